@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Rapp needs on Debian 12 (only what is missing) and builds it.
+#   scripts/setup.sh [--tests] [--sanitize]
+#     --tests     also the tools the test suite reads outputs with
+#     --sanitize  build with ASan+UBSan into build-asan/ instead of build/
+# Safe to run again: installs nothing that is there, and rebuilds incrementally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config libhpdf-dev libxlsxwriter-dev liblua5.4-dev libsqlite3-dev)
+build_dir=build
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+for arg in "$@"; do
+  case "$arg" in
+    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui) ;;
+    --sanitize) build_dir=build-asan; cmake_args+=(-DRAPP_SANITIZE=ON) ;;
+    *) echo "setup.sh: unknown option '$arg'" >&2; exit 2 ;;
+  esac
+done
+[ "${CI:-}" = true ] && cmake_args+=(-DRAPP_WERROR=ON)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B "$build_dir" "${cmake_args[@]}" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"

@@ -1,0 +1,298 @@
+-- Rapp snapshot schema, version 1 (PRAGMA user_version = 1).
+-- One SQLite file per municipality and cut-off date. docs/schema.md explains every table and
+-- column in the municipality's own terms; this file is the truth it is written from.
+--
+-- Conventions
+--   * Identifiers are English; content (names, texts, domain values such as decision statuses) is
+--     Norwegian, as the source systems deliver it. Technical codes (direction, frequency, period
+--     kind, status codes) are lower-case English.
+--   * Dates are ISO text 'YYYY-MM-DD'; months 'YYYY-MM'. Period codes: '2026-09' (month),
+--     '2026-Q3' (quarter), '2026-T2' (tertial: T1 Jan-Apr, T2 May-Aug, T3 Sep-Dec), '2026' (year).
+--   * Amounts are NOK (kroner) as REAL, net expense positive: an expense is positive, an income
+--     negative. Deviation = budget - actual, so a positive deviation is mindreforbruk.
+--   * Codes (area, unit, indicator, ...) are short stable keys from the source systems.
+--   * Tables are STRICT: SQLite itself refuses a value of the wrong type.
+
+-- Kommunen. Exactly one row.
+CREATE TABLE municipality (
+  number        TEXT NOT NULL PRIMARY KEY,        -- kommunenummer, four digits ('4699')
+  name          TEXT NOT NULL,                    -- 'Fjordvik kommune'
+  language      TEXT NOT NULL DEFAULT 'nb',       -- målform: 'nb' bokmål, 'nn' nynorsk, 'se' nordsamisk
+  inhabitants   INTEGER,                          -- innbyggertall at the cut-off date
+  cutoff_date   TEXT NOT NULL,                    -- the snapshot's cut-off date (dato for uttrekk)
+  logo          TEXT                              -- logo file name (PNG/JPEG) beside the snapshot, or NULL
+) STRICT;
+
+-- Every period a report can ask for. Filled by `rapp import` itself (all months, quarters,
+-- tertials and years from the first year in the data to the cut-off year); not read from CSV.
+CREATE TABLE period (
+  code          TEXT NOT NULL PRIMARY KEY,        -- '2026-09', '2026-Q3', '2026-T2', '2026'
+  kind          TEXT NOT NULL,                    -- 'month', 'quarter', 'tertial', 'year'
+  year          INTEGER NOT NULL,
+  number        INTEGER NOT NULL,                 -- month 1-12, quarter 1-4, tertial 1-3, year 1
+  first_month   TEXT NOT NULL,                    -- 'YYYY-MM', first month covered
+  last_month    TEXT NOT NULL,                    -- 'YYYY-MM', last month covered
+  first_date    TEXT NOT NULL,                    -- 'YYYY-MM-DD'
+  last_date     TEXT NOT NULL                     -- 'YYYY-MM-DD'
+) STRICT;
+
+-- Rammeområder (budget areas).
+CREATE TABLE area (
+  code          TEXT NOT NULL PRIMARY KEY,        -- 'OPPV'
+  name          TEXT NOT NULL,                    -- 'Oppvekst'
+  sort_order    INTEGER NOT NULL
+) STRICT;
+
+-- Enheter (units) under a budget area: schools, kindergartens, nursing homes, staff units ...
+-- Economy, sick leave and staffing are recorded per unit; an area's figures are its units' sum.
+CREATE TABLE unit (
+  code          TEXT NOT NULL PRIMARY KEY,        -- 'ENH1210'
+  area_code     TEXT NOT NULL REFERENCES area(code),
+  name          TEXT NOT NULL,                    -- 'Fjordvik skole'
+  kind          TEXT NOT NULL,                    -- 'skole', 'barnehage', 'sykehjem', 'hjemmetjeneste', 'stab', ...
+  head          TEXT,                             -- enhetsleder
+  sort_order    INTEGER NOT NULL
+) STRICT;
+
+-- Fokusområder with their hovedmål. main_goal NULL means "Ikke utarbeidet".
+CREATE TABLE focus_area (
+  code          TEXT NOT NULL PRIMARY KEY,        -- 'SAMFUNN', 'MEDVIRKNING', ...
+  name          TEXT NOT NULL,                    -- 'Læring og fornying'
+  main_goal     TEXT,                             -- hovedmål
+  sort_order    INTEGER NOT NULL
+) STRICT;
+
+-- Suksessfaktorer / delmål: common to the whole municipality (gjennomgående, area_code NULL)
+-- or unique to one budget area.
+CREATE TABLE goal (
+  code            TEXT NOT NULL PRIMARY KEY,
+  focus_area_code TEXT NOT NULL REFERENCES focus_area(code),
+  area_code       TEXT REFERENCES area(code),     -- NULL = gjennomgående
+  name            TEXT NOT NULL,
+  sort_order      INTEGER NOT NULL
+) STRICT;
+
+-- Måleindikatorer.
+CREATE TABLE indicator (
+  code            TEXT NOT NULL PRIMARY KEY,
+  goal_code       TEXT NOT NULL REFERENCES goal(code),
+  name            TEXT NOT NULL,                  -- 'Sykefravær'
+  method          TEXT NOT NULL,                  -- målemetode: '10-FAKTOR medarbeiderundersøkelse'
+  unit_of_measure TEXT NOT NULL,                  -- 'prosent', 'skår 1-6', 'skår 1-5', 'dager', 'antall', 'kr'
+  decimals        INTEGER NOT NULL DEFAULT 1,     -- decimals shown; status is judged on the shown value
+  direction       TEXT NOT NULL,                  -- 'higher' (higher is better) or 'lower'
+  frequency       TEXT NOT NULL,                  -- 'month', 'quarter', 'tertial', 'year'
+  source          TEXT NOT NULL,                  -- 'regnskap', 'lønnssystem', 'fagsystem', 'bedrekommune.no', '10-FAKTOR', 'kvalitetssystem', 'sak/arkiv', 'manuell'
+  sort_order      INTEGER NOT NULL
+) STRICT;
+
+-- Resultatkrav: the two limits per indicator and year, for the whole municipality (area_code and
+-- unit_code NULL), one area (area_code), or one unit (unit_code; area_code then NULL or its area).
+-- For direction 'higher' desired >= acceptable; for 'lower' desired <= acceptable; equal is allowed.
+CREATE TABLE target (
+  indicator_code  TEXT NOT NULL REFERENCES indicator(code),
+  year            INTEGER NOT NULL,
+  area_code       TEXT REFERENCES area(code),
+  unit_code       TEXT REFERENCES unit(code),
+  desired         REAL NOT NULL,                  -- ønsket resultat from this limit
+  acceptable      REAL NOT NULL                   -- akseptabelt resultat from this limit
+) STRICT;
+
+-- Measured results per indicator and period, for the whole municipality (area_code and unit_code
+-- NULL), one area, or one unit (unit_code; area_code then NULL or its area). value NULL = not
+-- measured (the comment may say why).
+CREATE TABLE result (
+  indicator_code  TEXT NOT NULL REFERENCES indicator(code),
+  period          TEXT NOT NULL REFERENCES period(code),
+  area_code       TEXT REFERENCES area(code),
+  unit_code       TEXT REFERENCES unit(code),
+  value           REAL,
+  comment         TEXT
+) STRICT;
+
+-- Periodised revised budget (regulert budsjett) per unit and month, optionally split by KOSTRA
+-- function and art. The year budget is the sum of its twelve months.
+CREATE TABLE budget (
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  month           TEXT NOT NULL,                  -- 'YYYY-MM'
+  kostra_function TEXT,                           -- '202'
+  kostra_art      TEXT,                           -- '010'
+  amount          REAL NOT NULL                   -- NOK
+) STRICT;
+
+-- Regnskap (actuals) per unit and month, same split as the budget.
+CREATE TABLE actual (
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  month           TEXT NOT NULL,
+  kostra_function TEXT,
+  kostra_art      TEXT,
+  amount          REAL NOT NULL
+) STRICT;
+
+-- Prognose: the unit's forecast for the whole year, as made in a given month.
+CREATE TABLE forecast (
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  month           TEXT NOT NULL,                  -- the month the forecast was made
+  year_amount     REAL NOT NULL                   -- forecast net expense for the whole year, NOK
+) STRICT;
+
+-- Sykefravær per unit and month, in dagsverk.
+CREATE TABLE absence (
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  month           TEXT NOT NULL,
+  short_term_days REAL NOT NULL,                  -- korttid (egenmeldt, 1-16 days)
+  long_term_days  REAL NOT NULL,                  -- langtid (legemeldt)
+  planned_days    REAL NOT NULL                   -- avtalte dagsverk; > 0
+) STRICT;
+
+-- Bemanning per unit and month.
+CREATE TABLE staffing (
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  month           TEXT NOT NULL,
+  fte             REAL NOT NULL,                  -- årsverk (avtalte, ekskl. lange fravær)
+  headcount       INTEGER NOT NULL                -- ansatte
+) STRICT;
+
+-- Politiske organer (utvalg).
+CREATE TABLE political_body (
+  code            TEXT NOT NULL PRIMARY KEY,      -- 'BS', 'FSK', 'KU', ...
+  name            TEXT NOT NULL,                  -- 'Bystyret'
+  sort_order      INTEGER NOT NULL
+) STRICT;
+
+-- Politiske vedtak to follow up (vedtaksoppfølging, from the case system).
+CREATE TABLE decision (
+  body_code       TEXT NOT NULL REFERENCES political_body(code),
+  case_number     TEXT NOT NULL,                  -- saksnr 'YY/NNN', e.g. '26/123'
+  meeting_date    TEXT NOT NULL,
+  title           TEXT NOT NULL,
+  decision_text   TEXT,                           -- vedtak (kort)
+  area_code       TEXT REFERENCES area(code),     -- responsible budget area, if any
+  responsible     TEXT NOT NULL,                  -- ansvarlig (role or name)
+  deadline        TEXT,                           -- frist
+  status          TEXT NOT NULL,                  -- 'ikke påbegynt', 'under arbeid', 'ferdig', 'forsinket', 'utgår'
+  status_date     TEXT,                           -- when the status was last changed
+  comment         TEXT,
+  PRIMARY KEY (body_code, case_number)
+) STRICT;
+
+-- Avvik from the quality system. Counts only ever leave the snapshot: no free text is kept.
+CREATE TABLE deviation (
+  id              TEXT NOT NULL PRIMARY KEY,
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  category        TEXT NOT NULL,                  -- 'HMS', 'bruker/pasient', 'informasjonssikkerhet/personvern', 'økonomi', 'annet'
+  severity        TEXT NOT NULL,                  -- 'lav', 'middels', 'høy'
+  reported_date   TEXT NOT NULL,
+  closed_date     TEXT,                           -- NULL while open
+  status          TEXT NOT NULL                   -- 'åpen', 'under behandling', 'lukket'
+) STRICT;
+
+-- ROS-analyser: risks per budget area.
+CREATE TABLE risk (
+  id              TEXT NOT NULL PRIMARY KEY,
+  area_code       TEXT NOT NULL REFERENCES area(code),
+  hazard          TEXT NOT NULL,                  -- uønsket hendelse
+  probability     INTEGER NOT NULL,               -- sannsynlighet 1-5
+  consequence     INTEGER NOT NULL,               -- konsekvens 1-5
+  measures        TEXT,                           -- tiltak
+  responsible     TEXT,
+  deadline        TEXT,
+  status          TEXT NOT NULL,                  -- 'åpen', 'tiltak pågår', 'lukket'
+  assessed_date   TEXT NOT NULL
+) STRICT;
+
+-- Årshjul: the governance processes month by month. month NULL = "Hele året".
+CREATE TABLE wheel_activity (
+  month           INTEGER,                        -- 1-12, NULL for the whole year
+  track           TEXT NOT NULL,                  -- 'administrativ' or 'politisk'
+  text            TEXT NOT NULL,
+  every_fourth_year INTEGER NOT NULL DEFAULT 0,   -- 1: only every fourth year after the election
+  sort_order      INTEGER NOT NULL
+) STRICT;
+
+-- Eierstyring: companies the municipality owns wholly or partly.
+CREATE TABLE company (
+  org_number      TEXT NOT NULL PRIMARY KEY,      -- organisasjonsnummer, nine digits
+  name            TEXT NOT NULL,
+  form            TEXT NOT NULL,                  -- 'AS', 'IKS', 'KF', 'SA', 'stiftelse', 'interkommunalt samarbeid'
+  ownership_pct   REAL NOT NULL,                  -- the municipality's share, 0-100
+  purpose         TEXT
+) STRICT;
+
+-- Key figures per owned company and year (from the annual accounts).
+CREATE TABLE company_figure (
+  org_number      TEXT NOT NULL REFERENCES company(org_number),
+  year            INTEGER NOT NULL,
+  operating_revenue REAL,                         -- driftsinntekter, NOK
+  annual_result   REAL,                           -- årsresultat, NOK
+  equity          REAL,                           -- egenkapital, NOK
+  PRIMARY KEY (org_number, year)
+) STRICT;
+
+-- Lederavtaler per unit and year.
+CREATE TABLE leader_agreement (
+  unit_code       TEXT NOT NULL REFERENCES unit(code),
+  year            INTEGER NOT NULL,
+  leader          TEXT NOT NULL,
+  signed_date     TEXT,                           -- NULL: not signed yet
+  PRIMARY KEY (unit_code, year)
+) STRICT;
+
+-- The scorecard status codes, their Norwegian labels and symbols. Part of the schema, not data.
+CREATE TABLE status_label (
+  status          TEXT NOT NULL PRIMARY KEY,
+  label           TEXT NOT NULL,
+  symbol          TEXT NOT NULL,
+  sort_order      INTEGER NOT NULL
+) STRICT;
+INSERT INTO status_label VALUES
+  ('desired',      'Ønsket resultat',       '●', 1),
+  ('acceptable',   'Akseptabelt resultat',  '▲', 2),
+  ('unacceptable', 'Uakseptabelt resultat', '■', 3),
+  ('not_measured', 'Ikke målt',             '○', 4),
+  ('no_target',    'Uten resultatkrav',     '–', 5);
+
+-- THE scorecard status rule, in one place for every report and ad hoc SQL.
+-- The target that applies to a result is the most specific one for the indicator and the
+-- result's year: the unit's, else the area's (the unit's area), else the municipality's.
+-- The value is rounded to the indicator's decimals first, so the status matches what is shown.
+--   higher is better: value >= desired -> desired; value >= acceptable -> acceptable; else unacceptable
+--   lower is better:  value <= desired -> desired; value <= acceptable -> acceptable; else unacceptable
+-- value NULL -> not_measured; no target -> no_target. An indicator with no result row at all for
+-- a period is not measured too: reports LEFT JOIN and take COALESCE(status, 'not_measured').
+CREATE VIEW result_status AS
+SELECT r.rowid AS result_id,
+       r.indicator_code, r.period, r.area_code, r.unit_code, r.value, r.comment,
+       i.direction, i.decimals, t.desired, t.acceptable,
+       CASE
+         WHEN r.value IS NULL THEN 'not_measured'
+         WHEN t.desired IS NULL THEN 'no_target'
+         WHEN i.direction = 'higher' THEN
+           CASE WHEN round(r.value, i.decimals) >= t.desired THEN 'desired'
+                WHEN round(r.value, i.decimals) >= t.acceptable THEN 'acceptable'
+                ELSE 'unacceptable' END
+         ELSE
+           CASE WHEN round(r.value, i.decimals) <= t.desired THEN 'desired'
+                WHEN round(r.value, i.decimals) <= t.acceptable THEN 'acceptable'
+                ELSE 'unacceptable' END
+       END AS status
+FROM result r
+JOIN indicator i ON i.code = r.indicator_code
+LEFT JOIN target t ON t.rowid = (
+  SELECT t2.rowid FROM target t2
+  WHERE t2.indicator_code = r.indicator_code
+    AND t2.year = CAST(substr(r.period, 1, 4) AS INTEGER)
+    AND (   (r.unit_code IS NOT NULL AND t2.unit_code = r.unit_code)
+         OR (t2.unit_code IS NULL AND t2.area_code IS NOT NULL
+             AND t2.area_code = COALESCE(r.area_code, (SELECT u.area_code FROM unit u WHERE u.code = r.unit_code)))
+         OR (t2.unit_code IS NULL AND t2.area_code IS NULL))
+  ORDER BY (t2.unit_code IS NOT NULL) DESC, (t2.area_code IS NOT NULL) DESC
+  LIMIT 1);
+
+-- Risk score and level of the 5x5 ROS matrix: 1-4 akseptabel, 5-9 vurder tiltak, 10-25 uakseptabel.
+CREATE VIEW risk_level AS
+SELECT r.*, r.probability * r.consequence AS score,
+       CASE WHEN r.probability * r.consequence >= 10 THEN 'uakseptabel'
+            WHEN r.probability * r.consequence >= 5 THEN 'vurder tiltak'
+            ELSE 'akseptabel' END AS level
+FROM risk r;
