@@ -1,0 +1,305 @@
+/* model/doc.c — the document model: an arena that owns every string, and growable block and row
+ * arrays. See doc.h for the contracts. */
+#include "model/doc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/nofmt.h"
+#include "util/utf8.h"
+
+/* Arena: a list of chunks; allocations are never freed one by one. */
+typedef struct chunk {
+  struct chunk *next;
+  size_t used, size;
+  max_align_t data[];
+} chunk;
+
+struct doc {
+  doc_meta meta;
+  chunk *arena;
+  doc_block **blocks; /* pointers, so a block's address survives growth */
+  size_t nblocks, capblocks;
+  size_t nheadings;
+  int heading_numbers[3];
+};
+
+void *doc_alloc(doc *d, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+  if (n == 0) n = sizeof(max_align_t);
+  chunk *c = d->arena;
+  if (!c || c->size - c->used < n) {
+    size_t size = n > 32768 ? n : 32768;
+    c = xmalloc(sizeof(chunk) + size);
+    c->size = size;
+    c->used = 0;
+    c->next = d->arena;
+    d->arena = c;
+  }
+  void *p = (char *)c->data + c->used;
+  c->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *doc_strdup(doc *d, const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s);
+  char *p;
+  if (utf8_invalid_at(s, n) == (size_t)-1) {
+    p = doc_alloc(d, n + 1);
+    memcpy(p, s, n + 1);
+  } else {
+    char *clean = utf8_sanitize(s, n);
+    size_t m = strlen(clean);
+    p = doc_alloc(d, m + 1);
+    memcpy(p, clean, m + 1);
+    free(clean);
+  }
+  return p;
+}
+
+doc *doc_new(void) {
+  doc *d = xcalloc(1, sizeof *d);
+  d->meta.language = "nb";
+  return d;
+}
+
+void doc_free(doc *d) {
+  if (!d) return;
+  for (size_t i = 0; i < d->nblocks; i++)
+    if (d->blocks[i]->kind == DOC_TABLE) free(d->blocks[i]->u.table->rows);
+  free(d->blocks);
+  for (chunk *c = d->arena, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  free(d);
+}
+
+doc_meta *doc_meta_of(doc *d) { return &d->meta; }
+const doc_meta *doc_meta_get(const doc *d) { return &d->meta; }
+size_t doc_nblocks(const doc *d) { return d->nblocks; }
+const doc_block *doc_block_at(const doc *d, size_t i) { return i < d->nblocks ? d->blocks[i] : NULL; }
+size_t doc_nheadings(const doc *d) { return d->nheadings; }
+
+doc_block *doc_add(doc *d, doc_block_kind kind) {
+  if (d->nblocks == d->capblocks) {
+    d->capblocks = d->capblocks ? d->capblocks * 2 : 32;
+    d->blocks = xrealloc(d->blocks, d->capblocks * sizeof *d->blocks);
+  }
+  doc_block *b = doc_alloc(d, sizeof *b);
+  b->kind = kind;
+  d->blocks[d->nblocks++] = b;
+  return b;
+}
+
+doc_block *doc_add_heading(doc *d, int level, const char *text) {
+  if (level < 1) level = 1;
+  if (level > 3) level = 3;
+  doc_block *b = doc_add(d, DOC_HEADING);
+  b->u.heading.level = level;
+  b->u.heading.text = doc_strdup(d, text);
+  b->u.heading.id = (int)d->nheadings++;
+  d->heading_numbers[level - 1]++;
+  for (int i = level; i < 3; i++) d->heading_numbers[i] = 0;
+  if (d->meta.number_headings) {
+    char num[48];
+    if (level == 1)
+      snprintf(num, sizeof num, "%d", d->heading_numbers[0]);
+    else if (level == 2)
+      snprintf(num, sizeof num, "%d.%d", d->heading_numbers[0], d->heading_numbers[1]);
+    else
+      snprintf(num, sizeof num, "%d.%d.%d", d->heading_numbers[0], d->heading_numbers[1],
+               d->heading_numbers[2]);
+    b->u.heading.number = doc_strdup(d, num);
+  }
+  return b;
+}
+
+doc_inline doc_parse_inline(doc *d, const char *markup) {
+  /* Runs split at every change of style. "**" toggles bold, "*" toggles italic, "\" escapes. */
+  doc_inline in = {0};
+  if (!markup) return in;
+  size_t cap = 4, n = 0;
+  doc_run *runs = xmalloc(cap * sizeof *runs);
+  rapp_buf text = {0};
+  unsigned style = 0;
+  const char *p = markup;
+  for (;;) {
+    int end = *p == '\0';
+    unsigned next = style;
+    size_t adv = 0;
+    if (!end) {
+      if (p[0] == '\\' && (p[1] == '*' || p[1] == '\\')) {
+        buf_putc(&text, p[1]);
+        p += 2;
+        continue;
+      }
+      if (p[0] == '*' && p[1] == '*') {
+        next = style ^ DOC_BOLD;
+        adv = 2;
+      } else if (p[0] == '*') {
+        next = style ^ DOC_ITALIC;
+        adv = 1;
+      } else {
+        buf_putc(&text, *p++);
+        continue;
+      }
+    }
+    if (text.len) {
+      if (n == cap) runs = xrealloc(runs, (cap *= 2) * sizeof *runs);
+      runs[n].text = doc_strdup(d, buf_str(&text));
+      runs[n].style = style;
+      n++;
+      buf_reset(&text);
+    }
+    if (end) break;
+    style = next;
+    p += adv;
+  }
+  buf_free(&text);
+  in.runs = doc_alloc(d, (n ? n : 1) * sizeof *in.runs);
+  memcpy(in.runs, runs, n * sizeof *runs);
+  in.nruns = n;
+  free(runs);
+  return in;
+}
+
+doc_block *doc_add_paragraph(doc *d, const char *markup) {
+  doc_block *b = doc_add(d, DOC_PARAGRAPH);
+  b->u.paragraph = doc_parse_inline(d, markup);
+  return b;
+}
+
+doc_table *doc_add_table(doc *d, const doc_column *cols, size_t ncols) {
+  doc_block *b = doc_add(d, DOC_TABLE);
+  doc_table *t = doc_alloc(d, sizeof *t);
+  t->cols = doc_alloc(d, (ncols ? ncols : 1) * sizeof *t->cols);
+  for (size_t i = 0; i < ncols; i++) {
+    t->cols[i] = cols[i];
+    t->cols[i].title = doc_strdup(d, cols[i].title ? cols[i].title : "");
+    t->cols[i].group = doc_strdup(d, cols[i].group);
+  }
+  t->ncols = ncols;
+  b->u.table = t;
+  return t;
+}
+
+doc_row *doc_table_add_row(doc *d, doc_table *t, doc_row_kind kind) {
+  if (t->nrows == t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 16;
+    t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
+  }
+  doc_row *r = &t->rows[t->nrows++];
+  memset(r, 0, sizeof *r);
+  r->kind = kind;
+  r->cells = doc_alloc(d, (t->ncols ? t->ncols : 1) * sizeof *r->cells);
+  return r;
+}
+
+void doc_cell_set_text(doc *d, doc_cell *c, const char *text) {
+  c->kind = text ? DOC_CELL_TEXT : DOC_CELL_EMPTY;
+  c->text = doc_strdup(d, text);
+}
+
+void doc_cell_set_number(doc_cell *c, double v) {
+  if (isfinite(v)) {
+    c->kind = DOC_CELL_NUMBER;
+    c->number = v;
+  } else {
+    c->kind = DOC_CELL_EMPTY;
+  }
+}
+
+void doc_cell_set_date(doc_cell *c, int32_t yyyymmdd) {
+  c->kind = DOC_CELL_DATE;
+  c->date = yyyymmdd;
+}
+
+void doc_table_compute_sums(doc_table *t) {
+  for (size_t r = 0; r < t->nrows; r++) {
+    doc_row *row = &t->rows[r];
+    if (row->kind != DOC_ROW_SUBTOTAL && row->kind != DOC_ROW_TOTAL) continue;
+    size_t first = row->kind == DOC_ROW_TOTAL ? 0 : row->sum_first;
+    size_t end = row->kind == DOC_ROW_TOTAL ? t->nrows : row->sum_first + row->sum_count;
+    if (end > t->nrows) end = t->nrows;
+    for (size_t c = 0; c < t->ncols; c++) {
+      if (!t->cols[c].sum) continue;
+      double s = 0;
+      for (size_t i = first; i < end; i++)
+        if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER)
+          s += t->rows[i].cells[c].number;
+      doc_cell_set_number(&row->cells[c], s);
+    }
+  }
+}
+
+int doc_default_decimals(doc_col_type type) { return type == DOC_COL_PERCENT ? 1 : 0; }
+
+static char *format_value(doc_col_type type, int decimals, int thousands, const doc_cell *c,
+                          char *buf, size_t n) {
+  if (c->text && c->kind != DOC_CELL_EMPTY) {
+    snprintf(buf, n, "%s", c->text);
+    return buf;
+  }
+  if (decimals < 0) decimals = doc_default_decimals(type);
+  switch (c->kind) {
+    case DOC_CELL_EMPTY:
+      snprintf(buf, n, "%s", type == DOC_COL_TEXT ? "" : NOFMT_DASH);
+      return buf;
+    case DOC_CELL_TEXT:
+      snprintf(buf, n, "%s", c->text ? c->text : "");
+      return buf;
+    case DOC_CELL_DATE:
+      return nofmt_date(buf, n, c->date);
+    case DOC_CELL_NUMBER:
+      break;
+  }
+  switch (type) {
+    case DOC_COL_PERCENT:
+      return nofmt_percent(buf, n, c->number, decimals);
+    case DOC_COL_AMOUNT:
+      if (thousands) return nofmt_number(buf, n, c->number / 1000.0, decimals);
+      return nofmt_number(buf, n, c->number, decimals);
+    case DOC_COL_INTEGER:
+      return nofmt_number(buf, n, c->number, 0);
+    default:
+      return nofmt_number(buf, n, c->number, decimals);
+  }
+}
+
+char *doc_format_cell(const doc_column *col, const doc_cell *c, char *buf, size_t n) {
+  return format_value(col->type, col->decimals, col->thousands, c, buf, n);
+}
+
+char *doc_format_keyfigure(const doc_keyfigure *k, char *buf, size_t n) {
+  return format_value(k->type, k->decimals, k->thousands, &k->value, buf, n);
+}
+
+static const struct {
+  const char *code, *label, *symbol;
+} statuses[] = {
+    {"", "", ""},
+    {"desired", "Ønsket resultat", "●"},
+    {"acceptable", "Akseptabelt resultat", "▲"},
+    {"unacceptable", "Uakseptabelt resultat", "■"},
+    {"not_measured", "Ikke målt", "○"},
+    {"no_target", "Uten resultatkrav", "–"},
+};
+
+int doc_status_from_code(const char *code) {
+  for (size_t i = 1; i < sizeof statuses / sizeof statuses[0]; i++)
+    if (strcmp(code, statuses[i].code) == 0) return (int)i;
+  return -1;
+}
+
+static size_t status_index(doc_status s) {
+  return (size_t)s < sizeof statuses / sizeof statuses[0] ? (size_t)s : 0;
+}
+const char *doc_status_code(doc_status s) { return statuses[status_index(s)].code; }
+const char *doc_status_label(doc_status s) { return statuses[status_index(s)].label; }
+const char *doc_status_symbol(doc_status s) { return statuses[status_index(s)].symbol; }

@@ -1,0 +1,216 @@
+/* model/doc.h — the backend-neutral document a report script builds and every renderer reads.
+ *
+ * A doc is a list of blocks in reading order plus metadata. Lua builds it (src/lua/), the PDF
+ * (src/pdf/) and XLSX (src/xlsx/) renderers read it after the script has returned; they never
+ * change it.
+ *
+ * Ownership, once for the whole API: a doc owns everything it holds. Every string passed to a
+ * doc_* function is copied into the doc's arena; the caller keeps its own. Pointers into the doc
+ * (blocks, tables, rows, strings) stay valid until doc_free. All text is UTF-8; doc_* functions
+ * replace invalid UTF-8 with U+FFFD so renderers can trust it.
+ *
+ * Semantics, not presentation: the model says "status unacceptable", "amount in 1 000 kr",
+ * "heading level 2"; each renderer decides colours, fonts and number formats. */
+#ifndef RAPP_MODEL_DOC_H
+#define RAPP_MODEL_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+/* Scorecard status of a value (see view result_status in src/db/schema_v1.sql). Every renderer
+ * shows colour AND symbol AND word; doc_status_label/_symbol give the Norwegian word and symbol. */
+typedef enum doc_status {
+  DOC_STATUS_NONE = 0,     /* no status: an ordinary cell */
+  DOC_STATUS_DESIRED,      /* green  "Ønsket resultat" */
+  DOC_STATUS_ACCEPTABLE,   /* yellow "Akseptabelt resultat" */
+  DOC_STATUS_UNACCEPTABLE, /* red    "Uakseptabelt resultat" */
+  DOC_STATUS_NOT_MEASURED, /* grey   "Ikke målt" */
+  DOC_STATUS_NO_TARGET     /* grey   "Uten resultatkrav" */
+} doc_status;
+
+/* "desired" -> DOC_STATUS_DESIRED etc. (the codes of the snapshot's status_label table);
+ * returns -1 for an unknown code. */
+int doc_status_from_code(const char *code);
+const char *doc_status_code(doc_status s);   /* "desired", ..., "" for NONE */
+const char *doc_status_label(doc_status s);  /* "Ønsket resultat", ..., "" for NONE */
+const char *doc_status_symbol(doc_status s); /* "●", "▲", "■", "○", "–", "" for NONE */
+
+/* ---- inline text ---------------------------------------------------------------------- */
+
+enum { DOC_BOLD = 1, DOC_ITALIC = 2 };
+
+typedef struct doc_run {
+  const char *text;
+  unsigned style; /* DOC_BOLD | DOC_ITALIC */
+} doc_run;
+
+typedef struct doc_inline {
+  doc_run *runs;
+  size_t nruns;
+} doc_inline;
+
+/* ---- tables ------------------------------------------------------------------------------ */
+
+typedef enum doc_col_type {
+  DOC_COL_TEXT,
+  DOC_COL_INTEGER,  /* 1 234 */
+  DOC_COL_DECIMAL,  /* 1 234,5 (decimals per column) */
+  DOC_COL_AMOUNT,   /* kroner; shown in kr or in 1 000 kr (doc_column.thousands) */
+  DOC_COL_PERCENT,  /* the value is the percentage itself: 12.5 -> "12,5 %" */
+  DOC_COL_DATE      /* a calendar date (doc_cell.date) */
+} doc_col_type;
+
+typedef enum doc_align { DOC_ALIGN_AUTO = 0, DOC_ALIGN_LEFT, DOC_ALIGN_CENTER, DOC_ALIGN_RIGHT } doc_align;
+
+typedef struct doc_column {
+  const char *title;   /* header text (lower header row when groups are used) */
+  const char *group;   /* upper header over consecutive columns with the same group, or NULL */
+  doc_col_type type;
+  doc_align align;     /* AUTO: text left, numbers and dates right */
+  int decimals;        /* digits after the comma; -1 = the type's default (0, or 1 for percent) */
+  int thousands;       /* DOC_COL_AMOUNT: 1 = show in 1 000 kr (the value stays in kroner) */
+  int sum;             /* 1 = subtotal and total rows sum this column (XLSX writes formulas) */
+  int merge_repeats;   /* 1 = consecutive equal values are one visual cell (scorecard focus area) */
+  double width_mm;     /* preferred width in mm; 0 = from content */
+} doc_column;
+
+typedef enum doc_cell_kind { DOC_CELL_EMPTY = 0, DOC_CELL_TEXT, DOC_CELL_NUMBER, DOC_CELL_DATE } doc_cell_kind;
+
+typedef struct doc_cell {
+  doc_cell_kind kind;
+  const char *text;   /* TEXT: the text. NUMBER/DATE: NULL, or a display text that replaces the
+                         formatted value (e.g. "6,4 dager"), while the value stays typed */
+  double number;      /* NUMBER: the value (finite; non-finite values are stored as EMPTY) */
+  int32_t date;       /* DATE: yyyymmdd, e.g. 20261231 */
+  doc_status status;  /* DOC_STATUS_NONE for ordinary cells */
+} doc_cell;
+
+typedef enum doc_row_kind {
+  DOC_ROW_DATA = 0,
+  DOC_ROW_GROUP,     /* a group heading row: `label` spans the table; cells unused */
+  DOC_ROW_SUBTOTAL,  /* sums the DATA rows [sum_first, sum_first + sum_count) for `sum` columns */
+  DOC_ROW_TOTAL      /* sums every DATA row of the table for `sum` columns */
+} doc_row_kind;
+
+typedef struct doc_row {
+  doc_row_kind kind;
+  int level;          /* outline level: 0 top, 1 inside a group (XLSX outline level) */
+  const char *label;  /* GROUP: the group's label; SUBTOTAL/TOTAL: optional first-cell label */
+  size_t sum_first, sum_count; /* SUBTOTAL: the row range it sums (indices into table rows) */
+  doc_cell *cells;    /* ncols cells (for GROUP rows too, all EMPTY) */
+} doc_row;
+
+typedef struct doc_table {
+  const char *title;      /* caption above the table, or NULL */
+  const char *unit_note;  /* e.g. "Beløp i 1 000 kr", shown with the caption; or NULL */
+  const char *sheet;      /* XLSX: put this table on its own sheet with this name; or NULL */
+  const char *note;       /* footnote text under the table, or NULL */
+  doc_column *cols;
+  size_t ncols;
+  doc_row *rows;
+  size_t nrows, cap;
+} doc_table;
+
+/* ---- blocks ------------------------------------------------------------------------------ */
+
+typedef enum doc_block_kind {
+  DOC_COVER,
+  DOC_TOC,
+  DOC_HEADING,
+  DOC_PARAGRAPH,
+  DOC_BULLETS,
+  DOC_KEYFIGURES,
+  DOC_TABLE,
+  DOC_NOTE,
+  DOC_IMAGE,
+  DOC_PAGEBREAK,
+  DOC_ORIENTATION
+} doc_block_kind;
+
+typedef struct doc_keyfigure {
+  const char *label;       /* "Prognoseavvik" */
+  doc_cell value;          /* typed value, formatted as `type` */
+  doc_col_type type;
+  int decimals;            /* -1 = type default */
+  int thousands;
+  const char *comparison;  /* "Fjorår: 6,1 %" or "Mål: 6,0 %", or NULL */
+} doc_keyfigure;
+
+typedef struct doc_block {
+  doc_block_kind kind;
+  union {
+    struct { const char *title, *subtitle, *period_label, *date_text, *logo_path; } cover;
+    struct { int level; const char *text; const char *number; /* "2.1" or NULL */ int id; } heading;
+    doc_inline paragraph;
+    struct { doc_inline *items; size_t nitems; } bullets;
+    struct { doc_keyfigure *items; size_t nitems; } keyfigures;
+    doc_table *table;
+    struct { const char *marker; doc_inline text; } note; /* marker "1)" or NULL */
+    struct { const char *path; double width_mm; const char *alt; } image;
+    struct { int landscape; } orientation; /* starts a new page in that orientation */
+  } u;
+} doc_block;
+
+typedef struct doc_meta {
+  const char *title;         /* report title */
+  const char *subtitle;
+  const char *municipality;  /* author, shown in running header */
+  const char *subject;
+  const char *keywords;
+  const char *language;      /* "nb" (BCP 47: "nb-NO" is written by renderers) */
+  const char *period_label;  /* "2. tertial 2026", running footer */
+  const char *snapshot_name; /* snapshot file name (XLSX "Om rapporten") */
+  const char *cutoff_date;   /* snapshot cut-off, ISO */
+  const char *parameters;    /* "periode=2026-T2, område=OPPV" for "Om rapporten" */
+  int64_t created;           /* production time, seconds since the epoch (SOURCE_DATE_EPOCH) */
+  int number_headings;       /* 1 = headings numbered 1, 1.1, 1.1.1 */
+} doc_meta;
+
+typedef struct doc doc;
+
+/* ---- building ------------------------------------------------------------------------------ */
+
+doc *doc_new(void);           /* never NULL (aborts on out-of-memory) */
+void doc_free(doc *d);        /* NULL is a no-op */
+
+doc_meta *doc_meta_of(doc *d); /* set fields with doc_strdup'ed strings: meta->title = doc_strdup(d, s) */
+const doc_meta *doc_meta_get(const doc *d);
+char *doc_strdup(doc *d, const char *s); /* copy into the arena (invalid UTF-8 replaced); NULL -> NULL */
+void *doc_alloc(doc *d, size_t n);       /* zeroed arena memory, freed with the doc */
+
+size_t doc_nblocks(const doc *d);
+const doc_block *doc_block_at(const doc *d, size_t i);
+
+/* Each add returns the new block (owned by the doc), so callers can fill the union. */
+doc_block *doc_add(doc *d, doc_block_kind kind);
+doc_block *doc_add_heading(doc *d, int level, const char *text); /* level 1-3; numbers it if on */
+/* Parses simple inline markup: **bold**, *italic*, ***both***; a backslash escapes * and \. */
+doc_inline doc_parse_inline(doc *d, const char *markup);
+doc_block *doc_add_paragraph(doc *d, const char *markup);
+
+/* Tables: create with columns, then append rows. Cells of a new row start EMPTY. */
+doc_table *doc_add_table(doc *d, const doc_column *cols, size_t ncols); /* copies cols and strings */
+doc_row *doc_table_add_row(doc *d, doc_table *t, doc_row_kind kind);
+void doc_cell_set_text(doc *d, doc_cell *c, const char *text);
+void doc_cell_set_number(doc_cell *c, double v);  /* non-finite -> EMPTY */
+void doc_cell_set_date(doc_cell *c, int32_t yyyymmdd);
+/* Fills SUBTOTAL and TOTAL rows' `sum` columns with the sums of their DATA rows. Renderers call
+ * nothing: the Lua layer calls this once when a table is complete. */
+void doc_table_compute_sums(doc_table *t);
+
+/* Headings with their assigned ids in order (for TOC and bookmarks): ids are 0, 1, 2 ... */
+size_t doc_nheadings(const doc *d);
+
+/* Default decimals of a column type when decimals is -1. */
+int doc_default_decimals(doc_col_type type);
+
+/* Formats a cell as text the way a reader sees it in Norwegian (the cell's own display text if it
+ * has one): "1 234 567,8", "1 235" (thousands), "12,5 %", "31.12.2026", "–" for EMPTY numbers.
+ * Writes at most n bytes including the NUL; returns buf. Used by the PDF and text renderers. */
+char *doc_format_cell(const doc_column *col, const doc_cell *c, char *buf, size_t n);
+/* Same for a key figure's value. */
+char *doc_format_keyfigure(const doc_keyfigure *k, char *buf, size_t n);
+
+#endif
