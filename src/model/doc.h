@@ -126,8 +126,11 @@ typedef enum doc_block_kind {
   DOC_NOTE,
   DOC_IMAGE,
   DOC_PAGEBREAK,
-  DOC_ORIENTATION
+  DOC_ORIENTATION,
+  DOC_CHART /* u.chart; see model/chart.h (doc_add_chart) */
 } doc_block_kind;
+
+typedef struct doc_chart doc_chart; /* model/chart.h */
 
 typedef struct doc_keyfigure {
   const char *label;       /* "Prognoseavvik" */
@@ -150,6 +153,7 @@ typedef struct doc_block {
     struct { const char *marker; doc_inline text; } note; /* marker "1)" or NULL */
     struct { const char *path; double width_mm; const char *alt; } image;
     struct { int landscape; } orientation; /* starts a new page in that orientation */
+    doc_chart *chart;
   } u;
 } doc_block;
 
