@@ -1,0 +1,168 @@
+/* db/db_check.c — `rapp check` and the read-only opening of a snapshot.
+ *
+ * The snapshot may have been made by anything (rapp import, the sqlite3 shell, another tool), so
+ * check first compares its structure with the schema (tables, columns, views, status labels),
+ * then runs the same rules as the import (db_rules.c). It never writes: the file is opened with
+ * SQLITE_OPEN_READONLY through a `mode=ro` URI and query_only is set. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "db/db.h"
+#include "db/db_int.h"
+#include "util/buf.h"
+
+/* "file:" URI for path with mode=ro; characters URIs treat specially are %-escaped. */
+static void read_only_uri(rapp_buf *b, const char *path) {
+  buf_puts(b, "file:");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+        strchr("/._-~", *p))
+      buf_putc(b, (char)*p);
+    else
+      buf_printf(b, "%%%02X", *p);
+  }
+  buf_puts(b, "?mode=ro");
+}
+
+int db_open_snapshot(const char *path, sqlite3 **out, rapp_err *err) {
+  *out = NULL;
+  struct stat sb;
+  if (stat(path, &sb) != 0) return err_set(err, "cannot open snapshot '%s': %s", path, strerror(errno));
+  if (!S_ISREG(sb.st_mode)) return err_set(err, "cannot open snapshot '%s': not a file", path);
+  rapp_buf uri = {0};
+  read_only_uri(&uri, path);
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2(buf_str(&uri), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  buf_free(&uri);
+  sqlite3_stmt *st = NULL;
+  if (rc != SQLITE_OK) {
+    err_set(err, "cannot open snapshot '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    goto fail;
+  }
+  if (sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW) {
+    err_set(err, "'%s' is not a snapshot: %s", path, sqlite3_errmsg(db));
+    goto fail;
+  }
+  int version = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  st = NULL;
+  if (version != DB_SCHEMA_VERSION) {
+    err_set(err, "snapshot has schema version %d, this rapp reads version %d", version, DB_SCHEMA_VERSION);
+    goto fail;
+  }
+  if (db_register_functions(db, err) < 0) goto fail;
+  *out = db;
+  return 0;
+fail:
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return -1;
+}
+
+void db_close_snapshot(sqlite3 *db) {
+  if (db) sqlite3_close(db);
+}
+
+/* Adds a problem for every table, column and view of the schema the snapshot lacks. Returns the
+ * number of problems added, or -1. */
+static int check_structure(sqlite3 *db, const db_model *m, db_problems *ps, long long *rows, rapp_err *err) {
+  size_t before = ps->n;
+  sqlite3_stmt *cols = NULL, *view = NULL, *st = NULL;
+  int rc = -1;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &cols, NULL) ||
+      sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", -1, &view, NULL)) {
+    err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
+    goto done;
+  }
+  for (int ti = 0; ti < m->ntables; ti++) {
+    const db_table *t = &m->tables[ti];
+    int present = 0, missing = 0;
+    sqlite3_bind_text(cols, 1, t->name, -1, SQLITE_STATIC);
+    for (int i = 0; i < t->ncols; i++) {
+      sqlite3_bind_text(cols, 2, t->cols[i].name, -1, SQLITE_STATIC);
+      int found = sqlite3_step(cols) == SQLITE_ROW;
+      sqlite3_reset(cols);
+      if (found) present++;
+      else missing++;
+    }
+    if (!present) {
+      db_problems_add(ps, ti, -1, 0, 0, "missing from the snapshot", NULL);
+      continue;
+    }
+    for (int i = 0; missing && i < t->ncols; i++) {
+      sqlite3_bind_text(cols, 2, t->cols[i].name, -1, SQLITE_STATIC);
+      if (sqlite3_step(cols) != SQLITE_ROW) db_problems_add(ps, ti, i, 0, 0, "missing from the snapshot", NULL);
+      sqlite3_reset(cols);
+    }
+    rapp_buf q = {0};
+    buf_printf(&q, "SELECT count(*) FROM main.\"%s\"", t->name);
+    if (sqlite3_prepare_v2(db, buf_str(&q), -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+      *rows += sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    st = NULL;
+    buf_free(&q);
+    if (!missing && strcmp(t->name, "status_label") == 0) {
+      const char *have = NULL;
+      if (sqlite3_prepare_v2(db, db_status_label_sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        have = (const char *)sqlite3_column_text(st, 0);
+      if (!have || strcmp(have, m->status_labels) != 0)
+        db_problems_add(ps, ti, -1, 0, 0, "its rows differ from the fixed contents schema_v1.sql gives it", NULL);
+      sqlite3_finalize(st);
+      st = NULL;
+    }
+  }
+  for (int v = 0; v < m->nviews; v++) {
+    sqlite3_bind_text(view, 1, m->view_names[v], -1, SQLITE_STATIC);
+    char msg[256];
+    if (sqlite3_step(view) != SQLITE_ROW) {
+      snprintf(msg, sizeof msg, "view '%s' is missing from the snapshot", m->view_names[v]);
+      db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
+    } else if (strcmp((const char *)sqlite3_column_text(view, 0), m->view_sql[v]) != 0) {
+      snprintf(msg, sizeof msg, "view '%s' differs from the one schema version %d defines", m->view_names[v],
+               DB_SCHEMA_VERSION);
+      db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
+    }
+    sqlite3_reset(view);
+  }
+  rc = (int)(ps->n - before);
+done:
+  sqlite3_finalize(cols);
+  sqlite3_finalize(view);
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int db_check(const char *path, FILE *diag, db_stats *stats, rapp_err *err) {
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  memset(stats, 0, sizeof *stats);
+  sqlite3 *db = NULL;
+  db_model m;
+  db_problems ps = {0};
+  if (db_open_snapshot(path, &db, err) < 0) return -1;
+  if (db_model_load(&m, err) < 0) {
+    db_close_snapshot(db);
+    return -1;
+  }
+  int rc = -1, n = check_structure(db, &m, &ps, &stats->rows, err);
+  if (n < 0) goto done;
+  /* rules over incomplete tables would fail to compile: the structure comes first */
+  if (n == 0 && db_validate(db, "main", &m, 1, &ps, err) < 0) goto done;
+  db_problems_sort(&ps);
+  db_problems_print(&ps, &m, 0, diag);
+  stats->tables = m.ntables;
+  stats->problems = (int)ps.n;
+  rc = 0;
+done:
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  stats->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  db_problems_free(&ps);
+  db_model_free(&m);
+  db_close_snapshot(db);
+  return rc;
+}

@@ -1,0 +1,569 @@
+/* db/db_import.c — `rapp import`: CSV extracts -> a new snapshot file.
+ *
+ * Stages: (1) read every <table>.csv into untyped staging tables in an attached in-memory
+ * database, converting values by column kind (a value that does not convert is kept as text so
+ * the shared rules report it); (2) generate the period table; (3) run db_validate on the staging
+ * tables and map rowids back to file lines; (4) only when nothing was found, copy the staging
+ * tables into the real (STRICT) schema in a temporary file beside the target, build the indexes,
+ * set user_version and rename the file into place.
+ * Rationale for speed: one transaction, one prepared statement per table reused for every row,
+ * indexes built after the load (see bench/import_bench.sh). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "db/db_int.h"
+#include "util/buf.h"
+#include "util/csv.h"
+#include "util/parse.h"
+#include "util/period.h"
+#include "util/utf8.h"
+
+typedef struct line_map {
+  long *v; /* v[rowid - 1] = physical line where the row's record starts */
+  size_t n, cap;
+} line_map;
+
+typedef struct import_ctx {
+  sqlite3 *db;
+  db_model m;
+  db_problems probs;
+  line_map *lines; /* per table */
+  int fatal;       /* a file-level problem: rows are missing, so the rules are not run */
+  long long rows;
+  const char *dir;
+  rapp_err *err;
+} import_ctx;
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void line_push(line_map *lm, long line) {
+  if (lm->n == lm->cap) {
+    lm->cap = lm->cap ? lm->cap * 2 : 256;
+    lm->v = xrealloc(lm->v, lm->cap * sizeof *lm->v);
+  }
+  lm->v[lm->n++] = line;
+}
+
+/* Problems of the folder itself (unknown files) are shown with the file name in the message. */
+static int check_folder(import_ctx *cx) {
+  DIR *d = opendir(cx->dir);
+  if (!d) return err_set(cx->err, "cannot read folder '%s': %s", cx->dir, strerror(errno));
+  char **names = NULL;
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (len <= 4 || strcmp(e->d_name + len - 4, ".csv") != 0) continue;
+    names = xrealloc(names, (n + 1) * sizeof *names);
+    names[n++] = xstrdup(e->d_name);
+  }
+  closedir(d);
+  /* sorted, so the messages come in a stable order (a handful of files: insertion sort) */
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+      char *t = names[j];
+      names[j] = names[j - 1];
+      names[j - 1] = t;
+    }
+  for (size_t i = 0; i < n; i++) {
+    char table[256];
+    snprintf(table, sizeof table, "%.*s", (int)(strlen(names[i]) - 4), names[i]);
+    int ti = db_model_table(&cx->m, table);
+    rapp_buf msg = {0};
+    if (ti < 0) {
+      buf_printf(&msg, "%s: unknown file: there is no table '%s' (the tables are", names[i], table);
+      for (int k = 0, first = 1; k < cx->m.ntables; k++)
+        if (cx->m.tables[k].from_csv) {
+          buf_printf(&msg, "%s %s", first ? "" : ",", cx->m.tables[k].name);
+          first = 0;
+        }
+      buf_puts(&msg, ")");
+    } else if (!cx->m.tables[ti].from_csv) {
+      buf_printf(&msg, "%s: rapp import fills table '%s' itself; remove this file", names[i], table);
+    }
+    if (msg.len) {
+      db_problems_add(&cx->probs, -1, -1, 0, 0, buf_str(&msg), NULL);
+      cx->fatal = 1;
+    }
+    buf_free(&msg);
+    free(names[i]);
+  }
+  free(names);
+  return 0;
+}
+
+static int is_blank_text(const char *s) {
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\t') return 0;
+  return 1;
+}
+
+/* Binds one CSV field to parameter idx, converted for the column's kind; a value that does not
+ * convert is bound as the text it is, for the rules to report. */
+static void bind_field(sqlite3_stmt *st, int idx, const db_column *c, sqlite3_value *dflt,
+                       const char *s, size_t n) {
+  if (n == 0 || (c->kind != DB_TEXT && is_blank_text(s))) {
+    if (dflt) sqlite3_bind_value(st, idx, dflt);
+    else sqlite3_bind_null(st, idx);
+    return;
+  }
+  long long iv;
+  double dv;
+  int bv;
+  char iso[11];
+  switch (c->kind) {
+    case DB_INT:
+    case DB_YEAR:
+      if (parse_int(s, &iv) == 0) {
+        sqlite3_bind_int64(st, idx, iv);
+        return;
+      }
+      break;
+    case DB_BOOL:
+      if (parse_bool(s, &bv) == 0) {
+        sqlite3_bind_int(st, idx, bv);
+        return;
+      }
+      break;
+    case DB_REAL:
+      if (parse_decimal(s, &dv) == 0) {
+        sqlite3_bind_double(st, idx, dv);
+        return;
+      }
+      break;
+    case DB_DATE:
+      if (parse_date(s, iso) == 0) {
+        sqlite3_bind_text(st, idx, iso, 10, SQLITE_TRANSIENT);
+        return;
+      }
+      break;
+    case DB_MONTH:
+    case DB_PERIOD: { /* surrounding blanks are never meant */
+      const char *b = s, *e = s + n;
+      while (b < e && (*b == ' ' || *b == '\t')) b++;
+      while (e > b && (e[-1] == ' ' || e[-1] == '\t')) e--;
+      sqlite3_bind_text(st, idx, b, (int)(e - b), SQLITE_TRANSIENT);
+      return;
+    }
+    case DB_TEXT: break;
+  }
+  sqlite3_bind_text(st, idx, s, (int)n, SQLITE_TRANSIENT);
+}
+
+/* Evaluates each column's DEFAULT once; NULL where there is none. Caller frees the values. */
+static int eval_defaults(sqlite3 *db, const db_table *t, sqlite3_value **out, rapp_err *err) {
+  for (int i = 0; i < t->ncols; i++) {
+    out[i] = NULL;
+    if (!t->cols[i].dflt) continue;
+    rapp_buf sql = {0};
+    buf_printf(&sql, "SELECT %s", t->cols[i].dflt);
+    sqlite3_stmt *st = NULL;
+    int ok = sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK &&
+             sqlite3_step(st) == SQLITE_ROW;
+    if (ok) out[i] = sqlite3_value_dup(sqlite3_column_value(st, 0));
+    sqlite3_finalize(st);
+    buf_free(&sql);
+    if (!ok) return err_set(err, "default of %s.%s: %s", t->name, t->cols[i].name, sqlite3_errmsg(db));
+  }
+  return 0;
+}
+
+static void problem(import_ctx *cx, int ti, int col, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void problem(import_ctx *cx, int ti, int col, long line, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  db_problems_add(&cx->probs, ti, col, line, 0, msg, NULL);
+}
+
+/* Reads the header; fills map[field] = column index. Returns the field count, or -1 when the
+ * header is unusable (problems added). */
+static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
+  const db_table *t = &cx->m.tables[ti];
+  size_t n = csv_count(r);
+  int ok = 1, seen[64] = {0};
+  if (n > 64) {
+    problem(cx, ti, -1, r->rec_line, "%zu columns in the header; table '%s' has %d", n, t->name, t->ncols);
+    return -1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const char *name = csv_field(r, i);
+    size_t len = csv_field_len(r, i);
+    while (len && (name[len - 1] == ' ' || name[len - 1] == '\t')) len--;
+    while (len && (*name == ' ' || *name == '\t')) name++, len--;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%.*s", (int)(len < 100 ? len : 100), name);
+    int ci = utf8_invalid_at(buf, strlen(buf)) == (size_t)-1 ? db_table_column(t, buf) : -1;
+    map[i] = ci;
+    if (ci < 0) {
+      rapp_buf msg = {0};
+      for (int k = 0; k < t->ncols; k++) buf_printf(&msg, "%s%s", k ? ", " : "", t->cols[k].name);
+      char *safe = utf8_sanitize(buf, strlen(buf));
+      problem(cx, ti, -1, r->rec_line, "unknown column '%s' (the columns of %s are: %s)", safe, t->name,
+              buf_str(&msg));
+      free(safe);
+      buf_free(&msg);
+      ok = 0;
+    } else if (seen[ci]++) {
+      problem(cx, ti, -1, r->rec_line, "column '%s' appears twice in the header", t->cols[ci].name);
+      ok = 0;
+    }
+  }
+  for (int k = 0; k < t->ncols; k++)
+    if (!seen[k] && t->cols[k].notnull && !t->cols[k].dflt) {
+      problem(cx, ti, -1, r->rec_line, "missing required column '%s'", t->cols[k].name);
+      ok = 0;
+    }
+  return ok ? (int)n : -1;
+}
+
+static int load_table(import_ctx *cx, int ti) {
+  const db_table *t = &cx->m.tables[ti];
+  rapp_buf path = {0}, sql = {0};
+  csv_reader r = {0};
+  sqlite3_stmt *ins = NULL;
+  sqlite3_value **dflt = xcalloc((size_t)t->ncols, sizeof *dflt);
+  int map[64], rc = -1;
+  buf_printf(&path, "%s/%s.csv", cx->dir, t->name);
+  struct stat sb;
+  if (stat(buf_str(&path), &sb) != 0) {
+    problem(cx, ti, -1, 0, "missing file: every table needs its file (a header line alone for an empty table)");
+    cx->fatal = 1;
+    rc = 0;
+    goto done;
+  }
+  if (csv_open_file(&r, buf_str(&path), cx->err) < 0) goto done;
+  int nhead;
+  switch (csv_next(&r, cx->err)) {
+    case 0:
+      problem(cx, ti, -1, 0, "empty file: the first line must be the header");
+      cx->fatal = 1;
+      rc = 0;
+      goto done;
+    case -1:
+      problem(cx, ti, -1, r.rec_line, "%s", cx->err->msg);
+      cx->fatal = 1;
+      rc = 0;
+      goto done;
+    default: break;
+  }
+  if ((nhead = read_header(cx, ti, &r, map)) < 0) {
+    cx->fatal = 1;
+    rc = 0;
+    goto done;
+  }
+  if (eval_defaults(cx->db, t, dflt, cx->err) < 0) goto done;
+  buf_printf(&sql, "INSERT INTO stage.\"%s\" VALUES (", t->name);
+  for (int i = 0; i < t->ncols; i++) buf_puts(&sql, i ? ", ?" : "?");
+  buf_puts(&sql, ")");
+  if (sqlite3_prepare_v2(cx->db, buf_str(&sql), -1, &ins, NULL) != SQLITE_OK) {
+    err_set(cx->err, "preparing the load of %s: %s", t->name, sqlite3_errmsg(cx->db));
+    goto done;
+  }
+  /* columns the file leaves out: their default (or NULL) for every row; reset keeps bindings */
+  for (int k = 0; k < t->ncols; k++) {
+    if (dflt[k]) sqlite3_bind_value(ins, k + 1, dflt[k]);
+    else sqlite3_bind_null(ins, k + 1);
+  }
+  line_map *lm = &cx->lines[ti];
+  int s;
+  while ((s = csv_next(&r, cx->err)) == 1) {
+    long line = r.rec_line;
+    if (csv_count(&r) != (size_t)nhead) {
+      problem(cx, ti, -1, line, "%zu field%s, but the header has %d", csv_count(&r),
+              csv_count(&r) == 1 ? "" : "s", nhead);
+      continue;
+    }
+    if (r.problem[0]) {
+      problem(cx, ti, -1, line, "%s", r.problem);
+      continue;
+    }
+    int bad = 0;
+    for (int i = 0; i < nhead; i++) {
+      const char *f = csv_field(&r, i);
+      size_t len = csv_field_len(&r, i), at = utf8_invalid_at(f, len);
+      if (at != (size_t)-1) {
+        problem(cx, ti, map[i], line, "invalid UTF-8 (byte 0x%02X at byte %zu of the field); save the file as UTF-8",
+                (unsigned char)f[at], at + 1);
+        bad = 1;
+      } else if (memchr(f, '\0', len)) {
+        problem(cx, ti, map[i], line, "contains a NUL byte");
+        bad = 1;
+      }
+    }
+    if (bad) continue;
+    for (int i = 0; i < nhead; i++)
+      bind_field(ins, map[i] + 1, &t->cols[map[i]], dflt[map[i]], csv_field(&r, i), csv_field_len(&r, i));
+    if (sqlite3_step(ins) != SQLITE_DONE) {
+      err_set(cx->err, "%s.csv:%ld: cannot store the row: %s", t->name, line, sqlite3_errmsg(cx->db));
+      goto done;
+    }
+    sqlite3_reset(ins);
+    line_push(lm, line);
+    cx->rows++;
+  }
+  if (s < 0) {
+    problem(cx, ti, -1, r.rec_line, "%s", cx->err->msg);
+    cx->fatal = 1;
+  }
+  rc = 0;
+done:
+  sqlite3_finalize(ins);
+  for (int i = 0; i < t->ncols; i++) sqlite3_value_free(dflt[i]);
+  free(dflt);
+  csv_close(&r);
+  buf_free(&path);
+  buf_free(&sql);
+  return rc;
+}
+
+/* Fills stage.period with every month, quarter, tertial and year from the first year in the
+ * data (period, month and year columns) to the cut-off year (municipality.cutoff_date; the
+ * last year in the data when the cut-off date is unusable, which is reported anyway). */
+static int fill_periods(import_ctx *cx) {
+  rapp_buf q = {0};
+  sqlite3_stmt *st = NULL;
+  int y0 = 0, ymax = 0, cut = 0, rc = -1;
+  buf_puts(&q, "SELECT min(y), max(y) FROM (SELECT NULL AS y");
+  for (int ti = 0; ti < cx->m.ntables; ti++) {
+    const db_table *t = &cx->m.tables[ti];
+    if (!t->from_csv) continue;
+    for (int i = 0; i < t->ncols; i++) {
+      const char *c = t->cols[i].name;
+      if (t->cols[i].kind == DB_PERIOD)
+        buf_printf(&q, " UNION ALL SELECT CAST(substr(\"%s\", 1, 4) AS INTEGER) FROM stage.\"%s\" "
+                   "WHERE rapp_period_error(\"%s\") IS NULL", c, t->name, c);
+      else if (t->cols[i].kind == DB_MONTH)
+        buf_printf(&q, " UNION ALL SELECT CAST(substr(\"%s\", 1, 4) AS INTEGER) FROM stage.\"%s\" "
+                   "WHERE rapp_is_month(\"%s\")", c, t->name, c);
+      else if (t->cols[i].kind == DB_YEAR)
+        buf_printf(&q, " UNION ALL SELECT \"%s\" FROM stage.\"%s\" WHERE typeof(\"%s\") = 'integer' "
+                   "AND \"%s\" BETWEEN 1900 AND 2100", c, t->name, c, c);
+    }
+  }
+  buf_puts(&q, ")");
+  if (sqlite3_prepare_v2(cx->db, buf_str(&q), -1, &st, NULL) != SQLITE_OK) goto sqlfail;
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    y0 = sqlite3_column_int(st, 0);
+    ymax = sqlite3_column_int(st, 1);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (sqlite3_prepare_v2(cx->db,
+                         "SELECT CAST(substr(cutoff_date, 1, 4) AS INTEGER) FROM stage.municipality "
+                         "WHERE rapp_is_date(cutoff_date) ORDER BY rowid LIMIT 1",
+                         -1, &st, NULL) != SQLITE_OK)
+    goto sqlfail;
+  if (sqlite3_step(st) == SQLITE_ROW) cut = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  st = NULL;
+  int y1 = cut ? cut : ymax;
+  if (y1 < 1900 || y1 > 2100) { /* no usable year anywhere: no periods */
+    rc = 0;
+    goto done;
+  }
+  if (y0 < 1900 || y0 > y1) y0 = y1;
+  if (sqlite3_prepare_v2(cx->db, "INSERT INTO stage.period VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &st,
+                         NULL) != SQLITE_OK)
+    goto sqlfail;
+  static const struct {
+    period_kind kind;
+    int count;
+  } kinds[] = {{PERIOD_YEAR, 1}, {PERIOD_TERTIAL, 3}, {PERIOD_QUARTER, 4}, {PERIOD_MONTH, 12}};
+  for (int y = y0; y <= y1; y++)
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+      for (int n = 1; n <= kinds[k].count; n++) {
+        rapp_period pd = {kinds[k].kind, y, n};
+        char code[16], fm[16], lm[16], fd[16], ld[16];
+        int32_t a = period_first_date(&pd), b = period_last_date(&pd);
+        period_code(&pd, code, sizeof code);
+        snprintf(fm, sizeof fm, "%04d-%02d", y, period_first_month(&pd));
+        snprintf(lm, sizeof lm, "%04d-%02d", y, period_last_month(&pd));
+        snprintf(fd, sizeof fd, "%04d-%02d-%02d", (int)(a / 10000), (int)(a / 100 % 100), (int)(a % 100));
+        snprintf(ld, sizeof ld, "%04d-%02d-%02d", (int)(b / 10000), (int)(b / 100 % 100), (int)(b % 100));
+        sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, period_kind_name(pd.kind), -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, y);
+        sqlite3_bind_int(st, 4, n);
+        sqlite3_bind_text(st, 5, fm, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 6, lm, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 7, fd, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 8, ld, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_DONE) goto sqlfail;
+        sqlite3_reset(st);
+        cx->rows++;
+      }
+  rc = 0;
+  goto done;
+sqlfail:
+  err_set(cx->err, "filling the periods: %s", sqlite3_errmsg(cx->db));
+done:
+  sqlite3_finalize(st);
+  buf_free(&q);
+  return rc;
+}
+
+/* Makes a private temporary file beside out_path; *tmp is malloc'ed (caller frees). */
+static int make_temp(const char *out_path, char **tmp, rapp_err *err) {
+  const char *slash = strrchr(out_path, '/');
+  rapp_buf b = {0};
+  if (slash) buf_printf(&b, "%.*s/.%s.tmp-XXXXXX", (int)(slash - out_path), out_path, slash + 1);
+  else buf_printf(&b, ".%s.tmp-XXXXXX", out_path);
+  int fd = mkstemp(b.data);
+  if (fd < 0) {
+    err_set(err, "cannot create a temporary file beside '%s': %s", out_path, strerror(errno));
+    buf_free(&b);
+    return -1;
+  }
+  close(fd);
+  *tmp = b.data;
+  return 0;
+}
+
+/* Flushes the finished file to disk before it is renamed over an existing snapshot. */
+static int sync_file(const char *path, rapp_err *err) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0 || fsync(fd) != 0) {
+    int e = errno;
+    if (fd >= 0) close(fd);
+    return err_set(err, "cannot write '%s': %s", path, strerror(e));
+  }
+  close(fd);
+  return 0;
+}
+
+static int copy_into_snapshot(import_ctx *cx) {
+  rapp_buf sql = {0};
+  buf_puts(&sql, "BEGIN;");
+  for (int ti = 0; ti < cx->m.ntables; ti++) {
+    const db_table *t = &cx->m.tables[ti];
+    if (strcmp(t->name, "status_label") == 0) continue; /* the schema filled it */
+    buf_printf(&sql, "INSERT INTO main.\"%s\" SELECT * FROM stage.\"%s\";", t->name, t->name);
+  }
+  buf_puts(&sql, "COMMIT;");
+  int rc = db_exec(cx->db, buf_str(&sql), "writing the snapshot", cx->err);
+  buf_free(&sql);
+  if (rc < 0) return -1;
+  if (db_exec(cx->db, "DETACH stage", "writing the snapshot", cx->err) < 0 ||
+      db_exec(cx->db, db_indexes_v1_sql, "creating the indexes", cx->err) < 0)
+    return -1;
+  char v[64];
+  snprintf(v, sizeof v, "PRAGMA user_version = %d", DB_SCHEMA_VERSION);
+  return db_exec(cx->db, v, "writing the snapshot", cx->err);
+}
+
+int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats, rapp_err *err) {
+  double t0 = now_seconds();
+  import_ctx cx = {0};
+  char *tmp = NULL;
+  int rc = -1;
+  cx.dir = dir;
+  cx.err = err;
+  struct stat sb;
+  if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+    return err_set(err, "'%s' is not a folder of CSV files", dir);
+  if (db_model_load(&cx.m, err) < 0) return -1;
+  cx.lines = xcalloc((size_t)cx.m.ntables, sizeof *cx.lines);
+  if (check_folder(&cx) < 0 || make_temp(out_path, &tmp, err) < 0) goto done;
+  if (sqlite3_open_v2(tmp, &cx.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+    err_set(err, "cannot open '%s': %s", tmp, cx.db ? sqlite3_errmsg(cx.db) : "out of memory");
+    goto done;
+  }
+  /* A temporary file nobody reads yet: no journal, no syncs until it is complete. */
+  if (db_register_functions(cx.db, err) < 0 ||
+      db_exec(cx.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", "opening the snapshot", err) < 0 ||
+      db_exec(cx.db, db_schema_v1_sql, "creating the schema", err) < 0 ||
+      db_exec(cx.db, "ATTACH ':memory:' AS stage; BEGIN", "opening the staging database", err) < 0)
+    goto done;
+  for (int ti = 0; ti < cx.m.ntables; ti++) {
+    const db_table *t = &cx.m.tables[ti];
+    rapp_buf sql = {0};
+    buf_printf(&sql, "CREATE TABLE stage.\"%s\" (", t->name);
+    for (int i = 0; i < t->ncols; i++) buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[i].name);
+    buf_puts(&sql, ")");
+    int ok = db_exec(cx.db, buf_str(&sql), "creating the staging tables", err);
+    buf_free(&sql);
+    if (ok < 0) goto done;
+  }
+  for (int ti = 0; ti < cx.m.ntables; ti++)
+    if (cx.m.tables[ti].from_csv && load_table(&cx, ti) < 0) goto done;
+  if (!cx.fatal) {
+    if (fill_periods(&cx) < 0) goto done;
+    /* the rules look rows up by their referenced keys */
+    for (int ti = 0; ti < cx.m.ntables; ti++) {
+      const db_table *t = &cx.m.tables[ti];
+      for (int i = 0; i < t->ncols; i++) {
+        if (!t->cols[i].ref_table) continue;
+        rapp_buf sql = {0};
+        buf_printf(&sql, "CREATE INDEX IF NOT EXISTS stage.\"ix_%s_%s\" ON \"%s\"(\"%s\")", t->cols[i].ref_table,
+                   t->cols[i].ref_col, t->cols[i].ref_table, t->cols[i].ref_col);
+        int ok = db_exec(cx.db, buf_str(&sql), "indexing the staging tables", err);
+        buf_free(&sql);
+        if (ok < 0) goto done;
+      }
+    }
+    size_t first = cx.probs.n;
+    if (db_validate(cx.db, "stage", &cx.m, 0, &cx.probs, err) < 0) goto done;
+    for (size_t i = first; i < cx.probs.n; i++) { /* rowids -> lines */
+      db_problem *p = &cx.probs.v[i];
+      const line_map *lm = p->table >= 0 ? &cx.lines[p->table] : NULL;
+      if (!lm || !cx.m.tables[p->table].from_csv) continue;
+      if (p->pos > 0 && (size_t)p->pos <= lm->n) p->pos = lm->v[p->pos - 1];
+      if (p->other > 0 && (size_t)p->other <= lm->n) p->other = lm->v[p->other - 1];
+    }
+  }
+  if (db_exec(cx.db, "COMMIT", "loading the CSV files", err) < 0) goto done;
+  if (cx.probs.n > 0) {
+    db_problems_sort(&cx.probs);
+    db_problems_print(&cx.probs, &cx.m, 1, diag);
+    err_set(err, "%zu problem%s in '%s'; no snapshot written", cx.probs.n, cx.probs.n == 1 ? "" : "s", dir);
+    goto done;
+  }
+  if (copy_into_snapshot(&cx) < 0) goto done;
+  if (sqlite3_close(cx.db) != SQLITE_OK) {
+    err_set(err, "cannot finish '%s': %s", tmp, sqlite3_errmsg(cx.db));
+    goto done;
+  }
+  cx.db = NULL;
+  if (sync_file(tmp, err) < 0) goto done;
+  if (rename(tmp, out_path) != 0) {
+    err_set(err, "cannot write '%s': %s", out_path, strerror(errno));
+    goto done;
+  }
+  free(tmp);
+  tmp = NULL;
+  if (stats) {
+    stats->tables = cx.m.ntables;
+    stats->rows = cx.rows; /* CSV rows and periods; status_label's rows come with the schema */
+    stats->problems = 0;
+    stats->seconds = now_seconds() - t0;
+  }
+  rc = 0;
+done:
+  if (cx.db) sqlite3_close(cx.db);
+  if (tmp) {
+    unlink(tmp);
+    free(tmp);
+  }
+  for (int i = 0; cx.lines && i < cx.m.ntables; i++) free(cx.lines[i].v);
+  free(cx.lines);
+  db_problems_free(&cx.probs);
+  db_model_free(&cx.m);
+  return rc;
+}

@@ -1,0 +1,117 @@
+/* db/db_int.h — internals shared by db_model.c, db_rules.c, db_import.c and db_check.c: the
+ * schema model read from schema_v1.sql itself, the problem list, and the validation that import
+ * and check share. Not for use outside src/db/. */
+#ifndef RAPP_DB_DB_INT_H
+#define RAPP_DB_DB_INT_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "util/err.h"
+
+extern const char db_schema_v1_sql[];  /* generated from schema_v1.sql */
+extern const char db_indexes_v1_sql[]; /* generated from indexes_v1.sql */
+
+/* What a column holds, from its declared type and its name (docs/schema.md, "Conventions"). */
+typedef enum db_kind {
+  DB_TEXT,
+  DB_INT,
+  DB_REAL,
+  DB_DATE,   /* TEXT named *_date or deadline: 'YYYY-MM-DD' */
+  DB_MONTH,  /* TEXT named month: 'YYYY-MM', an existing month period */
+  DB_PERIOD, /* TEXT named period: a period code */
+  DB_YEAR,   /* INTEGER named year: 1900-2100 */
+  DB_BOOL    /* INTEGER flagged boolean in the rule table: 0 or 1 */
+} db_kind;
+
+typedef struct db_column {
+  char *name;
+  char *decl;      /* declared type: "TEXT", "INTEGER", "REAL" */
+  int notnull;
+  char *dflt;      /* default as SQL text, or NULL */
+  int pk;          /* position in the primary key (1-based), 0 if not part of it */
+  db_kind kind;
+  char *ref_table; /* REFERENCES target, or NULL */
+  char *ref_col;
+} db_column;
+
+#define DB_MAX_KEY_COLS 6
+typedef struct db_key {
+  int ncols;
+  int cols[DB_MAX_KEY_COLS];
+  int is_pk;        /* primary key or UNIQUE: NULL keys are reported as missing values instead */
+} db_key;
+
+typedef struct db_table {
+  char *name;
+  db_column *cols;
+  int ncols;
+  db_key keys[4];
+  int nkeys;
+  int from_csv;     /* 0 for period and status_label, which the import fills itself */
+} db_table;
+
+typedef struct db_model {
+  db_table *tables; /* in schema order */
+  int ntables;
+  char **view_names, **view_sql; /* CREATE VIEW text as stored in sqlite_schema */
+  int nviews;
+  char *status_labels; /* canonical text of status_label's rows, see db_status_label_sql */
+} db_model;
+
+/* The query that renders status_label's rows as one text (for comparing contents). */
+extern const char db_status_label_sql[];
+
+/* Loads the model by running the embedded schema in an in-memory database and reading PRAGMA
+ * table_info / foreign_key_list / index_list, plus the rule table's natural keys and flags. */
+int db_model_load(db_model *m, rapp_err *err);
+void db_model_free(db_model *m);
+int db_model_table(const db_model *m, const char *name); /* index or -1 */
+int db_table_column(const db_table *t, const char *name); /* index or -1 */
+
+/* Registers rapp_is_date(x), rapp_is_month(x), rapp_period_error(x) and
+ * rapp_period_field(code, field) on a connection (read-only connections too). */
+int db_register_functions(sqlite3 *db, rapp_err *err);
+
+/* One problem. table -1 = about the whole snapshot; col -1 = about the whole row; pos 0 =
+ * about the whole table/file, else the row's rowid (check) or physical line (import). other,
+ * when non-zero, is a second row/line the message refers to ("first on line 3"). */
+typedef struct db_problem {
+  int table, col;
+  long long pos, other;
+  char *msg;
+  char *label; /* check: the row's key, "code 'ENH1'", or NULL */
+  size_t seq;
+} db_problem;
+
+typedef struct db_problems {
+  db_problem *v;
+  size_t n, cap;
+} db_problems;
+
+/* Copies msg and label. */
+void db_problems_add(db_problems *ps, int table, int col, long long pos, long long other,
+                     const char *msg, const char *label);
+void db_problems_free(db_problems *ps);
+/* Sorts by table (schema order), position, column; ties keep insertion order. */
+void db_problems_sort(db_problems *ps);
+/* Prints at most DB_MAX_PROBLEM_LINES problems, then "... and N more problems". import: as
+ * "file:line: column 'x': reason"; else as "table 't', row N (key): column 'x': reason". */
+void db_problems_print(const db_problems *ps, const db_model *m, int import, FILE *out);
+
+/* Runs every rule over the tables in schema `schema` ("main" for check, "stage" for import)
+ * and adds what it finds; positions are rowids. Labels are filled when with_labels. Returns -1
+ * only when a query cannot run (err says which). */
+int db_validate(sqlite3 *db, const char *schema, const db_model *m, int with_labels,
+                db_problems *out, rapp_err *err);
+
+/* Whether column c of table t is flagged boolean in the rule table. */
+int db_rules_is_bool(const char *table, const char *column);
+/* The natural keys of tables without a primary key: "indicator_code,year,area_code,unit_code"
+ * for target, ...; NULL-terminated list of {table, comma-separated columns}. */
+extern const char *const db_rules_natural_keys[][2];
+
+/* Executes SQL text; on failure err says "what: sqlite's message". */
+int db_exec(sqlite3 *db, const char *sql, const char *what, rapp_err *err);
+
+#endif

@@ -1,0 +1,368 @@
+/* db/db_model.c — the schema model: what tables and columns schema_v1.sql declares, read from
+ * SQLite itself (PRAGMA table_info, foreign_key_list, index_list on an in-memory copy), so the
+ * import and check follow the schema file rather than a second list in C. Also the SQL functions
+ * the rules use, and the problem list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/db_int.h"
+#include "util/buf.h"
+#include "util/parse.h"
+#include "util/period.h"
+
+const char db_status_label_sql[] =
+    "SELECT group_concat(x, char(10)) FROM (SELECT quote(status) || '|' || quote(label) || '|' || "
+    "quote(symbol) || '|' || quote(sort_order) AS x FROM status_label ORDER BY status)";
+
+int db_exec(sqlite3 *db, const char *sql, const char *what, rapp_err *err) {
+  char *msg = NULL;
+  if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    err_set(err, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return -1;
+  }
+  return 0;
+}
+
+static char *col_text(sqlite3_stmt *st, int i) {
+  const unsigned char *s = sqlite3_column_text(st, i);
+  return s ? xstrdup((const char *)s) : NULL;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static db_kind column_kind(const char *table, const db_column *c) {
+  int is_int = strcmp(c->decl, "INTEGER") == 0, is_text = strcmp(c->decl, "TEXT") == 0;
+  if (is_int && db_rules_is_bool(table, c->name)) return DB_BOOL;
+  if (is_int && strcmp(c->name, "year") == 0) return DB_YEAR;
+  if (is_int) return DB_INT;
+  if (strcmp(c->decl, "REAL") == 0) return DB_REAL;
+  if (is_text && (ends_with(c->name, "_date") || strcmp(c->name, "deadline") == 0)) return DB_DATE;
+  if (is_text && strcmp(c->name, "month") == 0) return DB_MONTH;
+  if (is_text && strcmp(c->name, "period") == 0) return DB_PERIOD;
+  return DB_TEXT;
+}
+
+int db_model_table(const db_model *m, const char *name) {
+  for (int i = 0; i < m->ntables; i++)
+    if (strcmp(m->tables[i].name, name) == 0) return i;
+  return -1;
+}
+
+int db_table_column(const db_table *t, const char *name) {
+  for (int i = 0; i < t->ncols; i++)
+    if (strcmp(t->cols[i].name, name) == 0) return i;
+  return -1;
+}
+
+static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
+  sqlite3_stmt *st = NULL;
+  int rc = -1;
+  /* columns */
+  if (sqlite3_prepare_v2(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)",
+                         -1, &st, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    t->cols = xrealloc(t->cols, (size_t)(t->ncols + 1) * sizeof *t->cols);
+    db_column *c = &t->cols[t->ncols++];
+    memset(c, 0, sizeof *c);
+    c->name = col_text(st, 0);
+    c->decl = col_text(st, 1);
+    if (!c->decl) c->decl = xstrdup("");
+    c->notnull = sqlite3_column_int(st, 2);
+    c->dflt = col_text(st, 3);
+    c->pk = sqlite3_column_int(st, 4);
+    c->kind = column_kind(t->name, c);
+  }
+  sqlite3_finalize(st);
+  /* references */
+  if (sqlite3_prepare_v2(db, "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?)", -1,
+                         &st, NULL) != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    int ci = db_table_column(t, (const char *)sqlite3_column_text(st, 0));
+    if (ci < 0) continue;
+    t->cols[ci].ref_table = col_text(st, 1);
+    t->cols[ci].ref_col = col_text(st, 2);
+  }
+  sqlite3_finalize(st);
+  /* keys: the primary key and UNIQUE constraints */
+  {
+    sqlite3_stmt *il = NULL, *ii = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name, origin FROM pragma_index_list(?) WHERE origin IN ('pk','u') ORDER BY seq DESC",
+                           -1, &il, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", -1, &ii, NULL) != SQLITE_OK) {
+      sqlite3_finalize(il);
+      sqlite3_finalize(ii);
+      goto fail;
+    }
+    sqlite3_bind_text(il, 1, t->name, -1, SQLITE_STATIC);
+    while (sqlite3_step(il) == SQLITE_ROW && t->nkeys < 3) {
+      db_key *k = &t->keys[t->nkeys];
+      memset(k, 0, sizeof *k);
+      k->is_pk = 1;
+      sqlite3_bind_text(ii, 1, (const char *)sqlite3_column_text(il, 0), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(ii) == SQLITE_ROW && k->ncols < DB_MAX_KEY_COLS)
+        k->cols[k->ncols++] = db_table_column(t, (const char *)sqlite3_column_text(ii, 0));
+      sqlite3_reset(ii);
+      if (k->ncols > 0) t->nkeys++;
+    }
+    sqlite3_finalize(il);
+    sqlite3_finalize(ii);
+    /* an INTEGER PRIMARY KEY has no index; none in the schema, but take it from table_info */
+    if (t->nkeys == 0) {
+      db_key *k = &t->keys[0];
+      memset(k, 0, sizeof *k);
+      k->is_pk = 1;
+      for (int pos = 1; pos <= t->ncols; pos++)
+        for (int i = 0; i < t->ncols; i++)
+          if (t->cols[i].pk == pos && k->ncols < DB_MAX_KEY_COLS) k->cols[k->ncols++] = i;
+      if (k->ncols) t->nkeys = 1;
+    }
+  }
+  /* natural keys of tables without a primary key, from the rule table */
+  for (int i = 0; db_rules_natural_keys[i][0]; i++) {
+    if (strcmp(db_rules_natural_keys[i][0], t->name) != 0 || t->nkeys >= 4) continue;
+    db_key *k = &t->keys[t->nkeys];
+    memset(k, 0, sizeof *k);
+    char tmp[256];
+    snprintf(tmp, sizeof tmp, "%s", db_rules_natural_keys[i][1]);
+    for (char *s = tmp, *comma; s && *s && k->ncols < DB_MAX_KEY_COLS; s = comma ? comma + 1 : NULL) {
+      comma = strchr(s, ',');
+      if (comma) *comma = '\0';
+      int ci = db_table_column(t, s);
+      if (ci < 0) return err_set(err, "rule table: natural key column %s.%s is not in the schema", t->name, s);
+      k->cols[k->ncols++] = ci;
+    }
+    t->nkeys++;
+  }
+  t->from_csv = strcmp(t->name, "period") != 0 && strcmp(t->name, "status_label") != 0;
+  return 0;
+fail:
+  rc = err_set(err, "reading the schema of table '%s': %s", t->name, sqlite3_errmsg(db));
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int db_model_load(db_model *m, rapp_err *err) {
+  memset(m, 0, sizeof *m);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    err_set(err, "cannot open an in-memory database: %s", db ? sqlite3_errmsg(db) : "out of memory");
+    goto fail;
+  }
+  if (db_exec(db, db_schema_v1_sql, "schema_v1.sql", err) < 0) goto fail;
+  if (sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table','view') "
+                         "AND name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &st, NULL) != SQLITE_OK) {
+    err_set(err, "reading the schema: %s", sqlite3_errmsg(db));
+    goto fail;
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *type = (const char *)sqlite3_column_text(st, 0);
+    if (strcmp(type, "view") == 0) {
+      m->view_names = xrealloc(m->view_names, (size_t)(m->nviews + 1) * sizeof *m->view_names);
+      m->view_sql = xrealloc(m->view_sql, (size_t)(m->nviews + 1) * sizeof *m->view_sql);
+      m->view_names[m->nviews] = col_text(st, 1);
+      m->view_sql[m->nviews++] = col_text(st, 2);
+      continue;
+    }
+    m->tables = xrealloc(m->tables, (size_t)(m->ntables + 1) * sizeof *m->tables);
+    db_table *t = &m->tables[m->ntables++];
+    memset(t, 0, sizeof *t);
+    t->name = col_text(st, 1);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  for (int i = 0; i < m->ntables; i++)
+    if (load_table(db, &m->tables[i], err) < 0) goto fail;
+  if (sqlite3_prepare_v2(db, db_status_label_sql, -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW) {
+    err_set(err, "reading status_label: %s", sqlite3_errmsg(db));
+    goto fail;
+  }
+  m->status_labels = col_text(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return 0;
+fail:
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  db_model_free(m);
+  return -1;
+}
+
+void db_model_free(db_model *m) {
+  for (int i = 0; i < m->ntables; i++) {
+    db_table *t = &m->tables[i];
+    for (int j = 0; j < t->ncols; j++) {
+      free(t->cols[j].name);
+      free(t->cols[j].decl);
+      free(t->cols[j].dflt);
+      free(t->cols[j].ref_table);
+      free(t->cols[j].ref_col);
+    }
+    free(t->cols);
+    free(t->name);
+  }
+  free(m->tables);
+  for (int i = 0; i < m->nviews; i++) {
+    free(m->view_names[i]);
+    free(m->view_sql[i]);
+  }
+  free(m->view_names);
+  free(m->view_sql);
+  free(m->status_labels);
+  memset(m, 0, sizeof *m);
+}
+
+/* ---- SQL functions used by the rules ---- */
+
+static const char *arg_text(sqlite3_value *v) {
+  return sqlite3_value_type(v) == SQLITE_TEXT ? (const char *)sqlite3_value_text(v) : NULL;
+}
+
+/* rapp_is_date(x): 1 when x is text 'YYYY-MM-DD' naming a real day. */
+static void fn_is_date(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  const char *s = arg_text(argv[0]);
+  char iso[11];
+  sqlite3_result_int(cx, s && strlen(s) == 10 && parse_date(s, iso) == 0 && strcmp(iso, s) == 0);
+}
+
+/* rapp_is_month(x): 1 when x is text 'YYYY-MM'. */
+static void fn_is_month(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  const char *s = arg_text(argv[0]);
+  int y, mo;
+  sqlite3_result_int(cx, s && strlen(s) == 7 && parse_month(s, &y, &mo) == 0);
+}
+
+/* Parses a canonical period code; -1 with the reason otherwise. */
+static int canonical_period(sqlite3_value *v, rapp_period *p, rapp_err *e) {
+  const char *s = arg_text(v);
+  if (!s) {
+    sqlite3_value_type(v) == SQLITE_NULL ? err_set(e, "missing period") : err_set(e, "not a period code");
+    return -1;
+  }
+  if (period_parse(s, p, e) < 0) return -1;
+  char code[16];
+  period_code(p, code, sizeof code);
+  if (strcmp(code, s) != 0) return err_set(e, "'%s' is not a period code as written: use '%s'", s, code);
+  return 0;
+}
+
+/* rapp_period_error(x): NULL when x is a period code, else why not. */
+static void fn_period_error(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  rapp_period p;
+  rapp_err e;
+  if (canonical_period(argv[0], &p, &e) == 0) sqlite3_result_null(cx);
+  else sqlite3_result_text(cx, e.msg, -1, SQLITE_TRANSIENT);
+}
+
+static void put_date(char *buf, size_t n, int32_t ymd) {
+  snprintf(buf, n, "%04d-%02d-%02d", (int)(ymd / 10000), (int)(ymd / 100 % 100), (int)(ymd % 100));
+}
+
+/* rapp_period_field(code, field): what the period table's column `field` must hold for code. */
+static void fn_period_field(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  rapp_period p;
+  rapp_err e;
+  const char *f = arg_text(argv[1]);
+  if (canonical_period(argv[0], &p, &e) < 0 || !f) {
+    sqlite3_result_null(cx);
+    return;
+  }
+  char buf[32];
+  if (strcmp(f, "kind") == 0) sqlite3_result_text(cx, period_kind_name(p.kind), -1, SQLITE_STATIC);
+  else if (strcmp(f, "year") == 0) sqlite3_result_int(cx, p.year);
+  else if (strcmp(f, "number") == 0) sqlite3_result_int(cx, p.number);
+  else if (strcmp(f, "first_month") == 0 || strcmp(f, "last_month") == 0) {
+    snprintf(buf, sizeof buf, "%04d-%02d", p.year,
+             f[0] == 'f' ? period_first_month(&p) : period_last_month(&p));
+    sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+  } else if (strcmp(f, "first_date") == 0 || strcmp(f, "last_date") == 0) {
+    put_date(buf, sizeof buf, f[0] == 'f' ? period_first_date(&p) : period_last_date(&p));
+    sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+  } else
+    sqlite3_result_null(cx);
+}
+
+int db_register_functions(sqlite3 *db, rapp_err *err) {
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  if (sqlite3_create_function(db, "rapp_is_date", 1, flags, NULL, fn_is_date, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_is_month", 1, flags, NULL, fn_is_month, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_period_error", 1, flags, NULL, fn_period_error, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_period_field", 2, flags, NULL, fn_period_field, NULL, NULL))
+    return err_set(err, "registering SQL functions: %s", sqlite3_errmsg(db));
+  return 0;
+}
+
+/* ---- problems ---- */
+
+void db_problems_add(db_problems *ps, int table, int col, long long pos, long long other,
+                     const char *msg, const char *label) {
+  if (ps->n == ps->cap) {
+    ps->cap = ps->cap ? ps->cap * 2 : 64;
+    ps->v = xrealloc(ps->v, ps->cap * sizeof *ps->v);
+  }
+  db_problem *p = &ps->v[ps->n];
+  p->table = table;
+  p->col = col;
+  p->pos = pos;
+  p->other = other;
+  p->msg = xstrdup(msg);
+  p->label = label ? xstrdup(label) : NULL;
+  p->seq = ps->n++;
+}
+
+void db_problems_free(db_problems *ps) {
+  for (size_t i = 0; i < ps->n; i++) {
+    free(ps->v[i].msg);
+    free(ps->v[i].label);
+  }
+  free(ps->v);
+  memset(ps, 0, sizeof *ps);
+}
+
+static int cmp_problem(const void *a, const void *b) {
+  const db_problem *x = a, *y = b;
+  if (x->table != y->table) return x->table < y->table ? -1 : 1;
+  if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void db_problems_sort(db_problems *ps) {
+  if (ps->n > 1) qsort(ps->v, ps->n, sizeof *ps->v, cmp_problem);
+}
+
+void db_problems_print(const db_problems *ps, const db_model *m, int import, FILE *out) {
+  size_t shown = ps->n < DB_MAX_PROBLEM_LINES ? ps->n : DB_MAX_PROBLEM_LINES;
+  for (size_t i = 0; i < shown; i++) {
+    const db_problem *p = &ps->v[i];
+    rapp_buf b = {0};
+    const db_table *t = p->table >= 0 ? &m->tables[p->table] : NULL;
+    if (t && import) {
+      buf_printf(&b, "%s.csv:", t->name);
+      if (p->pos > 0) buf_printf(&b, "%lld:", p->pos);
+      buf_putc(&b, ' ');
+    } else if (t) {
+      buf_printf(&b, "table '%s'", t->name);
+      if (p->pos > 0) buf_printf(&b, ", row %lld", p->pos);
+      if (p->label && *p->label) buf_printf(&b, " (%s)", p->label);
+      buf_puts(&b, ": ");
+    }
+    if (t && p->col >= 0) buf_printf(&b, "column '%s': ", t->cols[p->col].name);
+    buf_puts(&b, p->msg);
+    if (p->other > 0) buf_printf(&b, import ? " (first on line %lld)" : " (first in row %lld)", p->other);
+    fprintf(out, "%s\n", buf_str(&b));
+    buf_free(&b);
+  }
+  if (ps->n > shown)
+    fprintf(out, "... and %zu more problem%s\n", ps->n - shown, ps->n - shown == 1 ? "" : "s");
+}

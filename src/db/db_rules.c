@@ -1,0 +1,392 @@
+/* db/db_rules.c — the validation that `rapp import` and `rapp check` share.
+ *
+ * Rationale: every rule is an SQL expression over the loaded tables, so one implementation
+ * serves both: the import loads the CSV rows into untyped staging tables and runs the rules
+ * there (mapping rowids back to file lines); check runs them on the snapshot itself. Most rules
+ * are derived from the schema (NOT NULL, declared types, REFERENCES, keys, column-name
+ * conventions); the domain rules below are the only hand-written ones. One query per table
+ * checks every column of every row (first failing rule per column), one query per key finds
+ * duplicates. Rules on one column that read another column guard against that column being of
+ * the wrong type, so one bad value gives one message. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db_int.h"
+#include "util/buf.h"
+
+typedef enum rule_kind {
+  RULE_SET,   /* a: SQL list of allowed values */
+  RULE_RANGE, /* a, b: inclusive lower and upper bound */
+  RULE_MIN,   /* a: "> 0" or ">= 0" */
+  RULE_BOOL,  /* 0 or 1; the import parses the column with parse_bool */
+  RULE_SQL    /* a: condition that must hold; b: SQL expression giving the reason. In both, t
+                 is the checked row and {s} the schema name */
+} rule_kind;
+
+typedef struct rule {
+  const char *table, *column;
+  rule_kind kind;
+  const char *a, *b;
+} rule;
+
+#define AREA_MATCHES_UNIT(tbl)                                                                  \
+  {tbl, "area_code", RULE_SQL,                                                                  \
+   "t.unit_code IS NULL OR NOT EXISTS (SELECT 1 FROM {s}.unit u WHERE u.code = t.unit_code "     \
+   "AND u.area_code IS NOT t.area_code)",                                                       \
+   "'area ' || quote(t.area_code) || ' contradicts unit ' || quote(t.unit_code) || ', which "   \
+   "belongs to area ' || quote((SELECT u.area_code FROM {s}.unit u WHERE u.code = t.unit_code))"}
+
+/* The domain rules: value sets and bounds from the schema's comments (docs/schema.md). */
+static const rule rules[] = {
+    {"municipality", "number", RULE_SQL, "t.number GLOB '[0-9][0-9][0-9][0-9]'",
+     "quote(t.number) || ' is not a kommunenummer (four digits)'"},
+    {"municipality", "language", RULE_SET, "'nb', 'nn', 'se'", NULL},
+    {"municipality", "inhabitants", RULE_MIN, ">= 0", NULL},
+    {"indicator", "decimals", RULE_RANGE, "0", "6"},
+    {"indicator", "direction", RULE_SET, "'higher', 'lower'", NULL},
+    {"indicator", "frequency", RULE_SET, "'month', 'quarter', 'tertial', 'year'", NULL},
+    AREA_MATCHES_UNIT("target"),
+    {"target", "desired", RULE_SQL,
+     "typeof(t.acceptable) NOT IN ('integer', 'real') OR t.desired >= t.acceptable OR "
+     "(SELECT i.direction FROM {s}.indicator i WHERE i.code = t.indicator_code) IS NOT 'higher'",
+     "'limits in the wrong order: desired ' || t.desired || ' is below acceptable ' || "
+     "t.acceptable || ', but higher is better for indicator ' || quote(t.indicator_code)"},
+    {"target", "desired", RULE_SQL,
+     "typeof(t.acceptable) NOT IN ('integer', 'real') OR t.desired <= t.acceptable OR "
+     "(SELECT i.direction FROM {s}.indicator i WHERE i.code = t.indicator_code) IS NOT 'lower'",
+     "'limits in the wrong order: desired ' || t.desired || ' is above acceptable ' || "
+     "t.acceptable || ', but lower is better for indicator ' || quote(t.indicator_code)"},
+    AREA_MATCHES_UNIT("result"),
+    {"absence", "short_term_days", RULE_MIN, ">= 0", NULL},
+    {"absence", "long_term_days", RULE_MIN, ">= 0", NULL},
+    {"absence", "planned_days", RULE_MIN, "> 0", NULL},
+    {"staffing", "fte", RULE_MIN, ">= 0", NULL},
+    {"staffing", "headcount", RULE_MIN, ">= 0", NULL},
+    {"decision", "status", RULE_SET, "'ikke påbegynt', 'under arbeid', 'ferdig', 'forsinket', 'utgår'", NULL},
+    {"deviation", "category", RULE_SET,
+     "'HMS', 'bruker/pasient', 'informasjonssikkerhet/personvern', 'økonomi', 'annet'", NULL},
+    {"deviation", "severity", RULE_SET, "'lav', 'middels', 'høy'", NULL},
+    {"deviation", "closed_date", RULE_SQL, "NOT rapp_is_date(t.reported_date) OR t.closed_date >= t.reported_date",
+     "'closed ' || t.closed_date || ', before it was reported ' || t.reported_date"},
+    {"deviation", "status", RULE_SET, "'åpen', 'under behandling', 'lukket'", NULL},
+    {"risk", "probability", RULE_RANGE, "1", "5"},
+    {"risk", "consequence", RULE_RANGE, "1", "5"},
+    {"risk", "status", RULE_SET, "'åpen', 'tiltak pågår', 'lukket'", NULL},
+    {"wheel_activity", "month", RULE_RANGE, "1", "12"},
+    {"wheel_activity", "track", RULE_SET, "'administrativ', 'politisk'", NULL},
+    {"wheel_activity", "every_fourth_year", RULE_BOOL, NULL, NULL},
+    {"company", "org_number", RULE_SQL, "t.org_number GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'",
+     "quote(t.org_number) || ' is not an organisasjonsnummer (nine digits)'"},
+    {"company", "ownership_pct", RULE_RANGE, "0", "100"},
+    {"period", "code", RULE_SQL, "rapp_period_error(t.code) IS NULL", "rapp_period_error(t.code)"},
+};
+
+/* Natural keys of tables without a primary key; NULL counts as a value ("no area"). */
+const char *const db_rules_natural_keys[][2] = {
+    {"target", "indicator_code,year,area_code,unit_code"},
+    {"result", "indicator_code,period,area_code,unit_code"},
+    {"forecast", "unit_code,month"},
+    {"absence", "unit_code,month"},
+    {"staffing", "unit_code,month"},
+    {NULL, NULL},
+};
+
+/* Columns of the period table that follow from its code. */
+static const char *const period_fields[] = {"kind", "year", "number", "first_month",
+                                            "last_month", "first_date", "last_date"};
+
+int db_rules_is_bool(const char *table, const char *column) {
+  for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+    if (rules[i].kind == RULE_BOOL && strcmp(rules[i].table, table) == 0 &&
+        strcmp(rules[i].column, column) == 0)
+      return 1;
+  return 0;
+}
+
+/* Appends s as an SQL string literal. */
+static void put_literal(rapp_buf *b, const char *s) {
+  buf_putc(b, '\'');
+  for (; *s; s++) {
+    if (*s == '\'') buf_putc(b, '\'');
+    buf_putc(b, *s);
+  }
+  buf_putc(b, '\'');
+}
+
+/* Appends text with every "{s}" replaced by the schema name. */
+static void put_sql(rapp_buf *b, const char *text, const char *schema) {
+  for (const char *p = text; *p;) {
+    if (strncmp(p, "{s}", 3) == 0) {
+      buf_puts(b, schema);
+      p += 3;
+    } else
+      buf_putc(b, *p++);
+  }
+}
+
+/* "focus_area" -> "focus area" */
+static void put_noun(rapp_buf *b, const char *table) {
+  for (const char *p = table; *p; p++) buf_putc(b, *p == '_' ? ' ' : *p);
+}
+
+/* One WHEN clause: WHEN <bad> THEN <reason>. */
+static void when(rapp_buf *b, const char *bad, const char *reason) {
+  buf_printf(b, " WHEN %s THEN %s", bad, reason);
+}
+
+/* Builds the CASE expression giving the first problem of column c, or NULL. */
+static void column_case(rapp_buf *b, const db_table *t, const db_column *c, const char *schema) {
+  rapp_buf x = {0}, r = {0};
+  char q[160];
+  snprintf(q, sizeof q, "t.\"%s\"", c->name);
+  buf_puts(b, "CASE");
+  if (c->notnull) {
+    buf_printf(&x, "%s IS NULL", q);
+    when(b, buf_str(&x), "'missing required value'");
+  }
+  /* declared type */
+  buf_reset(&x);
+  if (c->kind == DB_INT || c->kind == DB_YEAR || c->kind == DB_BOOL) {
+    buf_printf(&x, "typeof(%s) NOT IN ('integer', 'null')", q);
+    buf_printf(&r, "'not an integer: ' || quote(%s)", q);
+  } else if (c->kind == DB_REAL) {
+    buf_printf(&x, "typeof(%s) NOT IN ('real', 'integer', 'null')", q);
+    buf_printf(&r, "'not a number: ' || quote(%s)", q);
+  } else {
+    buf_printf(&x, "typeof(%s) NOT IN ('text', 'null')", q);
+    buf_printf(&r, "'not text: ' || quote(%s)", q);
+  }
+  when(b, buf_str(&x), buf_str(&r));
+  /* from here on the value is of the right type; NULL never fails a rule */
+  buf_reset(&x);
+  buf_reset(&r);
+  switch (c->kind) {
+    case DB_DATE:
+      buf_printf(&x, "%s IS NOT NULL AND NOT rapp_is_date(%s)", q, q);
+      buf_printf(&r, "quote(%s) || ' is not a date: use YYYY-MM-DD or DD.MM.YYYY'", q);
+      when(b, buf_str(&x), buf_str(&r));
+      break;
+    case DB_MONTH:
+      buf_printf(&x, "%s IS NOT NULL AND NOT rapp_is_month(%s)", q, q);
+      buf_printf(&r, "quote(%s) || ' is not a month: use YYYY-MM (e.g. 2026-09)'", q);
+      when(b, buf_str(&x), buf_str(&r));
+      buf_reset(&x);
+      buf_reset(&r);
+      buf_printf(&x, "%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s.period p WHERE p.code = %s AND p.kind = 'month')",
+                 q, schema, q);
+      buf_printf(&r, "'month ' || quote(%s) || ' is outside the snapshot''s periods (first year in the data to the cut-off year)'", q);
+      when(b, buf_str(&x), buf_str(&r));
+      break;
+    case DB_PERIOD:
+      buf_printf(&x, "%s IS NOT NULL AND rapp_period_error(%s) IS NOT NULL", q, q);
+      buf_printf(&r, "rapp_period_error(%s)", q);
+      when(b, buf_str(&x), buf_str(&r));
+      break;
+    case DB_YEAR:
+      buf_printf(&x, "%s NOT BETWEEN 1900 AND 2100", q);
+      buf_printf(&r, "'implausible year ' || %s || ' (1900-2100)'", q);
+      when(b, buf_str(&x), buf_str(&r));
+      break;
+    case DB_BOOL:
+      buf_printf(&x, "%s NOT IN (0, 1)", q);
+      buf_printf(&r, "'value ' || %s || ' not allowed (0 or 1)'", q);
+      when(b, buf_str(&x), buf_str(&r));
+      break;
+    default: break;
+  }
+  if (c->ref_table) {
+    buf_reset(&x);
+    buf_reset(&r);
+    buf_printf(&x, "%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s.\"%s\" f WHERE f.\"%s\" = %s)", q,
+               schema, c->ref_table, c->ref_col, q);
+    if (strcmp(c->ref_table, "period") == 0)
+      buf_printf(&r, "'period ' || quote(%s) || ' is outside the snapshot''s periods (first year in the data to the cut-off year)'", q);
+    else {
+      buf_puts(&r, "'unknown ");
+      put_noun(&r, c->ref_table);
+      buf_printf(&r, " ' || quote(%s)", q);
+    }
+    when(b, buf_str(&x), buf_str(&r));
+  }
+  for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+    const rule *u = &rules[i];
+    if (strcmp(u->table, t->name) != 0 || strcmp(u->column, c->name) != 0) continue;
+    buf_reset(&x);
+    buf_reset(&r);
+    switch (u->kind) {
+      case RULE_SET:
+        buf_printf(&x, "%s NOT IN (%s)", q, u->a);
+        buf_printf(&r, "'value ' || quote(%s) || ' not allowed (allowed: ' || ", q);
+        put_literal(&r, u->a);
+        buf_puts(&r, " || ')'");
+        break;
+      case RULE_RANGE:
+        buf_printf(&x, "%s NOT BETWEEN %s AND %s", q, u->a, u->b);
+        buf_printf(&r, "'value ' || %s || ' not allowed (%s to %s)'", q, u->a, u->b);
+        break;
+      case RULE_MIN:
+        buf_printf(&x, "NOT (%s %s)", q, u->a);
+        buf_printf(&r, "'value ' || %s || ' not allowed (must be %s)'", q, u->a);
+        break;
+      case RULE_BOOL: continue; /* done with the kind */
+      case RULE_SQL:
+        buf_printf(&x, "%s IS NOT NULL AND NOT (", q);
+        put_sql(&x, u->a, schema);
+        buf_putc(&x, ')');
+        put_sql(&r, u->b, schema);
+        break;
+    }
+    when(b, buf_str(&x), buf_str(&r));
+  }
+  if (strcmp(t->name, "period") == 0) {
+    for (size_t i = 0; i < sizeof period_fields / sizeof period_fields[0]; i++) {
+      if (strcmp(period_fields[i], c->name) != 0) continue;
+      buf_reset(&x);
+      buf_reset(&r);
+      buf_printf(&x, "rapp_period_error(t.code) IS NULL AND %s IS NOT rapp_period_field(t.code, '%s')", q, c->name);
+      buf_printf(&r, "'value ' || quote(%s) || ' does not match period ' || quote(t.code) || "
+                 "' (expected ' || quote(rapp_period_field(t.code, '%s')) || ')'", q, c->name);
+      when(b, buf_str(&x), buf_str(&r));
+    }
+  }
+  buf_puts(b, " END");
+  buf_free(&x);
+  buf_free(&r);
+}
+
+/* SQL text giving the row's key for messages: "code 'ENH1'", or NULL without a key. */
+static void label_expr(rapp_buf *b, const db_table *t) {
+  if (t->nkeys == 0) {
+    buf_puts(b, "NULL");
+    return;
+  }
+  const db_key *k = &t->keys[0];
+  for (int i = 0; i < k->ncols; i++) {
+    const char *n = t->cols[k->cols[i]].name;
+    buf_printf(b, "%s'%s%s ' || quote(t.\"%s\")", i ? " || " : "", i ? ", " : "", n, n);
+  }
+}
+
+static int run_row_rules(sqlite3 *db, const char *schema, const db_model *m, int ti,
+                         int with_labels, db_problems *out, rapp_err *err) {
+  const db_table *t = &m->tables[ti];
+  rapp_buf sql = {0};
+  buf_puts(&sql, "SELECT * FROM (SELECT t.rowid AS rid, ");
+  if (with_labels) label_expr(&sql, t);
+  else buf_puts(&sql, "NULL");
+  for (int i = 0; i < t->ncols; i++) {
+    buf_puts(&sql, ", ");
+    column_case(&sql, t, &t->cols[i], schema);
+    buf_printf(&sql, " AS p%d", i);
+  }
+  buf_printf(&sql, " FROM %s.\"%s\" AS t) WHERE ", schema, t->name);
+  for (int i = 0; i < t->ncols; i++) buf_printf(&sql, "%sp%d IS NOT NULL", i ? " OR " : "", i);
+  buf_puts(&sql, " ORDER BY rid");
+  sqlite3_stmt *st = NULL;
+  int rc = 0;
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+    rc = err_set(err, "checking table '%s': %s", t->name, sqlite3_errmsg(db));
+    goto done;
+  }
+  int s;
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    long long rid = sqlite3_column_int64(st, 0);
+    const char *label = (const char *)sqlite3_column_text(st, 1);
+    for (int i = 0; i < t->ncols; i++) {
+      const char *msg = (const char *)sqlite3_column_text(st, 2 + i);
+      if (msg) db_problems_add(out, ti, i, rid, 0, msg, label);
+    }
+  }
+  if (s != SQLITE_DONE) rc = err_set(err, "checking table '%s': %s", t->name, sqlite3_errmsg(db));
+done:
+  sqlite3_finalize(st);
+  buf_free(&sql);
+  return rc;
+}
+
+static int run_key_rule(sqlite3 *db, const char *schema, const db_model *m, int ti, const db_key *k,
+                        int with_labels, db_problems *out, rapp_err *err) {
+  const db_table *t = &m->tables[ti];
+  rapp_buf sql = {0}, cols = {0};
+  for (int i = 0; i < k->ncols; i++) buf_printf(&cols, "%st.\"%s\"", i ? ", " : "", t->cols[k->cols[i]].name);
+  buf_puts(&sql, "SELECT rid, first, msg, lbl FROM (SELECT t.rowid AS rid, ");
+  buf_puts(&sql, "first_value(t.rowid) OVER w AS first, row_number() OVER w AS n, ");
+  if (k->ncols == 1) {
+    buf_printf(&sql, "'duplicate ' || quote(%s) AS msg, ", buf_str(&cols));
+  } else {
+    buf_puts(&sql, "'duplicate key (");
+    for (int i = 0; i < k->ncols; i++) buf_printf(&sql, "%s%s", i ? ", " : "", t->cols[k->cols[i]].name);
+    buf_puts(&sql, ") = (' || ");
+    for (int i = 0; i < k->ncols; i++)
+      buf_printf(&sql, "%squote(t.\"%s\")", i ? " || ', ' || " : "", t->cols[k->cols[i]].name);
+    buf_puts(&sql, " || ')' AS msg, ");
+  }
+  if (with_labels) label_expr(&sql, t);
+  else buf_puts(&sql, "NULL");
+  buf_printf(&sql, " AS lbl FROM %s.\"%s\" AS t", schema, t->name);
+  if (k->is_pk) {
+    buf_puts(&sql, " WHERE ");
+    for (int i = 0; i < k->ncols; i++)
+      buf_printf(&sql, "%st.\"%s\" IS NOT NULL", i ? " AND " : "", t->cols[k->cols[i]].name);
+  }
+  buf_printf(&sql, " WINDOW w AS (PARTITION BY %s ORDER BY t.rowid)) WHERE n > 1", buf_str(&cols));
+  sqlite3_stmt *st = NULL;
+  int rc = 0, s;
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+    rc = err_set(err, "checking the keys of table '%s': %s", t->name, sqlite3_errmsg(db));
+    goto done;
+  }
+  while ((s = sqlite3_step(st)) == SQLITE_ROW)
+    db_problems_add(out, ti, k->ncols == 1 ? k->cols[0] : -1, sqlite3_column_int64(st, 0),
+                    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
+                    (const char *)sqlite3_column_text(st, 3));
+  if (s != SQLITE_DONE) rc = err_set(err, "checking the keys of table '%s': %s", t->name, sqlite3_errmsg(db));
+done:
+  sqlite3_finalize(st);
+  buf_free(&sql);
+  buf_free(&cols);
+  return rc;
+}
+
+/* municipality holds exactly one row. */
+static int run_single_row_rule(sqlite3 *db, const char *schema, const db_model *m, int ti,
+                               int with_labels, db_problems *out, rapp_err *err) {
+  const db_table *t = &m->tables[ti];
+  rapp_buf sql = {0};
+  buf_puts(&sql, "SELECT t.rowid, ");
+  if (with_labels) label_expr(&sql, t);
+  else buf_puts(&sql, "NULL");
+  buf_printf(&sql, " FROM %s.\"%s\" AS t ORDER BY t.rowid", schema, t->name);
+  sqlite3_stmt *st = NULL;
+  int rc = 0, s, n = 0;
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+    rc = err_set(err, "checking table '%s': %s", t->name, sqlite3_errmsg(db));
+    goto done;
+  }
+  while ((s = sqlite3_step(st)) == SQLITE_ROW)
+    if (n++ > 0)
+      db_problems_add(out, ti, -1, sqlite3_column_int64(st, 0), 0,
+                      "a second municipality: the table holds exactly one row",
+                      (const char *)sqlite3_column_text(st, 1));
+  if (s != SQLITE_DONE) rc = err_set(err, "checking table '%s': %s", t->name, sqlite3_errmsg(db));
+  else if (n == 0) db_problems_add(out, ti, -1, 0, 0, "no rows: the table holds exactly one row (the municipality)", NULL);
+done:
+  sqlite3_finalize(st);
+  buf_free(&sql);
+  return rc;
+}
+
+int db_validate(sqlite3 *db, const char *schema, const db_model *m, int with_labels,
+                db_problems *out, rapp_err *err) {
+  for (int ti = 0; ti < m->ntables; ti++) {
+    const db_table *t = &m->tables[ti];
+    if (strcmp(t->name, "status_label") == 0) continue; /* fixed contents, compared by check */
+    if (run_row_rules(db, schema, m, ti, with_labels, out, err) < 0) return -1;
+    for (int k = 0; k < t->nkeys; k++)
+      if (run_key_rule(db, schema, m, ti, &t->keys[k], with_labels, out, err) < 0) return -1;
+    if (strcmp(t->name, "municipality") == 0 &&
+        run_single_row_rule(db, schema, m, ti, with_labels, out, err) < 0)
+      return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,17 @@
+-- Indexes of a snapshot, schema version 1. `rapp import` creates them after loading every row
+-- (building an index once is far cheaper than updating it per insert). They serve the report
+-- queries; `rapp check` does not require them, so a snapshot made by other means may lack them.
+CREATE INDEX result_indicator_period ON result(indicator_code, period);
+CREATE INDEX result_unit_period ON result(unit_code, period);
+CREATE INDEX target_indicator_year ON target(indicator_code, year);
+CREATE INDEX budget_unit_month ON budget(unit_code, month);
+CREATE INDEX actual_unit_month ON actual(unit_code, month);
+CREATE INDEX forecast_unit_month ON forecast(unit_code, month);
+CREATE INDEX absence_unit_month ON absence(unit_code, month);
+CREATE INDEX staffing_unit_month ON staffing(unit_code, month);
+CREATE INDEX unit_area ON unit(area_code);
+CREATE INDEX goal_focus_area ON goal(focus_area_code);
+CREATE INDEX indicator_goal ON indicator(goal_code);
+CREATE INDEX decision_area ON decision(area_code);
+CREATE INDEX deviation_unit ON deviation(unit_code);
+CREATE INDEX risk_area ON risk(area_code);
