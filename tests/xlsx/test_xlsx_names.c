@@ -1,0 +1,64 @@
+/* Unit tests of the XLSX renderer's pure helpers: number format codes, sheet names, widths. */
+#include <string.h>
+
+#include "check.h"
+#include "xlsx/xlsx.h"
+
+#define MINUS "\"\xE2\x88\x92\""
+
+int main(void) {
+  static const struct {
+    doc_col_type type;
+    int decimals, thousands;
+    const char *expected;
+  } formats[] = {
+      {DOC_COL_INTEGER, -1, 0, "#,##0;[Red]" MINUS "#,##0"},
+      {DOC_COL_INTEGER, 2, 0, "#,##0;[Red]" MINUS "#,##0"}, /* integers never show decimals */
+      {DOC_COL_DECIMAL, 1, 0, "#,##0.0;[Red]" MINUS "#,##0.0"},
+      {DOC_COL_DECIMAL, 3, 0, "#,##0.000;[Red]" MINUS "#,##0.000"},
+      {DOC_COL_AMOUNT, -1, 0, "#,##0;[Red]" MINUS "#,##0"},
+      {DOC_COL_AMOUNT, -1, 1, "#,##0,;[Red]" MINUS "#,##0,"},
+      {DOC_COL_AMOUNT, 1, 1, "#,##0.0,;[Red]" MINUS "#,##0.0,"},
+      {DOC_COL_PERCENT, -1, 0, "#,##0.0\\ %;[Red]" MINUS "#,##0.0\\ %"},
+      {DOC_COL_PERCENT, 0, 0, "#,##0\\ %;[Red]" MINUS "#,##0\\ %"},
+      {DOC_COL_DATE, -1, 0, "dd.mm.yyyy"},
+      {DOC_COL_TEXT, -1, 0, ""},
+  };
+  char buf[128];
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    CHECK_STR(xlsx_number_format(formats[i].type, formats[i].decimals, formats[i].thousands, buf,
+                                 sizeof buf),
+              formats[i].expected);
+
+  static const char *const taken[] = {"Om rapporten", "Økonomi", "Čoahkkin"};
+  static const struct {
+    const char *in, *expected;
+  } names[] = {
+      {"Økonomisk status", "Økonomisk status"},
+      {"ØKONOMI", "ØKONOMI (2)"},               /* case-insensitive clash, also for Ø */
+      {"čoahkkin", "čoahkkin (2)"},             /* Sámi letters fold too */
+      {"Drift/investering: [T2] *?\\", "Drift-investering (T2) -"},
+      {"Investeringer: drift", "Investeringer drift"},
+      {"'Sitat'", "Sitat"},
+      {"History", "History (2)"},
+      {"history", "history (2)"},
+      {"", "Ark"},
+      {"   ", "Ark"},
+      {"Linje\nskift", "Linje skift"},
+      {"En svært lang overskrift som må kuttes ned", "En svært lang overskrift som må"},
+      {"Om rapporten", "Om rapporten (2)"},
+      /* 31 characters exactly with Norwegian letters (more than 31 bytes) */
+      {"æææææææææææææææææææææææææææææææ", "æææææææææææææææææææææææææææææææ"},
+  };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    CHECK_STR(xlsx_sheet_name(names[i].in, "Ark", taken, 3, buf, sizeof buf), names[i].expected);
+  /* a long clashing name is cut so the suffix fits in 31 characters */
+  static const char *const long_taken[] = {"Investeringer i skole og barneh"};
+  CHECK_STR(xlsx_sheet_name("Investeringer i skole og barnehage", "Ark", long_taken, 1, buf, sizeof buf),
+            "Investeringer i skole og ba (2)");
+
+  CHECK_INT((long)xlsx_text_width("Tromsø"), 6);
+  CHECK_INT((long)xlsx_text_width("kort\nen lengre linje"), 15);
+  CHECK_INT((long)xlsx_text_width(""), 0);
+  return check_summary();
+}
