@@ -14,7 +14,8 @@
  * literal, since the value's own '-' would otherwise be shown) and red, so they stand out on
  * screen and in black-and-white print. Amounts in 1 000 kr keep the value in kroner and scale
  * with a trailing "," so sums stay exact and agree with the ledger. Percent values are stored
- * as fractions (0.125) with "0.0 %", the form Excel and LibreOffice compute with. */
+ * as fractions (0.125) with "0.0 %" (a quoted no-break space before %, as Norwegian writes it),
+ * the form Excel and LibreOffice compute with. */
 char *xlsx_number_format(doc_col_type type, int decimals, int thousands, char *buf, size_t n) {
   if (decimals < 0) decimals = doc_default_decimals(type);
   if (decimals > 9) decimals = 9;
@@ -33,7 +34,7 @@ char *xlsx_number_format(doc_col_type type, int decimals, int thousands, char *b
       snprintf(buf, n, "%s", "dd.mm.yyyy");
       break;
     case DOC_COL_PERCENT:
-      snprintf(buf, n, "#,##0%s\\ %%;[Red]\"\xE2\x88\x92\"#,##0%s\\ %%", frac, frac);
+      snprintf(buf, n, "#,##0%s\"\xC2\xA0\"%%;[Red]\"\xE2\x88\x92\"#,##0%s\"\xC2\xA0\"%%", frac, frac);
       break;
     case DOC_COL_AMOUNT:
       if (thousands) {

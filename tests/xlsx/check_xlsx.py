@@ -31,7 +31,7 @@ FMT = {
     "thousands": '#,##0,;[Red]' + MINUS + '#,##0,',
     "decimal1": '#,##0.0;[Red]' + MINUS + '#,##0.0',
     "integer": '#,##0;[Red]' + MINUS + '#,##0',
-    "percent1": '#,##0.0\\ %;[Red]' + MINUS + '#,##0.0\\ %',
+    "percent1": '#,##0.0"\u00a0"%;[Red]' + MINUS + '#,##0.0"\u00a0"%',
     "date": "dd.mm.yyyy",
 }
 FILL = {"desired": "FFC6EFCE", "acceptable": "FFFFEB9C", "unacceptable": "FFFFC7CE",

@@ -5,6 +5,7 @@
 #include "xlsx/xlsx.h"
 
 #define MINUS "\"\xE2\x88\x92\""
+#define NBSP "\"\xC2\xA0\""
 
 int main(void) {
   static const struct {
@@ -19,8 +20,8 @@ int main(void) {
       {DOC_COL_AMOUNT, -1, 0, "#,##0;[Red]" MINUS "#,##0"},
       {DOC_COL_AMOUNT, -1, 1, "#,##0,;[Red]" MINUS "#,##0,"},
       {DOC_COL_AMOUNT, 1, 1, "#,##0.0,;[Red]" MINUS "#,##0.0,"},
-      {DOC_COL_PERCENT, -1, 0, "#,##0.0\\ %;[Red]" MINUS "#,##0.0\\ %"},
-      {DOC_COL_PERCENT, 0, 0, "#,##0\\ %;[Red]" MINUS "#,##0\\ %"},
+      {DOC_COL_PERCENT, -1, 0, "#,##0.0" NBSP "%;[Red]" MINUS "#,##0.0" NBSP "%"},
+      {DOC_COL_PERCENT, 0, 0, "#,##0" NBSP "%;[Red]" MINUS "#,##0" NBSP "%"},
       {DOC_COL_DATE, -1, 0, "dd.mm.yyyy"},
       {DOC_COL_TEXT, -1, 0, ""},
   };
