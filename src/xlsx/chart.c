@@ -71,8 +71,10 @@ static size_t extra_lines(const doc_chart *c, extra_line *out, size_t cap, char 
       if (dup) continue;
       char v[64];
       doc_chart_format_value(c, lim[j], v, sizeof v);
-      snprintf(labels[n], sizeof labels[n], "%s (grense %s)",
-               c->bands[i].label ? c->bands[i].label : doc_status_label(c->bands[i].status), v);
+      if (c->bands[i].label) /* the script's label usually names the limit already */
+        snprintf(labels[n], sizeof labels[n], "%s", c->bands[i].label);
+      else
+        snprintf(labels[n], sizeof labels[n], "%s (grense %s)", doc_status_label(c->bands[i].status), v);
       uint32_t col = doc_chart_status_color(c->bands[i].status);
       out[n] = (extra_line){lim[j], labels[n], col, DOC_DASH_DASH};
       n++;
@@ -141,6 +143,22 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
   for (size_t e = 0; e < nextra; e++)
     TRY(worksheet_write_string(ws, head, (lxw_col_t)(col + 1 + c->nseries + e), extra[e].label,
                                f_head));
+  if (!fmt->keep_widths) {
+    /* Column widths from the content (Excel character units), capped so a long label wraps
+     * the table no wider than a screen. */
+    size_t wc = xlsx_text_width(c->cat_title);
+    for (size_t i = 0; i < c->ncats; i++) {
+      size_t w = xlsx_text_width(c->cats[i]);
+      if (w > wc) wc = w;
+    }
+    TRY(worksheet_set_column(ws, col, col, (double)(wc > 40 ? 40 : wc < 8 ? 8 : wc) + 1, NULL));
+    for (size_t k = 0; k < c->nseries + nextra; k++) {
+      const char *h = k < c->nseries ? c->series[k].name : extra[k - c->nseries].label;
+      size_t w = xlsx_text_width(h) + 2;
+      TRY(worksheet_set_column(ws, (lxw_col_t)(col + 1 + k), (lxw_col_t)(col + 1 + k),
+                               (double)(w > 24 ? 24 : w < 11 ? 11 : w), NULL));
+    }
+  }
   lxw_row_t first = r;
   for (size_t i = 0; i < c->ncats; i++, r++) {
     TRY(worksheet_write_string(ws, r, col, c->cats[i], NULL));
@@ -251,20 +269,50 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
   }
   if (doc_chart_is_stacked(c)) chart_set_series_overlap(ch, 100);
   else if (c->kind != DOC_CHART_LINE) chart_set_series_gap(ch, c->nseries > 1 ? 80 : 60);
-  /* Axes: the value axis is y_axis and the category axis x_axis for every kind (bar charts too). */
+  /* Axes. libxlsxwriter names them by position: for bar charts x_axis is the horizontal value
+   * axis and y_axis the vertical category axis. */
+  int horiz = doc_chart_is_horizontal(c);
+  lxw_chart_axis *cat_axis = horiz ? ch->y_axis : ch->x_axis;
+  lxw_chart_axis *val_axis = horiz ? ch->x_axis : ch->y_axis;
   lxw_chart_line grid = {.color = doc_chart_grid_color, .width = 0.75f};
-  chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_TRUE);
-  chart_axis_major_gridlines_set_line(ch->y_axis, &grid);
+  chart_axis_major_gridlines_set_visible(val_axis, LXW_TRUE);
+  chart_axis_major_gridlines_set_line(val_axis, &grid);
   lxw_chart_font axis_font = {.size = 9, .color = 0x404040};
-  chart_axis_set_num_font(ch->x_axis, &axis_font);
-  chart_axis_set_num_font(ch->y_axis, &axis_font);
-  if (c->cat_title && *c->cat_title) chart_axis_set_name(ch->x_axis, c->cat_title);
-  if (c->value_title && *c->value_title) chart_axis_set_name(ch->y_axis, c->value_title);
-  if (doc_chart_is_horizontal(c)) {
+  chart_axis_set_num_font(cat_axis, &axis_font);
+  chart_axis_set_num_font(val_axis, &axis_font);
+  if (c->cat_title && *c->cat_title) chart_axis_set_name(cat_axis, c->cat_title);
+  /* The value axis as in the PDF: the same nice range and step, the same scaled unit, written
+   * as a format code (a trailing "," divides by 1 000 in Excel's syntax). */
+  doc_axis ax;
+  doc_chart_value_axis(c, 7, &ax);
+  chart_axis_set_min(val_axis, ax.min / pct);
+  chart_axis_set_max(val_axis, ax.max / pct);
+  chart_axis_set_major_unit(val_axis, ax.step / pct);
+  char axfmt[128], frac[16] = "", commas[4] = "";
+  if (ax.decimals > 0) {
+    frac[0] = '.';
+    memset(frac + 1, '0', (size_t)(ax.decimals > 9 ? 9 : ax.decimals));
+  }
+  size_t nc = 0;
+  for (double sc = ax.scale; sc >= 1000 && nc < 3; sc /= 1000) commas[nc++] = ',';
+  commas[nc] = '\0';
+  if (c->value_type == DOC_COL_PERCENT)
+    snprintf(axfmt, sizeof axfmt, "#,##0%s\\ %%;\"\xE2\x88\x92\"#,##0%s\\ %%", frac, frac);
+  else
+    snprintf(axfmt, sizeof axfmt, "#,##0%s%s;\"\xE2\x88\x92\"#,##0%s%s", frac, commas, frac, commas);
+  chart_axis_set_num_format(val_axis, axfmt);
+  char vt[256];
+  const char *unit = ax.unit && *ax.unit && strcmp(ax.unit, "kr") != 0 ? ax.unit : NULL;
+  if (c->value_title && *c->value_title && unit)
+    snprintf(vt, sizeof vt, "%s (%s)", c->value_title, unit);
+  else
+    snprintf(vt, sizeof vt, "%s", c->value_title && *c->value_title ? c->value_title : unit ? unit : "");
+  if (vt[0]) chart_axis_set_name(val_axis, vt);
+  if (horiz) {
     /* Categories top to bottom as in the PDF; the value axis stays at the bottom. */
-    chart_axis_set_reverse(ch->x_axis);
-    chart_axis_set_crossing_max(ch->x_axis);
-    chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    chart_axis_set_reverse(cat_axis);
+    chart_axis_set_crossing_max(cat_axis);
+    chart_axis_set_label_position(cat_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
   }
   if (c->kind == DOC_CHART_DIVERGING || (doc_chart_has_legend(c) == 0))
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);

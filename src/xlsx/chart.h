@@ -15,13 +15,14 @@ typedef struct xlsx_chart_formats {
   lxw_format *title;   /* the chart title above the table (bold) */
   lxw_format *note;    /* summary and notes (italic or plain) */
   lxw_format *header;  /* header row of the data table (bold, bottom border) */
+  int keep_widths;     /* 1 = leave column widths alone (the sheet's tables set them) */
 } xlsx_chart_formats;
 
 /* Writes, from (row, col) down, strictly top to bottom (so constant_memory sheets work):
  *   the title; the summary (if any); a header row (category axis title, series names, reference
  *   line labels, limit labels); one row per category with the values (percent as fractions, as in
  *   the renderer's tables; NaN as an empty cell); a note row per reference line or band that the
- *   chart cannot show natively;
+ *   chart cannot show natively; column widths fitted to the labels unless fmt->keep_widths;
  * and inserts the native chart to the right of the table (at `col` + columns + 1, top at `row`).
  * *rows_used receives how many rows from `row` the table and the chart cover, so the caller
  * continues below both. fmt may be NULL. Returns 0, or -1 with err naming the chart and the

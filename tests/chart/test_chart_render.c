@@ -195,7 +195,7 @@ static int write_pdf(const doc *d, const char *path) {
 /* The PDF's text with every whitespace run (incl. U+00A0) folded to one space. */
 static char *pdf_text(const char *path) {
   char cmd[1200];
-  snprintf(cmd, sizeof cmd, "pdftotext -q '%s' -", path);
+  snprintf(cmd, sizeof cmd, "pdftotext -q -raw '%s' -", path);
   FILE *f = popen(cmd, "r");
   if (!f) return NULL;
   rapp_buf b = {0};
@@ -283,6 +283,8 @@ static int write_xlsx(const doc *d, const char *path, const char *expect_path) {
   lxw_workbook *wb = workbook_new_opt(path, &wo);
   if (!wb) return -1;
   lxw_worksheet *ws = workbook_add_worksheet(wb, "Diagrammer");
+  worksheet_set_landscape(ws); /* one page wide when LibreOffice prints it for a look */
+  worksheet_fit_to_pages(ws, 1, 0);
   FILE *ex = fopen(expect_path, "w");
   if (!ex) return -1;
   lxw_row_t row = 0;
@@ -305,9 +307,11 @@ static int write_xlsx(const doc *d, const char *path, const char *expect_path) {
     for (size_t s = 0; s < c->nseries + nextra; s++) {
       char cn[4];
       col_name(2 + (unsigned)s, cn);
-      fprintf(ex, " Diagrammer!$%s$%u:$%s$%u", cn, first, cn, last);
+      if (first == last) fprintf(ex, " Diagrammer!$%s$%u", cn, first); /* how Excel writes it */
+      else fprintf(ex, " Diagrammer!$%s$%u:$%s$%u", cn, first, cn, last);
     }
-    fprintf(ex, " | Diagrammer!$B$%u:$B$%u | %s\n", first, last, c->title);
+    if (first == last) fprintf(ex, " | Diagrammer!$B$%u | %s\n", first, c->title);
+    else fprintf(ex, " | Diagrammer!$B$%u:$B$%u | %s\n", first, last, c->title);
     row += used + 2;
   }
   fclose(ex);
