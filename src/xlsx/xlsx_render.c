@@ -527,6 +527,26 @@ static void plan_keyfigures(ctx *x, const doc_block *b, sheet *s) {
   }
 }
 
+/* Column widths of a chart's data table (xlsx/chart.c leaves widths to the renderer, which sets
+ * them once per sheet for all its blocks). */
+static void plan_chart(const doc_chart *c, sheet *s) {
+  char buf[128];
+  size_t w = c->cat_title ? xlsx_text_width(c->cat_title) : 0;
+  for (size_t i = 0; i < c->ncats; i++)
+    if (xlsx_text_width(c->cats[i]) > w) w = xlsx_text_width(c->cats[i]);
+  note_width(s, 0, (double)(w > 40 ? 40 : w) + 2);
+  for (size_t k = 0; k < c->nseries; k++) {
+    size_t sw = xlsx_text_width(c->series[k].name);
+    if (sw > HEADER_WIDTH_MAX) sw = HEADER_WIDTH_MAX;
+    for (size_t i = 0; i < c->ncats; i++) {
+      size_t vw = xlsx_text_width(doc_chart_format_value(c, c->series[k].values[i], buf, sizeof buf)) + 1;
+      if (vw > sw) sw = vw;
+    }
+    note_width(s, 1 + k, (double)sw + 2);
+  }
+  for (size_t k = 0; k < c->nlines + c->nbands; k++) note_width(s, 1 + c->nseries + k, 14);
+}
+
 static void plan(ctx *x) {
   size_t nb = doc_nblocks(x->d);
   x->block_sheet = xmalloc((nb ? nb : 1) * sizeof *x->block_sheet);
@@ -584,6 +604,7 @@ static void plan(ctx *x) {
     sheet *s = &x->sheets[x->block_sheet[i]];
     if (b->kind == DOC_TABLE) plan_table(x, i, b->u.table, s);
     if (b->kind == DOC_KEYFIGURES) plan_keyfigures(x, b, s);
+    if (b->kind == DOC_CHART) plan_chart(b->u.chart, s);
   }
   for (size_t si = 1; si < x->nsheets; si++) {
     sheet *s = &x->sheets[si];
@@ -1121,7 +1142,7 @@ static int write_block(ctx *x, size_t i) {
         return check_pos(x, s, s->row, 0);
       }
       lxw_row_t used = 0;
-      xlsx_chart_formats cf = {text_fmt(x, DOC_BOLD, 12), text_fmt(x, DOC_ITALIC, 0), NULL};
+      xlsx_chart_formats cf = {text_fmt(x, DOC_BOLD, 12), text_fmt(x, DOC_ITALIC, 0), NULL, 1};
       fkey hk;
       memset(&hk, 0, sizeof hk);
       hk.bold = 1;
