@@ -1,0 +1,483 @@
+/* pdf/pdf_layout.c — the flow: places the document's blocks in order on A4 pages (cover, table of
+ * contents, headings with keep-with-next and bookmarks, paragraphs, bullets, notes, key-figure
+ * boxes, images, page breaks, orientation changes). Tables are in pdf_table.c. The table of
+ * contents only reserves its pages here (its length is known from the headings alone); its page
+ * numbers are drawn when the flow has ended (pdf_draw_toc). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf/chart.h"
+#include "pdf/pdf_int.h"
+#include "util/nofmt.h"
+
+#define BODY_SIZE 10.0
+#define BODY_LEAD 13.0
+#define NOTE_SIZE 8.5
+#define NOTE_LEAD 11.0
+#define PARA_AFTER 6.0
+
+static const double heading_size[3] = {16.0, 13.0, 11.0};
+static const double heading_before[3] = {16.0, 12.0, 9.0};
+static const double heading_after[3] = {8.0, 5.0, 4.0};
+
+/* Gap before a block unless it starts a page. */
+static void gap(pdf_ctx *c, double h) {
+  if (!c->page_empty) c->y -= h;
+}
+
+static int need_page(pdf_ctx *c) {
+  if (c->npages == 0) return pdf_new_page(c, 0);
+  if (c->pages[c->npages - 1].cover) return pdf_new_page(c, 0);
+  return 0;
+}
+
+/* Places a broken paragraph line by line from the cursor, moving to new pages as needed, with at
+ * least `keep` lines kept together at the start. */
+static int place_lines(pdf_ctx *c, const pdf_para *p, double x, double lead, pdf_rgb col, size_t keep) {
+  if (keep > p->nlines) keep = p->nlines;
+  if (pdf_ensure(c, (double)keep * lead) != 0) return -1;
+  for (size_t i = 0; i < p->nlines; i++) {
+    if (pdf_ensure(c, lead) != 0) return -1;
+    double base = c->y - (lead - p->size) / 2 - PDF_ASCENT * p->size;
+    pdf_draw_line(c, pdf_cur_page(c), p, i, col, x, base);
+    c->y -= lead;
+    c->page_empty = 0;
+  }
+  return 0;
+}
+
+/* ---- headings ---------------------------------------------------------------------------- */
+
+static void heading_text(const doc_block *b, rapp_buf *out) {
+  buf_reset(out);
+  if (b->u.heading.number) {
+    buf_puts(out, b->u.heading.number);
+    buf_puts(out, "  ");
+  }
+  buf_puts(out, b->u.heading.text ? b->u.heading.text : "");
+}
+
+static double heading_height(pdf_ctx *c, const doc_block *b, rapp_buf *tmp) {
+  int lv = b->u.heading.level - 1;
+  heading_text(b, tmp);
+  pdf_para_break_text(&c->fonts, &c->para, buf_str(tmp), DOC_BOLD, heading_size[lv], c->x1 - c->x0);
+  return (double)c->para.nlines * heading_size[lv] * 1.25 + heading_after[lv];
+}
+
+/* Height the block at index i needs at least on the page where it starts (keep-with-next). */
+static double min_height(pdf_ctx *c, size_t i, int depth) {
+  const doc_block *b = doc_block_at(c->d, i);
+  if (!b) return 0;
+  rapp_buf tmp = {0};
+  double h = 0;
+  switch (b->kind) {
+    case DOC_PARAGRAPH:
+    case DOC_BULLETS:
+      h = 2 * BODY_LEAD;
+      break;
+    case DOC_NOTE:
+      h = 2 * NOTE_LEAD;
+      break;
+    case DOC_TABLE:
+      h = pdf_table_min_height(c, b->u.table);
+      break;
+    case DOC_KEYFIGURES:
+      h = 90;
+      break;
+    case DOC_HEADING:
+      h = heading_before[b->u.heading.level - 1] + heading_height(c, b, &tmp) +
+          (depth < 2 ? min_height(c, i + 1, depth + 1) : 2 * BODY_LEAD);
+      break;
+    default:
+      break;
+  }
+  buf_free(&tmp);
+  return h;
+}
+
+static int place_heading(pdf_ctx *c, size_t bi, const doc_block *b) {
+  if (need_page(c) != 0) return -1;
+  int lv = b->u.heading.level - 1;
+  rapp_buf title = {0};
+  double h = heading_height(c, b, &title);
+  double next = min_height(c, bi + 1, 1);
+  if (!c->page_empty && c->y - heading_before[lv] - h - next < c->ybot) {
+    if (pdf_new_page(c, 0) != 0) return buf_free(&title), -1;
+  }
+  gap(c, heading_before[lv]);
+  /* Re-break: min_height used the shared paragraph buffers. */
+  heading_height(c, b, &title);
+  double top = c->y;
+  double lead = heading_size[lv] * 1.25;
+  if (place_lines(c, &c->para, c->x0, lead, lv == 2 ? PDF_INK : PDF_HEADING, c->para.nlines) != 0)
+    return buf_free(&title), -1;
+  if (lv == 0)
+    pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
+  c->y -= heading_after[lv];
+
+  /* Bookmark and position for the table of contents. */
+  size_t id = (size_t)b->u.heading.id;
+  if (id < c->nheadings) {
+    c->headings[id] = (pdf_heading_pos){.page = c->npages - 1, .y = top, .placed = 1};
+    HPDF_Outline parent = NULL;
+    for (int l = lv - 1; l >= 0 && !parent; l--) parent = c->outline[l];
+    HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, buf_str(&title), c->utf8);
+    if (o) {
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pdf_cur_page(c));
+      HPDF_Destination_SetFitH(dst, (HPDF_REAL)(top + 4));
+      HPDF_Outline_SetDestination(o, dst);
+      HPDF_Outline_SetOpened(o, lv == 0 ? HPDF_TRUE : HPDF_FALSE);
+    }
+    c->outline[lv] = o;
+    for (int l = lv + 1; l < 3; l++) c->outline[l] = NULL;
+  }
+  buf_free(&title);
+  return pdf_check(c, "creating a bookmark");
+}
+
+/* ---- table of contents -------------------------------------------------------------------- */
+
+double pdf_toc_entry_break(pdf_ctx *c, const doc_block *hb, double width, rapp_buf *tmp) {
+  int lv = hb->u.heading.level - 1;
+  heading_text(hb, tmp);
+  double indent = lv * 14.0;
+  pdf_para_break_text(&c->fonts, &c->para, buf_str(tmp), lv == 0 ? DOC_BOLD : 0, BODY_SIZE,
+                      width - indent - PDF_TOC_NUM_W);
+  return (double)c->para.nlines * BODY_LEAD + (lv == 0 ? 5.0 : 1.0);
+}
+
+static int place_toc(pdf_ctx *c) {
+  if (c->toc) return 0; /* one table of contents per document */
+  if (c->npages == 0 || !c->page_empty || c->pages[c->npages - 1].cover)
+    if (pdf_new_page(c, 0) != 0) return -1;
+  c->page_empty = 0;
+  pdf_para_break_text(&c->fonts, &c->para, "Innhold", DOC_BOLD, heading_size[0], c->x1 - c->x0);
+  if (place_lines(c, &c->para, c->x0, heading_size[0] * 1.25, PDF_HEADING, 1) != 0) return -1;
+  pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
+  c->y -= 12;
+  c->toc = xcalloc(c->nheadings ? c->nheadings : 1, sizeof *c->toc);
+  rapp_buf tmp = {0};
+  for (size_t id = 0; id < c->nheadings; id++) {
+    const doc_block *hb = c->heading_blocks[id];
+    if (!hb) continue;
+    double h = pdf_toc_entry_break(c, hb, c->x1 - c->x0, &tmp);
+    if (c->y - h < c->ybot) {
+      if (pdf_new_page(c, 0) != 0) return buf_free(&tmp), -1;
+      c->page_empty = 0;
+    }
+    c->toc[c->ntoc++] = (pdf_toc_entry){.heading = id, .page = c->npages - 1, .y = c->y, .h = h};
+    c->y -= h;
+  }
+  buf_free(&tmp);
+  c->page_empty = 0;
+  return pdf_new_page(c, 0); /* the report starts on a fresh page after the contents */
+}
+
+/* ---- cover ----------------------------------------------------------------------------------- */
+
+static HPDF_Image load_image(pdf_ctx *c, const char *path) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) {
+    pdf_fail(c, "image '%s' not found or not readable: give a PNG or JPEG file that exists", path);
+    return NULL;
+  }
+  unsigned char magic[8] = {0};
+  size_t n = fread(magic, 1, sizeof magic, fp);
+  fclose(fp);
+  HPDF_Image img = NULL;
+  if (n >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0)
+    img = HPDF_LoadPngImageFromFile(c->pdf, path);
+  else if (n >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
+    img = HPDF_LoadJpegImageFromFile(c->pdf, path);
+  else {
+    pdf_fail(c, "image '%s' is neither PNG nor JPEG", path);
+    return NULL;
+  }
+  if (!img || c->hpdf_error) {
+    pdf_fail(c, "image '%s' could not be read (libharu error 0x%04X): save it as a plain "
+                "8-bit PNG or baseline JPEG", path, (unsigned)(c->hpdf_error ? c->hpdf_error : HPDF_GetError(c->pdf)));
+    return NULL;
+  }
+  return img;
+}
+
+static void production_date(const pdf_ctx *c, int longform, char *buf, size_t n) {
+  time_t t = (time_t)c->meta->created;
+  struct tm tm;
+  if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
+  int32_t ymd = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+  if (longform)
+    nofmt_date_long(buf, n, ymd);
+  else
+    nofmt_date(buf, n, ymd);
+}
+
+void pdf_production_date(const pdf_ctx *c, int longform, char *buf, size_t n) {
+  production_date(c, longform, buf, n);
+}
+
+static double cover_text(pdf_ctx *c, const char *s, unsigned style, double size, pdf_rgb col, double y) {
+  if (!s || !*s) return y;
+  pdf_para_break_text(&c->fonts, &c->para, s, style, size, c->x1 - c->x0);
+  double lead = size * 1.25;
+  for (size_t i = 0; i < c->para.nlines; i++) {
+    pdf_draw_line(c, pdf_cur_page(c), &c->para, i, col, c->x0, y - PDF_ASCENT * size);
+    y -= lead;
+  }
+  return y;
+}
+
+static int place_cover(pdf_ctx *c, const doc_block *b) {
+  if (pdf_new_page(c, 1) != 0) return -1;
+  HPDF_Page pg = pdf_cur_page(c);
+  const doc_meta *m = c->meta;
+  const char *title = b->u.cover.title ? b->u.cover.title : m->title;
+  const char *subtitle = b->u.cover.subtitle ? b->u.cover.subtitle : m->subtitle;
+  const char *period = b->u.cover.period_label ? b->u.cover.period_label : m->period_label;
+  if (b->u.cover.logo_path && *b->u.cover.logo_path) {
+    HPDF_Image img = load_image(c, b->u.cover.logo_path);
+    if (!img) return -1;
+    double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
+    double h = 22 * PDF_MM, w = iw > 0 && ih > 0 ? h * iw / ih : h;
+    if (w > 70 * PDF_MM) {
+      h *= 70 * PDF_MM / w;
+      w = 70 * PDF_MM;
+    }
+    HPDF_Page_DrawImage(pg, img, (HPDF_REAL)c->x0, (HPDF_REAL)(c->ph - 20 * PDF_MM - h), (HPDF_REAL)w, (HPDF_REAL)h);
+  }
+  pdf_fill_rect(pg, PDF_HEADING, 0, c->ph * 0.42, 8 * PDF_MM, 70 * PDF_MM);
+  double y = c->ph * 0.42 + 70 * PDF_MM;
+  y = cover_text(c, title, DOC_BOLD, 28, PDF_HEADING, y);
+  y -= 6;
+  y = cover_text(c, subtitle, 0, 16, PDF_INK, y);
+  y -= 10;
+  pdf_hline(pg, PDF_ACCENT, 1.5, c->x0, c->x0 + 40 * PDF_MM, y);
+  y -= 18;
+  y = cover_text(c, m->municipality, DOC_BOLD, 14, PDF_INK, y);
+  y -= 4;
+  y = cover_text(c, period, 0, 12, PDF_INK, y);
+  char date[64];
+  production_date(c, 1, date, sizeof date);
+  cover_text(c, b->u.cover.date_text ? b->u.cover.date_text : date, 0, 12, PDF_MUTED, y - 2);
+  c->page_empty = 0;
+  return pdf_check(c, "drawing the cover");
+}
+
+/* ---- paragraphs, bullets, notes -------------------------------------------------------------- */
+
+static int place_paragraph(pdf_ctx *c, const doc_inline *in) {
+  if (need_page(c) != 0) return -1;
+  pdf_para_break(&c->fonts, &c->para, in->runs, in->nruns, 0, BODY_SIZE, c->x1 - c->x0);
+  if (place_lines(c, &c->para, c->x0, BODY_LEAD, PDF_INK, 2) != 0) return -1;
+  c->y -= PARA_AFTER;
+  return 0;
+}
+
+static int place_bullets(pdf_ctx *c, const doc_block *b) {
+  if (need_page(c) != 0) return -1;
+  const double indent = 14;
+  for (size_t i = 0; i < b->u.bullets.nitems; i++) {
+    const doc_inline *in = &b->u.bullets.items[i];
+    pdf_para_break(&c->fonts, &c->para, in->runs, in->nruns, 0, BODY_SIZE, c->x1 - c->x0 - indent);
+    if (pdf_ensure(c, BODY_LEAD) != 0) return -1;
+    double base = c->y - (BODY_LEAD - BODY_SIZE) / 2 - PDF_ASCENT * BODY_SIZE;
+    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, BODY_SIZE, PDF_ACCENT, c->x0 + 3, base, "\xE2\x80\xA2", 3);
+    if (place_lines(c, &c->para, c->x0 + indent, BODY_LEAD, PDF_INK, 1) != 0) return -1;
+    c->y -= 2;
+  }
+  c->y -= PARA_AFTER - 2;
+  return 0;
+}
+
+static int place_note(pdf_ctx *c, const doc_block *b) {
+  if (need_page(c) != 0) return -1;
+  const char *marker = b->u.note.marker;
+  double mw = marker ? pdf_text_width(&c->fonts, PDF_REGULAR, NOTE_SIZE, marker, strlen(marker)) + 4 : 0;
+  pdf_para_break(&c->fonts, &c->para, b->u.note.text.runs, b->u.note.text.nruns, 0, NOTE_SIZE,
+                 c->x1 - c->x0 - mw);
+  if (pdf_ensure(c, NOTE_LEAD) != 0) return -1;
+  if (marker) {
+    double base = c->y - (NOTE_LEAD - NOTE_SIZE) / 2 - PDF_ASCENT * NOTE_SIZE;
+    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, NOTE_SIZE, PDF_MUTED, c->x0, base, marker, strlen(marker));
+  }
+  if (place_lines(c, &c->para, c->x0 + mw, NOTE_LEAD, PDF_MUTED, 1) != 0) return -1;
+  c->y -= PARA_AFTER;
+  return 0;
+}
+
+/* ---- key figures ------------------------------------------------------------------------------ */
+
+/* Lays out (draw = 0: measures) one key-figure box of width w with its top at y; returns its height. */
+static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double y, double w,
+                            double h, int draw) {
+  const double pad = 8, strip = 4;
+  double tx = x + strip + pad, tw = w - strip - 2 * pad, ty = y - pad;
+  HPDF_Page pg = draw ? pdf_cur_page(c) : NULL;
+  if (draw) {
+    pdf_fill_rect(pg, PDF_BOX_FILL, x, y - h, w, h);
+    pdf_fill_rect(pg, pdf_status_strong(k->value.status), x, y - h, strip, h);
+  }
+  char value[256];
+  doc_format_keyfigure(k, value, sizeof value);
+  struct {
+    const char *text;
+    unsigned style;
+    double size;
+    pdf_rgb col;
+    double after;
+  } parts[4] = {
+      {k->label, 0, 8.5, PDF_MUTED, 3},
+      {value, DOC_BOLD, 20, PDF_INK, 3},
+      {k->comparison, 0, 8.5, PDF_INK, 2},
+      {NULL, DOC_BOLD, 8.5, PDF_INK, 0},
+  };
+  rapp_buf st = {0};
+  if (k->value.status != DOC_STATUS_NONE) {
+    buf_printf(&st, "%s %s", doc_status_symbol(k->value.status), doc_status_label(k->value.status));
+    parts[3].text = buf_str(&st);
+  }
+  for (int i = 0; i < 4; i++) {
+    if (!parts[i].text || !*parts[i].text) continue;
+    pdf_para_break_text(&c->fonts, &c->para, parts[i].text, parts[i].style, parts[i].size, tw);
+    double lead = parts[i].size * 1.2;
+    for (size_t l = 0; l < c->para.nlines; l++) {
+      if (draw) pdf_draw_line(c, pg, &c->para, l, parts[i].col, tx, ty - PDF_ASCENT * parts[i].size);
+      ty -= lead;
+    }
+    ty -= parts[i].after;
+  }
+  buf_free(&st);
+  return y - ty + pad;
+}
+
+static int place_keyfigures(pdf_ctx *c, const doc_block *b) {
+  if (need_page(c) != 0) return -1;
+  size_t n = b->u.keyfigures.nitems;
+  size_t per_row = c->landscape ? 5 : 4;
+  const double gapw = 8;
+  gap(c, 2);
+  for (size_t i = 0; i < n; i += per_row) {
+    size_t m = n - i < per_row ? n - i : per_row;
+    double w = (c->x1 - c->x0 - gapw * (double)(per_row - 1)) / (double)per_row;
+    if (n <= per_row) w = (c->x1 - c->x0 - gapw * (double)(m - 1)) / (double)m;
+    if (w > 60 * PDF_MM) w = 60 * PDF_MM;
+    double h = 0;
+    for (size_t j = 0; j < m; j++) {
+      double bh = keyfigure_box(c, &b->u.keyfigures.items[i + j], 0, 0, w, 0, 0);
+      if (bh > h) h = bh;
+    }
+    if (pdf_ensure(c, h) != 0) return -1;
+    for (size_t j = 0; j < m; j++)
+      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + gapw), c->y, w, h, 1);
+    c->y -= h + gapw;
+    c->page_empty = 0;
+  }
+  c->y -= PARA_AFTER - gapw + 4;
+  return pdf_check(c, "drawing key figures");
+}
+
+/* ---- images ------------------------------------------------------------------------------------ */
+
+static int place_image(pdf_ctx *c, const doc_block *b) {
+  if (need_page(c) != 0) return -1;
+  if (!b->u.image.path) return pdf_fail(c, "image block without a file path");
+  HPDF_Image img = load_image(c, b->u.image.path);
+  if (!img) return -1;
+  double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
+  if (iw <= 0 || ih <= 0) return pdf_fail(c, "image '%s' has no size", b->u.image.path);
+  double w = b->u.image.width_mm > 0 ? b->u.image.width_mm * PDF_MM : iw * 0.75; /* 96 dpi */
+  if (w > c->x1 - c->x0) w = c->x1 - c->x0;
+  double h = w * ih / iw;
+  if (h > pdf_frame_height(c)) {
+    h = pdf_frame_height(c);
+    w = h * iw / ih;
+  }
+  gap(c, 4);
+  if (pdf_ensure(c, h) != 0) return -1;
+  HPDF_Page_DrawImage(pdf_cur_page(c), img, (HPDF_REAL)c->x0, (HPDF_REAL)(c->y - h), (HPDF_REAL)w, (HPDF_REAL)h);
+  c->y -= h + PARA_AFTER + 4;
+  c->page_empty = 0;
+  return pdf_check(c, "drawing an image");
+}
+
+/* ---- charts (drawn by pdf/chart.c with this renderer's fonts) ------------------------------ */
+
+static double chart_width(void *ctx, int bold, double size, const char *s) {
+  return pdf_text_width(&((pdf_ctx *)ctx)->fonts, bold ? PDF_BOLD : PDF_REGULAR, size, s, strlen(s));
+}
+
+static void chart_prepare(void *ctx, int bold, const char *s, rapp_buf *out) {
+  pdf_font_clean(&((pdf_ctx *)ctx)->fonts, bold ? PDF_BOLD : PDF_REGULAR, s, strlen(s), out);
+}
+
+static int place_chart(pdf_ctx *c, const doc_block *b) {
+  if (need_page(c) != 0) return -1;
+  const doc_chart *ch = b->u.chart;
+  double w = pdf_chart_width(ch, c->x1 - c->x0);
+  double h = pdf_chart_height(ch, w);
+  if (h > pdf_frame_height(c)) h = pdf_frame_height(c);
+  gap(c, 6);
+  if (pdf_ensure(c, h) != 0) return -1;
+  pdf_chart_text text = {.font = {pdf_face_font(c, PDF_REGULAR), pdf_face_font(c, PDF_BOLD)},
+                         .ctx = c, .width = chart_width, .prepare = chart_prepare};
+  if (!text.font[0] || !text.font[1]) return pdf_check(c, "loading fonts for a chart");
+  rapp_err cerr = {0};
+  if (pdf_chart_draw(pdf_cur_page(c), &text, c->x0, c->y, w, h, ch, &cerr) != 0)
+    return pdf_fail(c, "chart: %s", cerr.msg);
+  c->y -= h + PARA_AFTER;
+  c->page_empty = 0;
+  return pdf_check(c, "drawing a chart");
+}
+
+/* ---- the flow -------------------------------------------------------------------------------------- */
+
+static int set_orientation(pdf_ctx *c, int landscape) {
+  c->landscape = landscape ? 1 : 0;
+  if (c->npages && c->page_empty && !c->pages[c->npages - 1].cover) {
+    /* Nothing on the current page yet: turn it instead of leaving it blank. */
+    c->npages--;
+    HPDF_Page pg = c->pages[c->npages].page;
+    HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, c->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+    c->pages[c->npages++].landscape = c->landscape;
+    double pw = HPDF_Page_GetWidth(pg), ph = HPDF_Page_GetHeight(pg);
+    c->x1 += pw - c->pw;
+    c->ytop += ph - c->ph;
+    c->pw = pw;
+    c->ph = ph;
+    c->y = c->ytop;
+    return pdf_check(c, "turning a page");
+  }
+  return pdf_new_page(c, 0);
+}
+
+int pdf_layout_doc(pdf_ctx *c) {
+  size_t n = doc_nblocks(c->d);
+  for (size_t i = 0; i < n && !c->failed; i++) {
+    const doc_block *b = doc_block_at(c->d, i);
+    int rc = 0;
+    switch (b->kind) {
+      case DOC_COVER: rc = place_cover(c, b); break;
+      case DOC_TOC: rc = place_toc(c); break;
+      case DOC_HEADING: rc = place_heading(c, i, b); break;
+      case DOC_PARAGRAPH: rc = place_paragraph(c, &b->u.paragraph); break;
+      case DOC_BULLETS: rc = place_bullets(c, b); break;
+      case DOC_KEYFIGURES: rc = place_keyfigures(c, b); break;
+      case DOC_TABLE:
+        rc = need_page(c);
+        if (rc == 0) rc = pdf_layout_table(c, b->u.table);
+        break;
+      case DOC_NOTE: rc = place_note(c, b); break;
+      case DOC_IMAGE: rc = place_image(c, b); break;
+      case DOC_PAGEBREAK: rc = pdf_break_page(c); break;
+      case DOC_ORIENTATION: rc = set_orientation(c, b->u.orientation.landscape); break;
+      case DOC_CHART: rc = place_chart(c, b); break;
+      default: rc = pdf_fail(c, "block %zu: unknown block kind %d", i, (int)b->kind); break;
+    }
+    if (rc != 0) return -1;
+  }
+  if (c->npages == 0 && pdf_new_page(c, 0) != 0) return -1;
+  return c->failed ? -1 : 0;
+}

@@ -1,0 +1,502 @@
+/* pdf/pdf_table.c — tables: column widths from content, one- or two-level header repeated on every
+ * page, rows split only between rows (a row taller than a page is split between its lines), group
+ * rows kept with their first row, bold subtotal and total rows under a rule, status cells filled
+ * with colour plus symbol, merged repeats, negative numbers marked.
+ *
+ * Cost is linear in the number of cells: one pass measures every cell for the column widths, one
+ * pass breaks and draws; the per-row buffers are reused, nothing is kept per row. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/pdf_int.h"
+#include "util/nofmt.h"
+
+#define TS 8.5        /* table font size */
+#define TL 10.5       /* line height */
+#define PADX 4.0
+#define PADY 3.0
+#define CAPTION_SIZE 10.0
+#define CAPTION_LEAD 13.0
+
+typedef struct tbl {
+  pdf_ctx *c;
+  const doc_table *t;
+  size_t nc;
+  double *w, *x;       /* column widths and left edges */
+  double left, width;  /* table box */
+  pdf_para *cell;      /* per column: the current row's lines */
+  pdf_para *head;      /* per column: header title lines */
+  pdf_para *grp;       /* per column: group title lines (at the group's first column) */
+  size_t *grp_span;    /* per column: columns the group starting here spans (0: not a start) */
+  int has_groups, has_status;
+  double grp_h, low_h, head_h;
+  rapp_buf *prev;      /* merge_repeats: the previous row's text per column */
+  int *prev_ok;
+  int *repeat;         /* per column: this row repeats the previous value (not drawn) */
+  rapp_buf txt, tmp;
+} tbl;
+
+static int is_numeric(doc_col_type t) { return t != DOC_COL_TEXT; }
+
+static doc_align col_align(const doc_column *col) {
+  if (col->align != DOC_ALIGN_AUTO) return col->align;
+  return is_numeric(col->type) ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+}
+
+/* The text a cell shows (status symbol included); valid until the next call. */
+static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative) {
+  const doc_column *col = &tb->t->cols[j];
+  const doc_cell *cell = &row->cells[j];
+  char num[128];
+  const char *s;
+  if (j == 0 && row->label && (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL))
+    s = row->label;
+  else if (cell->kind == DOC_CELL_TEXT)
+    s = cell->text ? cell->text : "";
+  else
+    s = doc_format_cell(col, cell, num, sizeof num);
+  if (negative) *negative = strncmp(s, NOFMT_MINUS, 3) == 0;
+  buf_reset(&tb->txt);
+  if (cell->status != DOC_STATUS_NONE) {
+    buf_puts(&tb->txt, doc_status_symbol(cell->status));
+    buf_putc(&tb->txt, ' ');
+  }
+  buf_puts(&tb->txt, s);
+  return buf_str(&tb->txt);
+}
+
+static unsigned row_style(const doc_row *row) {
+  return (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) ? DOC_BOLD : 0;
+}
+
+/* ---- column widths ------------------------------------------------------------------------ */
+
+/* Distributes `rem` points over columns towards target[j] from w[j], in proportion to what each
+ * still wants; returns what is left. */
+static double fill_towards(double *w, const double *target, size_t n, double rem) {
+  double want = 0;
+  for (size_t j = 0; j < n; j++) want += target[j] > w[j] ? target[j] - w[j] : 0;
+  if (want <= 0) return rem;
+  double k = want <= rem ? 1.0 : rem / want;
+  for (size_t j = 0; j < n; j++)
+    if (target[j] > w[j]) w[j] += (target[j] - w[j]) * k;
+  return want <= rem ? rem - want : 0;
+}
+
+/* Column widths from content, like an HTML auto table layout: every column first gets its
+ * longest word (mn), then the body's natural one-line width (mb), then the header's (mh); room
+ * left goes to the text columns. Columns with width_mm keep it. */
+static void column_widths(tbl *tb) {
+  pdf_ctx *c = tb->c;
+  const doc_table *t = tb->t;
+  size_t nc = tb->nc;
+  double avail = c->x1 - c->x0;
+  double *mn = xcalloc(nc, sizeof *mn), *mb = xcalloc(nc, sizeof *mb), *mh = xcalloc(nc, sizeof *mh);
+  for (size_t j = 0; j < nc; j++) {
+    double total, word;
+    const char *title = t->cols[j].title ? t->cols[j].title : "";
+    pdf_text_measure(&c->fonts, PDF_BOLD, TS, title, strlen(title), &total, &word);
+    mn[j] = word;
+    mh[j] = total;
+  }
+  for (size_t r = 0; r < t->nrows; r++) {
+    const doc_row *row = &t->rows[r];
+    if (row->kind == DOC_ROW_GROUP) continue;
+    int face = row_style(row) ? PDF_BOLD : PDF_REGULAR;
+    for (size_t j = 0; j < nc; j++) {
+      if (row->cells[j].status != DOC_STATUS_NONE) tb->has_status = 1;
+      const char *s = cell_text(tb, row, j, NULL);
+      double total, word;
+      pdf_text_measure(&c->fonts, face, TS, s, strlen(s), &total, &word);
+      if (word > mn[j]) mn[j] = word;
+      if (total > mb[j]) mb[j] = total;
+    }
+  }
+  double summin = 0, fixed = 0;
+  for (size_t j = 0; j < nc; j++) {
+    if (mn[j] > avail * 0.3) mn[j] = avail * 0.3; /* longer words are broken */
+    mn[j] += 2 * PADX + 1;
+    mb[j] += 2 * PADX + 1;
+    mh[j] += 2 * PADX + 1;
+    if (mn[j] < 18) mn[j] = 18;
+    if (mb[j] < mn[j]) mb[j] = mn[j];
+    if (mh[j] < mb[j]) mh[j] = mb[j];
+    if (t->cols[j].width_mm > 0) {
+      mn[j] = mb[j] = mh[j] = t->cols[j].width_mm * PDF_MM;
+      fixed += mn[j];
+    }
+    summin += mn[j];
+  }
+  if (summin > avail) {
+    /* Not even the longest words fit: scale down; words are then broken between characters. */
+    for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j] * avail / summin;
+  } else {
+    for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j];
+    double rem = avail - summin;
+    rem = fill_towards(tb->w, mb, nc, rem);
+    rem = fill_towards(tb->w, mh, nc, rem);
+    double sumtext = 0, sumall = 0;
+    for (size_t j = 0; j < nc; j++) {
+      if (t->cols[j].width_mm > 0) continue;
+      sumall += tb->w[j];
+      if (t->cols[j].type == DOC_COL_TEXT) sumtext += tb->w[j];
+    }
+    for (size_t j = 0; j < nc && rem > 0; j++) {
+      if (t->cols[j].width_mm > 0) continue;
+      if (sumtext > 0)
+        tb->w[j] += t->cols[j].type == DOC_COL_TEXT ? rem * tb->w[j] / sumtext : 0;
+      else if (sumall > 0)
+        tb->w[j] += rem * tb->w[j] / sumall;
+    }
+  }
+  (void)fixed;
+  tb->left = c->x0;
+  tb->width = 0;
+  for (size_t j = 0; j < nc; j++) {
+    tb->x[j] = tb->left + tb->width;
+    tb->width += tb->w[j];
+  }
+  free(mn);
+  free(mb);
+  free(mh);
+}
+
+/* ---- header -------------------------------------------------------------------------------- */
+
+static double lines_h(const pdf_para *p) { return (double)p->nlines * TL + 2 * PADY; }
+
+static void header_layout(tbl *tb) {
+  pdf_ctx *c = tb->c;
+  const doc_table *t = tb->t;
+  for (size_t j = 0; j < tb->nc; j++) {
+    pdf_para_break_text(&c->fonts, &tb->head[j], t->cols[j].title, DOC_BOLD, TS, tb->w[j] - 2 * PADX);
+    if (t->cols[j].group && (j == 0 || !t->cols[j - 1].group || strcmp(t->cols[j - 1].group, t->cols[j].group) != 0)) {
+      size_t k = j + 1;
+      while (k < tb->nc && t->cols[k].group && strcmp(t->cols[k].group, t->cols[j].group) == 0) k++;
+      tb->grp_span[j] = k - j;
+      double w = tb->x[k - 1] + tb->w[k - 1] - tb->x[j];
+      pdf_para_break_text(&c->fonts, &tb->grp[j], t->cols[j].group, DOC_BOLD, TS, w - 2 * PADX);
+      tb->has_groups = 1;
+    }
+  }
+  tb->grp_h = tb->low_h = 0;
+  for (size_t j = 0; j < tb->nc; j++) {
+    if (tb->grp_span[j] && lines_h(&tb->grp[j]) > tb->grp_h) tb->grp_h = lines_h(&tb->grp[j]);
+    if ((!tb->has_groups || t->cols[j].group) && lines_h(&tb->head[j]) > tb->low_h)
+      tb->low_h = lines_h(&tb->head[j]);
+  }
+  for (size_t j = 0; j < tb->nc; j++)  /* an ungrouped title spans both header rows */
+    if (tb->has_groups && !t->cols[j].group && lines_h(&tb->head[j]) > tb->grp_h + tb->low_h)
+      tb->low_h = lines_h(&tb->head[j]) - tb->grp_h;
+  tb->head_h = tb->grp_h + tb->low_h;
+}
+
+/* Draws lines [from, to) of p in column j (or spanning to column j + span - 1) from top y. */
+static void draw_cell_lines(tbl *tb, HPDF_Page pg, size_t j, size_t span, const pdf_para *p,
+                            size_t from, size_t to, doc_align al, pdf_rgb col, double y) {
+  double x = tb->x[j], w = tb->x[j + span - 1] + tb->w[j + span - 1] - tb->x[j];
+  for (size_t li = from; li < to && li < p->nlines; li++) {
+    double lx = al == DOC_ALIGN_RIGHT ? x + w - PADX - p->lines[li].w
+              : al == DOC_ALIGN_CENTER ? x + (w - p->lines[li].w) / 2
+              : x + PADX;
+    double base = y - PADY - (double)(li - from) * TL - (TL - TS) / 2 - PDF_ASCENT * TS;
+    pdf_draw_line(tb->c, pg, p, li, col, lx, base);
+  }
+}
+
+static void draw_header(tbl *tb) {
+  pdf_ctx *c = tb->c;
+  HPDF_Page pg = pdf_cur_page(c);
+  double y = c->y;
+  pdf_fill_rect(pg, PDF_HEADER_FILL, tb->left, y - tb->head_h, tb->width, tb->head_h);
+  for (size_t j = 0; j < tb->nc; j++) {
+    const doc_column *col = &tb->t->cols[j];
+    if (tb->grp_span[j]) {
+      draw_cell_lines(tb, pg, j, tb->grp_span[j], &tb->grp[j], 0, SIZE_MAX, DOC_ALIGN_CENTER, PDF_HEADING, y);
+      size_t k = j + tb->grp_span[j] - 1;
+      pdf_hline(pg, PDF_RULE, 0.4, tb->x[j] + PADX, tb->x[k] + tb->w[k] - PADX, y - tb->grp_h);
+    }
+    double top = (tb->has_groups && col->group) ? y - tb->grp_h : y;
+    /* Titles sit at the bottom of the header, next to the values they name. */
+    double bottom_top = y - tb->head_h + lines_h(&tb->head[j]);
+    if (bottom_top < top) top = bottom_top;
+    draw_cell_lines(tb, pg, j, 1, &tb->head[j], 0, SIZE_MAX, col_align(col), PDF_HEADING, top);
+  }
+  pdf_hline(pg, PDF_RULE, 0.8, tb->left, tb->left + tb->width, y - tb->head_h);
+  c->y -= tb->head_h;
+  c->page_empty = 0;
+  for (size_t j = 0; j < tb->nc; j++) tb->prev_ok[j] = 0; /* repeats show again on a new page */
+}
+
+/* ---- rows -------------------------------------------------------------------------------------- */
+
+/* Breaks the row's cells into tb->cell; returns the number of lines of the tallest cell. */
+static size_t row_break(tbl *tb, const doc_row *row) {
+  pdf_ctx *c = tb->c;
+  size_t maxl = 1;
+  unsigned style = row_style(row);
+  for (size_t j = 0; j < tb->nc; j++) {
+    const char *s = cell_text(tb, row, j, NULL);
+    tb->repeat[j] = 0;
+    if (tb->t->cols[j].merge_repeats && row->kind == DOC_ROW_DATA) {
+      if (tb->prev_ok[j] && strcmp(buf_str(&tb->prev[j]), s) == 0) tb->repeat[j] = 1;
+    }
+    pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS, tb->w[j] - 2 * PADX);
+    if (tb->cell[j].nlines > maxl) maxl = tb->cell[j].nlines;
+  }
+  return maxl;
+}
+
+static void remember_repeats(tbl *tb, const doc_row *row) {
+  for (size_t j = 0; j < tb->nc; j++) {
+    if (!tb->t->cols[j].merge_repeats) continue;
+    if (row->kind != DOC_ROW_DATA) {
+      tb->prev_ok[j] = 0;
+      continue;
+    }
+    if (!tb->repeat[j]) {
+      const char *s = cell_text(tb, row, j, NULL);
+      buf_reset(&tb->prev[j]);
+      buf_puts(&tb->prev[j], s);
+      tb->prev_ok[j] = 1;
+    }
+  }
+}
+
+/* Draws lines [from, to) of the broken row at the cursor. `first` is 1 for the row's first part. */
+static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, int first) {
+  pdf_ctx *c = tb->c;
+  HPDF_Page pg = pdf_cur_page(c);
+  double y = c->y, h = (double)(to - from) * TL + 2 * PADY;
+  if (row->kind == DOC_ROW_TOTAL) pdf_fill_rect(pg, PDF_GROUP_FILL, tb->left, y - h, tb->width, h);
+  for (size_t j = 0; j < tb->nc; j++)
+    if (row->cells[j].status != DOC_STATUS_NONE && !tb->repeat[j])
+      pdf_fill_rect(pg, pdf_status_fill(row->cells[j].status), tb->x[j] + 0.5, y - h + 0.5, tb->w[j] - 1, h - 1);
+  /* The rule above: hairline between data rows (not through merged repeats), darker above sums. */
+  if (first && !c->page_empty) {
+    if (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) {
+      pdf_hline(pg, PDF_RULE, row->kind == DOC_ROW_TOTAL ? 1.0 : 0.6, tb->left, tb->left + tb->width, y);
+    } else {
+      size_t j = 0;
+      while (j < tb->nc) {
+        if (tb->repeat[j]) {
+          j++;
+          continue;
+        }
+        size_t k = j;
+        while (k < tb->nc && !tb->repeat[k]) k++;
+        pdf_hline(pg, PDF_HAIRLINE, 0.4, tb->x[j], tb->x[k - 1] + tb->w[k - 1], y);
+        j = k;
+      }
+    }
+  }
+  for (size_t j = 0; j < tb->nc; j++) {
+    if (tb->repeat[j]) continue;
+    int negative = 0;
+    cell_text(tb, row, j, &negative);
+    const doc_column *col = &tb->t->cols[j];
+    pdf_rgb ink = (negative && is_numeric(col->type) && row->cells[j].status == DOC_STATUS_NONE)
+                      ? PDF_NEGATIVE : PDF_INK;
+    doc_align al = col_align(col);
+    if (j == 0 && row->label && row->kind != DOC_ROW_DATA) al = DOC_ALIGN_LEFT;
+    draw_cell_lines(tb, pg, j, 1, &tb->cell[j], from, to, al, ink, y);
+  }
+  c->y -= h;
+  c->page_empty = 0;
+}
+
+/* New page for a continuing table: a small "(forts.)" caption and the header again. */
+static int continue_page(tbl *tb) {
+  pdf_ctx *c = tb->c;
+  if (pdf_new_page(c, 0) != 0) return -1;
+  if (tb->t->title) {
+    rapp_buf s = {0};
+    buf_printf(&s, "%s (forts.)", tb->t->title);
+    pdf_fit_text(c, PDF_ITALIC, 8.5, buf_str(&s), tb->width, &tb->tmp);
+    pdf_draw_text(c, pdf_cur_page(c), PDF_ITALIC, 8.5, PDF_MUTED, tb->left, c->y - PDF_ASCENT * 8.5,
+                  tb->tmp.data, tb->tmp.len);
+    c->y -= 13;
+    buf_free(&s);
+  }
+  draw_header(tb);
+  return pdf_check(c, "drawing a table");
+}
+
+static int place_row(tbl *tb, const doc_row *row) {
+  pdf_ctx *c = tb->c;
+  size_t nl = row_break(tb, row);
+  double h = (double)nl * TL + 2 * PADY;
+  if (c->y - h < c->ybot - 0.01) {
+    double fresh = pdf_frame_height(c) - tb->head_h - (tb->t->title ? 13 : 0);
+    size_t fit = (size_t)floor((c->y - c->ybot - 2 * PADY) / TL + 1e-9);
+    /* A row that fits a fresh page moves there whole; a taller one is split between its lines,
+     * starting here if at least two of its lines fit. */
+    if (h <= fresh || fit < 2) {
+      if (continue_page(tb) != 0) return -1;
+      nl = row_break(tb, row); /* repeats are drawn again on the new page */
+      h = (double)nl * TL + 2 * PADY;
+    }
+    size_t from = 0;
+    int first = 1;
+    while (c->y - ((double)(nl - from) * TL + 2 * PADY) < c->ybot - 0.01) {
+      fit = (size_t)floor((c->y - c->ybot - 2 * PADY) / TL + 1e-9);
+      if (fit < 1) fit = 1;
+      draw_row_part(tb, row, from, from + fit, first);
+      from += fit;
+      first = 0;
+      if (continue_page(tb) != 0) return -1;
+    }
+    draw_row_part(tb, row, from, nl, first);
+  } else {
+    draw_row_part(tb, row, 0, nl, 1);
+  }
+  remember_repeats(tb, row);
+  return 0;
+}
+
+static int place_group(tbl *tb, size_t r) {
+  pdf_ctx *c = tb->c;
+  const doc_row *row = &tb->t->rows[r];
+  /* The group label travels with its first row: measure that row first. */
+  double next = 0;
+  if (r + 1 < tb->t->nrows && tb->t->rows[r + 1].kind != DOC_ROW_GROUP) {
+    size_t nl = row_break(tb, &tb->t->rows[r + 1]);
+    next = (double)(nl < 2 ? nl : 2) * TL + 2 * PADY;
+  }
+  pdf_para *p = &tb->cell[0];
+  pdf_para_break_text(&c->fonts, p, row->label ? row->label : "", DOC_BOLD, TS, tb->width - 2 * PADX);
+  double h = lines_h(p);
+  if (c->y - h - next < c->ybot - 0.01 && continue_page(tb) != 0) return -1;
+  pdf_para_break_text(&c->fonts, p, row->label ? row->label : "", DOC_BOLD, TS, tb->width - 2 * PADX);
+  HPDF_Page pg = pdf_cur_page(c);
+  pdf_fill_rect(pg, PDF_GROUP_FILL, tb->left, c->y - h, tb->width, h);
+  pdf_hline(pg, PDF_HAIRLINE, 0.4, tb->left, tb->left + tb->width, c->y);
+  draw_cell_lines(tb, pg, 0, tb->nc, p, 0, SIZE_MAX, DOC_ALIGN_LEFT, PDF_HEADING, c->y);
+  c->y -= h;
+  for (size_t j = 0; j < tb->nc; j++) tb->prev_ok[j] = 0;
+  return 0;
+}
+
+/* ---- the table ---------------------------------------------------------------------------------- */
+
+double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
+  int groups = 0;
+  for (size_t j = 0; j < t->ncols; j++) groups |= t->cols[j].group != NULL;
+  return (t->title || t->unit_note ? CAPTION_LEAD + 4 : 0) + (groups ? TL + 2 * PADY : 0) +
+         2 * TL + 2 * PADY + 2 * (TL + 2 * PADY);
+}
+
+static void caption(tbl *tb, int draw) {
+  pdf_ctx *c = tb->c;
+  const doc_table *t = tb->t;
+  HPDF_Page pg = draw ? pdf_cur_page(c) : NULL;
+  double unit_w = 0;
+  if (t->unit_note)
+    unit_w = pdf_text_width(&c->fonts, PDF_ITALIC, 8.5, t->unit_note, strlen(t->unit_note)) + 12;
+  if (t->title) {
+    pdf_para_break_text(&c->fonts, &c->para, t->title, DOC_BOLD, CAPTION_SIZE, tb->width - unit_w);
+    for (size_t i = 0; i < c->para.nlines; i++) {
+      if (draw) pdf_draw_line(c, pg, &c->para, i, PDF_HEADING, tb->left, c->y - PDF_ASCENT * CAPTION_SIZE);
+      if (i + 1 < c->para.nlines) c->y -= CAPTION_LEAD;
+    }
+  }
+  if (t->unit_note) {
+    pdf_fit_text(c, PDF_ITALIC, 8.5, t->unit_note, tb->width, &tb->tmp);
+    double w = pdf_text_width(&c->fonts, PDF_ITALIC, 8.5, tb->tmp.data, tb->tmp.len);
+    if (draw)
+      pdf_draw_text(c, pg, PDF_ITALIC, 8.5, PDF_MUTED, tb->left + tb->width - w,
+                    c->y - PDF_ASCENT * CAPTION_SIZE + 0.5, tb->tmp.data, tb->tmp.len);
+  }
+  c->y -= CAPTION_LEAD + 4;
+}
+
+static void legend(tbl *tb) {
+  pdf_ctx *c = tb->c;
+  rapp_buf s = {0};
+  for (doc_status st = DOC_STATUS_DESIRED; st <= DOC_STATUS_NO_TARGET; st++)
+    buf_printf(&s, "%s%s\xC2\xA0%s", st == DOC_STATUS_DESIRED ? "" : " \xE2\x80\x83 ", doc_status_symbol(st),
+               doc_status_label(st)); /* U+2003 em space between items, no-break inside */
+  pdf_para_break_text(&c->fonts, &c->para, buf_str(&s), 0, 8, tb->width);
+  for (size_t i = 0; i < c->para.nlines; i++) {
+    if (pdf_ensure(c, 10.5) != 0) break;
+    pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb->left, c->y - 1.5 - PDF_ASCENT * 8);
+    c->y -= 10.5;
+  }
+  buf_free(&s);
+}
+
+int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
+  if (t->ncols == 0) return 0;
+  tbl tb = {.c = c, .t = t, .nc = t->ncols};
+  size_t nc = t->ncols;
+  tb.w = xcalloc(nc, sizeof *tb.w);
+  tb.x = xcalloc(nc, sizeof *tb.x);
+  tb.cell = xcalloc(nc, sizeof *tb.cell);
+  tb.head = xcalloc(nc, sizeof *tb.head);
+  tb.grp = xcalloc(nc, sizeof *tb.grp);
+  tb.grp_span = xcalloc(nc, sizeof *tb.grp_span);
+  tb.prev = xcalloc(nc, sizeof *tb.prev);
+  tb.prev_ok = xcalloc(nc, sizeof *tb.prev_ok);
+  tb.repeat = xcalloc(nc, sizeof *tb.repeat);
+
+  column_widths(&tb);
+  header_layout(&tb);
+
+  if (!c->page_empty) c->y -= 6;
+  /* Caption, header and the first row (or two lines of it) stay together. */
+  double first = 0;
+  for (size_t r = 0; r < t->nrows && r < 2; r++) {
+    size_t nl = row_break(&tb, &t->rows[r]);
+    first += (double)(nl < 2 ? nl : 2) * TL + 2 * PADY;
+    if (t->rows[r].kind != DOC_ROW_GROUP) break;
+  }
+  double cap_h = 0;
+  if (t->title || t->unit_note) {
+    double y0 = c->y;
+    caption(&tb, 0);
+    cap_h = y0 - c->y;
+    c->y = y0;
+  }
+  int rc = pdf_ensure(c, cap_h + tb.head_h + first);
+  if (rc == 0 && (t->title || t->unit_note)) caption(&tb, 1);
+  if (rc == 0) draw_header(&tb);
+  for (size_t r = 0; r < t->nrows && rc == 0; r++) {
+    const doc_row *row = &t->rows[r];
+    rc = row->kind == DOC_ROW_GROUP ? place_group(&tb, r) : place_row(&tb, row);
+    if (rc == 0 && c->hpdf_error) rc = pdf_check(c, "drawing a table");
+  }
+  if (rc == 0) {
+    pdf_hline(pdf_cur_page(c), PDF_RULE, 0.8, tb.left, tb.left + tb.width, c->y);
+    c->y -= 4;
+    if (t->note) {
+      pdf_para_break_text(&c->fonts, &c->para, t->note, 0, 8, tb.width);
+      for (size_t i = 0; i < c->para.nlines && rc == 0; i++) {
+        rc = pdf_ensure(c, 10.5);
+        pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb.left, c->y - 1.5 - PDF_ASCENT * 8);
+        c->y -= 10.5;
+      }
+    }
+    if (tb.has_status) legend(&tb);
+    c->y -= 8;
+  }
+
+  for (size_t j = 0; j < nc; j++) {
+    pdf_para_free(&tb.cell[j]);
+    pdf_para_free(&tb.head[j]);
+    pdf_para_free(&tb.grp[j]);
+    buf_free(&tb.prev[j]);
+  }
+  free(tb.w);
+  free(tb.x);
+  free(tb.cell);
+  free(tb.head);
+  free(tb.grp);
+  free(tb.grp_span);
+  free(tb.prev);
+  free(tb.prev_ok);
+  free(tb.repeat);
+  buf_free(&tb.txt);
+  buf_free(&tb.tmp);
+  return rc == 0 && !c->failed ? 0 : -1;
+}
