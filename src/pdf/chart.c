@@ -384,7 +384,7 @@ static void segment_label(cctx *k, const doc_chart *c, double v, double x0, doub
   doc_chart_format_value(c, v, b, sizeof b);
   double w = tw(k, 0, FS_SMALL, b);
   if (fabs(x1 - x0) < w + 4 || fabs(y1 - y0) < FS_SMALL + 2) return;
-  text_al(k, 0, FS_SMALL, luma(fill) < 140 ? WHITE : doc_chart_ink, (x0 + x1) / 2,
+  text_al(k, 0, FS_SMALL, luma(fill) < 110 ? WHITE : doc_chart_ink, (x0 + x1) / 2,
           (y0 + y1) / 2 - FS_SMALL * 0.35, CENTER, b);
 }
 
