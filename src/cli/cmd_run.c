@@ -1,12 +1,166 @@
-/* cli/cmd_run.c — `rapp run`. Placeholder until its issue lands. */
+/* cli/cmd_run.c — `rapp run SCRIPT --db SNAPSHOT ...`: parses the command line and hands one report
+ * run to the engine (engine/engine.c). Usage errors exit 2 before anything runs. */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli/commands.h"
+#include "engine/engine.h"
+#include "util/buf.h"
 #include "util/err.h"
 
+static const char run_usage[] =
+    "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
+    "                [--format pdf,xlsx,txt] [--out DIR] [--memory-limit MB]\n"
+    "                [--instruction-limit N] [--time-limit SECONDS]\n"
+    "       rapp run SCRIPT --help      the report's own parameters\n"
+    "\n"
+    "Runs one report script against a snapshot and prints each file it wrote.\n"
+    "\n"
+    "  --db SNAPSHOT            the snapshot to read (opened read-only)\n"
+    "  --period P               shorthand for --param period=P (2026-09, 2026-Q3, 2026-T2, 2026)\n"
+    "  --param NAME=VALUE       a report parameter; repeat for more\n"
+    "  --format LIST            formats to write (default: what the script declares)\n"
+    "  --out DIR                output folder (default out/; created when missing)\n"
+    "  --memory-limit MB        the script's memory cap (default 512)\n"
+    "  --instruction-limit N    the script's instruction budget, Lua and SQL steps (default 2000000000)\n"
+    "  --time-limit SECONDS     wall-clock limit of the whole run (default 300)\n"
+    "\n"
+    "Outputs are named <report>-<period>[-<area or unit>].<ext>, written to temporary files and\n"
+    "renamed into place only when every format succeeded. SOURCE_DATE_EPOCH fixes the timestamp.\n"
+    "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n";
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...);
+static int usage_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "rapp run: ");
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\n(see rapp run --help)\n");
+  return RAPP_EXIT_USAGE;
+}
+
+/* The value of option `name` at argv[*i] ("--name VALUE" or "--name=VALUE"), or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, int *missing) {
+  size_t n = strlen(name);
+  const char *a = argv[*i];
+  *missing = 0;
+  if (strncmp(a, name, n) != 0) return NULL;
+  if (a[n] == '=') return a + n + 1;
+  if (a[n] != '\0') return NULL;
+  if (*i + 1 >= argc) {
+    *missing = 1;
+    return NULL;
+  }
+  return argv[++*i];
+}
+
 int cmd_run(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  fprintf(stderr, "rapp run: not implemented yet\n");
-  return RAPP_EXIT_DATA;
+  engine_opts o = {0};
+  o.out_dir = "out";
+  o.limits.memory_mb = SCRIPT_DEFAULT_MEMORY_MB;
+  o.limits.instructions = SCRIPT_DEFAULT_INSTRUCTIONS;
+  o.limits.seconds = SCRIPT_DEFAULT_SECONDS;
+  const char **names = xcalloc((size_t)argc + 1, sizeof *names);
+  const char **values = xcalloc((size_t)argc + 1, sizeof *values);
+  int help = 0, rc = RAPP_EXIT_USAGE;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *v;
+    int missing = 0;
+    if (cli_is_help(a)) {
+      help = 1;
+    } else if ((v = opt_value(argc, argv, &i, "--db", &missing)) || missing) {
+      if (missing) { rc = usage_error("%s needs a value", a); goto out; }
+      o.db_path = v;
+    } else if ((v = opt_value(argc, argv, &i, "--period", &missing)) || missing) {
+      if (missing) { rc = usage_error("%s needs a value", a); goto out; }
+      names[o.nparams] = xstrdup("period");
+      values[o.nparams++] = v;
+    } else if ((v = opt_value(argc, argv, &i, "--param", &missing)) || missing) {
+      if (missing) { rc = usage_error("%s needs NAME=VALUE", a); goto out; }
+      const char *eq = strchr(v, '=');
+      if (!eq || eq == v) { rc = usage_error("--param '%s': write it as NAME=VALUE", v); goto out; }
+      char *name = xmalloc((size_t)(eq - v) + 1);
+      memcpy(name, v, (size_t)(eq - v));
+      name[eq - v] = '\0';
+      names[o.nparams] = name;
+      values[o.nparams++] = eq + 1;
+    } else if ((v = opt_value(argc, argv, &i, "--format", &missing)) || missing) {
+      if (missing) { rc = usage_error("%s needs a list such as pdf,xlsx", a); goto out; }
+      o.formats = v;
+    } else if ((v = opt_value(argc, argv, &i, "--out", &missing)) || missing) {
+      if (missing || !*v) { rc = usage_error("%s needs a folder", a); goto out; }
+      o.out_dir = v;
+    } else if ((v = opt_value(argc, argv, &i, "--memory-limit", &missing)) || missing) {
+      char *end;
+      errno = 0;
+      unsigned long long mb = missing ? 0 : strtoull(v, &end, 10);
+      if (missing || *end || errno || mb < 1 || mb > 1048576) {
+        rc = usage_error("--memory-limit '%s': give megabytes, 1-1048576", missing ? "" : v);
+        goto out;
+      }
+      o.limits.memory_mb = (size_t)mb;
+    } else if ((v = opt_value(argc, argv, &i, "--instruction-limit", &missing)) || missing) {
+      char *end;
+      errno = 0;
+      unsigned long long n = missing ? 0 : strtoull(v, &end, 10);
+      if (missing || *end || errno || n < 1 || v[0] == '-') {
+        rc = usage_error("--instruction-limit '%s': give a whole number of instructions", missing ? "" : v);
+        goto out;
+      }
+      o.limits.instructions = n;
+    } else if ((v = opt_value(argc, argv, &i, "--time-limit", &missing)) || missing) {
+      char *end;
+      double s = missing ? 0 : strtod(v, &end);
+      if (missing || *end || !(s > 0 && s <= 1e6)) {
+        rc = usage_error("--time-limit '%s': give seconds (e.g. 60 or 0.5)", missing ? "" : v);
+        goto out;
+      }
+      o.limits.seconds = s;
+    } else if (a[0] == '-') {
+      rc = usage_error("unknown option '%s'", a);
+      goto out;
+    } else if (!o.script) {
+      o.script = a;
+    } else {
+      rc = usage_error("only one script per run ('%s')", a);
+      goto out;
+    }
+  }
+  o.param_names = names;
+  o.param_values = values;
+  rapp_err err;
+  err_clear(&err);
+  if (help && !o.script) {
+    fputs(run_usage, stdout);
+    rc = RAPP_EXIT_OK;
+  } else if (help) {
+    rapp_buf b = {0};
+    if (engine_describe(o.script, 1, &o.limits, &b, &err) == 0) {
+      fputs(buf_str(&b), stdout);
+      rc = RAPP_EXIT_OK;
+    } else {
+      fprintf(stderr, "%s\n", err.msg);
+      rc = err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
+    }
+    buf_free(&b);
+  } else if (!o.script) {
+    rc = usage_error("%s", "which script? rapp run SCRIPT --db SNAPSHOT");
+  } else if (!o.db_path) {
+    rc = usage_error("%s", "--db SNAPSHOT is required");
+  } else if (engine_run(&o, &err) == 0) {
+    rc = RAPP_EXIT_OK;
+  } else {
+    fprintf(stderr, "%s\n", err.msg);
+    rc = err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
+  }
+out:
+  for (size_t i = 0; i < o.nparams; i++)
+    free((char *)names[i]);
+  free(names);
+  free(values);
+  return rc;
 }

@@ -1,0 +1,55 @@
+-- lua/rapp/db.lua — the read-only snapshot as scripts see it (r.db), over db/query.c.
+-- Rows are tables keyed by column name. SQL NULL is nil; reading a name that is not a column of
+-- the query raises (so a misspelt column is an error, not a silent dash). Parameters are bound,
+-- never pasted into SQL: named (:period) from a table { period = ... }, positional (?) from a
+-- list { v1, v2 }; a period, area or unit binds its code.
+local _, core = ...
+local getmetatable, type, error = getmetatable, type, error
+local M = {}
+
+local Db = {}
+Db.__index = Db
+Db.__name = "rapp.Db"
+
+local function check(self, fn, sql, params)
+  if getmetatable(self) ~= Db then
+    error("call it with a colon: r.db:" .. fn .. "(sql, params)", 0)
+  end
+  if type(sql) ~= "string" then error("r.db:" .. fn .. ": the query must be a string of SQL", 0) end
+  if params ~= nil and type(params) ~= "table" then
+    error("r.db:" .. fn .. ": parameters must be a table ({ name = value } or { v1, v2 })", 0)
+  end
+end
+
+--- Every row: a list of row tables, and the list of column names.
+function Db:rows(sql, params)
+  check(self, "rows", sql, params)
+  return core.query(sql, params, "all")
+end
+
+--- The first row, or nil when there is none.
+function Db:row(sql, params)
+  check(self, "row", sql, params)
+  return core.query(sql, params, "one")
+end
+
+--- The first column of the first row, or nil (no row, or NULL).
+function Db:value(sql, params)
+  check(self, "value", sql, params)
+  return core.query(sql, params, "value")
+end
+
+--- An iterator over the rows, for results too large to hold: for row in r.db:each(sql) do ... end
+function Db:each(sql, params)
+  check(self, "each", sql, params)
+  return core.iter(sql, params)
+end
+
+--- The column names of a row from any of the above (in query order).
+function M.columns(row)
+  local mt = getmetatable(row)
+  return mt and mt.__columns
+end
+
+function M.new() return setmetatable({}, Db) end
+return M

@@ -1,0 +1,239 @@
+-- lua/rapp/engine.lua — what the C engine (src/lua/script.c) calls: check the script's result,
+-- describe it, check the command-line parameters against the declaration and the snapshot, and
+-- run build(). Not reachable from scripts.
+local _, core = ...
+local reportmod = require("rapp.report")
+local periodmod = require("rapp.period")
+local docmod = require("rapp.doc")
+local dbmod = require("rapp.db")
+local fmtmod = require("rapp.fmt")
+local pairs = pairs
+local setmetatable, type, error, tostring, tonumber, ipairs, concat, fmt =
+  setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
+local E = {}
+
+local function usage(msg) core.usage_error(msg) end
+
+--- The main chunk's result must be rapp.report { ... }.
+function E.check_report(result, file)
+  if not reportmod.is_report(result) then
+    error(fmt("%s: the script must end with `return rapp.report { ... }` (it returned %s)", file,
+      result == nil and "nothing" or "a " .. type(result)), 0)
+  end
+  return result
+end
+
+function E.formats(report) return concat(report.formats, ",") end
+
+local function kinds_text(kinds)
+  local names = {}
+  for i, k in ipairs(kinds) do names[i] = k end
+  if #names == 1 then return "a " .. names[1] end
+  return "a " .. concat(names, ", ", 1, #names - 1) .. " or " .. names[#names]
+end
+
+local examples = { month = "2026-09", quarter = "2026-Q3", tertial = "2026-T2", year = "2026" }
+
+local function param_help(p)
+  local what
+  if p.type == "period" then
+    what = fmt("%s (e.g. %s)", kinds_text(p.kinds), examples[p.kinds[1]])
+  elseif p.type == "area" then what = "an area code from the snapshot's area table"
+  elseif p.type == "unit" then what = "a unit code from the snapshot's unit table"
+  elseif p.type == "integer" then
+    what = "a whole number"
+    if p.min and p.max then what = what .. fmt(" %d-%d", p.min, p.max)
+    elseif p.min then what = what .. fmt(" >= %d", p.min)
+    elseif p.max then what = what .. fmt(" <= %d", p.max) end
+  elseif p.type == "boolean" then what = "ja or nei"
+  elseif p.type == "choice" then
+    local v = {}
+    for i, c in ipairs(p.choices) do v[i] = c.label and (c.value .. " (" .. c.label .. ")") or c.value end
+    what = "one of " .. concat(v, ", ")
+  else what = "text" end
+  return what
+end
+
+local function flag(p)
+  if p.name == "period" then return "--period P" end
+  return fmt("--param %s=%s", p.name, p.type == "period" and "P" or p.type:upper())
+end
+
+--- Text for `rapp list` (as_help false) and `rapp run SCRIPT --help` (true).
+function E.describe(report, as_help)
+  local out = {}
+  local function add(s) out[#out + 1] = s end
+  if as_help then
+    local synopsis = { "Usage: rapp run " .. core.script_file() .. " --db SNAPSHOT" }
+    for _, p in ipairs(report.params) do
+      synopsis[#synopsis + 1] = p.required and flag(p) or ("[" .. flag(p) .. "]")
+    end
+    add(concat(synopsis, " ") .. " [--format " .. concat(report.formats, ",") .. "] [--out DIR]")
+    add("")
+  end
+  add(fmt("%s: %s", report.name, report.title))
+  if report.description then add("  " .. report.description) end
+  add("  formats: " .. concat(report.formats, ", "))
+  if #report.params == 0 then
+    add("  parameters: none")
+  else
+    add("  parameters:")
+    for _, p in ipairs(report.params) do
+      local extra = {}
+      if p.required then extra[#extra + 1] = "required" end
+      if p.default ~= nil then extra[#extra + 1] = "default " .. tostring(p.default) end
+      add(fmt("    %-22s %s: %s%s", flag(p), p.label, param_help(p),
+        #extra > 0 and ("; " .. concat(extra, ", ")) or ""))
+      if p.description then add("    " .. (" "):rep(23) .. p.description) end
+    end
+  end
+  return concat(out, "\n") .. "\n"
+end
+
+-- Code list for messages: at most 30 codes.
+local function valid_list(codes)
+  if #codes <= 30 then return concat(codes, ", ") end
+  return concat(codes, ", ", 1, 30) .. fmt(", ... (%d more)", #codes - 30)
+end
+
+local Coded = {}
+Coded.__index = Coded
+Coded.__tostring = function(v) return v.code end
+
+local function lookup_code(db, p, v, table_name, noun)
+  local rows = db:rows("SELECT * FROM " .. table_name .. " ORDER BY sort_order, code")
+  local codes = {}
+  for i, row in ipairs(rows) do
+    codes[i] = row.code
+    if row.code == v then
+      local obj = {}
+      for _, c in ipairs(dbmod.columns(row)) do obj[c] = row[c] end
+      return setmetatable(obj, Coded)
+    end
+  end
+  return nil, fmt("parameter '%s': '%s' is not %s in the snapshot; valid: %s", p.name, v, noun,
+    #codes > 0 and valid_list(codes) or "(the snapshot has none)")
+end
+
+-- Converts the text value of parameter p; returns the value or nil, message.
+local function convert(db, p, v)
+  v = tostring(v)
+  if p.type == "period" then
+    local ok, per = pcall(periodmod.parse, v)
+    if not ok then return nil, fmt("parameter '%s': %s", p.name, per) end
+    if not p.kind_set[per.kind] then
+      return nil, fmt("parameter '%s': '%s' is a %s; this report takes %s (e.g. %s)", p.name, v,
+        per.kind, kinds_text(p.kinds), examples[p.kinds[1]])
+    end
+    return per
+  elseif p.type == "area" then return lookup_code(db, p, v, "area", "an area")
+  elseif p.type == "unit" then return lookup_code(db, p, v, "unit", "a unit")
+  elseif p.type == "integer" then
+    local n = v:match("^[+-]?%d+$") and math.tointeger(tonumber(v))
+    if not n then return nil, fmt("parameter '%s': '%s' is not a whole number", p.name, v) end
+    if p.min and n < p.min then return nil, fmt("parameter '%s': %d is below the minimum %d", p.name, n, p.min) end
+    if p.max and n > p.max then return nil, fmt("parameter '%s': %d is above the maximum %d", p.name, n, p.max) end
+    return n
+  elseif p.type == "boolean" then
+    local b = ({ ja = true, nei = false, ["true"] = true, ["false"] = false, ["1"] = true, ["0"] = false })[v:lower()]
+    if b == nil then return nil, fmt("parameter '%s': '%s' is not ja or nei (valid: ja, nei, true, false, 1, 0)", p.name, v) end
+    return b
+  elseif p.type == "choice" then
+    local values = {}
+    for i, c in ipairs(p.choices) do
+      if c.value == v then return v end
+      values[i] = c.value
+    end
+    return nil, fmt("parameter '%s': '%s' is not a valid choice; valid: %s", p.name, v, concat(values, ", "))
+  end
+  return v
+end
+
+local state = setmetatable({}, { __mode = "k" })
+
+local function safe(s) return (tostring(s):gsub("[^A-Za-z0-9._-]", "_")) end
+
+--- Checks the command-line parameters (a list of { name, value }); returns the output base name.
+function E.prepare(report, raw, snapshot_name)
+  local given, declared = {}, {}
+  for _, p in ipairs(report.params) do declared[p.name] = p end
+  for _, nv in ipairs(raw) do
+    local name, value = nv[1], nv[2]
+    if not declared[name] then
+      local names = {}
+      for i, p in ipairs(report.params) do names[i] = p.name end
+      usage(fmt("unknown parameter '%s'; %s", name, #names > 0 and ("this report takes: " .. concat(names, ", "))
+        or "this report takes no parameters"))
+    end
+    if given[name] ~= nil then usage(fmt("parameter '%s' is given twice", name)) end
+    given[name] = value
+  end
+  local db = dbmod.new()
+  local values, shown = {}, {}
+  for _, p in ipairs(report.params) do
+    local v = given[p.name]
+    local from_default = false
+    if v == nil and p.default ~= nil then v, from_default = p.default, true end
+    if v == nil then
+      if p.required then
+        usage(fmt("parameter '%s' is required: %s; give it with %s", p.name, param_help(p), flag(p)))
+      end
+    else
+      local value, msg = convert(db, p, v)
+      if value == nil then
+        if from_default then error("the report's default " .. msg, 0) end
+        usage(msg)
+      end
+      values[p.name] = value
+      shown[#shown + 1] = p.label .. "=" .. tostring(v)
+    end
+  end
+  -- the output name: <name>-<period>[-<area or unit>]
+  local parts = { safe(report.name) }
+  for _, kind in ipairs { "period", "area", "unit" } do
+    for _, p in ipairs(report.params) do
+      if p.type == kind and values[p.name] ~= nil then parts[#parts + 1] = safe(values[p.name].code) end
+    end
+  end
+  local base = concat(parts, "-"):gsub("^%.+", "_")
+  local muni = db:row("SELECT name, cutoff_date FROM municipality LIMIT 1")
+  state[report] = { values = values, shown = concat(shown, ", "), snapshot = snapshot_name,
+    municipality = muni and muni.name, cutoff = muni and muni.cutoff_date }
+  return base
+end
+
+--- Runs build(r, p) and finishes the document's tables.
+function E.build(report)
+  local st = state[report]
+  local decl = {}
+  for _, p in ipairs(report.params) do decl[p.name] = true end
+  local names = {}
+  for i, p in ipairs(report.params) do names[i] = p.name end
+  local p = setmetatable({}, { __index = function(_, k)
+    if decl[k] then return nil end
+    error(fmt("parameter '%s' is not declared by this report (declared: %s)", tostring(k),
+      #names > 0 and concat(names, ", ") or "none"), 2)
+  end })
+  for k, v in pairs(st.values) do p[k] = v end
+  local doc = docmod.new()
+  core.meta("title", report.title)
+  core.meta("language", "nb")
+  if st.municipality then core.meta("municipality", st.municipality) end
+  if st.cutoff then core.meta("cutoff_date", st.cutoff) end
+  core.meta("snapshot_name", st.snapshot)
+  core.meta("parameters", st.shown)
+  for _, q in ipairs(report.params) do
+    if q.type == "period" and st.values[q.name] then
+      core.meta("period_label", st.values[q.name].label)
+      break
+    end
+  end
+  local r = { doc = doc, db = dbmod.new(), params = p, fmt = fmtmod,
+    report = { name = report.name, title = report.title, description = report.description },
+    municipality = st.municipality, cutoff_date = st.cutoff }
+  report.build(r, p)
+  docmod.finish(doc)
+  return ""
+end
+
+return E

@@ -1,0 +1,114 @@
+-- lua/rapp/report.lua — rapp.report { ... }: checks a report's declaration when the script is
+-- loaded, so a mistake in it is reported before any parameter or query.
+local _, core = ...
+local pairs = pairs
+local setmetatable, getmetatable, type, error, tostring, ipairs, concat, fmt =
+  setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, string.format
+local M = {}
+
+local function fail(msg) error(msg, 0) end
+
+local Report = {}
+Report.__index = Report
+Report.__name = "rapp.Report"
+
+local function set(list)
+  local s = {}
+  for _, v in ipairs(list) do s[v] = true end
+  return s
+end
+
+M.param_types = { "period", "area", "unit", "string", "integer", "boolean", "choice" }
+M.period_kinds = { "month", "quarter", "tertial", "year" }
+M.formats = { "pdf", "xlsx", "txt" }
+local param_type_set, kind_set, format_set = set(M.param_types), set(M.period_kinds), set(M.formats)
+
+local report_fields = set { "name", "title", "description", "params", "formats", "build" }
+local param_fields = set { "name", "type", "label", "description", "required", "default", "kinds",
+  "choices", "min", "max" }
+M.default_labels = { period = "Periode", area = "Rammeområde", unit = "Enhet" }
+
+local function check_fields(what, spec, allowed)
+  for k in pairs(spec) do
+    if not allowed[k] then
+      local names = {}
+      for name in pairs(allowed) do names[#names + 1] = name end
+      table.sort(names)
+      fail(fmt("%s: unknown field '%s' (valid: %s)", what, tostring(k), concat(names, ", ")))
+    end
+  end
+end
+
+local function check_param(i, p, seen)
+  if type(p) ~= "table" then fail(fmt("rapp.report: params[%d] is not a table { name =, type = }", i)) end
+  local what = fmt("rapp.report: params[%d] (%s)", i, tostring(p.name))
+  check_fields(what, p, param_fields)
+  if type(p.name) ~= "string" or not p.name:match("^[a-z][a-z0-9_]*$") then
+    fail(what .. ": name must be lower-case letters, digits and _ (e.g. 'period')")
+  end
+  if seen[p.name] then fail(what .. ": the name is declared twice") end
+  seen[p.name] = true
+  if not param_type_set[p.type] then
+    fail(fmt("%s: unknown type '%s' (valid: %s)", what, tostring(p.type), concat(M.param_types, ", ")))
+  end
+  local q = { name = p.name, type = p.type, label = p.label or M.default_labels[p.type] or p.name,
+    description = p.description, required = not not p.required, default = p.default,
+    min = p.min, max = p.max }
+  if p.type == "period" then
+    q.kinds = p.kinds or M.period_kinds
+    if type(q.kinds) ~= "table" or #q.kinds == 0 then fail(what .. ": kinds must be a list such as { 'quarter', 'tertial' }") end
+    q.kind_set = {}
+    for _, k in ipairs(q.kinds) do
+      if not kind_set[k] then fail(fmt("%s: unknown period kind '%s' (valid: %s)", what, tostring(k), concat(M.period_kinds, ", "))) end
+      q.kind_set[k] = true
+    end
+  elseif p.kinds ~= nil then
+    fail(what .. ": kinds is only for parameters of type period")
+  end
+  if p.type == "choice" then
+    if type(p.choices) ~= "table" or #p.choices == 0 then
+      fail(what .. ": a choice needs choices = { 'a', 'b' } or { { value = 'a', label = '...' }, ... }")
+    end
+    q.choices = {}
+    for j, c in ipairs(p.choices) do
+      if type(c) == "string" then c = { value = c } end
+      if type(c) ~= "table" or type(c.value) ~= "string" then fail(fmt("%s: choices[%d] must be a string or { value =, label = }", what, j)) end
+      q.choices[j] = { value = c.value, label = c.label }
+    end
+  elseif p.choices ~= nil then
+    fail(what .. ": choices is only for parameters of type choice")
+  end
+  if (p.min ~= nil or p.max ~= nil) and p.type ~= "integer" then fail(what .. ": min and max are only for integer parameters") end
+  if p.default ~= nil and type(p.default) ~= "string" and type(p.default) ~= "number" and type(p.default) ~= "boolean" then
+    fail(what .. ": default must be a value as written on the command line (text, number or boolean)")
+  end
+  if q.required and p.default ~= nil then fail(what .. ": a required parameter has no default") end
+  return q
+end
+
+--- rapp.report { name =, title =, description =, params = { ... }, formats = { ... }, build = function(r, p) end }
+function M.declare(spec)
+  if type(spec) ~= "table" then fail("rapp.report: give a table { name =, title =, build = }") end
+  check_fields("rapp.report", spec, report_fields)
+  if type(spec.name) ~= "string" or not spec.name:match("^[A-Za-z0-9][A-Za-z0-9_-]*$") then
+    fail("rapp.report: name must be a short file-name-safe name such as 'kvartalsrapport' (letters, digits, - and _)")
+  end
+  if type(spec.title) ~= "string" or spec.title == "" then fail("rapp.report: title (the report's Norwegian title) is required") end
+  if spec.description ~= nil and type(spec.description) ~= "string" then fail("rapp.report: description must be text") end
+  if type(spec.build) ~= "function" then fail("rapp.report: build = function(r, p) ... end is required") end
+  local formats = spec.formats or { "pdf", "xlsx" }
+  if type(formats) ~= "table" or #formats == 0 then fail("rapp.report: formats must be a list such as { 'pdf', 'xlsx' }") end
+  for _, f in ipairs(formats) do
+    if not format_set[f] then fail(fmt("rapp.report: unknown format '%s' (valid: %s)", tostring(f), concat(M.formats, ", "))) end
+  end
+  local params, seen = {}, {}
+  if spec.params ~= nil and type(spec.params) ~= "table" then fail("rapp.report: params must be a list of { name =, type = }") end
+  for i, p in ipairs(spec.params or {}) do params[i] = check_param(i, p, seen) end
+  return setmetatable({ name = spec.name, title = spec.title, description = spec.description,
+    params = params, formats = formats, build = spec.build }, Report)
+end
+
+function M.is_report(v) return getmetatable(v) == Report end
+
+local _ = core
+return M

@@ -1,0 +1,327 @@
+/* db/query.c — the read-only, hardened connection report scripts query through (see query.h).
+ *
+ * Defence in depth, because each layer alone has a hole (verified on SQLite 3.40.1): a read-only
+ * open still allows CREATE TEMP and ATTACH; query_only still allows ATTACH and some PRAGMAs; the
+ * authorizer does not see VACUUM. So: read-only open + query_only + defensive + no extensions +
+ * no attachments + an authorizer that allows reads only + sqlite3_stmt_readonly + one statement. */
+#include "db/query.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+
+struct db_query {
+  sqlite3 *db;
+  char refusal[256]; /* set by the authorizer when it denies; "" otherwise */
+  int (*progress)(void *ud, unsigned steps);
+  const char *(*interrupt_msg)(void *ud);
+  void *ud;
+  int interrupted;
+};
+
+struct db_stmt {
+  db_query *q;
+  sqlite3_stmt *st;
+};
+
+enum { PROGRESS_STEPS = 1000 };
+
+/* Functions a query may call: SQLite's core, aggregate, window, date, math and JSON functions.
+ * Not listed, so refused: load_extension, fts3_tokenizer (Debian enables it), random and
+ * randomblob (reports must be reproducible), and anything an extension might add. */
+static const char *const allowed_functions[] = {
+    "abs", "changes", "char", "coalesce", "format", "glob", "hex", "ifnull", "iif", "instr",
+    "last_insert_rowid", "length", "like", "likelihood", "likely", "lower", "ltrim", "max", "min",
+    "nullif", "printf", "quote", "replace", "round", "rtrim", "sign", "soundex",
+    "sqlite_version", "substr", "substring", "total_changes", "trim", "typeof", "unicode",
+    "unlikely", "upper", "zeroblob", "avg", "count", "group_concat", "sum", "total",
+    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
+    "first_value", "last_value", "nth_value", "date", "time", "datetime", "julianday",
+    "unixepoch", "strftime", "current_date", "current_time", "current_timestamp", "acos",
+    "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh",
+    "degrees", "exp", "floor", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power",
+    "radians", "sin", "sinh", "sqrt", "tan", "tanh", "trunc", "json", "json_array",
+    "json_array_length", "json_extract", "json_insert", "json_object", "json_patch",
+    "json_remove", "json_replace", "json_set", "json_type", "json_valid", "json_quote",
+    "json_group_array", "json_group_object", "->", "->>"};
+
+/* PRAGMAs that only read the schema (with a table or index name as argument). */
+static const char *const allowed_pragmas[] = {"table_info", "table_xinfo", "index_list",
+                                              "index_info", "index_xinfo", "foreign_key_list"};
+
+static int in_list(const char *s, const char *const *list, size_t n) {
+  if (!s) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (strcasecmp(s, list[i]) == 0) return 1;
+  return 0;
+}
+
+static const char *action_name(int code) {
+  switch (code) {
+    case SQLITE_CREATE_INDEX: return "CREATE INDEX";
+    case SQLITE_CREATE_TABLE: return "CREATE TABLE";
+    case SQLITE_CREATE_TEMP_INDEX: return "CREATE TEMP INDEX";
+    case SQLITE_CREATE_TEMP_TABLE: return "CREATE TEMP TABLE";
+    case SQLITE_CREATE_TEMP_TRIGGER: return "CREATE TEMP TRIGGER";
+    case SQLITE_CREATE_TEMP_VIEW: return "CREATE TEMP VIEW";
+    case SQLITE_CREATE_TRIGGER: return "CREATE TRIGGER";
+    case SQLITE_CREATE_VIEW: return "CREATE VIEW";
+    case SQLITE_DELETE: return "DELETE";
+    case SQLITE_DROP_INDEX: return "DROP INDEX";
+    case SQLITE_DROP_TABLE: return "DROP TABLE";
+    case SQLITE_DROP_TEMP_INDEX: return "DROP TEMP INDEX";
+    case SQLITE_DROP_TEMP_TABLE: return "DROP TEMP TABLE";
+    case SQLITE_DROP_TEMP_TRIGGER: return "DROP TEMP TRIGGER";
+    case SQLITE_DROP_TEMP_VIEW: return "DROP TEMP VIEW";
+    case SQLITE_DROP_TRIGGER: return "DROP TRIGGER";
+    case SQLITE_DROP_VIEW: return "DROP VIEW";
+    case SQLITE_INSERT: return "INSERT";
+    case SQLITE_UPDATE: return "UPDATE";
+    case SQLITE_ALTER_TABLE: return "ALTER TABLE";
+    case SQLITE_REINDEX: return "REINDEX";
+    case SQLITE_ANALYZE: return "ANALYZE";
+    case SQLITE_CREATE_VTABLE: return "CREATE VIRTUAL TABLE";
+    case SQLITE_DROP_VTABLE: return "DROP VIRTUAL TABLE";
+    default: return "write";
+  }
+}
+
+/* The authorizer: reads only. Records why it denied, so prepare can say it in the user's terms. */
+static int authorize(void *ud, int code, const char *a1, const char *a2, const char *dbname,
+                     const char *trigger) {
+  db_query *q = ud;
+  (void)dbname;
+  (void)trigger;
+  switch (code) {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_RECURSIVE:
+      return SQLITE_OK;
+    case SQLITE_FUNCTION:
+      if (in_list(a2, allowed_functions, sizeof allowed_functions / sizeof *allowed_functions))
+        return SQLITE_OK;
+      snprintf(q->refusal, sizeof q->refusal, "query refused: the function %s() is not allowed in report queries",
+               a2 ? a2 : "?");
+      return SQLITE_DENY;
+    case SQLITE_PRAGMA:
+      if (a2 && in_list(a1, allowed_pragmas, sizeof allowed_pragmas / sizeof *allowed_pragmas))
+        return SQLITE_OK;
+      snprintf(q->refusal, sizeof q->refusal,
+               "query refused: the snapshot is read-only (PRAGMA %s); only SELECT queries can be run",
+               a1 ? a1 : "?");
+      return SQLITE_DENY;
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+      snprintf(q->refusal, sizeof q->refusal,
+               "query refused: a report reads only its snapshot (%s)", code == SQLITE_ATTACH ? "ATTACH" : "DETACH");
+      return SQLITE_DENY;
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+      snprintf(q->refusal, sizeof q->refusal,
+               "query refused: transactions are not allowed (%s)", code == SQLITE_SAVEPOINT ? "SAVEPOINT" : (a1 ? a1 : "BEGIN"));
+      return SQLITE_DENY;
+    default:
+      snprintf(q->refusal, sizeof q->refusal, "query refused: the snapshot is read-only (%s)",
+               action_name(code));
+      return SQLITE_DENY;
+  }
+}
+
+static int on_progress(void *ud) {
+  db_query *q = ud;
+  if (q->progress && q->progress(q->ud, PROGRESS_STEPS)) {
+    q->interrupted = 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* "file:" URI of a path, every byte outside [A-Za-z0-9/._~-] percent-encoded. */
+static void uri_of(rapp_buf *b, const char *path) {
+  buf_puts(b, "file:");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("/._~-", *p))
+      buf_putc(b, (char)*p);
+    else
+      buf_printf(b, "%%%02X", *p);
+  }
+  buf_puts(b, "?mode=ro");
+}
+
+int db_query_open(const char *path, db_query **out, rapp_err *err) {
+  *out = NULL;
+  FILE *f = fopen(path, "rb");
+  if (!f) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
+  char magic[16] = {0};
+  size_t got = fread(magic, 1, sizeof magic, f);
+  fclose(f);
+  if (got < 16 || memcmp(magic, "SQLite format 3", 16) != 0)
+    return err_set(err, "'%s' is not a snapshot (not an SQLite database); make one with rapp import", path);
+
+  db_query *q = xcalloc(1, sizeof *q);
+  rapp_buf uri = {0};
+  uri_of(&uri, path);
+  int rc = sqlite3_open_v2(buf_str(&uri), &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  buf_free(&uri);
+  if (rc != SQLITE_OK) {
+    err_set(err, "cannot open the snapshot '%s': %s", path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+    db_query_close(q);
+    return -1;
+  }
+  sqlite3_db_config(q->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+  sqlite3_db_config(q->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
+  sqlite3_db_config(q->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+  sqlite3_db_config(q->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+  sqlite3_limit(q->db, SQLITE_LIMIT_ATTACHED, 0);
+  char *msg = NULL;
+  /* Reading the schema now makes a non-database or damaged file fail here, not in a query. */
+  if (sqlite3_exec(q->db, "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_schema;", NULL, NULL,
+                   &msg) != SQLITE_OK) {
+    err_set(err, "cannot read the snapshot '%s': %s", path, msg ? msg : sqlite3_errmsg(q->db));
+    sqlite3_free(msg);
+    db_query_close(q);
+    return -1;
+  }
+  sqlite3_set_authorizer(q->db, authorize, q);
+  sqlite3_progress_handler(q->db, PROGRESS_STEPS, on_progress, q);
+  *out = q;
+  return 0;
+}
+
+void db_query_close(db_query *q) {
+  if (!q) return;
+  sqlite3_close_v2(q->db); /* finalizes nothing itself: close_v2 waits for open statements */
+  free(q);
+}
+
+void db_query_set_progress(db_query *q, int (*fn)(void *ud, unsigned steps),
+                           const char *(*interrupt_msg)(void *ud), void *ud) {
+  q->progress = fn;
+  q->interrupt_msg = interrupt_msg;
+  q->ud = ud;
+}
+
+/* Skips blanks and SQL comments; returns the first byte of real text. */
+static const char *skip_space(const char *p) {
+  for (;;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == ';') p++;
+    if (p[0] == '-' && p[1] == '-') {
+      while (*p && *p != '\n') p++;
+    } else if (p[0] == '/' && p[1] == '*') {
+      const char *e = strstr(p + 2, "*/");
+      p = e ? e + 2 : p + strlen(p);
+    } else {
+      return p;
+    }
+  }
+}
+
+/* The first word of a statement in upper case ("VACUUM"), for messages. */
+static void first_word(const char *sql, char *out, size_t n) {
+  const char *p = skip_space(sql);
+  size_t i = 0;
+  while (i + 1 < n && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+    out[i++] = (char)((*p >= 'a' && *p <= 'z') ? *p - 32 : *p);
+    p++;
+  }
+  out[i] = '\0';
+}
+
+int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) {
+  *out = NULL;
+  q->refusal[0] = '\0';
+  sqlite3_stmt *st = NULL;
+  const char *tail = NULL;
+  int rc = sqlite3_prepare_v3(q->db, sql, -1, 0, &st, &tail);
+  if (rc != SQLITE_OK) {
+    if (q->refusal[0]) return err_set(err, "%s", q->refusal);
+    return err_set(err, "%s", sqlite3_errmsg(q->db));
+  }
+  if (!st) return err_set(err, "the query is empty");
+  char word[24];
+  first_word(sql, word, sizeof word);
+  if (tail && *skip_space(tail)) {
+    sqlite3_finalize(st);
+    return err_set(err, "query refused: the query string holds more than one statement; run one "
+                        "query per call");
+  }
+  if (!sqlite3_stmt_readonly(st) || strcmp(word, "VACUUM") == 0) {
+    sqlite3_finalize(st);
+    return err_set(err, "query refused: the snapshot is read-only (%s)", word[0] ? word : "write");
+  }
+  db_stmt *s = xcalloc(1, sizeof *s);
+  s->q = q;
+  s->st = st;
+  *out = s;
+  return 0;
+}
+
+void db_stmt_free(db_stmt *s) {
+  if (!s) return;
+  sqlite3_finalize(s->st);
+  free(s);
+}
+
+int db_stmt_param_count(db_stmt *s) { return sqlite3_bind_parameter_count(s->st); }
+
+int db_stmt_param_index(db_stmt *s, const char *name) {
+  char buf[256];
+  static const char prefixes[] = ":@$";
+  for (const char *p = prefixes; *p; p++) {
+    snprintf(buf, sizeof buf, "%c%s", *p, name);
+    int i = sqlite3_bind_parameter_index(s->st, buf);
+    if (i > 0) return i;
+  }
+  return 0;
+}
+
+const char *db_stmt_param_name(db_stmt *s, int i) { return sqlite3_bind_parameter_name(s->st, i); }
+int db_stmt_bind_null(db_stmt *s, int i) { return sqlite3_bind_null(s->st, i) == SQLITE_OK ? 0 : -1; }
+int db_stmt_bind_int(db_stmt *s, int i, int64_t v) {
+  return sqlite3_bind_int64(s->st, i, v) == SQLITE_OK ? 0 : -1;
+}
+int db_stmt_bind_double(db_stmt *s, int i, double v) {
+  return sqlite3_bind_double(s->st, i, v) == SQLITE_OK ? 0 : -1;
+}
+int db_stmt_bind_text(db_stmt *s, int i, const char *v, size_t len) {
+  return sqlite3_bind_text64(s->st, i, v, len, SQLITE_TRANSIENT, SQLITE_UTF8) == SQLITE_OK ? 0 : -1;
+}
+
+int db_stmt_step(db_stmt *s, rapp_err *err) {
+  s->q->interrupted = 0;
+  int rc = sqlite3_step(s->st);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc == SQLITE_DONE) return 0;
+  if (s->q->interrupted && s->q->interrupt_msg)
+    err_set(err, "%s", s->q->interrupt_msg(s->q->ud));
+  else
+    err_set(err, "%s", sqlite3_errmsg(s->q->db));
+  sqlite3_reset(s->st);
+  return -1;
+}
+
+int db_stmt_column_count(db_stmt *s) { return sqlite3_column_count(s->st); }
+const char *db_stmt_column_name(db_stmt *s, int i) { return sqlite3_column_name(s->st, i); }
+
+db_type db_stmt_column_type(db_stmt *s, int i) {
+  switch (sqlite3_column_type(s->st, i)) {
+    case SQLITE_INTEGER: return DB_INTEGER;
+    case SQLITE_FLOAT: return DB_REAL;
+    case SQLITE_TEXT: return DB_TEXT;
+    case SQLITE_BLOB: return DB_BLOB;
+    default: return DB_NULL;
+  }
+}
+
+int64_t db_stmt_column_int(db_stmt *s, int i) { return sqlite3_column_int64(s->st, i); }
+double db_stmt_column_double(db_stmt *s, int i) { return sqlite3_column_double(s->st, i); }
+const char *db_stmt_column_text(db_stmt *s, int i, size_t *len) {
+  const char *t = (const char *)sqlite3_column_text(s->st, i);
+  *len = (size_t)sqlite3_column_bytes(s->st, i);
+  return t ? t : "";
+}

@@ -1,0 +1,42 @@
+/* engine/engine.h — one report run, and reading a report's declaration for `rapp list`.
+ *
+ * engine_run forks a child that loads the script, checks the parameters, runs build() under the
+ * memory, instruction and time limits, closes Lua and renders every format to a temporary file in
+ * the output folder. The parent kills the child when the wall-clock limit passes (a C call such
+ * as a pathological string.find cannot be interrupted by the Lua hook), and renames the
+ * temporary files into place only when the child succeeded; otherwise it removes them. */
+#ifndef RAPP_ENGINE_ENGINE_H
+#define RAPP_ENGINE_ENGINE_H
+
+#include <stddef.h>
+
+#include "lua/script.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+typedef struct engine_opts {
+  const char *script;      /* path of the report script */
+  const char *db_path;     /* the snapshot */
+  const char *out_dir;     /* default "out" */
+  const char *formats;     /* "pdf,xlsx,txt" or NULL for the script's own */
+  const char *const *param_names; /* --param name=value, in command-line order */
+  const char *const *param_values;
+  size_t nparams;
+  script_limits limits;
+} engine_opts;
+
+/* The project folder holding lua/, fonts/ and reports/: env RAPP_HOME, else RAPP_HOME_DEFAULT. */
+const char *engine_home(void);
+
+/* Runs one report; prints each path written to stdout. */
+int engine_run(const engine_opts *o, rapp_err *err);
+
+/* Appends the report's description (as_help: the `rapp run SCRIPT --help` text) to out. Loads the
+ * script in a child process under the limits, like a run. */
+int engine_describe(const char *script_path, int as_help, const script_limits *lim, rapp_buf *out,
+                    rapp_err *err);
+
+/* "pdf,xlsx,txt": the formats this build can write. */
+const char *engine_known_formats(void);
+
+#endif

@@ -1,0 +1,872 @@
+/* lua/prims.c — the thin C primitives the Lua library (lua/rapp/ modules) is written over: Norwegian
+ * formatting (util/nofmt), periods (util/period), the document (model/doc) and read-only queries
+ * (db/query). As mpv's lua.c: C does the typed work, the friendly API lives in Lua.
+ *
+ * Argument checks raise Lua errors without a position; the message handler in script.c puts the
+ * user's script line in front. Stack-effect comments list the stack bottom to top. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lua/script_int.h"
+#include "util/buf.h"
+#include "util/nofmt.h"
+#include "util/period.h"
+
+#define TABLE_MT "rapp.Table"
+#define STMT_MT "rapp.Stmt"
+
+/* ---- formatting ----------------------------------------------------------------------------- */
+
+static int opt_decimals(lua_State *L, int idx, int def) {
+  lua_Integer d = luaL_optinteger(L, idx, def);
+  luaL_argcheck(L, d >= 0 && d <= 9, idx, "decimals must be 0-9");
+  return (int)d;
+}
+
+/* number(v, decimals) -> "1 234,5"; nil -> the dash. */
+static int lf_number(lua_State *L) {
+  char buf[128];
+  if (lua_isnoneornil(L, 1)) {
+    lua_pushstring(L, NOFMT_DASH);
+    return 1;
+  }
+  double v = luaL_checknumber(L, 1);
+  lua_pushstring(L, nofmt_number(buf, sizeof buf, v, opt_decimals(L, 2, 0)));
+  return 1;
+}
+
+static int lf_percent(lua_State *L) {
+  char buf[128];
+  if (lua_isnoneornil(L, 1)) {
+    lua_pushstring(L, NOFMT_DASH);
+    return 1;
+  }
+  double v = luaL_checknumber(L, 1);
+  lua_pushstring(L, nofmt_percent(buf, sizeof buf, v, opt_decimals(L, 2, 1)));
+  return 1;
+}
+
+static int lf_round(lua_State *L) {
+  lua_pushnumber(L, nofmt_round(luaL_checknumber(L, 1), opt_decimals(L, 2, 0)));
+  return 1;
+}
+
+static int32_t check_ymd(lua_State *L, int idx) {
+  lua_Integer v = luaL_checkinteger(L, idx);
+  if (v < 19000101 || v > 29991231 || !nofmt_valid_date((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)))
+    luaL_error(L, "%d is not a date (yyyymmdd)", (int)v);
+  return (int32_t)v;
+}
+
+static int lf_date(lua_State *L) {
+  char buf[64];
+  lua_pushstring(L, nofmt_date(buf, sizeof buf, check_ymd(L, 1)));
+  return 1;
+}
+
+static int lf_date_long(lua_State *L) {
+  char buf[64];
+  lua_pushstring(L, nofmt_date_long(buf, sizeof buf, check_ymd(L, 1)));
+  return 1;
+}
+
+static int lf_month_name(lua_State *L) {
+  lua_Integer m = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, m >= 1 && m <= 12, 1, "a month is 1-12");
+  lua_pushstring(L, nofmt_month_name((int)m));
+  return 1;
+}
+
+static int lf_valid_date(lua_State *L) {
+  lua_pushboolean(L, nofmt_valid_date((int)luaL_checkinteger(L, 1), (int)luaL_checkinteger(L, 2),
+                                      (int)luaL_checkinteger(L, 3)));
+  return 1;
+}
+
+/* ---- periods -------------------------------------------------------------------------------- */
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* period(code) -> { code, kind, kind_label, year, number, label, first_month, last_month,
+ *                   first_date, last_date, previous, last_year } | nil, message */
+static int lf_period(lua_State *L) {
+  const char *code = luaL_checkstring(L, 1);
+  rapp_period p;
+  rapp_err err;
+  err_clear(&err);
+  if (period_parse(code, &p, &err) != 0) {
+    lua_pushnil(L);
+    lua_pushstring(L, err.msg);
+    return 2;
+  }
+  char buf[64];
+  lua_createtable(L, 0, 12);
+  set_str(L, "code", period_code(&p, buf, sizeof buf));
+  set_str(L, "kind", period_kind_name(p.kind));
+  set_str(L, "kind_label", period_kind_label(p.kind));
+  set_int(L, "year", p.year);
+  set_int(L, "number", p.number);
+  set_str(L, "label", period_label(&p, buf, sizeof buf));
+  snprintf(buf, sizeof buf, "%04d-%02d", p.year, period_first_month(&p));
+  set_str(L, "first_month", buf);
+  snprintf(buf, sizeof buf, "%04d-%02d", p.year, period_last_month(&p));
+  set_str(L, "last_month", buf);
+  int32_t d = period_first_date(&p);
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
+  set_str(L, "first_date", buf);
+  d = period_last_date(&p);
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
+  set_str(L, "last_date", buf);
+  rapp_period q = period_previous(&p);
+  set_str(L, "previous", period_code(&q, buf, sizeof buf));
+  q = period_last_year(&p);
+  set_str(L, "last_year", period_code(&q, buf, sizeof buf));
+  return 1;
+}
+
+/* ---- status ------------------------------------------------------------------------------ */
+
+static int lf_status_label(lua_State *L) {
+  int st = doc_status_from_code(luaL_checkstring(L, 1));
+  if (st < 0) return 0;
+  lua_pushstring(L, doc_status_label((doc_status)st));
+  lua_pushstring(L, doc_status_symbol((doc_status)st));
+  return 2;
+}
+
+/* ---- the document ----------------------------------------------------------------------- */
+
+static doc *cur_doc(lua_State *L) {
+  script *s = script_of(L);
+  if (!s->doc) luaL_error(L, "the document can only be built inside build()");
+  return s->doc;
+}
+
+/* Optional string field of the table at idx, copied into d (NULL when absent). */
+static const char *opt_field(lua_State *L, doc *d, int idx, const char *k) {
+  const char *v = NULL;
+  if (lua_getfield(L, idx, k) != LUA_TNIL) {
+    if (!lua_isstring(L, -1)) luaL_error(L, "field '%s' must be a string", k);
+    v = doc_strdup(d, lua_tostring(L, -1));
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+static int opt_bool_field(lua_State *L, int idx, const char *k) {
+  lua_getfield(L, idx, k);
+  int v = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static lua_Integer opt_int_field(lua_State *L, int idx, const char *k, lua_Integer def) {
+  lua_getfield(L, idx, k);
+  lua_Integer v = lua_isnil(L, -1) ? def : luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* meta(field, value): document metadata. */
+static int lf_meta(lua_State *L) {
+  doc *d = cur_doc(L);
+  static const char *const fields[] = {"title", "subtitle", "municipality", "subject", "keywords",
+                                       "language", "period_label", "snapshot_name", "cutoff_date",
+                                       "parameters", "number_headings", NULL};
+  int f = luaL_checkoption(L, 1, NULL, fields);
+  doc_meta *m = doc_meta_of(d);
+  if (f == 10) {
+    m->number_headings = lua_toboolean(L, 2);
+    return 0;
+  }
+  const char *v = lua_isnil(L, 2) ? NULL : doc_strdup(d, luaL_checkstring(L, 2));
+  const char **slots[] = {&m->title, &m->subtitle, &m->municipality, &m->subject, &m->keywords,
+                          &m->language, &m->period_label, &m->snapshot_name, &m->cutoff_date,
+                          &m->parameters};
+  *slots[f] = v;
+  return 0;
+}
+
+/* cover{ title, subtitle, period_label, date_text, logo_path } */
+static int lf_cover(lua_State *L) {
+  doc *d = cur_doc(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  doc_block *b = doc_add(d, DOC_COVER);
+  b->u.cover.title = opt_field(L, d, 1, "title");
+  b->u.cover.subtitle = opt_field(L, d, 1, "subtitle");
+  b->u.cover.period_label = opt_field(L, d, 1, "period_label");
+  b->u.cover.date_text = opt_field(L, d, 1, "date_text");
+  b->u.cover.logo_path = opt_field(L, d, 1, "logo_path");
+  return 0;
+}
+
+static int lf_simple_block(lua_State *L) {
+  doc *d = cur_doc(L);
+  doc_add(d, (doc_block_kind)lua_tointeger(L, lua_upvalueindex(1)));
+  return 0;
+}
+
+/* heading(level, text) -> number text ("2.1") or nil */
+static int lf_heading(lua_State *L) {
+  doc *d = cur_doc(L);
+  lua_Integer level = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, level >= 1 && level <= 3, 1, "a heading level is 1, 2 or 3");
+  doc_block *b = doc_add_heading(d, (int)level, luaL_checkstring(L, 2));
+  if (!b->u.heading.number) return 0;
+  lua_pushstring(L, b->u.heading.number);
+  return 1;
+}
+
+static int lf_paragraph(lua_State *L) {
+  doc_add_paragraph(cur_doc(L), luaL_checkstring(L, 1));
+  return 0;
+}
+
+/* bullets{ "markup", ... } */
+static int lf_bullets(lua_State *L) {
+  doc *d = cur_doc(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  size_t n = (size_t)luaL_len(L, 1);
+  doc_block *b = doc_add(d, DOC_BULLETS);
+  b->u.bullets.items = doc_alloc(d, (n ? n : 1) * sizeof *b->u.bullets.items);
+  for (size_t i = 0; i < n; i++) {
+    lua_geti(L, 1, (lua_Integer)i + 1);
+    if (!lua_isstring(L, -1)) return luaL_error(L, "bullet %d is not a string", (int)i + 1);
+    b->u.bullets.items[i] = doc_parse_inline(d, lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  b->u.bullets.nitems = n;
+  return 0;
+}
+
+static const char *const col_types[] = {"text", "integer", "decimal", "amount", "percent", "date", NULL};
+
+/* Fills a typed cell from the value at idx for a column of `type`. Returns NULL or an error text. */
+static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
+  char buf[64];
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+      c->kind = DOC_CELL_EMPTY;
+      return NULL;
+    case LUA_TNUMBER:
+      if (type == DOC_COL_TEXT) {
+        if (lua_isinteger(L, idx)) {
+          snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
+          doc_cell_set_text(d, c, buf);
+        } else {
+          doc_cell_set_text(d, c, nofmt_number(buf, sizeof buf, lua_tonumber(L, idx), 2));
+        }
+      } else if (type == DOC_COL_DATE) {
+        lua_Integer v = lua_tointeger(L, idx);
+        if (!nofmt_valid_date((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100))) return "is not a date";
+        doc_cell_set_date(c, (int32_t)v);
+      } else {
+        doc_cell_set_number(c, lua_tonumber(L, idx));
+      }
+      return NULL;
+    case LUA_TSTRING: {
+      const char *t = lua_tostring(L, idx);
+      if (type == DOC_COL_TEXT) {
+        doc_cell_set_text(d, c, t);
+        return NULL;
+      }
+      if (type == DOC_COL_DATE) {
+        int y, m, dd;
+        char tail;
+        if (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) >= 3 && strlen(t) >= 10 &&
+            nofmt_valid_date(y, m, dd)) {
+          doc_cell_set_date(c, (int32_t)(y * 10000 + m * 100 + dd));
+          return NULL;
+        }
+        return "is not a date (YYYY-MM-DD)";
+      }
+      return "is text, not a number";
+    }
+    case LUA_TBOOLEAN:
+      if (type == DOC_COL_TEXT) {
+        doc_cell_set_text(d, c, lua_toboolean(L, idx) ? "ja" : "nei");
+        return NULL;
+      }
+      return "is a boolean, not a number";
+    default:
+      return "cannot be shown in a table cell";
+  }
+}
+
+/* Sets a cell from the value at idx: a plain value or { value =, text =, status = }. */
+static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
+  idx = lua_absindex(L, idx);
+  if (lua_type(L, idx) != LUA_TTABLE) return set_cell(L, d, c, type, idx);
+  lua_getfield(L, idx, "value");
+  const char *e = set_cell(L, d, c, type, -1);
+  lua_pop(L, 1);
+  if (e) return e;
+  if (lua_getfield(L, idx, "text") == LUA_TSTRING) {
+    if (c->kind == DOC_CELL_EMPTY) c->kind = DOC_CELL_TEXT;
+    c->text = doc_strdup(d, lua_tostring(L, -1));
+  }
+  lua_pop(L, 1);
+  if (lua_getfield(L, idx, "status") == LUA_TSTRING) {
+    int st = doc_status_from_code(lua_tostring(L, -1));
+    if (st < 0) {
+      lua_pop(L, 1);
+      return "has an unknown status (valid: desired, acceptable, unacceptable, not_measured, no_target)";
+    }
+    c->status = (doc_status)st;
+  }
+  lua_pop(L, 1);
+  return NULL;
+}
+
+/* keyfigures{ { label, value, type, decimals, thousands, comparison }, ... } */
+static int lf_keyfigures(lua_State *L) {
+  doc *d = cur_doc(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  size_t n = (size_t)luaL_len(L, 1);
+  doc_block *b = doc_add(d, DOC_KEYFIGURES);
+  b->u.keyfigures.items = doc_alloc(d, (n ? n : 1) * sizeof *b->u.keyfigures.items);
+  for (size_t i = 0; i < n; i++) {
+    lua_geti(L, 1, (lua_Integer)i + 1); /* item */
+    luaL_checktype(L, -1, LUA_TTABLE);
+    doc_keyfigure *k = &b->u.keyfigures.items[i];
+    k->label = opt_field(L, d, -1, "label");
+    k->comparison = opt_field(L, d, -1, "comparison");
+    lua_getfield(L, -1, "type");
+    k->type = (doc_col_type)luaL_checkoption(L, -1, "decimal", col_types);
+    lua_pop(L, 1);
+    k->decimals = (int)opt_int_field(L, -1, "decimals", -1);
+    k->thousands = opt_bool_field(L, -1, "thousands");
+    lua_getfield(L, -1, "value");
+    const char *e = fill_cell(L, d, &k->value, k->type, -1);
+    if (e) return luaL_error(L, "key figure '%s': the value %s", k->label ? k->label : "", e);
+    lua_pop(L, 2);
+  }
+  b->u.keyfigures.nitems = n;
+  return 0;
+}
+
+typedef struct table_handle {
+  doc *d;
+  doc_table *t;
+} table_handle;
+
+static table_handle *check_table(lua_State *L, int idx) {
+  table_handle *h = luaL_checkudata(L, idx, TABLE_MT);
+  if (!h->d || h->d != script_of(L)->doc) luaL_error(L, "the table belongs to a finished document");
+  return h;
+}
+
+/* table(columns, opts) -> handle. columns: { { title, group, type, align, decimals, thousands,
+ * sum, merge_repeats, width_mm }, ... }; opts: { title, unit_note, sheet, note } */
+static int lf_table(lua_State *L) {
+  doc *d = cur_doc(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  size_t n = (size_t)luaL_len(L, 1);
+  if (n == 0) return luaL_error(L, "a table needs at least one column");
+  if (n > 1000) return luaL_error(L, "a table has at most 1000 columns");
+  doc_column *cols = doc_alloc(d, n * sizeof *cols);
+  static const char *const aligns[] = {"auto", "left", "center", "right", NULL};
+  for (size_t i = 0; i < n; i++) {
+    lua_geti(L, 1, (lua_Integer)i + 1);
+    luaL_checktype(L, -1, LUA_TTABLE);
+    doc_column *c = &cols[i];
+    c->title = opt_field(L, d, -1, "title");
+    c->group = opt_field(L, d, -1, "group");
+    lua_getfield(L, -1, "type");
+    c->type = (doc_col_type)luaL_checkoption(L, -1, "text", col_types);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "align");
+    c->align = (doc_align)luaL_checkoption(L, -1, "auto", aligns);
+    lua_pop(L, 1);
+    c->decimals = (int)opt_int_field(L, -1, "decimals", -1);
+    c->thousands = opt_bool_field(L, -1, "thousands");
+    c->sum = opt_bool_field(L, -1, "sum");
+    c->merge_repeats = opt_bool_field(L, -1, "merge_repeats");
+    lua_getfield(L, -1, "width_mm");
+    c->width_mm = lua_isnil(L, -1) ? 0 : luaL_checknumber(L, -1);
+    lua_pop(L, 2);
+  }
+  doc_table *t = doc_add_table(d, cols, n);
+  if (lua_istable(L, 2)) {
+    t->title = opt_field(L, d, 2, "title");
+    t->unit_note = opt_field(L, d, 2, "unit_note");
+    t->sheet = opt_field(L, d, 2, "sheet");
+    t->note = opt_field(L, d, 2, "note");
+  }
+  table_handle *h = lua_newuserdatauv(L, sizeof *h, 0);
+  h->d = d;
+  h->t = t;
+  luaL_setmetatable(L, TABLE_MT);
+  return 1;
+}
+
+/* add_rows(handle, rows, keys, status_keys, level): one DATA row per element of rows; cell i is
+ * rows[j][keys[i]]; status_keys[i] (a string or false) names the field holding the cell's
+ * status code. Reading through lua_getfield lets query rows refuse unknown column names. */
+static int lf_add_rows(lua_State *L) {
+  table_handle *h = check_table(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  luaL_checktype(L, 4, LUA_TTABLE);
+  int level = (int)luaL_optinteger(L, 5, 0);
+  doc_table *t = h->t;
+  lua_Integer nrows = luaL_len(L, 2);
+  int base = lua_gettop(L);
+  /* keys and status keys onto the stack once: base+1 .. base+ncols, then the status keys */
+  int ncols = (int)t->ncols;
+  luaL_checkstack(L, 2 * ncols + 8, "too many columns");
+  for (int i = 0; i < ncols; i++) lua_geti(L, 3, i + 1);
+  for (int i = 0; i < ncols; i++) lua_geti(L, 4, i + 1);
+  for (lua_Integer j = 1; j <= nrows; j++) {
+    lua_geti(L, 2, j); /* row */
+    if (!lua_istable(L, -1)) return luaL_error(L, "row %d is not a table", (int)j);
+    doc_row *r = doc_table_add_row(h->d, t, DOC_ROW_DATA);
+    r->level = level;
+    for (int i = 0; i < ncols; i++) {
+      int kt = lua_type(L, base + 1 + i);
+      if (kt == LUA_TSTRING || kt == LUA_TNUMBER) {
+        lua_pushvalue(L, base + 1 + i);
+        lua_gettable(L, -2); /* row value */
+        const char *e = fill_cell(L, h->d, &r->cells[i], t->cols[i].type, -1);
+        if (e) {
+          const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
+          return luaL_error(L, "table column '%s' (key '%s'), row %d: '%s' %s", t->cols[i].title,
+                            lua_tostring(L, base + 1 + i), (int)j, shown, e);
+        }
+        lua_pop(L, 1);
+      }
+      if (lua_type(L, base + 1 + ncols + i) == LUA_TSTRING) {
+        lua_pushvalue(L, base + 1 + ncols + i);
+        lua_gettable(L, -2); /* row status */
+        if (lua_type(L, -1) == LUA_TSTRING) {
+          int st = doc_status_from_code(lua_tostring(L, -1));
+          if (st < 0)
+            return luaL_error(L, "table column '%s', row %d: '%s' is not a status (valid: desired, "
+                                 "acceptable, unacceptable, not_measured, no_target)",
+                              t->cols[i].title, (int)j, lua_tostring(L, -1));
+          r->cells[i].status = (doc_status)st;
+        } else if (!lua_isnil(L, -1)) {
+          return luaL_error(L, "table column '%s', row %d: the status is not a string", t->cols[i].title, (int)j);
+        }
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 1); /* row */
+  }
+  lua_settop(L, base);
+  return 0;
+}
+
+/* add_special(handle, kind, label, level, sum_first, sum_count): a group, subtotal or total row.
+ * sum_first is 0-based. Returns the new row's 0-based index. */
+static int lf_add_special(lua_State *L) {
+  table_handle *h = check_table(L, 1);
+  static const char *const kinds[] = {"group", "subtotal", "total", NULL};
+  static const doc_row_kind map[] = {DOC_ROW_GROUP, DOC_ROW_SUBTOTAL, DOC_ROW_TOTAL};
+  int k = luaL_checkoption(L, 2, NULL, kinds);
+  doc_row *r = doc_table_add_row(h->d, h->t, map[k]);
+  if (!lua_isnil(L, 3)) r->label = doc_strdup(h->d, luaL_checkstring(L, 3));
+  r->level = (int)luaL_optinteger(L, 4, 0);
+  r->sum_first = (size_t)luaL_optinteger(L, 5, 0);
+  r->sum_count = (size_t)luaL_optinteger(L, 6, 0);
+  lua_pushinteger(L, (lua_Integer)h->t->nrows - 1);
+  return 1;
+}
+
+static int lf_table_nrows(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)check_table(L, 1)->t->nrows);
+  return 1;
+}
+
+static int lf_table_sums(lua_State *L) {
+  doc_table_compute_sums(check_table(L, 1)->t);
+  return 0;
+}
+
+/* note(markup, marker) */
+static int lf_note(lua_State *L) {
+  doc *d = cur_doc(L);
+  doc_block *b = doc_add(d, DOC_NOTE);
+  b->u.note.text = doc_parse_inline(d, luaL_checkstring(L, 1));
+  b->u.note.marker = lua_isnoneornil(L, 2) ? NULL : doc_strdup(d, luaL_checkstring(L, 2));
+  return 0;
+}
+
+/* image(path, width_mm, alt): path already resolved by resolve_image. */
+static int lf_image(lua_State *L) {
+  doc *d = cur_doc(L);
+  doc_block *b = doc_add(d, DOC_IMAGE);
+  b->u.image.path = doc_strdup(d, luaL_checkstring(L, 1));
+  b->u.image.width_mm = luaL_optnumber(L, 2, 0);
+  b->u.image.alt = lua_isnoneornil(L, 3) ? NULL : doc_strdup(d, luaL_checkstring(L, 3));
+  return 0;
+}
+
+static int lf_orientation(lua_State *L) {
+  doc_block *b = doc_add(cur_doc(L), DOC_ORIENTATION);
+  b->u.orientation.landscape = lua_toboolean(L, 1);
+  return 0;
+}
+
+/* resolve_image(rel) -> path | nil, message: a relative path without "..", looked up next to the
+ * script, then next to the snapshot. */
+static int lf_resolve_image(lua_State *L) {
+  script *s = script_of(L);
+  const char *rel = luaL_checkstring(L, 1);
+  if (rel[0] == '/' || strstr(rel, "..") || !*rel) {
+    lua_pushnil(L);
+    lua_pushfstring(L, "image '%s': give a path relative to the script or the snapshot, without '..'", rel);
+    return 2;
+  }
+  const char *dirs[2] = {s->script_dir, s->snapshot_dir};
+  for (int i = 0; i < 2; i++) {
+    if (!dirs[i]) continue;
+    rapp_buf b = {0};
+    buf_printf(&b, "%s/%s", dirs[i], rel);
+    struct stat st;
+    int ok = stat(buf_str(&b), &st) == 0 && S_ISREG(st.st_mode);
+    if (ok) lua_pushstring(L, buf_str(&b));
+    buf_free(&b);
+    if (ok) return 1;
+  }
+  lua_pushnil(L);
+  lua_pushfstring(L, "image '%s' not found next to the script or the snapshot", rel);
+  return 2;
+}
+
+/* ---- queries ------------------------------------------------------------------------------ */
+
+typedef struct stmt_handle {
+  db_stmt *st; /* NULL when closed */
+} stmt_handle;
+
+static int stmt_close(lua_State *L) {
+  stmt_handle *h = luaL_checkudata(L, 1, STMT_MT);
+  db_stmt_free(h->st);
+  h->st = NULL;
+  return 0;
+}
+
+/* The query's first line for messages: at most 60 bytes, " ..." when there is more. */
+static void first_line(rapp_buf *b, const char *sql) {
+  while (*sql == ' ' || *sql == '\t' || *sql == '\n' || *sql == '\r') sql++;
+  size_t n = strcspn(sql, "\r\n");
+  int more = sql[n] && sql[n + strspn(sql + n, " \t\r\n")];
+  while (n > 0 && (sql[n - 1] == ' ' || sql[n - 1] == '\t')) n--;
+  if (n > 60) {
+    n = 60;
+    while (n > 0 && ((unsigned char)sql[n] & 0xC0) == 0x80) n--; /* whole UTF-8 characters */
+    more = 1;
+  }
+  buf_append(b, sql, n);
+  if (more) buf_puts(b, " ...");
+}
+
+static int raise_sql(lua_State *L, const char *sql, const char *msg) {
+  script *s = script_of(L);
+  if (s->limit_hit) return script_raise_limit(L, NULL);
+  if (strncmp(msg, "query refused:", 14) == 0) return luaL_error(L, "%s", msg);
+  rapp_buf b = {0};
+  first_line(&b, sql);
+  lua_pushfstring(L, "SQL error in query \"%s\": %s", buf_str(&b), msg);
+  buf_free(&b);
+  return lua_error(L);
+}
+
+static void bind_value(lua_State *L, db_stmt *st, int i, int vidx, const char *pname, const char *sql) {
+  int rc = 0;
+  switch (lua_type(L, vidx)) {
+    case LUA_TNUMBER:
+      rc = lua_isinteger(L, vidx) ? db_stmt_bind_int(st, i, lua_tointeger(L, vidx))
+                                  : db_stmt_bind_double(st, i, lua_tonumber(L, vidx));
+      break;
+    case LUA_TSTRING: {
+      size_t len;
+      const char *v = lua_tolstring(L, vidx, &len);
+      rc = db_stmt_bind_text(st, i, v, len);
+      break;
+    }
+    case LUA_TBOOLEAN:
+      rc = db_stmt_bind_int(st, i, lua_toboolean(L, vidx));
+      break;
+    case LUA_TTABLE: /* a period (or anything with a string `code`) binds its code */
+      if (lua_getfield(L, vidx, "code") == LUA_TSTRING) {
+        size_t len;
+        const char *v = lua_tolstring(L, -1, &len);
+        rc = db_stmt_bind_text(st, i, v, len);
+        lua_pop(L, 1);
+        break;
+      }
+      lua_pop(L, 1);
+      /* fall through */
+    default: {
+      rapp_buf b = {0};
+      first_line(&b, sql);
+      lua_pushfstring(L, "query \"%s\": parameter %s is a %s; bind a number, string, boolean or period",
+                      buf_str(&b), pname, luaL_typename(L, vidx));
+      buf_free(&b);
+      lua_error(L);
+    }
+  }
+  if (rc != 0) luaL_error(L, "cannot bind query parameter %s", pname);
+}
+
+/* Binds params (table at pidx, or none) to every parameter of st. */
+static void bind_all(lua_State *L, db_stmt *st, int pidx, const char *sql) {
+  int n = db_stmt_param_count(st);
+  int have = lua_istable(L, pidx);
+  if (!have && !lua_isnoneornil(L, pidx)) luaL_error(L, "query parameters must be a table");
+  lua_Integer npos = have ? luaL_len(L, pidx) : 0, usedpos = 0;
+  for (int i = 1; i <= n; i++) {
+    const char *name = db_stmt_param_name(st, i);
+    char shown[64];
+    if (!name || name[0] == '?') {
+      lua_Integer k = name && name[1] ? strtoll(name + 1, NULL, 10) : ++usedpos;
+      if (k > usedpos) usedpos = k;
+      snprintf(shown, sizeof shown, "?%lld", (long long)k);
+      if (have) lua_geti(L, pidx, k); else lua_pushnil(L);
+    } else {
+      snprintf(shown, sizeof shown, "%s", name);
+      if (have) lua_getfield(L, pidx, name + 1); else lua_pushnil(L);
+    }
+    if (lua_isnil(L, -1)) {
+      rapp_buf b = {0};
+      first_line(&b, sql);
+      lua_pushfstring(L, "query \"%s\": parameter %s has no value%s", buf_str(&b), shown,
+                      name && name[0] != '?' ? " (give it in the parameter table: { name = value })"
+                                             : " (give one value per ? in order: { v1, v2 })");
+      buf_free(&b);
+      lua_error(L);
+    }
+    bind_value(L, st, i, lua_gettop(L), shown, sql);
+    lua_pop(L, 1);
+  }
+  if (npos > usedpos) {
+    rapp_buf b = {0};
+    first_line(&b, sql);
+    lua_pushfstring(L, "query \"%s\": %d values given for %d positional parameters (?)", buf_str(&b),
+                    (int)npos, (int)usedpos);
+    buf_free(&b);
+    lua_error(L);
+  }
+}
+
+/* __index of query rows: a column that is NULL reads as nil; any other name is a mistake. */
+static int row_index(lua_State *L) {
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 0; /* a NULL column */
+  return luaL_error(L, "column '%s' is not in the query result (columns: %s)",
+                    lua_isstring(L, 2) ? lua_tostring(L, 2) : luaL_typename(L, 2),
+                    lua_tostring(L, lua_upvalueindex(2)));
+}
+
+/* Prepares sql into a new closed-then-open statement handle pushed on the stack; binds params.
+ * Pushes: handle names(list) mt. Returns the statement. */
+static db_stmt *open_query(lua_State *L, const char *sql, int pidx) {
+  script *s = script_of(L);
+  if (s->phase == PHASE_LOAD || !s->db)
+    luaL_error(L, "queries can only run inside build() (the parameters are checked first)");
+  stmt_handle *h = lua_newuserdatauv(L, sizeof *h, 0); /* closed until prepared */
+  h->st = NULL;
+  luaL_setmetatable(L, STMT_MT);
+  rapp_err err;
+  err_clear(&err);
+  if (db_stmt_prepare(s->db, sql, &h->st, &err) != 0) raise_sql(L, sql, err.msg);
+  bind_all(L, h->st, pidx, sql);
+  int nc = db_stmt_column_count(h->st);
+  lua_createtable(L, nc, 0); /* names */
+  lua_createtable(L, 0, 3);  /* mt */
+  lua_createtable(L, 0, nc); /* mt set */
+  rapp_buf list = {0};
+  for (int i = 0; i < nc; i++) {
+    const char *cn = db_stmt_column_name(h->st, i);
+    lua_pushstring(L, cn);
+    lua_rawseti(L, -4, i + 1);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, cn);
+    buf_printf(&list, "%s%s", i ? ", " : "", cn);
+  }
+  lua_pushvalue(L, -1);
+  lua_pushstring(L, buf_str(&list));
+  buf_free(&list);
+  lua_pushcclosure(L, row_index, 2); /* handle names mt set index */
+  lua_setfield(L, -3, "__index");
+  lua_pop(L, 1); /* set */
+  lua_pushvalue(L, -2);
+  lua_setfield(L, -2, "__columns");
+  return h->st;
+}
+
+/* Pushes the current row as a table; names at nidx, metatable at mtidx. */
+static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx) {
+  int nc = db_stmt_column_count(st);
+  lua_createtable(L, 0, nc);
+  for (int i = 0; i < nc; i++) {
+    switch (db_stmt_column_type(st, i)) {
+      case DB_NULL:
+        continue;
+      case DB_INTEGER:
+        lua_pushinteger(L, (lua_Integer)db_stmt_column_int(st, i));
+        break;
+      case DB_REAL:
+        lua_pushnumber(L, db_stmt_column_double(st, i));
+        break;
+      default: {
+        size_t len;
+        const char *t = db_stmt_column_text(st, i, &len);
+        lua_pushlstring(L, t, len);
+      }
+    }
+    lua_rawgeti(L, nidx, i + 1);
+    lua_insert(L, -2);
+    lua_rawset(L, -3);
+  }
+  lua_pushvalue(L, mtidx);
+  lua_setmetatable(L, -2);
+}
+
+static int step(lua_State *L, db_stmt *st, const char *sql) {
+  rapp_err err;
+  err_clear(&err);
+  int rc = db_stmt_step(st, &err);
+  if (rc < 0) raise_sql(L, sql, err.msg);
+  return rc;
+}
+
+/* query(sql, params, mode) with mode "all" -> rows, names; "one" -> row | nil; "value" -> v | nil */
+static int lf_query(lua_State *L) {
+  const char *sql = luaL_checkstring(L, 1);
+  static const char *const modes[] = {"all", "one", "value", NULL};
+  int mode = luaL_checkoption(L, 3, "all", modes);
+  db_stmt *st = open_query(L, sql, 2); /* handle names mt */
+  int hidx = lua_gettop(L) - 2, nidx = hidx + 1, mtidx = hidx + 2;
+  if (mode == 0) {
+    lua_newtable(L);
+    lua_Integer n = 0;
+    while (step(L, st, sql) == 1) {
+      push_row(L, st, nidx, mtidx);
+      lua_rawseti(L, -2, ++n);
+    }
+    lua_pushvalue(L, nidx);
+  } else if (step(L, st, sql) != 1) {
+    lua_pushnil(L);
+  } else if (mode == 1) {
+    push_row(L, st, nidx, mtidx);
+  } else {
+    switch (db_stmt_column_count(st) > 0 ? db_stmt_column_type(st, 0) : DB_NULL) {
+      case DB_NULL: lua_pushnil(L); break;
+      case DB_INTEGER: lua_pushinteger(L, (lua_Integer)db_stmt_column_int(st, 0)); break;
+      case DB_REAL: lua_pushnumber(L, db_stmt_column_double(st, 0)); break;
+      default: {
+        size_t len;
+        const char *t = db_stmt_column_text(st, 0, &len);
+        lua_pushlstring(L, t, len);
+      }
+    }
+  }
+  stmt_handle *h = lua_touserdata(L, hidx);
+  db_stmt_free(h->st); /* now, not at garbage collection */
+  h->st = NULL;
+  return mode == 0 ? 2 : 1;
+}
+
+/* The iterator of iter(): upvalues sql, names, mt; state: the statement handle. */
+static int iter_next(lua_State *L) {
+  stmt_handle *h = luaL_checkudata(L, 1, STMT_MT);
+  if (!h->st) return 0;
+  if (step(L, h->st, lua_tostring(L, lua_upvalueindex(1))) != 1) {
+    db_stmt_free(h->st);
+    h->st = NULL;
+    return 0;
+  }
+  push_row(L, h->st, lua_upvalueindex(2), lua_upvalueindex(3));
+  return 1;
+}
+
+/* iter(sql, params) -> next, handle, nil, handle (the handle closes the statement on break) */
+static int lf_iter(lua_State *L) {
+  luaL_checkstring(L, 1);
+  open_query(L, lua_tostring(L, 1), 2); /* handle names mt */
+  lua_pushvalue(L, 1);
+  lua_insert(L, -3); /* handle sql names mt */
+  lua_pushcclosure(L, iter_next, 3);
+  lua_insert(L, -2); /* next handle */
+  lua_pushnil(L);
+  lua_pushvalue(L, -2);
+  return 4;
+}
+
+/* usage_error(msg): a wrong command-line parameter (exit 2, no position, no traceback). */
+static int lf_usage_error(lua_State *L) {
+  const char *msg = luaL_checkstring(L, 1);
+  script_of(L)->usage_error = 1;
+  lua_pushstring(L, msg);
+  return lua_error(L);
+}
+
+static int lf_phase(lua_State *L) {
+  static const char *const names[] = {"load", "prepare", "build"};
+  lua_pushstring(L, names[script_of(L)->phase]);
+  return 1;
+}
+
+static int lf_script_file(lua_State *L) {
+  lua_pushstring(L, script_of(L)->script_file);
+  return 1;
+}
+
+void prims_push(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "rapp.core") == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  static const luaL_Reg fns[] = {
+      {"number", lf_number},         {"percent", lf_percent},
+      {"round", lf_round},           {"date", lf_date},
+      {"date_long", lf_date_long},   {"month_name", lf_month_name},
+      {"valid_date", lf_valid_date}, {"period", lf_period},
+      {"status_label", lf_status_label},
+      {"meta", lf_meta},             {"cover", lf_cover},
+      {"heading", lf_heading},       {"paragraph", lf_paragraph},
+      {"bullets", lf_bullets},       {"keyfigures", lf_keyfigures},
+      {"table", lf_table},           {"add_rows", lf_add_rows},
+      {"add_special", lf_add_special}, {"table_nrows", lf_table_nrows},
+      {"table_sums", lf_table_sums}, {"note", lf_note},
+      {"image", lf_image},           {"orientation", lf_orientation},
+      {"resolve_image", lf_resolve_image},
+      {"query", lf_query},           {"iter", lf_iter},
+      {"usage_error", lf_usage_error}, {"phase", lf_phase},
+      {"script_file", lf_script_file}, {NULL, NULL}};
+  luaL_newlib(L, fns);
+  lua_pushinteger(L, DOC_TOC);
+  lua_pushcclosure(L, lf_simple_block, 1);
+  lua_setfield(L, -2, "toc");
+  lua_pushinteger(L, DOC_PAGEBREAK);
+  lua_pushcclosure(L, lf_simple_block, 1);
+  lua_setfield(L, -2, "pagebreak");
+  lua_pushstring(L, NOFMT_DASH);
+  lua_setfield(L, -2, "dash");
+
+  if (luaL_newmetatable(L, TABLE_MT)) {
+    lua_pushliteral(L, "rapp.Table");
+    lua_setfield(L, -2, "__name");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, STMT_MT)) {
+    lua_pushcfunction(L, stmt_close);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, stmt_close);
+    lua_setfield(L, -2, "__close");
+  }
+  lua_pop(L, 1);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, "rapp.core");
+}

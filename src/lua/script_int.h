@@ -1,0 +1,49 @@
+/* lua/script_int.h — internals shared by the sandbox (script.c) and the thin C primitives
+ * (prims.c) the Lua library in lua/rapp/ is written over. Only src/lua/ includes this. */
+#ifndef RAPP_LUA_SCRIPT_INT_H
+#define RAPP_LUA_SCRIPT_INT_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "lua/script.h"
+
+enum script_phase {
+  PHASE_LOAD = 0, /* running the main chunk: no queries */
+  PHASE_PREPARE,  /* checking parameters: the library's own queries only */
+  PHASE_BUILD     /* build(): queries allowed */
+};
+
+struct script {
+  lua_State *L;
+  char *home, *lua_dir, *script_path, *script_dir, *script_file; /* script_file: base name */
+  char *snapshot_dir; /* folder of the snapshot (images may live there), or NULL */
+  script_limits lim;
+  size_t mem_used, mem_limit;
+  uint64_t steps;        /* Lua instructions and SQLite steps so far */
+  double deadline;       /* monotonic seconds */
+  unsigned hook_ticks;
+  int limit_hit;         /* nonzero once a limit was exceeded: the run cannot recover */
+  int usage_error;       /* the error is the command line's (a parameter): exit 2 */
+  char limit_msg[256];
+  enum script_phase phase;
+  db_query *db;
+  doc *doc;              /* the document build() fills; owned here until handed out */
+  int report_ref;        /* registry ref of the declaration table */
+  int engine_ref;        /* registry ref of the lua/rapp/engine.lua module */
+};
+
+/* The run of a Lua state (stored in its extra space). */
+script *script_of(lua_State *L);
+
+/* Records that a limit was exceeded (with the user-facing message) and raises it. */
+int script_raise_limit(lua_State *L, const char *msg);
+/* Accounts `steps` SQLite steps; returns nonzero when a limit is now exceeded. */
+int script_charge(script *s, unsigned steps);
+
+/* Pushes the table of C primitives given to the library modules as their second argument. */
+void prims_push(lua_State *L);
+
+double script_now(void);
+
+#endif

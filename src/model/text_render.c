@@ -1,0 +1,232 @@
+/* model/text_render.c — text_renderer ("txt"): a plain-text dump of a doc, one block after the
+ * other, with cells formatted exactly as readers see them (doc_format_cell) and status words.
+ * Used by the tests as the readable truth of what a script built, and handy for debugging. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/render.h"
+#include "util/buf.h"
+#include "util/nofmt.h"
+
+/* Display width in code points (every code point counts one column). */
+static size_t width(const char *s) {
+  size_t n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n;
+}
+
+static void pad(rapp_buf *b, const char *s, size_t w, int right) {
+  size_t sw = width(s);
+  if (right)
+    for (size_t i = sw; i < w; i++) buf_putc(b, ' ');
+  buf_puts(b, s);
+  if (!right)
+    for (size_t i = sw; i < w; i++) buf_putc(b, ' ');
+}
+
+static void put_inline(rapp_buf *b, const doc_inline *in) {
+  for (size_t i = 0; i < in->nruns; i++) {
+    const char *mark = in->runs[i].style == (DOC_BOLD | DOC_ITALIC) ? "***"
+                       : in->runs[i].style == DOC_BOLD              ? "**"
+                       : in->runs[i].style == DOC_ITALIC            ? "*"
+                                                                    : "";
+    buf_printf(b, "%s%s%s", mark, in->runs[i].text, mark);
+  }
+}
+
+static void opt_line(rapp_buf *b, const char *key, const char *v) {
+  if (v) buf_printf(b, "%s: %s\n", key, v);
+}
+
+/* The text of cell (r, c) as shown, status word included. */
+static void cell_text(const doc_table *t, size_t r, size_t c, char *out, size_t n) {
+  const doc_row *row = &t->rows[r];
+  char v[512];
+  if (row->kind == DOC_ROW_GROUP) {
+    snprintf(out, n, "%s", c == 0 && row->label ? row->label : "");
+    return;
+  }
+  if (c == 0 && row->label && row->cells[0].kind == DOC_CELL_EMPTY) {
+    snprintf(out, n, "%s", row->label);
+    return;
+  }
+  doc_format_cell(&t->cols[c], &row->cells[c], v, sizeof v);
+  if (t->cols[c].merge_repeats && row->kind == DOC_ROW_DATA && r > 0 &&
+      t->rows[r - 1].kind == DOC_ROW_DATA) {
+    char prev[512];
+    doc_format_cell(&t->cols[c], &t->rows[r - 1].cells[c], prev, sizeof prev);
+    if (strcmp(prev, v) == 0) snprintf(v, sizeof v, "%s", "\"");
+  }
+  if (row->cells[c].status != DOC_STATUS_NONE)
+    snprintf(out, n, "%s%s%s %s", v, *v ? " " : "", doc_status_symbol(row->cells[c].status),
+             doc_status_label(row->cells[c].status));
+  else
+    snprintf(out, n, "%s", v);
+}
+
+static void put_table(rapp_buf *b, const doc_table *t) {
+  buf_puts(b, "[table");
+  if (t->title) buf_printf(b, " \"%s\"", t->title);
+  if (t->unit_note) buf_printf(b, " (%s)", t->unit_note);
+  if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
+  buf_puts(b, "]\n");
+  size_t nc = t->ncols;
+  size_t w[1000] = {0};
+  char cell[600];
+  int groups = 0;
+  for (size_t c = 0; c < nc && c < 1000; c++) {
+    w[c] = width(t->cols[c].title);
+    if (t->cols[c].group) groups = 1;
+    for (size_t r = 0; r < t->nrows; r++) {
+      if (t->rows[r].kind == DOC_ROW_GROUP) continue;
+      cell_text(t, r, c, cell, sizeof cell);
+      if (width(cell) > w[c]) w[c] = width(cell);
+    }
+  }
+  if (groups) {
+    buf_puts(b, "|");
+    for (size_t c = 0; c < nc; c++) {
+      buf_putc(b, ' ');
+      pad(b, t->cols[c].group ? t->cols[c].group : "", w[c], 0);
+      buf_puts(b, " |");
+    }
+    buf_putc(b, '\n');
+  }
+  buf_puts(b, "|");
+  for (size_t c = 0; c < nc; c++) {
+    buf_putc(b, ' ');
+    pad(b, t->cols[c].title, w[c], 0);
+    buf_puts(b, " |");
+  }
+  buf_puts(b, "\n|");
+  for (size_t c = 0; c < nc; c++) {
+    for (size_t i = 0; i < w[c] + 2; i++) buf_putc(b, '-');
+    buf_putc(b, '|');
+  }
+  buf_putc(b, '\n');
+  for (size_t r = 0; r < t->nrows; r++) {
+    const doc_row *row = &t->rows[r];
+    if (row->kind == DOC_ROW_GROUP) {
+      buf_printf(b, "| [%s]\n", row->label ? row->label : "");
+      continue;
+    }
+    buf_puts(b, "|");
+    for (size_t c = 0; c < nc; c++) {
+      cell_text(t, r, c, cell, sizeof cell);
+      doc_align a = t->cols[c].align;
+      int right = a == DOC_ALIGN_RIGHT || (a == DOC_ALIGN_AUTO && t->cols[c].type != DOC_COL_TEXT);
+      buf_putc(b, ' ');
+      pad(b, cell, w[c], right);
+      buf_puts(b, " |");
+    }
+    if (row->kind == DOC_ROW_SUBTOTAL) buf_puts(b, " (subtotal)");
+    if (row->kind == DOC_ROW_TOTAL) buf_puts(b, " (total)");
+    buf_putc(b, '\n');
+  }
+  if (t->note) buf_printf(b, "note: %s\n", t->note);
+}
+
+static void put_block(rapp_buf *b, const doc_block *bl) {
+  char v[512];
+  switch (bl->kind) {
+    case DOC_COVER:
+      buf_puts(b, "[cover]\n");
+      opt_line(b, "title", bl->u.cover.title);
+      opt_line(b, "subtitle", bl->u.cover.subtitle);
+      opt_line(b, "period", bl->u.cover.period_label);
+      opt_line(b, "date", bl->u.cover.date_text);
+      if (bl->u.cover.logo_path) {
+        const char *slash = strrchr(bl->u.cover.logo_path, '/');
+        opt_line(b, "logo", slash ? slash + 1 : bl->u.cover.logo_path);
+      }
+      break;
+    case DOC_TOC: buf_puts(b, "[toc]\n"); break;
+    case DOC_HEADING:
+      for (int i = 0; i < bl->u.heading.level; i++) buf_putc(b, '#');
+      buf_putc(b, ' ');
+      if (bl->u.heading.number) buf_printf(b, "%s ", bl->u.heading.number);
+      buf_printf(b, "%s\n", bl->u.heading.text);
+      break;
+    case DOC_PARAGRAPH:
+      put_inline(b, &bl->u.paragraph);
+      buf_putc(b, '\n');
+      break;
+    case DOC_BULLETS:
+      for (size_t i = 0; i < bl->u.bullets.nitems; i++) {
+        buf_puts(b, "- ");
+        put_inline(b, &bl->u.bullets.items[i]);
+        buf_putc(b, '\n');
+      }
+      break;
+    case DOC_KEYFIGURES:
+      buf_puts(b, "[key figures]\n");
+      for (size_t i = 0; i < bl->u.keyfigures.nitems; i++) {
+        const doc_keyfigure *k = &bl->u.keyfigures.items[i];
+        doc_format_keyfigure(k, v, sizeof v);
+        buf_printf(b, "%s: %s", k->label ? k->label : "", v);
+        if (k->value.status != DOC_STATUS_NONE)
+          buf_printf(b, " %s %s", doc_status_symbol(k->value.status), doc_status_label(k->value.status));
+        if (k->comparison) buf_printf(b, " (%s)", k->comparison);
+        buf_putc(b, '\n');
+      }
+      break;
+    case DOC_TABLE: put_table(b, bl->u.table); break;
+    case DOC_NOTE:
+      buf_puts(b, "[note");
+      if (bl->u.note.marker) buf_printf(b, " %s", bl->u.note.marker);
+      buf_puts(b, "] ");
+      put_inline(b, &bl->u.note.text);
+      buf_putc(b, '\n');
+      break;
+    case DOC_IMAGE: {
+      const char *slash = strrchr(bl->u.image.path, '/');
+      buf_printf(b, "[image %s", slash ? slash + 1 : bl->u.image.path);
+      if (bl->u.image.width_mm > 0) buf_printf(b, " %g mm", bl->u.image.width_mm);
+      buf_printf(b, "] %s\n", bl->u.image.alt ? bl->u.image.alt : "");
+      break;
+    }
+    case DOC_PAGEBREAK: buf_puts(b, "[page break]\n"); break;
+    case DOC_ORIENTATION:
+      buf_puts(b, bl->u.orientation.landscape ? "[landscape]\n" : "[portrait]\n");
+      break;
+    default: buf_puts(b, "[chart]\n"); break;
+  }
+  buf_putc(b, '\n');
+}
+
+static int text_render(const doc *d, const char *path, const render_env *env, rapp_err *err) {
+  (void)env;
+  rapp_buf b = {0};
+  const doc_meta *m = doc_meta_get(d);
+  buf_puts(&b, "[meta]\n");
+  opt_line(&b, "title", m->title);
+  opt_line(&b, "subtitle", m->subtitle);
+  opt_line(&b, "municipality", m->municipality);
+  opt_line(&b, "language", m->language);
+  opt_line(&b, "period", m->period_label);
+  opt_line(&b, "snapshot", m->snapshot_name);
+  opt_line(&b, "cutoff", m->cutoff_date);
+  opt_line(&b, "parameters", m->parameters);
+  time_t t = (time_t)m->created;
+  struct tm tm;
+  char ts[64];
+  gmtime_r(&t, &tm);
+  strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  buf_printf(&b, "created: %s\n\n", ts);
+  for (size_t i = 0; i < doc_nblocks(d); i++) put_block(&b, doc_block_at(d, i));
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    buf_free(&b);
+    return err_set(err, "cannot write '%s'", path);
+  }
+  size_t n = fwrite(buf_str(&b), 1, b.len, f);
+  int bad = n != b.len;
+  if (fclose(f) != 0) bad = 1;
+  buf_free(&b);
+  if (bad) return err_set(err, "cannot write '%s' (disk full?)", path);
+  return 0;
+}
+
+const rapp_renderer text_renderer = {"txt", text_render};
