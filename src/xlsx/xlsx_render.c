@@ -440,9 +440,9 @@ static int write_plain(ctx *x, sheet *s, const char *text, unsigned base, int si
 /* ---- planning ---------------------------------------------------------------------------- */
 
 static size_t add_sheet(ctx *x, const char *text, const char *fallback) {
+  x->sheets = xrealloc(x->sheets, (x->nsheets + 1) * sizeof *x->sheets);
   const char **taken = xmalloc((x->nsheets + 1) * sizeof *taken);
   for (size_t i = 0; i < x->nsheets; i++) taken[i] = x->sheets[i].name;
-  x->sheets = xrealloc(x->sheets, (x->nsheets + 1) * sizeof *x->sheets);
   sheet *s = &x->sheets[x->nsheets];
   memset(s, 0, sizeof *s);
   xlsx_sheet_name(text, fallback, taken, x->nsheets, s->name, sizeof s->name);

@@ -214,6 +214,12 @@ def main(outdir):
     check(s["A3"].value.startswith("Kommunedirektøren legger"), "paragraph text above")
     check(all(len(s.cell(r, 1).value) <= 110 for r in (3, 4, 5)), "paragraph lines wrapped")
 
+    # ---- a chart block: its data table as numbers, and a native chart in the Sammendrag sheet
+    c = find(s, "Oppvekst")
+    eq(s.cell(c.row, 2).value, -156379.5, "chart data as numbers")
+    with zipfile.ZipFile(path) as z:
+        check(any(n.startswith("xl/charts/chart") for n in z.namelist()), "native chart written")
+
     # ---- document properties
     p = wb.properties
     eq(p.title, "Tertialrapport 2. tertial 2026", "title property")

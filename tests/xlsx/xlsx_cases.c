@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "model/chart.h"
 #include "util/buf.h"
 #include "xlsx/xlsx.h"
 
@@ -211,6 +212,15 @@ static doc *economy_doc(void) {
   k[2].type = DOC_COL_DATE;
   k[2].decimals = -1;
   doc_cell_set_date(&k[2].value, 20261231);
+  static const char *const areas[] = {"Oppvekst", "Helse og omsorg", "Kultur"};
+  doc_chart *ch = doc_add_chart(d, DOC_CHART_COLUMN, "Avvik per område", areas, 3);
+  ch->value_type = DOC_COL_AMOUNT;
+  ch->thousands = 1;
+  ch->decimals = -1;
+  static const double avvik[] = {-156379.5, 1436214, 250000};
+  doc_chart_add_series(d, ch, "Avvik hittil", avvik, 3);
+  rapp_err cerr = {0};
+  CHECK_INT(doc_chart_finish(d, ch, &cerr), 0);
   doc_add_heading(d, 1, "Økonomisk status drift");
   doc_add_paragraph(d, "Tabellen viser drift per rammeområde.");
   economy_table(d);
