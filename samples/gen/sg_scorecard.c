@@ -384,6 +384,8 @@ static int gen_results(const sg_model *m, sg_csv *c) {
             uhas[i] = 0;
             if (u->fte <= 0 || !has_kind(s->kinds, u->kind)) continue;
             if (own_area >= 0 && u->area != own_area) continue;
+            /* copy N of an indicator (--scale) measures copy N of the units: linear growth */
+            if (!(s->flags & F_NOREP) && u->replica != rep) continue;
             if (odd_gap) continue;
             double d, a, v;
             limits(s, y, u->area, u, &d, &a);

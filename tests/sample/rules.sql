@@ -36,8 +36,8 @@ SELECT 'result ' || r.rowid || ' (' || r.indicator_code || ' ' || r.period || ')
    AND NOT (p.kind = 'year' AND p.year = CAST(substr((SELECT cutoff_date FROM municipality), 1, 4) AS INTEGER));
 SELECT 'result: duplicate ' || indicator_code || ' ' || period || ' ' || ifnull(area_code, '-') || ' ' || ifnull(unit_code, '-')
   FROM result GROUP BY indicator_code, period, area_code, unit_code HAVING count(*) > 1;
-SELECT 'result ' || rowid || ': percentage out of range ' || value FROM result
- WHERE value NOT BETWEEN -100 AND 100 AND indicator_code IN (SELECT code FROM indicator WHERE unit_of_measure = 'prosent');
+SELECT 'result ' || rowid || ': implausible percentage ' || value FROM result
+ WHERE value NOT BETWEEN -100 AND 300 AND indicator_code IN (SELECT code FROM indicator WHERE unit_of_measure = 'prosent');
 SELECT 'result ' || r.rowid || ': score out of range ' || r.value FROM result r JOIN indicator i ON i.code = r.indicator_code
  WHERE (i.unit_of_measure = 'skår 1-5' AND r.value NOT BETWEEN 1 AND 5) OR (i.unit_of_measure = 'skår 1-6' AND r.value NOT BETWEEN 1 AND 6);
 
