@@ -44,7 +44,8 @@ static doc_align col_align(const doc_column *col) {
   return is_numeric(col->type) ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 }
 
-/* The text a cell shows (status symbol included); valid until the next call. */
+/* The value a cell shows (without its status symbol, which is drawn at the cell's left edge so a
+ * "–" symbol is never read as a minus); valid until the next call. */
 static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative) {
   const doc_column *col = &tb->t->cols[j];
   const doc_cell *cell = &row->cells[j];
@@ -58,12 +59,15 @@ static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negativ
     s = doc_format_cell(col, cell, num, sizeof num);
   if (negative) *negative = strncmp(s, NOFMT_MINUS, 3) == 0;
   buf_reset(&tb->txt);
-  if (cell->status != DOC_STATUS_NONE) {
-    buf_puts(&tb->txt, doc_status_symbol(cell->status));
-    buf_putc(&tb->txt, ' ');
-  }
   buf_puts(&tb->txt, s);
   return buf_str(&tb->txt);
+}
+
+/* Room the status symbol takes at the left of a cell (0 without status). */
+static double status_w(tbl *tb, doc_status st) {
+  if (st == DOC_STATUS_NONE) return 0;
+  const char *sym = doc_status_symbol(st);
+  return pdf_text_width(&tb->c->fonts, PDF_REGULAR, TS, sym, strlen(sym)) + 4;
 }
 
 static unsigned row_style(const doc_row *row) {
@@ -105,10 +109,14 @@ static void column_widths(tbl *tb) {
     if (row->kind == DOC_ROW_GROUP) continue;
     int face = row_style(row) ? PDF_BOLD : PDF_REGULAR;
     for (size_t j = 0; j < nc; j++) {
-      if (row->cells[j].status != DOC_STATUS_NONE) tb->has_status = 1;
       const char *s = cell_text(tb, row, j, NULL);
       double total, word;
       pdf_text_measure(&c->fonts, face, TS, s, strlen(s), &total, &word);
+      if (row->cells[j].status != DOC_STATUS_NONE) {
+        tb->has_status = 1;
+        total += status_w(tb, row->cells[j].status);
+        word += status_w(tb, row->cells[j].status);
+      }
       if (word > mn[j]) mn[j] = word;
       if (total > mb[j]) mb[j] = total;
     }
@@ -242,7 +250,8 @@ static size_t row_break(tbl *tb, const doc_row *row) {
     if (tb->t->cols[j].merge_repeats && row->kind == DOC_ROW_DATA) {
       if (tb->prev_ok[j] && strcmp(buf_str(&tb->prev[j]), s) == 0) tb->repeat[j] = 1;
     }
-    pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS, tb->w[j] - 2 * PADX);
+    pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
+                        tb->w[j] - 2 * PADX - status_w(tb, row->cells[j].status));
     if (tb->cell[j].nlines > maxl) maxl = tb->cell[j].nlines;
   }
   return maxl;
@@ -300,6 +309,23 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
                       ? PDF_NEGATIVE : PDF_INK;
     doc_align al = col_align(col);
     if (j == 0 && row->label && row->kind != DOC_ROW_DATA) al = DOC_ALIGN_LEFT;
+    doc_status st = row->cells[j].status;
+    if (st != DOC_STATUS_NONE) {
+      double sw = status_w(tb, st);
+      if (from == 0) {
+        const char *sym = doc_status_symbol(st);
+        pdf_draw_text(c, pg, PDF_REGULAR, TS, PDF_INK, tb->x[j] + PADX,
+                      y - PADY - (TL - TS) / 2 - PDF_ASCENT * TS, sym, strlen(sym));
+      }
+      /* The value in the rest of the cell. */
+      double x = tb->x[j], w = tb->w[j];
+      tb->x[j] += sw;
+      tb->w[j] -= sw;
+      draw_cell_lines(tb, pg, j, 1, &tb->cell[j], from, to, al, ink, y);
+      tb->x[j] = x;
+      tb->w[j] = w;
+      continue;
+    }
     draw_cell_lines(tb, pg, j, 1, &tb->cell[j], from, to, al, ink, y);
   }
   c->y -= h;

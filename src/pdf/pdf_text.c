@@ -2,7 +2,7 @@
  *
  * Greedy, on code-point boundaries: words (maximal runs of non-space code points, which may
  * change style inside, e.g. "**viktig**,") go on the line while they fit; a word wider than the
- * whole line is broken between code points. Spaces are collapsed; '\n' is a hard break. The
+ * whole line is broken between code points (preferably after a '/' or '-'). Spaces are collapsed; '\n' is a hard break. The
  * result is clean text (what pdf_font_clean_cp makes of each code point) cut into segments of one
  * face each, so drawing needs no further measuring. Cost is linear in the text length. */
 #include <stdlib.h>
@@ -81,7 +81,12 @@ static void flush_word(breaker *b) {
       append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len, b->pieces[i].w);
     goto done;
   }
-  /* Wider than a whole line: break between code points; every line takes at least one. */
+  /* Wider than a whole line: break between code points; every line takes at least one. A break
+   * right after '/', '-', '?', '&', '=', '_' or '.' (URLs, compounds) is preferred when the line
+   * is then still at least a third full. */
+  int has_cand = 0;
+  size_t cand_off = 0, cand_seg = 0;
+  int64_t cand_lw = 0;
   for (size_t i = 0; i < b->npieces; i++) {
     const char *s = b->word.data + b->pieces[i].off;
     size_t len = b->pieces[i].len;
@@ -89,10 +94,39 @@ static void flush_word(breaker *b) {
       uint32_t cp;
       size_t n = utf8_decode(s + j, len - j, &cp);
       if (n == 0) n = 1, cp = '?'; /* cannot happen: the word text is clean */
-      int64_t cw = pdf_font_cp_width(b->f, b->pieces[i].face, cp);
-      if (line_has_content(b) && (double)(b->lw + cw) > b->maxu) new_line(b);
-      append(b, b->pieces[i].face, s + j, n, cw);
+      int face = b->pieces[i].face;
+      int64_t cw = pdf_font_cp_width(b->f, face, cp);
+      if (line_has_content(b) && (double)(b->lw + cw) > b->maxu) {
+        char tail[256];
+        size_t tail_len = p->text.len - cand_off;
+        if (has_cand && cand_seg == p->nsegs - 1 && (double)cand_lw * 3 >= b->maxu &&
+            tail_len > 0 && tail_len < sizeof tail) {
+          /* Move what follows the break character to the next line. */
+          memcpy(tail, p->text.data + cand_off, tail_len);
+          int64_t tail_w = b->lw - cand_lw;
+          pdf_seg *sg = &p->segs[cand_seg];
+          sg->len -= tail_len;
+          p->text.len = cand_off;
+          p->text.data[cand_off] = '\0';
+          b->lw = cand_lw;
+          sg->w = (double)b->lw * b->size / 1000.0 - sg->x;
+          p->lines[p->nlines - 1].w = (double)b->lw * b->size / 1000.0;
+          new_line(b);
+          append(b, sg->face, tail, tail_len, tail_w);
+          if ((double)(b->lw + cw) > b->maxu) new_line(b);
+        } else {
+          new_line(b);
+        }
+        has_cand = 0;
+      }
+      append(b, face, s + j, n, cw);
       j += n;
+      if (cp == '/' || cp == '-' || cp == '?' || cp == '&' || cp == '=' || cp == '_' || cp == '.') {
+        has_cand = 1;
+        cand_off = p->text.len;
+        cand_seg = p->nsegs - 1;
+        cand_lw = b->lw;
+      }
     }
   }
 done:

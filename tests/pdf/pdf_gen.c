@@ -242,6 +242,7 @@ static doc *build_report(void) {
   img->u.image.path = doc_strdup(d, logo);
   img->u.image.width_mm = 60;
   img->u.image.alt = doc_strdup(d, "Kommunevåpen");
+  doc_add_paragraph(d, "*Figur 1: Kommunevåpenet (testbilde).*");
   return d;
 }
 

@@ -7,7 +7,7 @@ Families (default: all):
   syntax  qpdf --check is clean; poppler prints nothing on stderr (e.g. "Invalid 'begincidrange'")
   fonts   every font embedded, subset, with a ToUnicode map (pdffonts: emb/sub/uni yes)
   layout  footer "Side N av M" on every page but the cover; TOC page numbers equal the pages the
-          headings are on; bookmark count
+          headings are on, and no heading ends its page; bookmark count
   bbox    every word's box inside the media box and at least 10 mm from its left/right edges
   text    the expectations of the PDF's .expect file (see below)
 Expectations (PDF.expect beside the PDF, or --expect; one per line):
@@ -119,10 +119,19 @@ def check_layout(d, exp):
         if not 1 <= target <= d.npages:
             fail(d.pdf, f"TOC entry '{title}' points to page {target} of {d.npages}")
             continue
-        lines = [norm(ln) for ln in d.pages[target - 1].splitlines()]
+        lines = [norm(ln) for ln in d.pages[target - 1].splitlines() if ln.strip()]
         key = title[:40]
-        if not any(ln.startswith(key) for ln in lines):
+        starts = [k for k, ln in enumerate(lines) if ln.startswith(key)]
+        if not starts:
             fail(d.pdf, f"TOC entry '{title}' says page {target}, but the heading is not there")
+            continue
+        # Keep with next: something other than the footer follows the (possibly wrapped) heading.
+        k, text = starts[0], lines[starts[0]]
+        while k + 1 < len(lines) and title.startswith(norm(text + " " + lines[k + 1])):
+            k += 1
+            text += " " + lines[k]
+        if k + 1 >= len(lines) - 1:
+            fail(d.pdf, f"heading '{title}' is the last thing on page {target} (keep with next)")
     if "bookmarks" in exp:
         rc, out = run(d.pdf, ["qpdf", "--json", "--json-key=outlines", d.pdf])
         try:
