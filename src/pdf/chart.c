@@ -442,7 +442,7 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
 
   double zero = vpos(&m, ax.min <= 0 && ax.max >= 0 ? 0 : ax.min);
   if (c->kind == DOC_CHART_LINE) {
-    double r = c->ncats > 60 ? 0 : c->ncats > 24 ? 1.6 : 2.4;
+    double r = c->ncats > 24 ? 0 : 2.4; /* dense lines read better without markers */
     for (size_t s = 0; s < c->nseries; s++) {
       doc_series_style st = doc_chart_series_style(c, s);
       const double *v = c->series[s].values;
@@ -564,7 +564,7 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
 
 static int draw_horizontal(cctx *k, const doc_chart *c, double X, double B, double W, double H,
                            rapp_err *err) {
-  const double lh = FS_TICK * 1.25;
+  const double lh = FS_TICK * 1.1; /* tight rows: a bar chart labels every bar if it can */
   doc_axis ax;
   doc_chart_value_axis(c, 6, &ax);
   char vt[256];

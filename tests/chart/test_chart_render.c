@@ -129,6 +129,31 @@ static doc *build(void) {
   doc_chart_add_series(d, c, "Avdrag", avd, 4);
   CHECK(doc_chart_finish(d, c, &err) == 0);
 
+  /* 40 months in a narrow, low box: labels thinned; a gap in the middle of the line */
+  c = doc_add_chart(d, DOC_CHART_LINE, "Smal linje med 40 måneder", m40, 40);
+  c->width_mm = 85;
+  c->height_mm = 60;
+  c->value_type = DOC_COL_INTEGER;
+  v40[17] = NAN;
+  doc_chart_add_series(d, c, "Brukere", v40, 40);
+  CHECK(doc_chart_finish(d, c, &err) == 0);
+
+  /* 40 horizontal bars with long labels */
+  const char *u40[40];
+  char u40buf[40][64];
+  for (int i = 0; i < 40; i++) {
+    snprintf(u40buf[i], sizeof u40buf[i], "%s %d", units[i % 6], i + 1);
+    u40[i] = u40buf[i];
+    v40[i] = 3 + (i * 37 % 23);
+  }
+  c = doc_add_chart(d, DOC_CHART_BAR, "Ventetid per enhet", u40, 40);
+  c->height_mm = 150;
+  c->value_type = DOC_COL_INTEGER;
+  c->value_title = doc_strdup(d, "Dager");
+  doc_chart_add_series(d, c, "Ventetid", v40, 40);
+  doc_chart_add_line(d, c, 14, "Frist 14 dager");
+  CHECK(doc_chart_finish(d, c, &err) == 0);
+
   /* all zero, one category */
   static const char *const one[] = {"Hele kommunen"};
   c = doc_add_chart(d, DOC_CHART_COLUMN, "Klager behandlet etter fristen", one, 1);
@@ -234,7 +259,7 @@ static void check_pdf_text(const char *path) {
       "Avvik per rammeområde hittil i år", "Sykefravær per måned",
       "Status for måleindikatorer per fokusområde", "Sykefravær mot resultatkrav",
       "Brukere med hjemmetjenester, 40 måneder", "Årsverk per enhet", "Netto finansutgifter",
-      "Klager behandlet etter fristen",
+      "Klager behandlet etter fristen", "Smal linje med 40 måneder", "Ventetid per enhet",
       /* legends */
       "Budsjett hittil", "Regnskap hittil", "Merforbruk", "Mindreforbruk", "Mål 6,0 %",
       "Ønsket resultat", "Akseptabelt resultat", "Uakseptabelt resultat", "Ikke målt",
@@ -243,7 +268,7 @@ static void check_pdf_text(const char *path) {
       "Beløp (mill. kr)", "Avvik (1 000 kr)", "1 000", "1 500", "8 %", "6,0 %", "−15 000",
       "−6 000", "300", "0",
       /* data labels at bar ends (diverging), abbreviated and whole category labels */
-      "−15 700", "2 300", "Sentraladministrasjon", "Kjærlighetsstien barnehage", "jan. 2023",
+      "−15 700", "2 300", "Sentraladministrasjon", "Kjærlighetsstien barnehage", "jan. 2023", "Frist 14 dager",
       "Kilde: økonomisystemet per 31.08.2026"};
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     check_count++;
