@@ -35,7 +35,7 @@ int db_open_snapshot(const char *path, sqlite3 **out, rapp_err *err) {
   rapp_buf uri = {0};
   read_only_uri(&uri, path);
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2(buf_str(&uri), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  int rc = sqlite3_open_v2(buf_str(&uri), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   buf_free(&uri);
   sqlite3_stmt *st = NULL;
   if (rc != SQLITE_OK) {

@@ -137,6 +137,10 @@ static void bind_field(sqlite3_stmt *st, int idx, const db_column *c, sqlite3_va
         sqlite3_bind_int(st, idx, bv);
         return;
       }
+      if (parse_int(s, &iv) == 0) { /* the rule reports it as not 0 or 1 */
+        sqlite3_bind_int64(st, idx, iv);
+        return;
+      }
       break;
     case DB_REAL:
       if (parse_decimal(s, &dv) == 0) {
@@ -283,39 +287,50 @@ static int load_table(import_ctx *cx, int ti) {
   }
   line_map *lm = &cx->lines[ti];
   int s;
+  /* A row with a problem of its own (field count, quoting, encoding) is reported here and still
+   * loaded, as well as it can be, with its line negated: the rules then see its key (so rows
+   * referring to it raise nothing) and their findings about the row itself are dropped. */
   while ((s = csv_next(&r, cx->err)) == 1) {
     long line = r.rec_line;
-    if (csv_count(&r) != (size_t)nhead) {
-      problem(cx, ti, -1, line, "%zu field%s, but the header has %d", csv_count(&r),
-              csv_count(&r) == 1 ? "" : "s", nhead);
-      continue;
-    }
-    if (r.problem[0]) {
-      problem(cx, ti, -1, line, "%s", r.problem);
-      continue;
-    }
     int bad = 0;
-    for (int i = 0; i < nhead; i++) {
+    size_t nf = csv_count(&r);
+    if (nf != (size_t)nhead) {
+      problem(cx, ti, -1, line, "%zu field%s, but the header has %d", nf, nf == 1 ? "" : "s", nhead);
+      bad = 1;
+    } else if (r.problem[0]) {
+      problem(cx, ti, -1, line, "%s", r.problem);
+      bad = 1;
+    }
+    if (nf > (size_t)nhead) nf = (size_t)nhead;
+    for (size_t i = 0; i < nf; i++) {
       const char *f = csv_field(&r, i);
       size_t len = csv_field_len(&r, i), at = utf8_invalid_at(f, len);
+      const db_column *c = &t->cols[map[i]];
       if (at != (size_t)-1) {
         problem(cx, ti, map[i], line, "invalid UTF-8 (byte 0x%02X at byte %zu of the field); save the file as UTF-8",
                 (unsigned char)f[at], at + 1);
+        char *fixed = utf8_sanitize(f, len);
+        bind_field(ins, map[i] + 1, c, dflt[map[i]], fixed, strlen(fixed));
+        free(fixed);
         bad = 1;
       } else if (memchr(f, '\0', len)) {
         problem(cx, ti, map[i], line, "contains a NUL byte");
+        bind_field(ins, map[i] + 1, c, dflt[map[i]], f, strlen(f));
         bad = 1;
+      } else {
+        bind_field(ins, map[i] + 1, c, dflt[map[i]], f, len);
       }
     }
-    if (bad) continue;
-    for (int i = 0; i < nhead; i++)
-      bind_field(ins, map[i] + 1, &t->cols[map[i]], dflt[map[i]], csv_field(&r, i), csv_field_len(&r, i));
+    for (size_t i = nf; i < (size_t)nhead; i++) { /* a short row: the rest empty */
+      if (dflt[map[i]]) sqlite3_bind_value(ins, map[i] + 1, dflt[map[i]]);
+      else sqlite3_bind_null(ins, map[i] + 1);
+    }
     if (sqlite3_step(ins) != SQLITE_DONE) {
       err_set(cx->err, "%s.csv:%ld: cannot store the row: %s", t->name, line, sqlite3_errmsg(cx->db));
       goto done;
     }
     sqlite3_reset(ins);
-    line_push(lm, line);
+    line_push(lm, bad ? -line : line);
     cx->rows++;
   }
   if (s < 0) {
@@ -481,13 +496,13 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
   if (db_model_load(&cx.m, err) < 0) return -1;
   cx.lines = xcalloc((size_t)cx.m.ntables, sizeof *cx.lines);
   if (check_folder(&cx) < 0 || make_temp(out_path, &tmp, err) < 0) goto done;
-  if (sqlite3_open_v2(tmp, &cx.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+  if (sqlite3_open_v2(tmp, &cx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     err_set(err, "cannot open '%s': %s", tmp, cx.db ? sqlite3_errmsg(cx.db) : "out of memory");
     goto done;
   }
   /* A temporary file nobody reads yet: no journal, no syncs until it is complete. */
   if (db_register_functions(cx.db, err) < 0 ||
-      db_exec(cx.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", "opening the snapshot", err) < 0 ||
+      db_exec(cx.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;", "opening the snapshot", err) < 0 ||
       db_exec(cx.db, db_schema_v1_sql, "creating the schema", err) < 0 ||
       db_exec(cx.db, "ATTACH ':memory:' AS stage; BEGIN", "opening the staging database", err) < 0)
     goto done;
@@ -501,10 +516,13 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
     buf_free(&sql);
     if (ok < 0) goto done;
   }
+  int trace = getenv("RAPP_TRACE") != NULL;
   for (int ti = 0; ti < cx.m.ntables; ti++)
     if (cx.m.tables[ti].from_csv && load_table(&cx, ti) < 0) goto done;
+  if (trace) fprintf(stderr, "import: loaded %.3f s\n", now_seconds() - t0);
   if (!cx.fatal) {
     if (fill_periods(&cx) < 0) goto done;
+    if (trace) fprintf(stderr, "import: periods %.3f s\n", now_seconds() - t0);
     /* the rules look rows up by their referenced keys */
     for (int ti = 0; ti < cx.m.ntables; ti++) {
       const db_table *t = &cx.m.tables[ti];
@@ -518,15 +536,25 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
         if (ok < 0) goto done;
       }
     }
+    if (trace) fprintf(stderr, "import: staging indexes %.3f s\n", now_seconds() - t0);
     size_t first = cx.probs.n;
     if (db_validate(cx.db, "stage", &cx.m, 0, &cx.probs, err) < 0) goto done;
+    size_t kept = first;
     for (size_t i = first; i < cx.probs.n; i++) { /* rowids -> lines */
-      db_problem *p = &cx.probs.v[i];
-      const line_map *lm = p->table >= 0 ? &cx.lines[p->table] : NULL;
-      if (!lm || !cx.m.tables[p->table].from_csv) continue;
-      if (p->pos > 0 && (size_t)p->pos <= lm->n) p->pos = lm->v[p->pos - 1];
-      if (p->other > 0 && (size_t)p->other <= lm->n) p->other = lm->v[p->other - 1];
+      db_problem p = cx.probs.v[i];
+      const line_map *lm = p.table >= 0 ? &cx.lines[p.table] : NULL;
+      if (lm && cx.m.tables[p.table].from_csv) {
+        if (p.pos > 0 && (size_t)p.pos <= lm->n) p.pos = lm->v[p.pos - 1];
+        if (p.other > 0 && (size_t)p.other <= lm->n) p.other = labs(lm->v[p.other - 1]);
+      }
+      if (p.pos < 0) { /* a row already reported as malformed */
+        free(p.msg);
+        free(p.label);
+        continue;
+      }
+      cx.probs.v[kept++] = p;
     }
+    cx.probs.n = kept;
   }
   if (db_exec(cx.db, "COMMIT", "loading the CSV files", err) < 0) goto done;
   if (cx.probs.n > 0) {
@@ -535,7 +563,9 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
     err_set(err, "%zu problem%s in '%s'; no snapshot written", cx.probs.n, cx.probs.n == 1 ? "" : "s", dir);
     goto done;
   }
+  if (trace) fprintf(stderr, "import: validated %.3f s\n", now_seconds() - t0);
   if (copy_into_snapshot(&cx) < 0) goto done;
+  if (trace) fprintf(stderr, "import: copied %.3f s\n", now_seconds() - t0);
   if (sqlite3_close(cx.db) != SQLITE_OK) {
     err_set(err, "cannot finish '%s': %s", tmp, sqlite3_errmsg(cx.db));
     goto done;

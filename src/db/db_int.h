@@ -1,6 +1,8 @@
 /* db/db_int.h — internals shared by db_model.c, db_rules.c, db_import.c and db_check.c: the
  * schema model read from schema_v1.sql itself, the problem list, and the validation that import
- * and check share. Not for use outside src/db/. */
+ * and check share. Not for use outside src/db/.
+ * Developer aids: RAPP_TRACE=1 prints the time of each stage and rule query to stderr,
+ * RAPP_TRACE_SQL=1 the generated rule queries. */
 #ifndef RAPP_DB_DB_INT_H
 #define RAPP_DB_DB_INT_H
 

@@ -8,8 +8,11 @@
  * checks every column of every row (first failing rule per column), one query per key finds
  * duplicates. Rules on one column that read another column guard against that column being of
  * the wrong type, so one bad value gives one message. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/db_int.h"
 #include "util/buf.h"
@@ -146,7 +149,10 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
   }
   /* declared type */
   buf_reset(&x);
-  if (c->kind == DB_INT || c->kind == DB_YEAR || c->kind == DB_BOOL) {
+  if (c->kind == DB_BOOL) {
+    buf_printf(&x, "typeof(%s) NOT IN ('integer', 'null')", q);
+    buf_printf(&r, "'not 0 or 1: ' || quote(%s)", q);
+  } else if (c->kind == DB_INT || c->kind == DB_YEAR) {
     buf_printf(&x, "typeof(%s) NOT IN ('integer', 'null')", q);
     buf_printf(&r, "'not an integer: ' || quote(%s)", q);
   } else if (c->kind == DB_REAL) {
@@ -284,6 +290,7 @@ static int run_row_rules(sqlite3 *db, const char *schema, const db_model *m, int
   buf_puts(&sql, " ORDER BY rid");
   sqlite3_stmt *st = NULL;
   int rc = 0;
+  if (getenv("RAPP_TRACE_SQL")) fprintf(stderr, "%s;\n", buf_str(&sql));
   if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
     rc = err_set(err, "checking table '%s': %s", t->name, sqlite3_errmsg(db));
     goto done;
@@ -304,47 +311,153 @@ done:
   return rc;
 }
 
+/* Duplicate keys are found in C with a hash set over one scan of the table.
+ * Rationale: GROUP BY or a window over a million rows sorts them (several seconds in SQLite);
+ * hashing is one pass. A key is encoded as bytes with a type tag per column, so NULL is a value
+ * of its own ("no area") and 5 equals 5.0 as in SQL. */
+typedef struct key_slot {
+  uint64_t hash;
+  long long rowid; /* 0 = empty slot */
+  size_t off, len; /* the encoded key in the arena */
+} key_slot;
+
+static void encode_value(rapp_buf *b, sqlite3_stmt *st, int i) {
+  switch (sqlite3_column_type(st, i)) {
+    case SQLITE_NULL: buf_putc(b, 'N'); break;
+    case SQLITE_INTEGER: {
+      long long v = sqlite3_column_int64(st, i);
+      buf_putc(b, 'I');
+      buf_append(b, &v, sizeof v);
+      break;
+    }
+    case SQLITE_FLOAT: {
+      double d = sqlite3_column_double(st, i);
+      if (d > -9e18 && d < 9e18 && d == (double)(long long)d) {
+        long long v = (long long)d;
+        buf_putc(b, 'I');
+        buf_append(b, &v, sizeof v);
+      } else {
+        buf_putc(b, 'R');
+        buf_append(b, &d, sizeof d);
+      }
+      break;
+    }
+    default: {
+      const void *p = sqlite3_column_blob(st, i);
+      int n = sqlite3_column_bytes(st, i);
+      buf_putc(b, 'T');
+      buf_append(b, &n, sizeof n);
+      buf_append(b, p, (size_t)n);
+    }
+  }
+}
+
+static uint64_t fnv1a(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h ? h : 1;
+}
+
 static int run_key_rule(sqlite3 *db, const char *schema, const db_model *m, int ti, const db_key *k,
                         int with_labels, db_problems *out, rapp_err *err) {
   const db_table *t = &m->tables[ti];
-  rapp_buf sql = {0}, cols = {0};
-  for (int i = 0; i < k->ncols; i++) buf_printf(&cols, "%st.\"%s\"", i ? ", " : "", t->cols[k->cols[i]].name);
-  buf_puts(&sql, "SELECT rid, first, msg, lbl FROM (SELECT t.rowid AS rid, ");
-  buf_puts(&sql, "first_value(t.rowid) OVER w AS first, row_number() OVER w AS n, ");
-  if (k->ncols == 1) {
-    buf_printf(&sql, "'duplicate ' || quote(%s) AS msg, ", buf_str(&cols));
-  } else {
-    buf_puts(&sql, "'duplicate key (");
-    for (int i = 0; i < k->ncols; i++) buf_printf(&sql, "%s%s", i ? ", " : "", t->cols[k->cols[i]].name);
-    buf_puts(&sql, ") = (' || ");
-    for (int i = 0; i < k->ncols; i++)
-      buf_printf(&sql, "%squote(t.\"%s\")", i ? " || ', ' || " : "", t->cols[k->cols[i]].name);
-    buf_puts(&sql, " || ')' AS msg, ");
+  rapp_buf sql = {0}, arena = {0};
+  sqlite3_stmt *st = NULL, *msg = NULL;
+  key_slot *slots = NULL;
+  size_t cap = 1024, used = 0;
+  long long *dups = NULL; /* pairs (rowid, first rowid) */
+  size_t ndups = 0, capdups = 0;
+  int rc = -1, s;
+  buf_puts(&sql, "SELECT t.rowid");
+  for (int i = 0; i < k->ncols; i++) buf_printf(&sql, ", t.\"%s\"", t->cols[k->cols[i]].name);
+  buf_printf(&sql, " FROM %s.\"%s\" AS t ORDER BY t.rowid", schema, t->name);
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) goto sqlfail;
+  slots = xcalloc(cap, sizeof *slots);
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    int has_null = 0;
+    size_t start = arena.len;
+    for (int i = 0; i < k->ncols; i++) {
+      if (sqlite3_column_type(st, 1 + i) == SQLITE_NULL) has_null = 1;
+      encode_value(&arena, st, 1 + i);
+    }
+    if (has_null && k->is_pk) { /* reported as a missing value */
+      arena.len = start;
+      continue;
+    }
+    if (2 * (used + 1) > cap) { /* grow and rehash */
+      size_t ncap = cap * 2;
+      key_slot *ns = xcalloc(ncap, sizeof *ns);
+      for (size_t j = 0; j < cap; j++) {
+        if (!slots[j].rowid) continue;
+        size_t p = slots[j].hash & (ncap - 1);
+        while (ns[p].rowid) p = (p + 1) & (ncap - 1);
+        ns[p] = slots[j];
+      }
+      free(slots);
+      slots = ns;
+      cap = ncap;
+    }
+    size_t len = arena.len - start;
+    uint64_t h = fnv1a(arena.data + start, len);
+    size_t p = h & (cap - 1);
+    long long rowid = sqlite3_column_int64(st, 0);
+    for (;;) {
+      key_slot *sl = &slots[p];
+      if (!sl->rowid) {
+        *sl = (key_slot){h, rowid, start, len};
+        used++;
+        break;
+      }
+      if (sl->hash == h && sl->len == len && memcmp(arena.data + sl->off, arena.data + start, len) == 0) {
+        if (ndups == capdups) {
+          capdups = capdups ? capdups * 2 : 16;
+          dups = xrealloc(dups, capdups * 2 * sizeof *dups);
+        }
+        dups[2 * ndups] = rowid;
+        dups[2 * ndups + 1] = sl->rowid;
+        ndups++;
+        arena.len = start;
+        break;
+      }
+      p = (p + 1) & (cap - 1);
+    }
   }
-  if (with_labels) label_expr(&sql, t);
-  else buf_puts(&sql, "NULL");
-  buf_printf(&sql, " AS lbl FROM %s.\"%s\" AS t", schema, t->name);
-  if (k->is_pk) {
-    buf_puts(&sql, " WHERE ");
-    for (int i = 0; i < k->ncols; i++)
-      buf_printf(&sql, "%st.\"%s\" IS NOT NULL", i ? " AND " : "", t->cols[k->cols[i]].name);
+  if (s != SQLITE_DONE) goto sqlfail;
+  if (ndups) { /* the message of each duplicate row */
+    buf_reset(&sql);
+    if (k->ncols == 1) {
+      buf_printf(&sql, "SELECT 'duplicate ' || quote(t.\"%s\"), ", t->cols[k->cols[0]].name);
+    } else {
+      buf_puts(&sql, "SELECT 'duplicate key (");
+      for (int i = 0; i < k->ncols; i++) buf_printf(&sql, "%s%s", i ? ", " : "", t->cols[k->cols[i]].name);
+      buf_puts(&sql, ") = (' || ");
+      for (int i = 0; i < k->ncols; i++)
+        buf_printf(&sql, "%squote(t.\"%s\")", i ? " || ', ' || " : "", t->cols[k->cols[i]].name);
+      buf_puts(&sql, " || ')', ");
+    }
+    if (with_labels) label_expr(&sql, t);
+    else buf_puts(&sql, "NULL");
+    buf_printf(&sql, " FROM %s.\"%s\" AS t WHERE t.rowid = ?", schema, t->name);
+    if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &msg, NULL) != SQLITE_OK) goto sqlfail;
+    for (size_t i = 0; i < ndups; i++) {
+      sqlite3_bind_int64(msg, 1, dups[2 * i]);
+      if (sqlite3_step(msg) == SQLITE_ROW)
+        db_problems_add(out, ti, k->ncols == 1 ? k->cols[0] : -1, dups[2 * i], dups[2 * i + 1],
+                        (const char *)sqlite3_column_text(msg, 0), (const char *)sqlite3_column_text(msg, 1));
+      sqlite3_reset(msg);
+    }
   }
-  buf_printf(&sql, " WINDOW w AS (PARTITION BY %s ORDER BY t.rowid)) WHERE n > 1", buf_str(&cols));
-  sqlite3_stmt *st = NULL;
-  int rc = 0, s;
-  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
-    rc = err_set(err, "checking the keys of table '%s': %s", t->name, sqlite3_errmsg(db));
-    goto done;
-  }
-  while ((s = sqlite3_step(st)) == SQLITE_ROW)
-    db_problems_add(out, ti, k->ncols == 1 ? k->cols[0] : -1, sqlite3_column_int64(st, 0),
-                    sqlite3_column_int64(st, 1), (const char *)sqlite3_column_text(st, 2),
-                    (const char *)sqlite3_column_text(st, 3));
-  if (s != SQLITE_DONE) rc = err_set(err, "checking the keys of table '%s': %s", t->name, sqlite3_errmsg(db));
+  rc = 0;
+  goto done;
+sqlfail:
+  err_set(err, "checking the keys of table '%s': %s", t->name, sqlite3_errmsg(db));
 done:
   sqlite3_finalize(st);
+  sqlite3_finalize(msg);
+  free(slots);
+  free(dups);
+  buf_free(&arena);
   buf_free(&sql);
-  buf_free(&cols);
   return rc;
 }
 
@@ -378,12 +491,18 @@ done:
 
 int db_validate(sqlite3 *db, const char *schema, const db_model *m, int with_labels,
                 db_problems *out, rapp_err *err) {
+  int trace = getenv("RAPP_TRACE") != NULL;
   for (int ti = 0; ti < m->ntables; ti++) {
     const db_table *t = &m->tables[ti];
     if (strcmp(t->name, "status_label") == 0) continue; /* fixed contents, compared by check */
+    clock_t c0 = clock();
     if (run_row_rules(db, schema, m, ti, with_labels, out, err) < 0) return -1;
+    clock_t c1 = clock();
     for (int k = 0; k < t->nkeys; k++)
       if (run_key_rule(db, schema, m, ti, &t->keys[k], with_labels, out, err) < 0) return -1;
+    if (trace)
+      fprintf(stderr, "rules %s: rows %.3f s, keys %.3f s\n", t->name, (double)(c1 - c0) / CLOCKS_PER_SEC,
+              (double)(clock() - c1) / CLOCKS_PER_SEC);
     if (strcmp(t->name, "municipality") == 0 &&
         run_single_row_rule(db, schema, m, ti, with_labels, out, err) < 0)
       return -1;

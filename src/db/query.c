@@ -96,6 +96,7 @@ static int authorize(void *ud, int code, const char *a1, const char *a2, const c
   db_query *q = ud;
   (void)dbname;
   (void)trigger;
+  if (q->refusal[0]) return SQLITE_DENY; /* the first refusal names the statement best */
   switch (code) {
     case SQLITE_SELECT:
     case SQLITE_READ:
@@ -125,6 +126,10 @@ static int authorize(void *ud, int code, const char *a1, const char *a2, const c
                "query refused: transactions are not allowed (%s)", code == SQLITE_SAVEPOINT ? "SAVEPOINT" : (a1 ? a1 : "BEGIN"));
       return SQLITE_DENY;
     default:
+      /* CREATE and DROP first write the schema table; wait for the callback naming the DDL. */
+      if ((code == SQLITE_INSERT || code == SQLITE_UPDATE || code == SQLITE_DELETE) && a1 &&
+          strncmp(a1, "sqlite_", 7) == 0)
+        return SQLITE_DENY;
       snprintf(q->refusal, sizeof q->refusal, "query refused: the snapshot is read-only (%s)",
                action_name(code));
       return SQLITE_DENY;
@@ -221,13 +226,27 @@ static const char *skip_space(const char *p) {
   }
 }
 
-/* The first word of a statement in upper case ("VACUUM"), for messages. */
+/* The statement's leading keyword for messages, in upper case: "VACUUM", and for CREATE and DROP
+ * the object too: "CREATE TEMP TABLE". */
 static void first_word(const char *sql, char *out, size_t n) {
   const char *p = skip_space(sql);
   size_t i = 0;
-  while (i + 1 < n && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
-    out[i++] = (char)((*p >= 'a' && *p <= 'z') ? *p - 32 : *p);
-    p++;
+  int words = 0, more = 1;
+  while (more && i + 1 < n) {
+    size_t start = i;
+    while (i + 1 < n && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+      out[i++] = (char)((*p >= 'a' && *p <= 'z') ? *p - 32 : *p);
+      p++;
+    }
+    out[i] = '\0';
+    const char *w = out + start;
+    words++;
+    more = (words == 1 && (strcmp(w, "CREATE") == 0 || strcmp(w, "DROP") == 0)) ||
+           (words > 1 && (strcmp(w, "TEMP") == 0 || strcmp(w, "TEMPORARY") == 0 ||
+                          strcmp(w, "UNIQUE") == 0 || strcmp(w, "VIRTUAL") == 0));
+    if (!more || i == start) break;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    if (i + 1 < n) out[i++] = ' ';
   }
   out[i] = '\0';
 }
@@ -240,10 +259,15 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
   int rc = sqlite3_prepare_v3(q->db, sql, -1, 0, &st, &tail);
   if (rc != SQLITE_OK) {
     if (q->refusal[0]) return err_set(err, "%s", q->refusal);
+    if (rc == SQLITE_AUTH) {
+      char word[48];
+      first_word(sql, word, sizeof word);
+      return err_set(err, "query refused: the snapshot is read-only (%s)", word);
+    }
     return err_set(err, "%s", sqlite3_errmsg(q->db));
   }
   if (!st) return err_set(err, "the query is empty");
-  char word[24];
+  char word[48];
   first_word(sql, word, sizeof word);
   if (tail && *skip_space(tail)) {
     sqlite3_finalize(st);

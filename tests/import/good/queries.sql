@@ -1,0 +1,18 @@
+-- What the good base set must give: the scorecard status of every result (both directions,
+-- equal limits, unit/area/municipality targets, not measured), some periods, converted values.
+.mode list
+.separator |
+.nullvalue NULL
+SELECT result_id, indicator_code, period, area_code, unit_code, value, direction, desired, acceptable, status
+  FROM result_status ORDER BY result_id;
+SELECT * FROM period WHERE code IN ('2025', '2025-T1', '2026-Q3', '2026-09', '2026-T3') ORDER BY code;
+SELECT count(*), min(code), max(code) FROM period;
+SELECT number, name, language, inhabitants, cutoff_date FROM municipality;
+SELECT unit_code, month, kostra_function, amount FROM budget ORDER BY rowid;
+SELECT body_code, case_number, meeting_date, deadline, replace(decision_text, char(10), '\n') FROM decision;
+SELECT month, track, every_fourth_year FROM wheel_activity ORDER BY sort_order;
+SELECT code, decimals FROM indicator ORDER BY sort_order;
+SELECT name FROM unit WHERE code IN ('ENH2', 'ENH3') ORDER BY code;
+SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name;
+PRAGMA user_version;
+PRAGMA journal_mode;
