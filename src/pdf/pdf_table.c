@@ -136,8 +136,22 @@ static void column_widths(tbl *tb) {
     }
     summin += mn[j];
   }
-  if (summin > avail) {
-    /* Not even the longest words fit: scale down; words are then broken between characters. */
+  double protect = 0, sumtextmin = 0;
+  for (size_t j = 0; j < nc; j++) {
+    if (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0))
+      sumtextmin += mn[j];
+    else
+      protect += mn[j];
+  }
+  if (summin > avail && protect < avail * 0.7 && sumtextmin > 0) {
+    /* The longest words do not all fit: numbers, dates and fixed columns keep their width (a
+     * number must never break); text columns share the rest and break long words. */
+    double rest = avail - protect;
+    for (size_t j = 0; j < nc; j++)
+      tb->w[j] = (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0)) ? mn[j] * rest / sumtextmin
+                                                                                : mn[j];
+  } else if (summin > avail) {
+    /* Hopeless (far too many columns for the page): scale everything down. */
     for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j] * avail / summin;
   } else {
     for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j];
