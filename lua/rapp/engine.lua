@@ -17,7 +17,7 @@ local function usage(msg) core.usage_error(msg) end
 --- The main chunk's result must be rapp.report { ... }.
 function E.check_report(result, file)
   if not reportmod.is_report(result) then
-    error(fmt("%s: the script must end with `return rapp.report { ... }` (it returned %s)", file,
+    error(fmt("the script must end with `return rapp.report { ... }` (it returned %s)",
       result == nil and "nothing" or "a " .. type(result)), 0)
   end
   return result

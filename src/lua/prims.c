@@ -16,6 +16,10 @@
 #include "util/period.h"
 
 #define TABLE_MT "rapp.Table"
+
+/* Raises a message without a position: the message handler (script.c) puts the user's line in
+ * front, where luaL_error would name the library's line that called the primitive. */
+#define prim_error(L, ...) (lua_pushfstring((L), __VA_ARGS__), lua_error(L))
 #define STMT_MT "rapp.Stmt"
 
 /* ---- formatting ----------------------------------------------------------------------------- */
@@ -57,7 +61,7 @@ static int lf_round(lua_State *L) {
 static int32_t check_ymd(lua_State *L, int idx) {
   lua_Integer v = luaL_checkinteger(L, idx);
   if (v < 19000101 || v > 29991231 || !nofmt_valid_date((int)(v / 10000), (int)(v / 100 % 100), (int)(v % 100)))
-    luaL_error(L, "%d is not a date (yyyymmdd)", (int)v);
+    prim_error(L, "%d is not a date (yyyymmdd)", (int)v);
   return (int32_t)v;
 }
 
@@ -148,7 +152,7 @@ static int lf_status_label(lua_State *L) {
 
 static doc *cur_doc(lua_State *L) {
   script *s = script_of(L);
-  if (!s->doc) luaL_error(L, "the document can only be built inside build()");
+  if (!s->doc) prim_error(L, "the document can only be built inside build()");
   return s->doc;
 }
 
@@ -156,7 +160,7 @@ static doc *cur_doc(lua_State *L) {
 static const char *opt_field(lua_State *L, doc *d, int idx, const char *k) {
   const char *v = NULL;
   if (lua_getfield(L, idx, k) != LUA_TNIL) {
-    if (!lua_isstring(L, -1)) luaL_error(L, "field '%s' must be a string", k);
+    if (!lua_isstring(L, -1)) prim_error(L, "field '%s' must be a string", k);
     v = doc_strdup(d, lua_tostring(L, -1));
   }
   lua_pop(L, 1);
@@ -241,7 +245,7 @@ static int lf_bullets(lua_State *L) {
   b->u.bullets.items = doc_alloc(d, (n ? n : 1) * sizeof *b->u.bullets.items);
   for (size_t i = 0; i < n; i++) {
     lua_geti(L, 1, (lua_Integer)i + 1);
-    if (!lua_isstring(L, -1)) return luaL_error(L, "bullet %d is not a string", (int)i + 1);
+    if (!lua_isstring(L, -1)) return prim_error(L, "bullet %d is not a string", (int)i + 1);
     b->u.bullets.items[i] = doc_parse_inline(d, lua_tostring(L, -1));
     lua_pop(L, 1);
   }
@@ -348,7 +352,7 @@ static int lf_keyfigures(lua_State *L) {
     k->thousands = opt_bool_field(L, -1, "thousands");
     lua_getfield(L, -1, "value");
     const char *e = fill_cell(L, d, &k->value, k->type, -1);
-    if (e) return luaL_error(L, "key figure '%s': the value %s", k->label ? k->label : "", e);
+    if (e) return prim_error(L, "key figure '%s': the value %s", k->label ? k->label : "", e);
     lua_pop(L, 2);
   }
   b->u.keyfigures.nitems = n;
@@ -362,7 +366,7 @@ typedef struct table_handle {
 
 static table_handle *check_table(lua_State *L, int idx) {
   table_handle *h = luaL_checkudata(L, idx, TABLE_MT);
-  if (!h->d || h->d != script_of(L)->doc) luaL_error(L, "the table belongs to a finished document");
+  if (!h->d || h->d != script_of(L)->doc) prim_error(L, "the table belongs to a finished document");
   return h;
 }
 
@@ -372,8 +376,8 @@ static int lf_table(lua_State *L) {
   doc *d = cur_doc(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   size_t n = (size_t)luaL_len(L, 1);
-  if (n == 0) return luaL_error(L, "a table needs at least one column");
-  if (n > 1000) return luaL_error(L, "a table has at most 1000 columns");
+  if (n == 0) return prim_error(L, "a table needs at least one column");
+  if (n > 1000) return prim_error(L, "a table has at most 1000 columns");
   doc_column *cols = doc_alloc(d, n * sizeof *cols);
   static const char *const aligns[] = {"auto", "left", "center", "right", NULL};
   for (size_t i = 0; i < n; i++) {
@@ -429,7 +433,7 @@ static int lf_add_rows(lua_State *L) {
   for (int i = 0; i < ncols; i++) lua_geti(L, 4, i + 1);
   for (lua_Integer j = 1; j <= nrows; j++) {
     lua_geti(L, 2, j); /* row */
-    if (!lua_istable(L, -1)) return luaL_error(L, "row %d is not a table", (int)j);
+    if (!lua_istable(L, -1)) return prim_error(L, "row %d is not a table", (int)j);
     doc_row *r = doc_table_add_row(h->d, t, DOC_ROW_DATA);
     r->level = level;
     for (int i = 0; i < ncols; i++) {
@@ -440,7 +444,7 @@ static int lf_add_rows(lua_State *L) {
         const char *e = fill_cell(L, h->d, &r->cells[i], t->cols[i].type, -1);
         if (e) {
           const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
-          return luaL_error(L, "table column '%s' (key '%s'), row %d: '%s' %s", t->cols[i].title,
+          return prim_error(L, "table column '%s' (key '%s'), row %d: '%s' %s", t->cols[i].title,
                             lua_tostring(L, base + 1 + i), (int)j, shown, e);
         }
         lua_pop(L, 1);
@@ -451,12 +455,12 @@ static int lf_add_rows(lua_State *L) {
         if (lua_type(L, -1) == LUA_TSTRING) {
           int st = doc_status_from_code(lua_tostring(L, -1));
           if (st < 0)
-            return luaL_error(L, "table column '%s', row %d: '%s' is not a status (valid: desired, "
+            return prim_error(L, "table column '%s', row %d: '%s' is not a status (valid: desired, "
                                  "acceptable, unacceptable, not_measured, no_target)",
                               t->cols[i].title, (int)j, lua_tostring(L, -1));
           r->cells[i].status = (doc_status)st;
         } else if (!lua_isnil(L, -1)) {
-          return luaL_error(L, "table column '%s', row %d: the status is not a string", t->cols[i].title, (int)j);
+          return prim_error(L, "table column '%s', row %d: the status is not a string", t->cols[i].title, (int)j);
         }
         lua_pop(L, 1);
       }
@@ -575,7 +579,7 @@ static void first_line(rapp_buf *b, const char *sql) {
 static int raise_sql(lua_State *L, const char *sql, const char *msg) {
   script *s = script_of(L);
   if (s->limit_hit) return script_raise_limit(L, NULL);
-  if (strncmp(msg, "query refused:", 14) == 0) return luaL_error(L, "%s", msg);
+  if (strncmp(msg, "query refused:", 14) == 0) return prim_error(L, "%s", msg);
   rapp_buf b = {0};
   first_line(&b, sql);
   lua_pushfstring(L, "SQL error in query \"%s\": %s", buf_str(&b), msg);
@@ -618,14 +622,14 @@ static void bind_value(lua_State *L, db_stmt *st, int i, int vidx, const char *p
       lua_error(L);
     }
   }
-  if (rc != 0) luaL_error(L, "cannot bind query parameter %s", pname);
+  if (rc != 0) prim_error(L, "cannot bind query parameter %s", pname);
 }
 
 /* Binds params (table at pidx, or none) to every parameter of st. */
 static void bind_all(lua_State *L, db_stmt *st, int pidx, const char *sql) {
   int n = db_stmt_param_count(st);
   int have = lua_istable(L, pidx);
-  if (!have && !lua_isnoneornil(L, pidx)) luaL_error(L, "query parameters must be a table");
+  if (!have && !lua_isnoneornil(L, pidx)) prim_error(L, "query parameters must be a table");
   lua_Integer npos = have ? luaL_len(L, pidx) : 0, usedpos = 0;
   for (int i = 1; i <= n; i++) {
     const char *name = db_stmt_param_name(st, i);
@@ -665,7 +669,7 @@ static void bind_all(lua_State *L, db_stmt *st, int pidx, const char *sql) {
 static int row_index(lua_State *L) {
   lua_pushvalue(L, 2);
   if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 0; /* a NULL column */
-  return luaL_error(L, "column '%s' is not in the query result (columns: %s)",
+  return prim_error(L, "column '%s' is not in the query result (columns: %s)",
                     lua_isstring(L, 2) ? lua_tostring(L, 2) : luaL_typename(L, 2),
                     lua_tostring(L, lua_upvalueindex(2)));
 }
@@ -675,7 +679,7 @@ static int row_index(lua_State *L) {
 static db_stmt *open_query(lua_State *L, const char *sql, int pidx) {
   script *s = script_of(L);
   if (s->phase == PHASE_LOAD || !s->db)
-    luaL_error(L, "queries can only run inside build() (the parameters are checked first)");
+    prim_error(L, "queries can only run inside build() (the parameters are checked first)");
   stmt_handle *h = lua_newuserdatauv(L, sizeof *h, 0); /* closed until prepared */
   h->st = NULL;
   luaL_setmetatable(L, STMT_MT);

@@ -175,7 +175,10 @@ static int msgh(lua_State *L) {
     else
       buf_printf(&b, "function <%s:%d>", ar.short_src, ar.linedefined);
   }
-  if (first) buf_puts(&b, msg);
+  if (first) { /* no frame of the user's left (e.g. `return rapp.report {...}` is a tail call) */
+    if (!position_prefix(msg)) buf_printf(&b, "%s: ", s->script_file);
+    buf_puts(&b, msg);
+  }
   lua_pushstring(L, buf_str(&b));
   buf_free(&b);
   return 1;

@@ -1,0 +1,9 @@
+-- sandbox_dofile
+local rapp = require("rapp")
+return rapp.report {
+  name = "t", title = "Test", formats = { "txt" },
+  params = { { name = "period", type = "period" } },
+  build = function(r, p)
+    dofile("/etc/passwd")
+  end,
+}

@@ -1,0 +1,10 @@
+-- sql_error_column
+local rapp = require("rapp")
+return rapp.report {
+  name = "t", title = "Test", formats = { "txt" },
+  params = { { name = "period", type = "period" } },
+  build = function(r, p)
+    r.db:rows([[SELECT budsjett FROM area
+      WHERE code = 'OPPV']])
+  end,
+}

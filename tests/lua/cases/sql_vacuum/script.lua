@@ -1,0 +1,9 @@
+-- sql_vacuum
+local rapp = require("rapp")
+return rapp.report {
+  name = "t", title = "Test", formats = { "txt" },
+  params = { { name = "period", type = "period" } },
+  build = function(r, p)
+    r.db:rows([[VACUUM]])
+  end,
+}
