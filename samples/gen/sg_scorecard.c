@@ -288,6 +288,12 @@ static int unacceptable(const ind_spec *s, double v, double a) { return s->dir =
 /* Sick leave (short-term only when `only_short`) in % for a unit (i >= 0), an area or all. */
 static double sick(const sg_model *m, int mi, int area, int unit, int only_short) {
   double num = 0, den = 0;
+  if (unit >= 0) {
+    size_t k = (size_t)unit * SG_CUTOFF_MONTHS + (size_t)mi;
+    num = m->short_days[k] + (only_short ? 0 : m->long_days[k]);
+    den = m->planned_days[k];
+    return den > 0 ? num / den * 100 : 0;
+  }
   for (int i = 0; i < m->nunits; i++) {
     if (m->units[i].fte <= 0) continue;
     if (unit >= 0 && i != unit) continue;
@@ -369,7 +375,15 @@ static int gen_results(const sg_model *m, sg_csv *c) {
       /* each entity's level relative to its limits: <0 better than desired, >1 worse than acceptable */
       double muni_center = -0.8 + 1.5 * sg_rng_unit(&r), acenter[SG_NAREAS];
       for (int a = 0; a < SG_NAREAS; a++) acenter[a] = -0.8 + 1.5 * sg_rng_unit(&r);
-      for (int i = 0; i < m->nunits; i++) ucenter[i] = -0.8 + 1.6 * sg_rng_unit(&r);
+      /* the units this copy measures: all for computed indicators, else copy N's units (units
+       * are stored replica by replica, so that is one contiguous range) */
+      int ulo = 0, uhi = m->nunits;
+      if (!(s->flags & F_NOREP)) {
+        while (ulo < m->nunits && m->units[ulo].replica < rep) ulo++;
+        uhi = ulo;
+        while (uhi < m->nunits && m->units[uhi].replica == rep) uhi++;
+      }
+      for (int i = ulo; i < uhi; i++) ucenter[i] = -0.8 + 1.6 * sg_rng_unit(&r);
       periods(s, &pl);
       for (int p = 0; p < pl.n; p++) {
         int y = pl.year[p], mi = pl.month_index[p], yi = y - SG_FIRST_YEAR;
@@ -379,13 +393,11 @@ static int gen_results(const sg_model *m, sg_csv *c) {
         double asum[SG_NAREAS] = {0};
         int acnt[SG_NAREAS] = {0};
         if (s->levels & LU) {
-          for (int i = 0; i < m->nunits; i++) {
+          for (int i = ulo; i < uhi; i++) {
             const sg_unit *u = &m->units[i];
             uhas[i] = 0;
             if (u->fte <= 0 || !has_kind(s->kinds, u->kind)) continue;
             if (own_area >= 0 && u->area != own_area) continue;
-            /* copy N of an indicator (--scale) measures copy N of the units: linear growth */
-            if (!(s->flags & F_NOREP) && u->replica != rep) continue;
             if (odd_gap) continue;
             double d, a, v;
             limits(s, y, u->area, u, &d, &a);
