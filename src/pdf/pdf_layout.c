@@ -429,7 +429,10 @@ static int place_chart(pdf_ctx *c, const doc_block *b) {
     return pdf_fail(c, "chart: %s", cerr.msg);
   c->y -= h + PARA_AFTER;
   c->page_empty = 0;
-  return pdf_check(c, "drawing a chart");
+  if (pdf_check(c, "drawing a chart") != 0) return -1;
+  /* The chart's data as a table under it, when the script asked for it. */
+  if (ch->show_table && ch->table) return pdf_layout_table(c, ch->table);
+  return 0;
 }
 
 /* ---- the flow -------------------------------------------------------------------------------------- */

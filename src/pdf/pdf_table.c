@@ -158,6 +158,14 @@ static void column_widths(tbl *tb) {
     double rem = avail - summin;
     rem = fill_towards(tb->w, mb, nc, rem);
     rem = fill_towards(tb->w, mh, nc, rem);
+    /* A small table (a few short columns) is not stretched over the page: its numbers would end
+     * up far from their labels. It gets half the text width, or a fifth more than it needs. */
+    double natural = avail - rem;
+    if (natural < 0.55 * avail && fixed == 0) {
+      double target = natural * 1.2 > 0.5 * avail ? natural * 1.2 : 0.5 * avail;
+      for (size_t j = 0; j < nc; j++) tb->w[j] += (target - natural) * tb->w[j] / natural;
+      rem = 0;
+    }
     double sumtext = 0, sumall = 0;
     for (size_t j = 0; j < nc; j++) {
       if (t->cols[j].width_mm > 0) continue;
@@ -172,7 +180,6 @@ static void column_widths(tbl *tb) {
         tb->w[j] += rem * tb->w[j] / sumall;
     }
   }
-  (void)fixed;
   tb->left = c->x0;
   tb->width = 0;
   for (size_t j = 0; j < nc; j++) {

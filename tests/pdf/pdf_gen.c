@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "model/chart.h"
 #include "model/doc.h"
 #include "model/render.h"
 #include "util/buf.h"
@@ -190,6 +191,18 @@ static doc *build_report(void) {
     doc_add_paragraph(d, "Skatteinngangen er lavere enn budsjettert. Rammetilskuddet følger "
                          "statsbudsjettet, og finansinntektene er i tråd med forventningene. "
                          "Renteutgiftene er høyere enn lagt til grunn på grunn av renteøkningen.");
+  doc_add_heading(d, 2, "Sykefravær");
+  static const char *const months[] = {"jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug"};
+  doc_chart *chart = doc_add_chart(d, DOC_CHART_COLUMN, "Sykefravær per måned", months, 8);
+  static const double v26[] = {7.1, 7.4, 6.8, 6.2, 5.9, 5.1, 4.2, 6.0}, v25[] = {6.9, 7.0, 6.5, 6.4, 6.1, 5.5, 4.8, 6.3};
+  doc_chart_add_series(d, chart, "2026", v26, 8);
+  doc_chart_add_series(d, chart, "2025", v25, 8);
+  doc_chart_add_line(d, chart, 6.0, "Mål 6,0 %");
+  chart->value_type = DOC_COL_PERCENT;
+  chart->decimals = 1;
+  chart->show_table = 1;
+  rapp_err cerr = {0};
+  CHECK(doc_chart_finish(d, chart, &cerr) == 0);
   doc_add_heading(d, 1, "Mål og resultat");
   doc_add_heading(d, 2, "Målekort");
   scorecard(d);
@@ -259,6 +272,10 @@ static void report(void) {
     fprintf(e, "header_with ^P1\\d{3} Prosjektnr\n");
     fprintf(e, "landscape_with Prosjektnr\n");
     fprintf(e, "text Sum drift\n");
+    fprintf(e, "text Sykefravær per måned\n");
+    fprintf(e, "followed_by ^(Oppvekst og kultur|Helse og omsorg|Teknisk drift|Sentraladministrasjon|Næring og samfunn)$ ^R\\d{4}\n");
+    fprintf(e, "bookmarks_top 11\n");
+    fprintf(e, "lang nb-NO\n");
     fprintf(e, "text ▲ Akseptabelt resultat\n");
     fprintf(e, "text ■ 0,4\n");
     fprintf(e, "text −12 500\n");

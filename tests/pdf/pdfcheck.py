@@ -16,6 +16,9 @@ Expectations (PDF.expect beside the PDF, or --expect; one per line):
   sequence FMT A B (FMT % i for i in A..B each exactly once, in order)
   header_with REGEX H (every page with a line starting with REGEX also shows H)
   landscape_with T (every page showing T is landscape, and there is one)
+  followed_by RX1 RX2 (a line matching RX1 is followed on its page by one matching RX2;
+                      RX2 has no space)
+  lang TAG (catalog /Lang) | bookmarks_top N (top-level bookmarks, some with nested kids)
 Prints one line per failure and exits 1 if any; usable on any PDF path.
 """
 import json
@@ -206,6 +209,33 @@ def check_text(d, exp, lines):
                         fail(d.pdf, f"page {i} continues a table without its header '{header}'")
             if not seen:
                 fail(d.pdf, f"no page has a line matching {rx!r}")
+        elif key == "followed_by":
+            rx1, rx2 = val.rsplit(" ", 1)
+            seen = 0
+            for i, page in enumerate(d.pages, 1):
+                lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+                for k, ln in enumerate(lines):
+                    if re.match(rx1, ln):
+                        seen += 1
+                        if k + 1 >= len(lines) - 1 or not re.match(rx2, lines[k + 1]):
+                            fail(d.pdf, f"page {i}: '{ln}' is not followed by a line matching {rx2!r}")
+            if not seen:
+                fail(d.pdf, f"no line matches {rx1!r}")
+        elif key == "lang":
+            with open(d.pdf, "rb") as f:
+                data = f.read()
+            if f"/Lang ({val})".encode() not in data:
+                fail(d.pdf, f"catalog has no /Lang ({val})")
+        elif key == "bookmarks_top":
+            _, out = run(d.pdf, ["qpdf", "--json", "--json-key=outlines", d.pdf])
+            try:
+                top = json.loads(out).get("outlines", [])
+            except ValueError:
+                top = []
+            if len(top) != int(val):
+                fail(d.pdf, f"{len(top)} top-level bookmarks, expected {val}")
+            elif not any(it.get("kids") for it in top):
+                fail(d.pdf, "bookmarks are not nested")
         elif key == "landscape_with":
             hits = [i for i, page in enumerate(d.pages, 1) if norm(val) in norm(page)]
             if not hits:
