@@ -5,7 +5,9 @@
 #                                               (RAPP_UPDATE_SAMPLE=1 rewrites samples/fjordvik instead)
 #   sample_test.sh scale GEN WORK               two runs with --scale 3 are identical and larger
 #   sample_test.sh rules SCHEMA RULES SAMPLES WORK  sqlite3-shell load + every schema rule holds
-#   sample_test.sh import RAPP SAMPLES WORK     `rapp import` accepts the sample and `rapp check` passes
+#   sample_test.sh import RAPP SCHEMA SAMPLES WORK  `rapp import` accepts the sample, `rapp check`
+#                                               passes, and every table holds exactly the rows the
+#                                               independent sqlite3-shell loader (load_csv.sh) gets
 set -euo pipefail
 mode=$1
 shift
@@ -58,17 +60,21 @@ case "$mode" in
     echo "ok: $(sqlite3 "$work/sample.db" "SELECT sum(n) FROM (SELECT count(*) n FROM result UNION ALL SELECT count(*) FROM budget UNION ALL SELECT count(*) FROM actual)") rows checked, no violations"
     ;;
   import)
-    rapp=$1 samples=$2 work=$3
+    rapp=$1 schema=$2 samples=$3 work=$4
     rm -rf "$work" && mkdir -p "$work"
     "$rapp" import "$samples" -o "$work/fjordvik.db" || fail "rapp import rejected the sample"
     [ -f "$work/fjordvik.db" ] || fail "rapp import wrote no snapshot"
     "$rapp" check "$work/fjordvik.db" || fail "rapp check found problems in the imported sample"
-    for t in unit indicator result budget actual decision deviation wheel_activity; do
-      want=$(($(wc -l < "$samples/$t.csv") - 1))
-      got=$(sqlite3 "$work/fjordvik.db" "SELECT count(*) FROM $t")
-      [ "$want" = "$got" ] || fail "$t: $want rows in the CSV but $got in the snapshot"
+    bash "$(dirname "$0")/load_csv.sh" "$schema" "$samples" "$work/reference.db"
+    for t in period $(cd "$samples" && ls *.csv | sed 's/\.csv$//'); do
+      sqlite3 "$work/fjordvik.db" "SELECT * FROM $t" | LC_ALL=C sort > "$work/$t.rapp"
+      sqlite3 "$work/reference.db" "SELECT * FROM $t" | LC_ALL=C sort > "$work/$t.ref"
+      if ! diff "$work/$t.ref" "$work/$t.rapp" > "$work/$t.diff"; then
+        head -n 10 "$work/$t.diff" >&2
+        fail "$t: rapp import and the sqlite3-shell loader disagree (< loader, > rapp)"
+      fi
     done
-    echo "ok: the sample imports cleanly and rapp check passes"
+    echo "ok: the sample imports cleanly, rapp check passes, all tables match the reference load"
     ;;
   *) fail "unknown mode $mode" ;;
 esac
