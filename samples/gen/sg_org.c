@@ -126,8 +126,15 @@ int sg_build_units(sg_model *m) {
         snprintf(u->name, sizeof u->name, "%s %d", s->name, rep);
         u->fte = s->fte * (0.8 + 0.4 * sg_rng_unit(&r));
       }
-      if (s->fte > 0) sg_person_name(&r, u->head, sizeof u->head);
-      else snprintf(u->head, sizeof u->head, "%s", "Økonomisjef");
+      /* central income and finance lines have no head; the sample's own heads are all different */
+      if (s->fte > 0) {
+        int dup;
+        do {
+          sg_person_name(&r, u->head, sizeof u->head);
+          dup = 0;
+          for (int j = 0; rep == 1 && j < k - 1; j++) dup |= !strcmp(m->units[j].head, u->head);
+        } while (dup);
+      }
     }
   }
   m->nunits = k;

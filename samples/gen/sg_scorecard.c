@@ -200,6 +200,13 @@ static const char *red_comments[] = {
     "Kapasitetsutfordringer etter omorganisering; forventes bedre neste periode.",
 };
 
+/* Why a value is missing: surveys lack answers, registers lack deliveries. */
+static const char *missing_comment(const ind_spec *s, sg_rng *r) {
+  int survey = !strcmp(s->source, "bedrekommune.no") || !strcmp(s->source, "10-FAKTOR") ||
+               strstr(s->method, "undersøkelse") != NULL;
+  return survey ? missing_comments[1] : missing_comments[sg_rng_chance(r, 0.5) ? 0 : 2];
+}
+
 static int has_kind(const char *kinds, const char *kind) {
   if (!kinds) return 1;
   size_t n = strlen(kind);
@@ -412,8 +419,7 @@ static int gen_results(const sg_model *m, sg_csv *c) {
             asum[u->area] += v;
             acnt[u->area]++;
             if (s->special != X_SICK && sg_rng_chance(&r, 0.03)) {
-              put_result(c, code, pl.code[p], u->area, u, 0, 0, s->decimals,
-                         missing_comments[sg_rng_int(&r, 0, 2)]);
+              put_result(c, code, pl.code[p], u->area, u, 0, 0, s->decimals, missing_comment(s, &r));
               continue;
             }
             put_result(c, code, pl.code[p], u->area, u, 1, v,
@@ -452,8 +458,7 @@ static int gen_results(const sg_model *m, sg_csv *c) {
               continue;
             }
             if (!s->special && !acnt[a] && sg_rng_chance(&r, 0.02)) {
-              put_result(c, code, pl.code[p], a, NULL, 0, 0, s->decimals,
-                         missing_comments[sg_rng_int(&r, 0, 2)]);
+              put_result(c, code, pl.code[p], a, NULL, 0, 0, s->decimals, missing_comment(s, &r));
               continue;
             }
             const char *cm = NULL;
