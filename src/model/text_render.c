@@ -78,7 +78,10 @@ static void put_table(rapp_buf *b, const doc_table *t) {
   int groups = 0;
   for (size_t c = 0; c < nc && c < 1000; c++) {
     w[c] = width(t->cols[c].title);
-    if (t->cols[c].group) groups = 1;
+    if (t->cols[c].group) {
+      groups = 1;
+      if (width(t->cols[c].group) > w[c]) w[c] = width(t->cols[c].group);
+    }
     for (size_t r = 0; r < t->nrows; r++) {
       if (t->rows[r].kind == DOC_ROW_GROUP) continue;
       cell_text(t, r, c, cell, sizeof cell);
