@@ -349,7 +349,8 @@ done:
 }
 
 /* Fills stage.period with every month, quarter, tertial and year from the first year in the
- * data (period, month and year columns) to the cut-off year (municipality.cutoff_date; the
+ * data (period, month and year columns that start with a plausible year; the rules judge the
+ * rest) to the cut-off year (municipality.cutoff_date; the
  * last year in the data when the cut-off date is unusable, which is reported anyway). */
 static int fill_periods(import_ctx *cx) {
   rapp_buf q = {0};
@@ -362,14 +363,17 @@ static int fill_periods(import_ctx *cx) {
     for (int i = 0; i < t->ncols; i++) {
       const char *c = t->cols[i].name;
       if (t->cols[i].kind == DB_PERIOD)
-        buf_printf(&q, " UNION ALL SELECT CAST(substr(\"%s\", 1, 4) AS INTEGER) FROM stage.\"%s\" "
-                   "WHERE rapp_period_error(\"%s\") IS NULL", c, t->name, c);
+        buf_printf(&q, " UNION ALL SELECT CAST(substr(min(\"%s\"), 1, 4) AS INTEGER) FROM stage.\"%s\" "
+                   "WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]*' UNION ALL SELECT CAST(substr(max(\"%s\"), 1, 4) AS INTEGER) "
+                   "FROM stage.\"%s\" WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]*'", c, t->name, c, c, t->name, c);
       else if (t->cols[i].kind == DB_MONTH)
-        buf_printf(&q, " UNION ALL SELECT CAST(substr(\"%s\", 1, 4) AS INTEGER) FROM stage.\"%s\" "
-                   "WHERE rapp_is_month(\"%s\")", c, t->name, c);
+        buf_printf(&q, " UNION ALL SELECT CAST(substr(min(\"%s\"), 1, 4) AS INTEGER) FROM stage.\"%s\" "
+                   "WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]-*' UNION ALL SELECT CAST(substr(max(\"%s\"), 1, 4) AS INTEGER) "
+                   "FROM stage.\"%s\" WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]-*'", c, t->name, c, c, t->name, c);
       else if (t->cols[i].kind == DB_YEAR)
-        buf_printf(&q, " UNION ALL SELECT \"%s\" FROM stage.\"%s\" WHERE typeof(\"%s\") = 'integer' "
-                   "AND \"%s\" BETWEEN 1900 AND 2100", c, t->name, c, c);
+        buf_printf(&q, " UNION ALL SELECT min(\"%s\") FROM stage.\"%s\" WHERE typeof(\"%s\") = 'integer' "
+                   "AND \"%s\" BETWEEN 1900 AND 2100 UNION ALL SELECT max(\"%s\") FROM stage.\"%s\" "
+                   "WHERE typeof(\"%s\") = 'integer' AND \"%s\" BETWEEN 1900 AND 2100", c, t->name, c, c, c, t->name, c, c);
     }
   }
   buf_puts(&q, ")");
