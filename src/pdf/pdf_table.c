@@ -427,11 +427,13 @@ static int place_group(tbl *tb, size_t r) {
 
 /* ---- the table ---------------------------------------------------------------------------------- */
 
+/* An estimate that errs on the generous side (a header of three lines, a group row and a first
+ * row of two lines): measuring exactly would need the column widths, i.e. a pass over all rows. */
 double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
   int groups = 0;
   for (size_t j = 0; j < t->ncols; j++) groups |= t->cols[j].group != NULL;
   return (t->title || t->unit_note ? CAPTION_LEAD + 4 : 0) + (groups ? TL + 2 * PADY : 0) +
-         2 * TL + 2 * PADY + 2 * (TL + 2 * PADY);
+         3 * TL + 2 * PADY + (TL + 2 * PADY) + (2 * TL + 2 * PADY) + 6;
 }
 
 static void caption(tbl *tb, int draw) {

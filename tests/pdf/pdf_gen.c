@@ -276,6 +276,8 @@ static void report(void) {
     fprintf(e, "followed_by ^(Oppvekst og kultur|Helse og omsorg|Teknisk drift|Sentraladministrasjon|Næring og samfunn)$ ^R\\d{4}\n");
     fprintf(e, "bookmarks_top 11\n");
     fprintf(e, "lang nb-NO\n");
+    fprintf(e, "count Medarbeidere 1\n"); /* merge_repeats: one focus area, three rows */
+    fprintf(e, "count Økonomi 1\n");
     fprintf(e, "text ▲ Akseptabelt resultat\n");
     fprintf(e, "text ■ 0,4\n");
     fprintf(e, "text −12 500\n");

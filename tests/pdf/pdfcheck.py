@@ -18,7 +18,7 @@ Expectations (PDF.expect beside the PDF, or --expect; one per line):
   landscape_with T (every page showing T is landscape, and there is one)
   followed_by RX1 RX2 (a line matching RX1 is followed on its page by one matching RX2;
                       RX2 has no space)
-  lang TAG (catalog /Lang) | bookmarks_top N (top-level bookmarks, some with nested kids)
+  count T N (T appears exactly N times as a word) | lang TAG (catalog /Lang) | bookmarks_top N (top-level bookmarks, some with nested kids)
 Prints one line per failure and exits 1 if any; usable on any PDF path.
 """
 import json
@@ -209,6 +209,11 @@ def check_text(d, exp, lines):
                         fail(d.pdf, f"page {i} continues a table without its header '{header}'")
             if not seen:
                 fail(d.pdf, f"no page has a line matching {rx!r}")
+        elif key == "count":
+            t, n = val.rsplit(" ", 1)
+            got = len(re.findall(r"(?<!\w)" + re.escape(norm(t)) + r"(?!\w)", alltext))
+            if got != int(n):
+                fail(d.pdf, f"{t!r} appears {got} times, expected {n}")
         elif key == "followed_by":
             rx1, rx2 = val.rsplit(" ", 1)
             seen = 0
