@@ -95,10 +95,11 @@ static int bench(long n) {
   double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
                (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
   /* Wall time depends on the machine's load; CPU time (build + render) is the honest figure. */
-  printf("%8ld rows  build %6.3f s  render %7.3f s wall  cpu %7.3f s  %6.1f us/row cpu  "
-         "file %8.1f KB  peak RSS %7.1f MB\n",
-         n, t1 - t0, t2 - t1, cpu, cpu / (double)n * 1e6, (double)st.st_size / 1024.0,
-         (double)ru.ru_maxrss / 1024.0);
+  printf(
+      "%8ld rows  build %6.3f s  render %7.3f s wall  cpu %7.3f s  %6.1f us/row cpu  "
+      "file %8.1f KB  peak RSS %7.1f MB\n",
+      n, t1 - t0, t2 - t1, cpu, cpu / (double)n * 1e6, (double)st.st_size / 1024.0,
+      (double)ru.ru_maxrss / 1024.0);
   return 0;
 }
 

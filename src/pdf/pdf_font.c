@@ -32,8 +32,10 @@ int pdf_fonts_load(pdf_ctx *c, const char *fonts_dir) {
     snprintf(path, sizeof path, "%s/%s", fonts_dir ? fonts_dir : "fonts", face_files[i]);
     FILE *fp = fopen(path, "rb");
     if (!fp)
-      return pdf_fail(c, "font file '%s' not found: Rapp needs the fonts/ folder of its "
-                         "installation (set RAPP_HOME)", path);
+      return pdf_fail(c,
+                      "font file '%s' not found: Rapp needs the fonts/ folder of its "
+                      "installation (set RAPP_HOME)",
+                      path);
     fclose(fp);
     const char *name = HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
     if (!name || pdf_check(c, path) != 0)
@@ -106,8 +108,8 @@ double pdf_text_width(pdf_fonts *f, int face, double size, const char *s, size_t
   return (double)units * size / 1000.0;
 }
 
-void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t len,
-                      double *total, double *widest_word) {
+void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t len, double *total,
+                      double *widest_word) {
   int64_t units = 0, word = 0, widest = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
@@ -155,7 +157,9 @@ void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf 
  * stream) keeps the object numbering and leaves no orphan object; it reads libharu 2.3's
  * HPDF_FontAttr, hence the version check at the top of this file. */
 
-static void cmap_write(HPDF_Stream st, const char *s) { HPDF_Stream_WriteStr(st, s); }
+static void cmap_write(HPDF_Stream st, const char *s) {
+  HPDF_Stream_WriteStr(st, s);
+}
 
 int pdf_fonts_fix_tounicode(pdf_ctx *c) {
   for (int i = 0; i < PDF_NFACES; i++) {
@@ -163,7 +167,8 @@ int pdf_fonts_fix_tounicode(pdf_ctx *c) {
     if (!fc->font) continue;
     HPDF_FontAttr attr = (HPDF_FontAttr)fc->font->attr;
     HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-    if (!cmap || HPDF_Dict_GetItem(fc->font, "ToUnicode", HPDF_OCLASS_DICT) != cmap || !cmap->stream)
+    if (!cmap || HPDF_Dict_GetItem(fc->font, "ToUnicode", HPDF_OCLASS_DICT) != cmap ||
+        !cmap->stream)
       return pdf_fail(c, "font %s: no ToUnicode CMap to replace (libharu changed?)", fc->file);
     HPDF_MemStream_FreeData(cmap->stream);
     /* A ToUnicode stream needs none of the encoding CMap's dictionary entries. */
@@ -186,10 +191,11 @@ int pdf_fonts_fix_tounicode(pdf_ctx *c) {
       n++;
     }
     HPDF_Stream st = cmap->stream;
-    cmap_write(st, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    cmap_write(st,
+               "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+               "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+               "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+               "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     for (size_t k = 0; k < n; k += 100) {
       size_t m = n - k < 100 ? n - k : 100;
       char line[64];

@@ -28,8 +28,8 @@ typedef struct pdf_face {
   const char *hpdf_name; /* name libharu registered the font definition under */
   HPDF_FontDef def;      /* metrics and cmap (no PDF object until first drawn) */
   HPDF_Font font;        /* created on first draw, so unused faces are not embedded */
-  int32_t *cache;        /* per BMP code point: 0 unknown, -1 no glyph, else width (1/1000 em) + 1 */
-  uint8_t *used;         /* bitset over the BMP: code points drawn (for the ToUnicode CMap) */
+  int32_t *cache; /* per BMP code point: 0 unknown, -1 no glyph, else width (1/1000 em) + 1 */
+  uint8_t *used;  /* bitset over the BMP: code points drawn (for the ToUnicode CMap) */
 } pdf_face;
 
 typedef struct pdf_fonts {
@@ -40,15 +40,16 @@ struct pdf_ctx;
 int pdf_fonts_load(struct pdf_ctx *c, const char *fonts_dir);
 void pdf_fonts_free(pdf_fonts *f);
 /* Maps a code point to the one that will be drawn: tab -> space, other controls, code points
- * outside the BMP and code points the face has no glyph for -> '?', so nothing silently vanishes. */
+ * outside the BMP and code points the face has no glyph for -> '?', so nothing silently vanishes.
+ */
 uint32_t pdf_font_clean_cp(pdf_fonts *f, int face, uint32_t cp);
 /* Advance width of a (clean) code point in 1/1000 em. */
 int32_t pdf_font_cp_width(pdf_fonts *f, int face, uint32_t cp);
 /* Width in points of clean or unclean UTF-8 text (cleaned as drawn). */
 double pdf_text_width(pdf_fonts *f, int face, double size, const char *s, size_t len);
 /* Width of the text and of its widest space-separated word, in points. */
-void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t len,
-                      double *total, double *widest_word);
+void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t len, double *total,
+                      double *widest_word);
 /* Writes the clean form of s into out (reset first) and marks its code points as used. */
 void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out);
 /* Replaces libharu's broken ToUnicode CMaps of every face that was drawn with correct ones. */
@@ -75,8 +76,8 @@ typedef struct pdf_para {
   pdf_line *lines;
   size_t nlines, caplines;
   double size;
-  rapp_buf word;      /* breaker's scratch: the pending word */
-  void *pieces;       /* breaker's scratch: its style pieces */
+  rapp_buf word; /* breaker's scratch: the pending word */
+  void *pieces;  /* breaker's scratch: its style pieces */
   size_t cappieces;
 } pdf_para;
 
@@ -120,9 +121,9 @@ typedef struct pdf_heading_pos {
 } pdf_heading_pos;
 
 typedef struct pdf_toc_entry {
-  size_t heading;     /* heading id */
-  size_t page;        /* TOC page it is drawn on (index into pages) */
-  double y;           /* top of the entry */
+  size_t heading; /* heading id */
+  size_t page;    /* TOC page it is drawn on (index into pages) */
+  double y;       /* top of the entry */
   double h;
 } pdf_toc_entry;
 
@@ -132,30 +133,30 @@ typedef struct pdf_ctx {
   const doc *d;
   const doc_meta *meta;
   rapp_err *err;
-  int failed;               /* an error was recorded in err */
-  HPDF_STATUS hpdf_error;   /* first error libharu reported through the handler */
+  int failed;             /* an error was recorded in err */
+  HPDF_STATUS hpdf_error; /* first error libharu reported through the handler */
   HPDF_STATUS hpdf_detail;
   pdf_fonts fonts;
 
   pdf_page *pages;
   size_t npages, cappages;
   /* current page geometry and cursor */
-  double pw, ph;               /* page size */
-  double x0, x1, ytop, ybot;   /* content frame */
-  double y;                    /* cursor: top of the next block */
-  int landscape;               /* orientation of the next page */
-  int page_empty;              /* nothing placed on the current page yet */
+  double pw, ph;             /* page size */
+  double x0, x1, ytop, ybot; /* content frame */
+  double y;                  /* cursor: top of the next block */
+  int landscape;             /* orientation of the next page */
+  int page_empty;            /* nothing placed on the current page yet */
 
   /* headings, outline, table of contents */
-  pdf_heading_pos *headings;   /* by heading id */
+  pdf_heading_pos *headings; /* by heading id */
   size_t nheadings;
-  HPDF_Outline outline[3];     /* last outline item per level */
+  HPDF_Outline outline[3];          /* last outline item per level */
   const doc_block **heading_blocks; /* by heading id */
   pdf_toc_entry *toc;
   size_t ntoc;
 
-  rapp_buf scratch;            /* clean text for drawing */
-  pdf_para para;               /* reusable line-breaking buffers */
+  rapp_buf scratch; /* clean text for drawing */
+  pdf_para para;    /* reusable line-breaking buffers */
 } pdf_ctx;
 
 /* Records an error once (first one wins); returns -1. */

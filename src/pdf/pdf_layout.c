@@ -36,7 +36,8 @@ static int need_page(pdf_ctx *c) {
 
 /* Places a broken paragraph line by line from the cursor, moving to new pages as needed, with at
  * least `keep` lines kept together at the start. */
-static int place_lines(pdf_ctx *c, const pdf_para *p, double x, double lead, pdf_rgb col, size_t keep) {
+static int place_lines(pdf_ctx *c, const pdf_para *p, double x, double lead, pdf_rgb col,
+                       size_t keep) {
   if (keep > p->nlines) keep = p->nlines;
   if (pdf_ensure(c, (double)keep * lead) != 0) return -1;
   for (size_t i = 0; i < p->nlines; i++) {
@@ -114,8 +115,7 @@ static int place_heading(pdf_ctx *c, size_t bi, const doc_block *b) {
   double lead = heading_size[lv] * 1.25;
   if (place_lines(c, &c->para, c->x0, lead, lv == 2 ? PDF_INK : PDF_HEADING, c->para.nlines) != 0)
     return buf_free(&title), -1;
-  if (lv == 0)
-    pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
+  if (lv == 0) pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
   c->y -= heading_after[lv];
 
   /* Bookmark and position for the table of contents. */
@@ -197,8 +197,10 @@ static HPDF_Image load_image(pdf_ctx *c, const char *path) {
     return NULL;
   }
   if (!img || c->hpdf_error) {
-    pdf_fail(c, "image '%s' could not be read (libharu error 0x%04X): save it as a plain "
-                "8-bit PNG or baseline JPEG", path, (unsigned)(c->hpdf_error ? c->hpdf_error : HPDF_GetError(c->pdf)));
+    pdf_fail(c,
+             "image '%s' could not be read (libharu error 0x%04X): save it as a plain "
+             "8-bit PNG or baseline JPEG",
+             path, (unsigned)(c->hpdf_error ? c->hpdf_error : HPDF_GetError(c->pdf)));
     return NULL;
   }
   return img;
@@ -219,7 +221,8 @@ void pdf_production_date(const pdf_ctx *c, int longform, char *buf, size_t n) {
   production_date(c, longform, buf, n);
 }
 
-static double cover_text(pdf_ctx *c, const char *s, unsigned style, double size, pdf_rgb col, double y) {
+static double cover_text(pdf_ctx *c, const char *s, unsigned style, double size, pdf_rgb col,
+                         double y) {
   if (!s || !*s) return y;
   pdf_para_break_text(&c->fonts, &c->para, s, style, size, c->x1 - c->x0);
   double lead = size * 1.25;
@@ -246,7 +249,8 @@ static int place_cover(pdf_ctx *c, const doc_block *b) {
       h *= 70 * PDF_MM / w;
       w = 70 * PDF_MM;
     }
-    HPDF_Page_DrawImage(pg, img, (HPDF_REAL)c->x0, (HPDF_REAL)(c->ph - 20 * PDF_MM - h), (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_DrawImage(pg, img, (HPDF_REAL)c->x0, (HPDF_REAL)(c->ph - 20 * PDF_MM - h),
+                        (HPDF_REAL)w, (HPDF_REAL)h);
   }
   pdf_fill_rect(pg, PDF_HEADING, 0, c->ph * 0.42, 8 * PDF_MM, 70 * PDF_MM);
   double y = c->ph * 0.42 + 70 * PDF_MM;
@@ -284,7 +288,8 @@ static int place_bullets(pdf_ctx *c, const doc_block *b) {
     pdf_para_break(&c->fonts, &c->para, in->runs, in->nruns, 0, BODY_SIZE, c->x1 - c->x0 - indent);
     if (pdf_ensure(c, BODY_LEAD) != 0) return -1;
     double base = c->y - (BODY_LEAD - BODY_SIZE) / 2 - PDF_ASCENT * BODY_SIZE;
-    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, BODY_SIZE, PDF_ACCENT, c->x0 + 3, base, "\xE2\x80\xA2", 3);
+    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, BODY_SIZE, PDF_ACCENT, c->x0 + 3, base,
+                  "\xE2\x80\xA2", 3);
     if (place_lines(c, &c->para, c->x0 + indent, BODY_LEAD, PDF_INK, 1) != 0) return -1;
     c->y -= 2;
   }
@@ -295,22 +300,26 @@ static int place_bullets(pdf_ctx *c, const doc_block *b) {
 static int place_note(pdf_ctx *c, const doc_block *b) {
   if (need_page(c) != 0) return -1;
   const char *marker = b->u.note.marker;
-  double mw = marker ? pdf_text_width(&c->fonts, PDF_REGULAR, NOTE_SIZE, marker, strlen(marker)) + 4 : 0;
+  double mw =
+      marker ? pdf_text_width(&c->fonts, PDF_REGULAR, NOTE_SIZE, marker, strlen(marker)) + 4 : 0;
   pdf_para_break(&c->fonts, &c->para, b->u.note.text.runs, b->u.note.text.nruns, 0, NOTE_SIZE,
                  c->x1 - c->x0 - mw);
   if (pdf_ensure(c, NOTE_LEAD) != 0) return -1;
   if (marker) {
     double base = c->y - (NOTE_LEAD - NOTE_SIZE) / 2 - PDF_ASCENT * NOTE_SIZE;
-    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, NOTE_SIZE, PDF_MUTED, c->x0, base, marker, strlen(marker));
+    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, NOTE_SIZE, PDF_MUTED, c->x0, base, marker,
+                  strlen(marker));
   }
   if (place_lines(c, &c->para, c->x0 + mw, NOTE_LEAD, PDF_MUTED, 1) != 0) return -1;
   c->y -= PARA_AFTER;
   return 0;
 }
 
-/* ---- key figures ------------------------------------------------------------------------------ */
+/* ---- key figures ------------------------------------------------------------------------------
+ */
 
-/* Lays out (draw = 0: measures) one key-figure box of width w with its top at y; returns its height. */
+/* Lays out (draw = 0: measures) one key-figure box of width w with its top at y; returns its
+ * height. */
 static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double y, double w,
                             double h, int draw) {
   const double pad = 8, strip = 4;
@@ -344,7 +353,8 @@ static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double
     pdf_para_break_text(&c->fonts, &c->para, parts[i].text, parts[i].style, parts[i].size, tw);
     double lead = parts[i].size * 1.2;
     for (size_t l = 0; l < c->para.nlines; l++) {
-      if (draw) pdf_draw_line(c, pg, &c->para, l, parts[i].col, tx, ty - PDF_ASCENT * parts[i].size);
+      if (draw)
+        pdf_draw_line(c, pg, &c->para, l, parts[i].col, tx, ty - PDF_ASCENT * parts[i].size);
       ty -= lead;
     }
     ty -= parts[i].after;
@@ -371,7 +381,8 @@ static int place_keyfigures(pdf_ctx *c, const doc_block *b) {
     }
     if (pdf_ensure(c, h) != 0) return -1;
     for (size_t j = 0; j < m; j++)
-      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + gapw), c->y, w, h, 1);
+      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + gapw), c->y, w, h,
+                    1);
     c->y -= h + gapw;
     c->page_empty = 0;
   }
@@ -379,7 +390,8 @@ static int place_keyfigures(pdf_ctx *c, const doc_block *b) {
   return pdf_check(c, "drawing key figures");
 }
 
-/* ---- images ------------------------------------------------------------------------------------ */
+/* ---- images ------------------------------------------------------------------------------------
+ */
 
 static int place_image(pdf_ctx *c, const doc_block *b) {
   if (need_page(c) != 0) return -1;
@@ -397,7 +409,8 @@ static int place_image(pdf_ctx *c, const doc_block *b) {
   }
   gap(c, 4);
   if (pdf_ensure(c, h) != 0) return -1;
-  HPDF_Page_DrawImage(pdf_cur_page(c), img, (HPDF_REAL)c->x0, (HPDF_REAL)(c->y - h), (HPDF_REAL)w, (HPDF_REAL)h);
+  HPDF_Page_DrawImage(pdf_cur_page(c), img, (HPDF_REAL)c->x0, (HPDF_REAL)(c->y - h), (HPDF_REAL)w,
+                      (HPDF_REAL)h);
   c->y -= h + PARA_AFTER + 4;
   c->page_empty = 0;
   return pdf_check(c, "drawing an image");
@@ -406,7 +419,8 @@ static int place_image(pdf_ctx *c, const doc_block *b) {
 /* ---- charts (drawn by pdf/chart.c with this renderer's fonts) ------------------------------ */
 
 static double chart_width(void *ctx, int bold, double size, const char *s) {
-  return pdf_text_width(&((pdf_ctx *)ctx)->fonts, bold ? PDF_BOLD : PDF_REGULAR, size, s, strlen(s));
+  return pdf_text_width(&((pdf_ctx *)ctx)->fonts, bold ? PDF_BOLD : PDF_REGULAR, size, s,
+                        strlen(s));
 }
 
 static void chart_prepare(void *ctx, int bold, const char *s, rapp_buf *out) {
@@ -422,7 +436,9 @@ static int place_chart(pdf_ctx *c, const doc_block *b) {
   gap(c, 6);
   if (pdf_ensure(c, h) != 0) return -1;
   pdf_chart_text text = {.font = {pdf_face_font(c, PDF_REGULAR), pdf_face_font(c, PDF_BOLD)},
-                         .ctx = c, .width = chart_width, .prepare = chart_prepare};
+                         .ctx = c,
+                         .width = chart_width,
+                         .prepare = chart_prepare};
   if (!text.font[0] || !text.font[1]) return pdf_check(c, "loading fonts for a chart");
   rapp_err cerr = {0};
   if (pdf_chart_draw(pdf_cur_page(c), &text, c->x0, c->y, w, h, ch, &cerr) != 0)
@@ -435,7 +451,8 @@ static int place_chart(pdf_ctx *c, const doc_block *b) {
   return 0;
 }
 
-/* ---- the flow -------------------------------------------------------------------------------------- */
+/* ---- the flow
+ * -------------------------------------------------------------------------------------- */
 
 static int set_orientation(pdf_ctx *c, int landscape) {
   c->landscape = landscape ? 1 : 0;
@@ -443,7 +460,8 @@ static int set_orientation(pdf_ctx *c, int landscape) {
     /* Nothing on the current page yet: turn it instead of leaving it blank. */
     c->npages--;
     HPDF_Page pg = c->pages[c->npages].page;
-    HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, c->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+    HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4,
+                      c->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     c->pages[c->npages++].landscape = c->landscape;
     double pw = HPDF_Page_GetWidth(pg), ph = HPDF_Page_GetHeight(pg);
     c->x1 += pw - c->pw;
@@ -462,22 +480,46 @@ int pdf_layout_doc(pdf_ctx *c) {
     const doc_block *b = doc_block_at(c->d, i);
     int rc = 0;
     switch (b->kind) {
-      case DOC_COVER: rc = place_cover(c, b); break;
-      case DOC_TOC: rc = place_toc(c); break;
-      case DOC_HEADING: rc = place_heading(c, i, b); break;
-      case DOC_PARAGRAPH: rc = place_paragraph(c, &b->u.paragraph); break;
-      case DOC_BULLETS: rc = place_bullets(c, b); break;
-      case DOC_KEYFIGURES: rc = place_keyfigures(c, b); break;
+      case DOC_COVER:
+        rc = place_cover(c, b);
+        break;
+      case DOC_TOC:
+        rc = place_toc(c);
+        break;
+      case DOC_HEADING:
+        rc = place_heading(c, i, b);
+        break;
+      case DOC_PARAGRAPH:
+        rc = place_paragraph(c, &b->u.paragraph);
+        break;
+      case DOC_BULLETS:
+        rc = place_bullets(c, b);
+        break;
+      case DOC_KEYFIGURES:
+        rc = place_keyfigures(c, b);
+        break;
       case DOC_TABLE:
         rc = need_page(c);
         if (rc == 0) rc = pdf_layout_table(c, b->u.table);
         break;
-      case DOC_NOTE: rc = place_note(c, b); break;
-      case DOC_IMAGE: rc = place_image(c, b); break;
-      case DOC_PAGEBREAK: rc = pdf_break_page(c); break;
-      case DOC_ORIENTATION: rc = set_orientation(c, b->u.orientation.landscape); break;
-      case DOC_CHART: rc = place_chart(c, b); break;
-      default: rc = pdf_fail(c, "block %zu: unknown block kind %d", i, (int)b->kind); break;
+      case DOC_NOTE:
+        rc = place_note(c, b);
+        break;
+      case DOC_IMAGE:
+        rc = place_image(c, b);
+        break;
+      case DOC_PAGEBREAK:
+        rc = pdf_break_page(c);
+        break;
+      case DOC_ORIENTATION:
+        rc = set_orientation(c, b->u.orientation.landscape);
+        break;
+      case DOC_CHART:
+        rc = place_chart(c, b);
+        break;
+      default:
+        rc = pdf_fail(c, "block %zu: unknown block kind %d", i, (int)b->kind);
+        break;
     }
     if (rc != 0) return -1;
   }

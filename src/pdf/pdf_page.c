@@ -9,11 +9,12 @@
 #include "util/utf8.h"
 
 /* ---- palette: dark blue-grey headings, thin grey rules, light header fills ---------------- */
-#define RGB(h) {((h) >> 16 & 0xFF) / 255.0, ((h) >> 8 & 0xFF) / 255.0, ((h) & 0xFF) / 255.0}
+#define RGB(h) \
+  { ((h) >> 16 & 0xFF) / 255.0, ((h) >> 8 & 0xFF) / 255.0, ((h)&0xFF) / 255.0 }
 const pdf_rgb PDF_INK = RGB(0x1A1A1A);
 const pdf_rgb PDF_HEADING = RGB(0x1F3A5F);
 const pdf_rgb PDF_ACCENT = RGB(0x2E5C8A);
-const pdf_rgb PDF_MUTED = RGB(0x595959);   /* 7.0:1 on white */
+const pdf_rgb PDF_MUTED = RGB(0x595959); /* 7.0:1 on white */
 const pdf_rgb PDF_RULE = RGB(0x4A5566);
 const pdf_rgb PDF_HAIRLINE = RGB(0xD0D5DC);
 const pdf_rgb PDF_HEADER_FILL = RGB(0xE6ECF2);
@@ -25,14 +26,14 @@ const pdf_rgb PDF_WHITE = RGB(0xFFFFFF);
 /* Relative luminance (WCAG) of the fills: desired 0.80, acceptable 0.60, unacceptable 0.29, grey
  * 0.78; black text on each is at least 6.8:1. The grey statuses differ from desired by symbol. */
 pdf_rgb pdf_status_fill(doc_status s) {
-  static const pdf_rgb fills[] = {RGB(0xFFFFFF), RGB(0xD4EDD8), RGB(0xF2C849), RGB(0xE06666),
-                                  RGB(0xE3E5E8), RGB(0xE3E5E8)};
+  static const pdf_rgb fills[] = {RGB(0xFFFFFF), RGB(0xD4EDD8), RGB(0xF2C849),
+                                  RGB(0xE06666), RGB(0xE3E5E8), RGB(0xE3E5E8)};
   return (size_t)s < sizeof fills / sizeof fills[0] ? fills[s] : fills[0];
 }
 
 pdf_rgb pdf_status_strong(doc_status s) {
-  static const pdf_rgb strong[] = {RGB(0x2E5C8A), RGB(0x2E8540), RGB(0xE0A800), RGB(0xC62828),
-                                   RGB(0x9AA0A6), RGB(0x9AA0A6)};
+  static const pdf_rgb strong[] = {RGB(0x2E5C8A), RGB(0x2E8540), RGB(0xE0A800),
+                                   RGB(0xC62828), RGB(0x9AA0A6), RGB(0x9AA0A6)};
   return (size_t)s < sizeof strong / sizeof strong[0] ? strong[s] : strong[0];
 }
 
@@ -84,7 +85,9 @@ int pdf_new_page(pdf_ctx *c, int cover) {
   return pdf_check(c, "adding a page");
 }
 
-HPDF_Page pdf_cur_page(pdf_ctx *c) { return c->pages[c->npages - 1].page; }
+HPDF_Page pdf_cur_page(pdf_ctx *c) {
+  return c->pages[c->npages - 1].page;
+}
 
 int pdf_break_page(pdf_ctx *c) {
   if (c->npages && c->page_empty && !c->pages[c->npages - 1].cover) return 0;
@@ -96,7 +99,9 @@ int pdf_ensure(pdf_ctx *c, double h) {
   return pdf_new_page(c, 0);
 }
 
-double pdf_frame_height(const pdf_ctx *c) { return c->ytop - c->ybot; }
+double pdf_frame_height(const pdf_ctx *c) {
+  return c->ytop - c->ybot;
+}
 
 /* ---- drawing -------------------------------------------------------------------------------- */
 
@@ -127,7 +132,8 @@ void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_r
   const pdf_line *ln = &p->lines[li];
   for (size_t i = ln->first; i < ln->first + ln->nsegs; i++) {
     const pdf_seg *sg = &p->segs[i];
-    pdf_draw_text(c, pg, sg->face, p->size, col, x + sg->x, baseline, p->text.data + sg->off, sg->len);
+    pdf_draw_text(c, pg, sg->face, p->size, col, x + sg->x, baseline, p->text.data + sg->off,
+                  sg->len);
   }
 }
 

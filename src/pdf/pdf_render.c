@@ -68,7 +68,8 @@ int pdf_draw_running(pdf_ctx *c) {
   return pdf_check(c, "drawing the running header and footer");
 }
 
-/* ---- table of contents --------------------------------------------------------------------------- */
+/* ---- table of contents
+ * --------------------------------------------------------------------------- */
 
 int pdf_draw_toc(pdf_ctx *c) {
   rapp_buf tmp = {0};
@@ -118,7 +119,8 @@ int pdf_draw_toc(pdf_ctx *c) {
   return pdf_check(c, "drawing the table of contents");
 }
 
-/* ---- document information -------------------------------------------------------------------------- */
+/* ---- document information
+ * -------------------------------------------------------------------------- */
 
 static uint64_t fnv1a(uint64_t h, const char *s) {
   for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
@@ -137,8 +139,13 @@ static int write_info(pdf_ctx *c) {
   time_t t = (time_t)m->created;
   struct tm tm;
   if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
-  HPDF_Date dt = {.year = tm.tm_year + 1900, .month = tm.tm_mon + 1, .day = tm.tm_mday,
-                  .hour = tm.tm_hour, .minutes = tm.tm_min, .seconds = tm.tm_sec, .ind = 'Z'};
+  HPDF_Date dt = {.year = tm.tm_year + 1900,
+                  .month = tm.tm_mon + 1,
+                  .day = tm.tm_mday,
+                  .hour = tm.tm_hour,
+                  .minutes = tm.tm_min,
+                  .seconds = tm.tm_sec,
+                  .ind = 'Z'};
   HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, dt);
   HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, dt);
   if (pdf_check(c, "writing document information") != 0) return -1;
@@ -156,7 +163,8 @@ static int write_info(pdf_ctx *c) {
   char created[32];
   snprintf(created, sizeof created, "%lld/%zu", (long long)m->created, c->npages);
   uint64_t h1 = fnv1a(fnv1a(fnv1a(0xcbf29ce484222325ULL, m->title), m->municipality), created);
-  uint64_t h2 = fnv1a(fnv1a(fnv1a(h1 ^ 0x9e3779b97f4a7c15ULL, m->period_label), m->subtitle), created);
+  uint64_t h2 =
+      fnv1a(fnv1a(fnv1a(h1 ^ 0x9e3779b97f4a7c15ULL, m->period_label), m->subtitle), created);
   unsigned char id[16];
   for (int i = 0; i < 8; i++) {
     id[i] = (unsigned char)(h1 >> (8 * i));
@@ -172,7 +180,8 @@ static int write_info(pdf_ctx *c) {
   return pdf_check(c, "writing the catalog");
 }
 
-/* ---- entry ------------------------------------------------------------------------------------------- */
+/* ---- entry
+ * ------------------------------------------------------------------------------------------- */
 
 static int pdf_render_doc(const doc *d, const char *path, const render_env *env, rapp_err *err) {
   pdf_ctx ctx = {0}, *c = &ctx;
@@ -203,8 +212,10 @@ static int pdf_render_doc(const doc *d, const char *path, const render_env *env,
   if (write_info(c) != 0) goto done;
   if (pdf_fonts_fix_tounicode(c) != 0) goto done;
   if (HPDF_SaveToFile(c->pdf, path) != HPDF_OK || c->hpdf_error) {
-    pdf_fail(c, "cannot write '%s' (libharu error 0x%04X): check that the folder exists and is "
-                "writable and the disk is not full", path, (unsigned)c->hpdf_error);
+    pdf_fail(c,
+             "cannot write '%s' (libharu error 0x%04X): check that the folder exists and is "
+             "writable and the disk is not full",
+             path, (unsigned)c->hpdf_error);
     remove(path);
     goto done;
   }

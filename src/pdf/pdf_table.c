@@ -12,8 +12,8 @@
 #include "pdf/pdf_int.h"
 #include "util/nofmt.h"
 
-#define TS 8.5        /* table font size */
-#define TL 10.5       /* line height */
+#define TS 8.5  /* table font size */
+#define TL 10.5 /* line height */
 #define PADX 4.0
 #define PADY 3.0
 #define CAPTION_SIZE 10.0
@@ -23,21 +23,23 @@ typedef struct tbl {
   pdf_ctx *c;
   const doc_table *t;
   size_t nc;
-  double *w, *x;       /* column widths and left edges */
-  double left, width;  /* table box */
-  pdf_para *cell;      /* per column: the current row's lines */
-  pdf_para *head;      /* per column: header title lines */
-  pdf_para *grp;       /* per column: group title lines (at the group's first column) */
-  size_t *grp_span;    /* per column: columns the group starting here spans (0: not a start) */
+  double *w, *x;      /* column widths and left edges */
+  double left, width; /* table box */
+  pdf_para *cell;     /* per column: the current row's lines */
+  pdf_para *head;     /* per column: header title lines */
+  pdf_para *grp;      /* per column: group title lines (at the group's first column) */
+  size_t *grp_span;   /* per column: columns the group starting here spans (0: not a start) */
   int has_groups, has_status;
   double grp_h, low_h, head_h;
-  rapp_buf *prev;      /* merge_repeats: the previous row's text per column */
+  rapp_buf *prev; /* merge_repeats: the previous row's text per column */
   int *prev_ok;
-  int *repeat;         /* per column: this row repeats the previous value (not drawn) */
+  int *repeat; /* per column: this row repeats the previous value (not drawn) */
   rapp_buf txt, tmp;
 } tbl;
 
-static int is_numeric(doc_col_type t) { return t != DOC_COL_TEXT; }
+static int is_numeric(doc_col_type t) {
+  return t != DOC_COL_TEXT;
+}
 
 static doc_align col_align(const doc_column *col) {
   if (col->align != DOC_ALIGN_AUTO) return col->align;
@@ -96,7 +98,8 @@ static void column_widths(tbl *tb) {
   const doc_table *t = tb->t;
   size_t nc = tb->nc;
   double avail = c->x1 - c->x0;
-  double *mn = xcalloc(nc, sizeof *mn), *mb = xcalloc(nc, sizeof *mb), *mh = xcalloc(nc, sizeof *mh);
+  double *mn = xcalloc(nc, sizeof *mn), *mb = xcalloc(nc, sizeof *mb),
+         *mh = xcalloc(nc, sizeof *mh);
   for (size_t j = 0; j < nc; j++) {
     double total, word;
     const char *title = t->cols[j].title ? t->cols[j].title : "";
@@ -148,8 +151,9 @@ static void column_widths(tbl *tb) {
      * number must never break); text columns share the rest and break long words. */
     double rest = avail - protect;
     for (size_t j = 0; j < nc; j++)
-      tb->w[j] = (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0)) ? mn[j] * rest / sumtextmin
-                                                                                : mn[j];
+      tb->w[j] = (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0))
+                     ? mn[j] * rest / sumtextmin
+                     : mn[j];
   } else if (summin > avail) {
     /* Hopeless (far too many columns for the page): scale everything down. */
     for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j] * avail / summin;
@@ -193,14 +197,18 @@ static void column_widths(tbl *tb) {
 
 /* ---- header -------------------------------------------------------------------------------- */
 
-static double lines_h(const pdf_para *p) { return (double)p->nlines * TL + 2 * PADY; }
+static double lines_h(const pdf_para *p) {
+  return (double)p->nlines * TL + 2 * PADY;
+}
 
 static void header_layout(tbl *tb) {
   pdf_ctx *c = tb->c;
   const doc_table *t = tb->t;
   for (size_t j = 0; j < tb->nc; j++) {
-    pdf_para_break_text(&c->fonts, &tb->head[j], t->cols[j].title, DOC_BOLD, TS, tb->w[j] - 2 * PADX);
-    if (t->cols[j].group && (j == 0 || !t->cols[j - 1].group || strcmp(t->cols[j - 1].group, t->cols[j].group) != 0)) {
+    pdf_para_break_text(&c->fonts, &tb->head[j], t->cols[j].title, DOC_BOLD, TS,
+                        tb->w[j] - 2 * PADX);
+    if (t->cols[j].group &&
+        (j == 0 || !t->cols[j - 1].group || strcmp(t->cols[j - 1].group, t->cols[j].group) != 0)) {
       size_t k = j + 1;
       while (k < tb->nc && t->cols[k].group && strcmp(t->cols[k].group, t->cols[j].group) == 0) k++;
       tb->grp_span[j] = k - j;
@@ -215,7 +223,7 @@ static void header_layout(tbl *tb) {
     if ((!tb->has_groups || t->cols[j].group) && lines_h(&tb->head[j]) > tb->low_h)
       tb->low_h = lines_h(&tb->head[j]);
   }
-  for (size_t j = 0; j < tb->nc; j++)  /* an ungrouped title spans both header rows */
+  for (size_t j = 0; j < tb->nc; j++) /* an ungrouped title spans both header rows */
     if (tb->has_groups && !t->cols[j].group && lines_h(&tb->head[j]) > tb->grp_h + tb->low_h)
       tb->low_h = lines_h(&tb->head[j]) - tb->grp_h;
   tb->head_h = tb->grp_h + tb->low_h;
@@ -226,9 +234,9 @@ static void draw_cell_lines(tbl *tb, HPDF_Page pg, size_t j, size_t span, const 
                             size_t from, size_t to, doc_align al, pdf_rgb col, double y) {
   double x = tb->x[j], w = tb->x[j + span - 1] + tb->w[j + span - 1] - tb->x[j];
   for (size_t li = from; li < to && li < p->nlines; li++) {
-    double lx = al == DOC_ALIGN_RIGHT ? x + w - PADX - p->lines[li].w
-              : al == DOC_ALIGN_CENTER ? x + (w - p->lines[li].w) / 2
-              : x + PADX;
+    double lx = al == DOC_ALIGN_RIGHT    ? x + w - PADX - p->lines[li].w
+                : al == DOC_ALIGN_CENTER ? x + (w - p->lines[li].w) / 2
+                                         : x + PADX;
     double base = y - PADY - (double)(li - from) * TL - (TL - TS) / 2 - PDF_ASCENT * TS;
     pdf_draw_line(tb->c, pg, p, li, col, lx, base);
   }
@@ -242,7 +250,8 @@ static void draw_header(tbl *tb) {
   for (size_t j = 0; j < tb->nc; j++) {
     const doc_column *col = &tb->t->cols[j];
     if (tb->grp_span[j]) {
-      draw_cell_lines(tb, pg, j, tb->grp_span[j], &tb->grp[j], 0, SIZE_MAX, DOC_ALIGN_CENTER, PDF_HEADING, y);
+      draw_cell_lines(tb, pg, j, tb->grp_span[j], &tb->grp[j], 0, SIZE_MAX, DOC_ALIGN_CENTER,
+                      PDF_HEADING, y);
       size_t k = j + tb->grp_span[j] - 1;
       pdf_hline(pg, PDF_RULE, 0.4, tb->x[j] + PADX, tb->x[k] + tb->w[k] - PADX, y - tb->grp_h);
     }
@@ -258,7 +267,8 @@ static void draw_header(tbl *tb) {
   for (size_t j = 0; j < tb->nc; j++) tb->prev_ok[j] = 0; /* repeats show again on a new page */
 }
 
-/* ---- rows -------------------------------------------------------------------------------------- */
+/* ---- rows --------------------------------------------------------------------------------------
+ */
 
 /* Breaks the row's cells into tb->cell; returns the number of lines of the tallest cell. */
 static size_t row_break(tbl *tb, const doc_row *row) {
@@ -302,11 +312,13 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
   if (row->kind == DOC_ROW_TOTAL) pdf_fill_rect(pg, PDF_GROUP_FILL, tb->left, y - h, tb->width, h);
   for (size_t j = 0; j < tb->nc; j++)
     if (row->cells[j].status != DOC_STATUS_NONE && !tb->repeat[j])
-      pdf_fill_rect(pg, pdf_status_fill(row->cells[j].status), tb->x[j] + 0.5, y - h + 0.5, tb->w[j] - 1, h - 1);
+      pdf_fill_rect(pg, pdf_status_fill(row->cells[j].status), tb->x[j] + 0.5, y - h + 0.5,
+                    tb->w[j] - 1, h - 1);
   /* The rule above: hairline between data rows (not through merged repeats), darker above sums. */
   if (first && !c->page_empty) {
     if (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) {
-      pdf_hline(pg, PDF_RULE, row->kind == DOC_ROW_TOTAL ? 1.0 : 0.6, tb->left, tb->left + tb->width, y);
+      pdf_hline(pg, PDF_RULE, row->kind == DOC_ROW_TOTAL ? 1.0 : 0.6, tb->left,
+                tb->left + tb->width, y);
     } else {
       size_t j = 0;
       while (j < tb->nc) {
@@ -327,7 +339,8 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
     cell_text(tb, row, j, &negative);
     const doc_column *col = &tb->t->cols[j];
     pdf_rgb ink = (negative && is_numeric(col->type) && row->cells[j].status == DOC_STATUS_NONE)
-                      ? PDF_NEGATIVE : PDF_INK;
+                      ? PDF_NEGATIVE
+                      : PDF_INK;
     doc_align al = col_align(col);
     if (j == 0 && row->label && row->kind != DOC_ROW_DATA) al = DOC_ALIGN_LEFT;
     doc_status st = row->cells[j].status;
@@ -412,10 +425,12 @@ static int place_group(tbl *tb, size_t r) {
     next = (double)(nl < 2 ? nl : 2) * TL + 2 * PADY;
   }
   pdf_para *p = &tb->cell[0];
-  pdf_para_break_text(&c->fonts, p, row->label ? row->label : "", DOC_BOLD, TS, tb->width - 2 * PADX);
+  pdf_para_break_text(&c->fonts, p, row->label ? row->label : "", DOC_BOLD, TS,
+                      tb->width - 2 * PADX);
   double h = lines_h(p);
   if (c->y - h - next < c->ybot - 0.01 && continue_page(tb) != 0) return -1;
-  pdf_para_break_text(&c->fonts, p, row->label ? row->label : "", DOC_BOLD, TS, tb->width - 2 * PADX);
+  pdf_para_break_text(&c->fonts, p, row->label ? row->label : "", DOC_BOLD, TS,
+                      tb->width - 2 * PADX);
   HPDF_Page pg = pdf_cur_page(c);
   pdf_fill_rect(pg, PDF_GROUP_FILL, tb->left, c->y - h, tb->width, h);
   pdf_hline(pg, PDF_HAIRLINE, 0.4, tb->left, tb->left + tb->width, c->y);
@@ -425,15 +440,16 @@ static int place_group(tbl *tb, size_t r) {
   return 0;
 }
 
-/* ---- the table ---------------------------------------------------------------------------------- */
+/* ---- the table ----------------------------------------------------------------------------------
+ */
 
 /* An estimate that errs on the generous side (a header of three lines, a group row and a first
  * row of two lines): measuring exactly would need the column widths, i.e. a pass over all rows. */
 double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
   int groups = 0;
   for (size_t j = 0; j < t->ncols; j++) groups |= t->cols[j].group != NULL;
-  return (t->title || t->unit_note ? CAPTION_LEAD + 4 : 0) + (groups ? TL + 2 * PADY : 0) +
-         3 * TL + 2 * PADY + (TL + 2 * PADY) + (2 * TL + 2 * PADY) + 6;
+  return (t->title || t->unit_note ? CAPTION_LEAD + 4 : 0) + (groups ? TL + 2 * PADY : 0) + 3 * TL +
+         2 * PADY + (TL + 2 * PADY) + (2 * TL + 2 * PADY) + 6;
 }
 
 static void caption(tbl *tb, int draw) {
@@ -446,7 +462,8 @@ static void caption(tbl *tb, int draw) {
   if (t->title) {
     pdf_para_break_text(&c->fonts, &c->para, t->title, DOC_BOLD, CAPTION_SIZE, tb->width - unit_w);
     for (size_t i = 0; i < c->para.nlines; i++) {
-      if (draw) pdf_draw_line(c, pg, &c->para, i, PDF_HEADING, tb->left, c->y - PDF_ASCENT * CAPTION_SIZE);
+      if (draw)
+        pdf_draw_line(c, pg, &c->para, i, PDF_HEADING, tb->left, c->y - PDF_ASCENT * CAPTION_SIZE);
       if (i + 1 < c->para.nlines) c->y -= CAPTION_LEAD;
     }
   }
@@ -464,12 +481,14 @@ static void legend(tbl *tb) {
   pdf_ctx *c = tb->c;
   rapp_buf s = {0};
   for (doc_status st = DOC_STATUS_DESIRED; st <= DOC_STATUS_NO_TARGET; st++)
-    buf_printf(&s, "%s%s\xC2\xA0%s", st == DOC_STATUS_DESIRED ? "" : " \xE2\x80\x83 ", doc_status_symbol(st),
+    buf_printf(&s, "%s%s\xC2\xA0%s", st == DOC_STATUS_DESIRED ? "" : " \xE2\x80\x83 ",
+               doc_status_symbol(st),
                doc_status_label(st)); /* U+2003 em space between items, no-break inside */
   pdf_para_break_text(&c->fonts, &c->para, buf_str(&s), 0, 8, tb->width);
   for (size_t i = 0; i < c->para.nlines; i++) {
     if (pdf_ensure(c, 10.5) != 0) break;
-    pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb->left, c->y - 1.5 - PDF_ASCENT * 8);
+    pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb->left,
+                  c->y - 1.5 - PDF_ASCENT * 8);
     c->y -= 10.5;
   }
   buf_free(&s);
@@ -522,7 +541,8 @@ int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
       pdf_para_break_text(&c->fonts, &c->para, t->note, 0, 8, tb.width);
       for (size_t i = 0; i < c->para.nlines && rc == 0; i++) {
         rc = pdf_ensure(c, 10.5);
-        pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb.left, c->y - 1.5 - PDF_ASCENT * 8);
+        pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb.left,
+                      c->y - 1.5 - PDF_ASCENT * 8);
         c->y -= 10.5;
       }
     }

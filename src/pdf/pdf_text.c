@@ -2,9 +2,10 @@
  *
  * Greedy, on code-point boundaries: words (maximal runs of non-space code points, which may
  * change style inside, e.g. "**viktig**,") go on the line while they fit; a word wider than the
- * whole line is broken between code points (preferably after a '/' or '-'). Spaces are collapsed; '\n' is a hard break. The
- * result is clean text (what pdf_font_clean_cp makes of each code point) cut into segments of one
- * face each, so drawing needs no further measuring. Cost is linear in the text length. */
+ * whole line is broken between code points (preferably after a '/' or '-'). Spaces are collapsed;
+ * '\n' is a hard break. The result is clean text (what pdf_font_clean_cp makes of each code point)
+ * cut into segments of one face each, so drawing needs no further measuring. Cost is linear in the
+ * text length. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +51,8 @@ static void append(breaker *b, int face, const char *s, size_t len, int64_t w) {
       p->segs = xrealloc(p->segs, p->capsegs * sizeof *p->segs);
     }
     last = &p->segs[p->nsegs++];
-    *last = (pdf_seg){.face = face, .off = p->text.len, .len = len, .x = (double)b->lw * b->size / 1000.0};
+    *last = (pdf_seg){
+        .face = face, .off = p->text.len, .len = len, .x = (double)b->lw * b->size / 1000.0};
     ln->nsegs++;
   }
   buf_append(&p->text, s, len);
@@ -59,7 +61,9 @@ static void append(breaker *b, int face, const char *s, size_t len, int64_t w) {
   ln->w = (double)b->lw * b->size / 1000.0;
 }
 
-static int line_has_content(const breaker *b) { return b->p->lines[b->p->nlines - 1].nsegs > 0; }
+static int line_has_content(const breaker *b) {
+  return b->p->lines[b->p->nlines - 1].nsegs > 0;
+}
 
 /* Places the pending word on the current line, a new line, or broken over several lines. */
 static void flush_word(breaker *b) {
@@ -71,14 +75,16 @@ static void flush_word(breaker *b) {
     if ((double)(b->lw + sw + b->ww) <= b->maxu) {
       append(b, face, " ", 1, sw);
       for (size_t i = 0; i < b->npieces; i++)
-        append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len, b->pieces[i].w);
+        append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len,
+               b->pieces[i].w);
       goto done;
     }
     new_line(b);
   }
   if ((double)b->ww <= b->maxu) {
     for (size_t i = 0; i < b->npieces; i++)
-      append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len, b->pieces[i].w);
+      append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len,
+             b->pieces[i].w);
     goto done;
   }
   /* Wider than a whole line: break between code points; every line takes at least one. A break

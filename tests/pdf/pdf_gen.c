@@ -55,16 +55,33 @@ static doc_block *cover(doc *d) {
   return b;
 }
 
-/* ---- the economy table: long, grouped, two-level header, subtotals, negatives ----------------- */
+/* ---- the economy table: long, grouped, two-level header, subtotals, negatives -----------------
+ */
 
 static void economy_table(doc *d, int areas, int units_per_area) {
   doc_column cols[] = {
       {.title = "Enhet", .type = DOC_COL_TEXT},
-      {.title = "Regulert budsjett", .group = "Hele året", .type = DOC_COL_AMOUNT, .thousands = 1, .sum = 1},
+      {.title = "Regulert budsjett",
+       .group = "Hele året",
+       .type = DOC_COL_AMOUNT,
+       .thousands = 1,
+       .sum = 1},
       {.title = "Prognose", .group = "Hele året", .type = DOC_COL_AMOUNT, .thousands = 1, .sum = 1},
-      {.title = "Budsjett hittil", .group = "Hittil i år", .type = DOC_COL_AMOUNT, .thousands = 1, .sum = 1},
-      {.title = "Regnskap hittil", .group = "Hittil i år", .type = DOC_COL_AMOUNT, .thousands = 1, .sum = 1},
-      {.title = "Avvik hittil", .group = "Hittil i år", .type = DOC_COL_AMOUNT, .thousands = 1, .sum = 1},
+      {.title = "Budsjett hittil",
+       .group = "Hittil i år",
+       .type = DOC_COL_AMOUNT,
+       .thousands = 1,
+       .sum = 1},
+      {.title = "Regnskap hittil",
+       .group = "Hittil i år",
+       .type = DOC_COL_AMOUNT,
+       .thousands = 1,
+       .sum = 1},
+      {.title = "Avvik hittil",
+       .group = "Hittil i år",
+       .type = DOC_COL_AMOUNT,
+       .thousands = 1,
+       .sum = 1},
       {.title = "Avvik i %", .type = DOC_COL_PERCENT, .decimals = -1},
   };
   doc_table *t = doc_add_table(d, cols, sizeof cols / sizeof cols[0]);
@@ -119,12 +136,16 @@ static void scorecard(doc *d) {
     double v;
     doc_status st;
   } rows[] = {
-      {"Medarbeidere", "Sykefravær (%)", "Ønsket ≤ 6,0 – akseptabelt ≤ 7,5", 6.4, DOC_STATUS_ACCEPTABLE},
-      {"Medarbeidere", "Gjennomførte medarbeidersamtaler (%)", "Ønsket ≥ 90", 93.0, DOC_STATUS_DESIRED},
+      {"Medarbeidere", "Sykefravær (%)", "Ønsket ≤ 6,0 – akseptabelt ≤ 7,5", 6.4,
+       DOC_STATUS_ACCEPTABLE},
+      {"Medarbeidere", "Gjennomførte medarbeidersamtaler (%)", "Ønsket ≥ 90", 93.0,
+       DOC_STATUS_DESIRED},
       {"Medarbeidere", "Turnover (%)", "Ønsket ≤ 8", 11.2, DOC_STATUS_UNACCEPTABLE},
-      {"Økonomi", "Netto driftsresultat i % av driftsinntekter", "Ønsket ≥ 1,75", 0.4, DOC_STATUS_UNACCEPTABLE},
+      {"Økonomi", "Netto driftsresultat i % av driftsinntekter", "Ønsket ≥ 1,75", 0.4,
+       DOC_STATUS_UNACCEPTABLE},
       {"Økonomi", "Avvik fra budsjett (%)", "Ønsket ≤ 0,5", 0.3, DOC_STATUS_DESIRED},
-      {"Brukere", "Brukertilfredshet bedrekommune.no (1–6)", "Ønsket ≥ 5,0", 0, DOC_STATUS_NOT_MEASURED},
+      {"Brukere", "Brukertilfredshet bedrekommune.no (1–6)", "Ønsket ≥ 5,0", 0,
+       DOC_STATUS_NOT_MEASURED},
       {"Brukere", "Ventetid på tjenester (dager)", "Ikke fastsatt", 12, DOC_STATUS_NO_TARGET},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -137,7 +158,8 @@ static void scorecard(doc *d) {
   }
   doc_block *n = doc_add(d, DOC_NOTE);
   n->u.note.marker = doc_strdup(d, "1)");
-  n->u.note.text = doc_parse_inline(d, "Resultatkrav er vedtatt i *handlingsprogrammet 2026–2029*.");
+  n->u.note.text =
+      doc_parse_inline(d, "Resultatkrav er vedtatt i *handlingsprogrammet 2026–2029*.");
 }
 
 static void keyfigures(doc *d) {
@@ -145,19 +167,28 @@ static void keyfigures(doc *d) {
   b->u.keyfigures.nitems = 4;
   doc_keyfigure *k = doc_alloc(d, 4 * sizeof *k);
   b->u.keyfigures.items = k;
-  k[0] = (doc_keyfigure){.label = doc_strdup(d, "Prognoseavvik"), .type = DOC_COL_AMOUNT, .thousands = 1,
-                         .decimals = -1, .comparison = doc_strdup(d, "Beløp i 1 000 kr")};
+  k[0] = (doc_keyfigure){.label = doc_strdup(d, "Prognoseavvik"),
+                         .type = DOC_COL_AMOUNT,
+                         .thousands = 1,
+                         .decimals = -1,
+                         .comparison = doc_strdup(d, "Beløp i 1 000 kr")};
   doc_cell_set_number(&k[0].value, -12500000);
   k[0].value.status = DOC_STATUS_UNACCEPTABLE;
-  k[1] = (doc_keyfigure){.label = doc_strdup(d, "Sykefravær"), .type = DOC_COL_PERCENT, .decimals = 1,
+  k[1] = (doc_keyfigure){.label = doc_strdup(d, "Sykefravær"),
+                         .type = DOC_COL_PERCENT,
+                         .decimals = 1,
                          .comparison = doc_strdup(d, "Mål: 6,0 %")};
   doc_cell_set_number(&k[1].value, 6.4);
   k[1].value.status = DOC_STATUS_ACCEPTABLE;
-  k[2] = (doc_keyfigure){.label = doc_strdup(d, "Netto driftsresultat"), .type = DOC_COL_PERCENT,
-                         .decimals = 2, .comparison = doc_strdup(d, "Fjorår: 1,20 %")};
+  k[2] = (doc_keyfigure){.label = doc_strdup(d, "Netto driftsresultat"),
+                         .type = DOC_COL_PERCENT,
+                         .decimals = 2,
+                         .comparison = doc_strdup(d, "Fjorår: 1,20 %")};
   doc_cell_set_number(&k[2].value, 1.9);
   k[2].value.status = DOC_STATUS_DESIRED;
-  k[3] = (doc_keyfigure){.label = doc_strdup(d, "Årsverk"), .type = DOC_COL_DECIMAL, .decimals = 1,
+  k[3] = (doc_keyfigure){.label = doc_strdup(d, "Årsverk"),
+                         .type = DOC_COL_DECIMAL,
+                         .decimals = 1,
                          .comparison = doc_strdup(d, "Fjorår: 1 204,5")};
   doc_cell_set_number(&k[3].value, 1187.3);
 }
@@ -174,13 +205,15 @@ static doc *build_report(void) {
   cover(d);
   doc_add(d, DOC_TOC);
   doc_add_heading(d, 1, "Sammendrag og kommunedirektørens vurdering");
-  doc_add_paragraph(d, "Kommunen har per 31.08.2026 et **merforbruk** på 12,5 mill. kr. "
-                       "Prognosen for året viser et *mindreforbruk* i sentrale inntekter, men "
-                       "***betydelige utfordringer*** innen helse og omsorg.");
+  doc_add_paragraph(d,
+                    "Kommunen har per 31.08.2026 et **merforbruk** på 12,5 mill. kr. "
+                    "Prognosen for året viser et *mindreforbruk* i sentrale inntekter, men "
+                    "***betydelige utfordringer*** innen helse og omsorg.");
   keyfigures(d);
-  static const char *items[] = {"Kommunestyret tar tertialrapporten til orientering.",
-                                "Budsjettjusteringer som vist i **tabell 3** vedtas.",
-                                "Rådmannen bes legge fram en *tiltaksplan* for helse og omsorg innen 1. desember."};
+  static const char *items[] = {
+      "Kommunestyret tar tertialrapporten til orientering.",
+      "Budsjettjusteringer som vist i **tabell 3** vedtas.",
+      "Rådmannen bes legge fram en *tiltaksplan* for helse og omsorg innen 1. desember."};
   bullets(d, items, 3);
   doc_add_heading(d, 1, "Økonomisk status drift");
   doc_add_heading(d, 2, "Drift per rammeområde");
@@ -188,13 +221,15 @@ static doc *build_report(void) {
   economy_table(d, 5, 24);
   doc_add_heading(d, 2, "Sentrale inntekter og finans");
   for (int i = 0; i < 4; i++)
-    doc_add_paragraph(d, "Skatteinngangen er lavere enn budsjettert. Rammetilskuddet følger "
-                         "statsbudsjettet, og finansinntektene er i tråd med forventningene. "
-                         "Renteutgiftene er høyere enn lagt til grunn på grunn av renteøkningen.");
+    doc_add_paragraph(d,
+                      "Skatteinngangen er lavere enn budsjettert. Rammetilskuddet følger "
+                      "statsbudsjettet, og finansinntektene er i tråd med forventningene. "
+                      "Renteutgiftene er høyere enn lagt til grunn på grunn av renteøkningen.");
   doc_add_heading(d, 2, "Sykefravær");
   static const char *const months[] = {"jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug"};
   doc_chart *chart = doc_add_chart(d, DOC_CHART_COLUMN, "Sykefravær per måned", months, 8);
-  static const double v26[] = {7.1, 7.4, 6.8, 6.2, 5.9, 5.1, 4.2, 6.0}, v25[] = {6.9, 7.0, 6.5, 6.4, 6.1, 5.5, 4.8, 6.3};
+  static const double v26[] = {7.1, 7.4, 6.8, 6.2, 5.9, 5.1, 4.2, 6.0},
+                      v25[] = {6.9, 7.0, 6.5, 6.4, 6.1, 5.5, 4.8, 6.3};
   doc_chart_add_series(d, chart, "2026", v26, 8);
   doc_chart_add_series(d, chart, "2025", v25, 8);
   doc_chart_add_line(d, chart, 6.0, "Mål 6,0 %");
@@ -208,14 +243,16 @@ static doc *build_report(void) {
   scorecard(d);
   for (int ch = 0; ch < 6; ch++) {
     char h[128];
-    snprintf(h, sizeof h, "Tjenesteområde %d: oppfølging av politiske vedtak og internkontroll", ch + 1);
+    snprintf(h, sizeof h, "Tjenesteområde %d: oppfølging av politiske vedtak og internkontroll",
+             ch + 1);
     doc_add_heading(d, 1, h);
     for (int s = 0; s < 3; s++) {
       snprintf(h, sizeof h, "Delmål %d.%d", ch + 1, s + 1);
       doc_add_heading(d, 2, h);
       if (s == 1) doc_add_heading(d, 3, "Tiltak og vurdering");
-      doc_add_paragraph(d, "Enheten har gjennomført tiltakene som planlagt. Det er ikke registrert "
-                           "avvik av betydning i perioden, og brukertilfredsheten er stabil.");
+      doc_add_paragraph(d,
+                        "Enheten har gjennomført tiltakene som planlagt. Det er ikke registrert "
+                        "avvik av betydning i perioden, og brukertilfredsheten er stabil.");
     }
   }
   doc_block *o = doc_add(d, DOC_ORIENTATION);
@@ -241,8 +278,10 @@ static doc *build_report(void) {
     char s[64];
     snprintf(s, sizeof s, "P%04d", 1000 + i * 7);
     doc_cell_set_text(d, &r->cells[0], s);
-    doc_cell_set_text(d, &r->cells[1], i % 3 ? "Rehabilitering av Kautokeino skole" : "Ny omsorgsbolig Máze");
-    for (int j = 2; j < 8; j++) doc_cell_set_number(&r->cells[j], (j == 7 ? -1 : 1) * 1e6 * (i + j));
+    doc_cell_set_text(d, &r->cells[1],
+                      i % 3 ? "Rehabilitering av Kautokeino skole" : "Ny omsorgsbolig Máze");
+    for (int j = 2; j < 8; j++)
+      doc_cell_set_number(&r->cells[j], (j == 7 ? -1 : 1) * 1e6 * (i + j));
     doc_cell_set_date(&r->cells[8], 20271228 - (i % 12) * 100);
     doc_cell_set_text(d, &r->cells[9], i % 4 ? "Under arbeid" : "Forsinket");
   }
@@ -273,7 +312,9 @@ static void report(void) {
     fprintf(e, "landscape_with Prosjektnr\n");
     fprintf(e, "text Sum drift\n");
     fprintf(e, "text Sykefravær per måned\n");
-    fprintf(e, "followed_by ^(Oppvekst og kultur|Helse og omsorg|Teknisk drift|Sentraladministrasjon|Næring og samfunn)$ ^R\\d{4}\n");
+    fprintf(e,
+            "followed_by ^(Oppvekst og kultur|Helse og omsorg|Teknisk "
+            "drift|Sentraladministrasjon|Næring og samfunn)$ ^R\\d{4}\n");
     fprintf(e, "bookmarks_top 11\n");
     fprintf(e, "lang nb-NO\n");
     fprintf(e, "count Medarbeidere 1\n"); /* merge_repeats: one focus area, three rows */
@@ -289,7 +330,8 @@ static void report(void) {
   doc_free(d);
 }
 
-/* ---- language: Norwegian and Sámi round trip, replacement of what cannot be drawn ------------- */
+/* ---- language: Norwegian and Sámi round trip, replacement of what cannot be drawn -------------
+ */
 
 static void language(void) {
   doc *d = new_doc("Språktest – sámegiella");
@@ -330,13 +372,18 @@ static void tall(void) {
   doc_table *t = doc_add_table(d, cols, 4);
   t->title = doc_strdup(d, "Tabell med lange ord");
   rapp_buf long_text = {0};
-  for (int i = 0; i < 400; i++) buf_printf(&long_text, "Linje%03d er en del av en svært lang celle. ", i);
+  for (int i = 0; i < 400; i++)
+    buf_printf(&long_text, "Linje%03d er en del av en svært lang celle. ", i);
   for (int i = 0; i < 6; i++) {
     doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
     doc_cell_set_number(&r->cells[0], i + 1);
-    doc_cell_set_text(d, &r->cells[1], "https://www.bedrekommune.no/bk/rapporter/kautokeino/2026/brukerundersokelse-helse-og-omsorg?side=3&visning=alle");
-    doc_cell_set_text(d, &r->cells[2], i == 2 ? buf_str(&long_text)
-                                             : "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller");
+    doc_cell_set_text(d, &r->cells[1],
+                      "https://www.bedrekommune.no/bk/rapporter/kautokeino/2026/"
+                      "brukerundersokelse-helse-og-omsorg?side=3&visning=alle");
+    doc_cell_set_text(d, &r->cells[2],
+                      i == 2
+                          ? buf_str(&long_text)
+                          : "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller");
     doc_cell_set_number(&r->cells[3], -123456789.0 * (i + 1));
   }
   buf_free(&long_text);
