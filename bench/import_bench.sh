@@ -4,6 +4,7 @@
 # With BUILD_DIR/rapp-samplegen present, the set is the sample municipality at --scale
 # (ROWS / 10000, at least 1); otherwise the tests' base set plus a generated result.csv of about
 # ROWS rows (units x 10 indicators x 36 months, decimal commas). Prints figures; asserts nothing.
+# KEEP=1 keeps the work folder; RAPP_TRACE=1 makes rapp print the time of each stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}

@@ -60,4 +60,7 @@ expect_rc 1 "$rapp" import "$work/nonexistent" -o "$work/x.db"
 [ "$(cat "$work/e")" = "rapp import: '$work/nonexistent' is not a folder of CSV files" ] ||
   fail "import of a missing folder said: $(cat "$work/e")"
 [ ! -e "$work/x.db" ] || fail "output written for a missing folder"
+expect_rc 1 "$rapp" import "$base" -o "$work/no/such/folder/x.db"
+grep -q "^rapp import: cannot create a temporary file beside '$work/no/such/folder/x.db': No such file or directory$" "$work/e" ||
+  fail "import into a missing folder said: $(cat "$work/e")"
 echo "ok"
