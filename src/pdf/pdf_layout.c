@@ -34,18 +34,35 @@ static int need_page(pdf_ctx *c) {
   return 0;
 }
 
-/* Places a broken paragraph line by line from the cursor, moving to new pages as needed, with at
- * least `keep` lines kept together at the start. */
+/* Places a broken paragraph from the cursor, moving to new pages as needed: at least `keep`
+ * lines stay together at the start (orphans), and a paragraph that breaks never leaves its last
+ * line alone at the top of the next page (widows) when it can give one more line along. */
 static int place_lines(pdf_ctx *c, const pdf_para *p, double x, double lead, pdf_rgb col,
                        size_t keep) {
-  if (keep > p->nlines) keep = p->nlines;
-  if (pdf_ensure(c, (double)keep * lead) != 0) return -1;
-  for (size_t i = 0; i < p->nlines; i++) {
-    if (pdf_ensure(c, lead) != 0) return -1;
-    double base = c->y - (lead - p->size) / 2 - PDF_ASCENT * p->size;
-    pdf_draw_line(c, pdf_cur_page(c), p, i, col, x, base);
-    c->y -= lead;
-    c->page_empty = 0;
+  size_t n = p->nlines, i = 0;
+  if (keep > n) keep = n;
+  if (keep < 1) keep = 1;
+  while (i < n) {
+    double room = (c->y - c->ybot) / lead + 1e-9;
+    size_t fit = room > 0 ? (size_t)room : 0, left = n - i;
+    if (fit < left) {
+      size_t first = i == 0 ? keep : 1;
+      if (fit < first && !c->page_empty) {
+        if (pdf_new_page(c, 0) != 0) return -1;
+        continue;
+      }
+      if (left - fit == 1 && fit > first) fit--; /* take a line along for the widow */
+      if (fit == 0) fit = 1;                     /* an empty page takes at least one line */
+    } else {
+      fit = left;
+    }
+    for (size_t k = 0; k < fit; k++, i++) {
+      double base = c->y - (lead - p->size) / 2 - PDF_ASCENT * p->size;
+      pdf_draw_line(c, pdf_cur_page(c), p, i, col, x, base);
+      c->y -= lead;
+      c->page_empty = 0;
+    }
+    if (i < n && pdf_new_page(c, 0) != 0) return -1;
   }
   return 0;
 }

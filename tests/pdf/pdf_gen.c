@@ -387,8 +387,16 @@ static void tall(void) {
     doc_cell_set_number(&r->cells[3], -123456789.0 * (i + 1));
   }
   buf_free(&long_text);
+  /* A paragraph that breaks over a page (orphan and widow control, nothing lost). */
+  doc_add_heading(d, 1, "Lang tekst");
+  rapp_buf para = {0};
+  for (int i = 0; i < 300; i++)
+    buf_printf(&para, "Setning%03d handler om *budsjett* og **regnskap** i kommunen. ", i);
+  doc_add_paragraph(d, buf_str(&para));
+  buf_free(&para);
   FILE *e;
   if (render(d, "lange", &e) == 0 && e) {
+    fprintf(e, "sequence Setning%%03d 0 299\n");
     fprintf(e, "header_with ^Linje\\d{3} Beskrivelse\n");
     fprintf(e, "sequence Linje%%03d 0 399\n");
     fprintf(e, "min_pages 4\n");
