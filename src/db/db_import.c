@@ -115,7 +115,7 @@ static int is_blank_text(const char *s) {
  * convert is bound as the text it is, for the rules to report. */
 static void bind_field(sqlite3_stmt *st, int idx, const db_column *c, sqlite3_value *dflt,
                        const char *s, size_t n) {
-  if (n == 0 || (c->kind != DB_TEXT && is_blank_text(s))) {
+  if (n == 0 || (c->kind != DBK_TEXT && is_blank_text(s))) {
     if (dflt) sqlite3_bind_value(st, idx, dflt);
     else sqlite3_bind_null(st, idx);
     return;
@@ -125,14 +125,14 @@ static void bind_field(sqlite3_stmt *st, int idx, const db_column *c, sqlite3_va
   int bv;
   char iso[11];
   switch (c->kind) {
-    case DB_INT:
-    case DB_YEAR:
+    case DBK_INT:
+    case DBK_YEAR:
       if (parse_int(s, &iv) == 0) {
         sqlite3_bind_int64(st, idx, iv);
         return;
       }
       break;
-    case DB_BOOL:
+    case DBK_BOOL:
       if (parse_bool(s, &bv) == 0) {
         sqlite3_bind_int(st, idx, bv);
         return;
@@ -142,27 +142,27 @@ static void bind_field(sqlite3_stmt *st, int idx, const db_column *c, sqlite3_va
         return;
       }
       break;
-    case DB_REAL:
+    case DBK_REAL:
       if (parse_decimal(s, &dv) == 0) {
         sqlite3_bind_double(st, idx, dv);
         return;
       }
       break;
-    case DB_DATE:
+    case DBK_DATE:
       if (parse_date(s, iso) == 0) {
         sqlite3_bind_text(st, idx, iso, 10, SQLITE_TRANSIENT);
         return;
       }
       break;
-    case DB_MONTH:
-    case DB_PERIOD: { /* surrounding blanks are never meant */
+    case DBK_MONTH:
+    case DBK_PERIOD: { /* surrounding blanks are never meant */
       const char *b = s, *e = s + n;
       while (b < e && (*b == ' ' || *b == '\t')) b++;
       while (e > b && (e[-1] == ' ' || e[-1] == '\t')) e--;
       sqlite3_bind_text(st, idx, b, (int)(e - b), SQLITE_TRANSIENT);
       return;
     }
-    case DB_TEXT: break;
+    case DBK_TEXT: break;
   }
   sqlite3_bind_text(st, idx, s, (int)n, SQLITE_TRANSIENT);
 }
@@ -362,15 +362,15 @@ static int fill_periods(import_ctx *cx) {
     if (!t->from_csv) continue;
     for (int i = 0; i < t->ncols; i++) {
       const char *c = t->cols[i].name;
-      if (t->cols[i].kind == DB_PERIOD)
+      if (t->cols[i].kind == DBK_PERIOD)
         buf_printf(&q, " UNION ALL SELECT CAST(substr(min(\"%s\"), 1, 4) AS INTEGER) FROM stage.\"%s\" "
                    "WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]*' UNION ALL SELECT CAST(substr(max(\"%s\"), 1, 4) AS INTEGER) "
                    "FROM stage.\"%s\" WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]*'", c, t->name, c, c, t->name, c);
-      else if (t->cols[i].kind == DB_MONTH)
+      else if (t->cols[i].kind == DBK_MONTH)
         buf_printf(&q, " UNION ALL SELECT CAST(substr(min(\"%s\"), 1, 4) AS INTEGER) FROM stage.\"%s\" "
                    "WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]-*' UNION ALL SELECT CAST(substr(max(\"%s\"), 1, 4) AS INTEGER) "
                    "FROM stage.\"%s\" WHERE \"%s\" GLOB '[12][0-9][0-9][0-9]-*'", c, t->name, c, c, t->name, c);
-      else if (t->cols[i].kind == DB_YEAR)
+      else if (t->cols[i].kind == DBK_YEAR)
         buf_printf(&q, " UNION ALL SELECT min(\"%s\") FROM stage.\"%s\" WHERE typeof(\"%s\") = 'integer' "
                    "AND \"%s\" BETWEEN 1900 AND 2100 UNION ALL SELECT max(\"%s\") FROM stage.\"%s\" "
                    "WHERE typeof(\"%s\") = 'integer' AND \"%s\" BETWEEN 1900 AND 2100", c, t->name, c, c, c, t->name, c, c);

@@ -16,14 +16,14 @@ extern const char db_indexes_v1_sql[]; /* generated from indexes_v1.sql */
 
 /* What a column holds, from its declared type and its name (docs/schema.md, "Conventions"). */
 typedef enum db_kind {
-  DB_TEXT,
-  DB_INT,
-  DB_REAL,
-  DB_DATE,   /* TEXT named *_date or deadline: 'YYYY-MM-DD' */
-  DB_MONTH,  /* TEXT named month: 'YYYY-MM', an existing month period */
-  DB_PERIOD, /* TEXT named period: a period code */
-  DB_YEAR,   /* INTEGER named year: 1900-2100 */
-  DB_BOOL    /* INTEGER flagged boolean in the rule table: 0 or 1 */
+  DBK_TEXT,
+  DBK_INT,
+  DBK_REAL,
+  DBK_DATE,   /* TEXT named *_date or deadline: 'YYYY-MM-DD' */
+  DBK_MONTH,  /* TEXT named month: 'YYYY-MM', an existing month period */
+  DBK_PERIOD, /* TEXT named period: a period code */
+  DBK_YEAR,   /* INTEGER named year: 1900-2100 */
+  DBK_BOOL    /* INTEGER flagged boolean in the rule table: 0 or 1 */
 } db_kind;
 
 typedef struct db_column {

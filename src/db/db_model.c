@@ -37,14 +37,14 @@ static int ends_with(const char *s, const char *suffix) {
 
 static db_kind column_kind(const char *table, const db_column *c) {
   int is_int = strcmp(c->decl, "INTEGER") == 0, is_text = strcmp(c->decl, "TEXT") == 0;
-  if (is_int && db_rules_is_bool(table, c->name)) return DB_BOOL;
-  if (is_int && strcmp(c->name, "year") == 0) return DB_YEAR;
-  if (is_int) return DB_INT;
-  if (strcmp(c->decl, "REAL") == 0) return DB_REAL;
-  if (is_text && (ends_with(c->name, "_date") || strcmp(c->name, "deadline") == 0)) return DB_DATE;
-  if (is_text && strcmp(c->name, "month") == 0) return DB_MONTH;
-  if (is_text && strcmp(c->name, "period") == 0) return DB_PERIOD;
-  return DB_TEXT;
+  if (is_int && db_rules_is_bool(table, c->name)) return DBK_BOOL;
+  if (is_int && strcmp(c->name, "year") == 0) return DBK_YEAR;
+  if (is_int) return DBK_INT;
+  if (strcmp(c->decl, "REAL") == 0) return DBK_REAL;
+  if (is_text && (ends_with(c->name, "_date") || strcmp(c->name, "deadline") == 0)) return DBK_DATE;
+  if (is_text && strcmp(c->name, "month") == 0) return DBK_MONTH;
+  if (is_text && strcmp(c->name, "period") == 0) return DBK_PERIOD;
+  return DBK_TEXT;
 }
 
 int db_model_table(const db_model *m, const char *name) {

@@ -149,13 +149,13 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
   }
   /* declared type */
   buf_reset(&x);
-  if (c->kind == DB_BOOL) {
+  if (c->kind == DBK_BOOL) {
     buf_printf(&x, "typeof(%s) NOT IN ('integer', 'null')", q);
     buf_printf(&r, "'not 0 or 1: ' || quote(%s)", q);
-  } else if (c->kind == DB_INT || c->kind == DB_YEAR) {
+  } else if (c->kind == DBK_INT || c->kind == DBK_YEAR) {
     buf_printf(&x, "typeof(%s) NOT IN ('integer', 'null')", q);
     buf_printf(&r, "'not an integer: ' || quote(%s)", q);
-  } else if (c->kind == DB_REAL) {
+  } else if (c->kind == DBK_REAL) {
     buf_printf(&x, "typeof(%s) NOT IN ('real', 'integer', 'null')", q);
     buf_printf(&r, "'not a number: ' || quote(%s)", q);
   } else {
@@ -167,12 +167,12 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
   buf_reset(&x);
   buf_reset(&r);
   switch (c->kind) {
-    case DB_DATE:
+    case DBK_DATE:
       buf_printf(&x, "%s IS NOT NULL AND NOT rapp_is_date(%s)", q, q);
       buf_printf(&r, "quote(%s) || ' is not a date: use YYYY-MM-DD or DD.MM.YYYY'", q);
       when(b, buf_str(&x), buf_str(&r));
       break;
-    case DB_MONTH:
+    case DBK_MONTH:
       /* Rationale: the lookup comes first, so a good value costs one index probe and no call */
       buf_printf(&x, "%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s.period p WHERE p.code = %s AND p.kind = 'month')",
                  q, schema, q);
@@ -181,18 +181,18 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
                  q, q, q);
       when(b, buf_str(&x), buf_str(&r));
       break;
-    case DB_PERIOD:
+    case DBK_PERIOD:
       if (c->ref_table) break; /* the reference check below gives the message */
       buf_printf(&x, "%s IS NOT NULL AND rapp_period_error(%s) IS NOT NULL", q, q);
       buf_printf(&r, "rapp_period_error(%s)", q);
       when(b, buf_str(&x), buf_str(&r));
       break;
-    case DB_YEAR:
+    case DBK_YEAR:
       buf_printf(&x, "%s NOT BETWEEN 1900 AND 2100", q);
       buf_printf(&r, "'implausible year ' || %s || ' (1900-2100)'", q);
       when(b, buf_str(&x), buf_str(&r));
       break;
-    case DB_BOOL:
+    case DBK_BOOL:
       buf_printf(&x, "%s NOT IN (0, 1)", q);
       buf_printf(&r, "'value ' || %s || ' not allowed (0 or 1)'", q);
       when(b, buf_str(&x), buf_str(&r));
