@@ -146,6 +146,7 @@ typedef struct pdf_ctx {
   double y;                  /* cursor: top of the next block */
   int landscape;             /* orientation of the next page */
   int page_empty;            /* nothing placed on the current page yet */
+  int page_closed;           /* after the cover or the contents: the flow goes on on a new page */
 
   /* headings, outline, table of contents */
   pdf_heading_pos *headings; /* by heading id */

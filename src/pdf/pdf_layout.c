@@ -29,8 +29,7 @@ static void gap(pdf_ctx *c, double h) {
 }
 
 static int need_page(pdf_ctx *c) {
-  if (c->npages == 0) return pdf_new_page(c, 0);
-  if (c->pages[c->npages - 1].cover) return pdf_new_page(c, 0);
+  if (c->npages == 0 || c->page_closed) return pdf_new_page(c, 0);
   return 0;
 }
 
@@ -190,7 +189,8 @@ static int place_toc(pdf_ctx *c) {
   }
   buf_free(&tmp);
   c->page_empty = 0;
-  return pdf_new_page(c, 0); /* the report starts on a fresh page after the contents */
+  c->page_closed = 1; /* the report goes on on a fresh page after the contents */
+  return 0;
 }
 
 /* ---- cover ----------------------------------------------------------------------------------- */
@@ -284,6 +284,7 @@ static int place_cover(pdf_ctx *c, const doc_block *b) {
   production_date(c, 1, date, sizeof date);
   cover_text(c, b->u.cover.date_text ? b->u.cover.date_text : date, 0, 12, PDF_MUTED, y - 2);
   c->page_empty = 0;
+  c->page_closed = 1;
   return pdf_check(c, "drawing the cover");
 }
 

@@ -82,6 +82,7 @@ int pdf_new_page(pdf_ctx *c, int cover) {
   c->ybot = MARGIN_BOTTOM;
   c->y = c->ytop;
   c->page_empty = 1;
+  c->page_closed = 0;
   return pdf_check(c, "adding a page");
 }
 
