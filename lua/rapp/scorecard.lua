@@ -1,0 +1,404 @@
+-- lua/rapp/scorecard.lua — the målekort of "Mål- og resultatstyring" for report scripts:
+-- `local scorecard = require("rapp.scorecard")`. One SQL (scorecard.SQL) picks the indicators of
+-- a scope (whole municipality, one budget area, one unit), the result each shows for a period
+-- (the period rule below) and its status from the snapshot's view result_status; the functions
+-- here only lay that out as the governance document draws it. docs/reports.md is the reference.
+--
+-- The period rule (which result a report period shows): an indicator shows its result for the
+-- latest period of its own frequency that has ended by the end of the report period. For
+-- 2026-T2 (May-Aug): monthly indicators August 2026, quarterly Q2 2026, tertial T2 2026, yearly
+-- 2025 (the year 2026 is not over). No result row for that period and scope: "Ikke målt".
+local _, core = ...
+local fmt = require("rapp.fmt")
+local pairs, setmetatable, type, error, tostring, tonumber, ipairs, concat, sfmt =
+  pairs, setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
+local M = {}
+
+local function fail(msg) error(msg, 0) end
+
+-- The order, words and symbols of the statuses (the schema's status_label table).
+M.statuses = { "desired", "acceptable", "unacceptable", "not_measured", "no_target" }
+
+--- The period rule in words, for the note under every scorecard.
+M.PERIOD_NOTE = "Resultatet er fra siste hele måleperiode for indikatoren ved periodens slutt: "
+  .. "månedlige indikatorer viser periodens siste måned, kvartalsvise og tertialvise det siste "
+  .. "kvartalet eller tertialet som er avsluttet, årlige det siste hele året. Uten resultat for "
+  .. "den måleperioden står indikatoren som «Ikke målt». Periode: måleperioden resultatet gjelder "
+  .. "(K = kvartal, T = tertial)."
+
+--- The footnote explaining the 1) of "Resultatkrav 1)".
+M.TARGET_NOTE = "Resultatkrav: grensen for ønsket og akseptabelt resultat i indikatorens enhet. "
+  .. "≥ betyr at høyere er bedre (resultatet må være minst grensen), ≤ at lavere er bedre "
+  .. "(resultatet må være høyst grensen). Et resultat som ikke når grensen for akseptabelt "
+  .. "resultat, er uakseptabelt. Status beregnes av den avrundede verdien som vises."
+
+M.TREND_NOTE = "Trend: ↑ bedre, → uendret, ↓ svakere enn forrige måling, vurdert etter "
+  .. "indikatorens retning (for «lavere er bedre» er en nedgang en forbedring)."
+
+-- THE query. Parameters: :last_month ('YYYY-MM', the report period's last month), :scope
+-- ('municipality', 'area', 'unit'), :area (the area, or the unit's area; '' for the
+-- municipality), :unit (the unit or ''), :common ('all' or 'measured'). One row per indicator
+-- in scorecard order; a focus area without indicators in the scope gives one row with
+-- indicator_code NULL. Columns: see docs/reports.md.
+M.SQL = [[
+WITH ym AS (
+  SELECT CAST(substr(:last_month, 1, 4) AS INTEGER) AS y, CAST(substr(:last_month, 6, 2) AS INTEGER) AS m
+),
+-- per frequency: periods per year n, and the number k of the latest period ended by last_month
+f0(frequency, n, y, k) AS (
+  SELECT 'month', 12, y, m FROM ym UNION ALL
+  SELECT 'quarter', 4, y, m / 3 FROM ym UNION ALL
+  SELECT 'tertial', 3, y, m / 4 FROM ym UNION ALL
+  SELECT 'year', 1, y, m / 12 FROM ym
+),
+f1 AS (  -- k = 0: the last period of the year before
+  SELECT frequency, n, CASE WHEN k = 0 THEN y - 1 ELSE y END AS y, CASE WHEN k = 0 THEN n ELSE k END AS k FROM f0
+),
+f2 AS (  -- the previous period of the same frequency, and the same period a year earlier
+  SELECT frequency, n, y, k,
+         CASE WHEN k = 1 THEN y - 1 ELSE y END AS py, CASE WHEN k = 1 THEN n ELSE k - 1 END AS pk
+  FROM f1
+),
+shown AS (
+  SELECT frequency, y AS year,
+    CASE frequency WHEN 'month' THEN printf('%04d-%02d', y, k) WHEN 'quarter' THEN printf('%04d-Q%d', y, k)
+      WHEN 'tertial' THEN printf('%04d-T%d', y, k) ELSE printf('%04d', y) END AS period,
+    CASE frequency WHEN 'month' THEN printf('%04d-%02d', py, pk) WHEN 'quarter' THEN printf('%04d-Q%d', py, pk)
+      WHEN 'tertial' THEN printf('%04d-T%d', py, pk) ELSE printf('%04d', py) END AS previous_period,
+    CASE frequency WHEN 'month' THEN printf('%04d-%02d', y - 1, k) WHEN 'quarter' THEN printf('%04d-Q%d', y - 1, k)
+      WHEN 'tertial' THEN printf('%04d-T%d', y - 1, k) ELSE printf('%04d', y - 1) END AS last_year_period
+  FROM f2
+),
+-- results of the scope
+scoped AS (
+  SELECT r.rowid AS result_id, r.indicator_code, r.period FROM result r
+  WHERE CASE :scope
+          WHEN 'unit' THEN r.unit_code = :unit
+          WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
+          ELSE r.unit_code IS NULL AND r.area_code IS NULL END
+),
+ind AS (
+  SELECT g.focus_area_code, g.code AS goal_code, g.name AS goal, g.area_code AS goal_area,
+         g.sort_order AS goal_sort, i.code AS indicator_code, i.name AS indicator, i.method,
+         i.unit_of_measure, i.decimals, i.direction, i.frequency, i.sort_order AS indicator_sort
+  FROM goal g JOIN indicator i ON i.goal_code = g.code
+  WHERE (g.area_code IS NULL OR g.area_code = :area)
+    AND (:scope = 'municipality' OR :common = 'all'
+         OR (:scope = 'area' AND g.area_code IS NOT NULL)
+         OR EXISTS (SELECT 1 FROM scoped s WHERE s.indicator_code = i.code)
+         OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_code = i.code AND
+              CASE :scope WHEN 'unit' THEN t.unit_code = :unit
+                ELSE t.unit_code IS NULL AND t.area_code = :area END))
+),
+card AS (
+  SELECT f.code AS focus_code, f.name AS focus_area, f.main_goal, f.sort_order AS focus_sort,
+         ind.*, sh.period, sh.year,
+         CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AS previous_period,
+         (SELECT min(s.result_id) FROM scoped s
+           WHERE s.indicator_code = ind.indicator_code AND s.period = sh.period) AS result_id,
+         (SELECT min(s.result_id) FROM scoped s WHERE s.indicator_code = ind.indicator_code AND
+            s.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END)
+           AS previous_id
+  FROM focus_area f
+  LEFT JOIN ind ON ind.focus_area_code = f.code
+  LEFT JOIN shown sh ON sh.frequency = ind.frequency
+)
+SELECT c.focus_code, c.focus_area, c.main_goal, c.goal_code, c.goal, c.goal_area,
+       c.indicator_code, c.indicator, c.method, c.unit_of_measure, c.decimals, c.direction,
+       c.frequency, c.period, c.previous_period,
+       rs.value, rs.comment,
+       CASE WHEN c.indicator_code IS NULL THEN NULL ELSE COALESCE(rs.status, 'not_measured') END AS status,
+       CASE WHEN rs.result_id IS NULL THEN tg.desired ELSE rs.desired END AS desired,
+       CASE WHEN rs.result_id IS NULL THEN tg.acceptable ELSE rs.acceptable END AS acceptable,
+       ps.value AS previous_value,
+       CASE WHEN rs.value IS NULL OR ps.value IS NULL THEN NULL
+            WHEN round(rs.value, c.decimals) = round(ps.value, c.decimals) THEN 'same'
+            WHEN (round(rs.value, c.decimals) > round(ps.value, c.decimals)) = (c.direction = 'higher') THEN 'better'
+            ELSE 'worse' END AS trend
+FROM card c
+LEFT JOIN result_status rs ON rs.result_id = c.result_id
+LEFT JOIN result_status ps ON ps.result_id = c.previous_id
+LEFT JOIN target tg ON rs.result_id IS NULL AND tg.rowid = (
+  SELECT t.rowid FROM target t
+  WHERE t.indicator_code = c.indicator_code AND t.year = c.year
+    AND (   (:scope = 'unit' AND t.unit_code = :unit)
+         OR (:scope <> 'municipality' AND t.unit_code IS NULL AND t.area_code = :area)
+         OR (t.unit_code IS NULL AND t.area_code IS NULL))
+  ORDER BY (t.unit_code IS NOT NULL) DESC, (t.area_code IS NOT NULL) DESC
+  LIMIT 1)
+ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goal_code,
+         c.indicator_sort, c.indicator_code
+]]
+
+-- ---- options --------------------------------------------------------------------------------
+
+local function set(list)
+  local s = {}
+  for _, v in ipairs(list) do s[v] = true end
+  return s
+end
+
+local option_fields = set { "period", "area", "unit", "common", "previous", "compare", "trend",
+  "comment", "title", "sheet", "legend", "notes", "period_column" }
+
+local function code_of(v)
+  if v == nil then return nil end
+  if type(v) == "string" then return v end
+  if type(v) == "table" and type(v.code) == "string" then return v.code end
+  return nil
+end
+
+-- Checks options and resolves the scope; returns the query parameters and the scope's names.
+local function scope_params(db, fn, opts)
+  if type(opts) ~= "table" then fail(sfmt("scorecard.%s: give a table { period = p.period, ... }", fn)) end
+  for k in pairs(opts) do
+    if not option_fields[k] then
+      fail(sfmt("scorecard.%s: unknown option '%s' (valid: area, comment, common, compare, legend, notes, "
+        .. "period, period_column, previous, sheet, title, trend, unit)", fn, tostring(k)))
+    end
+  end
+  local period = opts.period
+  if type(period) == "string" then period = require("rapp.period").parse(period) end
+  if type(period) ~= "table" or type(period.last_month) ~= "string" then
+    fail(sfmt("scorecard.%s: period = a period (p.period or rapp.period('2026-T2')) is required", fn))
+  end
+  local area, unit = code_of(opts.area), code_of(opts.unit)
+  if opts.area ~= nil and not area then fail(sfmt("scorecard.%s: area must be an area code or p.area", fn)) end
+  if opts.unit ~= nil and not unit then fail(sfmt("scorecard.%s: unit must be a unit code or p.unit", fn)) end
+  if area and unit then fail(sfmt("scorecard.%s: give area or unit, not both", fn)) end
+  local common = opts.common or "measured"
+  if common ~= "measured" and common ~= "all" then
+    fail(sfmt("scorecard.%s: common must be 'measured' or 'all', got '%s'", fn, tostring(common)))
+  end
+  local compare = opts.compare or "previous"
+  if compare ~= "previous" and compare ~= "last_year" then
+    fail(sfmt("scorecard.%s: compare must be 'previous' or 'last_year', got '%s'", fn, tostring(compare)))
+  end
+  local q = { last_month = period.last_month, scope = "municipality", area = "", unit = "",
+    common = common, compare = compare }
+  local name
+  if area then
+    name = db:value("SELECT name FROM area WHERE code = ?", { area })
+    if not name then fail(sfmt("scorecard.%s: '%s' is not an area in the snapshot", fn, area)) end
+    q.scope, q.area = "area", area
+  elseif unit then
+    local u = db:row("SELECT name, area_code FROM unit WHERE code = ?", { unit })
+    if not u then fail(sfmt("scorecard.%s: '%s' is not a unit in the snapshot", fn, unit)) end
+    q.scope, q.area, q.unit, name = "unit", u.area_code, unit, u.name
+  end
+  return q, period, name
+end
+
+-- ---- formatting ------------------------------------------------------------------------------
+
+-- The suffix a value of a unit of measure gets ("6,4 %", "12 dager"); scales and points get none.
+local unit_suffix = { prosent = "\u{A0}%", kr = "\u{A0}kr", dager = "\u{A0}dager",
+  ["måneder"] = "\u{A0}mnd.", antall = "", poeng = "", skalapoeng = "" }
+
+--- A value in the indicator's unit: value_text(6.4, "prosent", 1) -> "6,4 %".
+function M.value_text(v, unit, decimals)
+  if v == nil then return fmt.dash end
+  local s = fmt.number(v, decimals or 1)
+  local suffix = unit_suffix[unit]
+  if suffix == nil then
+    if type(unit) == "string" and not unit:match("^skår") then suffix = "\u{A0}" .. unit else suffix = "" end
+  end
+  return s .. suffix
+end
+
+--- The requirement as a limit with its direction: "≥ 85,0 %" or "≤ 6,0 %".
+function M.limit_text(v, direction, unit, decimals)
+  if v == nil then return nil end
+  return (direction == "lower" and "≤\u{A0}" or "≥\u{A0}") .. M.value_text(v, unit, decimals)
+end
+
+local short_month = { "jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des." }
+
+--- The measurement period as a short label: "aug. 2026", "K2 2026", "T2 2026", "2025".
+function M.period_text(code)
+  if type(code) ~= "string" then return nil end
+  local y, m = code:match("^(%d%d%d%d)%-(%d%d)$")
+  if y then return short_month[tonumber(m)] .. "\u{A0}" .. y end
+  local yq, q = code:match("^(%d%d%d%d)%-Q(%d)$")
+  if yq then return "K" .. q .. "\u{A0}" .. yq end
+  local yt, t = code:match("^(%d%d%d%d)%-T(%d)$")
+  if yt then return "T" .. t .. "\u{A0}" .. yt end
+  return code
+end
+
+M.trend_text = { better = "↑ Bedre", same = "→ Uendret", worse = "↓ Svakere" }
+
+-- ---- data --------------------------------------------------------------------------------------
+
+--- scorecard.rows(r, opts) -> list of rows (plain tables, columns of scorecard.SQL), scope name.
+--- opts: period (required), area or unit (default: the whole municipality), common
+--- ('measured' default, or 'all'), compare ('previous' default, or 'last_year').
+function M.rows(r, opts)
+  local q, _, name = scope_params(r.db, "rows", opts)
+  local rows = r.db:rows(M.SQL, q)
+  local list = {}
+  for i, row in ipairs(rows) do
+    local t = {}
+    for _, c in ipairs(require("rapp.db").columns(row)) do t[c] = row[c] end
+    list[i] = t
+  end
+  return list, name
+end
+
+--- Counts per status over rows from scorecard.rows: { desired = n, ..., total = n }.
+function M.counts(rows)
+  local c = { total = 0 }
+  for _, s in ipairs(M.statuses) do c[s] = 0 end
+  for _, row in ipairs(rows) do
+    if row.status then
+      c[row.status] = c[row.status] + 1
+      c.total = c.total + 1
+    end
+  end
+  return c
+end
+
+-- ---- blocks ------------------------------------------------------------------------------------
+
+--- scorecard.legend(r) — the "Resultatgrense" legend: one row of status cells, colour, symbol
+--- and word, as the governance document prints it above the scorecard.
+function M.legend(r, sheet)
+  local cols, row = {}, {}
+  local words = { desired = "Ønsket resultat", acceptable = "Akseptabelt resultat",
+    unacceptable = "Uakseptabelt resultat", not_measured = "Ikke målt" }
+  for i, s in ipairs { "desired", "acceptable", "unacceptable", "not_measured" } do
+    cols[i] = { key = s, title = "Resultatgrense", type = "text", width_mm = 42 }
+    row[s] = { value = core.status_label(s) or words[s], status = s }
+  end
+  cols[1].title = "Resultatgrense:"
+  for i = 2, #cols do cols[i].title = "" end
+  local t = r.doc:table { columns = cols, sheet = sheet }
+  t:add_row(row)
+  return t
+end
+
+local function scope_title(q, name)
+  if q.scope == "area" then return "Målekort for " .. name end
+  if q.scope == "unit" then return "Målekort for " .. name end
+  return "Målekort for hele kommunen"
+end
+
+--- scorecard.table(r, opts) — adds the scorecard of a scope: the legend, the table and its notes.
+--- Returns the rows (as scorecard.rows) and the counts. Options beyond scorecard.rows: title,
+--- sheet, previous (true: a column with the previous result), trend (true: the trend arrow),
+--- comment (true: the result's comment), period_column (default true: the measurement period),
+--- legend (default true), notes (default true).
+function M.table(r, opts)
+  local q, period, name = scope_params(r.db, "table", opts)
+  local rows = r.db:rows(M.SQL, q)
+  local doc = r.doc
+  if opts.legend ~= false then M.legend(r, nil) end
+  -- Widths in mm for a landscape A4 page (257 mm inside the margins); text columns share what
+  -- the optional columns leave.
+  local extra = (opts.previous and 15 or 0) + (opts.trend and 19 or 0) + (opts.comment and 45 or 0)
+    + (opts.period_column ~= false and 17 or 0)
+  local text_w = 257 - 24 - 16 - 20 - 21 - extra
+  local function share(f) return math.floor(text_w * f * 10 + 0.5) / 10 end
+  local cols = {
+    { key = "focus_area", title = "Fokusområde", merge_repeats = true, width_mm = 24 },
+    { key = "main_goal", title = "Hovedmål", merge_repeats = true, width_mm = share(0.215) },
+    { key = "goal", title = "Suksessfaktor (delmål)", merge_repeats = true, width_mm = share(0.225) },
+    { key = "indicator", title = "Måleindikator", width_mm = share(0.305) },
+    { key = "method", title = "Målemetode", width_mm = share(0.255) },
+    { key = "desired", title = "Ønsket", group = "Resultatkrav 1)", align = "right", width_mm = 16 },
+    { key = "acceptable", title = "Akseptabelt", group = "Resultatkrav 1)", align = "right", width_mm = 20 },
+  }
+  local maxdec = 0
+  for _, row in ipairs(rows) do
+    if row.decimals and row.decimals > maxdec then maxdec = row.decimals end
+  end
+  cols[#cols + 1] = { key = "result", title = "Resultat", type = "decimal", decimals = maxdec, width_mm = 21 }
+  if opts.period_column ~= false then cols[#cols + 1] = { key = "measured", title = "Periode", width_mm = 17 } end
+  if opts.previous then
+    cols[#cols + 1] = { key = "previous", title = opts.compare == "last_year" and "I fjor" or "Forrige",
+      type = "decimal", decimals = maxdec, width_mm = 15 }
+  end
+  if opts.trend then cols[#cols + 1] = { key = "trend", title = "Trend", width_mm = 19 } end
+  if opts.comment then cols[#cols + 1] = { key = "comment", title = "Kommentar", width_mm = 45 } end
+
+  local title = opts.title or scope_title(q, name)
+  local notes = {}
+  if opts.notes ~= false then
+    notes[#notes + 1] = "1) " .. M.TARGET_NOTE
+    notes[#notes + 1] = M.PERIOD_NOTE
+    if opts.trend then notes[#notes + 1] = M.TREND_NOTE end
+  end
+  local sheet = opts.sheet
+  if sheet == nil then sheet = q.scope == "municipality" and "Målekort kommunen" or ("Målekort " .. name) end
+  if sheet == false then sheet = nil end
+  local t = doc:table { columns = cols, title = title .. ", " .. period.label, sheet = sheet,
+    note = #notes > 0 and concat(notes, " ") or nil }
+  local list = {}
+  for i, row in ipairs(rows) do
+    local l = {}
+    for _, c in ipairs(require("rapp.db").columns(row)) do l[c] = row[c] end
+    list[i] = l
+    local out = { focus_area = row.focus_area, main_goal = row.main_goal or "Ikke utarbeidet",
+      goal = row.goal, indicator = row.indicator, method = row.method, result = { text = "" },
+      previous = { text = "" } }
+    if row.indicator_code then
+      local u, d = row.unit_of_measure, row.decimals
+      out.desired = M.limit_text(row.desired, row.direction, u, d) or fmt.dash
+      out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or fmt.dash
+      if row.value ~= nil then
+        out.result = { value = row.value, text = M.value_text(row.value, u, d), status = row.status }
+      else
+        out.result = { text = core.status_label(row.status), status = row.status }
+      end
+      out.measured = M.period_text(row.period)
+      if opts.previous then
+        out.previous = { value = row.previous_value, text = M.value_text(row.previous_value, u, d) }
+      end
+      if opts.trend then out.trend = row.trend and M.trend_text[row.trend] or fmt.dash end
+      if opts.comment then out.comment = row.comment end
+    end
+    t:add_row(out)
+  end
+  return list, M.counts(list)
+end
+
+--- scorecard.summary(r, opts) — adds a table per focus area counting the statuses of a scope's
+--- scorecard (same options as scorecard.rows, plus title and sheet). Returns the rows of it.
+function M.summary(r, opts)
+  local o = {}
+  for k, v in pairs(opts) do if k ~= "title" and k ~= "sheet" then o[k] = v end end
+  local list, name = M.rows(r, o)
+  local q = scope_params(r.db, "summary", o)
+  local by, order = {}, {}
+  for _, row in ipairs(list) do
+    local f = by[row.focus_code]
+    if not f then
+      f = { focus_area = row.focus_area, desired = 0, acceptable = 0, unacceptable = 0, not_measured = 0, no_target = 0, total = 0 }
+      by[row.focus_code] = f
+      order[#order + 1] = f
+    end
+    if row.status then
+      f[row.status] = f[row.status] + 1
+      f.total = f.total + 1
+    end
+  end
+  local cols = {
+    { key = "focus_area", title = "Fokusområde" },
+    { key = "desired", title = "● Ønsket", type = "integer", sum = true, group = "Antall indikatorer" },
+    { key = "acceptable", title = "▲ Akseptabelt", type = "integer", sum = true, group = "Antall indikatorer" },
+    { key = "unacceptable", title = "■ Uakseptabelt", type = "integer", sum = true, group = "Antall indikatorer" },
+    { key = "not_measured", title = "○ Ikke målt", type = "integer", sum = true, group = "Antall indikatorer" },
+  }
+  local any_no_target = false
+  for _, f in ipairs(order) do if f.no_target > 0 then any_no_target = true end end
+  if any_no_target then
+    cols[#cols + 1] = { key = "no_target", title = "– Uten resultatkrav", type = "integer", sum = true, group = "Antall indikatorer" }
+  end
+  cols[#cols + 1] = { key = "total", title = "Sum", type = "integer", sum = true, group = "Antall indikatorer" }
+  local title = opts.title or ("Måloppnåelse per fokusområde, " .. (q.scope == "municipality" and "hele kommunen" or name))
+  r.doc:table { columns = cols, rows = order, title = title, sheet = opts.sheet, total = "Sum" }
+  return order
+end
+
+local _ = setmetatable
+return M

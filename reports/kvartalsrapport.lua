@@ -1,0 +1,457 @@
+-- reports/kvartalsrapport.lua — the quarterly or tertial report to formannskapet (kommuneloven
+-- § 14-15): summary, economy per budget area, sick leave, the scorecards, follow-up of political
+-- decisions and internal control, for one quarter (2026-Q2) or tertial (2026-T2).
+-- docs/reports.md describes every figure and where it comes from.
+local rapp = require("rapp")
+local scorecard = require("rapp.scorecard")
+local fmt = rapp.fmt
+
+local NBSP = "\u{A0}"
+
+-- "ikke påbegynt" -> "Ikke påbegynt"
+local upper_nb = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å" }
+local function capital(s)
+  if s == nil or s == "" then return s end
+  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
+  return (upper_nb[first] or first:upper()) .. s:sub(#first + 1)
+end
+
+-- 12345678 -> "12,3 mill. kr"
+local function millions(v)
+  return fmt.number(math.abs(v) / 1e6, 1) .. NBSP .. "mill." .. NBSP .. "kr"
+end
+
+-- ---- the queries (every figure of the report comes from one of these) ----------------------
+
+-- Economy per budget area: year budget, budget and actuals year to date, the latest forecast
+-- made by the period's end (per unit), deviations (budget - actual: positive = mindreforbruk).
+local ECONOMY_SQL = [[
+WITH b AS (
+  SELECT u.area_code,
+         sum(b.amount) AS year_budget,
+         sum(CASE WHEN b.month <= :last_month THEN b.amount ELSE 0 END) AS budget_ytd
+  FROM budget b JOIN unit u ON u.code = b.unit_code
+  WHERE b.month BETWEEN :first_month AND :year_end
+  GROUP BY u.area_code
+),
+a AS (
+  SELECT u.area_code, sum(a.amount) AS actual_ytd
+  FROM actual a JOIN unit u ON u.code = a.unit_code
+  WHERE a.month BETWEEN :first_month AND :last_month
+  GROUP BY u.area_code
+),
+f AS (
+  SELECT u.area_code, sum(f.year_amount) AS forecast
+  FROM forecast f JOIN unit u ON u.code = f.unit_code
+  WHERE f.month = (SELECT max(f2.month) FROM forecast f2
+                   WHERE f2.unit_code = f.unit_code AND f2.month BETWEEN :first_month AND :last_month)
+  GROUP BY u.area_code
+)
+SELECT ar.code, ar.name,
+       b.year_budget, b.budget_ytd, a.actual_ytd,
+       coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0) AS deviation_ytd,
+       CASE WHEN b.budget_ytd <> 0
+            THEN (coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0)) * 100.0 / abs(b.budget_ytd) END AS deviation_pct,
+       f.forecast,
+       CASE WHEN f.forecast IS NOT NULL THEN coalesce(b.year_budget, 0) - f.forecast END AS forecast_deviation
+FROM area ar
+LEFT JOIN b ON b.area_code = ar.code
+LEFT JOIN a ON a.area_code = ar.code
+LEFT JOIN f ON f.area_code = ar.code
+WHERE b.area_code IS NOT NULL OR a.area_code IS NOT NULL OR f.area_code IS NOT NULL
+ORDER BY ar.sort_order, ar.code]]
+
+-- Sick leave per budget area over the period's months and the same months a year earlier, in %
+-- of agreed days; the goal is the desired limit of indicator MA01 (the area's, else the
+-- municipality's) for the year. Area code NULL = the whole municipality.
+local ABSENCE_SQL = [[
+WITH cur AS (
+  SELECT u.area_code, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
+  FROM absence x JOIN unit u ON u.code = x.unit_code
+  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY u.area_code
+),
+prev AS (
+  SELECT u.area_code, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
+  FROM absence x JOIN unit u ON u.code = x.unit_code
+  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.area_code
+),
+rows AS (
+  SELECT area_code, s, l, p FROM cur
+  UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
+),
+prows AS (
+  SELECT area_code, t, p FROM prev
+  UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
+)
+SELECT r.area_code AS code, coalesce(ar.name, 'Hele kommunen') AS name,
+       r.s * 100.0 / r.p AS short_pct, r.l * 100.0 / r.p AS long_pct, (r.s + r.l) * 100.0 / r.p AS total_pct,
+       coalesce((SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
+                   AND t.unit_code IS NULL AND t.area_code = r.area_code),
+                (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
+                   AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
+       pr.t * 100.0 / pr.p AS last_year_pct
+FROM rows r
+LEFT JOIN area ar ON ar.code = r.area_code
+LEFT JOIN prows pr ON pr.area_code IS r.area_code
+WHERE r.p > 0
+ORDER BY r.area_code IS NULL, ar.sort_order, ar.code]]
+
+-- Decisions to follow up at the period's end: not finished, or finished/dropped in the period.
+-- Overdue: not finished and either 'forsinket' or the deadline reached by the period's end.
+local DECISION_SQL = [[
+SELECT d.body_code, b.name AS body, b.sort_order AS body_sort, d.case_number, d.meeting_date, d.title,
+       d.responsible, d.deadline, d.status,
+       d.status NOT IN ('ferdig', 'utgår') AS open,
+       d.status NOT IN ('ferdig', 'utgår') AND (d.status = 'forsinket' OR d.deadline <= :last_date) AS overdue
+FROM decision d JOIN political_body b ON b.code = d.body_code
+WHERE d.meeting_date <= :last_date
+  AND (d.status NOT IN ('ferdig', 'utgår') OR d.status_date BETWEEN :first_date AND :last_date)
+ORDER BY b.sort_order, b.code, overdue DESC, open DESC, d.deadline IS NULL, d.deadline, d.meeting_date, d.case_number]]
+
+-- Deviations (avvik) registered this year up to the period's end, per category: counts only.
+-- Closed = closed by the period's end; the rest were open at the period's end.
+local DEVIATION_SQL = [[
+SELECT category,
+       sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
+       count(*) AS ytd,
+       sum(severity = 'høy') AS high,
+       sum(closed_date IS NOT NULL AND closed_date <= :last_date) AS closed,
+       sum(closed_date IS NULL OR closed_date > :last_date) AS open
+FROM deviation
+WHERE reported_date BETWEEN :year_first_date AND :last_date
+GROUP BY category
+ORDER BY CASE category WHEN 'HMS' THEN 1 WHEN 'bruker/pasient' THEN 2
+  WHEN 'informasjonssikkerhet/personvern' THEN 3 WHEN 'økonomi' THEN 4 ELSE 5 END, category]]
+
+-- The highest ROS risks not closed, assessed by the period's end.
+local RISK_SQL = [[
+SELECT r.id, a.name AS area, r.hazard, r.probability, r.consequence, r.score, r.level,
+       r.measures, r.responsible, r.deadline, r.status
+FROM risk_level r JOIN area a ON a.code = r.area_code
+WHERE r.status <> 'lukket' AND r.assessed_date <= :last_date
+ORDER BY r.score DESC, r.consequence DESC, a.sort_order, r.id
+LIMIT 10]]
+
+-- ---- sections ----------------------------------------------------------------------------------
+
+local function economy(r, q)
+  local rows = r.db:rows(ECONOMY_SQL, q)
+  local total = { year_budget = 0, budget_ytd = 0, actual_ytd = 0, deviation_ytd = 0, forecast = 0,
+    forecast_deviation = 0, frame = 0, has_forecast = false }
+  for _, row in ipairs(rows) do
+    total.year_budget = total.year_budget + (row.year_budget or 0)
+    total.budget_ytd = total.budget_ytd + (row.budget_ytd or 0)
+    total.actual_ytd = total.actual_ytd + (row.actual_ytd or 0)
+    total.deviation_ytd = total.deviation_ytd + row.deviation_ytd
+    if row.forecast then
+      total.forecast = total.forecast + row.forecast
+      total.forecast_deviation = total.forecast_deviation + row.forecast_deviation
+      total.has_forecast = true
+    end
+    if (row.year_budget or 0) > 0 then total.frame = total.frame + row.year_budget end
+  end
+  return rows, total
+end
+
+local function economy_section(r, p, rows)
+  local doc = r.doc
+  doc:heading(1, "Økonomi per rammeområde")
+  doc:paragraph(("Tabellen viser regulert budsjett for %d, periodisert budsjett og regnskap hittil i år "
+    .. "(%s), avvik og enhetenes siste prognose for året per %s."):format(p.period.year,
+    p.period:ytd().label, fmt.date(p.period.last_date)))
+  doc:table {
+    title = "Drift per rammeområde, hittil i år og prognose " .. p.period.year,
+    unit_note = "Beløp i 1" .. NBSP .. "000 kr",
+    sheet = "Økonomi",
+    columns = {
+      { key = "name", title = "Rammeområde", width_mm = 38 },
+      { key = "year_budget", title = "Regulert budsjett", type = "amount", thousands = true, sum = true },
+      { key = "budget_ytd", title = "Budsjett hittil", type = "amount", thousands = true, sum = true },
+      { key = "actual_ytd", title = "Regnskap hittil", type = "amount", thousands = true, sum = true },
+      { key = "deviation_ytd", title = "Avvik hittil", type = "amount", thousands = true, sum = true },
+      { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1 },
+      { key = "forecast", title = "Prognose", type = "amount", thousands = true, sum = true },
+      { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true, sum = true },
+    },
+    rows = rows,
+    total = "Sum",
+    note = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = budsjett "
+      .. "− regnskap; prognoseavvik = regulert budsjett − prognose. Avvik i % er avvik hittil i prosent av "
+      .. "budsjett hittil (for inntekter av tallverdien); summen har ingen prosent fordi kommunens samlede "
+      .. "budsjett går i balanse. Prognose: enhetenes siste prognose for året, laget senest i periodens siste måned.",
+  }
+end
+
+local function absence_section(r, p, rows)
+  local doc = r.doc
+  doc:heading(1, "Sykefravær per rammeområde")
+  local ly = p.period:last_year()
+  doc:paragraph(("Sykefravær i %s (%s–%s), i prosent av avtalte dagsverk, sammenlignet med målet for "
+    .. "sykefravær (ønsket resultat i målekortet) og samme periode i fjor.")
+    :format(p.period.label, fmt.date(p.period.first_date), fmt.date(p.period.last_date)))
+  local shown = {}
+  for i, row in ipairs(rows) do
+    shown[i] = { name = row.name, short_pct = row.short_pct, long_pct = row.long_pct, total_pct = row.total_pct,
+      goal_pct = row.goal_pct, last_year_pct = row.last_year_pct }
+  end
+  doc:table {
+    title = "Sykefravær " .. p.period.label,
+    sheet = "Sykefravær",
+    columns = {
+      { key = "name", title = "Rammeområde", width_mm = 48 },
+      { key = "short_pct", title = "Korttid", type = "percent", decimals = 1, group = "Sykefravær " .. p.period.label },
+      { key = "long_pct", title = "Langtid", type = "percent", decimals = 1, group = "Sykefravær " .. p.period.label },
+      { key = "total_pct", title = "Totalt", type = "percent", decimals = 1, group = "Sykefravær " .. p.period.label },
+      { key = "goal_pct", title = "Mål", type = "percent", decimals = 1 },
+      { key = "last_year_pct", title = "Samme periode i fjor (" .. ly.label .. ")", type = "percent", decimals = 1 },
+    },
+    rows = shown,
+    note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
+      .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. p.period.year
+      .. " (rammeområdets eget mål der det finnes). Siste rad er hele kommunen.",
+  }
+end
+
+local function scorecard_section(r, p, muni_rows)
+  local doc = r.doc
+  doc:landscape()
+  doc:heading(1, "Mål og resultat (målekort)")
+  doc:paragraph("Målekortene følger kommunens system for mål- og resultatstyring: seks fokusområder med "
+    .. "hovedmål, suksessfaktorer (delmål), måleindikatorer og resultatkrav. Kommunens målekort viser de "
+    .. "gjennomgående delmålene; rammeområdenes målekort viser i tillegg rammeområdets unike delmål.")
+  doc:heading(2, "Hele kommunen")
+  scorecard.table(r, { period = p.period, previous = true, trend = true })
+  scorecard.summary(r, { period = p.period, sheet = "Måloppnåelse" })
+
+  -- one row per area: its counts, for the overview
+  local overview, without = {}, {}
+  local cards = {}
+  for _, area in ipairs(r.db:rows("SELECT code, name FROM area ORDER BY sort_order, code")) do
+    local rows = scorecard.rows(r, { period = p.period, area = area.code })
+    local c = scorecard.counts(rows)
+    if c.total > 0 then
+      overview[#overview + 1] = { name = area.name, desired = c.desired, acceptable = c.acceptable,
+        unacceptable = c.unacceptable, not_measured = c.not_measured, no_target = c.no_target, total = c.total }
+      cards[#cards + 1] = area
+    else
+      without[#without + 1] = area.name
+    end
+  end
+  doc:heading(2, "Måloppnåelse per rammeområde")
+  doc:table {
+    title = "Måloppnåelse per rammeområde, " .. p.period.label,
+    sheet = "Måloppnåelse rammeområder",
+    columns = {
+      { key = "name", title = "Rammeområde" },
+      { key = "desired", title = "● Ønsket", type = "integer", group = "Antall indikatorer" },
+      { key = "acceptable", title = "▲ Akseptabelt", type = "integer", group = "Antall indikatorer" },
+      { key = "unacceptable", title = "■ Uakseptabelt", type = "integer", group = "Antall indikatorer" },
+      { key = "not_measured", title = "○ Ikke målt", type = "integer", group = "Antall indikatorer" },
+      { key = "no_target", title = "– Uten resultatkrav", type = "integer", group = "Antall indikatorer" },
+      { key = "total", title = "Sum", type = "integer", group = "Antall indikatorer" },
+    },
+    rows = overview,
+    note = "Indikatorene i rammeområdets målekort: gjennomgående indikatorer som måles for rammeområdet, "
+      .. "og rammeområdets unike indikatorer.",
+  }
+  if #without > 0 then
+    doc:paragraph("Uten eget målekort (ingen indikatorer måles for rammeområdet): " .. table.concat(without, ", ") .. ".")
+  end
+  for _, area in ipairs(cards) do
+    doc:pagebreak() -- one scorecard per page, legend and table together
+    doc:heading(2, area.name)
+    scorecard.table(r, { period = p.period, area = area.code, previous = true, trend = true })
+  end
+  doc:portrait()
+end
+
+local function decision_section(r, p, rows)
+  local doc = r.doc
+  doc:heading(1, "Oppfølging av politiske vedtak")
+  doc:paragraph(("Vedtak som følges opp per %s: alle som ikke er ferdige, og de som ble ferdige eller "
+    .. "utgikk i perioden. Forfalte vedtak står først, deretter vedtak under oppfølging og ferdige.")
+    :format(fmt.date_long(p.period.last_date)))
+  if #rows == 0 then
+    doc:paragraph("Ingen vedtak å følge opp i perioden.")
+    return
+  end
+  local i = 1
+  while i <= #rows do
+    local body = rows[i].body_code
+    local list = {}
+    local name = rows[i].body
+    while i <= #rows and rows[i].body_code == body do
+      local d = rows[i]
+      local status = capital(d.status)
+      if d.overdue == 1 and d.status ~= "forsinket" then status = status .. " – frist passert" end
+      list[#list + 1] = { case_number = d.case_number, meeting_date = d.meeting_date, title = d.title,
+        responsible = d.responsible, deadline = d.deadline, status = status }
+      i = i + 1
+    end
+    doc:heading(2, name)
+    doc:table {
+      sheet = "Vedtak " .. body,
+      columns = {
+        { key = "case_number", title = "Saksnr", width_mm = 16 },
+        { key = "meeting_date", title = "Møtedato", type = "date", width_mm = 20 },
+        { key = "title", title = "Tittel" },
+        { key = "responsible", title = "Ansvarlig", width_mm = 32 },
+        { key = "deadline", title = "Frist", type = "date", width_mm = 20 },
+        { key = "status", title = "Status", width_mm = 34 },
+      },
+      rows = list,
+    }
+  end
+end
+
+local function control_section(r, p, q, devs, risks)
+  local doc = r.doc
+  doc:heading(1, "Internkontroll")
+  doc:heading(2, "Avvik")
+  doc:paragraph(("Avvik registrert i kvalitetssystemet hittil i år (%s), per kategori. Bare antall "
+    .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(p.period:ytd().label))
+  local list = {}
+  for i, d in ipairs(devs) do
+    list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
+      closed = d.closed, open = d.open }
+  end
+  doc:table {
+    title = "Avvik per kategori og status, " .. p.period:ytd().label,
+    sheet = "Avvik",
+    columns = {
+      { key = "category", title = "Kategori" },
+      { key = "in_period", title = "I perioden", type = "integer", sum = true, group = "Registrert" },
+      { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert" },
+      { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert" },
+      { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(p.period.last_date) },
+      { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(p.period.last_date) },
+    },
+    rows = list,
+    total = "Sum",
+    note = "Status per periodens slutt av avvikene registrert hittil i år: lukket når avviket ble lukket "
+      .. "senest " .. fmt.date(p.period.last_date) .. ", ellers åpent.",
+  }
+  doc:heading(2, "Risiko (ROS)")
+  if #risks == 0 then
+    doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(p.period.last_date) .. ".")
+    return
+  end
+  doc:paragraph("De høyeste risikoene i rammeområdenes ROS-analyser som ikke er lukket. Risiko = "
+    .. "sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, 5–9 vurder tiltak, 1–4 akseptabel.")
+  local rl = {}
+  for i, k in ipairs(risks) do
+    rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
+      score = k.score, level = capital(k.level), measures = k.measures, deadline = k.deadline, status = capital(k.status) }
+  end
+  doc:table {
+    title = "Høyeste risikoer",
+    sheet = "ROS",
+    columns = {
+      { key = "area", title = "Rammeområde", width_mm = 22 },
+      { key = "hazard", title = "Uønsket hendelse", width_mm = 35 },
+      { key = "probability", title = "S", type = "integer", width_mm = 6 },
+      { key = "consequence", title = "K", type = "integer", width_mm = 6 },
+      { key = "score", title = "Risiko (S×K)", type = "integer", width_mm = 13 },
+      { key = "level", title = "Nivå", width_mm = 19 },
+      { key = "measures", title = "Tiltak", width_mm = 34 },
+      { key = "deadline", title = "Frist", type = "date", width_mm = 16 },
+      { key = "status", title = "Status", width_mm = 17 },
+    },
+    rows = rl,
+    note = "S = sannsynlighet, K = konsekvens.",
+  }
+end
+
+-- ---- the report --------------------------------------------------------------------------------
+
+return rapp.report {
+  name = "kvartalsrapport",
+  title = "Kvartals- og tertialrapport",
+  description = "Rapport til formannskapet per kvartal eller tertial: sammendrag, økonomi, sykefravær, "
+    .. "målekort, vedtaksoppfølging og internkontroll.",
+  formats = { "pdf", "xlsx" },
+  params = {
+    { name = "period", type = "period", kinds = { "quarter", "tertial" }, required = true,
+      description = "Kvartal (2026-Q2) eller tertial (2026-T2)" },
+  },
+  build = function(r, p)
+    local doc, db, per = r.doc, r.db, p.period
+    local title = per.kind == "tertial" and "Tertialrapport" or "Kvartalsrapport"
+    local ly = per:last_year()
+    local q = {
+      first_month = per.year .. "-01", last_month = per.last_month, year_end = per.year .. "-12",
+      period_first_month = per.first_month, year = per.year,
+      first_date = per.first_date, last_date = per.last_date, year_first_date = per.year .. "-01-01",
+      ly_first_month = ly.first_month, ly_last_month = ly.last_month,
+    }
+    doc:meta { title = title .. " " .. per.label, subtitle = r.municipality, number_headings = true }
+    doc:cover { title = title, subtitle = r.municipality, period = per, date = per.last_date }
+    doc:toc()
+
+    -- every figure first, so the summary can quote them
+    local econ, total = economy(r, q)
+    local absence = db:rows(ABSENCE_SQL, { first_month = per.first_month, last_month = per.last_month,
+      ly_first_month = ly.first_month, ly_last_month = ly.last_month, year = per.year })
+    local muni_rows = scorecard.rows(r, { period = per })
+    local counts = scorecard.counts(muni_rows)
+    local decisions = db:rows(DECISION_SQL, q)
+    local overdue = 0
+    for _, d in ipairs(decisions) do if d.overdue == 1 then overdue = overdue + 1 end end
+    local devs = db:rows(DEVIATION_SQL, q)
+    local risks = db:rows(RISK_SQL, q)
+    local whole
+    for _, a in ipairs(absence) do if a.code == nil then whole = a end end
+
+    -- 2. Sammendrag
+    doc:heading(1, "Sammendrag")
+    local fdev = total.forecast_deviation
+    local fpct = total.frame ~= 0 and fdev * 100 / total.frame or nil
+    local items = {
+      { label = "Prognoseavvik " .. per.year .. " (1" .. NBSP .. "000 kr)", value = total.has_forecast and fdev or nil,
+        type = "amount", thousands = true,
+        comparison = "Positivt = mindreforbruk" },
+      { label = "Prognoseavvik i % av driftsrammene", value = total.has_forecast and fpct or nil, type = "percent", decimals = 1,
+        comparison = "Driftsrammer: " .. fmt.thousands(total.frame) .. NBSP .. "(1" .. NBSP .. "000 kr)" },
+      { label = "Sykefravær " .. per.label, value = whole and whole.total_pct, type = "percent", decimals = 1,
+        comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
+          whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
+      { label = "Forfalte politiske vedtak", value = overdue, type = "integer",
+        comparison = "Frist passert eller forsinket per " .. fmt.date(per.last_date) },
+      { label = "Indikatorer med ønsket resultat", value = counts.desired, type = "integer", status = "desired",
+        comparison = "av " .. counts.total .. " i kommunens målekort" },
+      { label = "Indikatorer med akseptabelt resultat", value = counts.acceptable, type = "integer", status = "acceptable" },
+      { label = "Indikatorer med uakseptabelt resultat", value = counts.unacceptable, type = "integer", status = "unacceptable" },
+      { label = "Indikatorer ikke målt", value = counts.not_measured, type = "integer", status = "not_measured" },
+    }
+    if counts.no_target > 0 then
+      items[#items + 1] = { label = "Indikatorer uten resultatkrav", value = counts.no_target, type = "integer", status = "no_target" }
+    end
+    doc:keyfigures(items)
+    local text = {}
+    if total.has_forecast then
+      text[#text + 1] = ("Per %s viser enhetenes prognose et samlet **%s på %s** for %d%s.")
+        :format(fmt.date_long(per.last_date), fdev >= 0 and "mindreforbruk" or "merforbruk", millions(fdev), per.year,
+          fpct and (", " .. fmt.percent(math.abs(fpct), 1) .. " av rammeområdenes driftsrammer") or "")
+    else
+      text[#text + 1] = ("Det foreligger ingen prognose for %d per %s."):format(per.year, fmt.date_long(per.last_date))
+    end
+    text[#text + 1] = ("Hittil i år er avviket mot periodisert budsjett %s %s."):format(
+      total.deviation_ytd >= 0 and "et mindreforbruk på" or "et merforbruk på", millions(total.deviation_ytd))
+    if whole then
+      text[#text + 1] = ("Sykefraværet i %s var %s, mot et mål på %s og %s i samme periode i fjor.")
+        :format(per.label, fmt.percent(whole.total_pct, 1), fmt.percent(whole.goal_pct, 1), fmt.percent(whole.last_year_pct, 1))
+    end
+    text[#text + 1] = ("Av %d indikatorer i kommunens målekort har %d ønsket resultat, %d akseptabelt og %d "
+      .. "uakseptabelt resultat; %d er ikke målt for perioden."):format(counts.total, counts.desired,
+      counts.acceptable, counts.unacceptable, counts.not_measured)
+    text[#text + 1] = ("%d politiske vedtak er forfalt."):format(overdue)
+    doc:paragraph(table.concat(text, " "))
+
+    -- 3-7
+    economy_section(r, p, econ)
+    absence_section(r, p, absence)
+    scorecard_section(r, p, muni_rows)
+    decision_section(r, p, decisions)
+    control_section(r, p, q, devs, risks)
+  end,
+}
