@@ -15,23 +15,23 @@
 
 -- Kommunen. Exactly one row.
 CREATE TABLE municipality (
-  number        TEXT NOT NULL PRIMARY KEY,        -- kommunenummer, four digits ('4699')
+  number        TEXT NOT NULL PRIMARY KEY,        -- kommunenummer; four digits ('4699')
   name          TEXT NOT NULL,                    -- 'Fjordvik kommune'
-  language      TEXT NOT NULL DEFAULT 'nb',       -- målform: 'nb' bokmål, 'nn' nynorsk, 'se' nordsamisk
+  language      TEXT NOT NULL DEFAULT 'nb',       -- målform: 'nb' bokmål; 'nn' nynorsk; 'se' nordsamisk
   inhabitants   INTEGER,                          -- innbyggertall at the cut-off date
-  cutoff_date   TEXT NOT NULL,                    -- the snapshot's cut-off date (dato for uttrekk)
-  logo          TEXT                              -- logo file name (PNG/JPEG) beside the snapshot, or NULL
+  cutoff_date   TEXT NOT NULL,                    -- cut-off date of the snapshot (dato for uttrekk)
+  logo          TEXT                              -- logo file name (PNG/JPEG) beside the snapshot; or NULL
 ) STRICT;
 
 -- Every period a report can ask for. Filled by `rapp import` itself (all months, quarters,
 -- tertials and years from the first year in the data to the cut-off year); not read from CSV.
 CREATE TABLE period (
-  code          TEXT NOT NULL PRIMARY KEY,        -- '2026-09', '2026-Q3', '2026-T2', '2026'
-  kind          TEXT NOT NULL,                    -- 'month', 'quarter', 'tertial', 'year'
+  code          TEXT NOT NULL PRIMARY KEY,        -- '2026-09' | '2026-Q3' | '2026-T2' | '2026'
+  kind          TEXT NOT NULL,                    -- 'month' | 'quarter' | 'tertial' | 'year'
   year          INTEGER NOT NULL,
-  number        INTEGER NOT NULL,                 -- month 1-12, quarter 1-4, tertial 1-3, year 1
-  first_month   TEXT NOT NULL,                    -- 'YYYY-MM', first month covered
-  last_month    TEXT NOT NULL,                    -- 'YYYY-MM', last month covered
+  number        INTEGER NOT NULL,                 -- month 1-12; quarter 1-4; tertial 1-3; year 1
+  first_month   TEXT NOT NULL,                    -- 'YYYY-MM'; first month covered
+  last_month    TEXT NOT NULL,                    -- 'YYYY-MM'; last month covered
   first_date    TEXT NOT NULL,                    -- 'YYYY-MM-DD'
   last_date     TEXT NOT NULL                     -- 'YYYY-MM-DD'
 ) STRICT;
@@ -49,14 +49,14 @@ CREATE TABLE unit (
   code          TEXT NOT NULL PRIMARY KEY,        -- 'ENH1210'
   area_code     TEXT NOT NULL REFERENCES area(code),
   name          TEXT NOT NULL,                    -- 'Fjordvik skole'
-  kind          TEXT NOT NULL,                    -- 'skole', 'barnehage', 'sykehjem', 'hjemmetjeneste', 'stab', ...
+  kind          TEXT NOT NULL,                    -- 'skole' | 'barnehage' | 'sykehjem' | 'hjemmetjeneste' | 'stab'; ...
   head          TEXT,                             -- enhetsleder
   sort_order    INTEGER NOT NULL
 ) STRICT;
 
 -- Fokusområder with their hovedmål. main_goal NULL means "Ikke utarbeidet".
 CREATE TABLE focus_area (
-  code          TEXT NOT NULL PRIMARY KEY,        -- 'SAMFUNN', 'MEDVIRKNING', ...
+  code          TEXT NOT NULL PRIMARY KEY,        -- 'SAMFUNN' | 'MEDVIRKNING'; ...
   name          TEXT NOT NULL,                    -- 'Læring og fornying'
   main_goal     TEXT,                             -- hovedmål
   sort_order    INTEGER NOT NULL
@@ -78,11 +78,11 @@ CREATE TABLE indicator (
   goal_code       TEXT NOT NULL REFERENCES goal(code),
   name            TEXT NOT NULL,                  -- 'Sykefravær'
   method          TEXT NOT NULL,                  -- målemetode: '10-FAKTOR medarbeiderundersøkelse'
-  unit_of_measure TEXT NOT NULL,                  -- 'prosent', 'skår 1-6', 'skår 1-5', 'dager', 'antall', 'kr'
+  unit_of_measure TEXT NOT NULL,                  -- 'prosent' | 'skår 1-6' | 'skår 1-5' | 'dager' | 'antall' | 'kr'
   decimals        INTEGER NOT NULL DEFAULT 1,     -- decimals shown; status is judged on the shown value
   direction       TEXT NOT NULL,                  -- 'higher' (higher is better) or 'lower'
-  frequency       TEXT NOT NULL,                  -- 'month', 'quarter', 'tertial', 'year'
-  source          TEXT NOT NULL,                  -- 'regnskap', 'lønnssystem', 'fagsystem', 'bedrekommune.no', '10-FAKTOR', 'kvalitetssystem', 'sak/arkiv', 'manuell'
+  frequency       TEXT NOT NULL,                  -- 'month' | 'quarter' | 'tertial' | 'year'
+  source          TEXT NOT NULL,                  -- 'regnskap' | 'lønnssystem' | 'fagsystem' | 'bedrekommune.no' | '10-FAKTOR' | 'kvalitetssystem' | 'sak/arkiv' | 'manuell'
   sort_order      INTEGER NOT NULL
 ) STRICT;
 
@@ -133,14 +133,14 @@ CREATE TABLE actual (
 CREATE TABLE forecast (
   unit_code       TEXT NOT NULL REFERENCES unit(code),
   month           TEXT NOT NULL,                  -- the month the forecast was made
-  year_amount     REAL NOT NULL                   -- forecast net expense for the whole year, NOK
+  year_amount     REAL NOT NULL                   -- forecast net expense for the whole year; NOK
 ) STRICT;
 
 -- Sykefravær per unit and month, in dagsverk.
 CREATE TABLE absence (
   unit_code       TEXT NOT NULL REFERENCES unit(code),
   month           TEXT NOT NULL,
-  short_term_days REAL NOT NULL,                  -- korttid (egenmeldt, 1-16 days)
+  short_term_days REAL NOT NULL,                  -- korttid (egenmeldt; 1-16 days)
   long_term_days  REAL NOT NULL,                  -- langtid (legemeldt)
   planned_days    REAL NOT NULL                   -- avtalte dagsverk; > 0
 ) STRICT;
@@ -149,13 +149,13 @@ CREATE TABLE absence (
 CREATE TABLE staffing (
   unit_code       TEXT NOT NULL REFERENCES unit(code),
   month           TEXT NOT NULL,
-  fte             REAL NOT NULL,                  -- årsverk (avtalte, ekskl. lange fravær)
+  fte             REAL NOT NULL,                  -- årsverk (avtalte; ekskl. lange fravær)
   headcount       INTEGER NOT NULL                -- ansatte
 ) STRICT;
 
 -- Politiske organer (utvalg).
 CREATE TABLE political_body (
-  code            TEXT NOT NULL PRIMARY KEY,      -- 'BS', 'FSK', 'KU', ...
+  code            TEXT NOT NULL PRIMARY KEY,      -- 'BS' | 'FSK' | 'KU'; ...
   name            TEXT NOT NULL,                  -- 'Bystyret'
   sort_order      INTEGER NOT NULL
 ) STRICT;
@@ -163,14 +163,14 @@ CREATE TABLE political_body (
 -- Politiske vedtak to follow up (vedtaksoppfølging, from the case system).
 CREATE TABLE decision (
   body_code       TEXT NOT NULL REFERENCES political_body(code),
-  case_number     TEXT NOT NULL,                  -- saksnr 'YY/NNN', e.g. '26/123'
+  case_number     TEXT NOT NULL,                  -- saksnr 'YY/NNN'; e.g. '26/123'
   meeting_date    TEXT NOT NULL,
   title           TEXT NOT NULL,
   decision_text   TEXT,                           -- vedtak (kort)
-  area_code       TEXT REFERENCES area(code),     -- responsible budget area, if any
+  area_code       TEXT REFERENCES area(code),     -- responsible budget area; if any
   responsible     TEXT NOT NULL,                  -- ansvarlig (role or name)
   deadline        TEXT,                           -- frist
-  status          TEXT NOT NULL,                  -- 'ikke påbegynt', 'under arbeid', 'ferdig', 'forsinket', 'utgår'
+  status          TEXT NOT NULL,                  -- 'ikke påbegynt' | 'under arbeid' | 'ferdig' | 'forsinket' | 'utgår'
   status_date     TEXT,                           -- when the status was last changed
   comment         TEXT,
   PRIMARY KEY (body_code, case_number)
@@ -180,11 +180,11 @@ CREATE TABLE decision (
 CREATE TABLE deviation (
   id              TEXT NOT NULL PRIMARY KEY,
   unit_code       TEXT NOT NULL REFERENCES unit(code),
-  category        TEXT NOT NULL,                  -- 'HMS', 'bruker/pasient', 'informasjonssikkerhet/personvern', 'økonomi', 'annet'
-  severity        TEXT NOT NULL,                  -- 'lav', 'middels', 'høy'
+  category        TEXT NOT NULL,                  -- 'HMS' | 'bruker/pasient' | 'informasjonssikkerhet/personvern' | 'økonomi' | 'annet'
+  severity        TEXT NOT NULL,                  -- 'lav' | 'middels' | 'høy'
   reported_date   TEXT NOT NULL,
   closed_date     TEXT,                           -- NULL while open
-  status          TEXT NOT NULL                   -- 'åpen', 'under behandling', 'lukket'
+  status          TEXT NOT NULL                   -- 'åpen' | 'under behandling' | 'lukket'
 ) STRICT;
 
 -- ROS-analyser: risks per budget area.
@@ -197,13 +197,13 @@ CREATE TABLE risk (
   measures        TEXT,                           -- tiltak
   responsible     TEXT,
   deadline        TEXT,
-  status          TEXT NOT NULL,                  -- 'åpen', 'tiltak pågår', 'lukket'
+  status          TEXT NOT NULL,                  -- 'åpen' | 'tiltak pågår' | 'lukket'
   assessed_date   TEXT NOT NULL
 ) STRICT;
 
 -- Årshjul: the governance processes month by month. month NULL = "Hele året".
 CREATE TABLE wheel_activity (
-  month           INTEGER,                        -- 1-12, NULL for the whole year
+  month           INTEGER,                        -- 1-12; NULL for the whole year
   track           TEXT NOT NULL,                  -- 'administrativ' or 'politisk'
   text            TEXT NOT NULL,
   every_fourth_year INTEGER NOT NULL DEFAULT 0,   -- 1: only every fourth year after the election
@@ -212,10 +212,10 @@ CREATE TABLE wheel_activity (
 
 -- Eierstyring: companies the municipality owns wholly or partly.
 CREATE TABLE company (
-  org_number      TEXT NOT NULL PRIMARY KEY,      -- organisasjonsnummer, nine digits
+  org_number      TEXT NOT NULL PRIMARY KEY,      -- organisasjonsnummer; nine digits
   name            TEXT NOT NULL,
-  form            TEXT NOT NULL,                  -- 'AS', 'IKS', 'KF', 'SA', 'stiftelse', 'interkommunalt samarbeid'
-  ownership_pct   REAL NOT NULL,                  -- the municipality's share, 0-100
+  form            TEXT NOT NULL,                  -- 'AS' | 'IKS' | 'KF' | 'SA' | 'stiftelse' | 'interkommunalt samarbeid'
+  ownership_pct   REAL NOT NULL,                  -- share owned by the municipality in percent (0-100)
   purpose         TEXT
 ) STRICT;
 
@@ -223,9 +223,9 @@ CREATE TABLE company (
 CREATE TABLE company_figure (
   org_number      TEXT NOT NULL REFERENCES company(org_number),
   year            INTEGER NOT NULL,
-  operating_revenue REAL,                         -- driftsinntekter, NOK
-  annual_result   REAL,                           -- årsresultat, NOK
-  equity          REAL,                           -- egenkapital, NOK
+  operating_revenue REAL,                         -- driftsinntekter; NOK
+  annual_result   REAL,                           -- årsresultat; NOK
+  equity          REAL,                           -- egenkapital; NOK
   PRIMARY KEY (org_number, year)
 ) STRICT;
 
