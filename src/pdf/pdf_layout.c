@@ -72,7 +72,7 @@ static void heading_text(const doc_block *b, rapp_buf *out) {
   buf_reset(out);
   if (b->u.heading.number) {
     buf_puts(out, b->u.heading.number);
-    buf_puts(out, "  ");
+    buf_putc(out, ' ');
   }
   buf_puts(out, b->u.heading.text ? b->u.heading.text : "");
 }
