@@ -9,7 +9,7 @@ return rapp.report {
   description = "Politiske vedtak per utvalg med status, frist og ansvarlig.",
   formats = { "pdf", "xlsx" },
   params = {
-    { name = "period", type = "period", kinds = { "month", "quarter", "tertial", "year" }, required = true },
+    { name = "period", type = "period", kinds = { "tertial", "quarter", "month", "year" }, default = "latest" },
     { name = "area", type = "area", description = "Bare vedtak der dette rammeområdet er ansvarlig" },
   },
   build = function(r, p)

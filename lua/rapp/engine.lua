@@ -37,7 +37,8 @@ local examples = { month = "2026-09", quarter = "2026-Q3", tertial = "2026-T2", 
 local function param_help(p)
   local what
   if p.type == "period" then
-    what = fmt("%s (e.g. %s)", kinds_text(p.kinds), examples[p.kinds[1]])
+    what = fmt("%s (e.g. %s), or latest (the last complete %s at the snapshot's cut-off)",
+      kinds_text(p.kinds), examples[p.kinds[1]], p.kinds[1])
   elseif p.type == "area" then what = "an area code from the snapshot's area table"
   elseif p.type == "unit" then what = "a unit code from the snapshot's unit table"
   elseif p.type == "integer" then
@@ -115,9 +116,27 @@ local function lookup_code(db, p, v, table_name, noun)
     #codes > 0 and valid_list(codes) or "(the snapshot has none)")
 end
 
+-- The latest period of the parameter's first kind that is complete at the snapshot's cut-off
+-- date: what `--period latest` (or `default = "latest"`) means.
+local function latest_period(p, cutoff)
+  if type(cutoff) ~= "string" or not cutoff:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    return nil, fmt("parameter '%s': 'latest' needs the snapshot's cut-off date (municipality.cutoff_date)", p.name)
+  end
+  local y, m = tonumber(cutoff:sub(1, 4)), tonumber(cutoff:sub(6, 7))
+  local kind = p.kinds[1]
+  local code = kind == "month" and fmt("%04d-%02d", y, m)
+    or kind == "quarter" and fmt("%04d-Q%d", y, (m - 1) // 3 + 1)
+    or kind == "tertial" and fmt("%04d-T%d", y, (m - 1) // 4 + 1)
+    or fmt("%04d", y)
+  local per = periodmod.parse(code)
+  if per.last_date > cutoff then per = per:previous() end
+  return per
+end
+
 -- Converts the text value of parameter p; returns the value or nil, message.
-local function convert(db, p, v)
+local function convert(db, p, v, cutoff)
   v = tostring(v)
+  if p.type == "period" and v == "latest" then return latest_period(p, cutoff) end
   if p.type == "period" then
     local ok, per = pcall(periodmod.parse, v)
     if not ok then return nil, fmt("parameter '%s': %s", p.name, per) end
@@ -169,6 +188,7 @@ function E.prepare(report, raw, snapshot_name)
     given[name] = value
   end
   local db = dbmod.new()
+  local muni = db:row("SELECT name, cutoff_date FROM municipality LIMIT 1")
   local values, shown = {}, {}
   for _, p in ipairs(report.params) do
     local v = given[p.name]
@@ -179,13 +199,13 @@ function E.prepare(report, raw, snapshot_name)
         usage(fmt("parameter '%s' is required: %s; give it with %s", p.name, param_help(p), flag(p)))
       end
     else
-      local value, msg = convert(db, p, v)
+      local value, msg = convert(db, p, v, muni and muni.cutoff_date)
       if value == nil then
         if from_default then error("the report's default " .. msg, 0) end
         usage(msg)
       end
       values[p.name] = value
-      shown[#shown + 1] = p.label .. "=" .. tostring(v)
+      shown[#shown + 1] = p.label .. "=" .. tostring(p.type == "period" and value.code or v)
     end
   end
   -- the output name: <name>-<period>[-<area or unit>]
@@ -196,7 +216,6 @@ function E.prepare(report, raw, snapshot_name)
     end
   end
   local base = concat(parts, "-"):gsub("^%.+", "_")
-  local muni = db:row("SELECT name, cutoff_date FROM municipality LIMIT 1")
   state[report] = { values = values, shown = concat(shown, ", "), snapshot = snapshot_name,
     municipality = muni and muni.name, cutoff = muni and muni.cutoff_date }
   return base
