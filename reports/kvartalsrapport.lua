@@ -28,14 +28,14 @@ end
 local ECONOMY_SQL = [[
 WITH b AS (
   SELECT u.area_code,
-         sum(b.amount) AS year_budget,
-         sum(CASE WHEN b.month <= :last_month THEN b.amount ELSE 0 END) AS budget_ytd
+         round(sum(b.amount), 2) AS year_budget,
+         round(sum(CASE WHEN b.month <= :last_month THEN b.amount ELSE 0 END), 2) AS budget_ytd
   FROM budget b JOIN unit u ON u.code = b.unit_code
   WHERE b.month BETWEEN :first_month AND :year_end
   GROUP BY u.area_code
 ),
 a AS (
-  SELECT u.area_code, sum(a.amount) AS actual_ytd
+  SELECT u.area_code, round(sum(a.amount), 2) AS actual_ytd
   FROM actual a JOIN unit u ON u.code = a.unit_code
   WHERE a.month BETWEEN :first_month AND :last_month
   GROUP BY u.area_code
@@ -49,7 +49,7 @@ f AS (
 )
 SELECT ar.code, ar.name,
        b.year_budget, b.budget_ytd, a.actual_ytd,
-       coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0) AS deviation_ytd,
+       round(coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0), 2) AS deviation_ytd,
        CASE WHEN b.budget_ytd <> 0
             THEN (coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0)) * 100.0 / abs(b.budget_ytd) END AS deviation_pct,
        f.forecast,
@@ -102,7 +102,7 @@ local DECISION_SQL = [[
 SELECT d.body_code, b.name AS body, b.sort_order AS body_sort, d.case_number, d.meeting_date, d.title,
        d.responsible, d.deadline, d.status,
        d.status NOT IN ('ferdig', 'utgår') AS open,
-       d.status NOT IN ('ferdig', 'utgår') AND (d.status = 'forsinket' OR d.deadline <= :last_date) AS overdue
+       d.status NOT IN ('ferdig', 'utgår') AND (d.status = 'forsinket' OR coalesce(d.deadline <= :last_date, 0)) AS overdue
 FROM decision d JOIN political_body b ON b.code = d.body_code
 WHERE d.meeting_date <= :last_date
   AND (d.status NOT IN ('ferdig', 'utgår') OR d.status_date BETWEEN :first_date AND :last_date)

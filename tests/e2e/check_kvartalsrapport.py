@@ -1,0 +1,413 @@
+#!/usr/bin/python3
+"""tests/e2e/check_kvartalsrapport.py — end to end: the sample municipality through `rapp import`
+and reports/kvartalsrapport.lua, then every figure of the PDF (pdftotext -layout) and the XLSX
+(openpyxl) compared with an independent computation in SQL/Python over the snapshot.
+
+Independent means: written again here from docs/reports.md (the period rule, the scopes, the
+economy and sick-leave definitions), not by running the report's SQL. The scorecard status is the
+snapshot's own rule (view result_status), so status is read from that view.
+
+Usage: check_kvartalsrapport.py RAPP SOURCE_DIR WORK_DIR"""
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import openpyxl
+
+RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
+SCRIPT = os.path.join(SRC, "reports", "kvartalsrapport.lua")
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", RAPP_HOME=SRC, LC_ALL="C.UTF-8")
+NBSP, MINUS = "\u00a0", "\u2212"
+failures = []
+
+
+def check(cond, msg):
+    if not cond:
+        failures.append(msg)
+        print("FAIL:", msg)
+
+
+def run(args, **kw):
+    return subprocess.run(args, env=ENV, capture_output=True, text=True, **kw)
+
+
+# ---- Norwegian formatting, as a reader sees it -------------------------------------------------
+def no_num(v, dec=0):
+    """1234567.8 -> '1 234 568' with NBSP, decimal comma, true minus; half away from zero."""
+    from decimal import Decimal, ROUND_HALF_UP
+    q = Decimal(repr(v)).quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP)
+    neg = q < 0
+    s = f"{abs(q):.{dec}f}"
+    whole, _, frac = s.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = NBSP.join(groups) + ("," + frac if frac else "")
+    if neg and q != 0:
+        out = MINUS + out
+    return out
+
+
+def norm(s):
+    return s.replace(NBSP, " ")
+
+
+# ---- the sample snapshot -------------------------------------------------------------------------
+shutil.rmtree(WORK, ignore_errors=True)
+os.makedirs(WORK)
+DB = os.path.join(WORK, "fjordvik.db")
+r = run([RAPP, "import", os.path.join(SRC, "samples", "fjordvik"), "-o", DB])
+if r.returncode != 0:
+    sys.exit("import failed: " + r.stderr)
+con = sqlite3.connect(DB)
+con.row_factory = sqlite3.Row
+Q = lambda sql, *a: con.execute(sql, a).fetchall()
+
+
+def report(period, out):
+    r = run([RAPP, "run", SCRIPT, "--db", DB, "--period", period, "--out", out])
+    return r
+
+
+# ---- the period rule, written again --------------------------------------------------------------
+def shown_period(freq, year, last_month):
+    """The latest period of the indicator's frequency ended by the end of last_month."""
+    n = {"month": 12, "quarter": 4, "tertial": 3, "year": 1}[freq]
+    size = 12 // n
+    k = last_month // size
+    y = year
+    if k == 0:
+        y, k = year - 1, n
+    return {"month": f"{y:04d}-{k:02d}", "quarter": f"{y:04d}-Q{k}", "tertial": f"{y:04d}-T{k}",
+            "year": f"{y:04d}"}[freq]
+
+
+def expected_card(year, last_month, area=None, unit=None):
+    """[(indicator name, value or None, status)] of a scorecard, in scorecard order."""
+    out = []
+    inds = Q("""SELECT i.code, i.name, i.frequency, g.area_code AS garea FROM indicator i
+                JOIN goal g ON g.code = i.goal_code JOIN focus_area f ON f.code = g.focus_area_code
+                ORDER BY f.sort_order, g.area_code IS NOT NULL, g.sort_order, i.sort_order""")
+    for i in inds:
+        if unit is not None:  # a unit: its area's goals, only indicators measured or targeted for it
+            if i["garea"] not in (None, area):
+                continue
+            m = Q("SELECT 1 FROM result WHERE indicator_code=? AND unit_code=?", i["code"], unit)
+            t = Q("SELECT 1 FROM target WHERE indicator_code=? AND unit_code=?", i["code"], unit)
+            if not m and not t:
+                continue
+        elif area is None and i["garea"] is not None:
+            continue
+        elif area is not None:
+            if i["garea"] not in (None, area):
+                continue
+            if i["garea"] is None:  # common: only when measured or targeted for the area
+                m = Q("SELECT 1 FROM result WHERE indicator_code=? AND area_code=? AND unit_code IS NULL", i["code"], area)
+                t = Q("SELECT 1 FROM target WHERE indicator_code=? AND area_code=? AND unit_code IS NULL", i["code"], area)
+                if not m and not t:
+                    continue
+        per = shown_period(i["frequency"], year, last_month)
+        if unit is not None:
+            rows = Q("SELECT value, status FROM result_status WHERE indicator_code=? AND period=? AND unit_code=? ORDER BY result_id", i["code"], per, unit)
+        elif area is None:
+            rows = Q("""SELECT value, status FROM result_status WHERE indicator_code=? AND period=?
+                        AND area_code IS NULL AND unit_code IS NULL ORDER BY result_id""", i["code"], per)
+        else:
+            rows = Q("""SELECT value, status FROM result_status WHERE indicator_code=? AND period=?
+                        AND area_code=? AND unit_code IS NULL ORDER BY result_id""", i["code"], per, area)
+        if rows:
+            out.append((i["name"], rows[0]["value"], rows[0]["status"]))
+        else:
+            out.append((i["name"], None, "not_measured"))
+    return out
+
+
+SYMBOL = {"desired": "●", "acceptable": "▲", "unacceptable": "■", "not_measured": "○", "no_target": "–"}
+WORD = {"desired": "Ønsket resultat", "acceptable": "Akseptabelt resultat",
+        "unacceptable": "Uakseptabelt resultat", "not_measured": "Ikke målt", "no_target": "Uten resultatkrav"}
+XFILL = {"desired": "FFC6EFCE", "acceptable": "FFFFEB9C", "unacceptable": "FFFFC7CE",
+         "not_measured": "FFD9D9D9", "no_target": "FFF2F2F2"}
+PFILL = {"0.83137 0.92941 0.84706": "desired", "0.94902 0.78431 0.28627": "acceptable",
+         "0.87843 0.4 0.4": "unacceptable", "0.8902 0.89804 0.9098": "not_measured"}
+
+
+def header_row(ws, first):
+    for row in ws.iter_rows(min_row=1, max_row=30):
+        if row[0].value == first:
+            return row[0].row, [c.value for c in row]
+    return None, None
+
+
+def check_card_sheet(wb, sheet, expected, what):
+    ws = wb[sheet]
+    hr, head = header_row(ws, "Fokusområde")
+    check(hr is not None, f"{what}: header row in sheet {sheet}")
+    if hr is None:
+        return
+    ci, cr, cs = head.index("Måleindikator"), head.index("Resultat"), head.index("Status")
+    got = []
+    for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
+        if row[ci].value is None:
+            continue
+        got.append((row[ci].value, row[cr].value, row[cs].value, row[cr].fill.fgColor.rgb, row[cs].fill.fgColor.rgb))
+    check(len(got) == len(expected), f"{what}: {len(got)} indicator rows in XLSX, expected {len(expected)}")
+    for (name, v, st), (gname, gv, gst, gfill, gsfill) in zip(expected, got):
+        check(name == gname, f"{what}: indicator order: {gname!r} where {name!r} was expected")
+        if v is None:
+            check(gv in ("Ikke målt", "○ Ikke målt"), f"{what}: {name}: XLSX result {gv!r}, expected 'Ikke målt'")
+        else:
+            check(isinstance(gv, (int, float)) and abs(gv - v) < 1e-9, f"{what}: {name}: XLSX result {gv!r}, expected {v!r}")
+        check(gst == SYMBOL[st] + " " + WORD[st], f"{what}: {name}: XLSX status {gst!r}, expected {SYMBOL[st]} {WORD[st]}")
+        check(gfill == XFILL[st] and gsfill == XFILL[st], f"{what}: {name}: XLSX fill {gfill}/{gsfill}, expected {XFILL[st]}")
+
+
+def pdf_text(pdf):
+    return subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_status_fills(pdf):
+    """The status fills of the PDF in drawing order (page by page), from the uncompressed content."""
+    qdf = pdf + ".qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+    data = open(qdf, "rb").read().decode("latin-1")
+    pages = re.split(r"%% Contents for page \d+", data)[1:]
+    seq = []
+    for p in pages:
+        for m in re.finditer(r"([0-9.]+ [0-9.]+ [0-9.]+) rg\n[-0-9. ]+ re\nf", p):
+            if m.group(1) in PFILL:
+                seq.append(PFILL[m.group(1)])
+    return seq
+
+
+# ==== 1. the tertial report 2026-T2 =====================================================================
+OUT1, OUT2 = os.path.join(WORK, "a"), os.path.join(WORK, "b")
+r = report("2026-T2", OUT1)
+check(r.returncode == 0, "2026-T2 runs: " + r.stderr)
+PDF, XLSX = os.path.join(OUT1, "kvartalsrapport-2026-T2.pdf"), os.path.join(OUT1, "kvartalsrapport-2026-T2.xlsx")
+text = norm(pdf_text(PDF))
+wb = openpyxl.load_workbook(XLSX, data_only=True)
+
+# reproducible, and qpdf --check clean
+r2 = report("2026-T2", OUT2)
+for ext in ("pdf", "xlsx"):
+    a = open(os.path.join(OUT1, f"kvartalsrapport-2026-T2.{ext}"), "rb").read()
+    b = open(os.path.join(OUT2, f"kvartalsrapport-2026-T2.{ext}"), "rb").read()
+    check(a == b, f"two runs with SOURCE_DATE_EPOCH give byte-identical {ext}")
+qc = subprocess.run(["qpdf", "--check", PDF], capture_output=True, text=True)
+check(qc.returncode == 0 and "No syntax or stream encoding errors" in qc.stdout, "qpdf --check: " + qc.stdout[-300:])
+
+# sections in order
+for h in ["Innhold", "1 Sammendrag", "2 Økonomi per rammeområde", "3 Sykefravær per rammeområde",
+          "4 Mål og resultat (målekort)", "5 Oppfølging av politiske vedtak", "6 Internkontroll"]:
+    check(h in text, f"PDF has section {h!r}")
+
+YEAR, LM, FIRST, LAST = 2026, 8, "2026-05", "2026-08"
+
+# ---- 3. economy --------------------------------------------------------------------------------------
+econ = {}
+for a in Q("SELECT code, name FROM area"):
+    yb = sum(x[0] for x in Q("SELECT b.amount FROM budget b JOIN unit u ON u.code=b.unit_code WHERE u.area_code=? AND b.month LIKE '2026-%'", a["code"]))
+    by = sum(x[0] for x in Q("SELECT b.amount FROM budget b JOIN unit u ON u.code=b.unit_code WHERE u.area_code=? AND b.month BETWEEN '2026-01' AND '2026-08'", a["code"]))
+    ac = sum(x[0] for x in Q("SELECT x.amount FROM actual x JOIN unit u ON u.code=x.unit_code WHERE u.area_code=? AND x.month BETWEEN '2026-01' AND '2026-08'", a["code"]))
+    fc = 0.0
+    for u in Q("SELECT code FROM unit WHERE area_code=?", a["code"]):
+        f = Q("SELECT year_amount FROM forecast WHERE unit_code=? AND month BETWEEN '2026-01' AND '2026-08' ORDER BY month DESC LIMIT 1", u["code"])
+        fc += f[0][0] if f else 0
+    econ[a["name"]] = (yb, by, ac, by - ac, (by - ac) * 100 / abs(by), fc, yb - fc)
+ws = wb["Økonomi"]
+hr, head = header_row(ws, "Rammeområde")
+seen = 0
+for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
+    name = row[0].value
+    if name in econ:
+        seen += 1
+        exp = econ[name]
+        vals = [c.value for c in row[1:8]]
+        for k, (g, e) in enumerate(zip(vals, exp)):
+            e2 = e / 100 if k == 4 else e  # percentages are stored as fractions
+            check(abs(g - e2) < 0.01 if k != 4 else abs(g - e2) < 1e-9, f"economy XLSX {name} column {head[k + 1]}: {g} vs {e2}")
+        line = [ln for ln in text.splitlines() if ln.strip().startswith(name.split(" og ")[0])]
+        want = " ".join([no_num(v / 1000) for v in exp[:4]] + [no_num(exp[4], 1).replace(NBSP, " ") + " %"] + [no_num(v / 1000) for v in exp[5:]])
+        check(any(norm(want) in re.sub(r" +", " ", ln) for ln in line), f"economy PDF row {name}: expected '{norm(want)}' in {line}")
+    elif name == "Sum":
+        tot = [sum(e[k] for e in econ.values()) for k in range(7)]
+        for k in (0, 1, 2, 3, 5, 6):
+            check(abs(row[k + 1].value - tot[k]) < 0.5, f"economy XLSX total {head[k + 1]}: {row[k + 1].value} vs {tot[k]}")
+        want = " ".join(no_num(tot[k] / 1000) for k in (0, 1, 2, 3)) + " – " + " ".join(no_num(tot[k] / 1000) for k in (5, 6))
+        check(norm(want) in re.sub(r" +", " ", text), f"economy PDF total row '{norm(want)}'")
+check(seen == len(econ), f"economy: {seen} area rows, expected {len(econ)}")
+check("Beløp i 1 000 kr" in text and "Positivt avvik = mindreforbruk" in text, "economy: unit and sign convention stated")
+
+# ---- 4. sick leave -------------------------------------------------------------------------------
+def absence(area, m1, m2):
+    q = "SELECT sum(short_term_days), sum(long_term_days), sum(planned_days) FROM absence x JOIN unit u ON u.code=x.unit_code WHERE x.month BETWEEN ? AND ?"
+    a = (m1, m2) if area is None else (m1, m2, area)
+    s, l, p = Q(q + ("" if area is None else " AND u.area_code=?"), *a)[0]
+    return s * 100 / p, l * 100 / p, (s + l) * 100 / p
+
+
+ws = wb["Sykefravær"]
+hr, head = header_row(ws, "Rammeområde")
+rows = {row[0].value: [c.value for c in row[1:6]] for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row) if row[1].value is not None}
+for a in Q("SELECT code, name FROM area WHERE code IN (SELECT area_code FROM unit u JOIN absence x ON x.unit_code=u.code)") + [None]:
+    name = a["name"] if a else "Hele kommunen"
+    code = a["code"] if a else None
+    s, l, t = absence(code, FIRST, LAST)
+    ly = absence(code, "2025-05", "2025-08")[2]
+    goal = Q("SELECT desired FROM target WHERE indicator_code='MA01' AND year=2026 AND unit_code IS NULL AND area_code IS ?", code)
+    goal = goal[0][0] if goal else Q("SELECT desired FROM target WHERE indicator_code='MA01' AND year=2026 AND unit_code IS NULL AND area_code IS NULL")[0][0]
+    got = rows.get(name)
+    check(got is not None, f"sick leave: row {name} in XLSX")
+    if got:
+        for g, e in zip(got, (s, l, t, goal, ly)):
+            check(abs(g - e / 100) < 1e-9, f"sick leave XLSX {name}: {g} vs {e / 100}")
+        want = " ".join(no_num(v, 1) + " %" for v in (s, l, t, goal, ly))
+        check(norm(want) in re.sub(r" +", " ", text), f"sick leave PDF {name}: '{norm(want)}'")
+
+# ---- 2. summary ------------------------------------------------------------------------------------
+muni = expected_card(YEAR, LM)
+cnt = {k: sum(1 for x in muni if x[2] == k) for k in SYMBOL}
+ws = wb["Sammendrag"]
+kf = {row[0].value: row[1].value for row in ws.iter_rows(min_row=1, max_row=40) if row[0].value and row[1].value is not None}
+fdev = sum(e[6] for e in econ.values())
+frame = sum(e[0] for e in econ.values() if e[0] > 0)
+check(abs(kf["Prognoseavvik 2026 (1" + NBSP + "000 kr)"] - fdev) < 0.5, f"summary: forecast deviation {kf.get('Prognoseavvik 2026 (1' + NBSP + '000 kr)')} vs {fdev}")
+check(abs(kf["Prognoseavvik i % av driftsrammene"] - fdev / frame) < 1e-9, "summary: forecast deviation in %")
+check(abs(kf["Sykefravær 2. tertial 2026"] - absence(None, FIRST, LAST)[2] / 100) < 1e-9, "summary: sick leave")
+check(kf["Indikatorer med ønsket resultat"] == cnt["desired"], "summary: desired count")
+check(kf["Indikatorer med akseptabelt resultat"] == cnt["acceptable"], "summary: acceptable count")
+check(kf["Indikatorer med uakseptabelt resultat"] == cnt["unacceptable"], "summary: unacceptable count")
+check(kf["Indikatorer ikke målt"] == cnt["not_measured"], "summary: not measured count")
+overdue = Q("""SELECT count(*) FROM decision WHERE meeting_date <= '2026-08-31' AND status NOT IN ('ferdig','utgår')
+               AND (status = 'forsinket' OR deadline <= '2026-08-31')""")[0][0]
+check(kf["Forfalte politiske vedtak"] == overdue, f"summary: overdue decisions {kf.get('Forfalte politiske vedtak')} vs {overdue}")
+m = re.search(r"Forfalte politiske vedtak\s+(\d+)", text) or re.search(r"(\d+) politiske vedtak er forfalt", text)
+check(m and int(m.group(1)) == overdue, "summary PDF: overdue decisions")
+check(f"merforbruk på {no_num(abs(fdev) / 1e6, 1).replace(NBSP, ' ')} mill. kr" in text if fdev < 0 else
+      f"mindreforbruk på {no_num(fdev / 1e6, 1).replace(NBSP, ' ')} mill. kr" in text, "summary PDF: forecast text")
+
+# ---- 5. scorecards ------------------------------------------------------------------------------------
+check_card_sheet(wb, "Målekort kommunen", muni, "municipality scorecard")
+areas = []
+for a in Q("SELECT code, name FROM area ORDER BY sort_order"):
+    card = expected_card(YEAR, LM, a["code"])
+    if card:
+        areas.append((a["name"], card))
+        check_card_sheet(wb, ("Målekort " + a["name"])[:31], card, f"scorecard {a['name']}")
+# PDF: symbol and value of every result cell, in order, and the status fills in drawing order
+def unit_text(name, v):
+    i = Q("SELECT unit_of_measure, decimals FROM indicator WHERE name=?", name)[0]
+    s = no_num(v, i[1]).replace(NBSP, " ")
+    return s + {"prosent": " %", "kr": " kr", "dager": " dager", "måneder": " mnd."}.get(i[0], "")
+
+
+def check_pdf_cards(text, label, cards):
+    for title, card in cards:
+        start = text.find(f"Målekort for {title}, {label}")
+        end = text.find("1) Resultatkrav", start)
+        check(start >= 0 and end > start, f"PDF scorecard {title} found")
+        seg = text[start:end]
+        got = re.findall(r"([●▲■○])\s+(Ikke målt|−?[0-9]{1,3}(?: [0-9]{3})*(?:,[0-9]+)?(?![0-9])(?: %| kr| dager| mnd\.)?)", seg)
+        want = [(SYMBOL[st], "Ikke målt" if v is None else unit_text(n, v)) for n, v, st in card]
+        check(got == want, f"PDF scorecard {title} {label}: symbols and values\n  got  {got[:6]}...\n  want {want[:6]}...")
+
+
+cards = [("hele kommunen", muni)] + [(n, c) for n, c in areas]
+check_pdf_cards(text, "2. tertial 2026", cards)
+fills = pdf_status_fills(PDF)
+want = []
+for title, card in cards:
+    want += ["desired", "acceptable", "unacceptable", "not_measured"]  # the Resultatgrense legend
+    want += [st for _, _, st in card]
+check(fills == want, f"PDF status fills in drawing order ({len(fills)} fills, expected {len(want)})")
+check(text.count("Resultatgrense") >= len(cards), "a Resultatgrense legend with every scorecard")
+check("Samfunn" in text and "Ikke utarbeidet" in text, "Samfunn shows 'Ikke utarbeidet'")
+
+# summary per focus area (municipality)
+ws = wb["Måloppnåelse"]
+hr, head = header_row(ws, "Fokusområde")
+for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
+    f = row[0].value
+    if f is None or f == "Sum":
+        continue
+    inds = {x[0] for x in Q("SELECT i.name FROM indicator i JOIN goal g ON g.code=i.goal_code JOIN focus_area fa ON fa.code=g.focus_area_code WHERE fa.name=? AND g.area_code IS NULL", f)}
+    sub = [x for x in muni if x[0] in inds]
+    for k, col in (("desired", 1), ("acceptable", 2), ("unacceptable", 3), ("not_measured", 4)):
+        check(row[col].value == sum(1 for x in sub if x[2] == k), f"focus-area summary {f} {k}")
+
+# ---- 6. decisions ------------------------------------------------------------------------------------
+for b in Q("SELECT code, name FROM political_body ORDER BY sort_order"):
+    ds = Q("""SELECT case_number, deadline, status, status NOT IN ('ferdig','utgår') AS open,
+                     status NOT IN ('ferdig','utgår') AND (status='forsinket' OR coalesce(deadline <= '2026-08-31', 0)) AS overdue, meeting_date
+              FROM decision WHERE body_code=? AND meeting_date <= '2026-08-31'
+              AND (status NOT IN ('ferdig','utgår') OR status_date BETWEEN '2026-05-01' AND '2026-08-31')""", b["code"])
+    ds = sorted(ds, key=lambda d: (-d["overdue"], -d["open"], d["deadline"] is None, d["deadline"] or "", d["meeting_date"], d["case_number"]))
+    if not ds:
+        continue
+    ws = wb["Vedtak " + b["code"]]
+    hr, head = header_row(ws, "Saksnr")
+    got = [row[0].value for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row) if row[0].value and re.match(r"^\d+/\d+$", str(row[0].value))]
+    check(got == [d["case_number"] for d in ds], f"decisions {b['code']}: {got} vs {[d['case_number'] for d in ds]}")
+    for d in ds:
+        check(re.search(r"(^|\s)" + re.escape(d["case_number"]) + r"\s", text) is not None, f"decision {d['case_number']} in PDF")
+
+# ---- 7. internal control -------------------------------------------------------------------------------
+ws = wb["Avvik"]
+hr, head = header_row(ws, "Kategori")
+got = {row[0].value.lower(): [c.value for c in row[1:6]] for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row) if row[0].value and row[0].value != "Sum" and row[1].value is not None}
+for c in Q("SELECT DISTINCT category FROM deviation WHERE reported_date BETWEEN '2026-01-01' AND '2026-08-31'"):
+    cat = c[0]
+    d = Q("SELECT reported_date, closed_date, severity FROM deviation WHERE category=? AND reported_date BETWEEN '2026-01-01' AND '2026-08-31'", cat)
+    exp = [sum(1 for x in d if x[0] >= "2026-05-01"), len(d), sum(1 for x in d if x[2] == "høy"),
+           sum(1 for x in d if x[1] and x[1] <= "2026-08-31"), sum(1 for x in d if not x[1] or x[1] > "2026-08-31")]
+    check(got.get(cat.lower()) == exp, f"deviations {cat}: {got.get(cat)} vs {exp}")
+    label = cat[0].upper() + cat[1:] if cat[0] != "ø" else "Ø" + cat[1:]
+    check(re.search(re.escape(label) + r"\s+" + r"\s+".join(str(v) for v in exp), text) is not None, f"deviations PDF row {label} {exp}")
+risks = Q("""SELECT hazard FROM risk r JOIN area a ON a.code = r.area_code WHERE status <> 'lukket' AND assessed_date <= '2026-08-31'
+             ORDER BY probability*consequence DESC, consequence DESC, a.sort_order, r.id LIMIT 10""")
+ws = wb["ROS"]
+hr, head = header_row(ws, "Rammeområde")
+got = [row[1].value for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row) if row[1].value and row[2].value is not None]
+check(got == [x[0] for x in risks], f"ROS: highest risks {got[:3]} vs {[x[0] for x in risks][:3]}")
+
+# ==== 2. a period without results: every missing result is "Ikke målt", never an error =================
+OUT3 = os.path.join(WORK, "future")
+r = report("2027-Q1", OUT3)
+check(r.returncode == 0, "2027-Q1 (no results) runs: " + r.stderr)
+if r.returncode == 0:
+    wb3 = openpyxl.load_workbook(os.path.join(OUT3, "kvartalsrapport-2027-Q1.xlsx"), data_only=True)
+    card = expected_card(2027, 3)
+    check(any(v is None for _, v, _ in card), "2027-Q1 has indicators without results")
+    check_card_sheet(wb3, "Målekort kommunen", card, "2027-Q1 scorecard")
+    t3 = norm(pdf_text(os.path.join(OUT3, "kvartalsrapport-2027-Q1.pdf")))
+    check_pdf_cards(t3, "1. kvartal 2027", [("hele kommunen", card)])
+
+# ==== 3. the unit variant of the scorecard API ===========================================================
+unit = Q("SELECT u.code, u.area_code FROM unit u JOIN result r ON r.unit_code = u.code GROUP BY u.code ORDER BY count(*) DESC, u.code LIMIT 1")[0]
+OUT4 = os.path.join(WORK, "unit")
+r = run([RAPP, "run", os.path.join(SRC, "tests", "e2e", "scorecard_unit.lua"), "--db", DB, "--period", "2026-T2",
+         "--param", "unit=" + unit["code"], "--out", OUT4])
+check(r.returncode == 0, "unit scorecard runs: " + r.stderr)
+if r.returncode == 0:
+    wb4 = openpyxl.load_workbook(os.path.join(OUT4, f"scorecard_unit-2026-T2-{unit['code']}.xlsx"), data_only=True)
+    card = expected_card(2026, 8, unit["area_code"], unit["code"])
+    check(len(card) > 0, "the unit has indicators")
+    check_card_sheet(wb4, "Enhet", card, f"unit scorecard {unit['code']}")
+
+# ==== 4. bad periods: a clear error, no output =========================================================
+for bad, words in (("2026-Q5", "quarter is Q1-Q4"), ("2026-13", "month is 01-12"), ("2026-09", "this report takes")):
+    out = os.path.join(WORK, "bad-" + bad)
+    r = report(bad, out)
+    check(r.returncode != 0, f"{bad}: exit code {r.returncode}, expected an error")
+    check("period" in r.stderr and words in r.stderr, f"{bad}: message names the period and what is valid: {r.stderr.strip()}")
+    check(not os.path.exists(out) or not os.listdir(out), f"{bad}: no output written")
+
+if failures:
+    print(f"{len(failures)} failure(s)")
+    sys.exit(1)
+print("ok: kvartalsrapport 2026-T2, 2027-Q1 and bad periods")
