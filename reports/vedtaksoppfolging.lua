@@ -34,9 +34,12 @@ return rapp.report {
     doc:paragraph(("Per %s følges **%s vedtak** opp%s."):format(fmt.date_long(p.period.last_date),
       fmt.integer(total), p.area and (" for " .. p.area.name) or ""))
     local items = {}
-    for _, c in ipairs(counts) do items[#items + 1] = ("%s: %s"):format(c.status, fmt.integer(c.n)) end
+    for _, c in ipairs(counts) do
+      items[#items + 1] = ("%s: %s"):format(c.status:gsub("^%l", string.upper), fmt.integer(c.n))
+    end
     if #items > 0 then doc:bullets(items) end
 
+    doc:landscape() -- eight columns of text read better across the page
     for body in db:each([[
         SELECT DISTINCT b.code, b.name, b.sort_order FROM political_body b
         JOIN decision d ON d.body_code = b.code
