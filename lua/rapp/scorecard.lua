@@ -69,14 +69,6 @@ shown AS (
       WHEN 'tertial' THEN printf('%04d-T%d', y - 1, k) ELSE printf('%04d', y - 1) END AS last_year_period
   FROM f2
 ),
--- results of the scope
-scoped AS (
-  SELECT r.rowid AS result_id, r.indicator_code, r.period FROM result r
-  WHERE CASE :scope
-          WHEN 'unit' THEN r.unit_code = :unit
-          WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
-          ELSE r.unit_code IS NULL AND r.area_code IS NULL END
-),
 ind AS (
   SELECT g.focus_area_code, g.code AS goal_code, g.name AS goal, g.area_code AS goal_area,
          g.sort_order AS goal_sort, i.code AS indicator_code, i.name AS indicator, i.method,
@@ -85,7 +77,10 @@ ind AS (
   WHERE (g.area_code IS NULL OR g.area_code = :area)
     AND (:scope = 'municipality' OR :common = 'all'
          OR (:scope = 'area' AND g.area_code IS NOT NULL)
-         OR EXISTS (SELECT 1 FROM scoped s WHERE s.indicator_code = i.code)
+         OR EXISTS (SELECT 1 FROM result r WHERE r.indicator_code = i.code AND
+              CASE :scope WHEN 'unit' THEN r.unit_code = :unit
+                WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
+                ELSE r.unit_code IS NULL AND r.area_code IS NULL END)
          OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_code = i.code AND
               CASE :scope WHEN 'unit' THEN t.unit_code = :unit
                 ELSE t.unit_code IS NULL AND t.area_code = :area END))
@@ -94,31 +89,45 @@ card AS (
   SELECT f.code AS focus_code, f.name AS focus_area, f.main_goal, f.sort_order AS focus_sort,
          ind.*, sh.period, sh.year,
          CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AS previous_period,
-         (SELECT min(s.result_id) FROM scoped s
-           WHERE s.indicator_code = ind.indicator_code AND s.period = sh.period) AS result_id,
-         (SELECT min(s.result_id) FROM scoped s WHERE s.indicator_code = ind.indicator_code AND
-            s.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END)
-           AS previous_id
+         (SELECT min(r.rowid) FROM result r
+           WHERE r.indicator_code = ind.indicator_code AND r.period = sh.period AND
+             CASE :scope WHEN 'unit' THEN r.unit_code = :unit
+                WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
+                ELSE r.unit_code IS NULL AND r.area_code IS NULL END) AS result_id,
+         (SELECT min(r.rowid) FROM result r WHERE r.indicator_code = ind.indicator_code AND
+            r.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AND
+             CASE :scope WHEN 'unit' THEN r.unit_code = :unit
+                WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
+                ELSE r.unit_code IS NULL AND r.area_code IS NULL END) AS previous_id
   FROM focus_area f
   LEFT JOIN ind ON ind.focus_area_code = f.code
   LEFT JOIN shown sh ON sh.frequency = ind.frequency
+),
+-- Status and the limits it was judged by come from the view result_status, looked up per result
+-- (a scalar subquery on result_id lets SQLite evaluate the view for that row only).
+card2 AS (
+  SELECT c.*, r.value, r.comment, p.value AS previous_value,
+         (SELECT rs.status FROM result_status rs WHERE rs.result_id = c.result_id) AS rs_status,
+         (SELECT rs.desired FROM result_status rs WHERE rs.result_id = c.result_id) AS rs_desired,
+         (SELECT rs.acceptable FROM result_status rs WHERE rs.result_id = c.result_id) AS rs_acceptable
+  FROM card c
+  LEFT JOIN result r ON r.rowid = c.result_id
+  LEFT JOIN result p ON p.rowid = c.previous_id
 )
 SELECT c.focus_code, c.focus_area, c.main_goal, c.goal_code, c.goal, c.goal_area,
        c.indicator_code, c.indicator, c.method, c.unit_of_measure, c.decimals, c.direction,
        c.frequency, c.period, c.previous_period,
-       rs.value, rs.comment,
-       CASE WHEN c.indicator_code IS NULL THEN NULL ELSE COALESCE(rs.status, 'not_measured') END AS status,
-       CASE WHEN rs.result_id IS NULL THEN tg.desired ELSE rs.desired END AS desired,
-       CASE WHEN rs.result_id IS NULL THEN tg.acceptable ELSE rs.acceptable END AS acceptable,
-       ps.value AS previous_value,
-       CASE WHEN rs.value IS NULL OR ps.value IS NULL THEN NULL
-            WHEN round(rs.value, c.decimals) = round(ps.value, c.decimals) THEN 'same'
-            WHEN (round(rs.value, c.decimals) > round(ps.value, c.decimals)) = (c.direction = 'higher') THEN 'better'
+       c.value, c.comment,
+       CASE WHEN c.indicator_code IS NULL THEN NULL ELSE COALESCE(c.rs_status, 'not_measured') END AS status,
+       CASE WHEN c.result_id IS NULL THEN tg.desired ELSE c.rs_desired END AS desired,
+       CASE WHEN c.result_id IS NULL THEN tg.acceptable ELSE c.rs_acceptable END AS acceptable,
+       c.previous_value,
+       CASE WHEN c.value IS NULL OR c.previous_value IS NULL THEN NULL
+            WHEN round(c.value, c.decimals) = round(c.previous_value, c.decimals) THEN 'same'
+            WHEN (round(c.value, c.decimals) > round(c.previous_value, c.decimals)) = (c.direction = 'higher') THEN 'better'
             ELSE 'worse' END AS trend
-FROM card c
-LEFT JOIN result_status rs ON rs.result_id = c.result_id
-LEFT JOIN result_status ps ON ps.result_id = c.previous_id
-LEFT JOIN target tg ON rs.result_id IS NULL AND tg.rowid = (
+FROM card2 c
+LEFT JOIN target tg ON c.result_id IS NULL AND tg.rowid = (
   SELECT t.rowid FROM target t
   WHERE t.indicator_code = c.indicator_code AND t.year = c.year
     AND (   (:scope = 'unit' AND t.unit_code = :unit)

@@ -1,0 +1,27 @@
+#!/bin/sh
+# bench/kvartalsrapport_bench.sh — time and peak memory (/usr/bin/time -v) of reports/kvartalsrapport.lua
+# (PDF and XLSX, 2026-T2) on the sample municipality and on `rapp-samplegen --scale 20`.
+# Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build-h7; needs rapp and rapp-samplegen)
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-h7}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
+
+run() { # label snapshot
+  /usr/bin/time -v "$build/rapp" run "$root/reports/kvartalsrapport.lua" --db "$2" --period 2026-T2 \
+    --out "$work/out-$1" >/dev/null 2>"$work/time-$1"
+  secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time-$1")
+  kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$1")
+  pages=$(pdfinfo "$work/out-$1"/kvartalsrapport-2026-T2.pdf | sed -n 's/^Pages: *//p')
+  size=$(du -k "$work/out-$1"/kvartalsrapport-2026-T2.pdf "$work/out-$1"/kvartalsrapport-2026-T2.xlsx | awk '{s=s $1 " kB "} END {print s}')
+  rows=$(sqlite3 "$2" "SELECT (SELECT count(*) FROM result) || ' results, ' || (SELECT count(*) FROM actual) || ' actual rows, ' || (SELECT count(*) FROM unit) || ' units'")
+  printf '%-10s %s wall, peak RSS %s MB, %s pages, PDF/XLSX %s (%s)\n' "$1" "$secs" "$((kb / 1024))" "$pages" "$size" "$rows"
+}
+
+"$build/rapp" import "$root/samples/fjordvik" -o "$work/sample.db" >/dev/null
+run sample "$work/sample.db"
+"$build/rapp-samplegen" --scale 20 -o "$work/scale20" >/dev/null
+"$build/rapp" import "$work/scale20" -o "$work/scale20.db" >/dev/null
+run scale20 "$work/scale20.db"
