@@ -4,6 +4,7 @@
 local _, core = ...
 local fmtmod = require("rapp.fmt")
 local dbmod = require("rapp.db")
+local chartmod = require("rapp.chart")
 local pairs = pairs
 local setmetatable, getmetatable, type, error, tostring, ipairs, concat, sort, fmt =
   setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, table.sort, string.format
@@ -145,6 +146,13 @@ function Doc:image(spec)
   if not path then fail("r.doc:image: " .. msg) end
   if spec.alt == nil then fail("r.doc:image: give alt = a text that describes the image (universal design)") end
   core.image(path, spec.width_mm, text_arg("image", spec.alt, "alt"))
+end
+
+--- doc:chart { kind = "column", title =, summary =, rows =, category =, series = { ... }, ... }
+--- (lua/rapp/chart.lua; docs/scripting.md, "Charts")
+function Doc:chart(spec)
+  self_check(self, "chart")
+  chartmod.add(spec)
 end
 
 function Doc:pagebreak() self_check(self, "pagebreak"); core.pagebreak() end

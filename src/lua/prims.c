@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "lua/script_int.h"
+#include "model/chart.h"
 #include "util/buf.h"
 #include "util/nofmt.h"
 #include "util/period.h"
@@ -548,6 +549,140 @@ static int lf_resolve_image(lua_State *L) {
   return 2;
 }
 
+/* ---- charts ------------------------------------------------------------------------------- */
+
+/* format_value(type, decimals, thousands, v) -> v as a table cell of that column type shows it
+ * ("1 234", "12,5 %", the dash for nil); lua/rapp/chart.lua writes generated summaries with it. */
+static int lf_format_value(lua_State *L) {
+  doc_column col = {0};
+  col.type = (doc_col_type)luaL_checkoption(L, 1, "decimal", col_types);
+  col.decimals = (int)luaL_optinteger(L, 2, -1);
+  col.thousands = lua_toboolean(L, 3);
+  doc_cell cell = {0};
+  if (!lua_isnoneornil(L, 4)) doc_cell_set_number(&cell, luaL_checknumber(L, 4));
+  char buf[128];
+  lua_pushstring(L, doc_format_cell(&col, &cell, buf, sizeof buf));
+  return 1;
+}
+
+static double opt_num_field(lua_State *L, int idx, const char *k, double def) {
+  lua_getfield(L, idx, k);
+  double v = lua_isnil(L, -1) ? def : luaL_checknumber(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static doc_status status_field(lua_State *L, int idx) {
+  doc_status st = DOC_STATUS_NONE;
+  if (lua_getfield(L, idx, "status") == LUA_TSTRING) {
+    int v = doc_status_from_code(lua_tostring(L, -1));
+    if (v < 0) prim_error(L, "'%s' is not a status", lua_tostring(L, -1));
+    st = (doc_status)v;
+  }
+  lua_pop(L, 1);
+  return st;
+}
+
+/* chart{ kind, title, summary, cat_title, value_title, source, value_type, decimals, thousands,
+ * legend (-1, 0, 1), neg_label, pos_label, cats = { text }, series = { { name, values, n,
+ * status } }, lines = { { value, label } }, bands = { { from, to, status, label } }, width_mm,
+ * height_mm, show_table }, checked by lua/rapp/chart.lua. The chart is built in the arena and
+ * checked by doc_chart_finish before its block is added (the same fields doc_add_chart sets), so
+ * a refused chart leaves no block that a renderer could trip over. */
+static int lf_chart(lua_State *L) {
+  doc *d = cur_doc(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getfield(L, 1, "kind");
+  int kind = doc_chart_kind_from_name(lua_tostring(L, -1));
+  if (kind < 0) return prim_error(L, "unknown chart kind '%s'", luaL_optstring(L, -1, "nil"));
+  lua_pop(L, 1);
+  doc_chart *c = doc_alloc(d, sizeof *c);
+  c->kind = (doc_chart_kind)kind;
+  c->title = opt_field(L, d, 1, "title");
+  if (!c->title) c->title = doc_strdup(d, "");
+  c->summary = opt_field(L, d, 1, "summary");
+  c->cat_title = opt_field(L, d, 1, "cat_title");
+  c->value_title = opt_field(L, d, 1, "value_title");
+  c->source = opt_field(L, d, 1, "source");
+  c->neg_label = opt_field(L, d, 1, "neg_label");
+  c->pos_label = opt_field(L, d, 1, "pos_label");
+  lua_getfield(L, 1, "value_type");
+  c->value_type = (doc_col_type)luaL_checkoption(L, -1, "decimal", col_types);
+  lua_pop(L, 1);
+  c->decimals = (int)opt_int_field(L, 1, "decimals", -1);
+  c->thousands = opt_bool_field(L, 1, "thousands");
+  c->legend = (int)opt_int_field(L, 1, "legend", -1);
+  c->width_mm = opt_num_field(L, 1, "width_mm", 0);
+  c->height_mm = opt_num_field(L, 1, "height_mm", 0);
+  c->show_table = opt_bool_field(L, 1, "show_table");
+
+  lua_getfield(L, 1, "cats"); /* cats */
+  luaL_checktype(L, -1, LUA_TTABLE);
+  size_t ncats = (size_t)luaL_len(L, -1);
+  c->cats = doc_alloc(d, (ncats ? ncats : 1) * sizeof *c->cats);
+  for (size_t i = 0; i < ncats; i++) {
+    lua_geti(L, -1, (lua_Integer)i + 1);
+    c->cats[i] = doc_strdup(d, luaL_checkstring(L, -1));
+    lua_pop(L, 1);
+  }
+  c->ncats = ncats;
+  lua_pop(L, 1);
+
+  /* Values go through a scratch userdata: collected by Lua if a check below raises. */
+  double *vals = lua_newuserdatauv(L, (ncats ? ncats : 1) * sizeof *vals, 0); /* scratch */
+  lua_getfield(L, 1, "series");                                                /* scratch series */
+  luaL_checktype(L, -1, LUA_TTABLE);
+  lua_Integer nseries = luaL_len(L, -1);
+  for (lua_Integer s = 1; s <= nseries; s++) {
+    lua_geti(L, -1, s); /* scratch series s */
+    luaL_checktype(L, -1, LUA_TTABLE);
+    lua_getfield(L, -1, "values"); /* scratch series s values */
+    luaL_checktype(L, -1, LUA_TTABLE);
+    for (size_t i = 0; i < ncats; i++) {
+      lua_geti(L, -1, (lua_Integer)i + 1);
+      vals[i] = lua_isnil(L, -1) ? NAN : luaL_checknumber(L, -1);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1); /* scratch series s */
+    lua_getfield(L, -1, "name");
+    doc_chart_series *ser = doc_chart_add_series(d, c, luaL_checkstring(L, -1), vals, ncats);
+    lua_pop(L, 1);
+    ser->status = status_field(L, -1);
+    lua_pop(L, 1); /* scratch series */
+  }
+  lua_pop(L, 2);
+
+  lua_getfield(L, 1, "lines"); /* lines */
+  lua_Integer n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, -1, i);
+    luaL_checktype(L, -1, LUA_TTABLE);
+    double v = opt_num_field(L, -1, "value", NAN);
+    lua_getfield(L, -1, "label");
+    doc_chart_add_line(d, c, v, lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1));
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, 1, "bands"); /* bands */
+  n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_geti(L, -1, i);
+    luaL_checktype(L, -1, LUA_TTABLE);
+    double from = opt_num_field(L, -1, "from", -HUGE_VAL), to = opt_num_field(L, -1, "to", HUGE_VAL);
+    doc_status st = status_field(L, -1);
+    lua_getfield(L, -1, "label");
+    doc_chart_add_band(d, c, from, to, st, lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1));
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+
+  rapp_err err;
+  err_clear(&err);
+  if (doc_chart_finish(d, c, &err) != 0) return prim_error(L, "r.doc:chart: %s", err.msg);
+  doc_add(d, DOC_CHART)->u.chart = c;
+  return 0;
+}
+
 /* ---- queries ------------------------------------------------------------------------------ */
 
 typedef struct stmt_handle {
@@ -848,7 +983,9 @@ void prims_push(lua_State *L) {
       {"resolve_image", lf_resolve_image},
       {"query", lf_query},           {"iter", lf_iter},
       {"usage_error", lf_usage_error}, {"phase", lf_phase},
-      {"script_file", lf_script_file}, {NULL, NULL}};
+      {"script_file", lf_script_file},
+      {"chart", lf_chart},           {"format_value", lf_format_value},
+      {NULL, NULL}};
   luaL_newlib(L, fns);
   lua_pushinteger(L, DOC_TOC);
   lua_pushcclosure(L, lf_simple_block, 1);

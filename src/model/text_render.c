@@ -1,10 +1,13 @@
 /* model/text_render.c — text_renderer ("txt"): a plain-text dump of a doc, one block after the
  * other, with cells formatted exactly as readers see them (doc_format_cell) and status words.
  * Used by the tests as the readable truth of what a script built, and handy for debugging. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "model/chart.h"
 #include "model/render.h"
 #include "util/buf.h"
 #include "util/nofmt.h"
@@ -66,12 +69,8 @@ static void cell_text(const doc_table *t, size_t r, size_t c, char *out, size_t 
     snprintf(out, n, "%s", v);
 }
 
-static void put_table(rapp_buf *b, const doc_table *t) {
-  buf_puts(b, "[table");
-  if (t->title) buf_printf(b, " \"%s\"", t->title);
-  if (t->unit_note) buf_printf(b, " (%s)", t->unit_note);
-  if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
-  buf_puts(b, "]\n");
+/* The grid of a table: header rows, rule, one line per row, the note. */
+static void put_grid(rapp_buf *b, const doc_table *t) {
   size_t nc = t->ncols;
   size_t w[1000] = {0};
   char cell[600];
@@ -129,6 +128,79 @@ static void put_table(rapp_buf *b, const doc_table *t) {
     buf_putc(b, '\n');
   }
   if (t->note) buf_printf(b, "note: %s\n", t->note);
+}
+
+static void put_table(rapp_buf *b, const doc_table *t) {
+  buf_puts(b, "[table");
+  if (t->title) buf_printf(b, " \"%s\"", t->title);
+  if (t->unit_note) buf_printf(b, " (%s)", t->unit_note);
+  if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
+  buf_puts(b, "]\n");
+  put_grid(b, t);
+}
+
+/* A chart as its text alternative: kind, title, summary, axes, legend texts, reference lines and
+ * bands, then its data as a table (categories down, one column per series) in the chart's number
+ * format. The table is built here on the heap: the doc is read-only to renderers. */
+static void put_chart(rapp_buf *b, const doc_chart *c) {
+  char v1[128], v2[128];
+  buf_printf(b, "[chart %s \"%s\"", doc_chart_kind_name(c->kind), c->title ? c->title : "");
+  if (c->width_mm > 0 || c->height_mm > 0) buf_printf(b, " %gx%g mm", c->width_mm, c->height_mm);
+  if (c->show_table) buf_puts(b, " +table");
+  buf_puts(b, "]\n");
+  opt_line(b, "summary", c->summary);
+  opt_line(b, "category axis", c->cat_title);
+  opt_line(b, "value axis", c->value_title);
+  buf_printf(b, "legend: %s\n", doc_chart_has_legend(c) ? "shown" : "hidden");
+  opt_line(b, "negative", c->neg_label);
+  opt_line(b, "positive", c->pos_label);
+  for (size_t i = 0; i < c->nseries; i++)
+    if (c->series[i].status != DOC_STATUS_NONE)
+      buf_printf(b, "series %s: %s %s\n", c->series[i].name, doc_status_symbol(c->series[i].status),
+                 doc_status_label(c->series[i].status));
+  for (size_t i = 0; i < c->nlines; i++)
+    buf_printf(b, "line: %s at %s\n", c->lines[i].label ? c->lines[i].label : "",
+               doc_chart_format_value(c, c->lines[i].value, v1, sizeof v1));
+  for (size_t i = 0; i < c->nbands; i++) {
+    const doc_chart_band *bd = &c->bands[i];
+    buf_printf(b, "band: %s %s from %s to %s", doc_status_symbol(bd->status),
+               bd->label ? bd->label : doc_status_label(bd->status),
+               isfinite(bd->from) ? doc_chart_format_value(c, bd->from, v1, sizeof v1) : "-inf",
+               isfinite(bd->to) ? doc_chart_format_value(c, bd->to, v2, sizeof v2) : "inf");
+    buf_putc(b, '\n');
+  }
+  size_t nc = c->nseries + 1;
+  doc_table t = {0};
+  t.cols = calloc(nc, sizeof *t.cols);
+  t.rows = calloc(c->ncats ? c->ncats : 1, sizeof *t.rows);
+  doc_cell *cells = calloc((c->ncats ? c->ncats : 1) * nc, sizeof *cells);
+  if (!t.cols || !t.rows || !cells) {
+    buf_puts(b, "(out of memory)\n");
+  } else {
+    t.ncols = nc;
+    t.cols[0].title = c->cat_title ? c->cat_title : "";
+    t.cols[0].type = DOC_COL_TEXT;
+    t.cols[0].decimals = -1;
+    for (size_t s = 0; s < c->nseries; s++) {
+      t.cols[s + 1].title = c->series[s].name;
+      t.cols[s + 1].type = c->value_type;
+      t.cols[s + 1].decimals = c->decimals;
+      t.cols[s + 1].thousands = c->thousands;
+    }
+    for (size_t r = 0; r < c->ncats; r++) {
+      t.rows[r].cells = cells + r * nc;
+      t.rows[r].cells[0].kind = DOC_CELL_TEXT;
+      t.rows[r].cells[0].text = c->cats[r];
+      for (size_t s = 0; s < c->nseries; s++) doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
+    }
+    t.nrows = c->ncats;
+    if (c->value_type == DOC_COL_AMOUNT && c->thousands) buf_puts(b, "(Beløp i 1\u00A0000 kr)\n");
+    put_grid(b, &t);
+  }
+  free(cells);
+  free(t.rows);
+  free(t.cols);
+  opt_line(b, "source", c->source);
 }
 
 static void put_block(rapp_buf *b, const doc_block *bl) {
@@ -194,7 +266,8 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
     case DOC_ORIENTATION:
       buf_puts(b, bl->u.orientation.landscape ? "[landscape]\n" : "[portrait]\n");
       break;
-    default: buf_puts(b, "[chart]\n"); break;
+    case DOC_CHART: put_chart(b, bl->u.chart); break;
+    default: buf_puts(b, "[?]\n"); break;
   }
   buf_putc(b, '\n');
 }
