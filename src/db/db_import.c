@@ -450,6 +450,16 @@ static int make_temp(const char *out_path, char **tmp, rapp_err *err) {
     buf_free(&b);
     return -1;
   }
+  /* mkstemp makes the file 0600; a snapshot is shared like any file the user writes. */
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0) {
+    err_set(err, "cannot set the permissions of '%s': %s", b.data, strerror(errno));
+    close(fd);
+    unlink(b.data);
+    buf_free(&b);
+    return -1;
+  }
   close(fd);
   *tmp = b.data;
   return 0;

@@ -15,6 +15,10 @@ out=$("$rapp" import "$base" -o "$work/snap.db" 2>"$work/err") || fail "import f
 [ ! -s "$work/err" ] || fail "import wrote to stderr: $(head -1 "$work/err")"
 [[ "$out" =~ ^"rapp import: wrote $work/snap.db (23 tables, 99 rows, "[0-9.]+" s)"$ ]] || fail "import said: $out"
 
+# the snapshot gets the permissions of any file the user writes (umask), not mkstemp's 0600
+[ "$(stat -c %a "$work/snap.db")" = "$(printf '%o' $((0666 & ~0$(umask))))" ] ||
+  fail "snapshot has mode $(stat -c %a "$work/snap.db"), umask $(umask)"
+
 before=$(sha256sum <"$work/snap.db")
 out=$("$rapp" check "$work/snap.db" 2>"$work/err") || fail "check failed: $(cat "$work/err")"
 [ "$out" = "rapp check: $work/snap.db: no problems (23 tables, 104 rows)" ] || fail "check said: $out"
