@@ -87,6 +87,14 @@ local function list_length(list, what)
   return n
 end
 
+-- A category label: text as it is, an integer (a year, a month number) without a thousands
+-- separator, any other number formatted, nil as the dash.
+local function label(v)
+  if type(v) == "string" then return v end
+  if mtype(v) == "integer" then return fmt("%d", v) end
+  return fmtmod.text(v)
+end
+
 -- Categories and series (name, values, status) from rows or from explicit lists.
 local function data_of(spec)
   local cats, series = {}, {}
@@ -112,7 +120,7 @@ local function data_of(spec)
     for i, row in ipairs(rows) do
       if type(row) ~= "table" then fail(fmt("%s: row %d is not a table", W, i)) end
       local c = row[spec.category]
-      cats[i] = type(c) == "string" and c or fmtmod.text(c)
+      cats[i] = label(c)
     end
   else
     if spec.category ~= nil then fail(W .. ": category = '...' names a field of rows = ...; give rows too") end
@@ -125,7 +133,7 @@ local function data_of(spec)
       if type(c) ~= "string" and type(c) ~= "number" then
         fail(fmt("%s: category %d must be text or a number, got %s", W, i, type(c)))
       end
-      cats[i] = type(c) == "string" and c or fmtmod.text(c)
+      cats[i] = label(c)
     end
   end
   for si, s in ipairs(spec.series) do
@@ -153,8 +161,8 @@ local function data_of(spec)
       if type(s.values) ~= "table" then fail(fmt("%s: %s: values = { ... } (one per category) is required", W, what)) end
       local n = list_length(s.values, what .. ": values")
       if n ~= #cats then
-        fail(fmt("%s: %s: %d values for %d categories; give one value per category (nil for a missing one, and n = %d when the list ends with missing values)",
-          W, what, n, #cats, #cats))
+        fail(fmt("%s: %s: %d value%s for %d categor%s; give one value per category (nil for a missing one, and n = %d when the list ends with missing values)",
+          W, what, n, n == 1 and "" or "s", #cats, #cats == 1 and "y" or "ies", #cats))
       end
       for i = 1, n do values[i] = check_value(s.values[i], fmt("%s, value %d (%s)", what, i, cats[i])) end
     end
@@ -270,7 +278,7 @@ function M.add(spec)
   end
 
   local cats, series = data_of(spec)
-  if #cats == 0 then
+  if #cats == 0 and spec.rows ~= nil then
     -- No rows (a unit without data this period) is a fact to report, not a script error.
     core.paragraph(fmt("**%s**: ingen data å vise.", spec.title))
     return
