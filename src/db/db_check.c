@@ -14,8 +14,7 @@
 #include "db/db_int.h"
 #include "util/buf.h"
 
-/* "file:" URI for path with mode=ro; characters URIs treat specially are %-escaped. */
-static void read_only_uri(rapp_buf *b, const char *path) {
+void db_read_only_uri(rapp_buf *b, const char *path) {
   buf_puts(b, "file:");
   for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
     if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
@@ -33,7 +32,7 @@ int db_open_snapshot(const char *path, sqlite3 **out, rapp_err *err) {
   if (stat(path, &sb) != 0) return err_set(err, "cannot open snapshot '%s': %s", path, strerror(errno));
   if (!S_ISREG(sb.st_mode)) return err_set(err, "cannot open snapshot '%s': not a file", path);
   rapp_buf uri = {0};
-  read_only_uri(&uri, path);
+  db_read_only_uri(&uri, path);
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2(buf_str(&uri), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   buf_free(&uri);
@@ -43,16 +42,8 @@ int db_open_snapshot(const char *path, sqlite3 **out, rapp_err *err) {
     goto fail;
   }
   if (sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
-      sqlite3_step(st) != SQLITE_ROW) {
-    err_set(err, "'%s' is not a snapshot: %s", path, sqlite3_errmsg(db));
-    goto fail;
-  }
-  int version = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  st = NULL;
-  if (version != DB_SCHEMA_VERSION) {
-    err_set(err, "snapshot has schema version %d, this rapp reads version %d", version, DB_SCHEMA_VERSION);
+      db_check_version(db, path, err) != 0) {
+    if (!err || !err->msg[0]) err_set(err, "'%s' is not a snapshot: %s", path, sqlite3_errmsg(db));
     goto fail;
   }
   if (db_register_functions(db, err) < 0) goto fail;
@@ -62,6 +53,22 @@ fail:
   sqlite3_finalize(st);
   sqlite3_close(db);
   return -1;
+}
+
+int db_check_version(sqlite3 *db, const char *path, rapp_err *err) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW) {
+    err_set(err, "'%s' is not a snapshot: %s", path, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return -1;
+  }
+  int version = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  if (version != DB_SCHEMA_VERSION)
+    return err_set(err, "snapshot '%s' has schema version %d; this rapp reads version %d", path, version,
+                   DB_SCHEMA_VERSION);
+  return 0;
 }
 
 void db_close_snapshot(sqlite3 *db) {

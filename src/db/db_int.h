@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "util/buf.h"
 #include "util/err.h"
 
 extern const char db_schema_v1_sql[];  /* generated from schema_v1.sql */
@@ -74,6 +75,13 @@ int db_table_column(const db_table *t, const char *name); /* index or -1 */
 /* Registers rapp_is_date(x), rapp_is_month(x), rapp_period_error(x) and
  * rapp_period_field(code, field) on a connection (read-only connections too). */
 int db_register_functions(sqlite3 *db, rapp_err *err);
+
+/* Appends the "file:...?mode=ro" URI of path to b, every byte outside [A-Za-z0-9/._~-]
+ * percent-encoded (db_check.c; the script connection in query.c uses it too). */
+void db_read_only_uri(rapp_buf *b, const char *path);
+/* Fails with "snapshot 'PATH' has schema version N; this rapp reads version 1" unless PRAGMA
+ * user_version is DB_SCHEMA_VERSION (db_check.c). */
+int db_check_version(sqlite3 *db, const char *path, rapp_err *err);
 
 /* One problem. table -1 = about the whole snapshot; col -1 = about the whole row; pos 0 =
  * about the whole table/file, else the row's rowid (check) or physical line (import). other,

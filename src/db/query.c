@@ -12,6 +12,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db/db.h"
+#include "db/db_int.h"
 #include "util/buf.h"
 
 struct db_query {
@@ -145,19 +147,6 @@ static int on_progress(void *ud) {
   return 0;
 }
 
-/* "file:" URI of a path, every byte outside [A-Za-z0-9/._~-] percent-encoded. */
-static void uri_of(rapp_buf *b, const char *path) {
-  buf_puts(b, "file:");
-  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-        strchr("/._~-", *p))
-      buf_putc(b, (char)*p);
-    else
-      buf_printf(b, "%%%02X", *p);
-  }
-  buf_puts(b, "?mode=ro");
-}
-
 int db_query_open(const char *path, db_query **out, rapp_err *err) {
   *out = NULL;
   FILE *f = fopen(path, "rb");
@@ -170,7 +159,7 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
 
   db_query *q = xcalloc(1, sizeof *q);
   rapp_buf uri = {0};
-  uri_of(&uri, path);
+  db_read_only_uri(&uri, path);
   int rc = sqlite3_open_v2(buf_str(&uri), &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   buf_free(&uri);
   if (rc != SQLITE_OK) {
@@ -189,6 +178,10 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
                    &msg) != SQLITE_OK) {
     err_set(err, "cannot read the snapshot '%s': %s", path, msg ? msg : sqlite3_errmsg(q->db));
     sqlite3_free(msg);
+    db_query_close(q);
+    return -1;
+  }
+  if (db_check_version(q->db, path, err) != 0) {
     db_query_close(q);
     return -1;
   }
