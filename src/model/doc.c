@@ -273,7 +273,8 @@ static char *format_value(doc_col_type type, int decimals, int thousands, const 
 }
 
 char *doc_format_cell(const doc_column *col, const doc_cell *c, char *buf, size_t n) {
-  return format_value(col->type, col->decimals, col->thousands, c, buf, n);
+  return format_value(col->type, c->own_decimals ? c->decimals : col->decimals, col->thousands, c,
+                      buf, n);
 }
 
 char *doc_format_keyfigure(const doc_keyfigure *k, char *buf, size_t n) {

@@ -73,6 +73,9 @@ typedef struct doc_column {
   int thousands;       /* DOC_COL_AMOUNT: 1 = show in 1 000 kr (the value stays in kroner) */
   int sum;             /* 1 = subtotal and total rows sum this column (XLSX writes formulas) */
   int merge_repeats;   /* 1 = consecutive equal values are one visual cell (scorecard focus area) */
+  int mark_negative;   /* 1 = negative values are marked (dark red) besides their minus sign: for
+                          deviations, where negative means overspending; 0 = plain (an income
+                          budget is negative by convention and is not a warning) */
   double width_mm;     /* preferred width in mm; 0 = from content */
 } doc_column;
 
@@ -85,6 +88,10 @@ typedef struct doc_cell {
   double number;      /* NUMBER: the value (finite; non-finite values are stored as EMPTY) */
   int32_t date;       /* DATE: yyyymmdd, e.g. 20261231 */
   doc_status status;  /* DOC_STATUS_NONE for ordinary cells */
+  int own_decimals;   /* 1 = `decimals` below applies to this cell instead of the column's (a
+                         scorecard's result column mixes indicators with 0, 1 or 2 decimals);
+                         0 (zero-initialised) = the column's */
+  int decimals;
 } doc_cell;
 
 typedef enum doc_row_kind {
@@ -107,6 +114,8 @@ typedef struct doc_table {
   const char *unit_note;  /* e.g. "Beløp i 1 000 kr", shown with the caption; or NULL */
   const char *sheet;      /* XLSX: put this table on its own sheet with this name; or NULL */
   const char *note;       /* footnote text under the table, or NULL */
+  int no_legend;          /* 1 = no automatic status legend under this table (the table is a
+                             legend itself, or the script prints one) */
   doc_column *cols;
   size_t ncols;
   doc_row *rows;

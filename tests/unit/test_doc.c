@@ -65,6 +65,11 @@ int main(void) {
   CHECK_STR(doc_format_cell(&t->cols[2], &t->rows[0].cells[2], buf, sizeof buf), "\xE2\x88\x92" "2,3" NB "%");
   CHECK_STR(doc_format_cell(&t->cols[2], &tot->cells[2], buf, sizeof buf), "\xE2\x80\x93");
   CHECK_STR(doc_format_cell(&t->cols[0], &tot->cells[0], buf, sizeof buf), "");
+  /* a cell's own decimals win over the column's */
+  CHECK_INT(t->rows[0].cells[2].own_decimals, 0);
+  t->rows[0].cells[2].own_decimals = 1;
+  t->rows[0].cells[2].decimals = 2;
+  CHECK_STR(doc_format_cell(&t->cols[2], &t->rows[0].cells[2], buf, sizeof buf), "\xE2\x88\x92" "2,25" NB "%");
   doc_cell date = {0};
   doc_cell_set_date(&date, 20261231);
   doc_column dc = {.type = DOC_COL_DATE};
