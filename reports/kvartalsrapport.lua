@@ -371,8 +371,8 @@ return rapp.report {
     .. "målekort, vedtaksoppfølging og internkontroll.",
   formats = { "pdf", "xlsx" },
   params = {
-    { name = "period", type = "period", kinds = { "quarter", "tertial" }, required = true,
-      description = "Kvartal (2026-Q2) eller tertial (2026-T2)" },
+    { name = "period", type = "period", kinds = { "tertial", "quarter" }, default = "latest",
+      description = "Tertial (2026-T2) eller kvartal (2026-Q2); uten --period: siste hele tertial" },
   },
   build = function(r, p)
     local doc, db, per = r.doc, r.db, p.period
