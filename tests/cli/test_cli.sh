@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# rapp's top level: `--help`/`--version` exit 0 on stdout, misuse exits 2 with the usage on
+# stderr, and every subcommand answers --help with its own usage (exit 0).
+set -u
+rapp=$1
+fail=0
+expect() { # want_rc want_stream pattern -- command...
+  local want=$1 stream=$2 pattern=$3
+  shift 4
+  "$@" >/tmp/cli.$$.out 2>/tmp/cli.$$.err
+  local rc=$?
+  if [ "$rc" -ne "$want" ]; then echo "FAIL: '${*#"$rapp"}' exited $rc, expected $want"; fail=1; fi
+  if ! grep -q -- "$pattern" "/tmp/cli.$$.$stream"; then
+    echo "FAIL: '${*#"$rapp"}' did not print '$pattern' on std$stream:"; head -3 "/tmp/cli.$$.$stream"; fail=1
+  fi
+}
+expect 0 out "Usage: rapp COMMAND" -- "$rapp" --help
+expect 0 out "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error." -- "$rapp" -h
+expect 0 out "^rapp [0-9]\+\.[0-9]\+\.[0-9]\+$" -- "$rapp" --version
+expect 2 err "Usage: rapp COMMAND" -- "$rapp"
+expect 2 err "rapp: unknown command 'lag'" -- "$rapp" lag
+for c in import check run list; do
+  expect 0 out "Usage: rapp $c" -- "$rapp" "$c" --help
+done
+expect 2 err "" -- "$rapp" import
+expect 2 err "" -- "$rapp" check
+expect 2 err "" -- "$rapp" run
+rm -f /tmp/cli.$$.out /tmp/cli.$$.err
+[ $fail -eq 0 ] && echo "cli: all checks passed"
+exit $fail
