@@ -191,7 +191,8 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
       t.rows[r].cells = cells + r * nc;
       t.rows[r].cells[0].kind = DOC_CELL_TEXT;
       t.rows[r].cells[0].text = c->cats[r];
-      for (size_t s = 0; s < c->nseries; s++) doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
+      for (size_t s = 0; s < c->nseries; s++)
+        doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
     }
     t.nrows = c->ncats;
     if (c->value_type == DOC_COL_AMOUNT && c->thousands) buf_puts(b, "(Beløp i 1\u00A0000 kr)\n");
