@@ -162,9 +162,9 @@ function Doc:portrait() self_check(self, "portrait"); core.orientation(false) en
 -- ---- tables ------------------------------------------------------------------------------
 
 local column_fields = set { "key", "title", "group", "type", "align", "decimals", "thousands", "sum",
-  "merge_repeats", "width_mm", "status" }
+  "merge_repeats", "mark_negative", "width_mm", "status" }
 local table_fields = set { "columns", "rows", "title", "unit_note", "sheet", "note", "group_by",
-  "group_label", "subtotals", "total" }
+  "group_label", "subtotals", "total", "legend" }
 
 --- doc:table { columns = { { key =, title =, type =, ... }, ... }, rows = rows, group_by = key,
 ---             total = "Sum", title = ..., unit_note = ..., sheet = ..., note = ... } -> Table
@@ -185,7 +185,7 @@ function Doc:table(spec)
     if not types[t] then fail(fmt("%s: unknown type '%s' (valid: %s)", what, tostring(t), type_list)) end
     cols[i] = { title = c.title or c.key, group = c.group, type = t, align = c.align,
       decimals = c.decimals, thousands = c.thousands, sum = c.sum, merge_repeats = c.merge_repeats,
-      width_mm = c.width_mm }
+      mark_negative = c.mark_negative, width_mm = c.width_mm }
     keys[i] = c.key
     status_keys[i] = c.status or false
     any_sum = any_sum or not not c.sum
@@ -193,7 +193,11 @@ function Doc:table(spec)
   end
   local unit_note = spec.unit_note
   if unit_note == nil and any_thousands then unit_note = "Beløp i 1\u{A0}000 kr" end
-  local handle = core.table(cols, { title = spec.title, unit_note = unit_note, sheet = spec.sheet, note = spec.note })
+  if spec.legend ~= nil and type(spec.legend) ~= "boolean" then
+    fail("r.doc:table: legend = false turns the automatic status legend off (it is a boolean)")
+  end
+  local handle = core.table(cols, { title = spec.title, unit_note = unit_note, sheet = spec.sheet, note = spec.note,
+    no_legend = spec.legend == false })
   local t = setmetatable({ handle = handle, keys = keys, status_keys = status_keys, cols = cols,
     group_start = nil, any_sum = any_sum }, Table)
   self.tables[#self.tables + 1] = t

@@ -330,6 +330,15 @@ static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type typ
     c->status = (doc_status)st;
   }
   lua_pop(L, 1);
+  if (lua_getfield(L, idx, "decimals") != LUA_TNIL) {
+    lua_Integer dec = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : -1;
+    lua_pop(L, 1);
+    if (dec < 0 || dec > 9) return "has decimals that are not a whole number 0-9";
+    c->own_decimals = 1;
+    c->decimals = (int)dec;
+  } else {
+    lua_pop(L, 1);
+  }
   return NULL;
 }
 
@@ -372,7 +381,8 @@ static table_handle *check_table(lua_State *L, int idx) {
 }
 
 /* table(columns, opts) -> handle. columns: { { title, group, type, align, decimals, thousands,
- * sum, merge_repeats, width_mm }, ... }; opts: { title, unit_note, sheet, note } */
+ * sum, merge_repeats, mark_negative, width_mm }, ... }; opts: { title, unit_note, sheet, note,
+ * no_legend } */
 static int lf_table(lua_State *L) {
   doc *d = cur_doc(L);
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -397,6 +407,7 @@ static int lf_table(lua_State *L) {
     c->thousands = opt_bool_field(L, -1, "thousands");
     c->sum = opt_bool_field(L, -1, "sum");
     c->merge_repeats = opt_bool_field(L, -1, "merge_repeats");
+    c->mark_negative = opt_bool_field(L, -1, "mark_negative");
     lua_getfield(L, -1, "width_mm");
     c->width_mm = lua_isnil(L, -1) ? 0 : luaL_checknumber(L, -1);
     lua_pop(L, 2);
@@ -407,6 +418,7 @@ static int lf_table(lua_State *L) {
     t->unit_note = opt_field(L, d, 2, "unit_note");
     t->sheet = opt_field(L, d, 2, "sheet");
     t->note = opt_field(L, d, 2, "note");
+    t->no_legend = opt_bool_field(L, 2, "no_legend");
   }
   table_handle *h = lua_newuserdatauv(L, sizeof *h, 0);
   h->d = d;

@@ -135,7 +135,15 @@ static void put_table(rapp_buf *b, const doc_table *t) {
   if (t->title) buf_printf(b, " \"%s\"", t->title);
   if (t->unit_note) buf_printf(b, " (%s)", t->unit_note);
   if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
+  if (t->no_legend) buf_puts(b, " legend=off");
   buf_puts(b, "]\n");
+  const char *sep = "negatives marked: ";
+  for (size_t c = 0; c < t->ncols; c++) {
+    if (!t->cols[c].mark_negative) continue;
+    buf_printf(b, "%s%s", sep, t->cols[c].title);
+    sep = ", ";
+  }
+  if (*sep == ',') buf_putc(b, '\n');
   put_grid(b, t);
 }
 
