@@ -96,6 +96,16 @@ LEFT JOIN prows pr ON pr.area_code IS r.area_code
 WHERE r.p > 0
 ORDER BY r.area_code IS NULL, ar.sort_order, ar.code]]
 
+-- Sick leave of the whole municipality month by month: this year up to the period's last month,
+-- and all of last year, in % of agreed days.
+local ABSENCE_MONTHS_SQL = [[
+SELECT substr('janfebmaraprmaijunjulaugsepoktnovdes', 3 * pe.number - 2, 3) AS month,
+       (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
+         WHERE x.month = pe.code AND x.month <= :last_month) AS this_year,
+       (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
+         WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year
+FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
+
 -- Decisions to follow up at the period's end: not finished, or finished/dropped in the period.
 -- Overdue: not finished and either 'forsinket' or the deadline reached by the period's end.
 local DECISION_SQL = [[
@@ -168,10 +178,11 @@ local function economy_section(r, p, rows)
       { key = "year_budget", title = "Regulert budsjett", type = "amount", thousands = true, sum = true },
       { key = "budget_ytd", title = "Budsjett hittil", type = "amount", thousands = true, sum = true },
       { key = "actual_ytd", title = "Regnskap hittil", type = "amount", thousands = true, sum = true },
-      { key = "deviation_ytd", title = "Avvik hittil", type = "amount", thousands = true, sum = true },
-      { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1 },
+      { key = "deviation_ytd", title = "Avvik hittil", type = "amount", thousands = true, sum = true, mark_negative = true },
+      { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1, mark_negative = true },
       { key = "forecast", title = "Prognose", type = "amount", thousands = true, sum = true },
-      { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true, sum = true },
+      { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true, sum = true,
+        mark_negative = true },
     },
     rows = rows,
     total = "Sum",
@@ -179,6 +190,14 @@ local function economy_section(r, p, rows)
       .. "− regnskap; prognoseavvik = regulert budsjett − prognose. Avvik i % er avvik hittil i prosent av "
       .. "budsjett hittil (for inntekter av tallverdien); summen har ingen prosent fordi kommunens samlede "
       .. "budsjett går i balanse. Prognose: enhetenes siste prognose for året, laget senest i periodens siste måned.",
+  }
+  doc:chart {
+    kind = "diverging",
+    title = "Avvik per rammeområde hittil i år (" .. p.period:ytd().label .. ")",
+    type = "amount", thousands = true,
+    negative_label = "Merforbruk", positive_label = "Mindreforbruk",
+    rows = rows, category = "name",
+    series = { { key = "deviation_ytd", name = "Avvik hittil" } },
   }
 end
 
@@ -210,6 +229,50 @@ local function absence_section(r, p, rows)
       .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. p.period.year
       .. " (rammeområdets eget mål der det finnes). Siste rad er hele kommunen.",
   }
+  local goal
+  for _, row in ipairs(rows) do if row.code == nil then goal = row.goal_pct end end
+  local year = p.period.year
+  doc:chart {
+    kind = "line",
+    title = ("Sykefravær per måned %d og %d, hele kommunen"):format(year, year - 1),
+    type = "percent", decimals = 1, value_title = "Sykefravær",
+    rows = r.db:rows(ABSENCE_MONTHS_SQL, { year = year, last_month = p.period.last_month }),
+    category = "month",
+    series = { { key = "this_year", name = tostring(year) }, { key = "last_year", name = tostring(year - 1) } },
+    lines = goal and { { value = goal, label = "Mål " .. fmt.percent(goal, 1) } } or nil,
+  }
+end
+
+-- Stacked bars: the municipality's indicators per focus area by status (statuses as the
+-- scorecard rows carry them, from result_status).
+local function status_chart(r, p, muni_rows)
+  local cats, idx = {}, {}
+  local n = { desired = {}, acceptable = {}, unacceptable = {}, other = {} }
+  for _, row in ipairs(muni_rows) do
+    local i = idx[row.focus_code]
+    if not i then
+      i = #cats + 1
+      idx[row.focus_code], cats[i] = i, row.focus_area
+      for _, list in pairs(n) do list[i] = 0 end
+    end
+    local s = row.status
+    if s then
+      s = (s == "not_measured" or s == "no_target") and "other" or s
+      n[s][i] = n[s][i] + 1
+    end
+  end
+  r.doc:chart {
+    kind = "bar_stacked",
+    title = "Status per fokusområde, " .. p.period.label,
+    type = "integer", value_title = "Antall indikatorer",
+    categories = cats,
+    series = {
+      { status = "desired", values = n.desired },
+      { status = "acceptable", values = n.acceptable },
+      { status = "unacceptable", values = n.unacceptable },
+      { status = "not_measured", name = "Ikke målt / uten resultatkrav", values = n.other },
+    },
+  }
 end
 
 local function scorecard_section(r, p, muni_rows)
@@ -222,6 +285,7 @@ local function scorecard_section(r, p, muni_rows)
   doc:heading(2, "Hele kommunen")
   scorecard.table(r, { period = p.period, previous = true, trend = true })
   scorecard.summary(r, { period = p.period, sheet = "Måloppnåelse" })
+  status_chart(r, p, muni_rows)
 
   -- one row per area: its counts, for the overview
   local overview, without = {}, {}

@@ -399,6 +399,49 @@ if r.returncode == 0:
     check(len(card) > 0, "the unit has indicators")
     check_card_sheet(wb4, "Enhet", card, f"unit scorecard {unit['code']}")
 
+# ==== charts (issue 7): titles and one-line summaries in the PDF's text layer, computed here from
+# the snapshot; native charts of the right kind in the XLSX over the numbers written beside them.
+dev = {n: e[3] / 1000 for n, e in econ.items()}
+hi, lo = max(dev, key=dev.get), min(dev, key=dev.get)
+want = f"Høyest {hi} ({no_num(dev[hi])}), lavest {lo} ({no_num(dev[lo])})."
+check(norm("Avvik per rammeområde hittil i år (januar–august 2026)") in text, "chart: deviation title in the PDF")
+check(norm(want) in text, f"chart: deviation summary '{norm(want)}' in the PDF")
+months = [absence(None, f"2026-{m:02d}", f"2026-{m:02d}")[2] for m in range(1, 9)]
+last = [absence(None, f"2025-{m:02d}", f"2025-{m:02d}")[2] for m in range(1, 13)]
+pct = lambda v: no_num(v, 1) + " %"
+want = f"2026: fra {pct(months[0])} (jan) til {pct(months[-1])} (aug); 2025: fra {pct(last[0])} (jan) til {pct(last[-1])} (des)."
+check(norm("Sykefravær per måned 2026 og 2025, hele kommunen") in text, "chart: sick leave title in the PDF")
+check(norm(want) in text, f"chart: sick leave summary '{norm(want)}' in the PDF")
+card = expected_card(2026, 8)
+cnt = {k: sum(1 for _, _, st in card if st == k) for k in ("desired", "acceptable", "unacceptable")}
+other = len(card) - sum(cnt.values())
+want = (f"I alt: Ønsket resultat {cnt['desired']}, Akseptabelt resultat {cnt['acceptable']}, "
+        f"Uakseptabelt resultat {cnt['unacceptable']}, Ikke målt / uten resultatkrav {other}.")
+check(norm("Status per fokusområde, 2. tertial 2026") in text, "chart: status title in the PDF")
+check(norm(want) in text, f"chart: status summary '{norm(want)}' in the PDF")
+import zipfile
+with zipfile.ZipFile(XLSX) as z:
+    charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n))
+    xml = [z.read(n).decode() for n in charts]
+kinds = []
+for x in xml:
+    if "<c:lineChart>" in x:
+        kinds.append("line")
+    elif '<c:barDir val="bar"/>' in x and '<c:grouping val="stacked"/>' in x:
+        kinds.append("bar_stacked")
+    elif '<c:barDir val="bar"/>' in x:
+        kinds.append("bar")
+    else:
+        kinds.append("other")
+check(sorted(kinds) == ["bar", "bar_stacked", "line"], f"XLSX has the three native charts: {kinds}")
+for x in xml:
+    refs = re.findall(r"<c:f>([^<]+)</c:f>", x)
+    check(refs and all("!$" in f for f in refs), f"XLSX chart series point at sheet cells: {refs[:3]}")
+line = next((x for x in xml if "<c:lineChart>" in x), "")
+check(line.count("<c:ser>") >= 2, "XLSX sick leave chart has this year and last year")
+stacked = next((x for x in xml if '<c:grouping val="stacked"/>' in x), "")
+check(stacked.count("<c:ser>") == 4, "XLSX status chart has four status series")
+
 # ==== 4. bad periods: a clear error, no output =========================================================
 for bad, words in (("2026-Q5", "quarter is Q1-Q4"), ("2026-13", "month is 01-12"), ("2026-09", "this report takes")):
     out = os.path.join(WORK, "bad-" + bad)
