@@ -11,12 +11,18 @@
 /* Rationale for the codes: the number format is stored in en-US syntax ("," groups, "." is the
  * decimal point) and every client shows it with the reader's locale, so a Norwegian Excel or
  * LibreOffice shows "1 234 567,8". Negative numbers get a true minus U+2212 (as a quoted
- * literal, since the value's own '-' would otherwise be shown) and red, so they stand out on
- * screen and in black-and-white print. Amounts in 1 000 kr keep the value in kroner and scale
+ * literal, since the value's own '-' would otherwise be shown); in columns that mark negatives
+ * (deviations) they are also red. xlsx_number_format keeps red for every negative (charts'
+ * data tables use it). Amounts in 1 000 kr keep the value in kroner and scale
  * with a trailing "," so sums stay exact and agree with the ledger. Percent values are stored
  * as fractions (0.125) with "0.0 %" (a quoted no-break space before %, as Norwegian writes it),
  * the form Excel and LibreOffice compute with. */
 char *xlsx_number_format(doc_col_type type, int decimals, int thousands, char *buf, size_t n) {
+  return xlsx_number_format_ex(type, decimals, thousands, 1, NULL, buf, n);
+}
+
+char *xlsx_number_format_ex(doc_col_type type, int decimals, int thousands, int mark_negative,
+                            const char *unit, char *buf, size_t n) {
   if (decimals < 0) decimals = doc_default_decimals(type);
   if (decimals > 9) decimals = 9;
   if (type == DOC_COL_INTEGER) decimals = 0;
@@ -26,28 +32,76 @@ char *xlsx_number_format(doc_col_type type, int decimals, int thousands, char *b
     memset(frac + 1, '0', (size_t)decimals);
     frac[decimals + 1] = '\0';
   }
+  char num[48], lit[64] = "";
+  if (unit && unit[0]) snprintf(lit, sizeof lit, "\"%s\"", unit);
   switch (type) {
     case DOC_COL_TEXT:
       snprintf(buf, n, "%s", "");
-      break;
+      return buf;
     case DOC_COL_DATE:
       snprintf(buf, n, "%s", "dd.mm.yyyy");
-      break;
+      return buf;
     case DOC_COL_PERCENT:
-      snprintf(buf, n, "#,##0%s\"\xC2\xA0\"%%;[Red]\"\xE2\x88\x92\"#,##0%s\"\xC2\xA0\"%%", frac, frac);
+      snprintf(num, sizeof num, "#,##0%s\"\xC2\xA0\"%%", frac);
       break;
     case DOC_COL_AMOUNT:
-      if (thousands) {
-        snprintf(buf, n, "#,##0%s,;[Red]\"\xE2\x88\x92\"#,##0%s,", frac, frac);
-        break;
-      }
-      /* fall through */
+      snprintf(num, sizeof num, "#,##0%s%s", frac, thousands ? "," : "");
+      break;
     case DOC_COL_INTEGER:
     case DOC_COL_DECIMAL:
-      snprintf(buf, n, "#,##0%s;[Red]\"\xE2\x88\x92\"#,##0%s", frac, frac);
+    default:
+      snprintf(num, sizeof num, "#,##0%s", frac);
       break;
   }
+  snprintf(buf, n, "%s%s;%s\"\xE2\x88\x92\"%s%s", num, lit, mark_negative ? "[Red]" : "", num, lit);
   return buf;
+}
+
+/* A unit may follow the number after a space (U+0020, U+00A0 or U+202F): at most 16 code points,
+ * no digits (a digit means the text says more than the value), no quote or control character
+ * (it goes into a quoted literal of the format code). */
+static int valid_unit(const char *u) {
+  if (!u[0]) return 1;
+  if (!(u[0] == ' ' || strncmp(u, "\xC2\xA0", 2) == 0 || strncmp(u, "\xE2\x80\xAF", 3) == 0))
+    return 0;
+  size_t len = strlen(u), cps = 0;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    size_t k = utf8_decode(u + i, len - i, &cp);
+    if (!k || cp < 0x20 || cp == 0x7F || cp == '"' || (cp >= '0' && cp <= '9')) return 0;
+    i += k;
+    if (++cps > 16) return 0;
+  }
+  return 1;
+}
+
+int xlsx_cell_unit(const doc_column *col, const doc_cell *c, int *decimals, char *unit, size_t n) {
+  *decimals = c->own_decimals ? c->decimals : col->decimals;
+  if (n) unit[0] = '\0';
+  if (c->kind != DOC_CELL_NUMBER || !c->text || col->type == DOC_COL_DATE ||
+      col->type == DOC_COL_TEXT)
+    return 0;
+  int tries[7], ntries = 0;
+  tries[ntries++] = *decimals < 0 ? doc_default_decimals(col->type) : *decimals;
+  if (!c->own_decimals && col->type != DOC_COL_INTEGER)
+    for (int d = 0; d <= 4; d++) tries[ntries++] = d;
+  size_t tlen = strlen(c->text);
+  for (int i = 0; i < ntries; i++) {
+    doc_column plain_col = *col;
+    plain_col.decimals = tries[i];
+    doc_cell plain = *c;
+    plain.text = NULL;
+    plain.own_decimals = 0;
+    char buf[128];
+    doc_format_cell(&plain_col, &plain, buf, sizeof buf);
+    size_t len = strlen(buf);
+    if (len > tlen || memcmp(buf, c->text, len) != 0 || !valid_unit(c->text + len)) continue;
+    if (tlen - len >= n) continue;
+    memcpy(unit, c->text + len, tlen - len + 1);
+    *decimals = tries[i];
+    return 1;
+  }
+  return 0;
 }
 
 size_t xlsx_text_width(const char *s) {

@@ -41,7 +41,7 @@ enum { FILL_NONE, FILL_HEADER, FILL_GROUP };
 enum { AL_DEFAULT, AL_LEFT, AL_CENTER, AL_RIGHT, AL_ACROSS };
 
 typedef struct fkey {
-  char num[96];            /* number format code, "" = General */
+  char num[160];           /* number format code, "" = General (units can make it long) */
   unsigned char bold, italic, size, status, border, fill, align, wrap, top, link;
 } fkey;
 
@@ -72,7 +72,8 @@ typedef struct sheet {
   size_t nwidth;
   uint32_t row;      /* next row to write */
   int landscape;
-  int main_table;    /* the sheet's first table took the freeze panes, autofilter, print titles */
+  size_t main_block; /* the table that gets the freeze panes, autofilter, print titles (or NO_SHEET) */
+  size_t first_table, ntables;
   size_t title_block;
   const char *title; /* text of row 0, or NULL */
   int wrap_chars;    /* width text lines are wrapped to */
@@ -447,6 +448,7 @@ static size_t add_sheet(ctx *x, const char *text, const char *fallback) {
   memset(s, 0, sizeof *s);
   xlsx_sheet_name(text, fallback, taken, x->nsheets, s->name, sizeof s->name);
   s->title_block = NO_SHEET;
+  s->main_block = NO_SHEET;
   free(taken);
   return x->nsheets++;
 }
@@ -495,16 +497,23 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         } else if (cell->kind == DOC_CELL_TEXT) {
           cw = xlsx_text_width(cell->text) + (cell->status ? 2 : 0);
         } else if (cell->kind != DOC_CELL_EMPTY) {
+          /* XLSX shows the value (with its unit when the display text is value and unit) */
+          int dec;
+          char unit[64];
           doc_cell plain = *cell;
-          plain.text = NULL; /* XLSX shows the value, not the display text */
+          if (!xlsx_cell_unit(col, cell, &dec, unit, sizeof unit)) plain.text = NULL;
           cw = xlsx_text_width(doc_format_cell(col, &plain, buf, sizeof buf)) + 1;
         } else if (j == 0 && row->label && row->kind != DOC_ROW_DATA) {
           cw = xlsx_text_width(row->label);
         }
         if ((double)cw > w) w = (double)cw;
       }
+      /* A preferred width wins; a text column whose texts are longer wraps at it (the text
+       * otherwise runs under the next column and is cut there, on screen and in print). */
+      double content = w;
       if (col->width_mm > 0) w = col->width_mm / 1.9;
       if (col->type == DOC_COL_TEXT && w > WIDTH_MAX) p->lines_w[j] = WIDTH_MAX;
+      else if (col->type == DOC_COL_TEXT && content > w + 0.5) p->lines_w[j] = w + 2;
     }
     w += 2;
     if (w < WIDTH_MIN) w = WIDTH_MIN;
@@ -602,12 +611,23 @@ static void plan(ctx *x) {
     if (x->block_sheet[i] == NO_SHEET) continue;
     const doc_block *b = doc_block_at(x->d, i);
     sheet *s = &x->sheets[x->block_sheet[i]];
-    if (b->kind == DOC_TABLE) plan_table(x, i, b->u.table, s);
+    if (b->kind == DOC_TABLE) {
+      plan_table(x, i, b->u.table, s);
+      /* The sheet's main table is its first with at least two data rows: a one-row table
+       * above it (a status legend, "Resultatgrense") must not take the frozen panes and the
+       * sheet's only autofilter. A sheet with one table gives it to that table anyway. */
+      size_t ndata = 0;
+      for (size_t r = 0; r < b->u.table->nrows && ndata < 2; r++)
+        ndata += b->u.table->rows[r].kind == DOC_ROW_DATA;
+      if (s->main_block == NO_SHEET && ndata >= 2) s->main_block = i;
+      if (s->ntables++ == 0) s->first_table = i;
+    }
     if (b->kind == DOC_KEYFIGURES) plan_keyfigures(x, b, s);
     if (b->kind == DOC_CHART) plan_chart(b->u.chart, s);
   }
   for (size_t si = 1; si < x->nsheets; si++) {
     sheet *s = &x->sheets[si];
+    if (s->main_block == NO_SHEET && s->ntables == 1) s->main_block = s->first_table;
     double total = 0;
     for (size_t c = 0; c < s->nwidth; c++) total += s->width[c] > 0 ? s->width[c] : 8.43;
     if (total > WIDE_SHEET) s->landscape = 1;
@@ -619,21 +639,33 @@ static void plan(ctx *x) {
 
 /* ---- cells ------------------------------------------------------------------------------- */
 
+/* 1 = the plan's column j is followed by the Status column added for it. */
+static int status_beside(const tplan *p, size_t j) {
+  return j + 1 < p->nx && p->x[j + 1].status && p->x[j + 1].col == p->x[j].col;
+}
+
 static const char *status_text(doc_status st, char *buf, size_t n) {
   snprintf(buf, n, "%s %s", doc_status_symbol(st), doc_status_label(st));
   return buf;
 }
 
-/* Cell format for a value of column col in a row of kind rk with status st. */
-static lxw_format *cell_fmt(ctx *x, const doc_column *col, doc_cell_kind kind, doc_row_kind rk,
-                            doc_status st, int wrap, int merged) {
+/* Cell format for a value of column col in a row of kind rk with status st. A NUMBER cell
+ * (`cell`, or NULL for the column's plain format) brings its own decimals and the unit of its
+ * display text (xlsx_cell_unit); formats are cached per combination in get_fmt. */
+static lxw_format *cell_fmt(ctx *x, const doc_column *col, const doc_cell *cell, doc_cell_kind kind,
+                            doc_row_kind rk, doc_status st, int wrap, int merged) {
   if (x->dry) return NULL;
   fkey k;
   memset(&k, 0, sizeof k);
-  if (kind == DOC_CELL_DATE)
+  if (kind == DOC_CELL_DATE) {
     snprintf(k.num, sizeof k.num, "dd.mm.yyyy");
-  else if (kind == DOC_CELL_NUMBER && col->type != DOC_COL_DATE)
-    xlsx_number_format(col->type, col->decimals, col->thousands, k.num, sizeof k.num);
+  } else if (kind == DOC_CELL_NUMBER && col->type != DOC_COL_DATE) {
+    int decimals = col->decimals;
+    char unit[64] = "";
+    if (cell) xlsx_cell_unit(col, cell, &decimals, unit, sizeof unit);
+    xlsx_number_format_ex(col->type, decimals, col->thousands, col->mark_negative, unit, k.num,
+                          sizeof k.num);
+  }
   k.bold = rk != DOC_ROW_DATA;
   k.status = (unsigned char)st;
   k.border = rk == DOC_ROW_SUBTOTAL ? BORDER_SUBTOTAL : rk == DOC_ROW_TOTAL ? BORDER_TOTAL : BORDER_NONE;
@@ -733,8 +765,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
   }
   uint32_t head1 = s->row++;
   uint32_t body0 = s->row;
-  if (!s->main_table && !x->dry) {
-    s->main_table = 1;
+  if (s->main_block == bi && !x->dry) {
     if (body0 <= FREEZE_MAX_ROW) worksheet_freeze_panes(s->ws, body0, 0);
     lxw_error rc = worksheet_repeat_rows(s->ws, head0, head1);
     if (rc) return lxw_fail(x, s, head0, 0, rc);
@@ -744,8 +775,6 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       rc = worksheet_autofilter(s->ws, head1, 0, last - 1, (lxw_col_t)(p->nx - 1));
       if (rc) return lxw_fail(x, s, head1, 0, rc);
     }
-  } else if (!s->main_table) {
-    s->main_table = 1;
   }
   /* body */
   size_t *merge_end = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_end); /* run end row (excl) */
@@ -756,11 +785,21 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     uint32_t sr = body0 + (uint32_t)r;
     x->trow = r;
     x->tcol = (size_t)-1;
+    /* runs of merge_repeats columns start here (needed for the row height, used below) */
+    for (size_t c = 0; c < t->ncols && row->kind == DOC_ROW_DATA; c++)
+      if (t->cols[c].merge_repeats && r >= merge_end[c]) {
+        merge_start[c] = r;
+        merge_end[c] = r + merge_run(t, r, c);
+      }
     double lines = 1;
     for (size_t j = 0; j < p->nx; j++) {
-      const doc_cell *cell = &row->cells[p->x[j].col];
+      size_t c = p->x[j].col;
+      const doc_cell *cell = &row->cells[c];
       if (p->lines_w[j] > 0 && cell->kind == DOC_CELL_TEXT && row->kind == DOC_ROW_DATA) {
         double l = ceil((double)xlsx_text_width(cell->text) / (p->lines_w[j] - 1));
+        /* a merged text wraps over the rows of its run: each row needs its share */
+        if (t->cols[c].merge_repeats && merge_end[c] > merge_start[c])
+          l = ceil(l / (double)(merge_end[c] - merge_start[c]));
         if (l > lines) lines = l;
       }
     }
@@ -795,7 +834,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       }
       /* label of a subtotal/total row in its first column */
       if (j == 0 && row->kind != DOC_ROW_DATA && row->label && cell->kind == DOC_CELL_EMPTY) {
-        rc = put_str(x, s, sr, 0, row->label, cell_fmt(x, col, DOC_CELL_TEXT, row->kind, DOC_STATUS_NONE, 0, 0));
+        rc = put_str(x, s, sr, 0, row->label, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, DOC_STATUS_NONE, 0, 0));
         continue;
       }
       int summed = col->sum && (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) &&
@@ -811,7 +850,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           if (b > t->nrows) b = t->nrows;
           if (a <= r && r < b) b = r; /* never include the row itself */
         }
-        lxw_format *f = cell_fmt(x, col, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0);
+        lxw_format *f = cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0);
         if (a >= b) {
           rc = put_num(x, s, sr, j, 0, f);
         } else {
@@ -828,18 +867,13 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
        * it (it pads the range with blanks, which must not overtake later rows). */
       int merged = 0;
       if (col->merge_repeats && row->kind == DOC_ROW_DATA) {
-        if (r >= merge_end[c]) {
-          size_t n = merge_run(t, r, c);
-          merge_start[c] = r;
-          merge_end[c] = r + n;
-        }
         merged = merge_end[c] - merge_start[c] > 1;
         if (merged && r != merge_start[c]) {
           if (r == merge_end[c] - 1 && !x->dry) {
             lxw_error e = worksheet_merge_range(
                 s->ws, body0 + (uint32_t)merge_start[c], (lxw_col_t)j, sr, (lxw_col_t)j,
                 t->rows[merge_start[c]].cells[c].text,
-                cell_fmt(x, col, DOC_CELL_TEXT, DOC_ROW_DATA, cell->status, 1, 1));
+                cell_fmt(x, col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, cell->status, 1, 1));
             if (e) rc = lxw_fail(x, s, sr, (uint16_t)j, e);
           }
           continue;
@@ -851,14 +885,24 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           if (cell->status != DOC_STATUS_NONE)
             rc = p->status_text && col->type == DOC_COL_TEXT
                      ? put_str(x, s, sr, j, status_text(cell->status, buf, sizeof buf),
-                               cell_fmt(x, col, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
-                     : put_blank(x, s, sr, j, cell_fmt(x, col, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0));
+                               cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
+                     : put_blank(x, s, sr, j, cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0));
           else if (row->kind != DOC_ROW_DATA)
-            rc = put_blank(x, s, sr, j, cell_fmt(x, col, DOC_CELL_EMPTY, row->kind, DOC_STATUS_NONE, 0, 0));
+            rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, DOC_STATUS_NONE, 0, 0));
           break;
         case DOC_CELL_TEXT: {
           const char *text = cell->text ? cell->text : "";
           char *withsym = NULL;
+          if (cell->status != DOC_STATUS_NONE && status_beside(p, j)) {
+            /* A text in a number column ("Ikke målt" where there is no value): the added Status
+             * column carries symbol and word, so the value cell is left empty (with the fill),
+             * which filters and sums as "no value"; a different text stays, without symbol. */
+            if (!text[0] || strcmp(text, doc_status_label(cell->status)) == 0)
+              rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, cell->status, 0, 0));
+            else
+              rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged));
+            break;
+          }
           if (cell->status != DOC_STATUS_NONE) {
             /* symbol and word travel with the fill: "● Ønsket resultat" */
             const char *label = doc_status_label(cell->status);
@@ -870,17 +914,17 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
               snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), text);
             text = withsym;
           }
-          rc = put_str(x, s, sr, j, text, cell_fmt(x, col, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged));
+          rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged));
           free(withsym);
           break;
         }
         case DOC_CELL_NUMBER:
           rc = put_num(x, s, sr, j, percent_value(col, cell->number),
-                       cell_fmt(x, col, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0));
+                       cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0));
           break;
         case DOC_CELL_DATE:
           rc = put_date(x, s, sr, j, cell->date, 0, 0,
-                        cell_fmt(x, col, DOC_CELL_DATE, row->kind, cell->status, 0, 0));
+                        cell_fmt(x, col, NULL, DOC_CELL_DATE, row->kind, cell->status, 0, 0));
           break;
       }
     }
@@ -913,11 +957,11 @@ static int write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
     int rc = 0;
     if (v->kind == DOC_CELL_NUMBER)
       rc = put_num(x, s, r, 1, percent_value(&col, v->number),
-                   cell_fmt(x, &col, DOC_CELL_NUMBER, DOC_ROW_DATA, v->status, 0, 0));
+                   cell_fmt(x, &col, v, DOC_CELL_NUMBER, DOC_ROW_DATA, v->status, 0, 0));
     else if (v->kind == DOC_CELL_DATE)
-      rc = put_date(x, s, r, 1, v->date, 0, 0, cell_fmt(x, &col, DOC_CELL_DATE, DOC_ROW_DATA, v->status, 0, 0));
+      rc = put_date(x, s, r, 1, v->date, 0, 0, cell_fmt(x, &col, NULL, DOC_CELL_DATE, DOC_ROW_DATA, v->status, 0, 0));
     else if (v->kind == DOC_CELL_TEXT)
-      rc = put_str(x, s, r, 1, v->text, cell_fmt(x, &col, DOC_CELL_TEXT, DOC_ROW_DATA, v->status, 0, 0));
+      rc = put_str(x, s, r, 1, v->text, cell_fmt(x, &col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, v->status, 0, 0));
     if (rc) return -1;
     if (k->comparison && put_str(x, s, r, 2, k->comparison, NULL)) return -1;
     if (v->status != DOC_STATUS_NONE) {
@@ -1224,7 +1268,6 @@ static int run(ctx *x) {
 static void reset_rows(ctx *x) {
   for (size_t i = 0; i < x->nsheets; i++) {
     x->sheets[i].row = 0;
-    x->sheets[i].main_table = 0;
   }
 }
 

@@ -78,8 +78,8 @@ def main(outdir):
 
         rows = read_sheet(out, "Formater")
         row = row_starting(rows, "1 234 568")
-        check(row == ["1 234 568", "12,5", "12,5 %", "31.12.2026", "1 235", "\u22121 234"],
-              f"Norwegian display of amount, decimal, percent, date, 1 000 kr, negative: {row}")
+        check(row == ["1 234 568", "12,5", "12,5 %", "31.12.2026", "1 235", "\u22121 234", "\u221256,7"],
+              f"Norwegian display of amount, decimal, percent, date, 1 000 kr, negatives: {row}")
 
         rows = read_sheet(out, "Økonomisk status drift")
         total = row_starting(rows, "Sum drift")
@@ -93,7 +93,11 @@ def main(outdir):
 
         rows = read_sheet(out, "Mål og resultat")
         r = row_starting(rows, "Medarbeidere")
-        check(r[3:5] == ["6,4", "▲ Akseptabelt resultat"], f"status word beside the value {r}")
+        check(r[3:5] == ["6,4 %", "▲ Akseptabelt resultat"], f"own decimals, unit and status word {r}")
+        shown = {r[2]: r[3:5] for r in rows if len(r) > 4}
+        check(shown.get("Ventetid PPT") == ["92 dager", "■ Uakseptabelt resultat"], f"unit 'dager' {shown.get('Ventetid PPT')}")
+        check(shown.get("Ventetid sykehjem") == ["", "○ Ikke målt"], f"Ikke målt: empty value, word in Status {shown.get('Ventetid sykehjem')}")
+        check(shown.get("Innbyggertilfredshet") == ["4,10", "– Uten resultatkrav"], f"column decimals {shown.get('Innbyggertilfredshet')}")
 
         rows = read_sheet(out, "Om rapporten")
         check(row_starting(rows, "Datagrunnlag per")[1:2] == ["31.08.2026"], "cut-off date")

@@ -26,14 +26,30 @@ def eq(actual, expected, what):
 
 
 MINUS = '"\u2212"'
+NBSP = "\u00a0"
+
+
+def fmt(num, unit="", red=False):
+    """A number format as the renderer writes it: a true minus, red only in mark_negative columns,
+    a unit (from the display text) as a literal in both sections."""
+    lit = f'"{unit}"' if unit else ""
+    return f"{num}{lit};{'[Red]' if red else ''}{MINUS}{num}{lit}"
+
+
 FMT = {
-    "amount": '#,##0;[Red]' + MINUS + '#,##0',
-    "thousands": '#,##0,;[Red]' + MINUS + '#,##0,',
-    "decimal1": '#,##0.0;[Red]' + MINUS + '#,##0.0',
-    "integer": '#,##0;[Red]' + MINUS + '#,##0',
-    "percent1": '#,##0.0"\u00a0"%;[Red]' + MINUS + '#,##0.0"\u00a0"%',
+    "amount": fmt("#,##0"),
+    "thousands": fmt("#,##0,"),
+    "thousands_red": fmt("#,##0,", red=True),
+    "decimal1": fmt("#,##0.0"),
+    "decimal1_red": fmt("#,##0.0", red=True),
+    "integer": fmt("#,##0"),
+    "percent1": fmt('#,##0.0"\u00a0"%'),
+    "percent1_red": fmt('#,##0.0"\u00a0"%', red=True),
     "date": "dd.mm.yyyy",
 }
+SYMBOL = {"desired": "●", "acceptable": "▲", "unacceptable": "■", "not_measured": "○", "no_target": "–"}
+WORD = {"desired": "Ønsket resultat", "acceptable": "Akseptabelt resultat",
+        "unacceptable": "Uakseptabelt resultat", "not_measured": "Ikke målt", "no_target": "Uten resultatkrav"}
 FILL = {"desired": "FFC6EFCE", "acceptable": "FFFFEB9C", "unacceptable": "FFFFC7CE",
         "not_measured": "FFD9D9D9", "no_target": "FFF2F2F2"}
 
@@ -111,7 +127,8 @@ def main(outdir):
     eq("".join(kinds), "GDDDSGDDST", "row kinds")
     levels = [ws.row_dimensions[r].outline_level for r in body]
     eq(levels, [0, 1, 1, 1, 0, 0, 1, 1, 0, 0], "outline levels")
-    types = {2: "thousands", 3: "thousands", 4: "thousands", 5: "thousands", 6: "percent1",
+    # only the deviation columns (mark_negative) are red: a negative budget is not a warning
+    types = {2: "thousands", 3: "thousands", 4: "thousands", 5: "thousands_red", 6: "percent1_red",
              7: "decimal1", 8: "integer", 9: "date"}
     data_rows = [r for r, k in zip(body, kinds) if k == "D"]
     for r in data_rows:
@@ -172,30 +189,58 @@ def main(outdir):
     eq(f["A1"].value, "Tallformater", "table sheet title")
     h = find(f, "Beløp").row
     row = [f.cell(h + 1, c) for c in range(1, 7)]
-    eq([c.value for c in row], [1234567.8, 12.5, 0.125, datetime.datetime(2026, 12, 31), 1234567.8, -1234],
+    row.append(f.cell(h + 1, 7))
+    eq([c.value for c in row], [1234567.8, 12.5, 0.125, datetime.datetime(2026, 12, 31), 1234567.8, -1234, -56.7],
        "typed values")
     eq([c.number_format for c in row], [FMT["amount"], FMT["decimal1"], FMT["percent1"], FMT["date"],
-                                        FMT["thousands"], FMT["integer"]], "formats per type")
+                                        FMT["thousands"], FMT["integer"], FMT["decimal1_red"]],
+       "formats per type; red only in the mark_negative column")
     eq(f.freeze_panes, f"A{h + 1}", "table sheet frozen")
 
     # ---- scorecard: status fills with symbol and word, merges only from merge_repeats
     m = wb["Mål og resultat"]
+    # the scorecard's own legend (no_legend): one row of four status cells, no Status column, and
+    # it does not take the frozen panes or the autofilter from the scorecard below it
+    lg = find(m, "Resultatgrense:").row
+    eq([m.cell(lg + 1, c).value for c in range(1, 6)],
+       ["● Ønsket resultat", "▲ Akseptabelt resultat", "■ Uakseptabelt resultat", "○ Ikke målt", None],
+       "legend row: four status cells, no added Status column")
+    eq([m.cell(lg + 1, c).fill.fgColor.rgb for c in range(1, 5)],
+       [FILL["desired"], FILL["acceptable"], FILL["unacceptable"], FILL["not_measured"]], "legend fills")
     h = find(m, "Fokusområde").row
+    eq(m.freeze_panes, f"A{h + 1}", "frozen below the scorecard header, not the legend")
+    eq(m.auto_filter.ref, f"A{h}:G{h + 9}", "autofilter on the scorecard")
+    eq(m.print_title_rows, f"${h - 1}:${h}", "scorecard header rows repeat")
     eq([m.cell(h, c).value for c in range(1, 8)],
        ["Fokusområde", "Hovedmål", "Indikator", "Resultat", "Status", "Ønsket", "Akseptabelt"],
        "status column added after the result")
-    expect = [("acceptable", "▲ Akseptabelt resultat"), ("desired", "● Ønsket resultat"),
-              ("unacceptable", "■ Uakseptabelt resultat"), ("not_measured", "○ Ikke målt"),
-              ("no_target", "– Uten resultatkrav")]
-    for i, (code, text) in enumerate(expect):
+    # (status, value, number format): per-cell decimals instead of the column's 2, the unit of the
+    # display text in the format, "Ikke målt" as an empty value with the grey fill
+    pct = NBSP + "%"
+    expect = [("acceptable", 6.43, fmt("#,##0.0", pct)),         # own 1 decimal, "6,4 %"
+              ("desired", 92, fmt("#,##0")),                     # own 0 decimals, no text
+              ("unacceptable", 40, fmt("#,##0", pct)),           # "40 %"
+              ("not_measured", None, None),                      # empty number cell
+              ("no_target", 4.1, fmt("#,##0.00")),               # the column's decimals
+              ("unacceptable", 0.38, fmt("#,##0.00", pct)),      # column decimals, "0,38 %"
+              ("unacceptable", 92, fmt("#,##0", NBSP + "dager")),  # "92 dager"
+              ("not_measured", None, None),                      # text "Ikke målt"
+              ("desired", 5.1, fmt("#,##0.0"))]                  # "5,1 av 6": not a unit
+    for i, (code, value, nf) in enumerate(expect):
         r = h + 1 + i
-        eq(m.cell(r, 5).value, text, f"status word row {r}")
+        eq(m.cell(r, 5).value, f"{SYMBOL[code]} {WORD[code]}", f"status word E{r}")
         eq(m.cell(r, 5).fill.fgColor.rgb, FILL[code], f"status fill E{r}")
-        if code != "not_measured":
-            eq(m.cell(r, 4).fill.fgColor.rgb, FILL[code], f"value cell fill D{r}")
-            check(isinstance(m.cell(r, 4).value, float | int), f"status value D{r} stays a number")
-    eq(sorted(str(r) for r in m.merged_cells.ranges), sorted([f"A{h + 1}:A{h + 3}", f"B{h + 1}:B{h + 2}"]),
+        eq(m.cell(r, 4).fill.fgColor.rgb, FILL[code], f"value cell fill D{r}")
+        eq(m.cell(r, 4).value, value, f"value D{r} (a number, or empty when not measured)")
+        if nf:
+            eq(m.cell(r, 4).number_format, nf, f"number format D{r}")
+    eq(sorted(str(r) for r in m.merged_cells.ranges),
+       sorted([f"A{h + 1}:A{h + 3}", f"B{h + 1}:B{h + 2}", f"A{h + 7}:A{h + 9}", f"B{h + 7}:B{h + 9}"]),
        "merged focus area and main goal")
+    # a text column with a preferred width wraps its long texts, and the row grows
+    long_r = h + 6
+    check(m.cell(long_r, 3).alignment.wrap_text, "long indicator text wraps")
+    check((m.row_dimensions[long_r].height or 0) >= 30, f"row {long_r} is high enough for the wrapped text")
     eq(m.page_setup.orientation, "landscape", "orientation block honoured")
     v = find(m, "Vedtak").row
     eq(m.cell(v + 1, 3).value, "● Ønsket resultat", "text status cell")

@@ -60,8 +60,8 @@ static void economy_table(doc *d) {
       {.title = "Regulert budsjett", .group = "Budsjett", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1, .sum = 1},
       {.title = "Budsjett hittil", .group = "Budsjett", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1, .sum = 1},
       {.title = "Regnskap hittil", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1, .sum = 1},
-      {.title = "Avvik hittil", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1, .sum = 1},
-      {.title = "Avvik i %", .type = DOC_COL_PERCENT, .decimals = 1},
+      {.title = "Avvik hittil", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1, .sum = 1, .mark_negative = 1},
+      {.title = "Avvik i %", .type = DOC_COL_PERCENT, .decimals = 1, .mark_negative = 1},
       {.title = "Årsverk", .type = DOC_COL_DECIMAL, .decimals = 1, .sum = 1},
       {.title = "Enheter", .type = DOC_COL_INTEGER, .decimals = -1, .sum = 1},
       {.title = "Sist oppdatert", .type = DOC_COL_DATE, .decimals = -1},
@@ -120,8 +120,9 @@ static void formats_table(doc *d) {
       {.title = "Dato", .type = DOC_COL_DATE, .decimals = -1},
       {.title = "Tusen kr", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1},
       {.title = "Negativt", .type = DOC_COL_INTEGER, .decimals = -1},
+      {.title = "Avvik", .type = DOC_COL_DECIMAL, .decimals = 1, .mark_negative = 1},
   };
-  doc_table *t = doc_add_table(d, cols, 6);
+  doc_table *t = doc_add_table(d, cols, 7);
   t->sheet = doc_strdup(d, "Formater");
   t->title = doc_strdup(d, "Tallformater");
   doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
@@ -131,14 +132,38 @@ static void formats_table(doc *d) {
   doc_cell_set_date(&r->cells[3], 20261231);
   doc_cell_set_number(&r->cells[4], 1234567.8);
   doc_cell_set_number(&r->cells[5], -1234);
+  doc_cell_set_number(&r->cells[6], -56.7);
 }
 
+/* The scorecard's own legend ("Resultatgrense"): one row of four status cells, no_legend. */
+static void legend_table(doc *d) {
+  doc_column cols[4];
+  memset(cols, 0, sizeof cols);
+  static const doc_status st[] = {DOC_STATUS_DESIRED, DOC_STATUS_ACCEPTABLE, DOC_STATUS_UNACCEPTABLE,
+                                  DOC_STATUS_NOT_MEASURED};
+  for (size_t i = 0; i < 4; i++) {
+    cols[i].title = i ? "" : "Resultatgrense:";
+    cols[i].type = DOC_COL_TEXT;
+    cols[i].decimals = -1;
+  }
+  doc_table *t = doc_add_table(d, cols, 4);
+  t->no_legend = 1;
+  doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
+  for (size_t i = 0; i < 4; i++) {
+    doc_cell_set_text(d, &r->cells[i], doc_status_label(st[i]));
+    r->cells[i].status = st[i];
+  }
+}
+
+/* The scorecard: a DECIMAL result column with the largest number of decimals (2), cells with
+ * their own decimals and display texts with units, "Ikke målt" as an empty value and as a text. */
 static void scorecard_tables(doc *d) {
+  legend_table(d);
   doc_column cols[] = {
       {.title = "Fokusområde", .type = DOC_COL_TEXT, .decimals = -1, .merge_repeats = 1},
       {.title = "Hovedmål", .type = DOC_COL_TEXT, .decimals = -1, .merge_repeats = 1},
-      {.title = "Indikator", .type = DOC_COL_TEXT, .decimals = -1},
-      {.title = "Resultat", .type = DOC_COL_DECIMAL, .decimals = 1},
+      {.title = "Indikator", .type = DOC_COL_TEXT, .decimals = -1, .width_mm = 45},
+      {.title = "Resultat", .type = DOC_COL_DECIMAL, .decimals = 2},
       {.title = "Ønsket", .group = "Resultatkrav", .type = DOC_COL_DECIMAL, .decimals = 1},
       {.title = "Akseptabelt", .group = "Resultatkrav", .type = DOC_COL_DECIMAL, .decimals = 1},
   };
@@ -146,22 +171,38 @@ static void scorecard_tables(doc *d) {
   t->title = doc_strdup(d, "Målekort");
   static const struct {
     const char *fa, *goal, *ind;
-    double res, want, ok;
+    double res;
+    int own, dec;      /* own decimals */
+    const char *text;  /* display text, or NULL; with NAN: a TEXT cell */
+    double want, ok;
     doc_status st;
   } rows[] = {
-      {"Medarbeidere", "Godt arbeidsmiljø", "Sykefravær (%)", 6.4, 6.0, 7.5, DOC_STATUS_ACCEPTABLE},
-      {"Medarbeidere", "Godt arbeidsmiljø", "Medarbeidersamtaler (%)", 92, 90, 80, DOC_STATUS_DESIRED},
-      {"Medarbeidere", "Kompetanse", "Lederopplæring (%)", 40, 80, 60, DOC_STATUS_UNACCEPTABLE},
-      {"Økonomi", "Sunn økonomi", "Netto driftsresultat (%)", NAN, 1.75, 1.0, DOC_STATUS_NOT_MEASURED},
-      {"Samfunn", "Ikke utarbeidet", "Innbyggertilfredshet", 4.1, NAN, NAN, DOC_STATUS_NO_TARGET},
+      {"Medarbeidere", "Godt arbeidsmiljø", "Sykefravær", 6.43, 1, 1, "6,4\xC2\xA0%", 6.0, 7.5, DOC_STATUS_ACCEPTABLE},
+      {"Medarbeidere", "Godt arbeidsmiljø", "Medarbeidersamtaler (%)", 92, 1, 0, NULL, 90, 80, DOC_STATUS_DESIRED},
+      {"Medarbeidere", "Kompetanse", "Lederopplæring (%)", 40, 1, 0, "40\xC2\xA0%", 80, 60, DOC_STATUS_UNACCEPTABLE},
+      {"Økonomi", "Sunn økonomi", "Netto driftsresultat (%)", NAN, 0, 0, NULL, 1.75, 1.0, DOC_STATUS_NOT_MEASURED},
+      {"Samfunn", "Ikke utarbeidet", "Innbyggertilfredshet", 4.1, 0, 0, NULL, NAN, NAN, DOC_STATUS_NO_TARGET},
+      {"Økonomi", "Sunn økonomi", "Disposisjonsfond i prosent av driftsinntektene, en lang indikatortekst som må brytes",
+       0.38, 0, 0, "0,38\xC2\xA0%", 10, 5, DOC_STATUS_UNACCEPTABLE},
+      {"Brukere", "Gode tjenester", "Ventetid PPT", 92, 1, 0, "92\xC2\xA0" "dager", 60, 90, DOC_STATUS_UNACCEPTABLE},
+      {"Brukere", "Gode tjenester", "Ventetid sykehjem", NAN, 0, 0, "Ikke målt", 30, 45, DOC_STATUS_NOT_MEASURED},
+      {"Brukere", "Gode tjenester", "Brukertilfredshet", 5.1, 1, 1, "5,1 av 6", 5, 4.5, DOC_STATUS_DESIRED},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
     doc_cell_set_text(d, &r->cells[0], rows[i].fa);
     doc_cell_set_text(d, &r->cells[1], rows[i].goal);
     doc_cell_set_text(d, &r->cells[2], rows[i].ind);
-    doc_cell_set_number(&r->cells[3], rows[i].res);
-    r->cells[3].status = rows[i].st;
+    doc_cell *c = &r->cells[3];
+    if (isnan(rows[i].res) && rows[i].text) {
+      doc_cell_set_text(d, c, rows[i].text);
+    } else {
+      doc_cell_set_number(c, rows[i].res);
+      if (rows[i].text) c->text = doc_strdup(d, rows[i].text);
+    }
+    c->own_decimals = rows[i].own;
+    c->decimals = rows[i].dec;
+    c->status = rows[i].st;
     doc_cell_set_number(&r->cells[4], rows[i].want);
     doc_cell_set_number(&r->cells[5], rows[i].ok);
   }
