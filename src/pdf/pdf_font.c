@@ -103,6 +103,7 @@ double pdf_text_width(pdf_fonts *f, int face, double size, const char *s, size_t
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     i += next_cp(s, len, i, &cp);
+    if (cp == 0xAD) continue; /* soft hyphen: invisible unless a line breaks there */
     units += pdf_font_cp_width(f, face, pdf_font_clean_cp(f, face, cp));
   }
   return (double)units * size / 1000.0;
@@ -115,6 +116,12 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
     uint32_t cp;
     i += next_cp(s, len, i, &cp);
     if (cp == '\n') cp = ' ';
+    if (cp == 0xAD) { /* soft hyphen: the word may break here, with a "-" */
+      int64_t hw = pdf_font_cp_width(f, face, '-');
+      if (word + hw > widest) widest = word + hw;
+      word = 0;
+      continue;
+    }
     cp = pdf_font_clean_cp(f, face, cp);
     int32_t w = pdf_font_cp_width(f, face, cp);
     units += w;
@@ -135,6 +142,7 @@ void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf 
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     i += next_cp(s, len, i, &cp);
+    if (cp == 0xAD) continue; /* soft hyphen: not drawn on a line that does not break there */
     cp = pdf_font_clean_cp(f, face, cp);
     fc->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     char enc[4];

@@ -77,14 +77,15 @@ typedef struct pdf_para {
   size_t nlines, caplines;
   double size;
   rapp_buf word; /* breaker's scratch: the pending word */
-  void *pieces;  /* breaker's scratch: its style pieces */
-  size_t cappieces;
+  void *units;   /* breaker's scratch: its code points */
+  size_t capunits;
 } pdf_para;
 
 /* Breaks runs (style DOC_BOLD/DOC_ITALIC, or-ed with extra_style) into lines no wider than maxw at
- * font size `size`: at spaces, at '\n', and inside a word that is wider than maxw (on code-point
- * boundaries, after a '/', '-' or similar when one is near). Never loops: every line takes at
- * least one code point. */
+ * font size `size`: at spaces, at '\n', at soft hyphens (U+00AD, drawn as "-" only where a line
+ * breaks), and inside a word that is wider than maxw (on code-point boundaries: after a '/', '-'
+ * or similar when one is near, else with a "-" between two letters). Never loops: every line
+ * takes at least one code point. A line is never wider than maxw unless one code point is. */
 void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns,
                     unsigned extra_style, double size, double maxw);
 /* Same for one plain string in one style. */
@@ -194,7 +195,8 @@ void pdf_fit_text(pdf_ctx *c, int face, double size, const char *s, double maxw,
 
 int pdf_layout_doc(pdf_ctx *c);
 int pdf_layout_table(pdf_ctx *c, const doc_table *t);
-/* Height a table needs before its first body row can be placed (caption, header, first row). */
+/* Height a table needs on the page where it starts: the gap above it, caption, header and first
+ * row (two lines of it). Exact (lays out the columns); uses c->para. */
 double pdf_table_min_height(pdf_ctx *c, const doc_table *t);
 
 /* Breaks a TOC entry for heading block hb into c->para (frame width `width`); returns its height.

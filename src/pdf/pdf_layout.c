@@ -23,6 +23,14 @@ static const double heading_size[3] = {16.0, 13.0, 11.0};
 static const double heading_before[3] = {16.0, 12.0, 9.0};
 static const double heading_after[3] = {8.0, 5.0, 4.0};
 
+#define INTRO_LINES 4     /* a paragraph this short is an introduction a heading keeps with what
+                             follows it (keep with next) */
+#define KEYFIG_BEFORE 2.0 /* gaps above blocks that do not start a page */
+#define CHART_BEFORE 6.0
+#define KEYFIG_GAP 8.0 /* between key-figure boxes */
+
+static double next_height(pdf_ctx *c, size_t i, int depth);
+
 /* Gap before a block unless it starts a page. */
 static void gap(pdf_ctx *c, double h) {
   if (!c->page_empty) c->y -= h;
@@ -84,6 +92,9 @@ static double heading_height(pdf_ctx *c, const doc_block *b, rapp_buf *tmp) {
   return (double)c->para.nlines * heading_size[lv] * 1.25 + heading_after[lv];
 }
 
+static double keyfigures_row_height(pdf_ctx *c, const doc_block *b, size_t first);
+static double chart_block_height(pdf_ctx *c, const doc_block *b);
+
 /* Height the block at index i needs at least on the page where it starts (keep-with-next). */
 static double min_height(pdf_ctx *c, size_t i, int depth) {
   const doc_block *b = doc_block_at(c->d, i);
@@ -102,11 +113,14 @@ static double min_height(pdf_ctx *c, size_t i, int depth) {
       h = pdf_table_min_height(c, b->u.table);
       break;
     case DOC_KEYFIGURES:
-      h = 90;
+      h = KEYFIG_BEFORE + keyfigures_row_height(c, b, 0);
+      break;
+    case DOC_CHART:
+      h = CHART_BEFORE + chart_block_height(c, b);
       break;
     case DOC_HEADING:
       h = heading_before[b->u.heading.level - 1] + heading_height(c, b, &tmp) +
-          (depth < 2 ? min_height(c, i + 1, depth + 1) : 2 * BODY_LEAD);
+          (depth < 2 ? next_height(c, i + 1, depth + 1) : 2 * BODY_LEAD);
       break;
     default:
       break;
@@ -115,12 +129,37 @@ static double min_height(pdf_ctx *c, size_t i, int depth) {
   return h;
 }
 
+/* What must follow a heading on its page (keep with next), from block i on. A table, key figures
+ * or a chart that only short paragraphs (an introduction of up to INTRO_LINES lines each) separate
+ * from the heading comes along with them, up to its first rows; so does a heading's introduction
+ * when it is followed by the start of such a block. Otherwise it is the start of block i (two
+ * lines of text). A chain taller than a page falls back to that. */
+static double next_height(pdf_ctx *c, size_t i, int depth) {
+  double intro = 0;
+  for (size_t k = i; k < doc_nblocks(c->d); k++) {
+    const doc_block *b = doc_block_at(c->d, k);
+    if (b->kind == DOC_PARAGRAPH) {
+      pdf_para_break(&c->fonts, &c->para, b->u.paragraph.runs, b->u.paragraph.nruns, 0, BODY_SIZE,
+                     c->x1 - c->x0);
+      if (c->para.nlines > INTRO_LINES) break;
+      intro += (double)c->para.nlines * BODY_LEAD + PARA_AFTER;
+      continue;
+    }
+    if (k > i && (b->kind == DOC_TABLE || b->kind == DOC_KEYFIGURES || b->kind == DOC_CHART)) {
+      double h = intro + min_height(c, k, depth);
+      if (h < 0.8 * pdf_frame_height(c)) return h;
+    }
+    break;
+  }
+  return min_height(c, i, depth);
+}
+
 static int place_heading(pdf_ctx *c, size_t bi, const doc_block *b) {
   if (need_page(c) != 0) return -1;
   int lv = b->u.heading.level - 1;
   rapp_buf title = {0};
   double h = heading_height(c, b, &title);
-  double next = min_height(c, bi + 1, 1);
+  double next = next_height(c, bi + 1, 1);
   if (!c->page_empty && c->y - heading_before[lv] - h - next < c->ybot) {
     if (pdf_new_page(c, 0) != 0) return buf_free(&title), -1;
   }
@@ -381,30 +420,44 @@ static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double
   return y - ty + pad;
 }
 
+/* Box width and boxes per row of a key-figure block on the current page. */
+static double keyfigure_width(const pdf_ctx *c, const doc_block *b, size_t *per_row) {
+  size_t n = b->u.keyfigures.nitems;
+  *per_row = c->landscape ? 5 : 4;
+  double w = (c->x1 - c->x0 - KEYFIG_GAP * (double)(*per_row - 1)) / (double)*per_row;
+  if (n <= *per_row) w = (c->x1 - c->x0 - KEYFIG_GAP * (double)(n - 1)) / (double)n;
+  if (w > 60 * PDF_MM) w = 60 * PDF_MM;
+  return w;
+}
+
+/* Height of the row of boxes starting at item `first` (uses c->para). */
+static double keyfigures_row_height(pdf_ctx *c, const doc_block *b, size_t first) {
+  size_t per_row, n = b->u.keyfigures.nitems;
+  if (first >= n) return 0;
+  double w = keyfigure_width(c, b, &per_row), h = 0;
+  for (size_t j = first; j < n && j < first + per_row; j++) {
+    double bh = keyfigure_box(c, &b->u.keyfigures.items[j], 0, 0, w, 0, 0);
+    if (bh > h) h = bh;
+  }
+  return h;
+}
+
 static int place_keyfigures(pdf_ctx *c, const doc_block *b) {
   if (need_page(c) != 0) return -1;
-  size_t n = b->u.keyfigures.nitems;
-  size_t per_row = c->landscape ? 5 : 4;
-  const double gapw = 8;
-  gap(c, 2);
+  size_t n = b->u.keyfigures.nitems, per_row;
+  double w = keyfigure_width(c, b, &per_row);
+  gap(c, KEYFIG_BEFORE);
   for (size_t i = 0; i < n; i += per_row) {
     size_t m = n - i < per_row ? n - i : per_row;
-    double w = (c->x1 - c->x0 - gapw * (double)(per_row - 1)) / (double)per_row;
-    if (n <= per_row) w = (c->x1 - c->x0 - gapw * (double)(m - 1)) / (double)m;
-    if (w > 60 * PDF_MM) w = 60 * PDF_MM;
-    double h = 0;
-    for (size_t j = 0; j < m; j++) {
-      double bh = keyfigure_box(c, &b->u.keyfigures.items[i + j], 0, 0, w, 0, 0);
-      if (bh > h) h = bh;
-    }
+    double h = keyfigures_row_height(c, b, i);
     if (pdf_ensure(c, h) != 0) return -1;
     for (size_t j = 0; j < m; j++)
-      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + gapw), c->y, w, h,
-                    1);
-    c->y -= h + gapw;
+      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + KEYFIG_GAP), c->y,
+                    w, h, 1);
+    c->y -= h + KEYFIG_GAP;
     c->page_empty = 0;
   }
-  c->y -= PARA_AFTER - gapw + 4;
+  c->y -= PARA_AFTER - KEYFIG_GAP + 4;
   return pdf_check(c, "drawing key figures");
 }
 
@@ -445,13 +498,19 @@ static void chart_prepare(void *ctx, int bold, const char *s, rapp_buf *out) {
   pdf_font_clean(&((pdf_ctx *)ctx)->fonts, bold ? PDF_BOLD : PDF_REGULAR, s, strlen(s), out);
 }
 
+/* Height of a chart block (without its data table), at most a page. */
+static double chart_block_height(pdf_ctx *c, const doc_block *b) {
+  const doc_chart *ch = b->u.chart;
+  double h = pdf_chart_height(ch, pdf_chart_width(ch, c->x1 - c->x0));
+  return h > pdf_frame_height(c) ? pdf_frame_height(c) : h;
+}
+
 static int place_chart(pdf_ctx *c, const doc_block *b) {
   if (need_page(c) != 0) return -1;
   const doc_chart *ch = b->u.chart;
   double w = pdf_chart_width(ch, c->x1 - c->x0);
-  double h = pdf_chart_height(ch, w);
-  if (h > pdf_frame_height(c)) h = pdf_frame_height(c);
-  gap(c, 6);
+  double h = chart_block_height(c, b);
+  gap(c, CHART_BEFORE);
   if (pdf_ensure(c, h) != 0) return -1;
   pdf_chart_text text = {.font = {pdf_face_font(c, PDF_REGULAR), pdf_face_font(c, PDF_BOLD)},
                          .ctx = c,

@@ -1,11 +1,12 @@
 /* pdf/pdf_table.c — tables: column widths from content, one- or two-level header repeated on every
  * page, rows split only between rows (a row taller than a page is split between its lines), group
  * rows kept with their first row, bold subtotal and total rows under a rule, status cells filled
- * with colour plus symbol, merged repeats, negative numbers marked.
+ * with colour plus symbol, merged repeats, negative numbers marked in the columns that ask for it.
  *
  * Cost is linear in the number of cells: one pass measures every cell for the column widths, one
  * pass breaks and draws; the per-row buffers are reused, nothing is kept per row. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 #define PADY 3.0
 #define CAPTION_SIZE 10.0
 #define CAPTION_LEAD 13.0
+#define TABLE_BEFORE 6.0 /* gap above a table that does not start a page */
 
 typedef struct tbl {
   pdf_ctx *c;
@@ -139,6 +141,8 @@ static void column_widths(tbl *tb) {
     }
     summin += mn[j];
   }
+  if (getenv("H9DBG")) { fprintf(stderr, "table %s avail %.0f\n", t->title ? t->title : "-", avail);
+    for (size_t j = 0; j < nc; j++) fprintf(stderr, "  %-20s %s mn %.0f mb %.0f mh %.0f\n", t->cols[j].title, t->cols[j].type == DOC_COL_TEXT ? "T" : "N", mn[j], mb[j], mh[j]); }
   double protect = 0, sumtextmin = 0;
   for (size_t j = 0; j < nc; j++) {
     if (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0))
@@ -338,7 +342,9 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
     int negative = 0;
     cell_text(tb, row, j, &negative);
     const doc_column *col = &tb->t->cols[j];
-    pdf_rgb ink = (negative && is_numeric(col->type) && row->cells[j].status == DOC_STATUS_NONE)
+    /* Dark red only where the script marks negatives as warnings (deviations); an income budget
+     * is negative by convention and keeps the text colour. The minus sign is there either way. */
+    pdf_rgb ink = (negative && col->mark_negative && row->cells[j].status == DOC_STATUS_NONE)
                       ? PDF_NEGATIVE
                       : PDF_INK;
     doc_align al = col_align(col);
@@ -443,15 +449,6 @@ static int place_group(tbl *tb, size_t r) {
 /* ---- the table ----------------------------------------------------------------------------------
  */
 
-/* An estimate that errs on the generous side (a header of three lines, a group row and a first
- * row of two lines): measuring exactly would need the column widths, i.e. a pass over all rows. */
-double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
-  int groups = 0;
-  for (size_t j = 0; j < t->ncols; j++) groups |= t->cols[j].group != NULL;
-  return (t->title || t->unit_note ? CAPTION_LEAD + 4 : 0) + (groups ? TL + 2 * PADY : 0) + 3 * TL +
-         2 * PADY + (TL + 2 * PADY) + (2 * TL + 2 * PADY) + 6;
-}
-
 static void caption(tbl *tb, int draw) {
   pdf_ctx *c = tb->c;
   const doc_table *t = tb->t;
@@ -494,39 +491,83 @@ static void legend(tbl *tb) {
   buf_free(&s);
 }
 
-int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
-  if (t->ncols == 0) return 0;
-  tbl tb = {.c = c, .t = t, .nc = t->ncols};
+/* Sets up a table for layout: column widths (one pass over all cells) and the header. */
+static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
+  *tb = (tbl){.c = c, .t = t, .nc = t->ncols};
   size_t nc = t->ncols;
-  tb.w = xcalloc(nc, sizeof *tb.w);
-  tb.x = xcalloc(nc, sizeof *tb.x);
-  tb.cell = xcalloc(nc, sizeof *tb.cell);
-  tb.head = xcalloc(nc, sizeof *tb.head);
-  tb.grp = xcalloc(nc, sizeof *tb.grp);
-  tb.grp_span = xcalloc(nc, sizeof *tb.grp_span);
-  tb.prev = xcalloc(nc, sizeof *tb.prev);
-  tb.prev_ok = xcalloc(nc, sizeof *tb.prev_ok);
-  tb.repeat = xcalloc(nc, sizeof *tb.repeat);
+  tb->w = xcalloc(nc, sizeof *tb->w);
+  tb->x = xcalloc(nc, sizeof *tb->x);
+  tb->cell = xcalloc(nc, sizeof *tb->cell);
+  tb->head = xcalloc(nc, sizeof *tb->head);
+  tb->grp = xcalloc(nc, sizeof *tb->grp);
+  tb->grp_span = xcalloc(nc, sizeof *tb->grp_span);
+  tb->prev = xcalloc(nc, sizeof *tb->prev);
+  tb->prev_ok = xcalloc(nc, sizeof *tb->prev_ok);
+  tb->repeat = xcalloc(nc, sizeof *tb->repeat);
+  column_widths(tb);
+  header_layout(tb);
+}
 
-  column_widths(&tb);
-  header_layout(&tb);
+static void tbl_close(tbl *tb) {
+  for (size_t j = 0; j < tb->nc; j++) {
+    pdf_para_free(&tb->cell[j]);
+    pdf_para_free(&tb->head[j]);
+    pdf_para_free(&tb->grp[j]);
+    buf_free(&tb->prev[j]);
+  }
+  free(tb->w);
+  free(tb->x);
+  free(tb->cell);
+  free(tb->head);
+  free(tb->grp);
+  free(tb->grp_span);
+  free(tb->prev);
+  free(tb->prev_ok);
+  free(tb->repeat);
+  buf_free(&tb->txt);
+  buf_free(&tb->tmp);
+}
 
-  if (!c->page_empty) c->y -= 6;
-  /* Caption, header and the first row (or two lines of it) stay together. */
+/* Height of the caption, the header and the first row (or two lines of it; a group row with its
+ * first row): what must fit on the page where the table starts. Leaves the cursor unchanged. */
+static double start_height(tbl *tb) {
+  pdf_ctx *c = tb->c;
+  const doc_table *t = tb->t;
   double first = 0;
   for (size_t r = 0; r < t->nrows && r < 2; r++) {
-    size_t nl = row_break(&tb, &t->rows[r]);
+    size_t nl = row_break(tb, &t->rows[r]);
     first += (double)(nl < 2 ? nl : 2) * TL + 2 * PADY;
     if (t->rows[r].kind != DOC_ROW_GROUP) break;
   }
   double cap_h = 0;
   if (t->title || t->unit_note) {
     double y0 = c->y;
-    caption(&tb, 0);
+    caption(tb, 0);
     cap_h = y0 - c->y;
     c->y = y0;
   }
-  int rc = pdf_ensure(c, cap_h + tb.head_h + first);
+  return cap_h + tb->head_h + first;
+}
+
+/* Exact, so that keep-with-next can rely on it: it lays the columns out, i.e. one extra pass over
+ * the table's cells (only for a table that a heading keeps with). Uses c->para. */
+double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
+  if (t->ncols == 0) return 0;
+  tbl tb;
+  tbl_open(&tb, c, t);
+  double h = TABLE_BEFORE + start_height(&tb);
+  tbl_close(&tb);
+  return h;
+}
+
+int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
+  if (t->ncols == 0) return 0;
+  tbl tb;
+  tbl_open(&tb, c, t);
+
+  if (!c->page_empty) c->y -= TABLE_BEFORE;
+  /* Caption, header and the first row (or two lines of it) stay together. */
+  int rc = pdf_ensure(c, start_height(&tb));
   if (rc == 0 && (t->title || t->unit_note)) caption(&tb, 1);
   if (rc == 0) draw_header(&tb);
   for (size_t r = 0; r < t->nrows && rc == 0; r++) {
@@ -546,26 +587,9 @@ int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
         c->y -= 10.5;
       }
     }
-    if (tb.has_status) legend(&tb);
+    if (tb.has_status && !t->no_legend) legend(&tb);
     c->y -= 8;
   }
-
-  for (size_t j = 0; j < nc; j++) {
-    pdf_para_free(&tb.cell[j]);
-    pdf_para_free(&tb.head[j]);
-    pdf_para_free(&tb.grp[j]);
-    buf_free(&tb.prev[j]);
-  }
-  free(tb.w);
-  free(tb.x);
-  free(tb.cell);
-  free(tb.head);
-  free(tb.grp);
-  free(tb.grp_span);
-  free(tb.prev);
-  free(tb.prev_ok);
-  free(tb.repeat);
-  buf_free(&tb.txt);
-  buf_free(&tb.tmp);
+  tbl_close(&tb);
   return rc == 0 && !c->failed ? 0 : -1;
 }

@@ -1,22 +1,30 @@
 /* pdf/pdf_text.c — line breaking of styled UTF-8 runs with the real font metrics.
  *
  * Greedy, on code-point boundaries: words (maximal runs of non-space code points, which may
- * change style inside, e.g. "**viktig**,") go on the line while they fit; a word wider than the
- * whole line is broken between code points (preferably after a '/' or '-'). Spaces are collapsed;
- * '\n' is a hard break. The result is clean text (what pdf_font_clean_cp makes of each code point)
- * cut into segments of one face each, so drawing needs no further measuring. Cost is linear in the
- * text length. */
+ * change style inside, e.g. "**viktig**,") go on the line while they fit. A soft hyphen (U+00AD)
+ * is an invisible break opportunity: a word that does not fit the rest of a line is broken there
+ * when its first part (with a drawn "-") fits. A word wider than the whole line is broken at a
+ * soft hyphen, else after '/', '-', '?', '&', '=', '_' or '.' (URLs, paths, compounds), else
+ * between code points — with a "-" when that break is between two letters. Spaces are
+ * collapsed; '\n' is a hard break. The result is clean text (what pdf_font_clean_cp makes of each
+ * code point) cut into segments of one face each, so drawing needs no further measuring. Cost is
+ * linear in the text length. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "pdf/pdf_int.h"
 #include "util/utf8.h"
 
-typedef struct piece {
+#define SOFT_HYPHEN 0xADu
+
+/* One code point of the pending word. */
+typedef struct unit {
   int face;
-  size_t off, len; /* in word text */
-  int64_t w;       /* 1/1000 em */
-} piece;
+  uint32_t cp;
+  size_t off, len; /* bytes in the word text */
+  int64_t w, pre;  /* width and the word's width before it, 1/1000 em */
+  int shy;         /* a soft hyphen stood just before it: a break with a drawn "-" */
+} unit;
 
 typedef struct breaker {
   pdf_fonts *f;
@@ -24,9 +32,10 @@ typedef struct breaker {
   double size, maxu; /* maxu: the line width in 1/1000 em */
   int64_t lw;        /* current line width, 1/1000 em */
   rapp_buf word;     /* clean text of the pending word */
-  piece *pieces;
-  size_t npieces, cappieces;
-  int64_t ww;
+  unit *units;
+  size_t nunits, capunits;
+  int64_t ww;     /* width of the pending word */
+  int pending_shy; /* a soft hyphen was read; it marks the next code point of the word */
 } breaker;
 
 static void new_line(breaker *b) {
@@ -65,98 +74,137 @@ static int line_has_content(const breaker *b) {
   return b->p->lines[b->p->nlines - 1].nsegs > 0;
 }
 
+/* Letters of the scripts the fonts cover (Latin incl. æøå and the Sámi letters, Greek,
+ * Cyrillic): a break between two of them gets a hyphen; digits, punctuation and symbols not. */
+static int is_letter(uint32_t cp) {
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  return cp >= 0x370 && cp <= 0x52F;
+}
+
+static int is_url_break(uint32_t cp) {
+  return cp == '/' || cp == '-' || cp == '?' || cp == '&' || cp == '=' || cp == '_' || cp == '.';
+}
+
+/* Width of units [i, k) of the pending word. */
+static int64_t range_w(const breaker *b, size_t i, size_t k) {
+  return (k < b->nunits ? b->units[k].pre : b->ww) - b->units[i].pre;
+}
+
+static int64_t hyphen_w(const breaker *b, int face) {
+  return pdf_font_cp_width(b->f, face, '-');
+}
+
+static void put_units(breaker *b, size_t i, size_t k) {
+  for (; i < k; i++)
+    append(b, b->units[i].face, b->word.data + b->units[i].off, b->units[i].len, b->units[i].w);
+}
+
+static void put_hyphen(breaker *b, int face) {
+  append(b, face, "-", 1, hyphen_w(b, face));
+}
+
+/* Where to break units [i, n) that are wider than a whole line: returns k (i < k < n), the first
+ * unit of the next line, and whether a "-" is drawn at the break. A soft hyphen is preferred, then
+ * a URL break character, when the line is then still at least a third full; else as many code
+ * points as fit (with the hyphen, between letters). Every line takes at least one code point. */
+static size_t break_point(const breaker *b, size_t i, int *hyph) {
+  const unit *u = b->units;
+  size_t soft = 0, url = 0, forced = 0;
+  for (size_t k = i + 1; k < b->nunits; k++) {
+    int64_t w = range_w(b, i, k);
+    if ((double)w > b->maxu) break;
+    int64_t hw = hyphen_w(b, u[k - 1].face);
+    if (u[k].shy && (double)(w + hw) <= b->maxu) soft = k;
+    if (is_url_break(u[k - 1].cp)) url = k;
+    int letters = is_letter(u[k - 1].cp) && is_letter(u[k].cp);
+    if ((double)(w + (letters ? hw : 0)) <= b->maxu) forced = k;
+  }
+  if (soft && (double)range_w(b, i, soft) * 3 >= b->maxu) {
+    *hyph = 1;
+    return soft;
+  }
+  if (url && (double)range_w(b, i, url) * 3 >= b->maxu) {
+    *hyph = 0;
+    return url;
+  }
+  if (forced) {
+    /* Not one letter alone on the next line when one more can go along. */
+    if (forced + 1 == b->nunits && forced > i + 2 && is_letter(u[forced].cp) &&
+        is_letter(u[forced - 2].cp))
+      forced--;
+    *hyph = is_letter(u[forced - 1].cp) && is_letter(u[forced].cp);
+    return forced;
+  }
+  *hyph = 0;
+  return i + 1;
+}
+
 /* Places the pending word on the current line, a new line, or broken over several lines. */
 static void flush_word(breaker *b) {
-  if (b->npieces == 0) return;
+  size_t n = b->nunits, i = 0;
   pdf_para *p = b->p;
-  if (line_has_content(b)) {
-    int face = p->segs[p->nsegs - 1].face;
-    int64_t sw = pdf_font_cp_width(b->f, face, ' ');
-    if ((double)(b->lw + sw + b->ww) <= b->maxu) {
-      append(b, face, " ", 1, sw);
-      for (size_t i = 0; i < b->npieces; i++)
-        append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len,
-               b->pieces[i].w);
-      goto done;
-    }
-    new_line(b);
-  }
-  if ((double)b->ww <= b->maxu) {
-    for (size_t i = 0; i < b->npieces; i++)
-      append(b, b->pieces[i].face, b->word.data + b->pieces[i].off, b->pieces[i].len,
-             b->pieces[i].w);
-    goto done;
-  }
-  /* Wider than a whole line: break between code points; every line takes at least one. A break
-   * right after '/', '-', '?', '&', '=', '_' or '.' (URLs, compounds) is preferred when the line
-   * is then still at least a third full. */
-  int has_cand = 0;
-  size_t cand_off = 0, cand_seg = 0;
-  int64_t cand_lw = 0;
-  for (size_t i = 0; i < b->npieces; i++) {
-    const char *s = b->word.data + b->pieces[i].off;
-    size_t len = b->pieces[i].len;
-    for (size_t j = 0; j < len;) {
-      uint32_t cp;
-      size_t n = utf8_decode(s + j, len - j, &cp);
-      if (n == 0) n = 1, cp = '?'; /* cannot happen: the word text is clean */
-      int face = b->pieces[i].face;
-      int64_t cw = pdf_font_cp_width(b->f, face, cp);
-      if (line_has_content(b) && (double)(b->lw + cw) > b->maxu) {
-        char tail[256];
-        size_t tail_len = p->text.len - cand_off;
-        if (has_cand && cand_seg == p->nsegs - 1 && (double)cand_lw * 3 >= b->maxu &&
-            tail_len > 0 && tail_len < sizeof tail) {
-          /* Move what follows the break character to the next line. */
-          memcpy(tail, p->text.data + cand_off, tail_len);
-          int64_t tail_w = b->lw - cand_lw;
-          pdf_seg *sg = &p->segs[cand_seg];
-          sg->len -= tail_len;
-          p->text.len = cand_off;
-          p->text.data[cand_off] = '\0';
-          b->lw = cand_lw;
-          sg->w = (double)b->lw * b->size / 1000.0 - sg->x;
-          p->lines[p->nlines - 1].w = (double)b->lw * b->size / 1000.0;
-          new_line(b);
-          append(b, sg->face, tail, tail_len, tail_w);
-          if ((double)(b->lw + cw) > b->maxu) new_line(b);
-        } else {
-          new_line(b);
-        }
-        has_cand = 0;
+  while (i < n) {
+    int64_t rest = range_w(b, i, n);
+    if (line_has_content(b)) {
+      int face = p->segs[p->nsegs - 1].face;
+      int64_t sw = pdf_font_cp_width(b->f, face, ' ');
+      if ((double)(b->lw + sw + rest) <= b->maxu) {
+        append(b, face, " ", 1, sw);
+        put_units(b, i, n);
+        break;
       }
-      append(b, face, s + j, n, cw);
-      j += n;
-      if (cp == '/' || cp == '-' || cp == '?' || cp == '&' || cp == '=' || cp == '_' || cp == '.') {
-        has_cand = 1;
-        cand_off = p->text.len;
-        cand_seg = p->nsegs - 1;
-        cand_lw = b->lw;
+      /* A soft hyphen lets the word start on this line. */
+      size_t k = n - 1;
+      for (; k > i; k--)
+        if (b->units[k].shy &&
+            (double)(b->lw + sw + range_w(b, i, k) + hyphen_w(b, b->units[k - 1].face)) <= b->maxu)
+          break;
+      if (k > i) {
+        append(b, face, " ", 1, sw);
+        put_units(b, i, k);
+        put_hyphen(b, b->units[k - 1].face);
+        new_line(b);
+        i = k;
+        continue;
       }
+      new_line(b);
     }
+    if ((double)rest <= b->maxu) {
+      put_units(b, i, n);
+      break;
+    }
+    int hyph;
+    size_t k = break_point(b, i, &hyph);
+    put_units(b, i, k);
+    if (hyph) put_hyphen(b, b->units[k - 1].face);
+    if (k < n) new_line(b);
+    i = k;
   }
-done:
-  b->npieces = 0;
+  b->nunits = 0;
   b->ww = 0;
+  b->pending_shy = 0;
   buf_reset(&b->word);
 }
 
 static void add_cp(breaker *b, int face, uint32_t cp) {
   char enc[4];
   size_t n = utf8_encode(cp, enc);
-  int64_t w = pdf_font_cp_width(b->f, face, cp);
-  piece *last = b->npieces ? &b->pieces[b->npieces - 1] : NULL;
-  if (!last || last->face != face) {
-    if (b->npieces == b->cappieces) {
-      b->cappieces = b->cappieces ? b->cappieces * 2 : 4;
-      b->pieces = xrealloc(b->pieces, b->cappieces * sizeof *b->pieces);
-    }
-    last = &b->pieces[b->npieces++];
-    *last = (piece){.face = face, .off = b->word.len, .len = 0, .w = 0};
+  if (b->nunits == b->capunits) {
+    b->capunits = b->capunits ? b->capunits * 2 : 16;
+    b->units = xrealloc(b->units, b->capunits * sizeof *b->units);
   }
+  int64_t w = pdf_font_cp_width(b->f, face, cp);
+  int shy = b->pending_shy && b->nunits > 0; /* a leading soft hyphen is no break */
+  b->units[b->nunits++] = (unit){.face = face,
+                                 .cp = cp,
+                                 .off = b->word.len,
+                                 .len = n,
+                                 .w = w,
+                                 .pre = b->ww,
+                                 .shy = shy};
+  b->pending_shy = 0;
   buf_append(&b->word, enc, n);
-  last->len += n;
-  last->w += w;
   b->ww += w;
 }
 
@@ -169,8 +217,8 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
   /* The word buffers live in p across calls: a table breaks every cell of every row. */
   breaker b = {0};
   b.word = p->word;
-  b.pieces = p->pieces;
-  b.cappieces = p->cappieces;
+  b.units = p->units;
+  b.capunits = p->capunits;
   buf_reset(&p->text);
   p->nsegs = p->nlines = 0;
   p->size = size;
@@ -178,7 +226,7 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
   b.p = p;
   b.size = size;
   b.maxu = (maxw > 0 ? maxw : 0) * 1000.0 / size + 1e-6;
-  b.npieces = 0;
+  b.nunits = 0;
   b.ww = 0;
   buf_reset(&b.word);
   new_line(&b);
@@ -196,6 +244,10 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
         new_line(&b);
         continue;
       }
+      if (cp == SOFT_HYPHEN) { /* invisible; a "-" only where the line breaks */
+        b.pending_shy = 1;
+        continue;
+      }
       cp = pdf_font_clean_cp(f, face, cp);
       if (cp == ' ') {
         flush_word(&b);
@@ -206,8 +258,8 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
   }
   flush_word(&b);
   p->word = b.word;
-  p->pieces = b.pieces;
-  p->cappieces = b.cappieces;
+  p->units = b.units;
+  p->capunits = b.capunits;
   /* Mark what will be drawn, for the ToUnicode CMap. */
   for (size_t i = 0; i < p->nsegs; i++) {
     const pdf_seg *sg = &p->segs[i];
@@ -233,6 +285,6 @@ void pdf_para_free(pdf_para *p) {
   free(p->segs);
   free(p->lines);
   buf_free(&p->word);
-  free(p->pieces);
+  free(p->units);
   memset(p, 0, sizeof *p);
 }
