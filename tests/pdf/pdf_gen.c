@@ -405,6 +405,97 @@ static void tall(void) {
   doc_free(d);
 }
 
+/* ---- keep with next: a heading, its short introduction and the start of a table ------------
+ * Sections that start further and further down the page (one more line of filler each), so that
+ * one of them lands where heading and introduction fit but the table's start does not: the
+ * heading must then go to the next page with them. Also a key-figure block, a chart, and a
+ * longer introduction (then only the heading and two lines of it stay together). */
+
+static void small_table(doc *d, int k) {
+  doc_column cols[] = {
+      {.title = "Rammeområde", .type = DOC_COL_TEXT},
+      {.title = "Budsjett", .type = DOC_COL_AMOUNT, .thousands = 1},
+      {.title = "Avvik", .type = DOC_COL_AMOUNT, .thousands = 1, .mark_negative = 1},
+  };
+  doc_table *t = doc_add_table(d, cols, 3);
+  char title[64];
+  snprintf(title, sizeof title, "Tabell for seksjon %d", k);
+  t->title = doc_strdup(d, title);
+  static const char *names[] = {"Oppvekst", "Helse og omsorg", "Sentrale inntekter og finans"};
+  for (int i = 0; i < 3; i++) {
+    doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
+    doc_cell_set_text(d, &r->cells[0], names[i]);
+    doc_cell_set_number(&r->cells[1], i == 2 ? -1853963000.0 : 1e6 * (100 + i));
+    doc_cell_set_number(&r->cells[2], i == 1 ? -21172000.0 : 1e6 * i);
+  }
+}
+
+static void keep(void) {
+  doc *d = new_doc("Hold sammen");
+  doc_add(d, DOC_TOC);
+  static const char *const intro =
+      "Tabellen viser budsjett og avvik per rammeområde. Positive avvik er mindreforbruk, "
+      "negative avvik er merforbruk.";
+  for (int k = 1; k <= 14; k++) {
+    doc_add(d, DOC_PAGEBREAK);
+    char h[64];
+    snprintf(h, sizeof h, "Fyll %d", k);
+    doc_add_heading(d, 1, h);
+    for (int i = 0; i < 24 + k; i++) doc_add_paragraph(d, "Fylltekst på én linje.");
+    snprintf(h, sizeof h, "Seksjon %d med tabell", k);
+    doc_add_heading(d, 2, h);
+    doc_add_paragraph(d, intro);
+    if (k % 2) doc_add_paragraph(d, "Tallene er foreløpige.");
+    small_table(d, k);
+  }
+  /* Key figures and a chart after a short introduction, at the same positions. */
+  for (int k = 1; k <= 12; k++) {
+    doc_add(d, DOC_PAGEBREAK);
+    for (int i = 0; i < 26 + k; i++) doc_add_paragraph(d, "Fylltekst på én linje.");
+    char h[64];
+    snprintf(h, sizeof h, "Nøkkeltall %d", k);
+    doc_add_heading(d, 2, h);
+    doc_add_paragraph(d, "Nøkkeltallene for perioden.");
+    keyfigures(d);
+  }
+  for (int k = 1; k <= 10; k++) {
+    doc_add(d, DOC_PAGEBREAK);
+    for (int i = 0; i < 12 + 2 * k; i++) doc_add_paragraph(d, "Fylltekst på én linje.");
+    char h[64];
+    snprintf(h, sizeof h, "Diagram %d", k);
+    doc_add_heading(d, 2, h);
+    doc_add_paragraph(d, "Diagrammet viser sykefraværet per måned.");
+    static const char *const months[] = {"jan", "feb", "mar", "apr"};
+    static const double v[] = {7.1, 7.4, 6.8, 6.2};
+    snprintf(h, sizeof h, "Sykefravær %d", k);
+    doc_chart *chart = doc_add_chart(d, DOC_CHART_COLUMN, h, months, 4);
+    doc_chart_add_series(d, chart, "2026", v, 4);
+    rapp_err cerr = {0};
+    CHECK(doc_chart_finish(d, chart, &cerr) == 0);
+  }
+  /* A long introduction is ordinary text: the heading keeps two lines of it only. */
+  doc_add(d, DOC_PAGEBREAK);
+  for (int i = 0; i < 30; i++) doc_add_paragraph(d, "Fylltekst på én linje.");
+  doc_add_heading(d, 2, "Lang innledning");
+  rapp_buf para = {0};
+  for (int i = 0; i < 12; i++)
+    buf_printf(&para, "Innledningen%02d er lang nok til å gå over flere linjer. ", i);
+  doc_add_paragraph(d, buf_str(&para));
+  buf_free(&para);
+  small_table(d, 99);
+  FILE *e;
+  if (render(d, "hold", &e) == 0 && e) {
+    fprintf(e, "toc\n");
+    for (int k = 1; k <= 14; k++)
+      fprintf(e, "together Seksjon %d med tabell => Tabell for seksjon %d\n", k, k);
+    for (int k = 1; k <= 12; k++) fprintf(e, "together Nøkkeltall %d => Prognoseavvik\n", k);
+    for (int k = 1; k <= 10; k++) fprintf(e, "together Diagram %d => Sykefravær %d\n", k, k);
+    fprintf(e, "together Lang innledning => Innledningen00\n");
+    fclose(e);
+  }
+  doc_free(d);
+}
+
 static void empty(void) {
   doc *d = doc_new();
   FILE *e;
@@ -454,6 +545,7 @@ int main(int argc, char **argv) {
   report();
   language();
   tall();
+  keep();
   empty();
   failures();
   /* Reproducibility: the same document built twice renders to the same bytes. */

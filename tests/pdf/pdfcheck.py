@@ -18,6 +18,8 @@ Expectations (PDF.expect beside the PDF, or --expect; one per line):
   landscape_with T (every page showing T is landscape, and there is one)
   followed_by RX1 RX2 (a line matching RX1 is followed on its page by one matching RX2;
                       RX2 has no space)
+  together A => B (the last page where text A appears - the contents come first - shows text B
+                  too: keep with next)
   count T N (T appears exactly N times as a word) | lang TAG (catalog /Lang) | bookmarks_top N (top-level bookmarks, some with nested kids)
 Prints one line per failure and exits 1 if any; usable on any PDF path.
 """
@@ -226,6 +228,14 @@ def check_text(d, exp, lines):
                             fail(d.pdf, f"page {i}: '{ln}' is not followed by a line matching {rx2!r}")
             if not seen:
                 fail(d.pdf, f"no line matches {rx1!r}")
+        elif key == "together":
+            a, b = (norm(x) for x in val.split("=>", 1))
+            rxa, rxb = (re.compile(r"(?<!\w)" + re.escape(x) + r"(?!\w)") for x in (a, b))
+            hits = [i for i, page in enumerate(d.pages, 1) if rxa.search(norm(page))]
+            if not hits:
+                fail(d.pdf, f"no page shows {a!r}")
+            elif not rxb.search(norm(d.pages[hits[-1] - 1])):
+                fail(d.pdf, f"page {hits[-1]} shows {a!r} but not {b!r} (keep with next)")
         elif key == "lang":
             with open(d.pdf, "rb") as f:
                 data = f.read()
