@@ -31,6 +31,10 @@ enum {
   SAMPLE_ROWS = 5000,    /* rows sampled when fitting column widths */
   WIDE_SHEET = 110       /* sheets wider than this (characters) print in landscape */
 };
+/* Text is narrower than its count of character units (the width of '0'): ordinary words take
+ * about 0.85 of it in Calibri and LibreOffice's default. Used when deciding to wrap and when
+ * estimating the lines a wrapped text needs, so rows are not made taller than they show. */
+#define TEXT_FIT 1.15
 #define NO_SHEET ((size_t)-1)
 #define ROW_HEIGHT 15.0
 
@@ -508,12 +512,17 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         }
         if ((double)cw > w) w = (double)cw;
       }
-      /* A preferred width wins; a text column whose texts are longer wraps at it (the text
-       * otherwise runs under the next column and is cut there, on screen and in print). */
+      /* A preferred width (the PDF's) wins, except that a text column grows by up to half to
+       * fit its longest text (the sheet's font is larger than the PDF's); texts longer still
+       * wrap at it (they would otherwise run under the next column and be cut there, on screen
+       * and in print). */
       double content = w;
-      if (col->width_mm > 0) w = col->width_mm / 1.9;
+      if (col->width_mm > 0) {
+        w = col->width_mm / 1.9;
+        if (col->type == DOC_COL_TEXT && content > w && content <= w * 1.5) w = content;
+      }
       if (col->type == DOC_COL_TEXT && w > WIDTH_MAX) p->lines_w[j] = WIDTH_MAX;
-      else if (col->type == DOC_COL_TEXT && content > w + 0.5) p->lines_w[j] = w + 2;
+      else if (col->type == DOC_COL_TEXT && content > (w + 2) * TEXT_FIT) p->lines_w[j] = w + 2;
     }
     w += 2;
     if (w < WIDTH_MIN) w = WIDTH_MIN;
@@ -649,7 +658,8 @@ static const char *status_text(doc_status st, char *buf, size_t n) {
   return buf;
 }
 
-/* Cell format for a value of column col in a row of kind rk with status st. A NUMBER cell
+/* Cell format for a value of column col in a row of kind rk with status st (`merged` = aligned
+ * to the top, as merged and wrapped cells are). A NUMBER cell
  * (`cell`, or NULL for the column's plain format) brings its own decimals and the unit of its
  * display text (xlsx_cell_unit); formats are cached per combination in get_fmt. */
 static lxw_format *cell_fmt(ctx *x, const doc_column *col, const doc_cell *cell, doc_cell_kind kind,
@@ -776,7 +786,9 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       if (rc) return lxw_fail(x, s, head1, 0, rc);
     }
   }
-  /* body */
+  /* body; when a column wraps, every cell aligns to the top so a row reads on one line */
+  int top = 0;
+  for (size_t j = 0; j < p->nx; j++) top |= p->lines_w[j] > 0;
   size_t *merge_end = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_end); /* run end row (excl) */
   size_t *merge_start = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_start);
   int rc = 0;
@@ -796,7 +808,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       size_t c = p->x[j].col;
       const doc_cell *cell = &row->cells[c];
       if (p->lines_w[j] > 0 && cell->kind == DOC_CELL_TEXT && row->kind == DOC_ROW_DATA) {
-        double l = ceil((double)xlsx_text_width(cell->text) / (p->lines_w[j] - 1));
+        double l = ceil((double)xlsx_text_width(cell->text) / ((p->lines_w[j] - 1) * TEXT_FIT));
         /* a merged text wraps over the rows of its run: each row needs its share */
         if (t->cols[c].merge_repeats && merge_end[c] > merge_start[c])
           l = ceil(l / (double)(merge_end[c] - merge_start[c]));
@@ -828,6 +840,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           memset(&sk, 0, sizeof sk);
           sk.status = (unsigned char)cell->status;
           sk.bold = row->kind != DOC_ROW_DATA;
+          sk.top = (unsigned char)top;
           rc = put_str(x, s, sr, j, status_text(cell->status, buf, sizeof buf), get_fmt(x, &sk));
         }
         continue;
@@ -886,7 +899,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
             rc = p->status_text && col->type == DOC_COL_TEXT
                      ? put_str(x, s, sr, j, status_text(cell->status, buf, sizeof buf),
                                cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
-                     : put_blank(x, s, sr, j, cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0));
+                     : put_blank(x, s, sr, j, cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
           else if (row->kind != DOC_ROW_DATA)
             rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, DOC_STATUS_NONE, 0, 0));
           break;
@@ -898,9 +911,9 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
              * column carries symbol and word, so the value cell is left empty (with the fill),
              * which filters and sums as "no value"; a different text stays, without symbol. */
             if (!text[0] || strcmp(text, doc_status_label(cell->status)) == 0)
-              rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, cell->status, 0, 0));
+              rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, cell->status, 0, top));
             else
-              rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged));
+              rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged || top));
             break;
           }
           if (cell->status != DOC_STATUS_NONE) {
@@ -914,17 +927,17 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
               snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), text);
             text = withsym;
           }
-          rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged));
+          rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged || top));
           free(withsym);
           break;
         }
         case DOC_CELL_NUMBER:
           rc = put_num(x, s, sr, j, percent_value(col, cell->number),
-                       cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0));
+                       cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
           break;
         case DOC_CELL_DATE:
           rc = put_date(x, s, sr, j, cell->date, 0, 0,
-                        cell_fmt(x, col, NULL, DOC_CELL_DATE, row->kind, cell->status, 0, 0));
+                        cell_fmt(x, col, NULL, DOC_CELL_DATE, row->kind, cell->status, 0, top));
           break;
       }
     }
@@ -1112,6 +1125,9 @@ static int write_about(ctx *x) {
       "Beløp i 1 000 kr er lagret i hele kroner og vises i tusen kroner, så summer og formler "
       "regner med kroner.",
       "Prosenter er lagret som andeler: 12,5 % er verdien 0,125.",
+      "I kolonner med blandede enheter (resultatet i målekortet) står enheten i tallformatet, og "
+      "verdien er tallet slik det vises: 7,6 % er verdien 7,6, 16 dager er 16.",
+      "Mangler en verdi (Ikke målt), er cellen tom, og statuskolonnen sier hvorfor.",
       "Delsummer og totaler er SUBTOTAL-formler: ved filtrering summerer de bare synlige rader.",
       "Grupperte rader kan foldes sammen med knappene i venstre marg.",
   };

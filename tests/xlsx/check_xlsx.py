@@ -241,6 +241,8 @@ def main(outdir):
     long_r = h + 6
     check(m.cell(long_r, 3).alignment.wrap_text, "long indicator text wraps")
     check((m.row_dimensions[long_r].height or 0) >= 30, f"row {long_r} is high enough for the wrapped text")
+    eq((m.cell(long_r, 4).alignment.vertical, m.cell(long_r, 5).alignment.vertical), ("top", "top"),
+       "value and status align to the top beside wrapped text")
     eq(m.page_setup.orientation, "landscape", "orientation block honoured")
     v = find(m, "Vedtak").row
     eq(m.cell(v + 1, 3).value, "● Ønsket resultat", "text status cell")
