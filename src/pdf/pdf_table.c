@@ -6,7 +6,6 @@
  * Cost is linear in the number of cells: one pass measures every cell for the column widths, one
  * pass breaks and draws; the per-row buffers are reused, nothing is kept per row. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,9 +91,45 @@ static double fill_towards(double *w, const double *target, size_t n, double rem
   return want <= rem ? rem - want : 0;
 }
 
+#define SHORT_TEXT (28 * PDF_MM) /* a text column this wide on one line holds short labels */
+#define RUNNING_MIN (22 * PDF_MM) /* running text is not squeezed below this for long words */
+
+/* A text column without a fixed width: its words may wrap and, if need be, break. */
+static int flexible(const doc_table *t, size_t j) {
+  return t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0);
+}
+
+/* A column of running text (several words a cell, wraps well at spaces) rather than short labels:
+ * from its longest word mn and its natural one-line width mb. */
+static int running_text(double mn, double mb) {
+  return mb > SHORT_TEXT && mb > 1.6 * mn;
+}
+
+/* Sets the flexible columns' widths to clamp(level, lo[j], hi[j]) with the one level at which they
+ * sum to `room` (water filling: the narrowest wishes are met in full, the widest share what is
+ * left equally). Needs sum(lo) <= room <= sum(hi). */
+static void water_fill(double *w, const double *lo, const double *hi, size_t n, const doc_table *t,
+                       double room) {
+  double a = 0, b = 0;
+  for (size_t j = 0; j < n; j++)
+    if (flexible(t, j) && hi[j] > b) b = hi[j];
+  for (int it = 0; it < 60; it++) { /* bisection on the level: 60 halvings reach 1e-15 */
+    double mid = (a + b) / 2, sum = 0;
+    for (size_t j = 0; j < n; j++)
+      if (flexible(t, j)) sum += mid < lo[j] ? lo[j] : mid > hi[j] ? hi[j] : mid;
+    if (sum > room)
+      b = mid;
+    else
+      a = mid;
+  }
+  for (size_t j = 0; j < n; j++)
+    if (flexible(t, j)) w[j] = a < lo[j] ? lo[j] : a > hi[j] ? hi[j] : a;
+}
+
 /* Column widths from content, like an HTML auto table layout: every column first gets its
- * longest word (mn), then the body's natural one-line width (mb), then the header's (mh); room
- * left goes to the text columns. Columns with width_mm keep it. */
+ * longest word (mn), then text columns of short labels their natural one-line width, then every
+ * column the body's natural width (mb), then the header's (mh); room left goes to the text
+ * columns. Columns with width_mm keep it. */
 static void column_widths(tbl *tb) {
   pdf_ctx *c = tb->c;
   const doc_table *t = tb->t;
@@ -141,29 +176,44 @@ static void column_widths(tbl *tb) {
     }
     summin += mn[j];
   }
-  if (getenv("H9DBG")) { fprintf(stderr, "table %s avail %.0f\n", t->title ? t->title : "-", avail);
-    for (size_t j = 0; j < nc; j++) fprintf(stderr, "  %-20s %s mn %.0f mb %.0f mh %.0f\n", t->cols[j].title, t->cols[j].type == DOC_COL_TEXT ? "T" : "N", mn[j], mb[j], mh[j]); }
   double protect = 0, sumtextmin = 0;
   for (size_t j = 0; j < nc; j++) {
-    if (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0))
+    if (flexible(t, j))
       sumtextmin += mn[j];
     else
       protect += mn[j];
   }
   if (summin > avail && protect < avail * 0.7 && sumtextmin > 0) {
     /* The longest words do not all fit: numbers, dates and fixed columns keep their width (a
-     * number must never break); text columns share the rest and break long words. */
-    double rest = avail - protect;
-    for (size_t j = 0; j < nc; j++)
-      tb->w[j] = (t->cols[j].type == DOC_COL_TEXT && !(t->cols[j].width_mm > 0))
-                     ? mn[j] * rest / sumtextmin
-                     : mn[j];
+     * number must never break); text columns share the rest. Columns of short labels keep their
+     * longest word whole where possible, and columns of running text, which wrap well at
+     * spaces anyway, give up width first (down to RUNNING_MIN). */
+    double rest = avail - protect, *lo = xcalloc(nc, sizeof *lo), sumlo = 0;
+    for (size_t j = 0; j < nc; j++) {
+      if (!flexible(t, j)) {
+        tb->w[j] = mn[j];
+        continue;
+      }
+      lo[j] = running_text(mn[j], mb[j]) && mn[j] > RUNNING_MIN ? RUNNING_MIN : mn[j];
+      sumlo += lo[j];
+    }
+    if (sumlo > rest)
+      for (size_t j = 0; j < nc; j++) lo[j] = 0; /* not even that: all text columns alike */
+    water_fill(tb->w, lo, mn, nc, t, rest);
+    free(lo);
   } else if (summin > avail) {
     /* Hopeless (far too many columns for the page): scale everything down. */
     for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j] * avail / summin;
   } else {
     for (size_t j = 0; j < nc; j++) tb->w[j] = mn[j];
     double rem = avail - summin;
+    /* Short labels ("under arbeid", "kommunedirektør") on one line first: wrapping them gains
+     * little room and costs a line per row. */
+    double *label = xcalloc(nc, sizeof *label);
+    for (size_t j = 0; j < nc; j++)
+      label[j] = flexible(t, j) && mb[j] <= SHORT_TEXT ? mb[j] : tb->w[j];
+    rem = fill_towards(tb->w, label, nc, rem);
+    free(label);
     rem = fill_towards(tb->w, mb, nc, rem);
     rem = fill_towards(tb->w, mh, nc, rem);
     /* A small table (a few short columns) is not stretched over the page: its numbers would end

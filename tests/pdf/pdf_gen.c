@@ -496,6 +496,64 @@ static void keep(void) {
   doc_free(d);
 }
 
+/* ---- column widths when the longest words do not all fit (portrait scorecard) --------------
+ * Målemetode and Ansvarlig hold long single words; Hovedmål and Måleindikator running text. The
+ * running text gives up width first, so the labels' words stay whole. */
+static void narrow(void) {
+  doc *d = new_doc("Smale kolonner");
+  doc_add_heading(d, 1, "Målekort på stående side");
+  doc_column cols[] = {
+      {.title = "Hovedmål", .type = DOC_COL_TEXT, .merge_repeats = 1},
+      {.title = "Måleindikator", .type = DOC_COL_TEXT},
+      {.title = "Målemetode", .type = DOC_COL_TEXT},
+      {.title = "Ansvarlig", .type = DOC_COL_TEXT},
+      {.title = "Ønsket", .type = DOC_COL_TEXT, .align = DOC_ALIGN_RIGHT},
+      {.title = "Resultat", .type = DOC_COL_DECIMAL, .decimals = 1},
+      {.title = "Avvik", .type = DOC_COL_DECIMAL, .decimals = 1, .mark_negative = 1},
+      {.title = "Trend", .type = DOC_COL_TEXT},
+  };
+  doc_table *t = doc_add_table(d, cols, 8);
+  t->title = doc_strdup(d, "Målekort med lange ord");
+  static const struct {
+    const char *goal, *ind, *method, *resp;
+  } rows[] = {
+      {"Innbyggere som aktivt deltar i utviklingen av lokalsamfunnet",
+       "Innbyggerinitiativ behandlet innen seks måneder", "Rapport fra sak/arkiv (ePhorte)",
+       "kommunedirektør"},
+      {"Motiverte og kompetente medarbeidere", "10-FAKTOR: Mestringsorientert ledelse",
+       "10-FAKTOR medarbeiderundersøkelse", "personalsjef"},
+      {"Motiverte og kompetente medarbeidere", "10-FAKTOR: Relevant kompetanseutvikling",
+       "10-FAKTOR medarbeiderundersøkelse", "kommunedirektør"},
+      {"Gode og likeverdige tjenester til innbyggerne i hele kommunen",
+       "Brukertilfredshet i hjemmetjenesten, samlet score", "Brukerundersøkelse (bedrekommune.no)",
+       "kommunalsjef helse og omsorg"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
+    doc_cell_set_text(d, &r->cells[0], rows[i].goal);
+    doc_cell_set_text(d, &r->cells[1], rows[i].ind);
+    doc_cell_set_text(d, &r->cells[2], rows[i].method);
+    doc_cell_set_text(d, &r->cells[3], rows[i].resp);
+    doc_cell_set_text(d, &r->cells[4], "≥ 4,4");
+    doc_cell_set_number(&r->cells[5], 4.25 + (double)i);
+    r->cells[5].own_decimals = i == 1;
+    r->cells[5].decimals = 2;
+    r->cells[5].status = i == 2 ? DOC_STATUS_UNACCEPTABLE : DOC_STATUS_DESIRED;
+    doc_cell_set_number(&r->cells[6], -0.4 + (double)i * 0.3);
+    doc_cell_set_text(d, &r->cells[7], i % 2 ? "↓ Svakere" : "→ Uendret");
+  }
+  FILE *e;
+  if (render(d, "smale", &e) == 0 && e) {
+    fprintf(e, "count medarbeiderundersøkelse 2\n");
+    fprintf(e, "count kommunedirektør 2\n");
+    fprintf(e, "text ● 5,25\n"); /* own decimals beat the column's */
+    fprintf(e, "text ■ 6,3\n");
+    fprintf(e, "pages 1\n");
+    fclose(e);
+  }
+  doc_free(d);
+}
+
 static void empty(void) {
   doc *d = doc_new();
   FILE *e;
@@ -546,6 +604,7 @@ int main(int argc, char **argv) {
   language();
   tall();
   keep();
+  narrow();
   empty();
   failures();
   /* Reproducibility: the same document built twice renders to the same bytes. */
