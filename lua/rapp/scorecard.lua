@@ -281,7 +281,7 @@ function M.legend(r, sheet)
   end
   cols[1].title = "Resultatgrense:"
   for i = 2, #cols do cols[i].title = "" end
-  local t = r.doc:table { columns = cols, sheet = sheet }
+  local t = r.doc:table { columns = cols, sheet = sheet, legend = false } -- it is the legend
   t:add_row(row)
   return t
 end
@@ -355,13 +355,15 @@ function M.table(r, opts)
       out.desired = M.limit_text(row.desired, row.direction, u, d) or fmt.dash
       out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or fmt.dash
       if row.value ~= nil then
-        out.result = { value = row.value, text = M.value_text(row.value, u, d), status = row.status }
+        out.result = { value = row.value, text = M.value_text(row.value, u, d), status = row.status,
+          decimals = d }
       else
         out.result = { text = core.status_label(row.status), status = row.status }
       end
       out.measured = M.period_text(row.period)
       if opts.previous then
-        out.previous = { value = row.previous_value, text = M.value_text(row.previous_value, u, d) }
+        out.previous = { value = row.previous_value, text = M.value_text(row.previous_value, u, d),
+          decimals = d }
       end
       if opts.trend then out.trend = row.trend and M.trend_text[row.trend] or fmt.dash end
       if opts.comment then out.comment = row.comment end
