@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Every standard report in reports/, run on the sample municipality with its default period:
+# the PDF passes the layout checker (tests/pdf/pdfcheck.py: qpdf, fonts, footer, TOC, nothing
+# outside the page) and the workbook opens in LibreOffice (converted to PDF without an error).
+#   check_standard_reports.sh RAPP SOURCE_DIR WORK_DIR
+set -u
+rapp=$1 src=$2 work=$3
+fail=0
+rm -rf "$work" && mkdir -p "$work/out"
+"$rapp" import "$src/samples/fjordvik" -o "$work/fjordvik.db" >/dev/null || { echo "FAIL: import"; exit 1; }
+n=0
+for script in "$src"/reports/*.lua; do
+  n=$((n + 1))
+  name=$(basename "$script" .lua)
+  if ! SOURCE_DATE_EPOCH=1790000000 "$rapp" run "$script" --db "$work/fjordvik.db" --out "$work/out" \
+       --format pdf,xlsx >"$work/$name.paths" 2>"$work/$name.err"; then
+    echo "FAIL: $name did not run: $(head -3 "$work/$name.err")"
+    fail=1
+    continue
+  fi
+  pdf=$(grep '\.pdf$' "$work/$name.paths") xlsx=$(grep '\.xlsx$' "$work/$name.paths")
+  /usr/bin/python3 "$src/tests/pdf/pdfcheck.py" --cover --family syntax,fonts,layout,bbox "$pdf" || fail=1
+  if command -v soffice >/dev/null; then
+    prof="$work/lo-$name"
+    mkdir -p "$prof"
+    if ! HOME="$prof" timeout 120 soffice "-env:UserInstallation=file://$prof/profile" --headless --norestore \
+         --convert-to pdf --outdir "$work/lo" "$xlsx" >"$work/$name.lo" 2>&1; then
+      echo "FAIL: LibreOffice could not open $xlsx: $(cat "$work/$name.lo")"
+      fail=1
+    elif grep -qi "error" "$work/$name.lo" || [ ! -s "$work/lo/$(basename "$xlsx" .xlsx).pdf" ]; then
+      echo "FAIL: LibreOffice converting $xlsx: $(cat "$work/$name.lo")"
+      fail=1
+    fi
+  else
+    echo "FAIL: soffice is not installed (scripts/setup.sh --tests installs it)"
+    fail=1
+  fi
+done
+[ "$n" -gt 0 ] || { echo "FAIL: no reports in $src/reports"; fail=1; }
+[ $fail -eq 0 ] && echo "ok: $n standard reports: PDF checks clean, workbooks open in LibreOffice"
+exit $fail
