@@ -23,7 +23,8 @@ static const double heading_size[3] = {16.0, 13.0, 11.0};
 static const double heading_before[3] = {16.0, 12.0, 9.0};
 static const double heading_after[3] = {8.0, 5.0, 4.0};
 
-#define INTRO_LINES 4     /* a paragraph this short is an introduction a heading keeps with what
+#define INTRO_LINES                                                                              \
+  4                       /* a paragraph this short is an introduction a heading keeps with what \
                              follows it (keep with next) */
 #define KEYFIG_BEFORE 2.0 /* gaps above blocks that do not start a page */
 #define CHART_BEFORE 6.0
@@ -452,8 +453,8 @@ static int place_keyfigures(pdf_ctx *c, const doc_block *b) {
     double h = keyfigures_row_height(c, b, i);
     if (pdf_ensure(c, h) != 0) return -1;
     for (size_t j = 0; j < m; j++)
-      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + KEYFIG_GAP), c->y,
-                    w, h, 1);
+      keyfigure_box(c, &b->u.keyfigures.items[i + j], c->x0 + (double)j * (w + KEYFIG_GAP), c->y, w,
+                    h, 1);
     c->y -= h + KEYFIG_GAP;
     c->page_empty = 0;
   }

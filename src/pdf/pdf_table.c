@@ -91,7 +91,7 @@ static double fill_towards(double *w, const double *target, size_t n, double rem
   return want <= rem ? rem - want : 0;
 }
 
-#define SHORT_TEXT (28 * PDF_MM) /* a text column this wide on one line holds short labels */
+#define SHORT_TEXT (28 * PDF_MM)  /* a text column this wide on one line holds short labels */
 #define RUNNING_MIN (22 * PDF_MM) /* running text is not squeezed below this for long words */
 
 /* A text column without a fixed width: its words may wrap and, if need be, break. */
@@ -364,10 +364,20 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
   HPDF_Page pg = pdf_cur_page(c);
   double y = c->y, h = (double)(to - from) * TL + 2 * PADY;
   if (row->kind == DOC_ROW_TOTAL) pdf_fill_rect(pg, PDF_GROUP_FILL, tb->left, y - h, tb->width, h);
+  /* A status cell: one fill over the whole cell; the symbol keeps its own slot at the left,
+   * set off from the value by a white rule (a "–" symbol right before a number would read as a
+   * minus, and the symbols line up down the column). */
   for (size_t j = 0; j < tb->nc; j++)
-    if (row->cells[j].status != DOC_STATUS_NONE && !tb->repeat[j])
+    if (row->cells[j].status != DOC_STATUS_NONE && !tb->repeat[j]) {
       pdf_fill_rect(pg, pdf_status_fill(row->cells[j].status), tb->x[j] + 0.5, y - h + 0.5,
                     tb->w[j] - 1, h - 1);
+      double rx = tb->x[j] + status_w(tb, row->cells[j].status) + PADX - 1;
+      HPDF_Page_SetRGBStroke(pg, 1, 1, 1);
+      HPDF_Page_SetLineWidth(pg, 1.0);
+      HPDF_Page_MoveTo(pg, (HPDF_REAL)rx, (HPDF_REAL)(y - h + 0.5));
+      HPDF_Page_LineTo(pg, (HPDF_REAL)rx, (HPDF_REAL)(y - 0.5));
+      HPDF_Page_Stroke(pg);
+    }
   /* The rule above: hairline between data rows (not through merged repeats), darker above sums. */
   if (first && !c->page_empty) {
     if (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) {

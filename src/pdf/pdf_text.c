@@ -34,7 +34,7 @@ typedef struct breaker {
   rapp_buf word;     /* clean text of the pending word */
   unit *units;
   size_t nunits, capunits;
-  int64_t ww;     /* width of the pending word */
+  int64_t ww;      /* width of the pending word */
   int pending_shy; /* a soft hyphen was read; it marks the next code point of the word */
 } breaker;
 
@@ -196,13 +196,8 @@ static void add_cp(breaker *b, int face, uint32_t cp) {
   }
   int64_t w = pdf_font_cp_width(b->f, face, cp);
   int shy = b->pending_shy && b->nunits > 0; /* a leading soft hyphen is no break */
-  b->units[b->nunits++] = (unit){.face = face,
-                                 .cp = cp,
-                                 .off = b->word.len,
-                                 .len = n,
-                                 .w = w,
-                                 .pre = b->ww,
-                                 .shy = shy};
+  b->units[b->nunits++] = (unit){
+      .face = face, .cp = cp, .off = b->word.len, .len = n, .w = w, .pre = b->ww, .shy = shy};
   b->pending_shy = 0;
   buf_append(&b->word, enc, n);
   b->ww += w;

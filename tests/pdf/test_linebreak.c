@@ -111,7 +111,8 @@ int main(int argc, char **argv) {
   double plain = pdf_text_width(&c.fonts, PDF_REGULAR, size, "medarbeider", 11);
   CHECK_NUM(pdf_text_width(&c.fonts, PDF_REGULAR, size, "med" SHY "arbeider", 13), plain);
   double total, word;
-  pdf_text_measure(&c.fonts, PDF_REGULAR, size, "medarbeider" SHY "undersøkelse", 26, &total, &word);
+  pdf_text_measure(&c.fonts, PDF_REGULAR, size, "medarbeider" SHY "undersøkelse", 26, &total,
+                   &word);
   double first = pdf_text_width(&c.fonts, PDF_REGULAR, size, "medarbeider-", 12),
          second = pdf_text_width(&c.fonts, PDF_REGULAR, size, "undersøkelse", 13);
   CHECK_NUM(word, first > second ? first : second);
