@@ -368,6 +368,10 @@ local function decision_section(r, p, rows)
   end
 end
 
+-- The ROS matrix's three levels in the status colours: red = uakseptabel, yellow = vurder
+-- tiltak, green = akseptabel (DOMAIN.md), so the level reads in colour, symbol and word.
+local RISK_STATUS = { ["uakseptabel"] = "unacceptable", ["vurder tiltak"] = "acceptable", ["akseptabel"] = "desired" }
+
 local function control_section(r, p, q, devs, risks)
   local doc = r.doc
   doc:heading(1, "Internkontroll")
@@ -405,24 +409,26 @@ local function control_section(r, p, q, devs, risks)
   local rl = {}
   for i, k in ipairs(risks) do
     rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
-      score = k.score, level = capital(k.level), measures = k.measures, deadline = k.deadline, status = capital(k.status) }
+      score = k.score, level = capital(k.level), level_status = RISK_STATUS[k.level], measures = k.measures,
+      deadline = k.deadline, status = capital(k.status) }
   end
   doc:table {
     title = "Høyeste risikoer",
     sheet = "ROS",
     columns = {
-      { key = "area", title = "Rammeområde", width_mm = 22 },
-      { key = "hazard", title = "Uønsket hendelse", width_mm = 35 },
-      { key = "probability", title = "S", type = "integer", width_mm = 6 },
-      { key = "consequence", title = "K", type = "integer", width_mm = 6 },
-      { key = "score", title = "Risiko (S×K)", type = "integer", width_mm = 13 },
-      { key = "level", title = "Nivå", width_mm = 19 },
-      { key = "measures", title = "Tiltak", width_mm = 34 },
-      { key = "deadline", title = "Frist", type = "date", width_mm = 16 },
-      { key = "status", title = "Status", width_mm = 17 },
+      { key = "area", title = "Rammeområde" },
+      { key = "hazard", title = "Uønsket hendelse" },
+      { key = "probability", title = "S", type = "integer" },
+      { key = "consequence", title = "K", type = "integer" },
+      { key = "score", title = "Risiko (S×K)", type = "integer" },
+      { key = "level", title = "Nivå", status = "level_status" },
+      { key = "measures", title = "Tiltak" },
+      { key = "deadline", title = "Frist", type = "date" },
+      { key = "status", title = "Status" },
     },
     rows = rl,
-    note = "S = sannsynlighet, K = konsekvens.",
+    note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel.",
+    legend = false, -- the levels are not scorecard statuses: the note explains the colours
   }
 end
 

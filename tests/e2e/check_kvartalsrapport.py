@@ -325,6 +325,10 @@ want = []
 for title, card in cards:
     want += ["desired", "acceptable", "unacceptable", "not_measured"]  # the Resultatgrense legend
     want += [st for _, _, st in card]
+# then the ROS risk levels (the ten highest open risks, level as status colour), last in the report
+LEVEL = {"uakseptabel": "unacceptable", "vurder tiltak": "acceptable", "akseptabel": "desired"}
+want += [LEVEL[x[0]] for x in Q("""SELECT level FROM risk_level WHERE status <> 'lukket' AND assessed_date <= '2026-08-31'
+                                 ORDER BY score DESC, consequence DESC LIMIT 10""")]
 check(fills == want, f"PDF status fills in drawing order ({len(fills)} fills, expected {len(want)})")
 check(text.count("Resultatgrense") >= len(cards), "a Resultatgrense legend with every scorecard")
 check("Samfunn" in text and "Ikke utarbeidet" in text, "Samfunn shows 'Ikke utarbeidet'")
