@@ -276,7 +276,7 @@ function M.legend(r, sheet)
   local words = { desired = "Ønsket resultat", acceptable = "Akseptabelt resultat",
     unacceptable = "Uakseptabelt resultat", not_measured = "Ikke målt" }
   for i, s in ipairs { "desired", "acceptable", "unacceptable", "not_measured" } do
-    cols[i] = { key = s, title = "Resultatgrense", type = "text", width_mm = 42 }
+    cols[i] = { key = s, title = "Resultatgrense", type = "text" }
     row[s] = { value = core.status_label(s) or words[s], status = s }
   end
   cols[1].title = "Resultatgrense:"
@@ -302,33 +302,28 @@ function M.table(r, opts)
   local rows = r.db:rows(M.SQL, q)
   local doc = r.doc
   if opts.legend ~= false then M.legend(r, nil) end
-  -- Widths in mm for a landscape A4 page (257 mm inside the margins); text columns share what
-  -- the optional columns leave.
-  local extra = (opts.previous and 15 or 0) + (opts.trend and 19 or 0) + (opts.comment and 45 or 0)
-    + (opts.period_column ~= false and 17 or 0)
-  local text_w = 257 - 24 - 16 - 20 - 21 - extra
-  local function share(f) return math.floor(text_w * f * 10 + 0.5) / 10 end
+  -- No fixed widths: the renderers size the columns from their content (long words kept whole).
   local cols = {
-    { key = "focus_area", title = "Fokusområde", merge_repeats = true, width_mm = 24 },
-    { key = "main_goal", title = "Hovedmål", merge_repeats = true, width_mm = share(0.215) },
-    { key = "goal", title = "Suksessfaktor (delmål)", merge_repeats = true, width_mm = share(0.225) },
-    { key = "indicator", title = "Måleindikator", width_mm = share(0.305) },
-    { key = "method", title = "Målemetode", width_mm = share(0.255) },
-    { key = "desired", title = "Ønsket", group = "Resultatkrav 1)", align = "right", width_mm = 16 },
-    { key = "acceptable", title = "Akseptabelt", group = "Resultatkrav 1)", align = "right", width_mm = 20 },
+    { key = "focus_area", title = "Fokusområde", merge_repeats = true },
+    { key = "main_goal", title = "Hovedmål", merge_repeats = true },
+    { key = "goal", title = "Suksessfaktor (delmål)", merge_repeats = true },
+    { key = "indicator", title = "Måleindikator" },
+    { key = "method", title = "Målemetode" },
+    { key = "desired", title = "Ønsket", group = "Resultatkrav 1)", align = "right" },
+    { key = "acceptable", title = "Akseptabelt", group = "Resultatkrav 1)", align = "right" },
   }
   local maxdec = 0
   for _, row in ipairs(rows) do
     if row.decimals and row.decimals > maxdec then maxdec = row.decimals end
   end
-  cols[#cols + 1] = { key = "result", title = "Resultat", type = "decimal", decimals = maxdec, width_mm = 21 }
-  if opts.period_column ~= false then cols[#cols + 1] = { key = "measured", title = "Periode", width_mm = 17 } end
+  cols[#cols + 1] = { key = "result", title = "Resultat", type = "decimal", decimals = maxdec }
+  if opts.period_column ~= false then cols[#cols + 1] = { key = "measured", title = "Periode" } end
   if opts.previous then
     cols[#cols + 1] = { key = "previous", title = opts.compare == "last_year" and "I fjor" or "Forrige",
-      type = "decimal", decimals = maxdec, width_mm = 15 }
+      type = "decimal", decimals = maxdec }
   end
-  if opts.trend then cols[#cols + 1] = { key = "trend", title = "Trend", width_mm = 19 } end
-  if opts.comment then cols[#cols + 1] = { key = "comment", title = "Kommentar", width_mm = 45 } end
+  if opts.trend then cols[#cols + 1] = { key = "trend", title = "Trend" } end
+  if opts.comment then cols[#cols + 1] = { key = "comment", title = "Kommentar" } end
 
   local title = opts.title or scope_title(q, name)
   local notes = {}

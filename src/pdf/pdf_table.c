@@ -157,6 +157,8 @@ static void column_widths(tbl *tb) {
         total += status_w(tb, row->cells[j].status);
         word += status_w(tb, row->cells[j].status);
       }
+      /* A short text in a number column ("○ Ikke målt") stays on one line like the numbers. */
+      if (is_numeric(t->cols[j].type) && total <= SHORT_TEXT) word = total;
       if (word > mn[j]) mn[j] = word;
       if (total > mb[j]) mb[j] = total;
     }
