@@ -148,7 +148,7 @@ int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err) {
   }
   tb->ncols = ncols;
   tb->title = c->title;
-  tb->unit_note = c->value_type == DOC_COL_AMOUNT && c->thousands ? "Beløp i 1 000 kr" : NULL;
+  tb->unit_note = c->value_type == DOC_COL_AMOUNT && c->thousands ? "Beløp i 1" NOFMT_NBSP "000 kr" : NULL;
   /* Rows live in the arena (this table is not a block, so doc_free does not free its rows). */
   tb->rows = doc_alloc(d, c->ncats * sizeof *tb->rows);
   tb->nrows = tb->cap = c->ncats;

@@ -38,7 +38,7 @@ static void choose_scale(doc_axis *a, doc_col_type type, int thousands, int step
   if (s == 0) return;
   a->scale = pow(10.0, s);
   if (type == DOC_COL_AMOUNT)
-    a->unit = s == 9 ? "mrd. kr" : s == 6 ? "mill. kr" : "1 000 kr";
+    a->unit = s == 9 ? "mrd." NOFMT_NBSP "kr" : s == 6 ? "mill." NOFMT_NBSP "kr" : "1" NOFMT_NBSP "000" NOFMT_NBSP "kr";
   else
     a->unit = s == 9 ? "mrd." : "mill.";
 }
