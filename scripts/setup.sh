@@ -12,7 +12,7 @@ build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 for arg in "$@"; do
   case "$arg" in
-    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui) ;;
+    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2) ;;
     --sanitize) build_dir=build-asan; cmake_args+=(-DRAPP_SANITIZE=ON) ;;
     *) echo "setup.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
