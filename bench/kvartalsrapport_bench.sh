@@ -1,10 +1,10 @@
 #!/bin/sh
 # bench/kvartalsrapport_bench.sh — time and peak memory (/usr/bin/time -v) of reports/kvartalsrapport.lua
 # (PDF and XLSX, 2026-T2) on the sample municipality and on `rapp-samplegen --scale 20`.
-# Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build-h7; needs rapp and rapp-samplegen)
+# Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build-h7}
+build=${1:-$root/build}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
