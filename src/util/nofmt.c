@@ -55,6 +55,20 @@ static void round_digits(double a, int decimals, char *ip, size_t ipn, char *fp)
   fp[decimals] = '\0';
 }
 
+/* Copies s into buf (n bytes with the NUL); a text that does not fit is cut before a UTF-8
+ * sequence, never inside one (so a short buffer still holds valid UTF-8). n == 0 writes nothing. */
+static char *put_text(char *buf, size_t n, const char *s) {
+  if (n == 0) return buf;
+  size_t len = strlen(s);
+  if (len >= n) {
+    len = n - 1;
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--; /* s[len] continues a sequence */
+  }
+  memcpy(buf, s, len);
+  buf[len] = '\0';
+  return buf;
+}
+
 double nofmt_round(double v, int decimals) {
   if (!isfinite(v)) return v;
   if (decimals < 0) decimals = 0;
@@ -66,10 +80,7 @@ double nofmt_round(double v, int decimals) {
 }
 
 char *nofmt_number(char *buf, size_t n, double v, int decimals) {
-  if (!isfinite(v)) {
-    snprintf(buf, n, "%s", NOFMT_DASH);
-    return buf;
-  }
+  if (!isfinite(v)) return put_text(buf, n, NOFMT_DASH);
   if (decimals < 0) decimals = 0;
   if (decimals > 9) decimals = 9;
   char ip[400], fp[16];
@@ -95,24 +106,23 @@ char *nofmt_number(char *buf, size_t n, double v, int decimals) {
     o += (size_t)decimals;
   }
   out[o] = '\0';
-  snprintf(buf, n, "%s", out);
-  return buf;
+  return put_text(buf, n, out);
 }
 
 char *nofmt_percent(char *buf, size_t n, double v, int decimals) {
   if (!isfinite(v)) return nofmt_number(buf, n, v, decimals);
-  char num[512];
+  char num[1024], out[1040];
   nofmt_number(num, sizeof num, v, decimals);
-  snprintf(buf, n, "%s" NOFMT_NBSP "%%", num);
-  return buf;
+  snprintf(out, sizeof out, "%s" NOFMT_NBSP "%%", num);
+  return put_text(buf, n, out);
 }
 
 char *nofmt_amount(char *buf, size_t n, double kroner, int thousands, int with_unit) {
   if (!isfinite(kroner)) return nofmt_number(buf, n, kroner, 0);
-  char num[512];
+  char num[1024], out[1040];
   nofmt_number(num, sizeof num, thousands ? kroner / 1000.0 : kroner, 0);
-  snprintf(buf, n, "%s%s", num, with_unit && !thousands ? NOFMT_NBSP "kr" : "");
-  return buf;
+  snprintf(out, sizeof out, "%s%s", num, with_unit && !thousands ? NOFMT_NBSP "kr" : "");
+  return put_text(buf, n, out);
 }
 
 static const char *const month_names[12] = {"januar", "februar", "mars",      "april",
@@ -137,7 +147,7 @@ int nofmt_valid_date(int y, int m, int d) {
 char *nofmt_date(char *buf, size_t n, int32_t ymd) {
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
   if (!nofmt_valid_date(y, m, d))
-    snprintf(buf, n, "%s", NOFMT_DASH);
+    put_text(buf, n, NOFMT_DASH);
   else
     snprintf(buf, n, "%02d.%02d.%04d", d, m, y);
   return buf;
@@ -146,7 +156,7 @@ char *nofmt_date(char *buf, size_t n, int32_t ymd) {
 char *nofmt_date_long(char *buf, size_t n, int32_t ymd) {
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
   if (!nofmt_valid_date(y, m, d))
-    snprintf(buf, n, "%s", NOFMT_DASH);
+    put_text(buf, n, NOFMT_DASH);
   else
     snprintf(buf, n, "%d. %s %04d", d, month_names[m - 1], y);
   return buf;

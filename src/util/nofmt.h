@@ -2,7 +2,8 @@
  *
  * Numbers: digits grouped by three with U+00A0 (no-break space), decimal comma, U+2212 minus,
  * rounded half away from zero on the decimal value as written (2,675 -> 2,68), no "−0".
- * Each function writes at most n bytes including the NUL and returns buf; n >= 64 always fits. */
+ * Each function writes at most n bytes including the NUL and returns buf; n >= 64 fits any value
+ * below 1e24, and a longer text is cut before a UTF-8 sequence, never inside one. */
 #ifndef RAPP_UTIL_NOFMT_H
 #define RAPP_UTIL_NOFMT_H
 
