@@ -83,6 +83,6 @@ char *utf8_sanitize(const char *s, size_t n) {
       i++;
     }
   }
-  if (!b.data) buf_puts(&b, "");
+  buf_append(&b, "", 0); /* NUL-terminates, also when n == 0 (buf_reserve alone does not) */
   return b.data;
 }
