@@ -307,6 +307,21 @@ int db_register_functions(sqlite3 *db, rapp_err *err) {
 
 /* ---- problems ---- */
 
+/* A copy of msg; a message longer than 400 bytes (a huge value quoted in it) keeps its first 200
+ * and last 150 bytes, cut at code point boundaries, so the reason and the fix stay readable. */
+static char *short_message(const char *msg) {
+  size_t n = strlen(msg);
+  if (n <= 400) return xstrdup(msg);
+  size_t head = 200, tail = n - 150;
+  while (head > 0 && ((unsigned char)msg[head] & 0xC0) == 0x80) head--;
+  while (tail < n && ((unsigned char)msg[tail] & 0xC0) == 0x80) tail++;
+  rapp_buf b = {0};
+  buf_append(&b, msg, head);
+  buf_printf(&b, " \xE2\x80\xA6 (%zu bytes left out) \xE2\x80\xA6 ", tail - head);
+  buf_append(&b, msg + tail, n - tail);
+  return b.data;
+}
+
 void db_problems_add(db_problems *ps, int table, int col, long long pos, long long other,
                      const char *msg, const char *label) {
   if (ps->n == ps->cap) {
@@ -318,7 +333,7 @@ void db_problems_add(db_problems *ps, int table, int col, long long pos, long lo
   p->col = col;
   p->pos = pos;
   p->other = other;
-  p->msg = xstrdup(msg);
+  p->msg = short_message(msg);
   p->label = label ? xstrdup(label) : NULL;
   p->seq = ps->n++;
 }
