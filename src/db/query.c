@@ -244,6 +244,17 @@ static void first_word(const char *sql, char *out, size_t n) {
   out[i] = '\0';
 }
 
+/* SQLite's message for a failed prepare or step; a damaged file (found only when a query reaches
+ * the damaged page) is named as the snapshot's fault, not the query's. */
+static int sql_error(db_query *q, int rc, rapp_err *err) {
+  if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB) {
+    const char *path = sqlite3_db_filename(q->db, "main");
+    return err_set(err, "%s: the snapshot '%s' is damaged; make it again with rapp import",
+                   sqlite3_errmsg(q->db), path ? path : "");
+  }
+  return err_set(err, "%s", sqlite3_errmsg(q->db));
+}
+
 int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) {
   *out = NULL;
   q->refusal[0] = '\0';
@@ -257,7 +268,7 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
       first_word(sql, word, sizeof word);
       return err_set(err, "query refused: the snapshot is read-only (%s)", word);
     }
-    return err_set(err, "%s", sqlite3_errmsg(q->db));
+    return sql_error(q, rc, err);
   }
   if (!st) return err_set(err, "the query is empty");
   char word[48];
@@ -317,7 +328,7 @@ int db_stmt_step(db_stmt *s, rapp_err *err) {
   if (s->q->interrupted && s->q->interrupt_msg)
     err_set(err, "%s", s->q->interrupt_msg(s->q->ud));
   else
-    err_set(err, "%s", sqlite3_errmsg(s->q->db));
+    sql_error(s->q, rc, err);
   sqlite3_reset(s->st);
   return -1;
 }
