@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one data-driven case of tests/lua/cases/: the case folder holds script.lua (and any
-# modules or images it uses), optionally `args` (extra arguments of `rapp run`, one line; default
+# modules or images it uses) — or a file `uses` naming a script in tests/lua/shared/ that many
+# cases run (copied in as script.lua) — optionally `args` (extra arguments of `rapp run`, one line; default
 # "--period 2026-T2 --format txt") or `cmd` (a whole command line run by bash, with $RAPP and
 # $DB set), and the expectations expected_stdout, expected_stderr, expected_exit and
 # expected_out (the output folder: every file's name, then its text). A case fails when any
@@ -12,6 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/case"
 cp -R "$case"/. "$tmp/case/"
+if [ -f "$case/uses" ]; then cp "$(dirname "$0")/shared/$(cat "$case/uses")" "$tmp/case/script.lua" || exit 1; fi
 cp "$fixture" "$tmp/snap.db"
 before=$(sha256sum < "$tmp/snap.db")
 args="--period 2026-T2 --format txt"

@@ -1,4 +1,4 @@
--- params_bad_integer
+-- shared/params.lua: one parameter of every type, printed by build; the params_* cases run it
 local rapp = require("rapp")
 return rapp.report {
   name = "params", title = "Parametere", formats = { "txt" },
