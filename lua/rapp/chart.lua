@@ -4,30 +4,18 @@
 -- one go and runs doc_chart_finish before the block is added, so a refused chart leaves nothing
 -- half-built in the document. docs/scripting.md ("Charts") is the reference.
 local _, core = ...
+local specmod = require("rapp.spec")
 local fmtmod = require("rapp.fmt")
 local dbmod = require("rapp.db")
-local pairs, ipairs, type, error, tostring, concat, sort, fmt, mtype =
-  pairs, ipairs, type, error, tostring, table.concat, table.sort, string.format, math.type
+local pairs, ipairs, type, error, tostring, concat, fmt, mtype =
+  pairs, ipairs, type, error, tostring, table.concat, string.format, math.type
 local M = {}
 
 local function fail(msg) error(msg, 0) end
 
-local function set(list)
-  local s = {}
-  for _, v in ipairs(list) do s[v] = true end
-  return s
-end
+local set = specmod.set
 
-local function check_fields(what, spec, allowed)
-  for k in pairs(spec) do
-    if not allowed[k] then
-      local names = {}
-      for name in pairs(allowed) do names[#names + 1] = name end
-      sort(names)
-      fail(fmt("%s: unknown field '%s' (valid: %s)", what, tostring(k), concat(names, ", ")))
-    end
-  end
-end
+local check_fields = specmod.check_fields
 
 local kinds = { "column", "column_stacked", "bar", "bar_stacked", "diverging", "line" }
 local kind_set = set(kinds)

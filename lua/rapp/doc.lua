@@ -2,33 +2,20 @@
 -- every block and string; Lua holds only handles, so a 100 000-row table costs C memory, not Lua
 -- heap. Blocks appear in the order they are added.
 local _, core = ...
+local specmod = require("rapp.spec")
 local fmtmod = require("rapp.fmt")
 local dbmod = require("rapp.db")
 local chartmod = require("rapp.chart")
 local pairs = pairs
-local setmetatable, getmetatable, type, error, tostring, ipairs, concat, sort, fmt =
-  setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, table.sort, string.format
+local setmetatable, getmetatable, type, error, tostring, ipairs, concat, fmt =
+  setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, string.format
 local M = {}
 
 local function fail(msg) error(msg, 0) end
 
--- Refuses fields a spec does not know (a typo would otherwise be silently ignored).
-local function check_fields(what, spec, allowed)
-  for k in pairs(spec) do
-    if not allowed[k] then
-      local names = {}
-      for name in pairs(allowed) do names[#names + 1] = name end
-      sort(names)
-      fail(fmt("%s: unknown field '%s' (valid: %s)", what, tostring(k), concat(names, ", ")))
-    end
-  end
-end
+local check_fields = specmod.check_fields
 
-local function set(list)
-  local s = {}
-  for _, v in ipairs(list) do s[v] = true end
-  return s
-end
+local set = specmod.set
 
 local Doc = {}
 Doc.__index = Doc

@@ -1,7 +1,7 @@
 -- lua/rapp/report.lua — rapp.report { ... }: checks a report's declaration when the script is
 -- loaded, so a mistake in it is reported before any parameter or query.
 local _, core = ...
-local pairs = pairs
+local specmod = require("rapp.spec")
 local setmetatable, getmetatable, type, error, tostring, ipairs, concat, fmt =
   setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, string.format
 local M = {}
@@ -12,11 +12,7 @@ local Report = {}
 Report.__index = Report
 Report.__name = "rapp.Report"
 
-local function set(list)
-  local s = {}
-  for _, v in ipairs(list) do s[v] = true end
-  return s
-end
+local set = specmod.set
 
 M.param_types = { "period", "area", "unit", "string", "integer", "boolean", "choice" }
 M.period_kinds = { "month", "quarter", "tertial", "year" }
@@ -28,16 +24,7 @@ local param_fields = set { "name", "type", "label", "description", "required", "
   "choices", "min", "max" }
 M.default_labels = { period = "Periode", area = "Rammeområde", unit = "Enhet" }
 
-local function check_fields(what, spec, allowed)
-  for k in pairs(spec) do
-    if not allowed[k] then
-      local names = {}
-      for name in pairs(allowed) do names[#names + 1] = name end
-      table.sort(names)
-      fail(fmt("%s: unknown field '%s' (valid: %s)", what, tostring(k), concat(names, ", ")))
-    end
-  end
-end
+local check_fields = specmod.check_fields
 
 local function check_param(i, p, seen)
   if type(p) ~= "table" then fail(fmt("rapp.report: params[%d] is not a table { name =, type = }", i)) end

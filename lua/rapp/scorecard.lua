@@ -9,6 +9,7 @@
 -- 2026-T2 (May-Aug): monthly indicators August 2026, quarterly Q2 2026, tertial T2 2026, yearly
 -- 2025 (the year 2026 is not over). No result row for that period and scope: "Ikke målt".
 local _, core = ...
+local specmod = require("rapp.spec")
 local fmt = require("rapp.fmt")
 local pairs, setmetatable, type, error, tostring, tonumber, ipairs, concat, sfmt =
   pairs, setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
@@ -141,11 +142,7 @@ ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goa
 
 -- ---- options --------------------------------------------------------------------------------
 
-local function set(list)
-  local s = {}
-  for _, v in ipairs(list) do s[v] = true end
-  return s
-end
+local set = specmod.set
 
 local option_fields = set { "period", "area", "unit", "common", "previous", "compare", "trend",
   "comment", "title", "sheet", "legend", "notes", "period_column" }
