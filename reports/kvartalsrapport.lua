@@ -106,39 +106,49 @@ SELECT substr('janfebmaraprmaijunjulaugsepoktnovdes', 3 * pe.number - 2, 3) AS m
          WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year
 FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
 
--- Decisions to follow up at the period's end: not finished, or finished/dropped in the period.
--- Overdue: not finished and either 'forsinket' or the deadline reached by the period's end.
+-- Decisions to follow up at the period's end, their status as of that day (view
+-- decision_period_state: the schema's as-of and overdue rules): every open one, and those
+-- finished or dropped in the period. Overdue ones first, then open, then finished.
 local DECISION_SQL = [[
-SELECT d.body_code, b.name AS body, b.sort_order AS body_sort, d.case_number, d.meeting_date, d.title,
-       d.responsible, d.deadline, d.status,
-       d.status NOT IN ('ferdig', 'utgår') AS open,
-       d.status NOT IN ('ferdig', 'utgår') AND (d.status = 'forsinket' OR coalesce(d.deadline <= :last_date, 0)) AS overdue
-FROM decision d JOIN political_body b ON b.code = d.body_code
-WHERE d.meeting_date <= :last_date
-  AND (d.status NOT IN ('ferdig', 'utgår') OR d.status_date BETWEEN :first_date AND :last_date)
-ORDER BY b.sort_order, b.code, overdue DESC, open DESC, d.deadline IS NULL, d.deadline, d.meeting_date, d.case_number]]
+SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.responsible, s.deadline,
+       s.label || CASE WHEN s.overdue THEN ' – frist passert' ELSE '' END AS status,
+       NOT s.finished AS open, s.overdue
+FROM decision_period_state s
+JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+JOIN political_body b ON b.code = s.body_code
+WHERE s.period = :period AND (NOT s.finished OR s.status_date >= :first_date)
+ORDER BY b.sort_order, b.code, s.overdue DESC, open DESC, s.deadline IS NULL, s.deadline, s.meeting_date, s.case_number]]
+
+-- What the decision figures count: decisions made by the period's end, of them open (not ferdig
+-- or utgått) and overdue at the period's end, and those finished or dropped in the period.
+local DECISION_COUNT_SQL = [[
+SELECT count(*) AS total, coalesce(sum(NOT finished), 0) AS open, coalesce(sum(overdue), 0) AS overdue,
+       coalesce(sum(finished AND status_date >= :first_date), 0) AS closed_in_period
+FROM decision_period_state WHERE period = :period]]
 
 -- Deviations (avvik) registered this year up to the period's end, per category: counts only.
--- Closed = closed by the period's end; the rest were open at the period's end.
+-- Open or closed as of the period's end (view deviation_state).
 local DEVIATION_SQL = [[
 SELECT category,
        sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
        count(*) AS ytd,
        sum(severity = 'høy') AS high,
-       sum(closed_date IS NOT NULL AND closed_date <= :last_date) AS closed,
-       sum(closed_date IS NULL OR closed_date > :last_date) AS open
-FROM deviation
+       sum(closed) AS closed,
+       sum(NOT closed) AS open
+FROM deviation_state
 WHERE reported_date BETWEEN :year_first_date AND :last_date
+  AND valid_from <= :last_date AND (valid_to IS NULL OR :last_date < valid_to)
 GROUP BY category
 ORDER BY CASE category WHEN 'HMS' THEN 1 WHEN 'bruker/pasient' THEN 2
   WHEN 'informasjonssikkerhet/personvern' THEN 3 WHEN 'økonomi' THEN 4 ELSE 5 END, category]]
 
--- The highest ROS risks not closed, assessed by the period's end.
+-- The highest ROS risks not closed as of the period's end (view risk_state: a risk is known
+-- from its assessment on), overdue measures marked.
 local RISK_SQL = [[
 SELECT r.id, a.name AS area, r.hazard, r.probability, r.consequence, r.score, r.level,
-       r.measures, r.responsible, r.deadline, r.status
-FROM risk_level r JOIN area a ON a.code = r.area_code
-WHERE r.status <> 'lukket' AND r.assessed_date <= :last_date
+       r.measures, r.responsible, r.deadline, r.status, coalesce(r.overdue_from <= :last_date, 0) AS overdue
+FROM risk_state r JOIN area a ON a.code = r.area_code
+WHERE NOT r.closed AND r.valid_from <= :last_date AND (r.valid_to IS NULL OR :last_date < r.valid_to)
 ORDER BY r.score DESC, r.consequence DESC, a.sort_order, r.id
 LIMIT 10]]
 
@@ -329,12 +339,15 @@ local function scorecard_section(r, p, muni_rows)
   doc:portrait()
 end
 
-local function decision_section(r, p, rows)
+local function decision_section(r, p, rows, dc)
   local doc = r.doc
+  local day = fmt.date(p.period.last_date)
   doc:heading(1, "Oppfølging av politiske vedtak")
-  doc:paragraph(("Vedtak som følges opp per %s: alle som ikke er ferdige, og de som ble ferdige eller "
-    .. "utgikk i perioden. Forfalte vedtak står først, deretter vedtak under oppfølging og ferdige.")
-    :format(fmt.date_long(p.period.last_date)))
+  doc:paragraph(("Per %s var %s vedtak til oppfølging fattet, av dem %s åpne (ikke ferdige eller utgått); "
+    .. "%s har passert fristen. Tabellene viser de åpne vedtakene og de %s som ble ferdige eller utgikk i "
+    .. "perioden, med status per %s. Vedtak med passert frist står først, deretter åpne og ferdige vedtak.")
+    :format(fmt.date_long(p.period.last_date), fmt.integer(dc.total), fmt.integer(dc.open), fmt.integer(dc.overdue),
+      fmt.integer(dc.closed_in_period), day))
   if #rows == 0 then
     doc:paragraph("Ingen vedtak å følge opp i perioden.")
     return
@@ -346,10 +359,8 @@ local function decision_section(r, p, rows)
     local name = rows[i].body
     while i <= #rows and rows[i].body_code == body do
       local d = rows[i]
-      local status = capital(d.status)
-      if d.overdue == 1 and d.status ~= "forsinket" then status = status .. " – frist passert" end
       list[#list + 1] = { case_number = d.case_number, meeting_date = d.meeting_date, title = d.title,
-        responsible = d.responsible, deadline = d.deadline, status = status }
+        responsible = d.responsible, deadline = d.deadline, status = d.status }
       i = i + 1
     end
     doc:heading(2, name)
@@ -361,9 +372,10 @@ local function decision_section(r, p, rows)
         { key = "title", title = "Tittel" },
         { key = "responsible", title = "Ansvarlig", width_mm = 32 },
         { key = "deadline", title = "Frist", type = "date", width_mm = 20 },
-        { key = "status", title = "Status", width_mm = 34 },
+        { key = "status", title = "Status per " .. day, width_mm = 34 },
       },
       rows = list,
+      note = "Frist passert: vedtaket var ikke ferdig per " .. day .. ", og fristen var før denne datoen.",
     }
   end
 end
@@ -404,13 +416,14 @@ local function control_section(r, p, q, devs, risks)
     doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(p.period.last_date) .. ".")
     return
   end
-  doc:paragraph("De høyeste risikoene i rammeområdenes ROS-analyser som ikke er lukket. Risiko = "
-    .. "sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, 5–9 vurder tiltak, 1–4 akseptabel.")
+  doc:paragraph(("De høyeste risikoene i rammeområdenes ROS-analyser som ikke var lukket per %s, slik de "
+    .. "sist ble vurdert innen denne datoen. Risiko = sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, "
+    .. "5–9 vurder tiltak, 1–4 akseptabel."):format(fmt.date(p.period.last_date)))
   local rl = {}
   for i, k in ipairs(risks) do
     rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
       score = k.score, level = capital(k.level), level_status = RISK_STATUS[k.level], measures = k.measures,
-      deadline = k.deadline, status = capital(k.status) }
+      deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and " – frist passert" or "") }
   end
   doc:table {
     title = "Høyeste risikoer",
@@ -427,7 +440,8 @@ local function control_section(r, p, q, devs, risks)
       { key = "status", title = "Status" },
     },
     rows = rl,
-    note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel.",
+    note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel. "
+      .. "Frist passert: tiltakene var ikke lukket, og fristen var før " .. fmt.date(p.period.last_date) .. ".",
     legend = false, -- the levels are not scorecard statuses: the note explains the colours
   }
 end
@@ -452,6 +466,7 @@ return rapp.report {
       first_month = per.year .. "-01", last_month = per.last_month, year_end = per.year .. "-12",
       period_first_month = per.first_month, year = per.year,
       first_date = per.first_date, last_date = per.last_date, year_first_date = per.year .. "-01-01",
+      period = per.code,
       ly_first_month = ly.first_month, ly_last_month = ly.last_month,
     }
     doc:meta { title = title .. " " .. per.label, subtitle = r.municipality, number_headings = true }
@@ -465,8 +480,7 @@ return rapp.report {
     local muni_rows = scorecard.rows(r, { period = per })
     local counts = scorecard.counts(muni_rows)
     local decisions = db:rows(DECISION_SQL, q)
-    local overdue = 0
-    for _, d in ipairs(decisions) do if d.overdue == 1 then overdue = overdue + 1 end end
+    local dc = db:rows(DECISION_COUNT_SQL, q)[1]
     local devs = db:rows(DEVIATION_SQL, q)
     local risks = db:rows(RISK_SQL, q)
     local whole
@@ -485,8 +499,9 @@ return rapp.report {
       { label = "Sykefravær " .. per.label, value = whole and whole.total_pct, type = "percent", decimals = 1,
         comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
           whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
-      { label = "Forfalte politiske vedtak", value = overdue, type = "integer",
-        comparison = "Frist passert eller forsinket per " .. fmt.date(per.last_date) },
+      { label = "Forfalte politiske vedtak", value = dc.overdue, type = "integer",
+        comparison = ("Av %s åpne vedtak per %s: ikke ferdige, frist før denne datoen"):format(
+          fmt.integer(dc.open), fmt.date(per.last_date)) },
       { label = "Indikatorer med ønsket resultat", value = counts.desired, type = "integer", status = "desired",
         comparison = "av " .. counts.total .. " i kommunens målekort" },
       { label = "Indikatorer med akseptabelt resultat", value = counts.acceptable, type = "integer", status = "acceptable" },
@@ -514,14 +529,15 @@ return rapp.report {
     text[#text + 1] = ("Av %d indikatorer i kommunens målekort har %d ønsket resultat, %d akseptabelt og %d "
       .. "uakseptabelt resultat; %d er ikke målt for perioden."):format(counts.total, counts.desired,
       counts.acceptable, counts.unacceptable, counts.not_measured)
-    text[#text + 1] = ("%d politiske vedtak er forfalt."):format(overdue)
+    text[#text + 1] = ("Av %s politiske vedtak som var åpne per %s, har %s passert fristen.")
+      :format(fmt.integer(dc.open), fmt.date(per.last_date), fmt.integer(dc.overdue))
     doc:paragraph(table.concat(text, " "))
 
     -- 3-7
     economy_section(r, p, econ)
     absence_section(r, p, absence)
     scorecard_section(r, p, muni_rows)
-    decision_section(r, p, decisions)
+    decision_section(r, p, decisions, dc)
     control_section(r, p, q, devs, risks)
   end,
 }

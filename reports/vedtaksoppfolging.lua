@@ -23,27 +23,40 @@ return rapp.report {
     }
     doc:toc()
 
-    local filter = { last = p.period.last_date, area = p.area or "" }
-    local counts = db:rows([[
-      SELECT status, count(*) AS n FROM decision
-      WHERE meeting_date <= :last AND (:area = '' OR area_code = :area)
-      GROUP BY status ORDER BY status]], filter)
+    -- every decision made by the period's end, with its status on that day (view
+    -- decision_period_state: the schema's as-of and overdue rules)
+    local filter = { period = p.period.code, area = p.area or "" }
+    local day = fmt.date(p.period.last_date)
+    local c = db:rows([[
+      SELECT count(*) AS total, coalesce(sum(NOT s.finished), 0) AS open, coalesce(sum(s.overdue), 0) AS overdue
+      FROM decision_period_state s
+      JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+      WHERE s.period = :period AND (:area = '' OR d.area_code = :area)]], filter)[1]
     doc:heading(1, "Sammendrag")
-    local total = 0
-    for _, c in ipairs(counts) do total = total + c.n end
-    doc:paragraph(("Per %s følges **%s vedtak** opp%s."):format(fmt.date_long(p.period.last_date),
-      fmt.integer(total), p.area and (" for " .. p.area.name) or ""))
+    doc:paragraph(("Per %s: **%s vedtak** til oppfølging%s, av dem **%s åpne** (ikke ferdige eller utgått); "
+      .. "**%s har passert fristen**."):format(fmt.date_long(p.period.last_date), fmt.integer(c.total),
+      p.area and (" for " .. p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue)))
     local items = {}
-    for _, c in ipairs(counts) do
-      items[#items + 1] = ("%s: %s"):format(c.status:gsub("^%l", string.upper), fmt.integer(c.n))
+    for row in db:each([[
+        SELECT l.label, count(*) AS n, coalesce(sum(s.overdue), 0) AS overdue
+        FROM decision_status_label l
+        JOIN decision_period_state s ON s.status = l.status
+        JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+        WHERE s.period = :period AND (:area = '' OR d.area_code = :area)
+        GROUP BY l.status ORDER BY l.sort_order]], filter) do
+      items[#items + 1] = ("%s: %s%s"):format(row.label, fmt.integer(row.n),
+        row.overdue > 0 and (", av dem " .. fmt.integer(row.overdue) .. " med passert frist") or "")
     end
     if #items > 0 then doc:bullets(items) end
+    doc:paragraph(("Status er status per %s. Frist passert: vedtaket var ikke ferdig eller utgått per %s, "
+      .. "og fristen var før denne datoen."):format(day, day))
 
     doc:landscape() -- eight columns of text read better across the page
     for body in db:each([[
         SELECT DISTINCT b.code, b.name, b.sort_order FROM political_body b
-        JOIN decision d ON d.body_code = b.code
-        WHERE d.meeting_date <= :last AND (:area = '' OR d.area_code = :area)
+        JOIN decision_period_state s ON s.body_code = b.code
+        JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+        WHERE s.period = :period AND (:area = '' OR d.area_code = :area)
         ORDER BY b.sort_order]], filter) do
       doc:heading(1, body.name)
       doc:table {
@@ -55,14 +68,17 @@ return rapp.report {
           { key = "decision_text", title = "Vedtak (kort)" },
           { key = "responsible", title = "Ansvarlig" },
           { key = "deadline", title = "Frist", type = "date" },
-          { key = "status", title = "Status" },
+          { key = "status", title = "Status per " .. day },
           { key = "comment", title = "Kommentar" },
         },
         rows = db:rows([[
-          SELECT case_number, meeting_date, title, decision_text, responsible, deadline, status, comment
-          FROM decision
-          WHERE body_code = :body AND meeting_date <= :last AND (:area = '' OR area_code = :area)
-          ORDER BY meeting_date, case_number]], { body = body.code, last = filter.last, area = filter.area }),
+          SELECT s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible, s.deadline,
+                 s.label || CASE WHEN s.overdue THEN ' – frist passert' ELSE '' END AS status, d.comment
+          FROM decision_period_state s
+          JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+          WHERE s.body_code = :body AND s.period = :period AND (:area = '' OR d.area_code = :area)
+          ORDER BY s.meeting_date, s.case_number]], { body = body.code, period = filter.period, area = filter.area }),
+        note = "Kommentar: den siste kommentaren i saksarkivet ved uttrekket.",
       }
     end
   end,

@@ -110,7 +110,8 @@ int sg_build_units(sg_model *m);
 int sg_gen_org(sg_model *m, const char *dir);      /* municipality, area, unit */
 int sg_gen_economy(sg_model *m, const char *dir);  /* budget, actual, forecast, absence, staffing */
 int sg_gen_scorecard(sg_model *m, const char *dir); /* focus_area, goal, indicator, target, result */
-int sg_gen_politics(sg_model *m, const char *dir); /* political_body, decision, wheel_activity */
+int sg_gen_politics(sg_model *m, const char *dir); /* political_body, decision,
+                                                      decision_status_change, wheel_activity */
 int sg_gen_control(sg_model *m, const char *dir);  /* deviation, risk, company, company_figure,
                                                       leader_agreement */
 
@@ -128,7 +129,8 @@ void sg_person_name(sg_rng *r, char *out, size_t cap);
 /* Stream numbers, one per table (or group), for sg_rng_init. */
 enum {
   SG_S_UNITS = 1, SG_S_BUDGET, SG_S_ABSENCE, SG_S_STAFFING, SG_S_RESULT, SG_S_TARGET,
-  SG_S_DECISION, SG_S_DEVIATION, SG_S_RISK, SG_S_COMPANY, SG_S_LEADER, SG_S_INDICATOR
+  SG_S_DECISION, SG_S_DEVIATION, SG_S_RISK, SG_S_COMPANY, SG_S_LEADER, SG_S_INDICATOR,
+  SG_S_DECISION_HISTORY
 };
 
 #endif

@@ -1,6 +1,7 @@
 /* samples/gen/sg_politics.c — the political side: the bodies (utvalg), the decisions to follow up
  * (vedtaksoppfølging from the case system; saksnr numbered per body and year, meetings on the
- * body's weekday) and the annual wheel (årshjul) exactly as the governance document gives it. */
+ * body's weekday), each decision's status history (decision_status_change) and the annual wheel
+ * (årshjul) exactly as the governance document gives it. */
 #include <string.h>
 
 #include "sg.h"
@@ -226,14 +227,52 @@ static const char *responsible(const case_spec *cs) {
   return sg_areas[sg_area_index(cs->area)].chief;
 }
 
+static void change_row(sg_csv *h, const char *body, const char *num, sg_date when,
+                       const char *status) {
+  sg_csv_str(h, body);
+  sg_csv_str(h, num);
+  sg_csv_date(h, when);
+  sg_csv_str(h, status);
+  sg_csv_end(h);
+}
+
+/* The status history of one decision that reached `status` on `sdate`: work starts some days
+ * after the meeting ('under arbeid'), a decision finished after its deadline was 'forsinket' in
+ * between, and the last change is the decision's status. 'ikke påbegynt' has no change (the
+ * schema's rule gives it from the meeting date). Its own random stream, so decision.csv does not
+ * depend on it. */
+static void gen_history(sg_csv *h, sg_rng *r, const char *body, const char *num, sg_date meet,
+                        int has_deadline, sg_date deadline, const char *status, sg_date sdate) {
+  if (!strcmp(status, "ikke påbegynt")) return;
+  int64_t span = sg_days(sdate) - sg_days(meet);
+  int working = !strcmp(status, "under arbeid");
+  if (!working && span >= 2 && (strcmp(status, "utgår") || sg_rng_chance(r, 0.5))) {
+    sg_date start = sg_add_days(meet, sg_rng_int(r, 1, (int)(span / 2 > 1 ? span / 2 : 1)));
+    change_row(h, body, num, start, "under arbeid");
+    int64_t late = sg_days(sdate) - sg_days(deadline);
+    if (!strcmp(status, "ferdig") && has_deadline && sg_date_cmp(start, deadline) <= 0 &&
+        late > 2) {
+      sg_date marked =
+          sg_add_days(deadline, sg_rng_int(r, 1, (int)(late - 1 < 10 ? late - 1 : 10)));
+      change_row(h, body, num, marked, "forsinket");
+    }
+  }
+  change_row(h, body, num, sdate, status);
+}
+
 static int gen_decisions(const sg_model *m, const char *dir) {
-  sg_csv c;
+  sg_csv c, h;
   if (sg_csv_open(&c, dir, "decision",
                   "body_code;case_number;meeting_date;title;decision_text;area_code;responsible;"
                   "deadline;status;status_date;comment"))
     return -1;
-  sg_rng r;
+  if (sg_csv_open(&h, dir, "decision_status_change", "body_code;case_number;status_date;status")) {
+    sg_csv_close(&c);
+    return -1;
+  }
+  sg_rng r, hr;
   sg_rng_init(&r, m->seed, SG_S_DECISION);
+  sg_rng_init(&hr, m->seed, SG_S_DECISION_HISTORY);
   const sg_date cutoff = {2026, 9, 30};
   for (int b = 0; b < NBODIES; b++) {
     const body_spec *bs = &bodies[b];
@@ -332,11 +371,13 @@ static int gen_decisions(const sg_model *m, const char *dir) {
           sg_csv_date(&c, sdate);
           sg_csv_str(&c, comment);
           sg_csv_end(&c);
+          gen_history(&h, &hr, bs->code, num, meet, has_deadline, deadline, status, sdate);
         }
       }
     }
   }
-  return sg_csv_close(&c);
+  int rc = sg_csv_close(&c);
+  return sg_csv_close(&h) || rc ? -1 : 0;
 }
 
 /* The årshjul of the governance document, cell line by cell line, in order. month 0 = Hele året. */

@@ -39,6 +39,11 @@ typedef struct rule {
    "'area ' || quote(t.area_code) || ' contradicts unit ' || quote(t.unit_code) || ', which "   \
    "belongs to area ' || quote((SELECT u.area_code FROM {s}.unit u WHERE u.code = t.unit_code))"}
 
+#define DECISION_STATUSES "'ikke påbegynt', 'under arbeid', 'ferdig', 'forsinket', 'utgår'"
+/* The decision of a decision_status_change row t (in schema {s}). */
+#define CHANGE_DECISION \
+  "{s}.decision d WHERE d.body_code = t.body_code AND d.case_number = t.case_number"
+
 /* The domain rules: value sets and bounds from the schema's comments (docs/schema.md). */
 static const rule rules[] = {
     {"municipality", "number", RULE_SQL, "t.number GLOB '[0-9][0-9][0-9][0-9]'",
@@ -65,13 +70,45 @@ static const rule rules[] = {
     {"absence", "planned_days", RULE_MIN, "> 0", NULL},
     {"staffing", "fte", RULE_MIN, ">= 0", NULL},
     {"staffing", "headcount", RULE_MIN, ">= 0", NULL},
-    {"decision", "status", RULE_SET, "'ikke påbegynt', 'under arbeid', 'ferdig', 'forsinket', 'utgår'", NULL},
+    {"decision", "status", RULE_SET, DECISION_STATUSES, NULL},
+    {"decision_status_change", "case_number", RULE_SQL,
+     "EXISTS (SELECT 1 FROM " CHANGE_DECISION ") "
+     "OR NOT EXISTS (SELECT 1 FROM {s}.political_body b WHERE b.code = t.body_code)",
+     "'unknown decision (body_code, case_number) = (' || quote(t.body_code) || ', ' || "
+     "quote(t.case_number) || ')'"},
+    {"decision_status_change", "status_date", RULE_SQL,
+     "NOT EXISTS (SELECT 1 FROM " CHANGE_DECISION " AND rapp_is_date(d.meeting_date) "
+     "AND d.meeting_date > t.status_date)",
+     "'changed ' || t.status_date || ', before the decision was made ' || "
+     "(SELECT d.meeting_date FROM " CHANGE_DECISION ")"},
+    {"decision_status_change", "status_date", RULE_SQL,
+     "NOT EXISTS (SELECT 1 FROM {s}.municipality m WHERE rapp_is_date(m.cutoff_date) "
+     "AND m.cutoff_date < t.status_date)",
+     "'changed ' || t.status_date || ', after the cut-off date ' || "
+     "(SELECT m.cutoff_date FROM {s}.municipality m WHERE rapp_is_date(m.cutoff_date) LIMIT 1)"},
+    {"decision_status_change", "status", RULE_SET, DECISION_STATUSES, NULL},
+    /* the latest change is the decision's current status (when that is a status at all) */
+    {"decision_status_change", "status", RULE_SQL,
+     "NOT rapp_is_date(t.status_date) "
+     "OR EXISTS (SELECT 1 FROM {s}.decision_status_change c WHERE c.body_code = t.body_code "
+     "AND c.case_number = t.case_number AND c.status_date > t.status_date) "
+     "OR NOT EXISTS (SELECT 1 FROM " CHANGE_DECISION " AND d.status IN (" DECISION_STATUSES ")) "
+     "OR EXISTS (SELECT 1 FROM " CHANGE_DECISION " AND d.status IS t.status "
+     "AND d.status_date IS t.status_date)",
+     "'the latest change gives ' || quote(t.status) || ' from ' || t.status_date || "
+     "', but the decision has status ' || (SELECT quote(d.status) || coalesce(' from ' || "
+     "d.status_date, ' without a status_date') FROM " CHANGE_DECISION ") || "
+     "': the latest change must be the decision''s status and status_date'"},
     {"deviation", "category", RULE_SET,
      "'HMS', 'bruker/pasient', 'informasjonssikkerhet/personvern', 'økonomi', 'annet'", NULL},
     {"deviation", "severity", RULE_SET, "'lav', 'middels', 'høy'", NULL},
     {"deviation", "closed_date", RULE_SQL, "NOT rapp_is_date(t.reported_date) OR t.closed_date >= t.reported_date",
      "'closed ' || t.closed_date || ', before it was reported ' || t.reported_date"},
     {"deviation", "status", RULE_SET, "'åpen', 'under behandling', 'lukket'", NULL},
+    {"deviation", "status", RULE_SQL, "(t.status = 'lukket') = (t.closed_date IS NOT NULL)",
+     "CASE WHEN t.closed_date IS NULL THEN 'status ''lukket'' needs a closed_date' "
+     "ELSE 'status ' || quote(t.status) || ' but closed ' || quote(t.closed_date) || "
+     "': a closed deviation has status ''lukket''' END"},
     {"risk", "probability", RULE_RANGE, "1", "5"},
     {"risk", "consequence", RULE_RANGE, "1", "5"},
     {"risk", "status", RULE_SET, "'åpen', 'tiltak pågår', 'lukket'", NULL},

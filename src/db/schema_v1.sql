@@ -1,4 +1,5 @@
--- Rapp snapshot schema, version 1 (PRAGMA user_version = 1).
+-- Rapp snapshot schema, version 2 (PRAGMA user_version = 2). Version 2 added decision_status_change
+-- and the as-of views (decision_state ... leader_agreement_state); the file keeps its name.
 -- One SQLite file per municipality and cut-off date. docs/schema.md explains every table and
 -- column in the municipality's own terms; this file is the truth it is written from.
 --
@@ -176,6 +177,18 @@ CREATE TABLE decision (
   PRIMARY KEY (body_code, case_number)
 ) STRICT;
 
+-- Statushistorikk: every change of a decision's status, from the case system. The latest change
+-- of a decision is its current status (decision.status and status_date). A decision without
+-- rows here has one known change: its current status from status_date. Before its first change
+-- a decision is 'ikke påbegynt' from the meeting date. The view decision_state reads this.
+CREATE TABLE decision_status_change (
+  body_code       TEXT NOT NULL REFERENCES political_body(code),
+  case_number     TEXT NOT NULL,                  -- with body_code: an existing decision
+  status_date     TEXT NOT NULL,                  -- the day the status took effect; not before the meeting
+  status          TEXT NOT NULL,                  -- as decision.status
+  PRIMARY KEY (body_code, case_number, status_date)
+) STRICT;
+
 -- Avvik from the quality system. Counts only ever leave the snapshot: no free text is kept.
 CREATE TABLE deviation (
   id              TEXT NOT NULL PRIMARY KEY,
@@ -184,7 +197,7 @@ CREATE TABLE deviation (
   severity        TEXT NOT NULL,                  -- 'lav' | 'middels' | 'høy'
   reported_date   TEXT NOT NULL,
   closed_date     TEXT,                           -- NULL while open
-  status          TEXT NOT NULL                   -- 'åpen' | 'under behandling' | 'lukket'
+  status          TEXT NOT NULL                   -- 'åpen' | 'under behandling' | 'lukket'; 'lukket' exactly when closed_date is given
 ) STRICT;
 
 -- ROS-analyser: risks per budget area.
@@ -198,7 +211,7 @@ CREATE TABLE risk (
   responsible     TEXT,
   deadline        TEXT,
   status          TEXT NOT NULL,                  -- 'åpen' | 'tiltak pågår' | 'lukket'
-  assessed_date   TEXT NOT NULL
+  assessed_date   TEXT NOT NULL                   -- latest assessment or status change: the row holds from this day
 ) STRICT;
 
 -- Årshjul: the governance processes month by month. month NULL = "Hele året".
@@ -296,3 +309,93 @@ SELECT r.*, r.probability * r.consequence AS score,
             WHEN r.probability * r.consequence >= 5 THEN 'vurder tiltak'
             ELSE 'akseptabel' END AS level
 FROM risk r;
+
+-- The decision statuses: the label reports print; finished 1 = no longer followed up (ferdig or
+-- utgår); the order in reports. Part of the schema, not data: a view so that rapp check
+-- verifies its contents like every view's.
+CREATE VIEW decision_status_label (status, label, finished, sort_order) AS
+VALUES ('ikke påbegynt', 'Ikke påbegynt', 0, 1),
+       ('under arbeid',  'Under arbeid',  0, 2),
+       ('forsinket',     'Forsinket',     0, 3),
+       ('ferdig',        'Ferdig',        1, 4),
+       ('utgår',         'Utgår',         1, 5);
+
+-- THE as-of rule, in one place for every report and ad hoc SQL. Each *_state view below gives the
+-- intervals of a row's state over time: a state holds from valid_from (inclusive) until valid_to
+-- (exclusive; NULL = still at the cut-off). The state ON date D (at the end of that day) is
+--   valid_from <= D AND (valid_to IS NULL OR D < valid_to)
+-- and a row with no interval covering D did not exist on D (or the snapshot does not know it).
+-- THE overdue rule: a row is overdue ON D when it is not finished on D and its deadline is
+-- before D (deadline < D: the deadline day itself is still in time). The views give
+-- overdue_from = the day after the deadline on every state that is not finished, so
+-- "overdue on D" is overdue_from <= D on the interval that holds on D.
+
+-- A decision's status over time: its recorded changes (decision_status_change; without any, its
+-- current status from status_date or else the meeting date) and before the first change
+-- 'ikke påbegynt' from the meeting date. No interval before the meeting date.
+CREATE VIEW decision_state AS
+WITH change AS (
+  SELECT c.body_code, c.case_number, c.status_date, c.status FROM decision_status_change c
+  UNION ALL
+  SELECT d.body_code, d.case_number, coalesce(d.status_date, d.meeting_date), d.status FROM decision d
+  WHERE NOT EXISTS (SELECT 1 FROM decision_status_change c
+                    WHERE c.body_code = d.body_code AND c.case_number = d.case_number)
+),
+every_change AS (
+  SELECT body_code, case_number, status_date, status FROM change
+  UNION ALL
+  SELECT d.body_code, d.case_number, d.meeting_date, 'ikke påbegynt' FROM decision d
+  WHERE d.meeting_date < (SELECT min(c.status_date) FROM change c
+                          WHERE c.body_code = d.body_code AND c.case_number = d.case_number)
+)
+SELECT e.body_code, e.case_number, e.status, l.label, l.finished,
+       e.status_date AS valid_from,
+       lead(e.status_date) OVER (PARTITION BY e.body_code, e.case_number ORDER BY e.status_date) AS valid_to,
+       d.meeting_date, d.deadline,
+       CASE WHEN l.finished = 0 AND d.deadline IS NOT NULL THEN date(d.deadline, '+1 day') END AS overdue_from
+FROM every_change e
+JOIN decision d ON d.body_code = e.body_code AND d.case_number = e.case_number
+JOIN decision_status_label l ON l.status = e.status;
+
+-- Every decision's status at the end of every period (as_of: the period's last date, or the
+-- cut-off date when the period ends after it), with overdue judged by the rule above. A decision
+-- made after as_of has no row. status_date: the day the status at as_of took effect.
+CREATE VIEW decision_period_state AS
+WITH end_of AS (
+  SELECT p.code, min(p.last_date, coalesce((SELECT m.cutoff_date FROM municipality m), p.last_date)) AS as_of
+  FROM period p
+)
+SELECT e.code AS period, e.as_of, s.body_code, s.case_number, s.status, s.label, s.finished,
+       s.valid_from AS status_date, s.meeting_date, s.deadline,
+       coalesce(s.overdue_from <= e.as_of, 0) AS overdue
+FROM end_of e
+JOIN decision_state s ON s.valid_from <= e.as_of AND (s.valid_to IS NULL OR e.as_of < s.valid_to);
+
+-- A deviation over time: 'åpen' from reported_date until closed_date, then 'lukket'. 'åpen'
+-- covers 'under behandling' too: the snapshot does not date that step.
+CREATE VIEW deviation_state AS
+SELECT d.id, d.unit_code, d.category, d.severity, d.reported_date, d.closed_date,
+       'åpen' AS status, 0 AS closed, d.reported_date AS valid_from, d.closed_date AS valid_to
+FROM deviation d
+UNION ALL
+SELECT d.id, d.unit_code, d.category, d.severity, d.reported_date, d.closed_date,
+       'lukket', 1, d.closed_date, NULL
+FROM deviation d WHERE d.closed_date IS NOT NULL;
+
+-- A risk as last assessed: the row (score, level, measures, status) holds from assessed_date on;
+-- the snapshot keeps no earlier assessment, so a risk has no state before it. Overdue: measures
+-- not closed and the deadline before D.
+CREATE VIEW risk_state AS
+SELECT r.*, r.status = 'lukket' AS closed, r.assessed_date AS valid_from, NULL AS valid_to,
+       CASE WHEN r.status <> 'lukket' AND r.deadline IS NOT NULL THEN date(r.deadline, '+1 day') END AS overdue_from
+FROM risk_level r;
+
+-- A leader agreement over time: 'ikke signert' from 1 January of its year until signed_date,
+-- then 'signert'.
+CREATE VIEW leader_agreement_state AS
+SELECT a.unit_code, a.year, a.leader, a.signed_date, 'ikke signert' AS status, 0 AS signed,
+       printf('%04d-01-01', a.year) AS valid_from, a.signed_date AS valid_to
+FROM leader_agreement a
+UNION ALL
+SELECT a.unit_code, a.year, a.leader, a.signed_date, 'signert', 1, a.signed_date, NULL
+FROM leader_agreement a WHERE a.signed_date IS NOT NULL;

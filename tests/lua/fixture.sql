@@ -1,7 +1,7 @@
 -- The small snapshot the Lua tests and the docs/scripting.md examples run against. Loaded after
 -- src/db/schema_v1.sql by tests/lua/make_fixture.sh. Numbers are chosen to exercise formatting:
 -- negatives, zero, NULL, halves to round, large amounts.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 INSERT INTO municipality VALUES ('4699', 'Fjordvik kommune', 'nb', 12345, '2026-08-31', NULL);
 
@@ -51,6 +51,9 @@ INSERT INTO decision VALUES
   ('KS', '26/31', '2026-03-19', 'Kulturplan 2026–2030', 'Kulturplanen vedtas', 'KUL', 'Kultursjef', '2026-04-30', 'ferdig', '2026-04-20', 'Vedtatt og publisert'),
   ('FSK', '26/7', '2026-01-22', 'Gebyrregulativ', NULL, NULL, 'Økonomisjef', NULL, 'ikke påbegynt', NULL, NULL),
   ('HOU', '26/3', '2026-02-05', 'Heldøgns omsorgsplasser', 'Øke antall plasser med 4', 'HO', 'Kommunalsjef helse', '2026-03-31', 'forsinket', '2026-05-15', 'Venter på byggetillatelse');
+INSERT INTO decision_status_change VALUES
+  ('KS', '26/31', '2026-03-25', 'under arbeid'), ('KS', '26/31', '2026-04-20', 'ferdig'),
+  ('HOU', '26/3', '2026-02-20', 'under arbeid'), ('HOU', '26/3', '2026-05-15', 'forsinket');
 
 INSERT INTO focus_area VALUES ('MEDARB', 'Medarbeidere', 'Kompetente og motiverte medarbeidere', 1),
   ('SAMFUNN', 'Samfunn', NULL, 2);
