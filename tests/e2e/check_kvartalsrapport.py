@@ -17,6 +17,9 @@ import sys
 
 import openpyxl
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from asof_expect import decisions_on  # noqa: E402
+
 RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 SCRIPT = os.path.join(SRC, "reports", "kvartalsrapport.lua")
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", RAPP_HOME=SRC, LC_ALL="C.UTF-8")
@@ -284,10 +287,12 @@ check(kf["Indikatorer med ønsket resultat"] == cnt["desired"], "summary: desire
 check(kf["Indikatorer med akseptabelt resultat"] == cnt["acceptable"], "summary: acceptable count")
 check(kf["Indikatorer med uakseptabelt resultat"] == cnt["unacceptable"], "summary: unacceptable count")
 check(kf["Indikatorer ikke målt"] == cnt["not_measured"], "summary: not measured count")
-overdue = Q("""SELECT count(*) FROM decision WHERE meeting_date <= '2026-08-31' AND status NOT IN ('ferdig','utgår')
-               AND (status = 'forsinket' OR deadline <= '2026-08-31')""")[0][0]
+# decisions as of 31.08.2026 (status history; overdue = open and deadline before the day), from the
+# raw tables by tests/e2e/asof_expect.py; check_asof.py checks them in depth
+DECISIONS = decisions_on(con, "2026-08-31")
+overdue = sum(d["overdue"] for d in DECISIONS)
 check(kf["Forfalte politiske vedtak"] == overdue, f"summary: overdue decisions {kf.get('Forfalte politiske vedtak')} vs {overdue}")
-m = re.search(r"Forfalte politiske vedtak\s+(\d+)", text) or re.search(r"(\d+) politiske vedtak er forfalt", text)
+m = re.search(r"Forfalte politiske vedtak\s+(\d+)", text) or re.search(r"har (\d+) passert fristen", text)
 check(m and int(m.group(1)) == overdue, "summary PDF: overdue decisions")
 check(f"merforbruk på {no_num(abs(fdev) / 1e6, 1).replace(NBSP, ' ')} mill. kr" in text if fdev < 0 else
       f"mindreforbruk på {no_num(fdev / 1e6, 1).replace(NBSP, ' ')} mill. kr" in text, "summary PDF: forecast text")
@@ -347,11 +352,8 @@ for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
 
 # ---- 6. decisions ------------------------------------------------------------------------------------
 for b in Q("SELECT code, name FROM political_body ORDER BY sort_order"):
-    ds = Q("""SELECT case_number, deadline, status, status NOT IN ('ferdig','utgår') AS open,
-                     status NOT IN ('ferdig','utgår') AND (status='forsinket' OR coalesce(deadline <= '2026-08-31', 0)) AS overdue, meeting_date
-              FROM decision WHERE body_code=? AND meeting_date <= '2026-08-31'
-              AND (status NOT IN ('ferdig','utgår') OR status_date BETWEEN '2026-05-01' AND '2026-08-31')""", b["code"])
-    ds = sorted(ds, key=lambda d: (-d["overdue"], -d["open"], d["deadline"] is None, d["deadline"] or "", d["meeting_date"], d["case_number"]))
+    ds = [d for d in DECISIONS if d["body_code"] == b["code"] and (d["open"] or d["since"] >= "2026-05-01")]
+    ds = sorted(ds, key=lambda d: (not d["overdue"], not d["open"], d["deadline"] is None, d["deadline"] or "", d["meeting_date"], d["case_number"]))
     if not ds:
         continue
     ws = wb["Vedtak " + b["code"]]

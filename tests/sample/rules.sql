@@ -72,6 +72,22 @@ SELECT 'decision ' || body_code || ' ' || case_number || ': date after the cut-o
  WHERE meeting_date > (SELECT cutoff_date FROM municipality) OR status_date > (SELECT cutoff_date FROM municipality);
 SELECT 'decision ' || body_code || ' ' || case_number || ': status date before the meeting' FROM decision WHERE status_date < meeting_date;
 SELECT 'decision ' || body_code || ' ' || case_number || ': deadline before the meeting' FROM decision WHERE deadline < meeting_date;
+-- status histories: an existing decision, dates between the meeting and the cut-off, the last change
+-- is the decision's status and status_date
+SELECT 'decision_status_change ' || c.body_code || ' ' || c.case_number || ': no such decision' FROM decision_status_change c
+ WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.body_code = c.body_code AND d.case_number = c.case_number);
+SELECT 'decision_status_change ' || c.body_code || ' ' || c.case_number || ' ' || c.status_date || ': outside meeting..cut-off'
+  FROM decision_status_change c JOIN decision d ON d.body_code = c.body_code AND d.case_number = c.case_number
+ WHERE c.status_date < d.meeting_date OR c.status_date > (SELECT cutoff_date FROM municipality)
+    OR date(c.status_date) IS NOT c.status_date;
+SELECT 'decision ' || d.body_code || ' ' || d.case_number || ': last change is not its status' FROM decision d
+  JOIN decision_status_change c ON c.body_code = d.body_code AND c.case_number = d.case_number
+ WHERE c.status_date = (SELECT max(c2.status_date) FROM decision_status_change c2
+                        WHERE c2.body_code = d.body_code AND c2.case_number = d.case_number)
+   AND (c.status IS NOT d.status OR c.status_date IS NOT d.status_date);
+SELECT 'sample: FSK 25/47, ADM 25/15 and HOK 25/53 must be open on 2026-08-31 and ferdig in September 2026'
+ WHERE (SELECT count(*) FROM decision d WHERE (d.body_code, d.case_number) IN (VALUES ('FSK', '25/47'), ('ADM', '25/15'), ('HOK', '25/53'))
+          AND d.status = 'ferdig' AND d.status_date BETWEEN '2026-09-01' AND '2026-09-30') <> 3;
 
 -- deviations
 SELECT 'deviation ' || id || ': bad category ' || category FROM deviation
