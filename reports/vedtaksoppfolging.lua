@@ -48,7 +48,7 @@ return rapp.report {
         row.overdue > 0 and (", av dem " .. fmt.integer(row.overdue) .. " med passert frist") or "")
     end
     if #items > 0 then doc:bullets(items) end
-    doc:paragraph(("Status er status per %s. Frist passert: vedtaket var ikke ferdig eller utgått per %s, "
+    doc:paragraph(("Status: vedtakets status per %s. Frist passert: vedtaket var ikke ferdig eller utgått per %s, "
       .. "og fristen var før denne datoen."):format(day, day))
 
     doc:landscape() -- eight columns of text read better across the page

@@ -550,6 +550,19 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
         if (ok < 0) goto done;
       }
     }
+    /* and by their primary keys (a status change looks up its decision and later changes) */
+    for (int ti = 0; ti < cx.m.ntables; ti++) {
+      const db_table *t = &cx.m.tables[ti];
+      if (t->nkeys == 0 || !t->keys[0].is_pk) continue;
+      rapp_buf sql = {0};
+      buf_printf(&sql, "CREATE INDEX stage.\"pk_%s\" ON \"%s\"(", t->name, t->name);
+      for (int i = 0; i < t->keys[0].ncols; i++)
+        buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[t->keys[0].cols[i]].name);
+      buf_puts(&sql, ")");
+      int ok = db_exec(cx.db, buf_str(&sql), "indexing the staging tables", err);
+      buf_free(&sql);
+      if (ok < 0) goto done;
+    }
     if (trace) fprintf(stderr, "import: staging indexes %.3f s\n", now_seconds() - t0);
     size_t first = cx.probs.n;
     if (db_validate(cx.db, "stage", &cx.m, 0, &cx.probs, err) < 0) goto done;
