@@ -106,28 +106,29 @@ SELECT substr('janfebmaraprmaijunjulaugsepoktnovdes', 3 * pe.number - 2, 3) AS m
          WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year
 FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
 
--- Decisions to follow up at the period's end, their status as of that day (view
--- decision_period_state: the schema's as-of and overdue rules): every open one, and those
--- finished or dropped in the period. Overdue ones first, then open, then finished.
+-- Decisions to follow up, with their status on :as_of (view decision_state: the schema's as-of
+-- rule and its overdue_from): every open one, and those finished or dropped in the period.
+-- Overdue ones first, then open, then finished.
 local DECISION_SQL = [[
 SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.responsible, s.deadline,
-       s.label || CASE WHEN s.overdue THEN ' – frist passert' ELSE '' END AS status,
-       NOT s.finished AS open, s.overdue
-FROM decision_period_state s
+       s.label || CASE WHEN s.overdue_from <= :as_of THEN ' – frist passert' ELSE '' END AS status,
+       NOT s.finished AS open, coalesce(s.overdue_from <= :as_of, 0) AS overdue
+FROM decision_state s
 JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
 JOIN political_body b ON b.code = s.body_code
-WHERE s.period = :period AND (NOT s.finished OR s.status_date >= :first_date)
-ORDER BY b.sort_order, b.code, s.overdue DESC, open DESC, s.deadline IS NULL, s.deadline, s.meeting_date, s.case_number]]
+WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+  AND (NOT s.finished OR s.valid_from >= :first_date)
+ORDER BY b.sort_order, b.code, overdue DESC, open DESC, s.deadline IS NULL, s.deadline, s.meeting_date, s.case_number]]
 
--- What the decision figures count: decisions made by the period's end, of them open (not ferdig
--- or utgått) and overdue at the period's end, and those finished or dropped in the period.
+-- What the decision figures count: decisions made by :as_of, of them open (not ferdig or utgått)
+-- and overdue on that day, and those finished or dropped in the period.
 local DECISION_COUNT_SQL = [[
-SELECT count(*) AS total, coalesce(sum(NOT finished), 0) AS open, coalesce(sum(overdue), 0) AS overdue,
-       coalesce(sum(finished AND status_date >= :first_date), 0) AS closed_in_period
-FROM decision_period_state WHERE period = :period]]
+SELECT count(*) AS total, coalesce(sum(NOT finished), 0) AS open, coalesce(sum(overdue_from <= :as_of), 0) AS overdue,
+       coalesce(sum(finished AND valid_from >= :first_date), 0) AS closed_in_period
+FROM decision_state WHERE valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)]]
 
 -- Deviations (avvik) registered this year up to the period's end, per category: counts only.
--- Open or closed as of the period's end (view deviation_state).
+-- Open or closed on the day the period is judged on (:as_of, view period_as_of; view deviation_state).
 local DEVIATION_SQL = [[
 SELECT category,
        sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
@@ -137,18 +138,18 @@ SELECT category,
        sum(NOT closed) AS open
 FROM deviation_state
 WHERE reported_date BETWEEN :year_first_date AND :last_date
-  AND valid_from <= :last_date AND (valid_to IS NULL OR :last_date < valid_to)
+  AND valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
 GROUP BY category
 ORDER BY CASE category WHEN 'HMS' THEN 1 WHEN 'bruker/pasient' THEN 2
   WHEN 'informasjonssikkerhet/personvern' THEN 3 WHEN 'økonomi' THEN 4 ELSE 5 END, category]]
 
--- The highest ROS risks not closed as of the period's end (view risk_state: a risk is known
--- from its assessment on), overdue measures marked.
+-- The highest ROS risks not closed on :as_of (view risk_state: a risk is known from its
+-- assessment on), overdue measures marked.
 local RISK_SQL = [[
 SELECT r.id, a.name AS area, r.hazard, r.probability, r.consequence, r.score, r.level,
-       r.measures, r.responsible, r.deadline, r.status, coalesce(r.overdue_from <= :last_date, 0) AS overdue
+       r.measures, r.responsible, r.deadline, r.status, coalesce(r.overdue_from <= :as_of, 0) AS overdue
 FROM risk_state r JOIN area a ON a.code = r.area_code
-WHERE NOT r.closed AND r.valid_from <= :last_date AND (r.valid_to IS NULL OR :last_date < r.valid_to)
+WHERE NOT r.closed AND r.valid_from <= :as_of AND (r.valid_to IS NULL OR :as_of < r.valid_to)
 ORDER BY r.score DESC, r.consequence DESC, a.sort_order, r.id
 LIMIT 10]]
 
@@ -339,14 +340,14 @@ local function scorecard_section(r, p, muni_rows)
   doc:portrait()
 end
 
-local function decision_section(r, p, rows, dc)
+local function decision_section(r, q, rows, dc)
   local doc = r.doc
-  local day = fmt.date(p.period.last_date)
+  local day = fmt.date(q.as_of)
   doc:heading(1, "Oppfølging av politiske vedtak")
   doc:paragraph(("Per %s var %s vedtak til oppfølging fattet, av dem %s åpne (ikke ferdige eller utgått); "
     .. "%s har passert fristen. Tabellene viser de åpne vedtakene og de %s som ble ferdige eller utgikk i "
     .. "perioden, med status per %s. Vedtak med passert frist står først, deretter åpne og ferdige vedtak.")
-    :format(fmt.date_long(p.period.last_date), fmt.integer(dc.total), fmt.integer(dc.open), fmt.integer(dc.overdue),
+    :format(fmt.date_long(q.as_of), fmt.integer(dc.total), fmt.integer(dc.open), fmt.integer(dc.overdue),
       fmt.integer(dc.closed_in_period), day))
   if #rows == 0 then
     doc:paragraph("Ingen vedtak å følge opp i perioden.")
@@ -403,22 +404,22 @@ local function control_section(r, p, q, devs, risks)
       { key = "in_period", title = "I perioden", type = "integer", sum = true, group = "Registrert" },
       { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert" },
       { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert" },
-      { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(p.period.last_date) },
-      { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(p.period.last_date) },
+      { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
+      { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
     },
     rows = list,
     total = "Sum",
     note = "Status per periodens slutt av avvikene registrert hittil i år: lukket når avviket ble lukket "
-      .. "senest " .. fmt.date(p.period.last_date) .. ", ellers åpent.",
+      .. "senest " .. fmt.date(q.as_of) .. ", ellers åpent.",
   }
   doc:heading(2, "Risiko (ROS)")
   if #risks == 0 then
-    doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(p.period.last_date) .. ".")
+    doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(q.as_of) .. ".")
     return
   end
   doc:paragraph(("De høyeste risikoene i rammeområdenes ROS-analyser som ikke var lukket per %s, slik de "
     .. "sist ble vurdert innen denne datoen. Risiko = sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, "
-    .. "5–9 vurder tiltak, 1–4 akseptabel."):format(fmt.date(p.period.last_date)))
+    .. "5–9 vurder tiltak, 1–4 akseptabel."):format(fmt.date(q.as_of)))
   local rl = {}
   for i, k in ipairs(risks) do
     rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
@@ -441,7 +442,7 @@ local function control_section(r, p, q, devs, risks)
     },
     rows = rl,
     note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel. "
-      .. "Frist passert: tiltakene var ikke lukket, og fristen var før " .. fmt.date(p.period.last_date) .. ".",
+      .. "Frist passert: tiltakene var ikke lukket, og fristen var før " .. fmt.date(q.as_of) .. ".",
     legend = false, -- the levels are not scorecard statuses: the note explains the colours
   }
 end
@@ -467,6 +468,11 @@ return rapp.report {
       period_first_month = per.first_month, year = per.year,
       first_date = per.first_date, last_date = per.last_date, year_first_date = per.year .. "-01-01",
       period = per.code,
+      -- the day decisions, deviations and risks are judged on: the period's last date, or the
+      -- cut-off date when the period ends after it (view period_as_of)
+      as_of = db:value([[SELECT coalesce((SELECT as_of FROM period_as_of WHERE period = :p),
+                                         min(:last, (SELECT cutoff_date FROM municipality)))]],
+        { p = per, last = per.last_date }),
       ly_first_month = ly.first_month, ly_last_month = ly.last_month,
     }
     doc:meta { title = title .. " " .. per.label, subtitle = r.municipality, number_headings = true }
@@ -501,7 +507,7 @@ return rapp.report {
           whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
       { label = "Forfalte politiske vedtak", value = dc.overdue, type = "integer",
         comparison = ("Av %s åpne vedtak per %s: ikke ferdige, frist før denne datoen"):format(
-          fmt.integer(dc.open), fmt.date(per.last_date)) },
+          fmt.integer(dc.open), fmt.date(q.as_of)) },
       { label = "Indikatorer med ønsket resultat", value = counts.desired, type = "integer", status = "desired",
         comparison = "av " .. counts.total .. " i kommunens målekort" },
       { label = "Indikatorer med akseptabelt resultat", value = counts.acceptable, type = "integer", status = "acceptable" },
@@ -530,14 +536,14 @@ return rapp.report {
       .. "uakseptabelt resultat; %d er ikke målt for perioden."):format(counts.total, counts.desired,
       counts.acceptable, counts.unacceptable, counts.not_measured)
     text[#text + 1] = ("Av %s politiske vedtak som var åpne per %s, har %s passert fristen.")
-      :format(fmt.integer(dc.open), fmt.date(per.last_date), fmt.integer(dc.overdue))
+      :format(fmt.integer(dc.open), fmt.date(q.as_of), fmt.integer(dc.overdue))
     doc:paragraph(table.concat(text, " "))
 
     -- 3-7
     economy_section(r, p, econ)
     absence_section(r, p, absence)
     scorecard_section(r, p, muni_rows)
-    decision_section(r, p, decisions, dc)
+    decision_section(r, q, decisions, dc)
     control_section(r, p, q, devs, risks)
   end,
 }

@@ -23,26 +23,33 @@ return rapp.report {
     }
     doc:toc()
 
-    -- every decision made by the period's end, with its status on that day (view
-    -- decision_period_state: the schema's as-of and overdue rules)
-    local filter = { period = p.period.code, area = p.area or "" }
-    local day = fmt.date(p.period.last_date)
+    -- every decision made by the period's end, with its status on that day (view decision_state:
+    -- the schema's as-of rule and its overdue_from). The day: the period's last date, or the
+    -- cut-off date when the period ends after it (view period_as_of).
+    local as_of = db:value([[SELECT coalesce((SELECT as_of FROM period_as_of WHERE period = :p),
+                                             min(:last, (SELECT cutoff_date FROM municipality)))]],
+      { p = p.period, last = p.period.last_date })
+    local filter = { as_of = as_of, area = p.area or "" }
+    local day = fmt.date(as_of)
     local c = db:rows([[
-      SELECT count(*) AS total, coalesce(sum(NOT s.finished), 0) AS open, coalesce(sum(s.overdue), 0) AS overdue
-      FROM decision_period_state s
+      SELECT count(*) AS total, coalesce(sum(NOT s.finished), 0) AS open,
+             coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
+      FROM decision_state s
       JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-      WHERE s.period = :period AND (:area = '' OR d.area_code = :area)]], filter)[1]
+      WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+        AND (:area = '' OR d.area_code = :area)]], filter)[1]
     doc:heading(1, "Sammendrag")
     doc:paragraph(("Per %s: **%s vedtak** til oppfølging%s, av dem **%s åpne** (ikke ferdige eller utgått); "
-      .. "**%s har passert fristen**."):format(fmt.date_long(p.period.last_date), fmt.integer(c.total),
+      .. "**%s har passert fristen**."):format(fmt.date_long(as_of), fmt.integer(c.total),
       p.area and (" for " .. p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue)))
     local items = {}
     for row in db:each([[
-        SELECT l.label, count(*) AS n, coalesce(sum(s.overdue), 0) AS overdue
+        SELECT l.label, count(*) AS n, coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
         FROM decision_status_label l
-        JOIN decision_period_state s ON s.status = l.status
+        JOIN decision_state s ON s.status = l.status
         JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-        WHERE s.period = :period AND (:area = '' OR d.area_code = :area)
+        WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+          AND (:area = '' OR d.area_code = :area)
         GROUP BY l.status ORDER BY l.sort_order]], filter) do
       items[#items + 1] = ("%s: %s%s"):format(row.label, fmt.integer(row.n),
         row.overdue > 0 and (", av dem " .. fmt.integer(row.overdue) .. " med passert frist") or "")
@@ -54,9 +61,10 @@ return rapp.report {
     doc:landscape() -- eight columns of text read better across the page
     for body in db:each([[
         SELECT DISTINCT b.code, b.name, b.sort_order FROM political_body b
-        JOIN decision_period_state s ON s.body_code = b.code
+        JOIN decision_state s ON s.body_code = b.code
         JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-        WHERE s.period = :period AND (:area = '' OR d.area_code = :area)
+        WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+          AND (:area = '' OR d.area_code = :area)
         ORDER BY b.sort_order]], filter) do
       doc:heading(1, body.name)
       doc:table {
@@ -73,11 +81,12 @@ return rapp.report {
         },
         rows = db:rows([[
           SELECT s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible, s.deadline,
-                 s.label || CASE WHEN s.overdue THEN ' – frist passert' ELSE '' END AS status, d.comment
-          FROM decision_period_state s
+                 s.label || CASE WHEN s.overdue_from <= :as_of THEN ' – frist passert' ELSE '' END AS status, d.comment
+          FROM decision_state s
           JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-          WHERE s.body_code = :body AND s.period = :period AND (:area = '' OR d.area_code = :area)
-          ORDER BY s.meeting_date, s.case_number]], { body = body.code, period = filter.period, area = filter.area }),
+          WHERE s.body_code = :body AND s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+            AND (:area = '' OR d.area_code = :area)
+          ORDER BY s.meeting_date, s.case_number]], { body = body.code, as_of = as_of, area = filter.area }),
         note = "Kommentar: den siste kommentaren i saksarkivet ved uttrekket.",
       }
     end

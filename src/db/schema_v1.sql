@@ -357,18 +357,20 @@ FROM every_change e
 JOIN decision d ON d.body_code = e.body_code AND d.case_number = e.case_number
 JOIN decision_status_label l ON l.status = e.status;
 
--- Every decision's status at the end of every period (as_of: the period's last date, or the
--- cut-off date when the period ends after it), with overdue judged by the rule above. A decision
--- made after as_of has no row. status_date: the day the status at as_of took effect.
+-- The day a period's state is judged on: its last date, or the cut-off date when the period ends
+-- after it (the snapshot knows nothing later).
+CREATE VIEW period_as_of AS
+SELECT p.code AS period, min(p.last_date, coalesce((SELECT m.cutoff_date FROM municipality m), p.last_date)) AS as_of
+FROM period p;
+
+-- Every decision's status at the end of every period (on period_as_of.as_of), with overdue
+-- judged by the rule above. A decision made after as_of has no row. status_date: the day the
+-- status in force on as_of took effect.
 CREATE VIEW decision_period_state AS
-WITH end_of AS (
-  SELECT p.code, min(p.last_date, coalesce((SELECT m.cutoff_date FROM municipality m), p.last_date)) AS as_of
-  FROM period p
-)
-SELECT e.code AS period, e.as_of, s.body_code, s.case_number, s.status, s.label, s.finished,
+SELECT e.period, e.as_of, s.body_code, s.case_number, s.status, s.label, s.finished,
        s.valid_from AS status_date, s.meeting_date, s.deadline,
        coalesce(s.overdue_from <= e.as_of, 0) AS overdue
-FROM end_of e
+FROM period_as_of e
 JOIN decision_state s ON s.valid_from <= e.as_of AND (s.valid_to IS NULL OR e.as_of < s.valid_to);
 
 -- A deviation over time: 'åpen' from reported_date until closed_date, then 'lukket'. 'åpen'
