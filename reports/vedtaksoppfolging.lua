@@ -14,7 +14,13 @@ return rapp.report {
   },
   build = function(r, p)
     local doc, db = r.doc, r.db
-    doc:meta { subtitle = "Status per " .. fmt.date_long(p.period.last_date) }
+    -- every decision made by the period's end, with its status on that day (view decision_state:
+    -- the schema's as-of rule and its overdue_from). The day: the period's last date, or the
+    -- cut-off date when the period ends after it (view period_as_of).
+    local as_of = db:value([[SELECT coalesce((SELECT as_of FROM period_as_of WHERE period = :p),
+                                             min(:last, (SELECT cutoff_date FROM municipality)))]],
+      { p = p.period, last = p.period.last_date })
+    doc:meta { subtitle = "Status per " .. fmt.date_long(as_of) }
     doc:cover {
       title = "Oppfølging av politiske vedtak",
       subtitle = r.municipality,
@@ -23,12 +29,6 @@ return rapp.report {
     }
     doc:toc()
 
-    -- every decision made by the period's end, with its status on that day (view decision_state:
-    -- the schema's as-of rule and its overdue_from). The day: the period's last date, or the
-    -- cut-off date when the period ends after it (view period_as_of).
-    local as_of = db:value([[SELECT coalesce((SELECT as_of FROM period_as_of WHERE period = :p),
-                                             min(:last, (SELECT cutoff_date FROM municipality)))]],
-      { p = p.period, last = p.period.last_date })
     local filter = { as_of = as_of, area = p.area or "" }
     local day = fmt.date(as_of)
     local c = db:rows([[
