@@ -83,9 +83,10 @@ function E.describe(report, as_help)
       local extra = {}
       if p.required then extra[#extra + 1] = "required" end
       if p.default ~= nil then extra[#extra + 1] = "default " .. tostring(p.default) end
-      add(fmt("    %-22s %s: %s%s", flag(p), p.label, param_help(p),
-        #extra > 0 and ("; " .. concat(extra, ", ")) or ""))
-      if p.description then add("    " .. (" "):rep(23) .. p.description) end
+      if p.allow_partial then extra[#extra + 1] = "a period past the cut-off runs as preliminary" end
+      -- one language per line: what to give in English, then the script's Norwegian label and text
+      add(fmt("    %-22s %s%s", flag(p), param_help(p), #extra > 0 and ("; " .. concat(extra, ", ")) or ""))
+      add("    " .. (" "):rep(23) .. p.label .. (p.description and (": " .. p.description) or ""))
     end
   end
   return concat(out, "\n") .. "\n"

@@ -185,7 +185,8 @@ static int write_info(pdf_ctx *c) {
   rapp_buf subject = {0}, keywords = {0};
   char prelim[128], asof[32];
   buf_puts(&subject, m->subject ? m->subject : m->title ? m->title : "");
-  if (m->period_label) buf_printf(&subject, " \xE2\x80\x93 %s", m->period_label);
+  if (m->period_label && !strstr(buf_str(&subject), m->period_label))
+    buf_printf(&subject, " \xE2\x80\x93 %s", m->period_label);
   if (doc_iso_date(m->as_of_date))
     buf_printf(&subject, " (per %s)", nofmt_date(asof, sizeof asof, doc_iso_date(m->as_of_date)));
   if (doc_preliminary_text(m, prelim, sizeof prelim)) buf_printf(&subject, " \xE2\x80\x93 %s", prelim);
