@@ -28,7 +28,7 @@ static const char run_usage[] =
     "                           declares)\n"
     "  --out DIR                output folder (default out/; created when missing)\n"
     "  --allow-partial          run a period that ends after the snapshot's cut-off date; its\n"
-    "                           outputs are marked preliminary (Foreløpig) on every page\n"
+    "                           outputs are marked as preliminary on every page\n"
     "  --memory-limit MB        the script's memory cap (default 512)\n"
     "  --instruction-limit N    the script's instruction budget, Lua and SQL steps (default 2000000000)\n"
     "  --time-limit SECONDS     wall-clock limit of the whole run (default 300)\n"
