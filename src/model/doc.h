@@ -180,8 +180,8 @@ typedef struct doc_meta {
   const char *report_name;   /* the script's name ("kvartalsrapport"), for the provenance lines */
   const char *as_of_date;    /* the period's last date, ISO; NULL for a report without a period */
   const char *snapshot_sha256; /* 64 hex digits of the snapshot file's SHA-256, or NULL */
-  int partial;               /* 1 = the period ends after cutoff_date (--allow-partial): every
-                                output is marked "Foreløpig — data til og med <cutoff>" */
+  int partial;                 /* 1 = the period ends after cutoff_date (--allow-partial): every
+                                  output is marked "Foreløpig — data til og med <cutoff>" */
   int64_t created;           /* production time, seconds since the epoch (SOURCE_DATE_EPOCH) */
   int number_headings;       /* 1 = headings numbered 1, 1.1, 1.1.1 */
 } doc_meta;
@@ -211,7 +211,7 @@ size_t doc_about_lines(const doc_meta *m, doc_about_line *out);
 /* "Foreløpig — data til og med 30.09.2026" when m->partial, else NULL (buf unused). */
 const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n);
 
-/* 1 when a table cell or key figure of the document carries a status (a legend is worth showing). */
+/* 1 when a table cell or key figure of the document has a status (a legend is worth showing). */
 int doc_has_status(const doc *d);
 
 /* An ISO date "2026-09-30" as yyyymmdd, or 0 when it is not a valid date. */

@@ -189,7 +189,8 @@ static int write_info(pdf_ctx *c) {
     buf_printf(&subject, " \xE2\x80\x93 %s", m->period_label);
   if (doc_iso_date(m->as_of_date))
     buf_printf(&subject, " (per %s)", nofmt_date(asof, sizeof asof, doc_iso_date(m->as_of_date)));
-  if (doc_preliminary_text(m, prelim, sizeof prelim)) buf_printf(&subject, " \xE2\x80\x93 %s", prelim);
+  if (doc_preliminary_text(m, prelim, sizeof prelim))
+    buf_printf(&subject, " \xE2\x80\x93 %s", prelim);
   if (m->keywords) buf_printf(&keywords, "%s; ", m->keywords);
   if (m->snapshot_name) {
     doc_about_line lines[DOC_ABOUT_MAX];

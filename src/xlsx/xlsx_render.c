@@ -1086,7 +1086,8 @@ static int write_about(ctx *x) {
       snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy hh:mm");
       if (put_date(x, s, r, 1, y * 10000 + mo * 100 + d, hh, mm, get_fmt(x, &dk))) return -1;
       note_width(s, 1, 18);
-    } else if (l->date ? about_date(x, s, l->label, l->date) : about_row(x, s, l->label, l->value)) {
+    } else if (l->date ? about_date(x, s, l->label, l->date)
+                       : about_row(x, s, l->label, l->value)) {
       return -1;
     }
   }

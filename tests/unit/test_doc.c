@@ -101,7 +101,8 @@ int main(void) {
     char pbuf[128];
     CHECK(doc_preliminary_text(m, pbuf, sizeof pbuf) == NULL);
     m->partial = 1;
-    CHECK_STR(doc_preliminary_text(m, pbuf, sizeof pbuf), "Foreløpig \xE2\x80\x94 data til og med 30.09.2026");
+    CHECK_STR(doc_preliminary_text(m, pbuf, sizeof pbuf),
+              "Foreløpig \xE2\x80\x94 data til og med 30.09.2026");
     doc_about_line lines[DOC_ABOUT_MAX];
     size_t n = doc_about_lines(m, lines);
     const char *want[][2] = {{"Rapport", "Tertialrapport (kvartalsrapport)"},
