@@ -340,43 +340,44 @@ static doc_about_line *about_add(doc_about_line *out, size_t *n, const char *lab
   return l;
 }
 
+/* A text line, left out when the text is NULL. */
+static void about_text(doc_about_line *out, size_t *n, const char *label, const char *text) {
+  if (text) snprintf(about_add(out, n, label)->value, sizeof out->value, "%s", text);
+}
+
+/* A date line from an ISO date, left out when it is NULL. */
+static void about_date(doc_about_line *out, size_t *n, const char *label, const char *iso) {
+  if (!iso) return;
+  doc_about_line *l = about_add(out, n, label);
+  date_text(l->value, sizeof l->value, iso);
+  l->date = doc_iso_date(iso);
+}
+
 size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
   size_t n = 0;
-  doc_about_line *l = about_add(out, &n, "Rapport");
+  char text[512];
   if (m->title && m->report_name)
-    snprintf(l->value, sizeof l->value, "%s (%s)", m->title, m->report_name);
+    snprintf(text, sizeof text, "%s (%s)", m->title, m->report_name);
   else
-    snprintf(l->value, sizeof l->value, "%s",
-             m->title         ? m->title
-             : m->report_name ? m->report_name
-                              : "");
-  snprintf(about_add(out, &n, "Laget med")->value, sizeof l->value, "Rapp %s", RAPP_VERSION);
-  if (m->municipality)
-    snprintf(about_add(out, &n, "Kommune")->value, sizeof l->value, "%s", m->municipality);
-  if (m->period_label)
-    snprintf(about_add(out, &n, "Periode")->value, sizeof l->value, "%s", m->period_label);
+    snprintf(text, sizeof text, "%s", m->title ? m->title : m->report_name ? m->report_name : "");
+  about_text(out, &n, "Rapport", text);
+  about_text(out, &n, "Laget med", "Rapp " RAPP_VERSION);
+  about_text(out, &n, "Kommune", m->municipality);
+  about_text(out, &n, "Periode", m->period_label);
   if (m->as_of_date) {
-    l = about_add(out, &n, "Per dato");
-    date_text(l->value, sizeof l->value, m->as_of_date);
-    l->date = doc_iso_date(m->as_of_date);
-    l = about_add(out, &n, "Status");
-    if (!doc_preliminary_text(m, l->value, sizeof l->value))
-      snprintf(l->value, sizeof l->value,
-               "Komplett periode (hele perioden er med i datagrunnlaget)");
+    about_date(out, &n, "Per dato", m->as_of_date);
+    const char *prelim = doc_preliminary_text(m, text, sizeof text);
+    about_text(out, &n, "Status",
+               prelim ? prelim : "Komplett periode (hele perioden er med i datagrunnlaget)");
   }
-  if (m->snapshot_name)
-    snprintf(about_add(out, &n, "Datagrunnlag")->value, sizeof l->value, "%s", m->snapshot_name);
-  if (m->cutoff_date) {
-    l = about_add(out, &n, "Datagrunnlag per");
-    date_text(l->value, sizeof l->value, m->cutoff_date);
-    l->date = doc_iso_date(m->cutoff_date);
+  about_text(out, &n, "Datagrunnlag", m->snapshot_name);
+  about_date(out, &n, "Datagrunnlag per", m->cutoff_date);
+  if (m->snapshot_sha256) {
+    snprintf(text, sizeof text, "%.*s", (int)DOC_HASH_SHORT, m->snapshot_sha256);
+    about_text(out, &n, "Kontrollsum (SHA-256)", text);
   }
-  if (m->snapshot_sha256)
-    snprintf(about_add(out, &n, "Kontrollsum (SHA-256)")->value, sizeof l->value, "%.*s",
-             (int)DOC_HASH_SHORT, m->snapshot_sha256);
-  snprintf(about_add(out, &n, "Parametere")->value, sizeof l->value, "%s",
-           m->parameters && *m->parameters ? m->parameters : "ingen");
-  l = about_add(out, &n, "Produsert");
+  about_text(out, &n, "Parametere", m->parameters && *m->parameters ? m->parameters : "ingen");
+  doc_about_line *l = about_add(out, &n, "Produsert");
   l->created = 1;
   time_t t = (time_t)m->created;
   struct tm tm;
