@@ -83,9 +83,10 @@ function E.describe(report, as_help)
       local extra = {}
       if p.required then extra[#extra + 1] = "required" end
       if p.default ~= nil then extra[#extra + 1] = "default " .. tostring(p.default) end
-      add(fmt("    %-22s %s: %s%s", flag(p), p.label, param_help(p),
-        #extra > 0 and ("; " .. concat(extra, ", ")) or ""))
-      if p.description then add("    " .. (" "):rep(23) .. p.description) end
+      if p.allow_partial then extra[#extra + 1] = "a period past the cut-off runs as preliminary" end
+      -- one language per line: what to give in English, then the script's Norwegian label and text
+      add(fmt("    %-22s %s%s", flag(p), param_help(p), #extra > 0 and ("; " .. concat(extra, ", ")) or ""))
+      add("    " .. (" "):rep(23) .. p.label .. (p.description and (": " .. p.description) or ""))
     end
   end
   return concat(out, "\n") .. "\n"
@@ -116,14 +117,11 @@ local function lookup_code(db, p, v, table_name, noun)
     #codes > 0 and valid_list(codes) or "(the snapshot has none)")
 end
 
--- The latest period of the parameter's first kind that is complete at the snapshot's cut-off
--- date: what `--period latest` (or `default = "latest"`) means.
-local function latest_period(p, cutoff)
-  if type(cutoff) ~= "string" or not cutoff:match("^%d%d%d%d%-%d%d%-%d%d$") then
-    return nil, fmt("parameter '%s': 'latest' needs the snapshot's cut-off date (municipality.cutoff_date)", p.name)
-  end
+local function is_date(s) return type(s) == "string" and s:match("^%d%d%d%d%-%d%d%-%d%d$") ~= nil end
+
+-- The latest period of the given kind that is complete at the cut-off date (an ISO date).
+local function latest_complete(kind, cutoff)
   local y, m = tonumber(cutoff:sub(1, 4)), tonumber(cutoff:sub(6, 7))
-  local kind = p.kinds[1]
   local code = kind == "month" and fmt("%04d-%02d", y, m)
     or kind == "quarter" and fmt("%04d-Q%d", y, (m - 1) // 3 + 1)
     or kind == "tertial" and fmt("%04d-T%d", y, (m - 1) // 4 + 1)
@@ -133,10 +131,46 @@ local function latest_period(p, cutoff)
   return per
 end
 
+-- The latest period of the parameter's first kind that is complete at the snapshot's cut-off
+-- date: what `--period latest` (or `default = "latest"`) means.
+local function latest_period(p, cutoff)
+  if not is_date(cutoff) then
+    return nil, fmt("parameter '%s': 'latest' needs the snapshot's cut-off date (municipality.cutoff_date)", p.name)
+  end
+  return latest_complete(p.kinds[1], cutoff)
+end
+
+-- A period against the snapshot: refused (nil, message) when it lies wholly before the first
+-- data, starts after the cut-off, or ends after the cut-off without allow_partial; otherwise
+-- the period with complete = true, or false for an allowed partial period.
+local function check_cutoff(p, per, snap, allow_partial)
+  if not is_date(snap.cutoff) then
+    return nil, fmt("parameter '%s': the snapshot has no valid cut-off date (municipality.cutoff_date)", p.name)
+  end
+  local latest = latest_complete(per.kind, snap.cutoff)
+  local tail = fmt("the latest complete %s is %s", per.kind, latest.code)
+  if snap.first and per.last_date < snap.first then
+    return nil, fmt("parameter '%s': %s lies wholly before the snapshot's first data (%s; cut-off %s); %s",
+      p.name, per.code, snap.first, snap.cutoff, tail)
+  end
+  per.complete = per.last_date <= snap.cutoff
+  if not per.complete and not allow_partial and not p.allow_partial then
+    local what = per.first_date > snap.cutoff and fmt("starts %s, after the snapshot's cut-off %s (it has no data yet)",
+      per.first_date, snap.cutoff) or fmt("ends %s, after the snapshot's cut-off %s", per.last_date, snap.cutoff)
+    return nil, fmt("parameter '%s': %s %s; %s. Give --allow-partial to run it anyway (its outputs are "
+      .. "marked Foreløpig)", p.name, per.code, what, tail)
+  end
+  return per
+end
+
 -- Converts the text value of parameter p; returns the value or nil, message.
-local function convert(db, p, v, cutoff)
+local function convert(db, p, v, snap, allow_partial)
   v = tostring(v)
-  if p.type == "period" and v == "latest" then return latest_period(p, cutoff) end
+  if p.type == "period" and v:lower() == "latest" then
+    local per, msg = latest_period(p, snap.cutoff)
+    if not per then return nil, msg end
+    return check_cutoff(p, per, snap, allow_partial)
+  end
   if p.type == "period" then
     local ok, per = pcall(periodmod.parse, v)
     if not ok then return nil, fmt("parameter '%s': %s", p.name, per) end
@@ -144,7 +178,7 @@ local function convert(db, p, v, cutoff)
       return nil, fmt("parameter '%s': '%s' is a %s; this report takes %s (e.g. %s)", p.name, v,
         per.kind, kinds_text(p.kinds), examples[p.kinds[1]])
     end
-    return per
+    return check_cutoff(p, per, snap, allow_partial)
   elseif p.type == "area" then return lookup_code(db, p, v, "area", "an area")
   elseif p.type == "unit" then return lookup_code(db, p, v, "unit", "a unit")
   elseif p.type == "integer" then
@@ -173,7 +207,7 @@ local state = setmetatable({}, { __mode = "k" })
 local function safe(s) return (tostring(s):gsub("[^A-Za-z0-9._-]", "_")) end
 
 --- Checks the command-line parameters (a list of { name, value }); returns the output base name.
-function E.prepare(report, raw, snapshot_name)
+function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
   local given, declared = {}, {}
   for _, p in ipairs(report.params) do declared[p.name] = p end
   for _, nv in ipairs(raw) do
@@ -189,7 +223,10 @@ function E.prepare(report, raw, snapshot_name)
   end
   local db = dbmod.new()
   local muni = db:row("SELECT name, cutoff_date FROM municipality LIMIT 1")
+  local snap = { cutoff = muni and muni.cutoff_date,
+    first = db:row("SELECT min(first_date) AS d FROM period").d }
   local values, shown = {}, {}
+  local as_of, partial = nil, false
   for _, p in ipairs(report.params) do
     local v = given[p.name]
     local from_default = false
@@ -199,12 +236,16 @@ function E.prepare(report, raw, snapshot_name)
         usage(fmt("parameter '%s' is required: %s; give it with %s", p.name, param_help(p), flag(p)))
       end
     else
-      local value, msg = convert(db, p, v, muni and muni.cutoff_date)
+      local value, msg = convert(db, p, v, snap, allow_partial)
       if value == nil then
         if from_default then error("the report's default " .. msg, 0) end
         usage(msg)
       end
       values[p.name] = value
+      if p.type == "period" then
+        as_of = as_of or value.last_date
+        partial = partial or not value.complete
+      end
       shown[#shown + 1] = p.label .. "=" .. tostring(p.type == "period" and value.code or v)
     end
   end
@@ -217,7 +258,8 @@ function E.prepare(report, raw, snapshot_name)
   end
   local base = concat(parts, "-"):gsub("^%.+", "_")
   state[report] = { values = values, shown = concat(shown, ", "), snapshot = snapshot_name,
-    municipality = muni and muni.name, cutoff = muni and muni.cutoff_date }
+    municipality = muni and muni.name, cutoff = muni and muni.cutoff_date,
+    sha256 = snapshot_sha256, as_of = as_of, partial = partial }
   return base
 end
 
@@ -241,6 +283,10 @@ function E.build(report)
   if st.cutoff then core.meta("cutoff_date", st.cutoff) end
   core.meta("snapshot_name", st.snapshot)
   core.meta("parameters", st.shown)
+  core.meta("report_name", report.name)
+  core.meta("snapshot_sha256", st.sha256)
+  core.meta("as_of_date", st.as_of)
+  core.meta("partial", st.partial)
   for _, q in ipairs(report.params) do
     if q.type == "period" and st.values[q.name] then
       core.meta("period_label", st.values[q.name].label)

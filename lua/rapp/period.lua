@@ -2,7 +2,9 @@
 -- A Period has fields code, kind ('month', 'quarter', 'tertial', 'year'), kind_label, year, number,
 -- label ('2. tertial 2026'), first_month/last_month ('2026-05'), first_date/last_date
 -- ('2026-05-01'), months (list of 'YYYY-MM'), and methods previous(), last_year(), ytd(),
--- contains(). Passed as a query parameter, a period binds its code.
+-- contains(). Passed as a query parameter, a period binds its code. A period parameter (p.period)
+-- also has complete: false when it ends after the snapshot's cut-off date and was allowed with
+-- --allow-partial or allow_partial = true (lua/rapp/engine.lua check_cutoff), true otherwise.
 local _, core = ...
 local setmetatable, getmetatable, error, type, tonumber, fmt =
   setmetatable, getmetatable, error, type, tonumber, string.format

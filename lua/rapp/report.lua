@@ -21,7 +21,7 @@ local param_type_set, kind_set, format_set = set(M.param_types), set(M.period_ki
 
 local report_fields = set { "name", "title", "description", "params", "formats", "build" }
 local param_fields = set { "name", "type", "label", "description", "required", "default", "kinds",
-  "choices", "min", "max" }
+  "choices", "min", "max", "allow_partial" }
 M.default_labels = { period = "Periode", area = "Rammeområde", unit = "Enhet" }
 
 local check_fields = specmod.check_fields
@@ -49,8 +49,11 @@ local function check_param(i, p, seen)
       if not kind_set[k] then fail(fmt("%s: unknown period kind '%s' (valid: %s)", what, tostring(k), concat(M.period_kinds, ", "))) end
       q.kind_set[k] = true
     end
+    q.allow_partial = not not p.allow_partial
   elseif p.kinds ~= nil then
     fail(what .. ": kinds is only for parameters of type period")
+  elseif p.allow_partial ~= nil then
+    fail(what .. ": allow_partial is only for parameters of type period")
   end
   if p.type == "choice" then
     if type(p.choices) ~= "table" or #p.choices == 0 then

@@ -1,6 +1,7 @@
 /* cli/cmd_list.c — `rapp list [DIR]`: name, title, description and parameters of every report
  * script (*.lua) in DIR, default reports/ (in the current folder, else in RAPP_HOME). Each script
- * is loaded in the sandbox, under the default limits, to read its declaration. */
+ * is loaded in the sandbox, under the default limits, to read its declaration; a file that does
+ * not mention rapp.report is a helper module and is skipped. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,24 @@ static const char list_usage[] =
     "Usage: rapp list [DIR]\n"
     "\n"
     "Prints name, title, description and parameters of each report script (*.lua) in DIR\n"
-    "(default: reports/ in the current folder, else in RAPP_HOME).\n";
+    "(default: reports/ in the current folder, else in RAPP_HOME). A .lua file that does not\n"
+    "mention rapp.report (a helper module) is skipped.\n";
+
+/* A report script says rapp.report somewhere; a helper module (`return M`) does not, and is
+ * skipped rather than listed as a broken report. */
+static int mentions_report(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return 1; /* let the describe step say why it cannot be read */
+  rapp_buf text = {0};
+  char chunk[8192];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && text.len < (8u << 20))
+    buf_append(&text, chunk, n);
+  fclose(f);
+  int yes = strstr(buf_str(&text), "rapp.report") != NULL;
+  buf_free(&text);
+  return yes;
+}
 
 static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -63,13 +81,16 @@ int cmd_list(int argc, char **argv) {
   if (n) qsort(names, n, sizeof *names, by_name);
   script_limits lim = {SCRIPT_DEFAULT_MEMORY_MB, SCRIPT_DEFAULT_INSTRUCTIONS, 30.0};
   int rc = RAPP_EXIT_OK;
+  size_t shown = 0;
   for (size_t i = 0; i < n; i++) {
     rapp_buf path = {0}, out = {0};
     buf_printf(&path, "%s/%s", dir, names[i]);
     rapp_err err;
     err_clear(&err);
-    if (engine_describe(buf_str(&path), 0, &lim, &out, &err) == 0) {
-      printf("%s%s\n%s", i ? "\n" : "", buf_str(&path), buf_str(&out));
+    if (!mentions_report(buf_str(&path))) {
+      /* not a report: a helper module */
+    } else if (engine_describe(buf_str(&path), 0, &lim, &out, &err) == 0) {
+      printf("%s%s\n%s", shown++ ? "\n" : "", buf_str(&path), buf_str(&out));
     } else {
       fprintf(stderr, "%s\n", err.msg);
       rc = RAPP_EXIT_DATA;
@@ -78,7 +99,8 @@ int cmd_list(int argc, char **argv) {
     buf_free(&out);
     free(names[i]);
   }
-  if (n == 0) fprintf(stderr, "rapp list: no report scripts (*.lua) in '%s'\n", dir);
+  if (shown == 0 && rc == RAPP_EXIT_OK)
+    fprintf(stderr, "rapp list: no report scripts (*.lua) in '%s'\n", dir);
   free(names);
   buf_free(&home_reports);
   return rc;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/commands.h"
 #include "engine/engine.h"
@@ -13,21 +14,27 @@
 
 static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
-    "                [--format pdf,xlsx,txt] [--out DIR] [--memory-limit MB]\n"
-    "                [--instruction-limit N] [--time-limit SECONDS]\n"
+    "                [--format pdf,xlsx,txt] [--out DIR] [--allow-partial]\n"
+    "                [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
     "       rapp run SCRIPT --help      the report's own parameters\n"
     "\n"
     "Runs one report script against a snapshot and prints each file it wrote.\n"
     "\n"
     "  --db SNAPSHOT            the snapshot to read (opened read-only)\n"
-    "  --period P               shorthand for --param period=P (2026-09, 2026-Q3, 2026-T2, 2026)\n"
+    "  --period P               shorthand for --param period=P (2026-09, 2026-Q3, 2026-T2, 2026;\n"
+    "                           upper or lower case)\n"
     "  --param NAME=VALUE       a report parameter; repeat for more\n"
-    "  --format LIST            formats to write (default: what the script declares)\n"
+    "  --format LIST            formats to write, upper or lower case (default: what the script\n"
+    "                           declares)\n"
     "  --out DIR                output folder (default out/; created when missing)\n"
+    "  --allow-partial          run a period that ends after the snapshot's cut-off date; its\n"
+    "                           outputs are marked as preliminary on every page\n"
     "  --memory-limit MB        the script's memory cap (default 512)\n"
     "  --instruction-limit N    the script's instruction budget, Lua and SQL steps (default 2000000000)\n"
     "  --time-limit SECONDS     wall-clock limit of the whole run (default 300)\n"
     "\n"
+    "A period that ends after the snapshot's cut-off date is refused (exit 2) unless\n"
+    "--allow-partial is given; so is one that lies wholly before the snapshot's first data.\n"
     "Outputs are named <report>-<period>[-<area or unit>].<ext>, written to temporary files and\n"
     "renamed into place only when every format succeeded. SOURCE_DATE_EPOCH fixes the timestamp.\n"
     "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n";
@@ -67,11 +74,15 @@ int cmd_run(int argc, char **argv) {
   const char **names = xcalloc((size_t)argc + 1, sizeof *names);
   const char **values = xcalloc((size_t)argc + 1, sizeof *values);
   int help = 0, rc = RAPP_EXIT_USAGE;
+  char *formats = NULL;
+  struct stat st;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
     int missing = 0;
     if (cli_is_help(a)) {
       help = 1;
+    } else if (strcmp(a, "--allow-partial") == 0) {
+      o.allow_partial = 1;
     } else if ((v = opt_value(argc, argv, &i, "--db", &missing)) || missing) {
       if (missing) { rc = usage_error("%s needs a value", a); goto out; }
       o.db_path = v;
@@ -90,7 +101,11 @@ int cmd_run(int argc, char **argv) {
       values[o.nparams++] = eq + 1;
     } else if ((v = opt_value(argc, argv, &i, "--format", &missing)) || missing) {
       if (missing) { rc = usage_error("%s needs a list such as pdf,xlsx", a); goto out; }
-      o.formats = v;
+      free(formats);
+      formats = xstrdup(v); /* PDF as pdf, the way 2026-q3 is 2026-Q3 */
+      for (char *f = formats; *f; f++)
+        if (*f >= 'A' && *f <= 'Z') *f = (char)(*f - 'A' + 'a');
+      o.formats = formats;
     } else if ((v = opt_value(argc, argv, &i, "--out", &missing)) || missing) {
       if (missing || !*v) { rc = usage_error("%s needs a folder", a); goto out; }
       o.out_dir = v;
@@ -151,6 +166,9 @@ int cmd_run(int argc, char **argv) {
     rc = usage_error("%s", "which script? rapp run SCRIPT --db SNAPSHOT");
   } else if (!o.db_path) {
     rc = usage_error("%s", "--db SNAPSHOT is required");
+  } else if (stat(o.db_path, &st) != 0) {
+    rc = usage_error("--db '%s': no such snapshot file (make one with rapp import DIR -o SNAPSHOT)",
+                     o.db_path);
   } else if (engine_run(&o, &err) == 0) {
     rc = RAPP_EXIT_OK;
   } else {
@@ -162,5 +180,6 @@ out:
     free((char *)names[i]);
   free(names);
   free(values);
+  free(formats);
   return rc;
 }

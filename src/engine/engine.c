@@ -120,7 +120,8 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     goto done;
   }
   if (db_query_open(o->db_path, &q, err) != 0) goto done;
-  if (script_prepare(s, q, o->db_path, o->param_names, o->param_values, o->nparams, &base, err) != 0)
+  if (script_prepare(s, q, o->db_path, o->allow_partial, o->param_names, o->param_values,
+                     o->nparams, &base, err) != 0)
     goto done;
   int ok;
   int64_t created = created_time(err, &ok);

@@ -22,6 +22,7 @@ typedef struct engine_opts {
   const char *const *param_names; /* --param name=value, in command-line order */
   const char *const *param_values;
   size_t nparams;
+  int allow_partial;       /* --allow-partial: run a period that ends after the snapshot's cut-off */
   script_limits limits;
 } engine_opts;
 

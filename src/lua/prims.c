@@ -187,17 +187,18 @@ static int lf_meta(lua_State *L) {
   doc *d = cur_doc(L);
   static const char *const fields[] = {"title", "subtitle", "municipality", "subject", "keywords",
                                        "language", "period_label", "snapshot_name", "cutoff_date",
-                                       "parameters", "number_headings", NULL};
+                                       "parameters", "report_name", "as_of_date",
+                                       "snapshot_sha256", "number_headings", "partial", NULL};
   int f = luaL_checkoption(L, 1, NULL, fields);
   doc_meta *m = doc_meta_of(d);
-  if (f == 10) {
-    m->number_headings = lua_toboolean(L, 2);
+  if (f >= 13) { /* the booleans */
+    *(f == 13 ? &m->number_headings : &m->partial) = lua_toboolean(L, 2);
     return 0;
   }
   const char *v = lua_isnil(L, 2) ? NULL : doc_strdup(d, luaL_checkstring(L, 2));
   const char **slots[] = {&m->title, &m->subtitle, &m->municipality, &m->subject, &m->keywords,
                           &m->language, &m->period_label, &m->snapshot_name, &m->cutoff_date,
-                          &m->parameters};
+                          &m->parameters, &m->report_name, &m->as_of_date, &m->snapshot_sha256};
   *slots[f] = v;
   return 0;
 }

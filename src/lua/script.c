@@ -16,6 +16,7 @@
 
 #include "lua/script_int.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 enum {
   HOOK_EVERY = 1000,                 /* instructions between two count-hook calls */
@@ -596,10 +597,13 @@ int script_formats(script *s, rapp_buf *out, rapp_err *err) {
 static int on_db_progress(void *ud, unsigned steps) { return script_charge(ud, steps); }
 static const char *db_interrupt_msg(void *ud) { return ((script *)ud)->limit_msg; }
 
-int script_prepare(script *s, db_query *q, const char *snapshot_path, const char *const *names,
-                   const char *const *values, size_t n, char **basename, rapp_err *err) {
+int script_prepare(script *s, db_query *q, const char *snapshot_path, int allow_partial,
+                   const char *const *names, const char *const *values, size_t n, char **basename,
+                   rapp_err *err) {
   lua_State *L = s->L;
   *basename = NULL;
+  char sha[65];
+  if (sha256_file(snapshot_path, sha, err) != 0) return -1;
   s->db = q;
   db_query_set_progress(q, on_db_progress, db_interrupt_msg, s);
   s->phase = PHASE_PREPARE;
@@ -616,8 +620,10 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, const char
   }
   const char *slash = strrchr(snapshot_path, '/');
   lua_pushstring(L, slash ? slash + 1 : snapshot_path);
+  lua_pushstring(L, sha);
+  lua_pushboolean(L, allow_partial);
   rapp_buf b = {0};
-  int rc = call_for_text(s, "prepare", 2, &b, err);
+  int rc = call_for_text(s, "prepare", 4, &b, err);
   if (rc == 0) *basename = xstrdup(buf_str(&b));
   buf_free(&b);
   return rc;

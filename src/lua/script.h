@@ -46,10 +46,13 @@ int script_formats(script *s, rapp_buf *out, rapp_err *err);
 
 /* Gives the script its snapshot connection (not owned; must outlive the script) and checks the
  * command-line parameters (names[i]=values[i]) against the declaration and the snapshot.
- * snapshot_path is shown in the document metadata. On success *basename (malloc'ed, caller
- * frees) is the safe output name without extension: "kvartalsrapport-2026-Q3". */
-int script_prepare(script *s, db_query *q, const char *snapshot_path, const char *const *names,
-                   const char *const *values, size_t n, char **basename, rapp_err *err);
+ * snapshot_path is shown in the document metadata with its SHA-256. allow_partial: a period that
+ * ends after the snapshot's cut-off is accepted (--allow-partial) instead of refused. On success
+ * *basename (malloc'ed, caller frees) is the safe output name without extension:
+ * "kvartalsrapport-2026-Q3". */
+int script_prepare(script *s, db_query *q, const char *snapshot_path, int allow_partial,
+                   const char *const *names, const char *const *values, size_t n, char **basename,
+                   rapp_err *err);
 
 /* Calls the report's build function. On success *out is the complete document (caller frees
  * with doc_free); created is stored in its metadata. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/buf.h"
 #include "util/nofmt.h"
@@ -304,3 +305,100 @@ static size_t status_index(doc_status s) {
 const char *doc_status_code(doc_status s) { return statuses[status_index(s)].code; }
 const char *doc_status_label(doc_status s) { return statuses[status_index(s)].label; }
 const char *doc_status_symbol(doc_status s) { return statuses[status_index(s)].symbol; }
+
+/* ---- provenance ------------------------------------------------------------------------------ */
+
+int32_t doc_iso_date(const char *iso) {
+  int y, m, d;
+  char tail;
+  if (!iso || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !nofmt_valid_date(y, m, d))
+    return 0;
+  return y * 10000 + m * 100 + d;
+}
+
+/* The date as 31.12.2026, or the text itself when it is not an ISO date. */
+static void date_text(char *buf, size_t n, const char *iso) {
+  int32_t ymd = doc_iso_date(iso);
+  if (ymd)
+    nofmt_date(buf, n, ymd);
+  else
+    snprintf(buf, n, "%s", iso ? iso : "");
+}
+
+const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n) {
+  if (!m->partial) return NULL;
+  char date[32];
+  date_text(date, sizeof date, m->cutoff_date);
+  snprintf(buf, n, "Foreløpig \xE2\x80\x94 data til og med %s", date);
+  return buf;
+}
+
+static doc_about_line *about_add(doc_about_line *out, size_t *n, const char *label) {
+  doc_about_line *l = &out[(*n)++];
+  memset(l, 0, sizeof *l);
+  l->label = label;
+  return l;
+}
+
+/* A text line, left out when the text is NULL. */
+static void about_text(doc_about_line *out, size_t *n, const char *label, const char *text) {
+  if (text) snprintf(about_add(out, n, label)->value, sizeof out->value, "%s", text);
+}
+
+/* A date line from an ISO date, left out when it is NULL. */
+static void about_date(doc_about_line *out, size_t *n, const char *label, const char *iso) {
+  if (!iso) return;
+  doc_about_line *l = about_add(out, n, label);
+  date_text(l->value, sizeof l->value, iso);
+  l->date = doc_iso_date(iso);
+}
+
+size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
+  size_t n = 0;
+  char text[512];
+  if (m->title && m->report_name)
+    snprintf(text, sizeof text, "%s (%s)", m->title, m->report_name);
+  else
+    snprintf(text, sizeof text, "%s", m->title ? m->title : m->report_name ? m->report_name : "");
+  about_text(out, &n, "Rapport", text);
+  about_text(out, &n, "Laget med", "Rapp " RAPP_VERSION);
+  about_text(out, &n, "Kommune", m->municipality);
+  about_text(out, &n, "Periode", m->period_label);
+  if (m->as_of_date) {
+    about_date(out, &n, "Per dato", m->as_of_date);
+    const char *prelim = doc_preliminary_text(m, text, sizeof text);
+    about_text(out, &n, "Status",
+               prelim ? prelim : "Komplett periode (hele perioden er med i datagrunnlaget)");
+  }
+  about_text(out, &n, "Datagrunnlag", m->snapshot_name);
+  about_date(out, &n, "Datagrunnlag per", m->cutoff_date);
+  if (m->snapshot_sha256) {
+    snprintf(text, sizeof text, "%.*s", (int)DOC_HASH_SHORT, m->snapshot_sha256);
+    about_text(out, &n, "Kontrollsum (SHA-256)", text);
+  }
+  about_text(out, &n, "Parametere", m->parameters && *m->parameters ? m->parameters : "ingen");
+  doc_about_line *l = about_add(out, &n, "Produsert");
+  l->created = 1;
+  time_t t = (time_t)m->created;
+  struct tm tm;
+  if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
+  l->date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+  nofmt_date(l->value, sizeof l->value, l->date);
+  return n;
+}
+
+int doc_has_status(const doc *d) {
+  for (size_t i = 0; i < d->nblocks; i++) {
+    const doc_block *b = d->blocks[i];
+    if (b->kind == DOC_KEYFIGURES) {
+      for (size_t k = 0; k < b->u.keyfigures.nitems; k++)
+        if (b->u.keyfigures.items[k].value.status != DOC_STATUS_NONE) return 1;
+    } else if (b->kind == DOC_TABLE) {
+      const doc_table *t = b->u.table;
+      for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; t->rows[r].cells && c < t->ncols; c++)
+          if (t->rows[r].cells[c].status != DOC_STATUS_NONE) return 1;
+    }
+  }
+  return 0;
+}

@@ -177,11 +177,45 @@ typedef struct doc_meta {
   const char *snapshot_name; /* snapshot file name (XLSX "Om rapporten") */
   const char *cutoff_date;   /* snapshot cut-off, ISO */
   const char *parameters;    /* "periode=2026-T2, område=OPPV" for "Om rapporten" */
+  const char *report_name;   /* the script's name ("kvartalsrapport"), for the provenance lines */
+  const char *as_of_date;    /* the period's last date, ISO; NULL for a report without a period */
+  const char *snapshot_sha256; /* 64 hex digits of the snapshot file's SHA-256, or NULL */
+  int partial;                 /* 1 = the period ends after cutoff_date (--allow-partial): every
+                                  output is marked "Foreløpig — data til og med <cutoff>" */
   int64_t created;           /* production time, seconds since the epoch (SOURCE_DATE_EPOCH) */
   int number_headings;       /* 1 = headings numbered 1, 1.1, 1.1.1 */
 } doc_meta;
 
 typedef struct doc doc;
+
+/* ---- provenance ("Om rapporten") -------------------------------------------------------- */
+
+/* One line of the provenance every output carries (the PDF's colophon, the XLSX's "Om rapporten"
+ * sheet, the text dump): a Norwegian label and its value as text. date is the value as yyyymmdd
+ * when it is a date (0 otherwise); created is 1 on the production-time line, whose text is the
+ * UTC date the PDF footer prints (a workbook may show the same instant its own way). */
+typedef struct doc_about_line {
+  const char *label;
+  char value[512];
+  int32_t date;
+  int created;
+} doc_about_line;
+
+enum { DOC_ABOUT_MAX = 16, DOC_HASH_SHORT = 12 /* hex digits of the hash shown */ };
+
+/* Fills out[] (room for DOC_ABOUT_MAX) with the lines that apply: report and Rapp version,
+ * municipality, period, as-of date, complete or preliminary, snapshot file, its cut-off and
+ * short hash, every parameter value, production time. Returns how many. */
+size_t doc_about_lines(const doc_meta *m, doc_about_line *out);
+
+/* "Foreløpig — data til og med 30.09.2026" when m->partial, else NULL (buf unused). */
+const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n);
+
+/* 1 when a table cell or key figure of the document has a status (a legend is worth showing). */
+int doc_has_status(const doc *d);
+
+/* An ISO date "2026-09-30" as yyyymmdd, or 0 when it is not a valid date. */
+int32_t doc_iso_date(const char *iso);
 
 /* ---- building ------------------------------------------------------------------------------ */
 

@@ -294,6 +294,8 @@ static int text_render(const doc *d, const char *path, const render_env *env, ra
   opt_line(&b, "snapshot", m->snapshot_name);
   opt_line(&b, "cutoff", m->cutoff_date);
   opt_line(&b, "parameters", m->parameters);
+  char prelim[128];
+  opt_line(&b, "preliminary", doc_preliminary_text(m, prelim, sizeof prelim));
   time_t t = (time_t)m->created;
   struct tm tm;
   char ts[64];

@@ -14,6 +14,7 @@
 
 #include "model/render.h"
 #include "pdf/pdf_int.h"
+#include "util/nofmt.h"
 
 static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data) {
   pdf_ctx *c = user_data;
@@ -29,13 +30,27 @@ static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, v
 
 int pdf_draw_running(pdf_ctx *c) {
   const doc_meta *m = c->meta;
-  char date[64], num[64];
+  char date[64], num[64], prelim[128];
   pdf_production_date(c, 0, date, sizeof date);
+  const char *mark = doc_preliminary_text(m, prelim, sizeof prelim);
   rapp_buf left = {0}, fit = {0};
+  /* The preliminary marking first, so a long footer never cuts it off. */
+  if (mark) buf_printf(&left, "%s   \xC2\xB7   ", mark);
   if (m->period_label && *m->period_label) buf_printf(&left, "%s   \xC2\xB7   ", m->period_label);
   buf_printf(&left, "Produsert %s", date);
   for (size_t i = 0; i < c->npages; i++) {
-    if (c->pages[i].cover) continue;
+    if (c->pages[i].cover) {
+      /* A cover has no running footer, but a preliminary one says so, large and in the footer. */
+      if (mark) {
+        HPDF_Page pg = c->pages[i].page;
+        double x0 = 20 * PDF_MM, w = HPDF_Page_GetWidth(pg) - 40 * PDF_MM;
+        pdf_fit_text(c, PDF_BOLD, 14, mark, w, &fit);
+        pdf_draw_text(c, pg, PDF_BOLD, 14, PDF_NEGATIVE, x0, 40 * PDF_MM, fit.data, fit.len);
+        pdf_fit_text(c, PDF_REGULAR, RUN_SIZE, mark, w, &fit);
+        pdf_draw_text(c, pg, PDF_REGULAR, RUN_SIZE, PDF_MUTED, x0, 9 * PDF_MM, fit.data, fit.len);
+      }
+      continue;
+    }
     HPDF_Page pg = c->pages[i].page;
     double pw = HPDF_Page_GetWidth(pg), ph = HPDF_Page_GetHeight(pg);
     double x0 = 20 * PDF_MM, x1 = pw - 20 * PDF_MM, w = x1 - x0;
@@ -66,6 +81,39 @@ int pdf_draw_running(pdf_ctx *c) {
   buf_free(&left);
   buf_free(&fit);
   return pdf_check(c, "drawing the running header and footer");
+}
+
+/* ---- colophon -------------------------------------------------------------------------------- */
+
+/* The last page, "Om rapporten": what the document was made from (model/doc.h doc_about_lines),
+ * so a printed or archived copy can be traced to its snapshot. Only a document made by a report
+ * run has a snapshot to name; one built directly (renderer tests) gets none. */
+static int place_colophon(pdf_ctx *c) {
+  const doc_meta *m = c->meta;
+  if (!m->snapshot_name) return 0;
+  doc_about_line lines[DOC_ABOUT_MAX];
+  size_t n = doc_about_lines(m, lines);
+  c->landscape = 0;
+  if (pdf_new_page(c, 0) != 0) return -1;
+  static const char title[] = "Om rapporten";
+  pdf_draw_text(c, pdf_cur_page(c), PDF_BOLD, 16, PDF_HEADING, c->x0, c->y - PDF_ASCENT * 16, title,
+                sizeof title - 1);
+  c->y -= 20;
+  pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
+  c->y -= 10;
+  c->page_empty = 0;
+  doc *t = doc_new();
+  doc_column cols[2] = {{.title = "Opplysning", .decimals = -1, .width_mm = 45},
+                        {.title = "Verdi", .decimals = -1}};
+  doc_table *tb = doc_add_table(t, cols, 2);
+  for (size_t i = 0; i < n; i++) {
+    doc_row *r = doc_table_add_row(t, tb, DOC_ROW_DATA);
+    doc_cell_set_text(t, &r->cells[0], lines[i].label);
+    doc_cell_set_text(t, &r->cells[1], lines[i].value);
+  }
+  int rc = pdf_layout_table(c, tb);
+  doc_free(t);
+  return rc;
 }
 
 /* ---- table of contents
@@ -132,8 +180,28 @@ static int write_info(pdf_ctx *c) {
   HPDF_SetCurrentEncoder(c->pdf, "UTF-8"); /* info strings are UTF-8 (else mojibake) */
   if (m->title) HPDF_SetInfoAttr(c->pdf, HPDF_INFO_TITLE, m->title);
   if (m->municipality) HPDF_SetInfoAttr(c->pdf, HPDF_INFO_AUTHOR, m->municipality);
-  if (m->subject) HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, m->subject);
-  if (m->keywords) HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, m->keywords);
+  /* Provenance for an archive's index: the subject names report, period and as-of date; the
+   * keywords carry every "Om rapporten" line (label: value; ...). */
+  rapp_buf subject = {0}, keywords = {0};
+  char prelim[128], asof[32];
+  buf_puts(&subject, m->subject ? m->subject : m->title ? m->title : "");
+  if (m->period_label && !strstr(buf_str(&subject), m->period_label))
+    buf_printf(&subject, " \xE2\x80\x93 %s", m->period_label);
+  if (doc_iso_date(m->as_of_date))
+    buf_printf(&subject, " (per %s)", nofmt_date(asof, sizeof asof, doc_iso_date(m->as_of_date)));
+  if (doc_preliminary_text(m, prelim, sizeof prelim))
+    buf_printf(&subject, " \xE2\x80\x93 %s", prelim);
+  if (m->keywords) buf_printf(&keywords, "%s; ", m->keywords);
+  if (m->snapshot_name) {
+    doc_about_line lines[DOC_ABOUT_MAX];
+    size_t n = doc_about_lines(m, lines);
+    for (size_t i = 0; i < n; i++)
+      buf_printf(&keywords, "%s%s: %s", i ? "; " : "", lines[i].label, lines[i].value);
+  }
+  if (subject.len) HPDF_SetInfoAttr(c->pdf, HPDF_INFO_SUBJECT, buf_str(&subject));
+  if (keywords.len) HPDF_SetInfoAttr(c->pdf, HPDF_INFO_KEYWORDS, buf_str(&keywords));
+  buf_free(&subject);
+  buf_free(&keywords);
   HPDF_SetInfoAttr(c->pdf, HPDF_INFO_CREATOR, "Rapp");
   /* Dates from doc_meta.created (SOURCE_DATE_EPOCH), never from the clock. */
   time_t t = (time_t)m->created;
@@ -207,6 +275,7 @@ static int pdf_render_doc(const doc *d, const char *path, const render_env *env,
   }
 
   if (pdf_layout_doc(c) != 0) goto done;
+  if (place_colophon(c) != 0) goto done;
   if (pdf_draw_running(c) != 0) goto done;
   if (pdf_draw_toc(c) != 0) goto done;
   if (write_info(c) != 0) goto done;

@@ -75,6 +75,7 @@ typedef struct sheet {
   double *width;     /* per column, Excel character units (0 = default) */
   size_t nwidth;
   uint32_t row;      /* next row to write */
+  uint32_t row0;     /* first content row: 2 below a preliminary marking in row 0, else 0 */
   int landscape;
   size_t main_block; /* the table that gets the freeze panes, autofilter, print titles (or NO_SHEET) */
   size_t first_table, ntables;
@@ -1033,6 +1034,17 @@ static void oslo_time(int64_t t, int *y, int *m, int *d, int *hh, int *mm) {
   *mm = (int)(secs / 60 % 60);
 }
 
+/* A date line of the provenance as a typed date (dd.mm.yyyy). */
+static int about_date(ctx *x, sheet *s, const char *label, int32_t ymd) {
+  uint32_t r = s->row++;
+  fkey dk;
+  memset(&dk, 0, sizeof dk);
+  dk.align = AL_LEFT;
+  snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy");
+  if (put_str(x, s, r, 0, label, text_fmt(x, DOC_BOLD, 0))) return -1;
+  return put_date(x, s, r, 1, ymd, 0, 0, get_fmt(x, &dk));
+}
+
 static int about_row(ctx *x, sheet *s, const char *label, const char *value) {
   if (!value || !value[0]) return 0;
   uint32_t r = s->row++;
@@ -1060,31 +1072,24 @@ static int write_about(ctx *x) {
   fkey dk;
   memset(&dk, 0, sizeof dk);
   dk.align = AL_LEFT;
-  if (about_row(x, s, "Rapport", title) || about_row(x, s, "Kommune", m->municipality) ||
-      about_row(x, s, "Periode", m->period_label) || about_row(x, s, "Parametere", m->parameters) ||
-      about_row(x, s, "Datagrunnlag", m->snapshot_name))
-    return -1;
-  if (m->cutoff_date && m->cutoff_date[0]) {
-    int y, mo, d;
-    char tail;
-    uint32_t r = s->row++;
-    if (put_str(x, s, r, 0, "Datagrunnlag per", text_fmt(x, DOC_BOLD, 0))) return -1;
-    if (sscanf(m->cutoff_date, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3 && nofmt_valid_date(y, mo, d)) {
-      snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy");
-      if (put_date(x, s, r, 1, y * 10000 + mo * 100 + d, 0, 0, get_fmt(x, &dk))) return -1;
-    } else if (put_str(x, s, r, 1, m->cutoff_date, NULL)) {
+  /* The same provenance lines as the PDF's colophon (model/doc.h doc_about_lines); dates typed. */
+  doc_about_line lines[DOC_ABOUT_MAX];
+  size_t nlines = doc_about_lines(m, lines);
+  for (size_t i = 0; i < nlines; i++) {
+    const doc_about_line *l = &lines[i];
+    if (l->created) {
+      /* 0 would make libxlsxwriter use the current time; the same instant is shown here. */
+      int y, mo, d, hh, mm;
+      oslo_time(m->created, &y, &mo, &d, &hh, &mm);
+      uint32_t r = s->row++;
+      if (put_str(x, s, r, 0, l->label, text_fmt(x, DOC_BOLD, 0))) return -1;
+      snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy hh:mm");
+      if (put_date(x, s, r, 1, y * 10000 + mo * 100 + d, hh, mm, get_fmt(x, &dk))) return -1;
+      note_width(s, 1, 18);
+    } else if (l->date ? about_date(x, s, l->label, l->date)
+                       : about_row(x, s, l->label, l->value)) {
       return -1;
     }
-  }
-  {
-    /* 0 would make libxlsxwriter use the current time; the same instant is shown here. */
-    int y, mo, d, hh, mm;
-    oslo_time(m->created, &y, &mo, &d, &hh, &mm);
-    uint32_t r = s->row++;
-    if (put_str(x, s, r, 0, "Produsert", text_fmt(x, DOC_BOLD, 0))) return -1;
-    snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy hh:mm");
-    if (put_date(x, s, r, 1, y * 10000 + mo * 100 + d, hh, mm, get_fmt(x, &dk))) return -1;
-    note_width(s, 1, 18);
   }
   s->row++;
   if (x->nsheets > 1) {
@@ -1110,9 +1115,11 @@ static int write_about(ctx *x) {
     }
     s->row++;
   }
-  if (put_str(x, s, s->row++, 0, "Statusfarger", text_fmt(x, DOC_BOLD, 12))) return -1;
   char buf[128];
-  for (int st = DOC_STATUS_DESIRED; st <= DOC_STATUS_NO_TARGET; st++) {
+  /* The status legend only where a status is shown. */
+  if (doc_has_status(x->d) && put_str(x, s, s->row++, 0, "Statusfarger", text_fmt(x, DOC_BOLD, 12)))
+    return -1;
+  for (int st = DOC_STATUS_DESIRED; doc_has_status(x->d) && st <= DOC_STATUS_NO_TARGET; st++) {
     fkey sk;
     memset(&sk, 0, sizeof sk);
     sk.status = (unsigned char)st;
@@ -1157,15 +1164,15 @@ static int write_block(ctx *x, size_t i) {
   sheet *s = &x->sheets[x->block_sheet[i]];
   x->block = i;
   x->table = NULL;
-  if (s->row == 0) {
+  if (s->row == s->row0) {
     /* the sheet's own title row */
     if (s->title_block != NO_SHEET) {
       if (write_heading_text(x, s, doc_block_at(x->d, s->title_block), 14)) return -1;
       s->row++;
       if (i == s->title_block) return 0;
     } else if (s->title) {
-      if (put_str(x, s, 0, 0, s->title, text_fmt(x, DOC_BOLD, 14))) return -1;
-      s->row = 2;
+      if (put_str(x, s, s->row0, 0, s->title, text_fmt(x, DOC_BOLD, 14))) return -1;
+      s->row = s->row0 + 2;
     }
   }
   switch (b->kind) {
@@ -1257,10 +1264,12 @@ static int page_setup(ctx *x, sheet *s) {
   else worksheet_set_portrait(ws);
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_outline_settings(ws, 1, 1, 1, 0);
-  char title[200], period[120], header[400];
+  char title[200], period[120], header[600];
   hf_text(x->m->title, 60, title, sizeof title);
   hf_text(x->m->period_label, 30, period, sizeof period);
-  snprintf(header, sizeof header, "&L%s&R%s", title, period);
+  char buf[128], mark[200];
+  hf_text(doc_preliminary_text(x->m, buf, sizeof buf), 60, mark, sizeof mark);
+  snprintf(header, sizeof header, "&L%s&C%s&R%s", title, mark, period);
   lxw_error rc = worksheet_set_header(ws, header);
   if (!rc) rc = worksheet_set_footer(ws, "&L&A&RSide &P av &N");
   if (rc) return lxw_fail(x, s, 0, 0, rc);
@@ -1273,6 +1282,15 @@ static int page_setup(ctx *x, sheet *s) {
 }
 
 static int run(ctx *x) {
+  /* A preliminary period's marking heads every sheet (row 1), above the sheet's own title. */
+  char buf[128];
+  const char *mark = doc_preliminary_text(x->m, buf, sizeof buf);
+  for (size_t i = 0; i < x->nsheets; i++) {
+    sheet *s = &x->sheets[i];
+    s->row0 = mark ? 2 : 0;
+    s->row = s->row0;
+    if (mark && put_str(x, s, 0, 0, mark, text_fmt(x, DOC_BOLD, 12))) return -1;
+  }
   if (write_about(x)) return -1;
   for (size_t i = 0; i < doc_nblocks(x->d); i++) {
     if (x->block_sheet[i] == NO_SHEET) continue;
@@ -1283,7 +1301,7 @@ static int run(ctx *x) {
 
 static void reset_rows(ctx *x) {
   for (size_t i = 0; i < x->nsheets; i++) {
-    x->sheets[i].row = 0;
+    x->sheets[i].row = x->sheets[i].row0;
   }
 }
 

@@ -25,6 +25,26 @@ done
 expect 2 err "" -- "$rapp" import
 expect 2 err "" -- "$rapp" check
 expect 2 err "" -- "$rapp" run
+# issue 10, small things: a missing snapshot is a usage error like a missing --db; --allow-partial
+# is documented; every help text is English only (Norwegian belongs to reports, one language per
+# line); `rapp list DIR` skips a helper module that is not a report, without an error.
+expect 2 err "no such snapshot file" -- "$rapp" run some.lua --db /nonexistent/snapshot.db
+expect 2 err "--db SNAPSHOT is required" -- "$rapp" run some.lua
+expect 0 out "--allow-partial" -- "$rapp" run --help
+for c in "" import check run list; do
+  # shellcheck disable=SC2086
+  if $rapp $c --help | grep -n "[æøåÆØÅ]"; then echo "FAIL: 'rapp $c --help' has a Norwegian line"; fail=1; fi
+done
+listdir=$(mktemp -d)
+printf 'local M = {}\nfunction M.pct(a, b) return 100 * a / b end\nreturn M\n' > "$listdir/hjelp.lua"
+printf 'local rapp = require("rapp")\nreturn rapp.report { name = "liten", title = "Liten", build = function(r, p) end }\n' > "$listdir/liten.lua"
+expect 0 out "liten: Liten" -- "$rapp" list "$listdir"
+if [ -s /tmp/cli.$$.err ] || grep -q hjelp /tmp/cli.$$.out; then
+  echo "FAIL: rapp list reported the helper module: $(cat /tmp/cli.$$.err /tmp/cli.$$.out | grep hjelp)"; fail=1
+fi
+rm -f "$listdir/liten.lua"
+expect 0 err "no report scripts" -- "$rapp" list "$listdir"
+rm -rf "$listdir"
 rm -f /tmp/cli.$$.out /tmp/cli.$$.err
 [ $fail -eq 0 ] && echo "cli: all checks passed"
 exit $fail

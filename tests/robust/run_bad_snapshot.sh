@@ -18,8 +18,8 @@ if ! "$rapp" import "$samples" -o "$work/real.db" >/dev/null 2>"$work/stderr"; t
 fi
 size=$(stat -c %s "$work/real.db")
 
-case_() { # NAME PATTERN: runs the quarterly report on $work/db/NAME.db
-  local name=$1 pattern=$2 db="$work/db/$1.db"
+case_() { # NAME PATTERN [EXIT]: runs the quarterly report on $work/db/NAME.db (exit 1 unless given)
+  local name=$1 pattern=$2 want=${3:-1} db="$work/db/$1.db"
   local before
   before=$(if [ -f "$db" ]; then md5sum < "$db"; else echo dir; fi)
   local listing_before
@@ -28,7 +28,7 @@ case_() { # NAME PATTERN: runs the quarterly report on $work/db/NAME.db
   timeout 120 "$rapp" run "$project/reports/kvartalsrapport.lua" --db "$db" --period 2026-Q2 \
     --out "$work/out" >"$work/stdout" 2>"$work/stderr"
   local rc=$? bad=""
-  [ "$rc" -eq 1 ] || bad="exit code $rc, expected 1"
+  [ "$rc" -eq "$want" ] || bad="exit code $rc, expected $want"
   if grep -q -E "AddressSanitizer|runtime error|LeakSanitizer" "$work/stderr"; then bad="sanitizer report"; fi
   grep -q -F -- "$db" "$work/stderr" || bad="${bad:+$bad; }the message does not name the snapshot"
   grep -q -E -- "$pattern" "$work/stderr" || bad="${bad:+$bad; }no message matching '$pattern'"
@@ -66,7 +66,7 @@ if command -v sqlite3 >/dev/null; then
   case_ other 'schema version'
 fi
 rm -f "$work/db"/*.db 2>/dev/null
-case_ missing 'cannot|does not exist|no such'
+case_ missing 'cannot|does not exist|no such' 2 # a command-line error, like a missing --db
 
 [ $fail -eq 0 ] && echo "run_bad_snapshot: all cases passed"
 exit $fail

@@ -86,5 +86,51 @@ int main(void) {
   CHECK_STR(doc_status_symbol(DOC_STATUS_DESIRED), "●");
   doc_free(d);
   doc_free(NULL);
+  /* provenance: the lines every output shows, and the preliminary marking */
+  {
+    doc *pd = doc_new();
+    doc_meta *m = doc_meta_of(pd);
+    m->title = "Tertialrapport";
+    m->report_name = "kvartalsrapport";
+    m->period_label = "3. tertial 2026";
+    m->as_of_date = "2026-12-31";
+    m->snapshot_name = "fjordvik.db";
+    m->cutoff_date = "2026-09-30";
+    m->snapshot_sha256 = "98923938a6808d1c0d2b3a8f1e0c9b7a6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a";
+    m->created = 1790000000; /* 2026-09-21 UTC */
+    char pbuf[128];
+    CHECK(doc_preliminary_text(m, pbuf, sizeof pbuf) == NULL);
+    m->partial = 1;
+    CHECK_STR(doc_preliminary_text(m, pbuf, sizeof pbuf),
+              "Foreløpig \xE2\x80\x94 data til og med 30.09.2026");
+    doc_about_line lines[DOC_ABOUT_MAX];
+    size_t n = doc_about_lines(m, lines);
+    const char *want[][2] = {{"Rapport", "Tertialrapport (kvartalsrapport)"},
+                             {"Laget med", "Rapp " RAPP_VERSION},
+                             {"Periode", "3. tertial 2026"},
+                             {"Per dato", "31.12.2026"},
+                             {"Status", "Foreløpig \xE2\x80\x94 data til og med 30.09.2026"},
+                             {"Datagrunnlag", "fjordvik.db"},
+                             {"Datagrunnlag per", "30.09.2026"},
+                             {"Kontrollsum (SHA-256)", "98923938a680"},
+                             {"Parametere", "ingen"},
+                             {"Produsert", "21.09.2026"}};
+    CHECK_INT(n, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < n && i < sizeof want / sizeof want[0]; i++) {
+      CHECK_STR(lines[i].label, want[i][0]);
+      CHECK_STR(lines[i].value, want[i][1]);
+    }
+    CHECK_INT(lines[3].date, 20261231);
+    CHECK_INT(lines[n - 1].created, 1);
+    CHECK_INT(doc_iso_date("2026-02-30"), 0);
+    CHECK(!doc_has_status(pd));
+    doc_column col = {.title = "A", .decimals = -1};
+    doc_table *pt = doc_add_table(pd, &col, 1);
+    doc_row *row = doc_table_add_row(pd, pt, DOC_ROW_DATA);
+    CHECK(!doc_has_status(pd));
+    row->cells[0].status = DOC_STATUS_ACCEPTABLE;
+    CHECK(doc_has_status(pd));
+    doc_free(pd);
+  }
   return check_summary();
 }

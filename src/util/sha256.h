@@ -1,0 +1,30 @@
+/* util/sha256.h — SHA-256 (FIPS 180-4), for the snapshot's content hash on every output.
+ *
+ * Incremental: sha256_init, sha256_update as often as needed, sha256_final. sha256_file hashes a
+ * whole file and gives the digest as 64 lower-case hex digits (what `sha256sum` prints). */
+#ifndef RAPP_UTIL_SHA256_H
+#define RAPP_UTIL_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+typedef struct sha256_ctx {
+  uint32_t h[8];
+  uint64_t len;          /* bytes hashed so far */
+  unsigned char blk[64]; /* the pending partial block */
+  size_t nblk;
+} sha256_ctx;
+
+void sha256_init(sha256_ctx *c);
+void sha256_update(sha256_ctx *c, const void *data, size_t n);
+void sha256_final(sha256_ctx *c, unsigned char digest[32]);
+
+/* digest -> 64 hex digits and a NUL in hex[65]. */
+void sha256_hex(const unsigned char digest[32], char hex[65]);
+
+/* The hex digest of the file at path; -1 with err (exit 1) when it cannot be read. */
+int sha256_file(const char *path, char hex[65], rapp_err *err);
+
+#endif

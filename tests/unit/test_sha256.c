@@ -1,0 +1,71 @@
+/* Unit tests of util/sha256: the FIPS 180-4 / NIST test vectors, a message fed in odd pieces
+ * (the partial-block path) and sha256_file against what `sha256sum` prints for the same bytes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "util/sha256.h"
+
+static const char *hash_of(const void *data, size_t n, char hex[65]) {
+  sha256_ctx c;
+  unsigned char d[32];
+  sha256_init(&c);
+  sha256_update(&c, data, n);
+  sha256_final(&c, d);
+  sha256_hex(d, hex);
+  return hex;
+}
+
+int main(void) {
+  char hex[65], hex2[65];
+  CHECK_STR(hash_of("", 0, hex),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK_STR(hash_of("abc", 3, hex),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 56 bytes */
+  CHECK_STR(hash_of(two, strlen(two), hex),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  const char *four =
+      "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmno"
+      "pqrsmnopqrstnopqrstu";
+  CHECK_STR(hash_of(four, strlen(four), hex),
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+  /* one million 'a', fed in pieces of 7 bytes so every partial-block path runs */
+  char *a = malloc(1000000);
+  memset(a, 'a', 1000000);
+  CHECK_STR(hash_of(a, 1000000, hex),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  sha256_ctx c;
+  unsigned char d[32];
+  sha256_init(&c);
+  for (size_t off = 0; off < 1000000; off += 7)
+    sha256_update(&c, a + off, off + 7 <= 1000000 ? 7 : 1000000 - off);
+  sha256_final(&c, d);
+  sha256_hex(d, hex2);
+  CHECK_STR(hex2, hex);
+  free(a);
+
+  /* sha256_file against sha256sum on a file of 200 000 bytes */
+  char path[] = "/tmp/rapp_sha256_XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  FILE *f = fdopen(fd, "wb");
+  for (int i = 0; i < 200000; i++) fputc((i * 31 + 7) & 0xFF, f);
+  fclose(f);
+  rapp_err err;
+  err_clear(&err);
+  CHECK_INT(sha256_file(path, hex, &err), 0);
+  char cmd[128], want[65] = "";
+  snprintf(cmd, sizeof cmd, "sha256sum %s", path);
+  FILE *p = popen(cmd, "r");
+  if (p) {
+    if (!fgets(want, sizeof want, p)) want[0] = '\0';
+    pclose(p);
+  }
+  CHECK_STR(hex, want);
+  remove(path);
+  CHECK_INT(sha256_file(path, hex, &err), -1);
+  CHECK(strstr(err.msg, "rapp_sha256_") != NULL);
+  return check_summary();
+}
