@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/utf8.h"
 
 static const char list_usage[] =
     "Usage: rapp list [DIR]\n"
@@ -69,7 +70,7 @@ int cmd_list(int argc, char **argv) {
     rapp_err err;
     err_clear(&err);
     if (engine_describe(buf_str(&path), 0, &lim, &out, &err) == 0) {
-      printf("%s%s\n%s", i ? "\n" : "", buf_str(&path), buf_str(&out));
+      utf8_fprintf_safe(stdout, "%s%s\n%s", i ? "\n" : "", buf_str(&path), buf_str(&out));
     } else {
       fprintf(stderr, "%s\n", err.msg);
       rc = RAPP_EXIT_DATA;
