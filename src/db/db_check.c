@@ -120,7 +120,7 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
       db_problems_add(ps, ti, -1, 0, 0, "missing from the snapshot", NULL);
     } else if (strcmp(type, "table") != 0 || without_rowid) {
       snprintf(msg, sizeof msg,
-               "is a %s in the snapshot; schema version %d has a table (it is not read)",
+               "is a %s in the snapshot, not a table as in schema version %d; it is not read",
                without_rowid ? "WITHOUT ROWID table" : type, DB_SCHEMA_VERSION);
       db_problems_add(ps, ti, -1, 0, 0, msg, NULL);
     }
@@ -182,12 +182,11 @@ int db_check_shape(sqlite3 *db, const char *path, rapp_err *err) {
     if (p->table >= 0) buf_printf(&first, "table '%s'", m.tables[p->table].name);
     if (p->table >= 0 && p->col >= 0)
       buf_printf(&first, ", column '%s'", m.tables[p->table].cols[p->col].name);
-    buf_printf(&first, "%s%s", p->table >= 0 ? " " : "", p->msg);
-    rc =
-        err_set(err,
-                "'%s' does not have the tables and columns of a schema version %d snapshot (%s%s); "
-                "'rapp check %s' lists what is wrong",
-                path, DB_SCHEMA_VERSION, buf_str(&first), ps.n > 1 ? ", and more" : "", path);
+    buf_printf(&first, "%s%s", p->table >= 0 ? ": " : "", p->msg);
+    if (ps.n > 1) buf_printf(&first, " (and %zu more problem%s)", ps.n - 1, ps.n == 2 ? "" : "s");
+    rc = err_set(
+        err, "'%s' is not a schema version %d snapshot: %s; 'rapp check %s' lists what is wrong",
+        path, DB_SCHEMA_VERSION, buf_str(&first), path);
     buf_free(&first);
   }
   free(state);

@@ -572,7 +572,14 @@ static int check_output_path(const char *dir, const char *out_path, rapp_err *er
     buf_append(&parent, out_path, (size_t)(slash - out_path));
   else
     buf_puts(&parent, ".");
-  rparent = realpath(buf_str(&parent), NULL);
+  /* a folder that does not exist yet is inside dir when its nearest existing ancestor is */
+  while (!(rparent = realpath(buf_str(&parent), NULL)) && errno == ENOENT) {
+    char *up = strrchr(parent.data, '/');
+    if (!up) break;
+    if (up == parent.data) up++; /* "/x" -> "/" */
+    parent.len = (size_t)(up - parent.data);
+    parent.data[parent.len] = '\0';
+  }
   size_t n = strlen(rdir);
   if (rparent && strncmp(rparent, rdir, n) == 0 &&
       (rparent[n] == '\0' || rparent[n] == '/' || (n == 1 && rdir[0] == '/'))) {

@@ -514,7 +514,7 @@ static size_t *group_problems(const db_problems *ps, const db_model *m) {
 
 /* One line for a group of problems with one cause (first is the group's first problem):
  * "846 problems: column 'unit_code': unknown unit 'X'; at budget.csv:2, budget.csv:3, ...
- * (budget.csv 312, actual.csv 534)". Returns the group's size. */
+ * (actual.csv 534, budget.csv 312)". Returns the group's size. */
 static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group, size_t first,
                         const db_model *m, int import) {
   size_t count = 0, nplaces = 0, ntables = 0;
@@ -536,15 +536,15 @@ static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group,
       put_place(b, &ps->v[i], m, import, 0);
     }
   if (count > nplaces) buf_puts(b, ", ...");
-  if (ntables > 1) {
-    int sep = 0;
+  if (ntables > 1) { /* the files by their count, most first; ties in schema order */
     buf_puts(b, " (");
-    for (size_t i = first; i < ps->n; i++) { /* tables in order of their first problem */
-      int t = ps->v[i].table;
-      if (group[i] != first || per_table[t] <= 0) continue;
-      buf_printf(b, import ? "%s%s.csv %d" : "%stable '%s' %d", sep++ ? ", " : "",
-                 m->tables[t].name, per_table[t]);
-      per_table[t] = -per_table[t];
+    for (size_t k = 0; k < ntables; k++) {
+      int best = -1;
+      for (int t = 0; t < m->ntables; t++)
+        if (per_table[t] > 0 && (best < 0 || per_table[t] > per_table[best])) best = t;
+      buf_printf(b, import ? "%s%s.csv %d" : "%stable '%s' %d", k ? ", " : "", m->tables[best].name,
+                 per_table[best]);
+      per_table[best] = 0;
     }
     buf_puts(b, ")");
   }
