@@ -498,7 +498,8 @@ static void signals_block(int block) {
 static int make_temp(const char *out_path, char **tmp, int *fd, rapp_err *err) {
   const char *slash = strrchr(out_path, '/');
   rapp_buf b = {0};
-  for (int attempt = 0; attempt < 16; attempt++) {
+  int attempt;
+  for (attempt = 0; attempt < 16; attempt++) {
     unsigned char rnd[8];
     if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
       err_set(err, "cannot create a temporary file beside '%s': no random numbers: %s", out_path,
@@ -532,7 +533,7 @@ static int make_temp(const char *out_path, char **tmp, int *fd, rapp_err *err) {
       break;
     }
   }
-  if (!err->msg[0])
+  if (attempt == 16)
     err_set(err, "cannot create a temporary file beside '%s': every name tried exists", out_path);
   buf_free(&b);
   return -1;
