@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "db/db.h"
 #include "util/err.h"
+#include "util/utf8.h"
 
 static const char help[] =
     "Usage: rapp import DIR -o SNAPSHOT\n"
@@ -16,9 +17,14 @@ static const char help[] =
     "separator, quoted fields, decimal comma, no-break-space thousands separators, dates as\n"
     "YYYY-MM-DD or DD.MM.YYYY, an empty field for no value.\n"
     "\n"
-    "Every problem is reported as 'file:line: column 'x': reason', all of them in one run.\n"
+    "Every problem is reported as 'file:line: column 'x': reason', all of them in one run: a\n"
+    "file with a wrong header does not stop the others from being checked. Three or more\n"
+    "problems with one cause (an unknown unit code in 846 rows) are one line with their count\n"
+    "and first places. Only regular files are read (a link to one is followed; a FIFO or a\n"
+    "device is refused), each at most 1 GiB.\n"
     "SNAPSHOT is written only when everything passed (through a temporary file that is renamed\n"
-    "into place); an existing SNAPSHOT is left untouched on failure.\n"
+    "into place); an existing SNAPSHOT is left untouched on failure, and an interrupted import\n"
+    "(Ctrl-C, SIGTERM, SIGHUP) leaves nothing behind. SNAPSHOT may not be inside DIR.\n"
     "\n"
     "Options:\n"
     "  -o, --output SNAPSHOT  the snapshot file to write (required)\n"
@@ -27,7 +33,7 @@ static const char help[] =
     "Exit codes: 0 written, 1 the data is at fault (nothing written), 2 usage error.\n";
 
 static int usage_error(const char *what) {
-  fprintf(stderr, "rapp import: %s\nTry 'rapp import --help'.\n", what);
+  utf8_fprintf_safe(stderr, "rapp import: %s\nTry 'rapp import --help'.\n", what);
   return RAPP_EXIT_USAGE;
 }
 
@@ -45,7 +51,7 @@ int cmd_import(int argc, char **argv) {
       out = a + 9;
     } else if (a[0] == '-' && a[1] != '\0') {
       char msg[256];
-      snprintf(msg, sizeof msg, "unknown option '%s'", a);
+      snprintf(msg, sizeof msg, "unknown option '%.200s'", a);
       return usage_error(msg);
     } else if (!dir) {
       dir = a;
@@ -59,9 +65,10 @@ int cmd_import(int argc, char **argv) {
   err_clear(&err);
   db_stats st;
   if (db_import(dir, out, stderr, &st, &err) < 0) {
-    fprintf(stderr, "rapp import: %s\n", err.msg);
+    utf8_fprintf_safe(stderr, "rapp import: %s\n", err.msg);
     return err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
   }
-  printf("rapp import: wrote %s (%d tables, %lld rows, %.2f s)\n", out, st.tables, st.rows, st.seconds);
+  utf8_fprintf_safe(stdout, "rapp import: wrote %s (%d tables, %lld rows, %.2f s)\n", out,
+                    st.tables, st.rows, st.seconds);
   return RAPP_EXIT_OK;
 }

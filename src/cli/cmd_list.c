@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/utf8.h"
 
 static const char list_usage[] =
     "Usage: rapp list [DIR]\n"
@@ -90,7 +91,7 @@ int cmd_list(int argc, char **argv) {
     if (!mentions_report(buf_str(&path))) {
       /* not a report: a helper module */
     } else if (engine_describe(buf_str(&path), 0, &lim, &out, &err) == 0) {
-      printf("%s%s\n%s", shown++ ? "\n" : "", buf_str(&path), buf_str(&out));
+      utf8_fprintf_safe(stdout, "%s%s\n%s", shown++ ? "\n" : "", buf_str(&path), buf_str(&out));
     } else {
       fprintf(stderr, "%s\n", err.msg);
       rc = RAPP_EXIT_DATA;

@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/utf8.h"
 
 static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
@@ -155,7 +156,7 @@ int cmd_run(int argc, char **argv) {
   } else if (help) {
     rapp_buf b = {0};
     if (engine_describe(o.script, 1, &o.limits, &b, &err) == 0) {
-      fputs(buf_str(&b), stdout);
+      utf8_fprintf_safe(stdout, "%s", buf_str(&b));
       rc = RAPP_EXIT_OK;
     } else {
       fprintf(stderr, "%s\n", err.msg);

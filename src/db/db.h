@@ -26,20 +26,31 @@ typedef struct db_stats {
   double seconds;     /* wall time of the whole operation */
 } db_stats;
 
+/* Largest CSV file rapp import reads (bytes); a larger one is refused before it is read. */
+#define DB_MAX_CSV_BYTES ((size_t)1 << 30)
+
 /* Builds the snapshot out_path from the folder dir (one <table>.csv per table, see
  * docs/schema.md). Every problem is printed to diag as "file:line: column 'x': reason" (at
- * most DB_MAX_PROBLEM_LINES lines, then a count), then -1 is returned with err saying how many.
- * The snapshot is written to a temporary file beside out_path and renamed into place only when
- * everything passed; on failure nothing is left behind and an existing out_path is untouched.
- * stats may be NULL. */
+ * most DB_MAX_PROBLEM_LINES lines, then a count), then -1 is returned with err saying how many;
+ * a file that cannot be read, or whose header is wrong, does not stop the other files from
+ * being checked. Only regular files are read (links to them are followed).
+ * The snapshot is written to a temporary file beside out_path (O_EXCL|O_NOFOLLOW, a random
+ * name) and renamed into place only when everything passed; on failure, and on SIGINT, SIGTERM
+ * or SIGHUP during the import (handlers are installed for its duration), nothing is left behind
+ * and an existing out_path is untouched. SIGXFSZ is ignored meanwhile, so a file size limit is
+ * an error naming the file. out_path inside dir, or the same file as an input, is refused with
+ * exit code 2. stats->rows counts every row of the snapshot, as db_check does. stats may be
+ * NULL. */
 int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats, rapp_err *err);
 
 /* Validates the snapshot at path with the same rules as the import and prints every problem to
  * diag as "table 'unit', row 12 (code 'ENH1'): column 'area_code': unknown area 'XYZ'".
- * Opens the file read-only and never modifies it. Returns 0 when the checks ran (stats->problems
- * says how many were found; stats must not be NULL), -1 when they could not run (no such file,
- * not a database, another schema version). */
-int db_check(const char *path, FILE *diag, db_stats *stats, rapp_err *err);
+ * Opens the file read-only and never modifies it. A table that lacks a column, or is a view, is
+ * reported and not checked; the other tables are. Returns 0 when the checks ran
+ * (stats->problems says how many were found; stats must not be NULL), -1 when they could not
+ * run (no such file, not a database, another schema version) or took longer than seconds of
+ * wall-clock time (checked every thousand SQLite steps, like a run's queries). */
+int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp_err *err);
 
 /* Opens a snapshot read-only (SQLite read-only mode, query_only) and verifies its schema
  * version. On success *out is the handle; the caller closes it with db_close_snapshot. */

@@ -5,6 +5,7 @@
  * then runs the same rules as the import (db_rules.c). It never writes: the file is opened with
  * SQLITE_OPEN_READONLY through a `mode=ro` URI and query_only is set. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,45 +76,69 @@ void db_close_snapshot(sqlite3 *db) {
   if (db) sqlite3_close(db);
 }
 
-/* Adds a problem for every table, column and view of the schema the snapshot lacks. Returns the
- * number of problems added, or -1. */
-static int check_structure(sqlite3 *db, const db_model *m, db_problems *ps, long long *rows, rapp_err *err) {
-  size_t before = ps->n;
-  sqlite3_stmt *cols = NULL, *view = NULL, *st = NULL;
+long long db_table_rows(sqlite3 *db, const char *schema, const char *table) {
+  rapp_buf q = {0};
+  sqlite3_stmt *st = NULL;
+  long long n = -1;
+  buf_printf(&q, "SELECT count(*) FROM %s.\"%s\"", schema, table);
+  if (sqlite3_prepare_v2(db, buf_str(&q), -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  buf_free(&q);
+  return n;
+}
+
+/* Compares the snapshot's structure with the schema: adds a problem for every table, column and
+ * view it lacks, and for a table that is not a plain table (a view in its place is never read:
+ * it could run forever). state[ti] becomes DB_TABLE_UNUSABLE for a table that lacks anything.
+ * With full, also the views' text and status_label's rows are compared. Returns -1 when the
+ * schema cannot be read. */
+static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems *ps,
+                           unsigned char *state, rapp_err *err) {
+  sqlite3_stmt *cols = NULL, *view = NULL, *kind = NULL, *st = NULL;
   int rc = -1;
-  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &cols, NULL) ||
-      sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", -1, &view, NULL)) {
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &cols,
+                         NULL) ||
+      sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", -1,
+                         &view, NULL) ||
+      sqlite3_prepare_v2(
+          db, "SELECT type, wr FROM pragma_table_list WHERE schema = 'main' AND name = ?", -1,
+          &kind, NULL)) {
     err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
     goto done;
   }
   for (int ti = 0; ti < m->ntables; ti++) {
     const db_table *t = &m->tables[ti];
-    int present = 0, missing = 0;
+    state[ti] = DB_TABLE_UNUSABLE;
+    sqlite3_bind_text(kind, 1, t->name, -1, SQLITE_STATIC);
+    const char *type =
+        sqlite3_step(kind) == SQLITE_ROW ? (const char *)sqlite3_column_text(kind, 0) : NULL;
+    int without_rowid = type && sqlite3_column_int(kind, 1);
+    char msg[160];
+    if (!type) {
+      db_problems_add(ps, ti, -1, 0, 0, "missing from the snapshot", NULL);
+    } else if (strcmp(type, "table") != 0 || without_rowid) {
+      snprintf(msg, sizeof msg,
+               "is a %s in the snapshot, not a table as in schema version %d; it is not read",
+               without_rowid ? "WITHOUT ROWID table" : type, DB_SCHEMA_VERSION);
+      db_problems_add(ps, ti, -1, 0, 0, msg, NULL);
+    }
+    sqlite3_reset(kind);
+    if (!type || strcmp(type, "table") != 0 || without_rowid) continue;
+    int missing = 0;
     sqlite3_bind_text(cols, 1, t->name, -1, SQLITE_STATIC);
     for (int i = 0; i < t->ncols; i++) {
       sqlite3_bind_text(cols, 2, t->cols[i].name, -1, SQLITE_STATIC);
-      int found = sqlite3_step(cols) == SQLITE_ROW;
-      sqlite3_reset(cols);
-      if (found) present++;
-      else missing++;
-    }
-    if (!present) {
-      db_problems_add(ps, ti, -1, 0, 0, "missing from the snapshot", NULL);
-      continue;
-    }
-    for (int i = 0; missing && i < t->ncols; i++) {
-      sqlite3_bind_text(cols, 2, t->cols[i].name, -1, SQLITE_STATIC);
-      if (sqlite3_step(cols) != SQLITE_ROW) db_problems_add(ps, ti, i, 0, 0, "missing from the snapshot", NULL);
+      if (sqlite3_step(cols) != SQLITE_ROW) {
+        db_problems_add(ps, ti, i, 0, 0, "missing from the snapshot", NULL);
+        missing++;
+      }
       sqlite3_reset(cols);
     }
-    rapp_buf q = {0};
-    buf_printf(&q, "SELECT count(*) FROM main.\"%s\"", t->name);
-    if (sqlite3_prepare_v2(db, buf_str(&q), -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-      *rows += sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
-    buf_free(&q);
-    if (!missing && strcmp(t->name, "status_label") == 0) {
+    if (missing) continue;
+    state[ti] = DB_TABLE_OK;
+    if (full && strcmp(t->name, "status_label") == 0) {
       const char *have = NULL;
       if (sqlite3_prepare_v2(db, db_status_label_sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
         have = (const char *)sqlite3_column_text(st, 0);
@@ -129,45 +154,112 @@ static int check_structure(sqlite3 *db, const db_model *m, db_problems *ps, long
     if (sqlite3_step(view) != SQLITE_ROW) {
       snprintf(msg, sizeof msg, "view '%s' is missing from the snapshot", m->view_names[v]);
       db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
-    } else if (strcmp((const char *)sqlite3_column_text(view, 0), m->view_sql[v]) != 0) {
+    } else if (full && strcmp((const char *)sqlite3_column_text(view, 0), m->view_sql[v]) != 0) {
       snprintf(msg, sizeof msg, "view '%s' differs from the one schema version %d defines", m->view_names[v],
                DB_SCHEMA_VERSION);
       db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
     }
     sqlite3_reset(view);
   }
-  rc = (int)(ps->n - before);
+  rc = 0;
 done:
   sqlite3_finalize(cols);
   sqlite3_finalize(view);
+  sqlite3_finalize(kind);
   sqlite3_finalize(st);
   return rc;
 }
 
-int db_check(const char *path, FILE *diag, db_stats *stats, rapp_err *err) {
-  struct timespec t0, t1;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
+int db_check_shape(sqlite3 *db, const char *path, rapp_err *err) {
+  db_model m;
+  db_problems ps = {0};
+  if (db_model_load(&m, err) < 0) return -1;
+  unsigned char *state = xcalloc((size_t)m.ntables, 1);
+  int rc = check_structure(db, &m, 0, &ps, state, err);
+  if (rc == 0 && ps.n > 0) {
+    const db_problem *p = &ps.v[0];
+    rapp_buf first = {0};
+    if (p->table >= 0) buf_printf(&first, "table '%s'", m.tables[p->table].name);
+    if (p->table >= 0 && p->col >= 0)
+      buf_printf(&first, ", column '%s'", m.tables[p->table].cols[p->col].name);
+    buf_printf(&first, "%s%s", p->table >= 0 ? ": " : "", p->msg);
+    if (ps.n > 1) buf_printf(&first, " (and %zu more problem%s)", ps.n - 1, ps.n == 2 ? "" : "s");
+    rc = err_set(
+        err, "'%s' is not a schema version %d snapshot: %s; 'rapp check %s' lists what is wrong",
+        path, DB_SCHEMA_VERSION, buf_str(&first), path);
+    buf_free(&first);
+  }
+  free(state);
+  db_problems_free(&ps);
+  db_model_free(&m);
+  return rc;
+}
+
+/* The time limit of a check: SQLite calls this every PROGRESS_STEPS virtual-machine steps. */
+typedef struct check_clock {
+  double deadline;
+  int hit;
+} check_clock;
+
+enum { PROGRESS_STEPS = 1000 };
+
+double db_now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int on_progress(void *ud) {
+  check_clock *c = ud;
+  if (!c->hit && db_now_seconds() > c->deadline) c->hit = 1;
+  return c->hit;
+}
+
+int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp_err *err) {
+  double t0 = db_now_seconds();
   memset(stats, 0, sizeof *stats);
   sqlite3 *db = NULL;
   db_model m;
   db_problems ps = {0};
+  check_clock clk = {t0 + seconds, 0};
   if (db_open_snapshot(path, &db, err) < 0) return -1;
   if (db_model_load(&m, err) < 0) {
     db_close_snapshot(db);
     return -1;
   }
-  int rc = -1, n = check_structure(db, &m, &ps, &stats->rows, err);
-  if (n < 0) goto done;
-  /* rules over incomplete tables would fail to compile: the structure comes first */
-  if (n == 0 && db_validate(db, "main", &m, 1, &ps, err) < 0) goto done;
+  unsigned char *state = xcalloc((size_t)m.ntables, 1);
+  int rc = -1;
+  sqlite3_progress_handler(db, PROGRESS_STEPS, on_progress, &clk);
+  if (check_structure(db, &m, 1, &ps, state, err) < 0) goto done;
+  for (int ti = 0; ti < m.ntables; ti++) {
+    if (state[ti] != DB_TABLE_OK) continue;
+    long long n = db_table_rows(db, "main", m.tables[ti].name);
+    if (n < 0) {
+      err_set(err, "counting the rows of table '%s': %s", m.tables[ti].name, sqlite3_errmsg(db));
+      goto done;
+    }
+    stats->rows += n;
+  }
+  /* tables that lack a column are not checked: their rules would not compile */
+  if (db_validate(db, "main", &m, state, 1, &ps, err) < 0) goto done;
   db_problems_sort(&ps);
   db_problems_print(&ps, &m, 0, diag);
   stats->tables = m.ntables;
   stats->problems = (int)ps.n;
   rc = 0;
 done:
-  clock_gettime(CLOCK_MONOTONIC, &t1);
-  stats->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  if (rc < 0 && clk.hit) {
+    char what[256];
+    const char *colon = strstr(err->msg, ": ");
+    snprintf(what, sizeof what, "%.*s", colon ? (int)(colon - err->msg) : 200, err->msg);
+    err_set(
+        err,
+        "the check of '%s' ran longer than %g seconds (stopped while %s); a table far larger than "
+        "expected? Raise the limit with --time-limit SECONDS",
+        path, seconds, what);
+  }
+  stats->seconds = db_now_seconds() - t0;
+  free(state);
   db_problems_free(&ps);
   db_model_free(&m);
   db_close_snapshot(db);

@@ -8,15 +8,17 @@
  * set user_version and rename the file into place.
  * Rationale for speed: one transaction, one prepared statement per table reused for every row,
  * indexes built after the load (see bench/import_bench.sh). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -37,17 +39,10 @@ typedef struct import_ctx {
   db_model m;
   db_problems probs;
   line_map *lines; /* per table */
-  int fatal;       /* a file-level problem: rows are missing, so the rules are not run */
-  long long rows;
+  unsigned char *state; /* per table: DB_TABLE_OK, or what a file-level problem left of it */
   const char *dir;
   rapp_err *err;
 } import_ctx;
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void line_push(line_map *lm, long line) {
   if (lm->n == lm->cap) {
@@ -94,10 +89,7 @@ static int check_folder(import_ctx *cx) {
     } else if (!cx->m.tables[ti].from_csv) {
       buf_printf(&msg, "%s: rapp import fills table '%s' itself; remove this file", names[i], table);
     }
-    if (msg.len) {
-      db_problems_add(&cx->probs, -1, -1, 0, 0, buf_str(&msg), NULL);
-      cx->fatal = 1;
-    }
+    if (msg.len) db_problems_add(&cx->probs, -1, -1, 0, 0, buf_str(&msg), NULL);
     buf_free(&msg);
     free(names[i]);
   }
@@ -245,33 +237,31 @@ static int load_table(import_ctx *cx, int ti) {
   sqlite3_value **dflt = xcalloc((size_t)t->ncols, sizeof *dflt);
   int map[64], rc = -1;
   buf_printf(&path, "%s/%s.csv", cx->dir, t->name);
+  /* Until the header is read, a problem leaves the table empty: the rules skip it. */
+  cx->state[ti] = DB_TABLE_UNUSABLE;
+  rc = 0;
   struct stat sb;
-  if (stat(buf_str(&path), &sb) != 0) {
-    problem(cx, ti, -1, 0, "missing file: every table needs its file (a header line alone for an empty table)");
-    cx->fatal = 1;
-    rc = 0;
+  if (stat(buf_str(&path), &sb) != 0 && errno == ENOENT) {
+    problem(cx, ti, -1, 0,
+            "missing file: every table needs its file (a header line alone for an empty table)");
     goto done;
   }
-  if (csv_open_file(&r, buf_str(&path), cx->err) < 0) goto done;
+  if (csv_open_file(&r, buf_str(&path), DB_MAX_CSV_BYTES, cx->err) < 0) {
+    problem(cx, ti, -1, 0, "%s", cx->err->msg);
+    goto done;
+  }
   int nhead;
   switch (csv_next(&r, cx->err)) {
     case 0:
       problem(cx, ti, -1, 0, "empty file: the first line must be the header");
-      cx->fatal = 1;
-      rc = 0;
       goto done;
     case -1:
       problem(cx, ti, -1, r.rec_line, "%s", cx->err->msg);
-      cx->fatal = 1;
-      rc = 0;
       goto done;
     default: break;
   }
-  if ((nhead = read_header(cx, ti, &r, map)) < 0) {
-    cx->fatal = 1;
-    rc = 0;
-    goto done;
-  }
+  if ((nhead = read_header(cx, ti, &r, map)) < 0) goto done;
+  rc = -1;
   if (eval_defaults(cx->db, t, dflt, cx->err) < 0) goto done;
   buf_printf(&sql, "INSERT INTO stage.\"%s\" VALUES (", t->name);
   for (int i = 0; i < t->ncols; i++) buf_puts(&sql, i ? ", ?" : "?");
@@ -331,11 +321,11 @@ static int load_table(import_ctx *cx, int ti) {
     }
     sqlite3_reset(ins);
     line_push(lm, bad ? -line : line);
-    cx->rows++;
   }
-  if (s < 0) {
+  cx->state[ti] = DB_TABLE_OK;
+  if (s < 0) { /* the rows before the unreadable part are checked; references to it are not */
     problem(cx, ti, -1, r.rec_line, "%s", cx->err->msg);
-    cx->fatal = 1;
+    cx->state[ti] = DB_TABLE_INCOMPLETE;
   }
   rc = 0;
 done:
@@ -384,10 +374,14 @@ static int fill_periods(import_ctx *cx) {
   }
   sqlite3_finalize(st);
   st = NULL;
-  if (sqlite3_prepare_v2(cx->db,
-                         "SELECT CAST(substr(cutoff_date, 1, 4) AS INTEGER) FROM stage.municipality "
-                         "WHERE rapp_is_date(cutoff_date) ORDER BY rowid LIMIT 1",
-                         -1, &st, NULL) != SQLITE_OK)
+  /* an implausible cut-off (9999-12-31) is reported once by its own rule, and the periods
+   * follow the data, so that not every month and period in the data is reported as well */
+  if (sqlite3_prepare_v2(
+          cx->db,
+          "SELECT CAST(substr(cutoff_date, 1, 4) AS INTEGER) FROM stage.municipality "
+          "WHERE rapp_is_date(cutoff_date) AND substr(cutoff_date, 1, 4) BETWEEN '1900' AND '2100' "
+          "ORDER BY rowid LIMIT 1",
+          -1, &st, NULL) != SQLITE_OK)
     goto sqlfail;
   if (sqlite3_step(st) == SQLITE_ROW) cut = sqlite3_column_int(st, 0);
   sqlite3_finalize(st);
@@ -426,7 +420,6 @@ static int fill_periods(import_ctx *cx) {
         sqlite3_bind_text(st, 8, ld, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) != SQLITE_DONE) goto sqlfail;
         sqlite3_reset(st);
-        cx->rows++;
       }
   rc = 0;
   goto done;
@@ -438,31 +431,189 @@ done:
   return rc;
 }
 
-/* Makes a private temporary file beside out_path; *tmp is malloc'ed (caller frees). */
-static int make_temp(const char *out_path, char **tmp, rapp_err *err) {
+/* ---- the temporary file: created safely, removed on every way out ---- */
+
+/* The temporary file's path for the signal handler, which may only use what is async-signal
+ * safe: a static copy and unlink(2). */
+static char temp_path[4096];
+static volatile sig_atomic_t temp_armed;
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+enum { NSIGNALS = sizeof cleanup_signals / sizeof cleanup_signals[0] };
+
+/* Ctrl-C, SIGTERM, SIGHUP: remove the temporary file, then die of the signal as if unhandled
+ * (SA_RESETHAND restored the default action; SA_NODEFER lets raise deliver it at once). */
+static void on_signal(int sig) {
+  int e = errno;
+  if (temp_armed) unlink(temp_path);
+  raise(sig);
+  errno = e;
+}
+
+typedef struct signal_state {
+  struct sigaction old[NSIGNALS], old_xfsz;
+  int installed;
+} signal_state;
+
+/* Installs the cleanup handlers (not for a signal the caller ignores, as under nohup) and
+ * ignores SIGXFSZ, so a file size limit (ulimit -f) is a write error (EFBIG) with a message
+ * instead of death. */
+static void signals_install(signal_state *ss) {
+  struct sigaction sa, ign;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+  sigemptyset(&sa.sa_mask);
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigemptyset(&ign.sa_mask);
+  for (int i = 0; i < NSIGNALS; i++) {
+    sigaction(cleanup_signals[i], NULL, &ss->old[i]);
+    if (ss->old[i].sa_handler != SIG_IGN) sigaction(cleanup_signals[i], &sa, NULL);
+  }
+  sigaction(SIGXFSZ, &ign, &ss->old_xfsz);
+  ss->installed = 1;
+}
+
+static void signals_restore(signal_state *ss) {
+  if (!ss->installed) return;
+  for (int i = 0; i < NSIGNALS; i++) sigaction(cleanup_signals[i], &ss->old[i], NULL);
+  sigaction(SIGXFSZ, &ss->old_xfsz, NULL);
+  ss->installed = 0;
+}
+
+/* Blocks (block != 0) or unblocks the cleanup signals, so the file and temp_armed change
+ * together: a signal never finds a file that is not registered, nor a name that is stale. */
+static void signals_block(int block) {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int i = 0; i < NSIGNALS; i++) sigaddset(&set, cleanup_signals[i]);
+  sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/* Makes the temporary file beside out_path: ".NAME.tmp-" and 16 hex digits from getrandom, so
+ * its name cannot be guessed, created with O_CREAT|O_EXCL|O_NOFOLLOW (a planted file or link
+ * makes it fail, never followed) and the mode any file the user writes gets (0666 & ~umask).
+ * Registers it for the signal handler. *tmp is malloc'ed (caller frees); *fd stays open, so the
+ * caller can verify that SQLite opened this very file. */
+static int make_temp(const char *out_path, char **tmp, int *fd, rapp_err *err) {
   const char *slash = strrchr(out_path, '/');
   rapp_buf b = {0};
-  if (slash) buf_printf(&b, "%.*s/.%s.tmp-XXXXXX", (int)(slash - out_path), out_path, slash + 1);
-  else buf_printf(&b, ".%s.tmp-XXXXXX", out_path);
-  int fd = mkstemp(b.data);
-  if (fd < 0) {
-    err_set(err, "cannot create a temporary file beside '%s': %s", out_path, strerror(errno));
-    buf_free(&b);
-    return -1;
+  int attempt;
+  for (attempt = 0; attempt < 16; attempt++) {
+    unsigned char rnd[8];
+    if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+      err_set(err, "cannot create a temporary file beside '%s': no random numbers: %s", out_path,
+              strerror(errno));
+      break;
+    }
+    buf_reset(&b);
+    if (slash)
+      buf_printf(&b, "%.*s/.%s.tmp-", (int)(slash - out_path), out_path, slash + 1);
+    else
+      buf_printf(&b, ".%s.tmp-", out_path);
+    for (size_t i = 0; i < sizeof rnd; i++) buf_printf(&b, "%02x", rnd[i]);
+    if (b.len >= sizeof temp_path) {
+      err_set(err, "cannot create a temporary file beside '%s': the path is too long", out_path);
+      break;
+    }
+    signals_block(1);
+    *fd = open(b.data, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    int e = errno;
+    if (*fd >= 0) {
+      memcpy(temp_path, b.data, b.len + 1);
+      temp_armed = 1;
+    }
+    signals_block(0);
+    if (*fd >= 0) {
+      *tmp = b.data;
+      return 0;
+    }
+    if (e != EEXIST) {
+      err_set(err, "cannot create a temporary file beside '%s': %s", out_path, strerror(e));
+      break;
+    }
   }
-  /* mkstemp makes the file 0600; a snapshot is shared like any file the user writes. */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) {
-    err_set(err, "cannot set the permissions of '%s': %s", b.data, strerror(errno));
-    close(fd);
-    unlink(b.data);
-    buf_free(&b);
-    return -1;
+  if (attempt == 16)
+    err_set(err, "cannot create a temporary file beside '%s': every name tried exists", out_path);
+  buf_free(&b);
+  return -1;
+}
+
+/* Removes the temporary file (when tmp is not NULL) and forgets it. */
+static void drop_temp(char *tmp) {
+  signals_block(1);
+  if (tmp) unlink(tmp);
+  temp_armed = 0;
+  signals_block(0);
+  free(tmp);
+}
+
+/* Renames the finished temporary file into place and forgets it. */
+static int publish_temp(const char *tmp, const char *out_path, rapp_err *err) {
+  signals_block(1);
+  int rc = rename(tmp, out_path), e = errno;
+  if (rc == 0) temp_armed = 0;
+  signals_block(0);
+  return rc == 0 ? 0 : err_set(err, "cannot write '%s': %s", out_path, strerror(e));
+}
+
+/* The snapshot may not replace an input: out_path may be neither inside the folder dir (at any
+ * depth; compared by real path) nor the same file as one of its CSV files or the folder itself
+ * (compared by device and inode, so links are seen through). Exit code 2: the command line is
+ * wrong. */
+static int check_output_path(const char *dir, const char *out_path, rapp_err *err) {
+  char *rdir = realpath(dir, NULL), *rparent = NULL;
+  int rc = 0;
+  if (!rdir) return 0; /* the folder is reported when it is read */
+  const char *slash = strrchr(out_path, '/');
+  rapp_buf parent = {0};
+  if (slash == out_path)
+    buf_puts(&parent, "/");
+  else if (slash)
+    buf_append(&parent, out_path, (size_t)(slash - out_path));
+  else
+    buf_puts(&parent, ".");
+  /* a folder that does not exist yet is inside dir when its nearest existing ancestor is */
+  while (!(rparent = realpath(buf_str(&parent), NULL)) && errno == ENOENT) {
+    char *up = strrchr(parent.data, '/');
+    if (!up) break;
+    if (up == parent.data) up++; /* "/x" -> "/" */
+    parent.len = (size_t)(up - parent.data);
+    parent.data[parent.len] = '\0';
   }
-  close(fd);
-  *tmp = b.data;
-  return 0;
+  size_t n = strlen(rdir);
+  if (rparent && strncmp(rparent, rdir, n) == 0 &&
+      (rparent[n] == '\0' || rparent[n] == '/' || (n == 1 && rdir[0] == '/'))) {
+    rc = err_setc(err, RAPP_EXIT_USAGE,
+                  "-o '%s' is inside the input folder '%s'; write the snapshot outside the folder "
+                  "of CSV files",
+                  out_path, dir);
+    goto done;
+  }
+  struct stat out_sb, in_sb;
+  if (stat(out_path, &out_sb) != 0) goto done; /* a new file cannot be an input */
+  DIR *d = opendir(dir);
+  if (!d) goto done;
+  if (stat(dir, &in_sb) == 0 && in_sb.st_dev == out_sb.st_dev && in_sb.st_ino == out_sb.st_ino)
+    rc = err_setc(err, RAPP_EXIT_USAGE, "-o '%s' is the input folder itself; give a file name",
+                  out_path);
+  for (struct dirent *e; rc == 0 && (e = readdir(d)) != NULL;) {
+    rapp_buf in = {0};
+    buf_printf(&in, "%s/%s", dir, e->d_name);
+    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+        stat(buf_str(&in), &in_sb) == 0 && in_sb.st_dev == out_sb.st_dev &&
+        in_sb.st_ino == out_sb.st_ino)
+      rc = err_setc(err, RAPP_EXIT_USAGE,
+                    "-o '%s' is the input file '%s' (a link to it); write the snapshot elsewhere",
+                    out_path, buf_str(&in));
+    buf_free(&in);
+  }
+  closedir(d);
+done:
+  free(rdir);
+  free(rparent);
+  buf_free(&parent);
+  return rc;
 }
 
 /* Flushes the finished file to disk before it is renamed over an existing snapshot. */
@@ -497,20 +648,38 @@ static int copy_into_snapshot(import_ctx *cx) {
   return db_exec(cx->db, v, "writing the snapshot", cx->err);
 }
 
+/* A failed write to the temporary file (disk full, a file size limit, an I/O error) is named as a
+ * failure to write the snapshot, with the system's reason ("File too large"). */
+static void name_write_error(sqlite3 *db, const char *out_path, rapp_err *err) {
+  int code = sqlite3_errcode(db) & 0xFF, e = sqlite3_system_errno(db);
+  if (code != SQLITE_FULL && code != SQLITE_IOERR) return;
+  err_set(err, "cannot write the snapshot '%s': %s", out_path,
+          e ? strerror(e) : "the disk is full or the file size limit (ulimit -f) is reached");
+}
+
 int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats, rapp_err *err) {
-  double t0 = now_seconds();
+  double t0 = db_now_seconds();
   import_ctx cx = {0};
+  signal_state sig = {0};
   char *tmp = NULL;
-  int rc = -1;
+  int rc = -1, tmp_fd = -1;
   cx.dir = dir;
   cx.err = err;
-  struct stat sb;
+  struct stat sb, tsb;
   if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
     return err_set(err, "'%s' is not a folder of CSV files", dir);
+  if (check_output_path(dir, out_path, err) < 0) return -1;
   if (db_model_load(&cx.m, err) < 0) return -1;
   cx.lines = xcalloc((size_t)cx.m.ntables, sizeof *cx.lines);
-  if (check_folder(&cx) < 0 || make_temp(out_path, &tmp, err) < 0) goto done;
-  if (sqlite3_open_v2(tmp, &cx.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+  cx.state = xcalloc((size_t)cx.m.ntables, 1);
+  signals_install(&sig);
+  if (check_folder(&cx) < 0 || make_temp(out_path, &tmp, &tmp_fd, err) < 0) goto done;
+  /* NOFOLLOW, and the same inode as the file made above: nobody swapped it in between */
+  if (sqlite3_open_v2(tmp, &cx.db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
+                      NULL) != SQLITE_OK ||
+      fstat(tmp_fd, &sb) != 0 || lstat(tmp, &tsb) != 0 || sb.st_dev != tsb.st_dev ||
+      sb.st_ino != tsb.st_ino) {
     err_set(err, "cannot open '%s': %s", tmp, cx.db ? sqlite3_errmsg(cx.db) : "out of memory");
     goto done;
   }
@@ -533,56 +702,56 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
   int trace = getenv("RAPP_TRACE") != NULL;
   for (int ti = 0; ti < cx.m.ntables; ti++)
     if (cx.m.tables[ti].from_csv && load_table(&cx, ti) < 0) goto done;
-  if (trace) fprintf(stderr, "import: loaded %.3f s\n", now_seconds() - t0);
-  if (!cx.fatal) {
-    if (fill_periods(&cx) < 0) goto done;
-    if (trace) fprintf(stderr, "import: periods %.3f s\n", now_seconds() - t0);
-    /* the rules look rows up by their referenced keys */
-    for (int ti = 0; ti < cx.m.ntables; ti++) {
-      const db_table *t = &cx.m.tables[ti];
-      for (int i = 0; i < t->ncols; i++) {
-        if (!t->cols[i].ref_table) continue;
-        rapp_buf sql = {0};
-        buf_printf(&sql, "CREATE INDEX IF NOT EXISTS stage.\"ix_%s_%s\" ON \"%s\"(\"%s\")", t->cols[i].ref_table,
-                   t->cols[i].ref_col, t->cols[i].ref_table, t->cols[i].ref_col);
-        int ok = db_exec(cx.db, buf_str(&sql), "indexing the staging tables", err);
-        buf_free(&sql);
-        if (ok < 0) goto done;
-      }
-    }
-    /* and by their primary keys (a status change looks up its decision and later changes) */
-    for (int ti = 0; ti < cx.m.ntables; ti++) {
-      const db_table *t = &cx.m.tables[ti];
-      if (t->nkeys == 0 || !t->keys[0].is_pk) continue;
+  if (trace) fprintf(stderr, "import: loaded %.3f s\n", db_now_seconds() - t0);
+  /* Every file whose header is sound is checked row by row, whatever is wrong with the others. */
+  if (fill_periods(&cx) < 0) goto done;
+  if (trace) fprintf(stderr, "import: periods %.3f s\n", db_now_seconds() - t0);
+  /* the rules look rows up by their referenced keys */
+  for (int ti = 0; ti < cx.m.ntables; ti++) {
+    const db_table *t = &cx.m.tables[ti];
+    for (int i = 0; i < t->ncols; i++) {
+      if (!t->cols[i].ref_table) continue;
       rapp_buf sql = {0};
-      buf_printf(&sql, "CREATE INDEX stage.\"pk_%s\" ON \"%s\"(", t->name, t->name);
-      for (int i = 0; i < t->keys[0].ncols; i++)
-        buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[t->keys[0].cols[i]].name);
-      buf_puts(&sql, ")");
+      buf_printf(&sql, "CREATE INDEX IF NOT EXISTS stage.\"ix_%s_%s\" ON \"%s\"(\"%s\")",
+                 t->cols[i].ref_table, t->cols[i].ref_col, t->cols[i].ref_table,
+                 t->cols[i].ref_col);
       int ok = db_exec(cx.db, buf_str(&sql), "indexing the staging tables", err);
       buf_free(&sql);
       if (ok < 0) goto done;
     }
-    if (trace) fprintf(stderr, "import: staging indexes %.3f s\n", now_seconds() - t0);
-    size_t first = cx.probs.n;
-    if (db_validate(cx.db, "stage", &cx.m, 0, &cx.probs, err) < 0) goto done;
-    size_t kept = first;
-    for (size_t i = first; i < cx.probs.n; i++) { /* rowids -> lines */
-      db_problem p = cx.probs.v[i];
-      const line_map *lm = p.table >= 0 ? &cx.lines[p.table] : NULL;
-      if (lm && cx.m.tables[p.table].from_csv) {
-        if (p.pos > 0 && (size_t)p.pos <= lm->n) p.pos = lm->v[p.pos - 1];
-        if (p.other > 0 && (size_t)p.other <= lm->n) p.other = labs(lm->v[p.other - 1]);
-      }
-      if (p.pos < 0) { /* a row already reported as malformed */
-        free(p.msg);
-        free(p.label);
-        continue;
-      }
-      cx.probs.v[kept++] = p;
-    }
-    cx.probs.n = kept;
   }
+  /* and by their primary keys (a status change looks up its decision and later changes) */
+  for (int ti = 0; ti < cx.m.ntables; ti++) {
+    const db_table *t = &cx.m.tables[ti];
+    if (t->nkeys == 0 || !t->keys[0].is_pk) continue;
+    rapp_buf sql = {0};
+    buf_printf(&sql, "CREATE INDEX stage.\"pk_%s\" ON \"%s\"(", t->name, t->name);
+    for (int i = 0; i < t->keys[0].ncols; i++)
+      buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[t->keys[0].cols[i]].name);
+    buf_puts(&sql, ")");
+    int ok = db_exec(cx.db, buf_str(&sql), "indexing the staging tables", err);
+    buf_free(&sql);
+    if (ok < 0) goto done;
+  }
+  if (trace) fprintf(stderr, "import: staging indexes %.3f s\n", db_now_seconds() - t0);
+  size_t first = cx.probs.n;
+  if (db_validate(cx.db, "stage", &cx.m, cx.state, 0, &cx.probs, err) < 0) goto done;
+  size_t kept = first;
+  for (size_t i = first; i < cx.probs.n; i++) { /* rowids -> lines */
+    db_problem p = cx.probs.v[i];
+    const line_map *lm = p.table >= 0 ? &cx.lines[p.table] : NULL;
+    if (lm && cx.m.tables[p.table].from_csv) {
+      if (p.pos > 0 && (size_t)p.pos <= lm->n) p.pos = lm->v[p.pos - 1];
+      if (p.other > 0 && (size_t)p.other <= lm->n) p.other = labs(lm->v[p.other - 1]);
+    }
+    if (p.pos < 0) { /* a row already reported as malformed */
+      free(p.msg);
+      free(p.label);
+      continue;
+    }
+    cx.probs.v[kept++] = p;
+  }
+  cx.probs.n = kept;
   if (db_exec(cx.db, "COMMIT", "loading the CSV files", err) < 0) goto done;
   if (cx.probs.n > 0) {
     db_problems_sort(&cx.probs);
@@ -590,36 +759,42 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
     err_set(err, "%zu problem%s in '%s'; no snapshot written", cx.probs.n, cx.probs.n == 1 ? "" : "s", dir);
     goto done;
   }
-  if (trace) fprintf(stderr, "import: validated %.3f s\n", now_seconds() - t0);
+  if (trace) fprintf(stderr, "import: validated %.3f s\n", db_now_seconds() - t0);
   if (copy_into_snapshot(&cx) < 0) goto done;
-  if (trace) fprintf(stderr, "import: copied %.3f s\n", now_seconds() - t0);
+  if (trace) fprintf(stderr, "import: copied %.3f s\n", db_now_seconds() - t0);
+  long long rows = 0; /* as rapp check counts them: every row of every table */
+  for (int ti = 0; ti < cx.m.ntables; ti++) {
+    long long n = db_table_rows(cx.db, "main", cx.m.tables[ti].name);
+    if (n < 0) {
+      err_set(err, "counting the rows of '%s': %s", cx.m.tables[ti].name, sqlite3_errmsg(cx.db));
+      goto done;
+    }
+    rows += n;
+  }
   if (sqlite3_close(cx.db) != SQLITE_OK) {
     err_set(err, "cannot finish '%s': %s", tmp, sqlite3_errmsg(cx.db));
     goto done;
   }
   cx.db = NULL;
-  if (sync_file(tmp, err) < 0) goto done;
-  if (rename(tmp, out_path) != 0) {
-    err_set(err, "cannot write '%s': %s", out_path, strerror(errno));
-    goto done;
-  }
+  if (sync_file(tmp, err) < 0 || publish_temp(tmp, out_path, err) < 0) goto done;
   free(tmp);
   tmp = NULL;
   if (stats) {
     stats->tables = cx.m.ntables;
-    stats->rows = cx.rows; /* CSV rows and periods; status_label's rows come with the schema */
+    stats->rows = rows;
     stats->problems = 0;
-    stats->seconds = now_seconds() - t0;
+    stats->seconds = db_now_seconds() - t0;
   }
   rc = 0;
 done:
+  if (rc < 0 && cx.db) name_write_error(cx.db, out_path, err);
   if (cx.db) sqlite3_close(cx.db);
-  if (tmp) {
-    unlink(tmp);
-    free(tmp);
-  }
+  if (tmp_fd >= 0) close(tmp_fd);
+  if (tmp) drop_temp(tmp);
+  signals_restore(&sig);
   for (int i = 0; cx.lines && i < cx.m.ntables; i++) free(cx.lines[i].v);
   free(cx.lines);
+  free(cx.state);
   db_problems_free(&cx.probs);
   db_model_free(&cx.m);
   return rc;

@@ -72,8 +72,9 @@ void db_model_free(db_model *m);
 int db_model_table(const db_model *m, const char *name); /* index or -1 */
 int db_table_column(const db_table *t, const char *name); /* index or -1 */
 
-/* Registers rapp_is_date(x), rapp_is_month(x), rapp_period_error(x) and
- * rapp_period_field(code, field) on a connection (read-only connections too). */
+/* Registers rapp_is_date(x), rapp_is_month(x), rapp_date_error(x), rapp_key_error(x),
+ * rapp_period_error(x) and rapp_period_field(code, field) on a connection (read-only
+ * connections too). */
 int db_register_functions(sqlite3 *db, rapp_err *err);
 
 /* Appends the "file:...?mode=ro" URI of path to b, every byte outside [A-Za-z0-9/._~-]
@@ -82,6 +83,15 @@ void db_read_only_uri(rapp_buf *b, const char *path);
 /* Fails with "snapshot 'PATH' has schema version N; this rapp reads version 1" unless PRAGMA
  * user_version is DB_SCHEMA_VERSION (db_check.c). */
 int db_check_version(sqlite3 *db, const char *path, rapp_err *err);
+/* Fails with "'PATH' does not have the tables and columns of a schema version 1 snapshot (table
+ * 'unit' missing from the snapshot, and more); 'rapp check PATH' lists what is wrong" unless
+ * every table (a plain table, not a view), column and view of the schema is there (db_check.c).
+ * For connections that run queries: a wrong snapshot is named as such, not as a query's error. */
+int db_check_shape(sqlite3 *db, const char *path, rapp_err *err);
+/* CLOCK_MONOTONIC in seconds (db_check.c). */
+double db_now_seconds(void);
+/* count(*) of schema.table, or -1 when it cannot be read. */
+long long db_table_rows(sqlite3 *db, const char *schema, const char *table);
 
 /* One problem. table -1 = about the whole snapshot; col -1 = about the whole row; pos 0 =
  * about the whole table/file, else the row's rowid (check) or physical line (import). other,
@@ -94,6 +104,9 @@ typedef struct db_problem {
   size_t seq;
 } db_problem;
 
+#define DB_GROUP_MIN 3
+#define DB_GROUP_PLACES 5
+
 typedef struct db_problems {
   db_problem *v;
   size_t n, cap;
@@ -105,15 +118,32 @@ void db_problems_add(db_problems *ps, int table, int col, long long pos, long lo
 void db_problems_free(db_problems *ps);
 /* Sorts by table (schema order), position, column; ties keep insertion order. */
 void db_problems_sort(db_problems *ps);
-/* Prints at most DB_MAX_PROBLEM_LINES problems, then "... and N more problems". import: as
- * "file:line: column 'x': reason"; else as "table 't', row N (key): column 'x': reason". */
+/* Prints the problems, at most DB_MAX_PROBLEM_LINES lines, then "... and N more problems".
+ * import: as "file:line: column 'x': reason"; else as "table 't', row N (key): column 'x':
+ * reason". DB_GROUP_MIN or more problems about rows with one cause (the same column name and
+ * message, in any file) are one line, where the first of them would be: "846 problems: column
+ * 'unit_code': unknown unit 'X'; at budget.csv:2, budget.csv:3, ... (budget.csv 312, actual.csv
+ * 534)" with the first DB_GROUP_PLACES places and, when they are in more than one file, the
+ * count per file. Every line is made terminal-safe (utf8.h). */
 void db_problems_print(const db_problems *ps, const db_model *m, int import, FILE *out);
 
+/* How far the rules can trust a table (db_validate's state, one entry per table of the model).
+ * Rationale: a problem with one file or table (a missing column, an unreadable file) must not
+ * hide the problems of the others, nor make them report false ones ("unknown unit" for every
+ * row when unit.csv could not be read). */
+enum {
+  DB_TABLE_OK = 0,
+  DB_TABLE_INCOMPLETE = 1, /* rows may be missing: its rows are checked, but references into it
+                              and municipality's one-row rule are not */
+  DB_TABLE_UNUSABLE = 2    /* not checked, and no rule of another table reads it */
+};
+
 /* Runs every rule over the tables in schema `schema` ("main" for check, "stage" for import)
- * and adds what it finds; positions are rowids. Labels are filled when with_labels. Returns -1
- * only when a query cannot run (err says which). */
-int db_validate(sqlite3 *db, const char *schema, const db_model *m, int with_labels,
-                db_problems *out, rapp_err *err);
+ * and adds what it finds; positions are rowids. state (NULL = all OK) says which tables the
+ * rules may trust. Labels are filled when with_labels. Returns -1 only when a query cannot run
+ * (err says which). */
+int db_validate(sqlite3 *db, const char *schema, const db_model *m, const unsigned char *state,
+                int with_labels, db_problems *out, rapp_err *err);
 
 /* Whether column c of table t is flagged boolean in the rule table. */
 int db_rules_is_bool(const char *table, const char *column);

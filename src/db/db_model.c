@@ -2,6 +2,7 @@
  * SQLite itself (PRAGMA table_info, foreign_key_list, index_list on an in-memory copy), so the
  * import and check follow the schema file rather than a second list in C. Also the SQL functions
  * the rules use, and the problem list. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "util/buf.h"
 #include "util/parse.h"
 #include "util/period.h"
+#include "util/utf8.h"
 
 const char db_status_label_sql[] =
     "SELECT group_concat(x, char(10)) FROM (SELECT quote(status) || '|' || quote(label) || '|' || "
@@ -228,11 +230,98 @@ static const char *arg_text(sqlite3_value *v) {
   return sqlite3_value_type(v) == SQLITE_TEXT ? (const char *)sqlite3_value_text(v) : NULL;
 }
 
+/* x as SQL's quote() writes it. */
+static void put_quoted(rapp_buf *b, sqlite3_value *v) {
+  if (sqlite3_value_type(v) != SQLITE_TEXT) {
+    buf_puts(b,
+             sqlite3_value_type(v) == SQLITE_NULL ? "NULL" : (const char *)sqlite3_value_text(v));
+    return;
+  }
+  const char *s = (const char *)sqlite3_value_text(v);
+  buf_putc(b, '\'');
+  for (; *s; s++) {
+    if (*s == '\'') buf_putc(b, '\'');
+    buf_putc(b, *s);
+  }
+  buf_putc(b, '\'');
+}
+
 /* rapp_is_date(x): 1 when x is text 'YYYY-MM-DD' naming a real day. */
 static void fn_is_date(sqlite3_context *cx, int argc, sqlite3_value **argv) {
   const char *s = arg_text(argv[0]);
   char iso[11];
   sqlite3_result_int(cx, s && strlen(s) == 10 && parse_date(s, iso) == 0 && strcmp(iso, s) == 0);
+}
+
+/* rapp_date_error(x): NULL when x is text 'YYYY-MM-DD' naming a real day, else why not. A date
+ * written right but not in the calendar says so: "'2024-02-30': February 2024 has 29 days". */
+static void fn_date_error(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  const char *s = arg_text(argv[0]);
+  char iso[11], why[96];
+  rapp_buf b = {0};
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+      (s && strlen(s) == 10 && parse_date_why(s, iso, why, sizeof why) == 0 &&
+       strcmp(iso, s) == 0)) {
+    sqlite3_result_null(cx);
+    return;
+  }
+  if (!s)
+    why[0] = '\0';
+  else if (parse_date_why(s, iso, why, sizeof why) == 0)
+    why[0] = '\0'; /* a date, not as stored */
+  put_quoted(&b, argv[0]);
+  if (why[0])
+    buf_printf(&b, ": %s", why);
+  else
+    buf_puts(&b, " is not a date: use YYYY-MM-DD or DD.MM.YYYY");
+  sqlite3_result_text(cx, buf_str(&b), -1, SQLITE_TRANSIENT);
+  buf_free(&b);
+}
+
+static int is_blank_cp(uint32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* rapp_key_error(x): NULL unless x is text that would make a key differ invisibly from the one
+ * it looks like: a blank at either end, or an invisible character (utf8_is_invisible) inside. */
+static void fn_key_error(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  const char *s = arg_text(argv[0]);
+  if (!s) {
+    sqlite3_result_null(cx);
+    return;
+  }
+  size_t n = (size_t)sqlite3_value_bytes(argv[0]), i = 0, len;
+  uint32_t cp, first = 0, last = 0, hidden = 0;
+  for (; i < n; i += len) {
+    len = utf8_decode(s + i, n - i, &cp);
+    if (!len) { /* invalid UTF-8 is reported by its own rule */
+      sqlite3_result_null(cx);
+      return;
+    }
+    if (i == 0) first = cp;
+    last = cp;
+    if (!hidden && utf8_is_invisible(cp)) hidden = cp;
+  }
+  const char *what = NULL;
+  char hid[64];
+  if (n && is_blank_cp(first))
+    what = "starts with a blank";
+  else if (n && is_blank_cp(last))
+    what = "ends with a blank";
+  else if (hidden) {
+    snprintf(hid, sizeof hid, "holds the invisible character U+%04X", (unsigned)hidden);
+    what = hid;
+  }
+  if (!what) {
+    sqlite3_result_null(cx);
+    return;
+  }
+  rapp_buf b = {0};
+  put_quoted(&b, argv[0]);
+  buf_printf(&b, " %s: keys must not differ invisibly from what they look like; remove it", what);
+  sqlite3_result_text(cx, buf_str(&b), -1, SQLITE_TRANSIENT);
+  buf_free(&b);
 }
 
 /* rapp_is_month(x): 1 when x is text 'YYYY-MM'. */
@@ -299,7 +388,10 @@ int db_register_functions(sqlite3 *db, rapp_err *err) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   if (sqlite3_create_function(db, "rapp_is_date", 1, flags, NULL, fn_is_date, NULL, NULL) ||
       sqlite3_create_function(db, "rapp_is_month", 1, flags, NULL, fn_is_month, NULL, NULL) ||
-      sqlite3_create_function(db, "rapp_period_error", 1, flags, NULL, fn_period_error, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_date_error", 1, flags, NULL, fn_date_error, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_key_error", 1, flags, NULL, fn_key_error, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_period_error", 1, flags, NULL, fn_period_error, NULL,
+                              NULL) ||
       sqlite3_create_function(db, "rapp_period_field", 2, flags, NULL, fn_period_field, NULL, NULL))
     return err_set(err, "registering SQL functions: %s", sqlite3_errmsg(db));
   return 0;
@@ -359,28 +451,134 @@ void db_problems_sort(db_problems *ps) {
   if (ps->n > 1) qsort(ps->v, ps->n, sizeof *ps->v, cmp_problem);
 }
 
-void db_problems_print(const db_problems *ps, const db_model *m, int import, FILE *out) {
-  size_t shown = ps->n < DB_MAX_PROBLEM_LINES ? ps->n : DB_MAX_PROBLEM_LINES;
-  for (size_t i = 0; i < shown; i++) {
-    const db_problem *p = &ps->v[i];
-    rapp_buf b = {0};
-    const db_table *t = p->table >= 0 ? &m->tables[p->table] : NULL;
-    if (t && import) {
-      buf_printf(&b, "%s.csv:", t->name);
-      if (p->pos > 0) buf_printf(&b, "%lld:", p->pos);
-      buf_putc(&b, ' ');
-    } else if (t) {
-      buf_printf(&b, "table '%s'", t->name);
-      if (p->pos > 0) buf_printf(&b, ", row %lld", p->pos);
-      if (p->label && *p->label) buf_printf(&b, " (%s)", p->label);
-      buf_puts(&b, ": ");
-    }
-    if (t && p->col >= 0) buf_printf(&b, "column '%s': ", t->cols[p->col].name);
-    buf_puts(&b, p->msg);
-    if (p->other > 0) buf_printf(&b, import ? " (first on line %lld)" : " (first in row %lld)", p->other);
-    fprintf(out, "%s\n", buf_str(&b));
-    buf_free(&b);
+/* Where problem p is: "unit.csv:3" or "unit.csv" (import), "table 'unit', row 3 (code 'X')" or
+ * "table 'unit'" (check; the row's key only when with_label). */
+static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int import,
+                      int with_label) {
+  const db_table *t = &m->tables[p->table];
+  if (import) {
+    buf_printf(b, "%s.csv", t->name);
+    if (p->pos > 0) buf_printf(b, ":%lld", p->pos);
+    return;
   }
-  if (ps->n > shown)
-    fprintf(out, "... and %zu more problem%s\n", ps->n - shown, ps->n - shown == 1 ? "" : "s");
+  buf_printf(b, "table '%s'", t->name);
+  if (p->pos > 0) buf_printf(b, ", row %lld", p->pos);
+  if (with_label && p->label && *p->label) buf_printf(b, " (%s)", p->label);
+}
+
+/* "column 'x': reason" */
+static void put_cause(rapp_buf *b, const db_problem *p, const db_model *m) {
+  if (p->table >= 0 && p->col >= 0)
+    buf_printf(b, "column '%s': ", m->tables[p->table].cols[p->col].name);
+  buf_puts(b, p->msg);
+}
+
+/* A problem row's cause, for grouping: the column's name and the message. */
+typedef struct cause_ref {
+  const char *col, *msg;
+  size_t i; /* index in the sorted problem list */
+} cause_ref;
+
+static int cmp_cause(const void *a, const void *b) {
+  const cause_ref *x = a, *y = b;
+  int c = strcmp(x->col, y->col);
+  if (!c) c = strcmp(x->msg, y->msg);
+  if (c) return c;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* For each problem, the index of the first problem of its cause's group, or (size_t)-1 when it
+ * is not grouped: only problems about rows are grouped, and only DB_GROUP_MIN or more alike. */
+static size_t *group_problems(const db_problems *ps, const db_model *m) {
+  size_t *first = xmalloc((ps->n ? ps->n : 1) * sizeof *first);
+  cause_ref *refs = xmalloc((ps->n ? ps->n : 1) * sizeof *refs);
+  size_t nrefs = 0;
+  for (size_t i = 0; i < ps->n; i++) {
+    const db_problem *p = &ps->v[i];
+    first[i] = (size_t)-1;
+    if (p->table < 0 || p->pos <= 0) continue;
+    refs[nrefs++] =
+        (cause_ref){p->col >= 0 ? m->tables[p->table].cols[p->col].name : "", p->msg, i};
+  }
+  qsort(refs, nrefs, sizeof *refs, cmp_cause);
+  for (size_t a = 0, b; a < nrefs; a = b) {
+    for (b = a + 1; b < nrefs && strcmp(refs[a].col, refs[b].col) == 0 &&
+                    strcmp(refs[a].msg, refs[b].msg) == 0;)
+      b++;
+    if (b - a < DB_GROUP_MIN) continue;
+    for (size_t k = a; k < b; k++) first[refs[k].i] = refs[a].i; /* refs[a] is the earliest */
+  }
+  free(refs);
+  return first;
+}
+
+/* One line for a group of problems with one cause (first is the group's first problem):
+ * "846 problems: column 'unit_code': unknown unit 'X'; at budget.csv:2, budget.csv:3, ...
+ * (actual.csv 534, budget.csv 312)". Returns the group's size. */
+static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group, size_t first,
+                        const db_model *m, int import) {
+  size_t count = 0, nplaces = 0, ntables = 0;
+  long long other = ps->v[first].other;
+  int *per_table = xcalloc((size_t)m->ntables, sizeof *per_table);
+  for (size_t i = first; i < ps->n; i++)
+    if (group[i] == first) {
+      count++;
+      if (per_table[ps->v[i].table]++ == 0) ntables++;
+      if (ps->v[i].other != other) other = 0;
+    }
+  buf_printf(b, "%zu problems: ", count);
+  put_cause(b, &ps->v[first], m);
+  if (other > 0) buf_printf(b, import ? " (first on line %lld)" : " (first in row %lld)", other);
+  buf_puts(b, "; at ");
+  for (size_t i = first; i < ps->n && nplaces < DB_GROUP_PLACES; i++)
+    if (group[i] == first) {
+      if (nplaces++) buf_puts(b, ", ");
+      put_place(b, &ps->v[i], m, import, 0);
+    }
+  if (count > nplaces) buf_puts(b, ", ...");
+  if (ntables > 1) { /* the files by their count, most first; ties in schema order */
+    buf_puts(b, " (");
+    for (size_t k = 0; k < ntables; k++) {
+      int best = -1;
+      for (int t = 0; t < m->ntables; t++)
+        if (per_table[t] > 0 && (best < 0 || per_table[t] > per_table[best])) best = t;
+      buf_printf(b, import ? "%s%s.csv %d" : "%stable '%s' %d", k ? ", " : "", m->tables[best].name,
+                 per_table[best]);
+      per_table[best] = 0;
+    }
+    buf_puts(b, ")");
+  }
+  free(per_table);
+  return count;
+}
+
+void db_problems_print(const db_problems *ps, const db_model *m, int import, FILE *out) {
+  size_t *group = group_problems(ps, m), lines = 0, covered = 0;
+  rapp_buf b = {0}, safe = {0};
+  for (size_t i = 0; i < ps->n && lines < DB_MAX_PROBLEM_LINES; i++) {
+    const db_problem *p = &ps->v[i];
+    buf_reset(&b);
+    if (group[i] != (size_t)-1 && group[i] != i) continue; /* printed with its group */
+    if (group[i] == i) {
+      covered += put_group(&b, ps, group, i, m, import);
+    } else {
+      if (p->table >= 0) {
+        put_place(&b, p, m, import, 1);
+        buf_puts(&b, ": ");
+      }
+      put_cause(&b, p, m);
+      if (p->other > 0)
+        buf_printf(&b, import ? " (first on line %lld)" : " (first in row %lld)", p->other);
+      covered++;
+    }
+    buf_reset(&safe);
+    utf8_put_terminal_safe(&safe, b.data, b.len, 0);
+    fprintf(out, "%s\n", buf_str(&safe));
+    lines++;
+  }
+  if (ps->n > covered)
+    fprintf(out, "... and %zu more problem%s\n", ps->n - covered, ps->n - covered == 1 ? "" : "s");
+  buf_free(&b);
+  buf_free(&safe);
+  free(group);
 }

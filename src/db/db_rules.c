@@ -50,6 +50,11 @@ static const rule rules[] = {
      "quote(t.number) || ' is not a kommunenummer (four digits)'"},
     {"municipality", "language", RULE_SET, "'nb', 'nn', 'se'", NULL},
     {"municipality", "inhabitants", RULE_MIN, ">= 0", NULL},
+    {"municipality", "cutoff_date", RULE_SQL,
+     "NOT rapp_is_date(t.cutoff_date) OR substr(t.cutoff_date, 1, 4) BETWEEN '1900' AND '2100'",
+     "'cut-off ' || t.cutoff_date || ' is not plausible: its year must be 1900-2100 (the "
+     "snapshot''s "
+     "periods run from the first year in the data to the cut-off year)'"},
     {"indicator", "decimals", RULE_RANGE, "0", "6"},
     {"indicator", "direction", RULE_SET, "'higher', 'lower'", NULL},
     {"indicator", "frequency", RULE_SET, "'month', 'quarter', 'tertial', 'year'", NULL},
@@ -102,7 +107,8 @@ static const rule rules[] = {
     {"deviation", "category", RULE_SET,
      "'HMS', 'bruker/pasient', 'informasjonssikkerhet/personvern', 'økonomi', 'annet'", NULL},
     {"deviation", "severity", RULE_SET, "'lav', 'middels', 'høy'", NULL},
-    {"deviation", "closed_date", RULE_SQL, "NOT rapp_is_date(t.reported_date) OR t.closed_date >= t.reported_date",
+    {"deviation", "closed_date", RULE_SQL,
+     "NOT rapp_is_date(t.reported_date) OR t.closed_date >= t.reported_date",
      "'closed ' || t.closed_date || ', before it was reported ' || t.reported_date"},
     {"deviation", "status", RULE_SET, "'åpen', 'under behandling', 'lukket'", NULL},
     {"deviation", "status", RULE_SQL, "(t.status = 'lukket') = (t.closed_date IS NOT NULL)",
@@ -115,7 +121,8 @@ static const rule rules[] = {
     {"wheel_activity", "month", RULE_RANGE, "1", "12"},
     {"wheel_activity", "track", RULE_SET, "'administrativ', 'politisk'", NULL},
     {"wheel_activity", "every_fourth_year", RULE_BOOL, NULL, NULL},
-    {"company", "org_number", RULE_SQL, "t.org_number GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'",
+    {"company", "org_number", RULE_SQL,
+     "t.org_number GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'",
      "quote(t.org_number) || ' is not an organisasjonsnummer (nine digits)'"},
     {"company", "ownership_pct", RULE_RANGE, "0", "100"},
     {"period", "code", RULE_SQL, "rapp_period_error(t.code) IS NULL", "rapp_period_error(t.code)"},
@@ -174,8 +181,34 @@ static void when(rapp_buf *b, const char *bad, const char *reason) {
   buf_printf(b, " WHEN %s THEN %s", bad, reason);
 }
 
-/* Builds the CASE expression giving the first problem of column c, or NULL. */
-static void column_case(rapp_buf *b, const db_table *t, const db_column *c, const char *schema) {
+/* Whether every table the SQL text reads as "{s}.name" may be read (state DB_TABLE_OK). */
+static int reads_usable(const char *text, const db_model *m, const unsigned char *state) {
+  for (const char *p = strstr(text, "{s}."); p; p = strstr(p + 4, "{s}.")) {
+    char name[64];
+    size_t n = 0;
+    for (const char *q = p + 4; n + 1 < sizeof name && (*q == '_' || (*q >= 'a' && *q <= 'z'));)
+      name[n++] = *q++;
+    name[n] = '\0';
+    int ti = db_model_table(m, name);
+    if (ti >= 0 && state && state[ti] != DB_TABLE_OK) return 0;
+  }
+  return 1;
+}
+
+/* Whether column c of t is (part of) a key or a reference: its text must not differ invisibly. */
+static int is_key_column(const db_table *t, const db_column *c) {
+  if (c->ref_table) return 1;
+  for (int k = 0; k < t->nkeys; k++)
+    for (int i = 0; i < t->keys[k].ncols; i++)
+      if (&t->cols[t->keys[k].cols[i]] == c) return 1;
+  return 0;
+}
+
+/* Builds the CASE expression giving the first problem of column c, or NULL. Rules that read a
+ * table the state marks as not OK are left out (their findings would be false). */
+static void column_case(rapp_buf *b, const db_model *m, const db_table *t, const db_column *c,
+                        const char *schema, const unsigned char *state) {
+  int period_ok = !state || state[db_model_table(m, "period")] == DB_TABLE_OK;
   rapp_buf x = {0}, r = {0};
   char q[160];
   snprintf(q, sizeof q, "t.\"%s\"", c->name);
@@ -203,13 +236,22 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
   /* from here on the value is of the right type; NULL never fails a rule */
   buf_reset(&x);
   buf_reset(&r);
+  if (c->kind == DBK_TEXT &&
+      is_key_column(t, c)) { /* before the reference: 'ENH1 ' is not unknown */
+    buf_printf(&x, "rapp_key_error(%s) IS NOT NULL", q);
+    buf_printf(&r, "rapp_key_error(%s)", q);
+    when(b, buf_str(&x), buf_str(&r));
+    buf_reset(&x);
+    buf_reset(&r);
+  }
   switch (c->kind) {
     case DBK_DATE:
       buf_printf(&x, "%s IS NOT NULL AND NOT rapp_is_date(%s)", q, q);
-      buf_printf(&r, "quote(%s) || ' is not a date: use YYYY-MM-DD or DD.MM.YYYY'", q);
+      buf_printf(&r, "rapp_date_error(%s)", q);
       when(b, buf_str(&x), buf_str(&r));
       break;
     case DBK_MONTH:
+      if (!period_ok) break;
       /* Rationale: the lookup comes first, so a good value costs one index probe and no call */
       buf_printf(&x, "%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s.period p WHERE p.code = %s AND p.kind = 'month')",
                  q, schema, q);
@@ -236,7 +278,8 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
       break;
     default: break;
   }
-  if (c->ref_table) {
+  int ref = c->ref_table ? db_model_table(m, c->ref_table) : -1;
+  if (c->ref_table && (!state || ref < 0 || state[ref] == DB_TABLE_OK)) {
     buf_reset(&x);
     buf_reset(&r);
     buf_printf(&x, "%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s.\"%s\" f WHERE f.\"%s\" = %s)", q,
@@ -273,6 +316,7 @@ static void column_case(rapp_buf *b, const db_table *t, const db_column *c, cons
         break;
       case RULE_BOOL: continue; /* done with the kind */
       case RULE_SQL:
+        if (!reads_usable(u->a, m, state) || !reads_usable(u->b, m, state)) continue;
         buf_printf(&x, "%s IS NOT NULL AND NOT (", q);
         put_sql(&x, u->a, schema);
         buf_putc(&x, ')');
@@ -311,7 +355,8 @@ static void label_expr(rapp_buf *b, const db_table *t) {
 }
 
 static int run_row_rules(sqlite3 *db, const char *schema, const db_model *m, int ti,
-                         int with_labels, db_problems *out, rapp_err *err) {
+                         const unsigned char *state, int with_labels, db_problems *out,
+                         rapp_err *err) {
   const db_table *t = &m->tables[ti];
   rapp_buf sql = {0};
   buf_puts(&sql, "SELECT * FROM (SELECT t.rowid AS rid, ");
@@ -319,7 +364,7 @@ static int run_row_rules(sqlite3 *db, const char *schema, const db_model *m, int
   else buf_puts(&sql, "NULL");
   for (int i = 0; i < t->ncols; i++) {
     buf_puts(&sql, ", ");
-    column_case(&sql, t, &t->cols[i], schema);
+    column_case(&sql, m, t, &t->cols[i], schema, state);
     buf_printf(&sql, " AS p%d", i);
   }
   buf_printf(&sql, " FROM %s.\"%s\" AS t) WHERE ", schema, t->name);
@@ -526,21 +571,22 @@ done:
   return rc;
 }
 
-int db_validate(sqlite3 *db, const char *schema, const db_model *m, int with_labels,
-                db_problems *out, rapp_err *err) {
+int db_validate(sqlite3 *db, const char *schema, const db_model *m, const unsigned char *state,
+                int with_labels, db_problems *out, rapp_err *err) {
   int trace = getenv("RAPP_TRACE") != NULL;
   for (int ti = 0; ti < m->ntables; ti++) {
     const db_table *t = &m->tables[ti];
     if (strcmp(t->name, "status_label") == 0) continue; /* fixed contents, compared by check */
+    if (state && state[ti] == DB_TABLE_UNUSABLE) continue;
     clock_t c0 = clock();
-    if (run_row_rules(db, schema, m, ti, with_labels, out, err) < 0) return -1;
+    if (run_row_rules(db, schema, m, ti, state, with_labels, out, err) < 0) return -1;
     clock_t c1 = clock();
     for (int k = 0; k < t->nkeys; k++)
       if (run_key_rule(db, schema, m, ti, &t->keys[k], with_labels, out, err) < 0) return -1;
     if (trace)
       fprintf(stderr, "rules %s: rows %.3f s, keys %.3f s\n", t->name, (double)(c1 - c0) / CLOCKS_PER_SEC,
               (double)(clock() - c1) / CLOCKS_PER_SEC);
-    if (strcmp(t->name, "municipality") == 0 &&
+    if (strcmp(t->name, "municipality") == 0 && (!state || state[ti] == DB_TABLE_OK) &&
         run_single_row_rule(db, schema, m, ti, with_labels, out, err) < 0)
       return -1;
   }

@@ -181,7 +181,7 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
     db_query_close(q);
     return -1;
   }
-  if (db_check_version(q->db, path, err) != 0) {
+  if (db_check_version(q->db, path, err) != 0 || db_check_shape(q->db, path, err) != 0) {
     db_query_close(q);
     return -1;
   }

@@ -3,25 +3,63 @@
 #include "util/csv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-int csv_open_file(csv_reader *r, const char *path, rapp_err *err) {
+/* What a file that is not a regular file is, for the message. */
+static const char *file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+int csv_open_file(csv_reader *r, const char *path, size_t max_bytes, rapp_err *err) {
   memset(r, 0, sizeof *r);
-  FILE *f = fopen(path, "rb");
-  if (!f) return err_set(err, "cannot read '%s': %s", path, strerror(errno));
-  rapp_buf b = {0};
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) {
-    buf_free(&b);
-    return err_set(err, "cannot read '%s': read error", path);
+  /* O_NONBLOCK: opening a FIFO without a writer must not wait; fstat then refuses it */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return err_set(err, "cannot read it: %s", strerror(errno));
+  struct stat sb;
+  if (fstat(fd, &sb) != 0) {
+    int e = errno;
+    close(fd);
+    return err_set(err, "cannot read it: %s", strerror(e));
   }
-  csv_open_mem(r, b.data ? b.data : "", b.len);
+  if (!S_ISREG(sb.st_mode)) {
+    close(fd);
+    return err_set(err, "is %s, not a regular file; give the extract as a file",
+                   file_kind(sb.st_mode));
+  }
+  if ((unsigned long long)sb.st_size > max_bytes) {
+    close(fd);
+    return err_set(err, "%llu bytes, more than the %zu a CSV file may have",
+                   (unsigned long long)sb.st_size, max_bytes);
+  }
+  rapp_buf b = {0};
+  buf_reserve(&b, (size_t)sb.st_size + 1); /* + 1: the read that finds the end needs room */
+  for (;;) {
+    if (b.cap - b.len - 1 == 0) buf_reserve(&b, 65536);
+    ssize_t n = read(fd, b.data + b.len, b.cap - b.len - 1);
+    if (n == 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 || b.len + (size_t)n > max_bytes) { /* a file that grows while it is read */
+      int e = n < 0 ? errno : 0;
+      close(fd);
+      buf_free(&b);
+      return e ? err_set(err, "cannot read it: %s", strerror(e))
+               : err_set(err, "more than the %zu bytes a CSV file may have", max_bytes);
+    }
+    b.len += (size_t)n;
+  }
+  close(fd);
+  b.data[b.len] = '\0';
+  csv_open_mem(r, b.data, b.len);
   r->owned = b.data;
   return 0;
 }

@@ -30,8 +30,11 @@ typedef struct csv_reader {
                         quote); its fields are still returned, best effort */
 } csv_reader;
 
-/* Reads the file at path into memory. -1 with err ("cannot read 'path': reason") on failure. */
-int csv_open_file(csv_reader *r, const char *path, rapp_err *err);
+/* Reads the file at path into memory. Only a regular file is read (a symbolic link to one is
+ * followed): a FIFO, a device, a socket or a folder is refused without waiting or reading, and
+ * so is a file of more than max_bytes. -1 with err on failure; the message leaves the path out
+ * for the caller to put first: "is a FIFO (named pipe), not a regular file; ...". */
+int csv_open_file(csv_reader *r, const char *path, size_t max_bytes, rapp_err *err);
 /* Reads from data[0..len), which the caller keeps alive until csv_close. */
 void csv_open_mem(csv_reader *r, const char *data, size_t len);
 /* Advances to the next record: 1 = a record, 0 = end of input, -1 = the input cannot be read

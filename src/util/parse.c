@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +34,8 @@ static size_t thousands_sep(const char *p, const char *e) {
  * Returns the number of digits, or -1 on a grouping error or overflow of out. */
 static int scan_integer_part(const char **pp, const char *e, char *out, size_t cap, size_t *n) {
   const char *p = *pp;
-  if (p < e && (*p == '+' || *p == '-')) {
-    if (*p == '-') out[(*n)++] = '-';
+  if (p < e && *p == '-') { /* no '+': docs/schema.md lists '-' and U+2212 only */
+    out[(*n)++] = '-';
     p++;
   } else if (e - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x88 &&
              (unsigned char)p[2] == 0x92) { /* U+2212 minus */
@@ -101,16 +102,8 @@ int parse_decimal(const char *s, double *out) {
     if (frac == 0) return -1;
     digits += frac;
   }
-  if (digits == 0) return -1;
-  if (p < e && (*p == 'e' || *p == 'E')) {
-    tmp[n++] = 'e';
-    p++;
-    if (p < e && (*p == '+' || *p == '-')) tmp[n++] = *p++;
-    int ed = 0;
-    while (p < e && is_digit(*p) && ed < 4) tmp[n++] = *p++, ed++;
-    if (ed == 0) return -1;
-  }
-  if (p != e) return -1;
+  /* no exponent: "1e3" in an extract is a code or a typing error, not a thousand */
+  if (digits == 0 || p != e) return -1;
   tmp[n] = '\0';
   char *end;
   double v = strtod(tmp, &end);
@@ -136,10 +129,15 @@ static int read_digits(const char **pp, const char *e, int min, int max) {
   return v;
 }
 
-int parse_date(const char *s, char iso[11]) {
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
+
+int parse_date_why(const char *s, char iso[11], char *why, size_t why_size) {
   const char *p, *e;
   trim(s, &p, &e);
   int y, m, d;
+  if (why && why_size) why[0] = '\0';
   if (e - p == 10 && p[4] == '-' && p[7] == '-') {
     y = read_digits(&p, e, 4, 4);
     if (y < 0 || *p++ != '-') return -1;
@@ -153,7 +151,24 @@ int parse_date(const char *s, char iso[11]) {
     if (m < 0 || p >= e || *p++ != '.') return -1;
     y = read_digits(&p, e, 4, 4);
   }
-  if (y < 1000 || d < 1 || p != e || d > parse_days_in_month(y, m)) return -1;
+  if (y < 0 || d < 0 || p != e) return -1; /* not a date's form */
+  /* the form is right: say what is wrong with the date itself */
+  if (y < 1000) {
+    if (why) snprintf(why, why_size, "year %04d is outside 1000-9999", y);
+    return -1;
+  }
+  if (m < 1 || m > 12) {
+    if (why) snprintf(why, why_size, "there is no month %d", m);
+    return -1;
+  }
+  int days = parse_days_in_month(y, m);
+  if (d < 1 || d > days) {
+    if (why && d < 1)
+      snprintf(why, why_size, "there is no day 0");
+    else if (why)
+      snprintf(why, why_size, "%s %d has %d days", month_names[m - 1], y, days);
+    return -1;
+  }
   iso[0] = (char)('0' + y / 1000);
   iso[1] = (char)('0' + y / 100 % 10);
   iso[2] = (char)('0' + y / 10 % 10);
@@ -166,6 +181,10 @@ int parse_date(const char *s, char iso[11]) {
   iso[9] = (char)('0' + d % 10);
   iso[10] = '\0';
   return 0;
+}
+
+int parse_date(const char *s, char iso[11]) {
+  return parse_date_why(s, iso, NULL, 0);
 }
 
 int parse_month(const char *s, int *year, int *month) {

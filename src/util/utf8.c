@@ -1,6 +1,7 @@
 /* util/utf8.c — see utf8.h. */
 #include "util/utf8.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "util/buf.h"
@@ -85,4 +86,57 @@ char *utf8_sanitize(const char *s, size_t n) {
   }
   buf_append(&b, "", 0); /* NUL-terminates, also when n == 0 (buf_reserve alone does not) */
   return b.data;
+}
+
+int utf8_is_invisible(uint32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x61C || cp == 0x180E ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF ||
+         (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+void utf8_put_terminal_safe(rapp_buf *out, const char *s, size_t n, int keep_newlines) {
+  size_t i = 0;
+  while (i < n) {
+    uint32_t cp;
+    size_t len = utf8_decode(s + i, n - i, &cp);
+    if (len == 0) { /* an invalid byte */
+      buf_printf(out, "\\x%02x", (unsigned char)s[i]);
+      i++;
+      continue;
+    }
+    if (!utf8_is_invisible(cp) || (cp == '\n' && keep_newlines))
+      buf_append(out, s + i, len);
+    else if (cp == '\n')
+      buf_puts(out, "\\n");
+    else if (cp == '\t')
+      buf_puts(out, "\\t");
+    else if (cp == '\r')
+      buf_puts(out, "\\r");
+    else if (cp < 0x80)
+      buf_printf(out, "\\x%02x", (unsigned)cp);
+    else
+      buf_printf(out, "\\u{%x}", (unsigned)cp);
+    i += len;
+  }
+  buf_append(out, "", 0);
+}
+
+void utf8_fprintf_safe(FILE *f, const char *fmt, ...) {
+  rapp_buf raw = {0}, safe = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n > 0) {
+    buf_reserve(&raw, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(raw.data, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    raw.len = (size_t)n;
+    utf8_put_terminal_safe(&safe, raw.data, raw.len, 1);
+    fwrite(safe.data, 1, safe.len, f);
+  }
+  buf_free(&raw);
+  buf_free(&safe);
 }

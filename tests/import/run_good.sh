@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 out=$("$rapp" import "$base" -o "$work/snap.db" 2>"$work/err") || fail "import failed: $(cat "$work/err")"
 [ ! -s "$work/err" ] || fail "import wrote to stderr: $(head -1 "$work/err")"
-[[ "$out" =~ ^"rapp import: wrote $work/snap.db (24 tables, 101 rows, "[0-9.]+" s)"$ ]] || fail "import said: $out"
+[[ "$out" =~ ^"rapp import: wrote $work/snap.db (23 tables, 104 rows, "[0-9.]+" s)"$ ]] || fail "import said: $out"
 
 # the snapshot gets the permissions of any file the user writes (umask), not mkstemp's 0600
 [ "$(stat -c %a "$work/snap.db")" = "$(printf '%o' $((0666 & ~0$(umask))))" ] ||
@@ -45,7 +45,7 @@ expect_rc() {
 expect_rc 0 "$rapp" import --help
 grep -q '^Usage: rapp import DIR -o SNAPSHOT$' "$work/o" || fail "import --help"
 expect_rc 0 "$rapp" check -h
-grep -q '^Usage: rapp check SNAPSHOT$' "$work/o" || fail "check --help"
+grep -q '^Usage: rapp check SNAPSHOT \[--time-limit SECONDS\]$' "$work/o" || fail "check --help"
 expect_rc 2 "$rapp" import
 expect_rc 2 "$rapp" import "$base"
 expect_rc 2 "$rapp" import "$base" -o
@@ -53,6 +53,11 @@ expect_rc 2 "$rapp" import "$base" -o x.db --bogus
 expect_rc 2 "$rapp" import "$base" "$base" -o x.db
 expect_rc 2 "$rapp" check
 expect_rc 2 "$rapp" check a.db b.db
+expect_rc 2 "$rapp" check "$work/snap.db" --time-limit
+expect_rc 2 "$rapp" check "$work/snap.db" --time-limit 0
+expect_rc 2 "$rapp" check "$work/snap.db" --time-limit=abc
+grep -q "^rapp check: --time-limit 'abc': give seconds" "$work/e" || fail "check --time-limit=abc said: $(cat "$work/e")"
+expect_rc 0 "$rapp" check --time-limit 60 "$work/snap.db"
 expect_rc 1 "$rapp" check "$work/nonexistent.db"
 [ "$(cat "$work/e")" = "rapp check: cannot open snapshot '$work/nonexistent.db': No such file or directory" ] ||
   fail "check of a missing file said: $(cat "$work/e")"

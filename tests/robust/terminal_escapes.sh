@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Terminal escape sequences in a script's title and description reach `rapp list` and
+# `rapp run SCRIPT --help` escaped (\x1b), never as raw control bytes that could retitle the
+# window, clear the screen or hide text; Norwegian letters stay as they are.
+#   terminal_escapes.sh RAPP
+set -u
+rapp=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail=0
+mkdir "$work/reports"
+cat >"$work/reports/esc.lua" <<'LUA'
+local rapp = require("rapp")
+return rapp.report {
+  name = "esc",
+  title = "Tittel\27]0;pwned\7 med \27[2J escape",
+  description = "Beskrivelse\27[31m rød\r",
+  params = { { name = "period", type = "period", kinds = { "year" } } },
+  build = function(r, p) r.doc:paragraph("x") end,
+}
+LUA
+check_output() { # NAME FILE
+  if grep -q -P '[\x00-\x08\x0b-\x1f\x7f]' "$2"; then
+    echo "FAIL $1: raw control bytes in the output:"; cat -A "$2" | head -5; fail=1
+  elif ! grep -q -F 'esc: Tittel\x1b]0;pwned\x07 med \x1b[2J escape' "$2"; then
+    echo "FAIL $1: the title is not shown escaped:"; cat -A "$2" | head -5; fail=1
+  elif ! grep -q -F 'Beskrivelse\x1b[31m rød\r' "$2"; then
+    echo "FAIL $1: the description is not shown escaped:"; cat -A "$2" | head -5; fail=1
+  else
+    echo "ok   $1: $(grep -F 'esc: ' "$2")"
+  fi
+}
+"$rapp" list "$work/reports" >"$work/list.out" 2>"$work/list.err"
+check_output list "$work/list.out"
+"$rapp" run "$work/reports/esc.lua" --help >"$work/help.out" 2>"$work/help.err"
+check_output run_help "$work/help.out"
+[ $fail -eq 0 ] && echo "terminal_escapes: all cases passed"
+exit $fail
