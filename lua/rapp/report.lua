@@ -89,8 +89,8 @@ function M.declare(spec)
   spec = snapshot(spec, report_fields)
   local name = spec.name
   if type(name) ~= "string" or core.name_problem(name) then
-    fail(fmt("rapp.report: name must be a short file-name-safe name such as 'kvartalsrapport' (letters, digits, - and _, at most %d)%s",
-      100, type(name) == "string" and (": " .. core.name_problem(name)) or ""))
+    fail("rapp.report: name must be a short file-name-safe name such as 'kvartalsrapport' (letters, digits, - and _)"
+      .. (type(name) == "string" and (": " .. core.name_problem(name)) or ""))
   end
   if type(spec.title) ~= "string" or spec.title == "" then fail("rapp.report: title (the report's Norwegian title) is required") end
   if spec.description ~= nil and type(spec.description) ~= "string" then fail("rapp.report: description must be text") end

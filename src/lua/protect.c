@@ -57,23 +57,27 @@ static void field_path(lua_State *L, rapp_buf *b, const char *name, int kidx) {
     buf_printf(b, "[%s]", luaL_typename(L, kidx));
 }
 
-/* Raises the refusal of a write of t[k] (t a view: upvalue 1 its name, 2 its source). */
+/* Raises the refusal of a write of t[k] into a view (name, source: the view's). The position is
+ * the line that wrote (level 1: the caller of the metamethod or of rawset), so the message names
+ * the script's line even under pcall. */
 static int refuse_write(lua_State *L, const char *name, int source, int kidx) {
   lua_pushvalue(L, kidx);
   int exists = lua_rawget(L, source) != LUA_TNIL;
   lua_pop(L, 1);
   rapp_buf b = {0};
   field_path(L, &b, name, kidx);
+  luaL_where(L, 1);
   if (exists)
     lua_pushfstring(L, "%s is part of the protected library; keep your own copy in a local",
                     buf_str(&b));
   else
     lua_pushfstring(L,
-                    "%s is part of the protected library and cannot get new fields; keep your "
-                    "own values in a table of your own",
-                    name);
+                    "cannot add %s: %s is part of the protected library; keep your own values "
+                    "in a table of your own",
+                    buf_str(&b), name);
   buf_free(&b);
-  return lua_error(L); /* no position: the message handler names the script's line */
+  lua_concat(L, 2);
+  return lua_error(L);
 }
 
 /* __newindex of a view (upvalues: name, source). */
@@ -222,6 +226,7 @@ static int user_setmetatable(lua_State *L) {
 
 /* The refusal of assigning a protected global (upvalue 1 of the globals' __newindex). */
 static int refuse_global(lua_State *L, int kidx) {
+  luaL_where(L, 1);
   if (lua_type(L, kidx) == LUA_TSTRING)
     lua_pushfstring(L,
                     "the global '%s' is part of the protected library; use a local of your own "
@@ -229,6 +234,7 @@ static int refuse_global(lua_State *L, int kidx) {
                     lua_tostring(L, kidx), lua_tostring(L, kidx));
   else
     lua_pushliteral(L, "this global is part of the protected library");
+  lua_concat(L, 2);
   return lua_error(L);
 }
 
@@ -248,14 +254,11 @@ static int user_rawset(lua_State *L) {
   luaL_checkany(L, 2);
   luaL_checkany(L, 3);
   lua_settop(L, 3);
-  if (script_view_source(L, 1)) { /* its __newindex raises the refusal */
+  if (script_view_source(L, 1)) { /* 4: source; the view's name is its __newindex's upvalue */
     lua_getmetatable(L, 1);
     lua_getfield(L, -1, "__newindex");
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 2);
-    lua_pushvalue(L, 3);
-    lua_call(L, 3, 0);
-    return luaL_error(L, "rawset: this table is protected");
+    lua_getupvalue(L, -1, 1);
+    return refuse_write(L, lua_tostring(L, -1), 4, 2);
   }
   if (lua_rawequal(L, 1, lua_upvalueindex(2))) {
     lua_pushvalue(L, 2);

@@ -635,7 +635,7 @@ static int output_name(script *s, rapp_buf *out, rapp_err *err) {
       err_set(err, "%s: output name part %d is not a parameter code", s->script_file, (int)i);
       goto done;
     }
-    buf_printf(&names[n], "parameter '%s'", lua_tostring(L, -2));
+    buf_printf(&names[n], "parameter '%s': the code", lua_tostring(L, -2));
     what[n] = buf_str(&names[n]);
     parts[n] = lua_tolstring(L, -1, &lens[n]);
     n++;
