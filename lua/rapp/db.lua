@@ -4,7 +4,7 @@
 -- never pasted into SQL: named (:period) from a table { period = ... }, positional (?) from a
 -- list { v1, v2 }; a period, area or unit binds its code.
 local _, core = ...
-local getmetatable, type, error = getmetatable, type, error
+local getmetatable, type, error, ipairs, keep_caller = getmetatable, type, error, ipairs, core.keep_caller
 local M = {}
 
 local Db = {}
@@ -44,6 +44,10 @@ function Db:each(sql, params)
   check(self, "each", sql, params)
   return core.iter(sql, params)
 end
+
+-- The methods are C functions around the above (core.keep_caller), so a helper's tail call
+-- `return db:rows(sql)` keeps the helper's frame and an error names the line of the query.
+for _, m in ipairs { "rows", "row", "value", "each" } do Db[m] = keep_caller(Db[m]) end
 
 --- The column names of a row from any of the above (in query order).
 function M.columns(row)

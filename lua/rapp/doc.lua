@@ -281,6 +281,14 @@ function Table:finish()
   core.table_sums(self.handle)
 end
 
+-- Every method a C function around the Lua one (core.keep_caller): a script's tail call
+-- `return r.doc:paragraph(x)` keeps the script's frame, so an error names the script's line.
+for _, class in ipairs { Doc, Table } do
+  for name, f in pairs(class) do
+    if type(f) == "function" then class[name] = core.keep_caller(f) end
+  end
+end
+
 function M.new()
   return setmetatable({ tables = {} }, Doc)
 end

@@ -14,9 +14,11 @@ local E = {}
 
 local function usage(msg) core.usage_error(msg) end
 
---- The main chunk's result must be rapp.report { ... }.
+local is_report = reportmod.is_report -- captured before any script runs
+
+--- The main chunk's result must be rapp.report { ... } (the declaration's read-only view).
 function E.check_report(result, file)
-  if not reportmod.is_report(result) then
+  if not is_report(result) then
     error(fmt("the script must end with `return rapp.report { ... }` (it returned %s)",
       result == nil and "nothing" or "a " .. type(result)), 0)
   end
@@ -204,9 +206,8 @@ end
 
 local state = setmetatable({}, { __mode = "k" })
 
-local function safe(s) return (tostring(s):gsub("[^A-Za-z0-9._-]", "_")) end
-
---- Checks the command-line parameters (a list of { name, value }); returns the output base name.
+--- Checks the command-line parameters (a list of { name, value }); returns the codes the output
+--- name is made of, as { { parameter name, code }, ... } (script.c checks and joins them).
 function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
   local given, declared = {}, {}
   for _, p in ipairs(report.params) do declared[p.name] = p end
@@ -249,18 +250,17 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
       shown[#shown + 1] = p.label .. "=" .. tostring(p.type == "period" and value.code or v)
     end
   end
-  -- the output name: <name>-<period>[-<area or unit>]
-  local parts = { safe(report.name) }
+  -- the output name: <name>-<period>[-<area or unit>], built in C from these codes
+  local parts = {}
   for _, kind in ipairs { "period", "area", "unit" } do
     for _, p in ipairs(report.params) do
-      if p.type == kind and values[p.name] ~= nil then parts[#parts + 1] = safe(values[p.name].code) end
+      if p.type == kind and values[p.name] ~= nil then parts[#parts + 1] = { p.name, values[p.name].code } end
     end
   end
-  local base = concat(parts, "-"):gsub("^%.+", "_")
   state[report] = { values = values, shown = concat(shown, ", "), snapshot = snapshot_name,
     municipality = muni and muni.name, cutoff = muni and muni.cutoff_date,
     sha256 = snapshot_sha256, as_of = as_of, partial = partial }
-  return base
+  return parts
 end
 
 --- Runs build(r, p) and finishes the document's tables.

@@ -2,15 +2,15 @@
 -- loaded, so a mistake in it is reported before any parameter or query.
 local _, core = ...
 local specmod = require("rapp.spec")
-local setmetatable, getmetatable, type, error, tostring, ipairs, concat, fmt =
-  setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, string.format
+local pairs, setmetatable, type, error, tostring, ipairs, concat, fmt =
+  pairs, setmetatable, type, error, tostring, ipairs, table.concat, string.format
 local M = {}
 
 local function fail(msg) error(msg, 0) end
 
-local Report = {}
-Report.__index = Report
-Report.__name = "rapp.Report"
+-- Every declaration rapp.report has made, by identity: is_report cannot be fooled by a table
+-- that merely looks like one. Private to this module, made before any script runs.
+local declared = setmetatable({}, { __mode = "k" })
 
 local set = specmod.set
 
@@ -26,10 +26,19 @@ M.default_labels = { period = "Periode", area = "Rammeområde", unit = "Enhet" }
 
 local check_fields = specmod.check_fields
 
+-- A copy of the allowed fields of a table the script passed, each read once: what is checked is
+-- what is kept, even for a table whose __index answers differently each time.
+local function snapshot(t, fields)
+  local c = {}
+  for k in pairs(fields) do c[k] = t[k] end
+  return c
+end
+
 local function check_param(i, p, seen)
   if type(p) ~= "table" then fail(fmt("rapp.report: params[%d] is not a table { name =, type = }", i)) end
   local what = fmt("rapp.report: params[%d] (%s)", i, tostring(p.name))
   check_fields(what, p, param_fields)
+  p = snapshot(p, param_fields)
   if type(p.name) ~= "string" or not p.name:match("^[a-z][a-z0-9_]*$") then
     fail(what .. ": name must be lower-case letters, digits and _ (e.g. 'period')")
   end
@@ -42,12 +51,12 @@ local function check_param(i, p, seen)
     description = p.description, required = not not p.required, default = p.default,
     min = p.min, max = p.max }
   if p.type == "period" then
-    q.kinds = p.kinds or M.period_kinds
-    if type(q.kinds) ~= "table" or #q.kinds == 0 then fail(what .. ": kinds must be a list such as { 'quarter', 'tertial' }") end
-    q.kind_set = {}
-    for _, k in ipairs(q.kinds) do
+    local kinds = p.kinds or M.period_kinds
+    if type(kinds) ~= "table" or #kinds == 0 then fail(what .. ": kinds must be a list such as { 'quarter', 'tertial' }") end
+    q.kinds, q.kind_set = {}, {}
+    for j, k in ipairs(kinds) do
       if not kind_set[k] then fail(fmt("%s: unknown period kind '%s' (valid: %s)", what, tostring(k), concat(M.period_kinds, ", "))) end
-      q.kind_set[k] = true
+      q.kinds[j], q.kind_set[k] = k, true
     end
     q.allow_partial = not not p.allow_partial
   elseif p.kinds ~= nil then
@@ -80,25 +89,32 @@ end
 function M.declare(spec)
   if type(spec) ~= "table" then fail("rapp.report: give a table { name =, title =, build = }") end
   check_fields("rapp.report", spec, report_fields)
-  if type(spec.name) ~= "string" or not spec.name:match("^[A-Za-z0-9][A-Za-z0-9_-]*$") then
-    fail("rapp.report: name must be a short file-name-safe name such as 'kvartalsrapport' (letters, digits, - and _)")
+  spec = snapshot(spec, report_fields)
+  local name = spec.name
+  if type(name) ~= "string" or core.name_problem(name) then
+    fail("rapp.report: name must be a short file-name-safe name such as 'kvartalsrapport' (letters, digits, - and _)"
+      .. (type(name) == "string" and (": " .. core.name_problem(name)) or ""))
   end
   if type(spec.title) ~= "string" or spec.title == "" then fail("rapp.report: title (the report's Norwegian title) is required") end
   if spec.description ~= nil and type(spec.description) ~= "string" then fail("rapp.report: description must be text") end
   if type(spec.build) ~= "function" then fail("rapp.report: build = function(r, p) ... end is required") end
-  local formats = spec.formats or { "pdf", "xlsx" }
-  if type(formats) ~= "table" or #formats == 0 then fail("rapp.report: formats must be a list such as { 'pdf', 'xlsx' }") end
-  for _, f in ipairs(formats) do
+  local given = spec.formats or { "pdf", "xlsx" }
+  if type(given) ~= "table" or #given == 0 then fail("rapp.report: formats must be a list such as { 'pdf', 'xlsx' }") end
+  local formats = {}
+  for i, f in ipairs(given) do
     if not format_set[f] then fail(fmt("rapp.report: unknown format '%s' (valid: %s)", tostring(f), concat(M.formats, ", "))) end
+    formats[i] = f
   end
   local params, seen = {}, {}
   if spec.params ~= nil and type(spec.params) ~= "table" then fail("rapp.report: params must be a list of { name =, type = }") end
   for i, p in ipairs(spec.params or {}) do params[i] = check_param(i, p, seen) end
-  return setmetatable({ name = spec.name, title = spec.title, description = spec.description,
-    params = params, formats = formats, build = spec.build }, Report)
+  -- what the script gets back is a read-only view: the declaration cannot change once checked
+  local view = core.protect({ name = name, title = spec.title, description = spec.description,
+    params = params, formats = formats, build = spec.build }, "rapp.report { " .. name .. " }")
+  declared[view] = true
+  return view
 end
 
-function M.is_report(v) return getmetatable(v) == Report end
+function M.is_report(v) return declared[v] == true end
 
-local _ = core
 return M

@@ -14,6 +14,7 @@
 #include "model/chart.h"
 #include "util/buf.h"
 #include "util/nofmt.h"
+#include "util/outname.h"
 #include "util/period.h"
 
 #define TABLE_MT "rapp.Table"
@@ -958,6 +959,53 @@ static int lf_iter(lua_State *L) {
   return 4;
 }
 
+/* ---- protection (lua/protect.c) ------------------------------------------------------------ */
+
+/* protect(t, name) -> a read-only view of t: what a script gets of a library table. */
+static int lf_protect(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  script_protect(L, 1, luaL_checkstring(L, 2));
+  return 1;
+}
+
+/* view_source(t) -> the table a view reads from, or t itself (pairs() walks a view's source). */
+static int lf_view_source(lua_State *L) {
+  if (!script_view_source(L, 1)) lua_settop(L, 1);
+  return 1;
+}
+
+/* The function keep_caller makes: calls upvalue 1 with every argument. */
+static int call_kept(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* keep_caller(f) -> a C function that calls f. Rationale: a script's `return r.db:rows(sql)` in a
+ * helper is a tail call; into a Lua function it replaces the helper's frame, and an error would
+ * name the line that called the helper. A C function runs above the caller's frame instead, so
+ * the message names the line of the query itself. */
+static int lf_keep_caller(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_settop(L, 1);
+  lua_pushcclosure(L, call_kept, 1);
+  return 1;
+}
+
+/* name_problem(s) -> nil when s can be a part of an output file name (util/outname.h), else
+ * what is wrong with it. */
+static int lf_name_problem(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  char why[96];
+  if (outname_check_part(s, len, why, sizeof why) == 0)
+    lua_pushnil(L);
+  else
+    lua_pushstring(L, why);
+  return 1;
+}
+
 /* usage_error(msg): a wrong command-line parameter (exit 2, no position, no traceback). */
 static int lf_usage_error(lua_State *L) {
   const char *msg = luaL_checkstring(L, 1);
@@ -998,6 +1046,8 @@ void prims_push(lua_State *L) {
       {"usage_error", lf_usage_error}, {"phase", lf_phase},
       {"script_file", lf_script_file},
       {"chart", lf_chart},           {"format_value", lf_format_value},
+      {"protect", lf_protect},       {"view_source", lf_view_source},
+      {"keep_caller", lf_keep_caller}, {"name_problem", lf_name_problem},
       {NULL, NULL}};
   luaL_newlib(L, fns);
   lua_pushinteger(L, DOC_TOC);

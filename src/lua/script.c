@@ -16,6 +16,7 @@
 
 #include "lua/script_int.h"
 #include "util/buf.h"
+#include "util/outname.h"
 #include "util/sha256.h"
 
 enum {
@@ -333,7 +334,9 @@ static int load_file_chunk(lua_State *L, const char *path, const char *chunkname
   }
   int rc = luaL_loadbufferx(L, data, len, chunkname, "t");
   free(data);
-  return rc == LUA_OK ? 0 : -1;
+  if (rc != LUA_OK) return -1;
+  if (strncmp(chunkname, "=lua/", 5) == 0) script_set_lib_env(L, -1); /* the library's globals */
+  return 0;
 }
 
 static int sb_require(lua_State *L) {
@@ -396,6 +399,10 @@ static int sb_require(lua_State *L) {
   if (lua_isnil(L, -1)) {
     lua_pop(L, 1);
     lua_pushboolean(L, 1);
+  }
+  if (lib) { /* everyone, the library too, gets the module as a read-only view */
+    script_protect(L, -1, name);
+    lua_remove(L, -2);
   }
   lua_getfield(L, LUA_REGISTRYINDEX, "rapp.loaded");
   lua_pushvalue(L, -2);
@@ -515,6 +522,7 @@ script *script_new(const char *home, const char *script_path, const script_limit
   lua_sethook(s->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   if (load_internal(s, "rapp/prelude.lua", "rapp.prelude", err) != 0) goto fail;
   lua_pop(s->L, 1);
+  script_protect_globals(s->L); /* after the prelude's pairs, before any script code */
   if (load_internal(s, "rapp/engine.lua", "rapp.engine", err) != 0) goto fail;
   s->engine_ref = luaL_ref(s->L, LUA_REGISTRYINDEX);
   return s;
@@ -594,6 +602,55 @@ int script_formats(script *s, rapp_buf *out, rapp_err *err) {
   return call_for_text(s, "formats", 0, out, err);
 }
 
+/* The output name, built and checked in C (util/outname.h) from the report's declared name and
+ * the codes engine.prepare returned (on the stack top: a list of { parameter name, code }). Only
+ * real strings count: nothing of the script's (a __tostring, a replaced string.gsub) can shape
+ * the file name. */
+static int output_name(script *s, rapp_buf *out, rapp_err *err) {
+  enum { MAX_PARTS = 8 };
+  lua_State *L = s->L;
+  int list = lua_gettop(L);
+  const char *parts[MAX_PARTS], *what[MAX_PARTS];
+  size_t lens[MAX_PARTS], n = 0;
+  rapp_buf names[MAX_PARTS] = {{0}};
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->report_ref);
+  lua_getfield(L, -1, "name"); /* the declaration (a read-only view) */
+  lua_remove(L, -2);
+  int rc = -1;
+  if (lua_type(L, -1) != LUA_TSTRING || lua_type(L, list) != LUA_TTABLE) {
+    err_set(err, "%s: the report has no name to make the output file name from", s->script_file);
+    goto done;
+  }
+  parts[n] = lua_tolstring(L, -1, &lens[n]);
+  what[n++] = "the report name";
+  lua_Integer np = (lua_Integer)lua_rawlen(L, list);
+  for (lua_Integer i = 1; i <= np; i++) {
+    if (n == MAX_PARTS) {
+      err_set(err, "%s: the output name has more than %d parts", s->script_file, MAX_PARTS);
+      goto done;
+    }
+    lua_rawgeti(L, list, i);
+    int ok = lua_type(L, -1) == LUA_TTABLE && lua_rawgeti(L, -1, 1) == LUA_TSTRING &&
+             lua_rawgeti(L, -2, 2) == LUA_TSTRING;
+    if (!ok) {
+      err_set(err, "%s: output name part %d is not a parameter code", s->script_file, (int)i);
+      goto done;
+    }
+    buf_printf(&names[n], "parameter '%s': the code", lua_tostring(L, -2));
+    what[n] = buf_str(&names[n]);
+    parts[n] = lua_tolstring(L, -1, &lens[n]);
+    n++;
+    lua_remove(L, -2); /* the strings stay on the stack while they are used */
+    lua_remove(L, -2);
+  }
+  rc = outname_build(n, parts, lens, what, out, err);
+  if (rc != 0) err_prefix(err, "%s", s->script_file);
+done:
+  for (size_t i = 0; i < MAX_PARTS; i++) buf_free(&names[i]);
+  lua_settop(L, list);
+  return rc;
+}
+
 static int on_db_progress(void *ud, unsigned steps) { return script_charge(ud, steps); }
 static const char *db_interrupt_msg(void *ud) { return ((script *)ud)->limit_msg; }
 
@@ -622,8 +679,14 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, int allow_
   lua_pushstring(L, slash ? slash + 1 : snapshot_path);
   lua_pushstring(L, sha);
   lua_pushboolean(L, allow_partial);
+  push_engine_fn(s, "prepare");
+  lua_insert(L, -5);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, s->report_ref);
+  lua_insert(L, -5);
+  if (pcall_user(s, 5, 1, err) != 0) return -1;
   rapp_buf b = {0};
-  int rc = call_for_text(s, "prepare", 4, &b, err);
+  int rc = output_name(s, &b, err);
+  lua_pop(L, 1);
   if (rc == 0) *basename = xstrdup(buf_str(&b));
   buf_free(&b);
   return rc;

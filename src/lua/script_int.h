@@ -46,4 +46,18 @@ void prims_push(lua_State *L);
 
 double script_now(void);
 
+/* ---- protect.c: the trusted library out of the script's reach ---- */
+
+/* Pushes a read-only view of the table at idx (memoised; its sub-tables are views too; anything
+ * else, or a view, is pushed as it is). name is how messages call it: "string", "rapp.fmt". */
+void script_protect(lua_State *L, int idx, const char *name);
+/* When the value at idx is a view: pushes the table it reads from and returns 1; else 0. */
+int script_view_source(lua_State *L, int idx);
+/* Splits the globals, once the library's (the registry's LUA_RIDX_GLOBALS) are complete: the
+ * library keeps them; the script gets a table of its own (now at LUA_RIDX_GLOBALS) that reads
+ * the protected names through views and refuses to assign them. */
+void script_protect_globals(lua_State *L);
+/* Makes the library's globals the _ENV of the main chunk at fidx (a chunk of lua/rapp/). */
+void script_set_lib_env(lua_State *L, int fidx);
+
 #endif
