@@ -6,11 +6,15 @@
  * no attachments + an authorizer that allows reads only + sqlite3_stmt_readonly + one statement. */
 #include "db/query.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "db/db_int.h"
@@ -35,21 +39,114 @@ enum { PROGRESS_STEPS = 1000 };
 /* Functions a query may call: SQLite's core, aggregate, window, date, math and JSON functions.
  * Not listed, so refused: load_extension, fts3_tokenizer (Debian enables it), random and
  * randomblob (reports must be reproducible), and anything an extension might add. */
-static const char *const allowed_functions[] = {
-    "abs", "changes", "char", "coalesce", "format", "glob", "hex", "ifnull", "iif", "instr",
-    "last_insert_rowid", "length", "like", "likelihood", "likely", "lower", "ltrim", "max", "min",
-    "nullif", "printf", "quote", "replace", "round", "rtrim", "sign", "soundex",
-    "sqlite_version", "substr", "substring", "total_changes", "trim", "typeof", "unicode",
-    "unlikely", "upper", "zeroblob", "avg", "count", "group_concat", "sum", "total",
-    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
-    "first_value", "last_value", "nth_value", "date", "time", "datetime", "julianday",
-    "unixepoch", "strftime", "current_date", "current_time", "current_timestamp", "acos",
-    "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh",
-    "degrees", "exp", "floor", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power",
-    "radians", "sin", "sinh", "sqrt", "tan", "tanh", "trunc", "json", "json_array",
-    "json_array_length", "json_extract", "json_insert", "json_object", "json_patch",
-    "json_remove", "json_replace", "json_set", "json_type", "json_valid", "json_quote",
-    "json_group_array", "json_group_object", "->", "->>"};
+static const char *const allowed_functions[] = {"abs",
+                                                "changes",
+                                                "char",
+                                                "coalesce",
+                                                "format",
+                                                "glob",
+                                                "hex",
+                                                "ifnull",
+                                                "iif",
+                                                "instr",
+                                                "last_insert_rowid",
+                                                "length",
+                                                "like",
+                                                "likelihood",
+                                                "likely",
+                                                "lower",
+                                                "ltrim",
+                                                "max",
+                                                "min",
+                                                "nullif",
+                                                "printf",
+                                                "quote",
+                                                "replace",
+                                                "round",
+                                                "rtrim",
+                                                "sign",
+                                                "soundex",
+                                                "sqlite_version",
+                                                "substr",
+                                                "substring",
+                                                "total_changes",
+                                                "trim",
+                                                "typeof",
+                                                "unicode",
+                                                "unlikely",
+                                                "upper",
+                                                "zeroblob",
+                                                "avg",
+                                                "count",
+                                                "group_concat",
+                                                "sum",
+                                                "total",
+                                                "row_number",
+                                                "rank",
+                                                "dense_rank",
+                                                "percent_rank",
+                                                "cume_dist",
+                                                "ntile",
+                                                "lag",
+                                                "lead",
+                                                "first_value",
+                                                "last_value",
+                                                "nth_value",
+                                                "date",
+                                                "time",
+                                                "datetime",
+                                                "julianday",
+                                                "unixepoch",
+                                                "strftime",
+                                                "current_date",
+                                                "current_time",
+                                                "current_timestamp",
+                                                "acos",
+                                                "acosh",
+                                                "asin",
+                                                "asinh",
+                                                "atan",
+                                                "atan2",
+                                                "atanh",
+                                                "ceil",
+                                                "ceiling",
+                                                "cos",
+                                                "cosh",
+                                                "degrees",
+                                                "exp",
+                                                "floor",
+                                                "ln",
+                                                "log",
+                                                "log10",
+                                                "log2",
+                                                "mod",
+                                                "pi",
+                                                "pow",
+                                                "power",
+                                                "radians",
+                                                "sin",
+                                                "sinh",
+                                                "sqrt",
+                                                "tan",
+                                                "tanh",
+                                                "trunc",
+                                                "json",
+                                                "json_array",
+                                                "json_array_length",
+                                                "json_extract",
+                                                "json_insert",
+                                                "json_object",
+                                                "json_patch",
+                                                "json_remove",
+                                                "json_replace",
+                                                "json_set",
+                                                "json_type",
+                                                "json_valid",
+                                                "json_quote",
+                                                "json_group_array",
+                                                "json_group_object",
+                                                "->",
+                                                "->>"};
 
 /* PRAGMAs that only read the schema (with a table or index name as argument). */
 static const char *const allowed_pragmas[] = {"table_info", "table_xinfo", "index_list",
@@ -64,31 +161,56 @@ static int in_list(const char *s, const char *const *list, size_t n) {
 
 static const char *action_name(int code) {
   switch (code) {
-    case SQLITE_CREATE_INDEX: return "CREATE INDEX";
-    case SQLITE_CREATE_TABLE: return "CREATE TABLE";
-    case SQLITE_CREATE_TEMP_INDEX: return "CREATE TEMP INDEX";
-    case SQLITE_CREATE_TEMP_TABLE: return "CREATE TEMP TABLE";
-    case SQLITE_CREATE_TEMP_TRIGGER: return "CREATE TEMP TRIGGER";
-    case SQLITE_CREATE_TEMP_VIEW: return "CREATE TEMP VIEW";
-    case SQLITE_CREATE_TRIGGER: return "CREATE TRIGGER";
-    case SQLITE_CREATE_VIEW: return "CREATE VIEW";
-    case SQLITE_DELETE: return "DELETE";
-    case SQLITE_DROP_INDEX: return "DROP INDEX";
-    case SQLITE_DROP_TABLE: return "DROP TABLE";
-    case SQLITE_DROP_TEMP_INDEX: return "DROP TEMP INDEX";
-    case SQLITE_DROP_TEMP_TABLE: return "DROP TEMP TABLE";
-    case SQLITE_DROP_TEMP_TRIGGER: return "DROP TEMP TRIGGER";
-    case SQLITE_DROP_TEMP_VIEW: return "DROP TEMP VIEW";
-    case SQLITE_DROP_TRIGGER: return "DROP TRIGGER";
-    case SQLITE_DROP_VIEW: return "DROP VIEW";
-    case SQLITE_INSERT: return "INSERT";
-    case SQLITE_UPDATE: return "UPDATE";
-    case SQLITE_ALTER_TABLE: return "ALTER TABLE";
-    case SQLITE_REINDEX: return "REINDEX";
-    case SQLITE_ANALYZE: return "ANALYZE";
-    case SQLITE_CREATE_VTABLE: return "CREATE VIRTUAL TABLE";
-    case SQLITE_DROP_VTABLE: return "DROP VIRTUAL TABLE";
-    default: return "write";
+    case SQLITE_CREATE_INDEX:
+      return "CREATE INDEX";
+    case SQLITE_CREATE_TABLE:
+      return "CREATE TABLE";
+    case SQLITE_CREATE_TEMP_INDEX:
+      return "CREATE TEMP INDEX";
+    case SQLITE_CREATE_TEMP_TABLE:
+      return "CREATE TEMP TABLE";
+    case SQLITE_CREATE_TEMP_TRIGGER:
+      return "CREATE TEMP TRIGGER";
+    case SQLITE_CREATE_TEMP_VIEW:
+      return "CREATE TEMP VIEW";
+    case SQLITE_CREATE_TRIGGER:
+      return "CREATE TRIGGER";
+    case SQLITE_CREATE_VIEW:
+      return "CREATE VIEW";
+    case SQLITE_DELETE:
+      return "DELETE";
+    case SQLITE_DROP_INDEX:
+      return "DROP INDEX";
+    case SQLITE_DROP_TABLE:
+      return "DROP TABLE";
+    case SQLITE_DROP_TEMP_INDEX:
+      return "DROP TEMP INDEX";
+    case SQLITE_DROP_TEMP_TABLE:
+      return "DROP TEMP TABLE";
+    case SQLITE_DROP_TEMP_TRIGGER:
+      return "DROP TEMP TRIGGER";
+    case SQLITE_DROP_TEMP_VIEW:
+      return "DROP TEMP VIEW";
+    case SQLITE_DROP_TRIGGER:
+      return "DROP TRIGGER";
+    case SQLITE_DROP_VIEW:
+      return "DROP VIEW";
+    case SQLITE_INSERT:
+      return "INSERT";
+    case SQLITE_UPDATE:
+      return "UPDATE";
+    case SQLITE_ALTER_TABLE:
+      return "ALTER TABLE";
+    case SQLITE_REINDEX:
+      return "REINDEX";
+    case SQLITE_ANALYZE:
+      return "ANALYZE";
+    case SQLITE_CREATE_VTABLE:
+      return "CREATE VIRTUAL TABLE";
+    case SQLITE_DROP_VTABLE:
+      return "DROP VIRTUAL TABLE";
+    default:
+      return "write";
   }
 }
 
@@ -107,25 +229,27 @@ static int authorize(void *ud, int code, const char *a1, const char *a2, const c
     case SQLITE_FUNCTION:
       if (in_list(a2, allowed_functions, sizeof allowed_functions / sizeof *allowed_functions))
         return SQLITE_OK;
-      snprintf(q->refusal, sizeof q->refusal, "query refused: the function %s() is not allowed in report queries",
-               a2 ? a2 : "?");
+      snprintf(q->refusal, sizeof q->refusal,
+               "query refused: the function %s() is not allowed in report queries", a2 ? a2 : "?");
       return SQLITE_DENY;
     case SQLITE_PRAGMA:
       if (a2 && in_list(a1, allowed_pragmas, sizeof allowed_pragmas / sizeof *allowed_pragmas))
         return SQLITE_OK;
-      snprintf(q->refusal, sizeof q->refusal,
-               "query refused: the snapshot is read-only (PRAGMA %s); only SELECT queries can be run",
-               a1 ? a1 : "?");
+      snprintf(
+          q->refusal, sizeof q->refusal,
+          "query refused: the snapshot is read-only (PRAGMA %s); only SELECT queries can be run",
+          a1 ? a1 : "?");
       return SQLITE_DENY;
     case SQLITE_ATTACH:
     case SQLITE_DETACH:
       snprintf(q->refusal, sizeof q->refusal,
-               "query refused: a report reads only its snapshot (%s)", code == SQLITE_ATTACH ? "ATTACH" : "DETACH");
+               "query refused: a report reads only its snapshot (%s)",
+               code == SQLITE_ATTACH ? "ATTACH" : "DETACH");
       return SQLITE_DENY;
     case SQLITE_TRANSACTION:
     case SQLITE_SAVEPOINT:
-      snprintf(q->refusal, sizeof q->refusal,
-               "query refused: transactions are not allowed (%s)", code == SQLITE_SAVEPOINT ? "SAVEPOINT" : (a1 ? a1 : "BEGIN"));
+      snprintf(q->refusal, sizeof q->refusal, "query refused: transactions are not allowed (%s)",
+               code == SQLITE_SAVEPOINT ? "SAVEPOINT" : (a1 ? a1 : "BEGIN"));
       return SQLITE_DENY;
     default:
       /* CREATE and DROP first write the schema table; wait for the callback naming the DDL. */
@@ -138,6 +262,33 @@ static int authorize(void *ud, int code, const char *a1, const char *a2, const c
   }
 }
 
+/* ---- the memory budget shared with the Lua heap ------------------------------------------- */
+
+static size_t budget_bytes, budget_mb; /* 0: no budget */
+static size_t lua_held;                /* the Lua heap at its last growth */
+
+void db_memory_budget(size_t bytes, size_t mb) {
+  budget_bytes = bytes;
+  budget_mb = mb;
+  lua_held = 0;
+}
+
+int db_memory_lua_over(size_t lua_bytes, size_t cap) {
+  size_t sql = budget_bytes ? (size_t)sqlite3_memory_used() : 0;
+  if (lua_bytes + sql > cap) return 1;
+  lua_held = lua_bytes;
+  return 0;
+}
+
+/* Before SQLite works: its heap may use what the Lua heap leaves of the budget. Rationale: the
+ * limit is process-wide and cheap to set; the Lua heap does not change while a statement runs. */
+static void sql_budget(void) {
+  if (!budget_bytes) return;
+  sqlite3_int64 room = budget_bytes > lua_held ? (sqlite3_int64)(budget_bytes - lua_held) : 1;
+  sqlite3_hard_heap_limit64(room);
+  sqlite3_soft_heap_limit64(room);
+}
+
 static int on_progress(void *ud) {
   db_query *q = ud;
   if (q->progress && q->progress(q->ud, PROGRESS_STEPS)) {
@@ -147,23 +298,65 @@ static int on_progress(void *ud) {
   return 0;
 }
 
+/* What a --db path that is not a regular file is, for the message. */
+static const char *file_kind(mode_t m) {
+  if (S_ISFIFO(m)) return "a FIFO (named pipe)";
+  if (S_ISCHR(m) || S_ISBLK(m)) return "a device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
+}
+
 int db_query_open(const char *path, db_query **out, rapp_err *err) {
   *out = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
-  char magic[16] = {0};
-  size_t got = fread(magic, 1, sizeof magic, f);
-  fclose(f);
-  if (got < 16 || memcmp(magic, "SQLite format 3", 16) != 0)
-    return err_set(err, "'%s' is not a snapshot (not an SQLite database); make one with rapp import", path);
+  /* O_NONBLOCK: a FIFO is refused now instead of waiting for a writer until the time limit. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
+  struct stat st;
+  unsigned char head[100] = {0};
+  ssize_t got = 0;
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    return err_set(err, "cannot open the snapshot '%s': %s", path, strerror(e));
+  }
+  if (S_ISREG(st.st_mode)) got = pread(fd, head, sizeof head, 0);
+  close(fd);
+  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    return err_setc(err, RAPP_EXIT_USAGE,
+                    "--db '%s' is %s, not a snapshot file; give the file that rapp import wrote",
+                    path, file_kind(st.st_mode));
+  if (got < 20 || memcmp(head, "SQLite format 3", 16) != 0)
+    return err_set(
+        err, "'%s' is not a snapshot (not an SQLite database); make one with rapp import", path);
+  /* A WAL-mode file (format bytes 2): read it as immutable, which creates no -wal or -shm file
+   * beside it; but a non-empty -wal file holds changes that are not in the file yet. */
+  int wal = head[18] == 2 && head[19] == 2;
+  if (wal) {
+    rapp_buf w = {0};
+    buf_printf(&w, "%s-wal", path);
+    struct stat ws;
+    int pending = lstat(buf_str(&w), &ws) == 0 && ws.st_size > 0;
+    buf_free(&w);
+    if (pending)
+      return err_set(
+          err,
+          "the snapshot '%s' is in WAL mode and '%s-wal' beside it holds changes that "
+          "are not in the snapshot yet; a snapshot is one file: convert it with "
+          "sqlite3 '%s' 'PRAGMA journal_mode=DELETE' (or make it again with rapp import)",
+          path, path, path);
+  }
 
   db_query *q = xcalloc(1, sizeof *q);
   rapp_buf uri = {0};
   db_read_only_uri(&uri, path);
+  if (wal) buf_puts(&uri, "&immutable=1");
+  sql_budget();
   int rc = sqlite3_open_v2(buf_str(&uri), &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   buf_free(&uri);
   if (rc != SQLITE_OK) {
-    err_set(err, "cannot open the snapshot '%s': %s", path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+    err_set(err, "cannot open the snapshot '%s': %s", path,
+            q->db ? sqlite3_errmsg(q->db) : "out of memory");
     db_query_close(q);
     return -1;
   }
@@ -173,9 +366,13 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   sqlite3_db_config(q->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
   sqlite3_limit(q->db, SQLITE_LIMIT_ATTACHED, 0);
   char *msg = NULL;
-  /* Reading the schema now makes a non-database or damaged file fail here, not in a query. */
-  if (sqlite3_exec(q->db, "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_schema;", NULL, NULL,
-                   &msg) != SQLITE_OK) {
+  /* Reading the schema now makes a non-database or damaged file fail here, not in a query.
+   * temp_store=MEMORY: sorts and temporary tables stay in the heap, inside the memory budget,
+   * instead of writing gigabytes to /var/tmp. */
+  if (sqlite3_exec(q->db,
+                   "PRAGMA temp_store = MEMORY; PRAGMA query_only = 1; "
+                   "SELECT count(*) FROM sqlite_schema;",
+                   NULL, NULL, &msg) != SQLITE_OK) {
     err_set(err, "cannot read the snapshot '%s': %s", path, msg ? msg : sqlite3_errmsg(q->db));
     sqlite3_free(msg);
     db_query_close(q);
@@ -252,6 +449,11 @@ static int sql_error(db_query *q, int rc, rapp_err *err) {
     return err_set(err, "%s: the snapshot '%s' is damaged; make it again with rapp import",
                    sqlite3_errmsg(q->db), path ? path : "");
   }
+  if ((rc & 0xFF) == SQLITE_NOMEM && budget_bytes)
+    return err_set(err,
+                   "the script used more than %zu MB of memory (its Lua data and its queries "
+                   "together); raise the limit with --memory-limit MB",
+                   budget_mb);
   return err_set(err, "%s", sqlite3_errmsg(q->db));
 }
 
@@ -260,6 +462,7 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
   q->refusal[0] = '\0';
   sqlite3_stmt *st = NULL;
   const char *tail = NULL;
+  sql_budget();
   int rc = sqlite3_prepare_v3(q->db, sql, -1, 0, &st, &tail);
   if (rc != SQLITE_OK) {
     if (q->refusal[0]) return err_set(err, "%s", q->refusal);
@@ -275,8 +478,9 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
   first_word(sql, word, sizeof word);
   if (tail && *skip_space(tail)) {
     sqlite3_finalize(st);
-    return err_set(err, "query refused: the query string holds more than one statement; run one "
-                        "query per call");
+    return err_set(err,
+                   "query refused: the query string holds more than one statement; run one "
+                   "query per call");
   }
   if (!sqlite3_stmt_readonly(st) || strcmp(word, "VACUUM") == 0) {
     sqlite3_finalize(st);
@@ -295,7 +499,9 @@ void db_stmt_free(db_stmt *s) {
   free(s);
 }
 
-int db_stmt_param_count(db_stmt *s) { return sqlite3_bind_parameter_count(s->st); }
+int db_stmt_param_count(db_stmt *s) {
+  return sqlite3_bind_parameter_count(s->st);
+}
 
 int db_stmt_param_index(db_stmt *s, const char *name) {
   char buf[256];
@@ -308,8 +514,12 @@ int db_stmt_param_index(db_stmt *s, const char *name) {
   return 0;
 }
 
-const char *db_stmt_param_name(db_stmt *s, int i) { return sqlite3_bind_parameter_name(s->st, i); }
-int db_stmt_bind_null(db_stmt *s, int i) { return sqlite3_bind_null(s->st, i) == SQLITE_OK ? 0 : -1; }
+const char *db_stmt_param_name(db_stmt *s, int i) {
+  return sqlite3_bind_parameter_name(s->st, i);
+}
+int db_stmt_bind_null(db_stmt *s, int i) {
+  return sqlite3_bind_null(s->st, i) == SQLITE_OK ? 0 : -1;
+}
 int db_stmt_bind_int(db_stmt *s, int i, int64_t v) {
   return sqlite3_bind_int64(s->st, i, v) == SQLITE_OK ? 0 : -1;
 }
@@ -322,6 +532,7 @@ int db_stmt_bind_text(db_stmt *s, int i, const char *v, size_t len) {
 
 int db_stmt_step(db_stmt *s, rapp_err *err) {
   s->q->interrupted = 0;
+  sql_budget();
   int rc = sqlite3_step(s->st);
   if (rc == SQLITE_ROW) return 1;
   if (rc == SQLITE_DONE) return 0;
@@ -333,21 +544,34 @@ int db_stmt_step(db_stmt *s, rapp_err *err) {
   return -1;
 }
 
-int db_stmt_column_count(db_stmt *s) { return sqlite3_column_count(s->st); }
-const char *db_stmt_column_name(db_stmt *s, int i) { return sqlite3_column_name(s->st, i); }
+int db_stmt_column_count(db_stmt *s) {
+  return sqlite3_column_count(s->st);
+}
+const char *db_stmt_column_name(db_stmt *s, int i) {
+  return sqlite3_column_name(s->st, i);
+}
 
 db_type db_stmt_column_type(db_stmt *s, int i) {
   switch (sqlite3_column_type(s->st, i)) {
-    case SQLITE_INTEGER: return DB_INTEGER;
-    case SQLITE_FLOAT: return DB_REAL;
-    case SQLITE_TEXT: return DB_TEXT;
-    case SQLITE_BLOB: return DB_BLOB;
-    default: return DB_NULL;
+    case SQLITE_INTEGER:
+      return DB_INTEGER;
+    case SQLITE_FLOAT:
+      return DB_REAL;
+    case SQLITE_TEXT:
+      return DB_TEXT;
+    case SQLITE_BLOB:
+      return DB_BLOB;
+    default:
+      return DB_NULL;
   }
 }
 
-int64_t db_stmt_column_int(db_stmt *s, int i) { return sqlite3_column_int64(s->st, i); }
-double db_stmt_column_double(db_stmt *s, int i) { return sqlite3_column_double(s->st, i); }
+int64_t db_stmt_column_int(db_stmt *s, int i) {
+  return sqlite3_column_int64(s->st, i);
+}
+double db_stmt_column_double(db_stmt *s, int i) {
+  return sqlite3_column_double(s->st, i);
+}
 const char *db_stmt_column_text(db_stmt *s, int i, size_t *len) {
   const char *t = (const char *)sqlite3_column_text(s->st, i);
   *len = (size_t)sqlite3_column_bytes(s->st, i);
