@@ -39,114 +39,21 @@ enum { PROGRESS_STEPS = 1000 };
 /* Functions a query may call: SQLite's core, aggregate, window, date, math and JSON functions.
  * Not listed, so refused: load_extension, fts3_tokenizer (Debian enables it), random and
  * randomblob (reports must be reproducible), and anything an extension might add. */
-static const char *const allowed_functions[] = {"abs",
-                                                "changes",
-                                                "char",
-                                                "coalesce",
-                                                "format",
-                                                "glob",
-                                                "hex",
-                                                "ifnull",
-                                                "iif",
-                                                "instr",
-                                                "last_insert_rowid",
-                                                "length",
-                                                "like",
-                                                "likelihood",
-                                                "likely",
-                                                "lower",
-                                                "ltrim",
-                                                "max",
-                                                "min",
-                                                "nullif",
-                                                "printf",
-                                                "quote",
-                                                "replace",
-                                                "round",
-                                                "rtrim",
-                                                "sign",
-                                                "soundex",
-                                                "sqlite_version",
-                                                "substr",
-                                                "substring",
-                                                "total_changes",
-                                                "trim",
-                                                "typeof",
-                                                "unicode",
-                                                "unlikely",
-                                                "upper",
-                                                "zeroblob",
-                                                "avg",
-                                                "count",
-                                                "group_concat",
-                                                "sum",
-                                                "total",
-                                                "row_number",
-                                                "rank",
-                                                "dense_rank",
-                                                "percent_rank",
-                                                "cume_dist",
-                                                "ntile",
-                                                "lag",
-                                                "lead",
-                                                "first_value",
-                                                "last_value",
-                                                "nth_value",
-                                                "date",
-                                                "time",
-                                                "datetime",
-                                                "julianday",
-                                                "unixepoch",
-                                                "strftime",
-                                                "current_date",
-                                                "current_time",
-                                                "current_timestamp",
-                                                "acos",
-                                                "acosh",
-                                                "asin",
-                                                "asinh",
-                                                "atan",
-                                                "atan2",
-                                                "atanh",
-                                                "ceil",
-                                                "ceiling",
-                                                "cos",
-                                                "cosh",
-                                                "degrees",
-                                                "exp",
-                                                "floor",
-                                                "ln",
-                                                "log",
-                                                "log10",
-                                                "log2",
-                                                "mod",
-                                                "pi",
-                                                "pow",
-                                                "power",
-                                                "radians",
-                                                "sin",
-                                                "sinh",
-                                                "sqrt",
-                                                "tan",
-                                                "tanh",
-                                                "trunc",
-                                                "json",
-                                                "json_array",
-                                                "json_array_length",
-                                                "json_extract",
-                                                "json_insert",
-                                                "json_object",
-                                                "json_patch",
-                                                "json_remove",
-                                                "json_replace",
-                                                "json_set",
-                                                "json_type",
-                                                "json_valid",
-                                                "json_quote",
-                                                "json_group_array",
-                                                "json_group_object",
-                                                "->",
-                                                "->>"};
+static const char *const allowed_functions[] = {
+    "abs", "changes", "char", "coalesce", "format", "glob", "hex", "ifnull", "iif", "instr",
+    "last_insert_rowid", "length", "like", "likelihood", "likely", "lower", "ltrim", "max", "min",
+    "nullif", "printf", "quote", "replace", "round", "rtrim", "sign", "soundex",
+    "sqlite_version", "substr", "substring", "total_changes", "trim", "typeof", "unicode",
+    "unlikely", "upper", "zeroblob", "avg", "count", "group_concat", "sum", "total",
+    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
+    "first_value", "last_value", "nth_value", "date", "time", "datetime", "julianday",
+    "unixepoch", "strftime", "current_date", "current_time", "current_timestamp", "acos",
+    "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh",
+    "degrees", "exp", "floor", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power",
+    "radians", "sin", "sinh", "sqrt", "tan", "tanh", "trunc", "json", "json_array",
+    "json_array_length", "json_extract", "json_insert", "json_object", "json_patch",
+    "json_remove", "json_replace", "json_set", "json_type", "json_valid", "json_quote",
+    "json_group_array", "json_group_object", "->", "->>"};
 
 /* PRAGMAs that only read the schema (with a table or index name as argument). */
 static const char *const allowed_pragmas[] = {"table_info", "table_xinfo", "index_list",
@@ -161,56 +68,31 @@ static int in_list(const char *s, const char *const *list, size_t n) {
 
 static const char *action_name(int code) {
   switch (code) {
-    case SQLITE_CREATE_INDEX:
-      return "CREATE INDEX";
-    case SQLITE_CREATE_TABLE:
-      return "CREATE TABLE";
-    case SQLITE_CREATE_TEMP_INDEX:
-      return "CREATE TEMP INDEX";
-    case SQLITE_CREATE_TEMP_TABLE:
-      return "CREATE TEMP TABLE";
-    case SQLITE_CREATE_TEMP_TRIGGER:
-      return "CREATE TEMP TRIGGER";
-    case SQLITE_CREATE_TEMP_VIEW:
-      return "CREATE TEMP VIEW";
-    case SQLITE_CREATE_TRIGGER:
-      return "CREATE TRIGGER";
-    case SQLITE_CREATE_VIEW:
-      return "CREATE VIEW";
-    case SQLITE_DELETE:
-      return "DELETE";
-    case SQLITE_DROP_INDEX:
-      return "DROP INDEX";
-    case SQLITE_DROP_TABLE:
-      return "DROP TABLE";
-    case SQLITE_DROP_TEMP_INDEX:
-      return "DROP TEMP INDEX";
-    case SQLITE_DROP_TEMP_TABLE:
-      return "DROP TEMP TABLE";
-    case SQLITE_DROP_TEMP_TRIGGER:
-      return "DROP TEMP TRIGGER";
-    case SQLITE_DROP_TEMP_VIEW:
-      return "DROP TEMP VIEW";
-    case SQLITE_DROP_TRIGGER:
-      return "DROP TRIGGER";
-    case SQLITE_DROP_VIEW:
-      return "DROP VIEW";
-    case SQLITE_INSERT:
-      return "INSERT";
-    case SQLITE_UPDATE:
-      return "UPDATE";
-    case SQLITE_ALTER_TABLE:
-      return "ALTER TABLE";
-    case SQLITE_REINDEX:
-      return "REINDEX";
-    case SQLITE_ANALYZE:
-      return "ANALYZE";
-    case SQLITE_CREATE_VTABLE:
-      return "CREATE VIRTUAL TABLE";
-    case SQLITE_DROP_VTABLE:
-      return "DROP VIRTUAL TABLE";
-    default:
-      return "write";
+    case SQLITE_CREATE_INDEX: return "CREATE INDEX";
+    case SQLITE_CREATE_TABLE: return "CREATE TABLE";
+    case SQLITE_CREATE_TEMP_INDEX: return "CREATE TEMP INDEX";
+    case SQLITE_CREATE_TEMP_TABLE: return "CREATE TEMP TABLE";
+    case SQLITE_CREATE_TEMP_TRIGGER: return "CREATE TEMP TRIGGER";
+    case SQLITE_CREATE_TEMP_VIEW: return "CREATE TEMP VIEW";
+    case SQLITE_CREATE_TRIGGER: return "CREATE TRIGGER";
+    case SQLITE_CREATE_VIEW: return "CREATE VIEW";
+    case SQLITE_DELETE: return "DELETE";
+    case SQLITE_DROP_INDEX: return "DROP INDEX";
+    case SQLITE_DROP_TABLE: return "DROP TABLE";
+    case SQLITE_DROP_TEMP_INDEX: return "DROP TEMP INDEX";
+    case SQLITE_DROP_TEMP_TABLE: return "DROP TEMP TABLE";
+    case SQLITE_DROP_TEMP_TRIGGER: return "DROP TEMP TRIGGER";
+    case SQLITE_DROP_TEMP_VIEW: return "DROP TEMP VIEW";
+    case SQLITE_DROP_TRIGGER: return "DROP TRIGGER";
+    case SQLITE_DROP_VIEW: return "DROP VIEW";
+    case SQLITE_INSERT: return "INSERT";
+    case SQLITE_UPDATE: return "UPDATE";
+    case SQLITE_ALTER_TABLE: return "ALTER TABLE";
+    case SQLITE_REINDEX: return "REINDEX";
+    case SQLITE_ANALYZE: return "ANALYZE";
+    case SQLITE_CREATE_VTABLE: return "CREATE VIRTUAL TABLE";
+    case SQLITE_DROP_VTABLE: return "DROP VIRTUAL TABLE";
+    default: return "write";
   }
 }
 
@@ -229,27 +111,25 @@ static int authorize(void *ud, int code, const char *a1, const char *a2, const c
     case SQLITE_FUNCTION:
       if (in_list(a2, allowed_functions, sizeof allowed_functions / sizeof *allowed_functions))
         return SQLITE_OK;
-      snprintf(q->refusal, sizeof q->refusal,
-               "query refused: the function %s() is not allowed in report queries", a2 ? a2 : "?");
+      snprintf(q->refusal, sizeof q->refusal, "query refused: the function %s() is not allowed in report queries",
+               a2 ? a2 : "?");
       return SQLITE_DENY;
     case SQLITE_PRAGMA:
       if (a2 && in_list(a1, allowed_pragmas, sizeof allowed_pragmas / sizeof *allowed_pragmas))
         return SQLITE_OK;
-      snprintf(
-          q->refusal, sizeof q->refusal,
-          "query refused: the snapshot is read-only (PRAGMA %s); only SELECT queries can be run",
-          a1 ? a1 : "?");
+      snprintf(q->refusal, sizeof q->refusal,
+               "query refused: the snapshot is read-only (PRAGMA %s); only SELECT queries can be run",
+               a1 ? a1 : "?");
       return SQLITE_DENY;
     case SQLITE_ATTACH:
     case SQLITE_DETACH:
       snprintf(q->refusal, sizeof q->refusal,
-               "query refused: a report reads only its snapshot (%s)",
-               code == SQLITE_ATTACH ? "ATTACH" : "DETACH");
+               "query refused: a report reads only its snapshot (%s)", code == SQLITE_ATTACH ? "ATTACH" : "DETACH");
       return SQLITE_DENY;
     case SQLITE_TRANSACTION:
     case SQLITE_SAVEPOINT:
-      snprintf(q->refusal, sizeof q->refusal, "query refused: transactions are not allowed (%s)",
-               code == SQLITE_SAVEPOINT ? "SAVEPOINT" : (a1 ? a1 : "BEGIN"));
+      snprintf(q->refusal, sizeof q->refusal,
+               "query refused: transactions are not allowed (%s)", code == SQLITE_SAVEPOINT ? "SAVEPOINT" : (a1 ? a1 : "BEGIN"));
       return SQLITE_DENY;
     default:
       /* CREATE and DROP first write the schema table; wait for the callback naming the DDL. */
@@ -310,8 +190,7 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   *out = NULL;
   /* O_NONBLOCK: a FIFO is refused now instead of waiting for a writer until the time limit. */
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0)
-    return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
+  if (fd < 0) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
   struct stat st;
   unsigned char head[100] = {0};
   ssize_t got = 0;
@@ -324,11 +203,10 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   close(fd);
   if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     return err_setc(err, RAPP_EXIT_USAGE,
-                    "--db '%s' is %s, not a snapshot file; give the file that rapp import wrote",
-                    path, file_kind(st.st_mode));
+                    "--db '%s' is %s, not a snapshot file; give the file that rapp import wrote", path,
+                    file_kind(st.st_mode));
   if (got < 20 || memcmp(head, "SQLite format 3", 16) != 0)
-    return err_set(
-        err, "'%s' is not a snapshot (not an SQLite database); make one with rapp import", path);
+    return err_set(err, "'%s' is not a snapshot (not an SQLite database); make one with rapp import", path);
   /* A WAL-mode file (format bytes 2): read it as immutable, which creates no -wal or -shm file
    * beside it; but a non-empty -wal file holds changes that are not in the file yet. */
   int wal = head[18] == 2 && head[19] == 2;
@@ -339,12 +217,10 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
     int pending = lstat(buf_str(&w), &ws) == 0 && ws.st_size > 0;
     buf_free(&w);
     if (pending)
-      return err_set(
-          err,
-          "the snapshot '%s' is in WAL mode and '%s-wal' beside it holds changes that "
-          "are not in the snapshot yet; a snapshot is one file: convert it with "
-          "sqlite3 '%s' 'PRAGMA journal_mode=DELETE' (or make it again with rapp import)",
-          path, path, path);
+      return err_set(err, "the snapshot '%s' is in WAL mode and '%s-wal' beside it holds changes that "
+                     "are not in the snapshot yet; a snapshot is one file: convert it with "
+                     "sqlite3 '%s' 'PRAGMA journal_mode=DELETE' (or make it again with rapp import)",
+                     path, path, path);
   }
 
   db_query *q = xcalloc(1, sizeof *q);
@@ -355,8 +231,7 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   int rc = sqlite3_open_v2(buf_str(&uri), &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   buf_free(&uri);
   if (rc != SQLITE_OK) {
-    err_set(err, "cannot open the snapshot '%s': %s", path,
-            q->db ? sqlite3_errmsg(q->db) : "out of memory");
+    err_set(err, "cannot open the snapshot '%s': %s", path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
     db_query_close(q);
     return -1;
   }
@@ -369,9 +244,8 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   /* Reading the schema now makes a non-database or damaged file fail here, not in a query.
    * temp_store=MEMORY: sorts and temporary tables stay in the heap, inside the memory budget,
    * instead of writing gigabytes to /var/tmp. */
-  if (sqlite3_exec(q->db,
-                   "PRAGMA temp_store = MEMORY; PRAGMA query_only = 1; "
-                   "SELECT count(*) FROM sqlite_schema;",
+  if (sqlite3_exec(q->db, "PRAGMA temp_store = MEMORY; PRAGMA query_only = 1; "
+                          "SELECT count(*) FROM sqlite_schema;",
                    NULL, NULL, &msg) != SQLITE_OK) {
     err_set(err, "cannot read the snapshot '%s': %s", path, msg ? msg : sqlite3_errmsg(q->db));
     sqlite3_free(msg);
@@ -450,9 +324,8 @@ static int sql_error(db_query *q, int rc, rapp_err *err) {
                    sqlite3_errmsg(q->db), path ? path : "");
   }
   if ((rc & 0xFF) == SQLITE_NOMEM && budget_bytes)
-    return err_set(err,
-                   "the script used more than %zu MB of memory (its Lua data and its queries "
-                   "together); raise the limit with --memory-limit MB",
+    return err_set(err, "the script used more than %zu MB of memory (its Lua data and its queries "
+                        "together); raise the limit with --memory-limit MB",
                    budget_mb);
   return err_set(err, "%s", sqlite3_errmsg(q->db));
 }
@@ -478,9 +351,8 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
   first_word(sql, word, sizeof word);
   if (tail && *skip_space(tail)) {
     sqlite3_finalize(st);
-    return err_set(err,
-                   "query refused: the query string holds more than one statement; run one "
-                   "query per call");
+    return err_set(err, "query refused: the query string holds more than one statement; run one "
+                        "query per call");
   }
   if (!sqlite3_stmt_readonly(st) || strcmp(word, "VACUUM") == 0) {
     sqlite3_finalize(st);
@@ -499,9 +371,7 @@ void db_stmt_free(db_stmt *s) {
   free(s);
 }
 
-int db_stmt_param_count(db_stmt *s) {
-  return sqlite3_bind_parameter_count(s->st);
-}
+int db_stmt_param_count(db_stmt *s) { return sqlite3_bind_parameter_count(s->st); }
 
 int db_stmt_param_index(db_stmt *s, const char *name) {
   char buf[256];
@@ -514,12 +384,8 @@ int db_stmt_param_index(db_stmt *s, const char *name) {
   return 0;
 }
 
-const char *db_stmt_param_name(db_stmt *s, int i) {
-  return sqlite3_bind_parameter_name(s->st, i);
-}
-int db_stmt_bind_null(db_stmt *s, int i) {
-  return sqlite3_bind_null(s->st, i) == SQLITE_OK ? 0 : -1;
-}
+const char *db_stmt_param_name(db_stmt *s, int i) { return sqlite3_bind_parameter_name(s->st, i); }
+int db_stmt_bind_null(db_stmt *s, int i) { return sqlite3_bind_null(s->st, i) == SQLITE_OK ? 0 : -1; }
 int db_stmt_bind_int(db_stmt *s, int i, int64_t v) {
   return sqlite3_bind_int64(s->st, i, v) == SQLITE_OK ? 0 : -1;
 }
@@ -544,34 +410,21 @@ int db_stmt_step(db_stmt *s, rapp_err *err) {
   return -1;
 }
 
-int db_stmt_column_count(db_stmt *s) {
-  return sqlite3_column_count(s->st);
-}
-const char *db_stmt_column_name(db_stmt *s, int i) {
-  return sqlite3_column_name(s->st, i);
-}
+int db_stmt_column_count(db_stmt *s) { return sqlite3_column_count(s->st); }
+const char *db_stmt_column_name(db_stmt *s, int i) { return sqlite3_column_name(s->st, i); }
 
 db_type db_stmt_column_type(db_stmt *s, int i) {
   switch (sqlite3_column_type(s->st, i)) {
-    case SQLITE_INTEGER:
-      return DB_INTEGER;
-    case SQLITE_FLOAT:
-      return DB_REAL;
-    case SQLITE_TEXT:
-      return DB_TEXT;
-    case SQLITE_BLOB:
-      return DB_BLOB;
-    default:
-      return DB_NULL;
+    case SQLITE_INTEGER: return DB_INTEGER;
+    case SQLITE_FLOAT: return DB_REAL;
+    case SQLITE_TEXT: return DB_TEXT;
+    case SQLITE_BLOB: return DB_BLOB;
+    default: return DB_NULL;
   }
 }
 
-int64_t db_stmt_column_int(db_stmt *s, int i) {
-  return sqlite3_column_int64(s->st, i);
-}
-double db_stmt_column_double(db_stmt *s, int i) {
-  return sqlite3_column_double(s->st, i);
-}
+int64_t db_stmt_column_int(db_stmt *s, int i) { return sqlite3_column_int64(s->st, i); }
+double db_stmt_column_double(db_stmt *s, int i) { return sqlite3_column_double(s->st, i); }
 const char *db_stmt_column_text(db_stmt *s, int i, size_t *len) {
   const char *t = (const char *)sqlite3_column_text(s->st, i);
   *len = (size_t)sqlite3_column_bytes(s->st, i);

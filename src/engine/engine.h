@@ -15,10 +15,10 @@
 #include "util/err.h"
 
 typedef struct engine_opts {
-  const char *script;             /* path of the report script */
-  const char *db_path;            /* the snapshot */
-  const char *out_dir;            /* default "out" */
-  const char *formats;            /* "pdf,xlsx,txt" or NULL for the script's own */
+  const char *script;      /* path of the report script */
+  const char *db_path;     /* the snapshot */
+  const char *out_dir;     /* default "out" */
+  const char *formats;     /* "pdf,xlsx,txt" or NULL for the script's own */
   const char *const *param_names; /* --param name=value, in command-line order */
   const char *const *param_values;
   size_t nparams;

@@ -8,9 +8,7 @@
 
 static void (*on_failure)(size_t n);
 
-void xalloc_on_failure(void (*fn)(size_t n)) {
-  on_failure = fn;
-}
+void xalloc_on_failure(void (*fn)(size_t n)) { on_failure = fn; }
 
 static void out_of_memory(size_t n) {
   if (on_failure) on_failure(n);
@@ -59,13 +57,9 @@ void buf_append(rapp_buf *b, const void *data, size_t len) {
   b->data[b->len] = '\0';
 }
 
-void buf_puts(rapp_buf *b, const char *s) {
-  buf_append(b, s, strlen(s));
-}
+void buf_puts(rapp_buf *b, const char *s) { buf_append(b, s, strlen(s)); }
 
-void buf_putc(rapp_buf *b, char c) {
-  buf_append(b, &c, 1);
-}
+void buf_putc(rapp_buf *b, char c) { buf_append(b, &c, 1); }
 
 void buf_printf(rapp_buf *b, const char *fmt, ...) {
   va_list ap;
@@ -91,6 +85,4 @@ void buf_free(rapp_buf *b) {
   b->len = b->cap = 0;
 }
 
-const char *buf_str(const rapp_buf *b) {
-  return b->data ? b->data : "";
-}
+const char *buf_str(const rapp_buf *b) { return b->data ? b->data : ""; }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 typedef struct rapp_buf {
-  char *data; /* NUL-terminated when len > 0 or after any append; may be NULL when empty */
+  char *data;  /* NUL-terminated when len > 0 or after any append; may be NULL when empty */
   size_t len;
   size_t cap;
 } rapp_buf;
@@ -19,7 +19,7 @@ void buf_append(rapp_buf *b, const void *data, size_t len);
 void buf_puts(rapp_buf *b, const char *s);
 void buf_putc(rapp_buf *b, char c);
 void buf_printf(rapp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_reset(rapp_buf *b); /* length 0, memory kept */
+void buf_reset(rapp_buf *b);   /* length 0, memory kept */
 void buf_free(rapp_buf *b);
 /* Returns the contents (never NULL: "" when empty). */
 const char *buf_str(const rapp_buf *b);
