@@ -95,6 +95,11 @@ static double now_mono(void) {
 static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
 enum { NCAUGHT = sizeof caught_signals / sizeof caught_signals[0] };
 
+/* The parent's signal state while a child runs, restored by signals_restore (the
+ * child reads them too). */
+static struct sigaction saved_actions[NCAUGHT];
+static sigset_t saved_mask;
+
 static void caught_set(sigset_t *set) {
   sigemptyset(set);
   for (int i = 0; i < NCAUGHT; i++) sigaddset(set, caught_signals[i]);
@@ -209,7 +214,11 @@ static void child_signals(pid_t parent, const sigset_t *mask) {
   sa.sa_handler = child_on_signal;
   sa.sa_flags = SA_RESETHAND;
   caught_set(&sa.sa_mask);
-  for (int i = 0; i < NCAUGHT; i++) sigaction(caught_signals[i], &sa, NULL);
+  /* SIGTERM is the parent-death signal: always handled. SIGINT and SIGHUP stay ignored when the
+   * parent's caller ignored them. */
+  for (int i = 0; i < NCAUGHT; i++)
+    if (caught_signals[i] == SIGTERM || saved_actions[i].sa_handler != SIG_IGN)
+      sigaction(caught_signals[i], &sa, NULL);
   signal(SIGXFSZ, SIG_IGN);
   signal(SIGPIPE, SIG_IGN);
   prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -392,9 +401,6 @@ static void parent_on_signal(int sig) {
   parent_signal = sig;
 }
 
-/* The parent's signal state while a child runs, restored by signals_restore. */
-static struct sigaction saved_actions[NCAUGHT];
-static sigset_t saved_mask;
 
 static void signals_catch(void) {
   sigset_t block;
@@ -405,7 +411,12 @@ static void signals_catch(void) {
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = parent_on_signal;
   caught_set(&sa.sa_mask);
-  for (int i = 0; i < NCAUGHT; i++) sigaction(caught_signals[i], &sa, &saved_actions[i]);
+  /* A signal the caller ignores (nohup, a background job of a shell without job control) stays
+   * ignored, as it would without the handler. */
+  for (int i = 0; i < NCAUGHT; i++) {
+    sigaction(caught_signals[i], NULL, &saved_actions[i]);
+    if (saved_actions[i].sa_handler != SIG_IGN) sigaction(caught_signals[i], &sa, NULL);
+  }
 }
 
 static void signals_restore(void) {
