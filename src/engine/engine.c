@@ -318,6 +318,17 @@ static void rename_in_message(rapp_err *err, const char *from, const char *to) {
   buf_free(&b);
 }
 
+/* A renderer failed: when a file size limit is set (ulimit -f; SIGXFSZ is ignored, so the write
+ * failed with EFBIG), the message says so. */
+static void explain_file_size(rapp_err *err) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return;
+  size_t n = strlen(err->msg);
+  snprintf(err->msg + n, sizeof err->msg - n,
+           " (the file size limit, ulimit -f, is %llu KB: a larger file cannot be written)",
+           (unsigned long long)rl.rlim_cur / 1024);
+}
+
 static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp_err *err) {
   script *s = script_new(engine_home(), o->script, &o->limits, err);
   if (!s) return -1;
@@ -363,6 +374,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     buf_printf(&tmp, "%s/%s.%s", buf_str(&prefix), base, r->format);
     if (r->render(d, buf_str(&tmp), &env, err) != 0) {
       rename_in_message(err, buf_str(&prefix), child_dir);
+      explain_file_size(err);
       err_prefix(err, "%s", buf_str(&fin));
       goto done;
     }
