@@ -413,7 +413,6 @@ static void parent_on_signal(int sig) {
   parent_signal = sig;
 }
 
-
 static void signals_catch(void) {
   sigset_t block;
   caught_set(&block);
@@ -434,6 +433,17 @@ static void signals_catch(void) {
 static void signals_restore(void) {
   for (int i = 0; i < NCAUGHT; i++) sigaction(caught_signals[i], &saved_actions[i], NULL);
   sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+}
+
+/* A caught signal that arrived after the child closed the pipe (blocked since): the run is
+ * abandoned rather than moved into place. */
+static int pending_signal(void) {
+  sigset_t pending;
+  if (sigpending(&pending) != 0) return 0;
+  for (int i = 0; i < NCAUGHT; i++)
+    if (saved_actions[i].sa_handler != SIG_IGN && sigismember(&pending, caught_signals[i]))
+      return caught_signals[i];
+  return 0;
 }
 
 /* After the cleanup: dies of the signal the user sent (the shell sees 128 + sig). */
@@ -695,6 +705,7 @@ int engine_run(const engine_opts *o, rapp_err *err) {
   char **finals;
   size_t n;
   int ok = parse_records(&res, NULL, &dir, &finals, &n, err);
+  if (!res.signal) res.signal = pending_signal();
   int exited_ok =
       WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0 && !res.killed && !res.signal;
   int rc = 0;
