@@ -6,11 +6,15 @@
  * no attachments + an authorizer that allows reads only + sqlite3_stmt_readonly + one statement. */
 #include "db/query.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/db.h"
 #include "db/db_int.h"
@@ -138,6 +142,33 @@ static int authorize(void *ud, int code, const char *a1, const char *a2, const c
   }
 }
 
+/* ---- the memory budget shared with the Lua heap ------------------------------------------- */
+
+static size_t budget_bytes, budget_mb; /* 0: no budget */
+static size_t lua_held;                /* the Lua heap at its last growth */
+
+void db_memory_budget(size_t bytes, size_t mb) {
+  budget_bytes = bytes;
+  budget_mb = mb;
+  lua_held = 0;
+}
+
+int db_memory_lua_over(size_t lua_bytes, size_t cap) {
+  size_t sql = budget_bytes ? (size_t)sqlite3_memory_used() : 0;
+  if (lua_bytes + sql > cap) return 1;
+  lua_held = lua_bytes;
+  return 0;
+}
+
+/* Before SQLite works: its heap may use what the Lua heap leaves of the budget. Rationale: the
+ * limit is process-wide and cheap to set; the Lua heap does not change while a statement runs. */
+static void sql_budget(void) {
+  if (!budget_bytes) return;
+  sqlite3_int64 room = budget_bytes > lua_held ? (sqlite3_int64)(budget_bytes - lua_held) : 1;
+  sqlite3_hard_heap_limit64(room);
+  sqlite3_soft_heap_limit64(room);
+}
+
 static int on_progress(void *ud) {
   db_query *q = ud;
   if (q->progress && q->progress(q->ud, PROGRESS_STEPS)) {
@@ -147,19 +178,56 @@ static int on_progress(void *ud) {
   return 0;
 }
 
+/* What a --db path that is not a regular file is, for the message. */
+static const char *file_kind(mode_t m) {
+  if (S_ISFIFO(m)) return "a FIFO (named pipe)";
+  if (S_ISCHR(m) || S_ISBLK(m)) return "a device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
+}
+
 int db_query_open(const char *path, db_query **out, rapp_err *err) {
   *out = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
-  char magic[16] = {0};
-  size_t got = fread(magic, 1, sizeof magic, f);
-  fclose(f);
-  if (got < 16 || memcmp(magic, "SQLite format 3", 16) != 0)
+  /* O_NONBLOCK: a FIFO is refused now instead of waiting for a writer until the time limit. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
+  struct stat st;
+  unsigned char head[100] = {0};
+  ssize_t got = 0;
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    return err_set(err, "cannot open the snapshot '%s': %s", path, strerror(e));
+  }
+  if (S_ISREG(st.st_mode)) got = pread(fd, head, sizeof head, 0);
+  close(fd);
+  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    return err_setc(err, RAPP_EXIT_USAGE,
+                    "--db '%s' is %s, not a snapshot file; give the file that rapp import wrote", path,
+                    file_kind(st.st_mode));
+  if (got < 20 || memcmp(head, "SQLite format 3", 16) != 0)
     return err_set(err, "'%s' is not a snapshot (not an SQLite database); make one with rapp import", path);
+  /* A WAL-mode file (format bytes 2): read it as immutable, which creates no -wal or -shm file
+   * beside it; but a non-empty -wal file holds changes that are not in the file yet. */
+  int wal = head[18] == 2 && head[19] == 2;
+  if (wal) {
+    rapp_buf w = {0};
+    buf_printf(&w, "%s-wal", path);
+    struct stat ws;
+    int pending = lstat(buf_str(&w), &ws) == 0 && ws.st_size > 0;
+    buf_free(&w);
+    if (pending)
+      return err_set(err, "the snapshot '%s' is in WAL mode and '%s-wal' beside it holds changes that "
+                     "are not in the snapshot yet; a snapshot is one file: convert it with "
+                     "sqlite3 '%s' 'PRAGMA journal_mode=DELETE' (or make it again with rapp import)",
+                     path, path, path);
+  }
 
   db_query *q = xcalloc(1, sizeof *q);
   rapp_buf uri = {0};
   db_read_only_uri(&uri, path);
+  if (wal) buf_puts(&uri, "&immutable=1");
+  sql_budget();
   int rc = sqlite3_open_v2(buf_str(&uri), &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   buf_free(&uri);
   if (rc != SQLITE_OK) {
@@ -173,9 +241,12 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   sqlite3_db_config(q->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
   sqlite3_limit(q->db, SQLITE_LIMIT_ATTACHED, 0);
   char *msg = NULL;
-  /* Reading the schema now makes a non-database or damaged file fail here, not in a query. */
-  if (sqlite3_exec(q->db, "PRAGMA query_only = 1; SELECT count(*) FROM sqlite_schema;", NULL, NULL,
-                   &msg) != SQLITE_OK) {
+  /* Reading the schema now makes a non-database or damaged file fail here, not in a query.
+   * temp_store=MEMORY: sorts and temporary tables stay in the heap, inside the memory budget,
+   * instead of writing gigabytes to /var/tmp. */
+  if (sqlite3_exec(q->db, "PRAGMA temp_store = MEMORY; PRAGMA query_only = 1; "
+                          "SELECT count(*) FROM sqlite_schema;",
+                   NULL, NULL, &msg) != SQLITE_OK) {
     err_set(err, "cannot read the snapshot '%s': %s", path, msg ? msg : sqlite3_errmsg(q->db));
     sqlite3_free(msg);
     db_query_close(q);
@@ -252,6 +323,10 @@ static int sql_error(db_query *q, int rc, rapp_err *err) {
     return err_set(err, "%s: the snapshot '%s' is damaged; make it again with rapp import",
                    sqlite3_errmsg(q->db), path ? path : "");
   }
+  if ((rc & 0xFF) == SQLITE_NOMEM && budget_bytes)
+    return err_set(err, "the script used more than %zu MB of memory (its Lua data and its queries "
+                        "together); raise the limit with --memory-limit MB",
+                   budget_mb);
   return err_set(err, "%s", sqlite3_errmsg(q->db));
 }
 
@@ -260,6 +335,7 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
   q->refusal[0] = '\0';
   sqlite3_stmt *st = NULL;
   const char *tail = NULL;
+  sql_budget();
   int rc = sqlite3_prepare_v3(q->db, sql, -1, 0, &st, &tail);
   if (rc != SQLITE_OK) {
     if (q->refusal[0]) return err_set(err, "%s", q->refusal);
@@ -322,6 +398,7 @@ int db_stmt_bind_text(db_stmt *s, int i, const char *v, size_t len) {
 
 int db_stmt_step(db_stmt *s, rapp_err *err) {
   s->q->interrupted = 0;
+  sql_budget();
   int rc = sqlite3_step(s->st);
   if (rc == SQLITE_ROW) return 1;
   if (rc == SQLITE_DONE) return 0;

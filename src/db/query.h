@@ -22,7 +22,10 @@ typedef struct db_stmt db_stmt;
 /* Column value types as SQLite reports them for the current row. */
 typedef enum db_type { DB_NULL = 0, DB_INTEGER, DB_REAL, DB_TEXT, DB_BLOB } db_type;
 
-/* Opens path read-only. On failure *out is NULL and err says why. */
+/* Opens path read-only. On failure *out is NULL and err says why: exit code 2 when path is a
+ * FIFO, device or socket (refused at once, never waited on). A WAL-mode file is opened as
+ * immutable (no -wal or -shm file is created beside it) and refused when a non-empty -wal file
+ * beside it holds changes. */
 int db_query_open(const char *path, db_query **out, rapp_err *err);
 void db_query_close(db_query *q); /* NULL is a no-op */
 
@@ -32,6 +35,16 @@ void db_query_close(db_query *q); /* NULL is a no-op */
  * under the same instruction and time budget as the script. */
 void db_query_set_progress(db_query *q, int (*fn)(void *ud, unsigned steps),
                            const char *(*interrupt_msg)(void *ud), void *ud);
+
+/* One memory budget (--memory-limit) for the script's Lua heap and SQLite's heap together.
+ * db_memory_budget sets it (bytes; mb for the message; 0 bytes: none) for the whole process:
+ * SQLite's heap may then use what the Lua heap leaves (sqlite3_hard_heap_limit64, set before
+ * each prepare and step), temporary storage stays in memory (temp_store=MEMORY), and a query
+ * that needs more fails with "the script used more than N MB of memory ...". The Lua allocator
+ * calls db_memory_lua_over with the bytes the Lua heap would hold after growing: nonzero when
+ * that plus SQLite's heap passes cap (the growth must fail). */
+void db_memory_budget(size_t bytes, size_t mb);
+int db_memory_lua_over(size_t lua_bytes, size_t cap);
 
 /* Prepares one statement. Refusals and syntax errors give -1 with SQLite's or the refusal's
  * message only (the caller adds the script line and query): "query refused: the snapshot is

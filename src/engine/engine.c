@@ -1,23 +1,40 @@
 /* engine/engine.c — one report run in a child process with a wall-clock kill (see engine.h).
  *
  * The child tells the parent what it does over a pipe, in NUL-terminated records:
- *   "T<tmp path>"   before it creates a temporary file (so the parent can remove it whatever
- *                   happens to the child)
- *   "R<final path>" the final name of the temporary file announced just before
+ *   "T<dev>:<ino>:<path>" it created its private temporary folder in the output folder (the
+ *                   parent removes it whatever happens to the child)
+ *   "R<final path>" a format is written: <folder>/<last part of the final path> goes there
  *   "E<digit><msg>" it failed with that exit code and message
  *   "D<text>"       text for the parent to print (describe)
  *   "K"             it succeeded
  * Rationale: the Lua hook cannot interrupt a C function (string.find with a pathological
  * pattern runs for minutes), so the only sure stop is a process the parent can kill; and the
- * parent, not the child, decides whether any file is renamed into place. */
+ * parent, not the child, decides whether any file is renamed into place.
+ *
+ * Temporary files cannot be hijacked: the child renders into a folder it creates with mkdtemp
+ * (mode 0700, a random name; mkdir never follows a planted symlink) and reaches it through its
+ * own descriptor (/proc/self/fd/N/...), so even a folder renamed and replaced by someone who can
+ * write to the output folder is never written through. The parent renames from the folder it
+ * opened without following links and whose inode the child announced.
+ *
+ * Signals: the parent catches SIGINT, SIGTERM and SIGHUP while the child runs, kills the child,
+ * removes the temporary folder and dies of the same signal. The child dies with its parent
+ * (PR_SET_PDEATHSIG with SIGTERM, whose handler removes the folder: the parent cannot clean up
+ * after its own SIGKILL). SIGXFSZ is ignored in the child, so `ulimit -f` makes a write fail
+ * with EFBIG and the renderer's error names the file. */
+#define _GNU_SOURCE /* pipe2, ppoll, getdents64, O_DIRECTORY, prctl */
 #include "engine/engine.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -35,11 +52,31 @@ enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
  * child's own hooks stop a Lua loop at the limit with a better message (the script's line). */
 #define KILL_GRACE_SECONDS 1.0
 
-const char *engine_known_formats(void) { return "pdf,xlsx,txt"; }
+/* The child's data segment limit (RLIMIT_DATA) is 2 x --memory-limit + this: the script and its
+ * queries share one --memory-limit, the document and the renderers get as much again, and this
+ * covers the code's own data, the fonts and the libraries (a sample run needs about 8 MB). */
+#define DATA_HEADROOM_MB 64
+
+/* AddressSanitizer reserves terabytes of shadow memory: no address-space or data limit there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define RAPP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RAPP_ASAN 1
+#endif
+#endif
+
+const char *engine_known_formats(void) {
+  return "pdf,xlsx,txt";
+}
 
 const char *engine_home(void) {
   const char *h = getenv("RAPP_HOME");
   return h && *h ? h : RAPP_HOME_DEFAULT;
+}
+
+size_t engine_data_limit_mb(size_t memory_mb) {
+  return 2 * memory_mb + DATA_HEADROOM_MB;
 }
 
 static const rapp_renderer *find_renderer(const char *fmt, size_t len) {
@@ -55,7 +92,78 @@ static double now_mono(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
+enum { NCAUGHT = sizeof caught_signals / sizeof caught_signals[0] };
+
+/* The parent's signal state while a child runs, restored by signals_restore (the
+ * child reads them too). */
+static struct sigaction saved_actions[NCAUGHT];
+static sigset_t saved_mask;
+
+static void caught_set(sigset_t *set) {
+  sigemptyset(set);
+  for (int i = 0; i < NCAUGHT; i++) sigaddset(set, caught_signals[i]);
+}
+
+/* Removes the files in the folder open as dirfd, then the folder at path (if empty). Uses system
+ * calls only, so a signal handler may call it. Sub-folders and their contents are left alone. */
+static void remove_private_dir(int dirfd, const char *path) {
+  char entries[4096] __attribute__((aligned(8)));
+  for (int pass = 0; pass < 64; pass++) { /* each pass removes what one listing shows */
+    if (lseek(dirfd, 0, SEEK_SET) != 0) break;
+    int removed = 0;
+    ssize_t n;
+    while ((n = getdents64(dirfd, entries, sizeof entries)) > 0) {
+      for (ssize_t at = 0; at < n;) {
+        struct dirent64 *e = (struct dirent64 *)(entries + at);
+        at += e->d_reclen;
+        const char *name = e->d_name;
+        if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))) continue;
+        if (e->d_type != DT_DIR && unlinkat(dirfd, name, 0) == 0) removed = 1;
+      }
+    }
+    if (!removed) break;
+  }
+  if (path) unlinkat(AT_FDCWD, path, AT_REMOVEDIR);
+}
+
 /* ---- the child ------------------------------------------------------------------------------ */
+
+/* What the child's signal and out-of-memory handlers need, set before they can run. */
+static int child_dirfd = -1;     /* the private temporary folder, once created */
+static char child_dir[PATH_MAX]; /* its path */
+static int child_fd = -1;        /* the pipe to the parent */
+static char oom_record[512];     /* the "E1..." record for an allocation that failed */
+static size_t oom_len;
+
+/* SIGTERM (also the parent-death signal), SIGINT, SIGHUP: remove the temporary folder and die
+ * of the signal (SA_RESETHAND restored the default action; the raised signal is delivered when
+ * the handler returns). */
+static void child_on_signal(int sig) {
+  int saved = errno;
+  if (child_dirfd >= 0) remove_private_dir(child_dirfd, child_dir);
+  raise(sig);
+  errno = saved;
+}
+
+/* xmalloc and friends failed (the data limit): tell the parent in the words of the limit and
+ * exit. Allocates nothing; the record was formatted when the child started. */
+static void child_out_of_memory(size_t n) {
+  (void)n;
+  if (child_fd >= 0) {
+    const char *p = oom_record;
+    size_t left = oom_len + 1;
+    while (left > 0) {
+      ssize_t w = write(child_fd, p, left);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) break;
+      p += w;
+      left -= (size_t)w;
+    }
+  }
+  if (child_dirfd >= 0) remove_private_dir(child_dirfd, child_dir);
+  _exit(RAPP_EXIT_DATA);
+}
 
 static void send(int fd, char kind, const char *payload) {
   size_t n = strlen(payload);
@@ -92,17 +200,133 @@ static int64_t created_time(rapp_err *err, int *ok) {
   long long v = strtoll(sde, &end, 10);
   if (*end || errno || v < 0) {
     *ok = 0;
-    err_setc(err, RAPP_EXIT_USAGE, "SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", sde);
+    err_setc(err, RAPP_EXIT_USAGE, "SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970",
+             sde);
   }
   return (int64_t)v;
 }
 
-static void child_limits(const script_limits *lim) {
-  /* A second backstop if the parent itself is gone: CPU seconds. */
+/* The child's signals: handlers that remove its temporary folder, SIGXFSZ ignored, death with
+ * the parent. Called with the caught signals blocked (since before the fork); unblocks them. */
+static void child_signals(pid_t parent, const sigset_t *mask) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = child_on_signal;
+  sa.sa_flags = SA_RESETHAND;
+  caught_set(&sa.sa_mask);
+  /* SIGTERM is the parent-death signal: always handled. SIGINT and SIGHUP stay ignored when the
+   * parent's caller ignored them. */
+  for (int i = 0; i < NCAUGHT; i++)
+    if (caught_signals[i] == SIGTERM || saved_actions[i].sa_handler != SIG_IGN)
+      sigaction(caught_signals[i], &sa, NULL);
+  signal(SIGXFSZ, SIG_IGN);
+  signal(SIGPIPE, SIG_IGN);
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid() != parent) _exit(RAPP_EXIT_DATA); /* the parent died before the prctl */
+  sigprocmask(SIG_SETMASK, mask, NULL);
+}
+
+/* The limits of the child: CPU seconds (a second backstop if the parent itself is gone), the data
+ * segment (everything malloc'ed: the document and the renderers too), SQLite's heap (shared with
+ * the Lua heap, see db_memory_budget), and what an allocation failure says. */
+static void child_limits(const script_limits *lim, int fd) {
   struct rlimit rl;
-  rlim_t cpu = (rlim_t)(lim->seconds + 10);
-  rl.rlim_cur = rl.rlim_max = cpu;
+  rl.rlim_cur = rl.rlim_max = (rlim_t)(lim->seconds + 10);
   setrlimit(RLIMIT_CPU, &rl);
+  size_t data_mb = engine_data_limit_mb(lim->memory_mb);
+#ifndef RAPP_ASAN
+  rl.rlim_cur = rl.rlim_max = (rlim_t)data_mb * 1024 * 1024;
+  setrlimit(RLIMIT_DATA, &rl);
+#endif
+  db_memory_budget((size_t)lim->memory_mb * 1024 * 1024, lim->memory_mb);
+  int n = snprintf(oom_record, sizeof oom_record,
+                   "E%cthe report needed more than %zu MB of memory (--memory-limit %zu MB for the "
+                   "script and its queries, as much again for the document and its rendering, and "
+                   "%d MB for the program); raise the limit with --memory-limit MB",
+                   '0' + RAPP_EXIT_DATA, data_mb, lim->memory_mb, DATA_HEADROOM_MB);
+  oom_len = n > 0 && (size_t)n < sizeof oom_record ? (size_t)n : sizeof oom_record - 1;
+  child_fd = fd;
+  xalloc_on_failure(child_out_of_memory);
+}
+
+/* Creates the private temporary folder OUT/.<base>.tmpXXXXXX (mode 0700) and announces it.
+ * Signals are blocked meanwhile, so the handler never misses a folder that exists. */
+static int make_private_dir(const char *out_dir, const char *base, int fd, rapp_err *err) {
+  rapp_buf tmpl = {0};
+  buf_printf(&tmpl, "%s/.%s.tmpXXXXXX", out_dir, base);
+  if (tmpl.len >= sizeof child_dir) {
+    buf_free(&tmpl);
+    return err_set(err, "the output folder's path '%s' is too long", out_dir);
+  }
+  sigset_t block, old;
+  caught_set(&block);
+  sigprocmask(SIG_BLOCK, &block, &old);
+  int rc = 0;
+  struct stat st;
+  if (!mkdtemp(tmpl.data)) {
+    rc = err_set(err, "cannot create a temporary folder in '%s': %s", out_dir, strerror(errno));
+  } else if ((child_dirfd = open(tmpl.data, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0 ||
+             fstat(child_dirfd, &st) != 0 || st.st_uid != geteuid()) {
+    rc = err_set(err,
+                 "the temporary folder '%s' was replaced by someone else while it was created; "
+                 "check who else can write to '%s'",
+                 tmpl.data, out_dir);
+    if (child_dirfd >= 0) close(child_dirfd);
+    child_dirfd = -1;
+  } else {
+    memcpy(child_dir, tmpl.data, tmpl.len + 1);
+    rapp_buf rec = {0};
+    buf_printf(&rec, "%llu:%llu:%s", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+               child_dir);
+    send(fd, 'T', buf_str(&rec));
+    buf_free(&rec);
+  }
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  buf_free(&tmpl);
+  return rc;
+}
+
+/* The path the renderers write: through the folder's descriptor when /proc shows it (a folder
+ * renamed away and replaced is then never written through), else the folder's path. */
+static void private_prefix(rapp_buf *out) {
+  char proc[64];
+  snprintf(proc, sizeof proc, "/proc/self/fd/%d", child_dirfd);
+  struct stat a, b;
+  buf_reset(out);
+  if (stat(proc, &a) == 0 && fstat(child_dirfd, &b) == 0 && a.st_dev == b.st_dev &&
+      a.st_ino == b.st_ino)
+    buf_puts(out, proc);
+  else
+    buf_puts(out, child_dir);
+}
+
+/* Replaces every `from` in the message by `to` (a renderer names the path it was given). */
+static void rename_in_message(rapp_err *err, const char *from, const char *to) {
+  if (!*from || strcmp(from, to) == 0 || !strstr(err->msg, from)) return;
+  rapp_buf b = {0};
+  size_t nf = strlen(from);
+  for (const char *p = err->msg, *hit; *p; p = hit + nf) {
+    hit = strstr(p, from);
+    if (!hit) {
+      buf_puts(&b, p);
+      break;
+    }
+    buf_append(&b, p, (size_t)(hit - p));
+    buf_puts(&b, to);
+  }
+  snprintf(err->msg, sizeof err->msg, "%s", buf_str(&b));
+  buf_free(&b);
+}
+
+/* A renderer failed: when a file size limit is set (ulimit -f; SIGXFSZ is ignored, so the write
+ * failed with EFBIG), the message says so. */
+static void explain_file_size(rapp_err *err) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_FSIZE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return;
+  size_t n = strlen(err->msg);
+  snprintf(err->msg + n, sizeof err->msg - n,
+           " (the file size limit, ulimit -f, is %llu KB: a larger file cannot be written)",
+           (unsigned long long)rl.rlim_cur / 1024);
 }
 
 static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp_err *err) {
@@ -111,7 +335,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   db_query *q = NULL;
   char *base = NULL;
   doc *d = NULL;
-  rapp_buf fmts = {0}, tmp = {0}, fin = {0};
+  rapp_buf fmts = {0}, tmp = {0}, fin = {0}, prefix = {0}, fonts = {0};
   int rc = -1;
   if (script_load(s, err) != 0) goto done;
   if (formats_arg) {
@@ -132,33 +356,32 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   db_query_close(q);
   q = NULL;
   render_env env = {0};
-  rapp_buf fonts = {0};
   buf_printf(&fonts, "%s/fonts", engine_home());
   env.fonts_dir = buf_str(&fonts);
+  if (make_private_dir(o->out_dir, base, fd, err) != 0) goto done;
+  private_prefix(&prefix);
   const char *p = buf_str(&fmts);
   while (*p) {
     size_t len = strcspn(p, ",");
     const rapp_renderer *r = find_renderer(p, len);
     if (!r) {
       err_set(err, "unknown format '%.*s'", (int)len, p);
-      buf_free(&fonts);
       goto done;
     }
     buf_reset(&fin);
     buf_printf(&fin, "%s/%s.%s", o->out_dir, base, r->format);
     buf_reset(&tmp);
-    buf_printf(&tmp, "%s/.%s.%s.tmp%ld", o->out_dir, base, r->format, (long)getpid());
-    send(fd, 'T', buf_str(&tmp));
-    send(fd, 'R', buf_str(&fin));
+    buf_printf(&tmp, "%s/%s.%s", buf_str(&prefix), base, r->format);
     if (r->render(d, buf_str(&tmp), &env, err) != 0) {
+      rename_in_message(err, buf_str(&prefix), child_dir);
+      explain_file_size(err);
       err_prefix(err, "%s", buf_str(&fin));
-      buf_free(&fonts);
       goto done;
     }
+    send(fd, 'R', buf_str(&fin));
     p += len;
     if (*p == ',') p++;
   }
-  buf_free(&fonts);
   rc = 0;
 done:
   doc_free(d);
@@ -168,26 +391,83 @@ done:
   buf_free(&fmts);
   buf_free(&tmp);
   buf_free(&fin);
+  buf_free(&prefix);
+  buf_free(&fonts);
   return rc;
 }
 
 /* ---- the parent ----------------------------------------------------------------------------- */
 
 typedef struct child_result {
-  rapp_buf data; /* every record received */
-  int status;    /* waitpid status */
-  int killed;    /* the parent killed it at the deadline */
+  rapp_buf data;  /* every record received */
+  int status;     /* waitpid status */
+  int killed;     /* the parent killed it at the deadline */
+  int signal;     /* the parent got this signal (SIGINT, SIGTERM, SIGHUP) and killed it */
+  long maxrss_kb; /* the child's peak resident memory */
 } child_result;
 
 typedef int (*child_fn)(const void *ctx, int fd, rapp_err *err);
 
+static volatile sig_atomic_t parent_signal;
+static void parent_on_signal(int sig) {
+  parent_signal = sig;
+}
+
+static void signals_catch(void) {
+  sigset_t block;
+  caught_set(&block);
+  sigprocmask(SIG_BLOCK, &block, &saved_mask);
+  parent_signal = 0;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = parent_on_signal;
+  caught_set(&sa.sa_mask);
+  /* A signal the caller ignores (nohup, a background job of a shell without job control) stays
+   * ignored, as it would without the handler. */
+  for (int i = 0; i < NCAUGHT; i++) {
+    sigaction(caught_signals[i], NULL, &saved_actions[i]);
+    if (saved_actions[i].sa_handler != SIG_IGN) sigaction(caught_signals[i], &sa, NULL);
+  }
+}
+
+static void signals_restore(void) {
+  for (int i = 0; i < NCAUGHT; i++) sigaction(caught_signals[i], &saved_actions[i], NULL);
+  sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+}
+
+/* A caught signal that arrived after the child closed the pipe (blocked since): the run is
+ * abandoned rather than moved into place. */
+static int pending_signal(void) {
+  sigset_t pending;
+  if (sigpending(&pending) != 0) return 0;
+  for (int i = 0; i < NCAUGHT; i++)
+    if (saved_actions[i].sa_handler != SIG_IGN && sigismember(&pending, caught_signals[i]))
+      return caught_signals[i];
+  return 0;
+}
+
+/* After the cleanup: dies of the signal the user sent (the shell sees 128 + sig). */
+static void die_of(int sig) {
+  fflush(NULL);
+  signal(sig, SIG_DFL);
+  sigset_t one;
+  sigemptyset(&one);
+  sigaddset(&one, sig);
+  sigprocmask(SIG_UNBLOCK, &one, NULL);
+  raise(sig);
+  _exit(128 + sig); /* not reached */
+}
+
 /* Forks; the child runs fn and exits 0 (sending "K") or 1 (sending "E..."). The parent collects
- * the records until the child closes the pipe or the deadline passes (then kills it). */
-static int run_child(child_fn fn, const void *ctx, double seconds, child_result *res, rapp_err *err) {
+ * the records until the child closes the pipe; at the deadline, or when SIGINT, SIGTERM or SIGHUP
+ * arrives, it kills the child and reads what is left. Called with signals_catch in effect. */
+static int run_child(child_fn fn, const void *ctx, double seconds, child_result *res,
+                     rapp_err *err) {
   memset(res, 0, sizeof *res);
   int fds[2];
-  if (pipe(fds) != 0) return err_set(err, "cannot create a pipe: %s", strerror(errno));
+  if (pipe2(fds, O_CLOEXEC) != 0) return err_set(err, "cannot create a pipe: %s", strerror(errno));
   fflush(NULL);
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
@@ -196,6 +476,7 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
   }
   if (pid == 0) {
     close(fds[0]);
+    child_signals(parent, &saved_mask);
     rapp_err cerr;
     err_clear(&cerr);
     int rc = fn(ctx, fds[1], &cerr);
@@ -208,18 +489,24 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
     exit(rc == 0 ? 0 : 1);
   }
   close(fds[1]);
+  sigset_t wait_mask = saved_mask;
+  for (int i = 0; i < NCAUGHT; i++) sigdelset(&wait_mask, caught_signals[i]);
   double deadline = now_mono() + seconds + KILL_GRACE_SECONDS;
+  int stopping = 0;
   char chunk[4096];
   for (;;) {
     double left = deadline - now_mono();
-    if (left <= 0) {
+    if (!stopping && (parent_signal || left <= 0)) {
       kill(pid, SIGKILL);
-      res->killed = 1;
-      break;
+      if (parent_signal)
+        res->signal = parent_signal;
+      else
+        res->killed = 1;
+      stopping = 1; /* read the records still in the pipe until the child is gone */
     }
     struct pollfd pfd = {fds[0], POLLIN, 0};
-    int pr = poll(&pfd, 1, (int)(left * 1000) + 1);
-    if (pr < 0 && errno == EINTR) continue;
+    struct timespec ts = {(time_t)left, (long)((left - (double)(time_t)left) * 1e9)};
+    int pr = ppoll(&pfd, 1, stopping ? NULL : &ts, &wait_mask);
     if (pr <= 0) continue;
     ssize_t n = read(fds[0], chunk, sizeof chunk);
     if (n < 0 && errno == EINTR) continue;
@@ -227,38 +514,47 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
     buf_append(&res->data, chunk, (size_t)n);
   }
   close(fds[0]);
-  while (waitpid(pid, &res->status, 0) < 0 && errno == EINTR) {
+  struct rusage ru;
+  memset(&ru, 0, sizeof ru);
+  while (wait4(pid, &res->status, 0, &ru) < 0 && errno == EINTR) {
   }
+  res->maxrss_kb = ru.ru_maxrss;
+  if (!res->signal && parent_signal) res->signal = parent_signal;
   return 0;
 }
 
-/* Walks the records: calls back for T/R pairs; fills err from E; returns 1 when "K" was seen. */
-static int parse_records(const child_result *res, rapp_buf *describe, char ***tmps, char ***finals,
-                         size_t *n, rapp_err *err) {
+/* The private folder the child announced ("T" record). */
+typedef struct private_dir {
+  char *path; /* NULL when the child made none */
+  unsigned long long dev, ino;
+} private_dir;
+
+/* Walks the records: collects the folder and the final paths; fills err from E; returns 1 when
+ * "K" was seen. */
+static int parse_records(const child_result *res, rapp_buf *describe, private_dir *dir,
+                         char ***finals, size_t *n, rapp_err *err) {
   int ok = 0;
   const char *p = res->data.data, *end = p ? p + res->data.len : NULL;
   *n = 0;
-  *tmps = *finals = NULL;
+  *finals = NULL;
+  memset(dir, 0, sizeof *dir);
   size_t cap = 0;
   while (p && p < end) {
     size_t len = strnlen(p, (size_t)(end - p));
     if (p + len >= end) break; /* a record cut off by the kill */
     char kind = p[0];
     const char *payload = p + 1;
-    if (kind == 'T' || kind == 'R') {
-      if (kind == 'T') {
-        if (*n == cap) {
-          cap = cap ? cap * 2 : 4;
-          *tmps = xrealloc(*tmps, cap * sizeof **tmps);
-          *finals = xrealloc(*finals, cap * sizeof **finals);
-        }
-        (*tmps)[*n] = xstrdup(payload);
-        (*finals)[*n] = NULL;
-        (*n)++;
-      } else if (*n > 0) {
-        free((*finals)[*n - 1]);
-        (*finals)[*n - 1] = xstrdup(payload);
+    if (kind == 'T' && !dir->path) {
+      char *rest;
+      dir->dev = strtoull(payload, &rest, 10);
+      if (*rest == ':') dir->ino = strtoull(rest + 1, &rest, 10);
+      if (*rest == ':') dir->path = xstrdup(rest + 1);
+    } else if (kind == 'R') {
+      if (*n == cap) {
+        cap = cap ? cap * 2 : 4;
+        *finals = xrealloc(*finals, cap * sizeof **finals);
       }
+      (*finals)[(*n)++] = xstrdup(payload);
     } else if (kind == 'E' && payload[0]) {
       err_setc(err, payload[0] - '0', "%s", payload + 1);
     } else if (kind == 'D' && describe) {
@@ -276,18 +572,47 @@ static void free_list(char **list, size_t n) {
   free(list);
 }
 
+/* Opens the child's folder without following a link; -1 unless it is still the folder the child
+ * created (same device and inode). */
+static int open_private_dir(const private_dir *dir) {
+  int fd = open(dir->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+  if (fd >= 0 && (fstat(fd, &st) != 0 || (unsigned long long)st.st_dev != dir->dev ||
+                  (unsigned long long)st.st_ino != dir->ino)) {
+    close(fd);
+    fd = -1;
+  }
+  return fd;
+}
+
 /* The error for a child that did not say why it stopped. */
-static void child_death(const child_result *res, double seconds, rapp_err *err) {
-  if (res->killed)
-    err_set(err, "the report was stopped after %g seconds (the wall-clock limit): the script was "
-                 "stuck in one long call that the instruction limit cannot interrupt (for example a "
-                 "string pattern that backtracks endlessly); raise the limit with --time-limit SECONDS",
-            seconds);
-  else if (WIFSIGNALED(res->status))
-    err_set(err, "the report process died (signal %d%s)", WTERMSIG(res->status),
-            WTERMSIG(res->status) == SIGXCPU ? ": CPU time limit" : "");
-  else
-    err_set(err, "the report process stopped without saying why (exit %d)", WEXITSTATUS(res->status));
+static void child_death(const child_result *res, const script_limits *lim, rapp_err *err) {
+  if (res->killed) {
+    err_set(err,
+            "the report was stopped after %g seconds (the wall-clock limit): the script was "
+            "stuck in one long call that the instruction limit cannot interrupt (for example a "
+            "string pattern that backtracks endlessly); raise the limit with --time-limit SECONDS",
+            lim->seconds);
+    return;
+  }
+  if (WIFSIGNALED(res->status)) {
+    int sig = WTERMSIG(res->status);
+    size_t data_mb = engine_data_limit_mb(lim->memory_mb);
+    /* A library that crashes when malloc fails (libxlsxwriter does) near the data limit. */
+    if ((sig == SIGSEGV || sig == SIGABRT || sig == SIGBUS) &&
+        (size_t)res->maxrss_kb >= data_mb * 1024 / 2)
+      err_set(err,
+              "the report process died (signal %d) after using %ld MB of memory: the report "
+              "probably needed more than %zu MB (--memory-limit %zu MB for the script and its "
+              "queries, as much again for the document and its rendering); raise the limit with "
+              "--memory-limit MB",
+              sig, res->maxrss_kb / 1024, data_mb, lim->memory_mb);
+    else
+      err_set(err, "the report process died (signal %d%s)", sig,
+              sig == SIGXCPU ? ": CPU time limit" : "");
+    return;
+  }
+  err_set(err, "the report process stopped without saying why (exit %d)", WEXITSTATUS(res->status));
 }
 
 typedef struct run_ctx {
@@ -297,7 +622,7 @@ typedef struct run_ctx {
 
 static int run_fn(const void *ctx, int fd, rapp_err *err) {
   const run_ctx *c = ctx;
-  child_limits(&c->o->limits);
+  child_limits(&c->o->limits, fd);
   return child_run(c->o, c->formats, fd, err);
 }
 
@@ -324,6 +649,35 @@ static int make_dirs(const char *path, rapp_err *err) {
   return 0;
 }
 
+/* Renames every written format from the child's folder into place (all, or the error), then
+ * removes the folder. */
+static int finish_outputs(const private_dir *dir, char **finals, size_t n, int ok, rapp_err *err) {
+  if (!dir->path) return ok || n == 0 ? 0 : -1;
+  int dfd = open_private_dir(dir);
+  int rc = 0;
+  if (ok && dfd < 0) {
+    rc = err_set(err,
+                 "the temporary folder '%s' was removed or replaced while the report was "
+                 "written; nothing was written (check who else can write to the output folder)",
+                 dir->path);
+  } else if (ok) {
+    for (size_t i = 0; i < n; i++) {
+      const char *slash = strrchr(finals[i], '/');
+      const char *name = slash ? slash + 1 : finals[i];
+      if (renameat(dfd, name, AT_FDCWD, finals[i]) != 0) {
+        rc = err_set(err, "cannot move '%s/%s' into place as '%s': %s", dir->path, name, finals[i],
+                     strerror(errno));
+        break;
+      }
+    }
+  }
+  if (dfd >= 0) {
+    remove_private_dir(dfd, dir->path);
+    close(dfd);
+  }
+  return rc;
+}
+
 int engine_run(const engine_opts *o, rapp_err *err) {
   err_clear(err);
   /* formats given on the command line are checked before anything runs (usage error) */
@@ -342,32 +696,30 @@ int engine_run(const engine_opts *o, rapp_err *err) {
   if (make_dirs(o->out_dir, err) != 0) return -1;
   run_ctx ctx = {o, o->formats};
   child_result res;
-  if (run_child(run_fn, &ctx, o->limits.seconds, &res, err) != 0) return -1;
-  char **tmps, **finals;
+  signals_catch();
+  if (run_child(run_fn, &ctx, o->limits.seconds, &res, err) != 0) {
+    signals_restore();
+    return -1;
+  }
+  private_dir dir;
+  char **finals;
   size_t n;
-  int ok = parse_records(&res, NULL, &tmps, &finals, &n, err);
-  int exited_ok = WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0 && !res.killed;
+  int ok = parse_records(&res, NULL, &dir, &finals, &n, err);
+  if (!res.signal) res.signal = pending_signal();
+  int exited_ok =
+      WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0 && !res.killed && !res.signal;
   int rc = 0;
   if (!ok || !exited_ok) {
-    if (ok || !err->msg[0]) child_death(&res, o->limits.seconds, err);
+    if (ok || !err->msg[0]) child_death(&res, &o->limits, err);
     rc = -1;
   }
-  /* all renamed, or none left behind */
-  size_t renamed = 0;
-  if (rc == 0) {
-    for (; renamed < n; renamed++) {
-      if (!finals[renamed] || rename(tmps[renamed], finals[renamed]) != 0) {
-        err_set(err, "cannot rename '%s' into place: %s", tmps[renamed], strerror(errno));
-        rc = -1;
-        break;
-      }
-    }
-  }
-  for (size_t i = renamed; i < n; i++) unlink(tmps[i]);
+  if (finish_outputs(&dir, finals, n, rc == 0, err) != 0) rc = -1;
+  if (res.signal) die_of(res.signal);
   if (rc == 0)
     for (size_t i = 0; i < n; i++) printf("%s\n", finals[i]);
   fflush(stdout);
-  free_list(tmps, n);
+  signals_restore();
+  free(dir.path);
   free_list(finals, n);
   buf_free(&res.data);
   return rc;
@@ -381,7 +733,7 @@ typedef struct describe_ctx {
 
 static int describe_fn(const void *ctx, int fd, rapp_err *err) {
   const describe_ctx *c = ctx;
-  child_limits(c->lim);
+  child_limits(c->lim, fd);
   script *s = script_new(engine_home(), c->path, c->lim, err);
   if (!s) return -1;
   rapp_buf b = {0};
@@ -397,15 +749,22 @@ int engine_describe(const char *script_path, int as_help, const script_limits *l
   err_clear(err);
   describe_ctx ctx = {script_path, as_help, lim};
   child_result res;
-  if (run_child(describe_fn, &ctx, lim->seconds, &res, err) != 0) return -1;
-  char **tmps, **finals;
+  signals_catch();
+  if (run_child(describe_fn, &ctx, lim->seconds, &res, err) != 0) {
+    signals_restore();
+    return -1;
+  }
+  if (res.signal) die_of(res.signal);
+  signals_restore();
+  private_dir dir;
+  char **finals;
   size_t n;
-  int ok = parse_records(&res, out, &tmps, &finals, &n, err);
-  free_list(tmps, n);
+  int ok = parse_records(&res, out, &dir, &finals, &n, err);
+  free(dir.path);
   free_list(finals, n);
   int rc = 0;
   if (!ok || res.killed || !WIFEXITED(res.status) || WEXITSTATUS(res.status) != 0) {
-    if (ok || !err->msg[0]) child_death(&res, lim->seconds, err);
+    if (ok || !err->msg[0]) child_death(&res, lim, err);
     rc = -1;
   }
   buf_free(&res.data);

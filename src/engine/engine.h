@@ -37,6 +37,13 @@ int engine_run(const engine_opts *o, rapp_err *err);
 int engine_describe(const char *script_path, int as_help, const script_limits *lim, rapp_buf *out,
                     rapp_err *err);
 
+/* The child's data-segment limit (RLIMIT_DATA) in MB for a --memory-limit of memory_mb:
+ * 2 x memory_mb + 64. The script's Lua heap and SQLite's heap share memory_mb (each stops with
+ * the memory-limit message); the document and the renderers get as much again; 64 MB covers
+ * the program's own data, fonts and libraries (a sample run needs about 8 MB). Not applied in
+ * AddressSanitizer builds. */
+size_t engine_data_limit_mb(size_t memory_mb);
+
 /* "pdf,xlsx,txt": the formats this build can write. */
 const char *engine_known_formats(void);
 

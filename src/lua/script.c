@@ -103,7 +103,7 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   }
   if (nsize > old) {
     size_t cap = s->mem_limit + (s->limit_hit ? MEM_SLACK : 0);
-    if (s->mem_used + (nsize - old) > cap) {
+    if (db_memory_lua_over(s->mem_used + (nsize - old), cap)) {
       set_memory_limit_hit(s);
       return NULL;
     }

@@ -6,7 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void (*on_failure)(size_t n);
+
+void xalloc_on_failure(void (*fn)(size_t n)) { on_failure = fn; }
+
 static void out_of_memory(size_t n) {
+  if (on_failure) on_failure(n);
   fprintf(stderr, "rapp: out of memory (asked for %zu bytes)\n", n);
   abort();
 }

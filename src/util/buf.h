@@ -25,6 +25,9 @@ void buf_free(rapp_buf *b);
 const char *buf_str(const rapp_buf *b);
 
 /* Allocation helpers that abort with a message on out-of-memory. */
+/* Installs fn to be called with the size asked for when one of them fails, before the message
+ * and abort (NULL: none). fn must not allocate; it should not return (e.g. report and _exit). */
+void xalloc_on_failure(void (*fn)(size_t n));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

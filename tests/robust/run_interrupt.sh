@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# An interrupted run leaves nothing behind (issue 16, defect 6): while a long document is being
+# written, the test sends SIGINT to the process group (Ctrl-C), SIGTERM or SIGHUP to rapp, or
+# SIGKILL to rapp. rapp must die of that signal (exit 128 + signal), its report process must be
+# gone (it dies with its parent), and the output folder must hold nothing: no temporary file or
+# folder, no output.
+#   run_interrupt.sh RAPP SAMPLES_DIR
+set -u
+rapp=$1
+samples=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail=0
+if ! "$rapp" import "$samples" -o "$work/f.db" >/dev/null 2>"$work/stderr"; then
+  echo "FAIL: could not import the sample"; cat "$work/stderr"; exit 1
+fi
+
+group_alive() { ps -e -o pgid= | awk -v g="$1" '$1 == g { found = 1 } END { exit !found }'; }
+
+case_() { # NAME SIGNAL TARGET(group|parent) EXPECTED_EXIT
+  local name=$1 sig=$2 target=$3 want=$4 bad=""
+  rm -rf "$work/out"
+  mkdir "$work/out"
+  # its own process group (setsid; when the shell already made it a group leader, that one), with
+  # SIGINT and SIGHUP not ignored (a shell without job control starts background jobs ignoring
+  # SIGINT, and rapp keeps a signal ignored that its caller ignores)
+  /usr/bin/python3 -c 'import os, signal, sys
+try: os.setsid()
+except OSError: pass
+signal.signal(signal.SIGINT, signal.SIG_DFL); signal.signal(signal.SIGHUP, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$rapp" run "$here/scripts/long_document.lua" --db "$work/f.db" \
+    --out "$work/out" >"$work/stdout" 2>"$work/stderr" &
+  local pid=$!
+  local waited=0
+  until ls -A "$work/out" | grep -q '^\.'; do # the temporary output exists: rendering
+    sleep 0.02
+    waited=$((waited + 1))
+    if [ $waited -gt 3000 ] || ! kill -0 $pid 2>/dev/null; then bad="no temporary output appeared"; break; fi
+  done
+  if [ "$target" = group ]; then kill -s "$sig" -- -$pid; else kill -s "$sig" $pid; fi
+  { wait $pid; } 2>/dev/null
+  local rc=$?
+  [ "$rc" -eq "$want" ] || bad="${bad:+$bad; }exit code $rc, expected $want"
+  for _ in $(seq 100); do group_alive $pid || break; sleep 0.1; done
+  group_alive $pid && bad="${bad:+$bad; }a rapp process is still running: $(ps -e -o pgid=,pid=,args= | awk -v g=$pid '$1 == g')"
+  [ -z "$(ls -A "$work/out")" ] || bad="${bad:+$bad; }left in the output folder: $(ls -A "$work/out" | tr '\n' ' ')"
+  if [ -n "$bad" ]; then
+    echo "FAIL $name: $bad"
+    head -c 600 "$work/stderr"; echo
+    fail=1
+  else
+    echo "ok   $name"
+  fi
+  pkill -KILL -g $pid 2>/dev/null # never leave a stray process behind a failed case
+}
+
+case_ sigint_group INT group 130
+case_ sigterm_parent TERM parent 143
+case_ sighup_parent HUP parent 129
+case_ sigkill_parent KILL parent 137
+
+[ $fail -eq 0 ] && echo "run_interrupt: all cases passed"
+exit $fail
