@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Rapp needs on Debian 12 (only what is missing) and builds it.
-#   scripts/setup.sh [--tests] [--sanitize]
+#   scripts/setup.sh [--tests] [--sanitize] [--fuzz]
 #     --tests     also the tools the test suite reads outputs with
 #     --sanitize  build with ASan+UBSan into build-asan/ instead of build/
+#     --fuzz      install clang and build the libFuzzer harnesses (tests/fuzz/) into build-fuzz/
 # Safe to run again: installs nothing that is there, and rebuilds incrementally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,10 +12,13 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config libhpdf-dev libxlsxwriter-dev liblua5.4-dev libsqlite3-dev zlib1g-dev)
 build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+build_target=()
 for arg in "$@"; do
   case "$arg" in
     --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2) ;;
     --sanitize) build_dir=build-asan; cmake_args+=(-DRAPP_SANITIZE=ON) ;;
+    --fuzz) packages+=(clang); build_dir=build-fuzz; cmake_args+=(-DRAPP_SANITIZE=ON)
+            export CC=clang; build_target=(--target fuzzers) ;;
     *) echo "setup.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -33,4 +37,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cmake -S . -B "$build_dir" "${cmake_args[@]}" >/dev/null
-cmake --build "$build_dir" -j "$(nproc)"
+cmake --build "$build_dir" -j "$(nproc)" "${build_target[@]}"

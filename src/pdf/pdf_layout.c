@@ -11,6 +11,7 @@
 
 #include "pdf/chart.h"
 #include "pdf/pdf_int.h"
+#include "util/image.h"
 #include "util/nofmt.h"
 
 #define BODY_SIZE 10.0
@@ -235,24 +236,20 @@ static int place_toc(pdf_ctx *c) {
 
 /* ---- cover ----------------------------------------------------------------------------------- */
 
+/* Checks the file (util/image.h) and hands libharu exactly the bytes that were checked, so no
+ * file that would make libpng abort the process reaches it. */
 static HPDF_Image load_image(pdf_ctx *c, const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp) {
-    pdf_fail(c, "image '%s' not found or not readable: give a PNG or JPEG file that exists", path);
+  rapp_err ierr = {0};
+  unsigned char *data = NULL;
+  size_t n = 0;
+  image_info info;
+  if (image_check_file(path, &data, &n, &info, &ierr) != 0) {
+    pdf_fail(c, "%s", ierr.msg);
     return NULL;
   }
-  unsigned char magic[8] = {0};
-  size_t n = fread(magic, 1, sizeof magic, fp);
-  fclose(fp);
-  HPDF_Image img = NULL;
-  if (n >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0)
-    img = HPDF_LoadPngImageFromFile(c->pdf, path);
-  else if (n >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
-    img = HPDF_LoadJpegImageFromFile(c->pdf, path);
-  else {
-    pdf_fail(c, "image '%s' is neither PNG nor JPEG", path);
-    return NULL;
-  }
+  HPDF_Image img = info.kind == IMAGE_PNG ? HPDF_LoadPngImageFromMem(c->pdf, data, (HPDF_UINT)n)
+                                          : HPDF_LoadJpegImageFromMem(c->pdf, data, (HPDF_UINT)n);
+  free(data);
   if (!img || c->hpdf_error) {
     pdf_fail(c,
              "image '%s' could not be read (libharu error 0x%04X): save it as a plain "

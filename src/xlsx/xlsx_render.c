@@ -16,6 +16,7 @@
 #include "model/chart.h"
 #include "model/render.h"
 #include "util/buf.h"
+#include "util/image.h"
 #include "util/nofmt.h"
 #include "util/utf8.h"
 #include "xlsx/chart.h"
@@ -1225,7 +1226,13 @@ static int write_block(ctx *x, size_t i) {
       return 0;
     }
     case DOC_IMAGE: {
-      /* Images stay in the PDF; the workbook keeps their text alternative. */
+      /* Images stay in the PDF; the workbook keeps their text alternative. The file is checked
+       * all the same (util/image.h), so a bad image fails every format alike. */
+      if (b->u.image.path && image_check_file(b->u.image.path, NULL, NULL, NULL, x->err) != 0) {
+        x->failed = 1;
+        err_prefix(x->err, "XLSX");
+        return -1;
+      }
       const char *alt = b->u.image.alt && b->u.image.alt[0] ? b->u.image.alt : "(uten beskrivelse)";
       char *text = xmalloc(strlen(alt) + 16);
       snprintf(text, strlen(alt) + 16, "Figur: %s", alt);
