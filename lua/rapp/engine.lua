@@ -146,8 +146,9 @@ end
 -- data, starts after the cut-off, or ends after the cut-off without allow_partial; otherwise
 -- the period with complete = true, or false for an allowed partial period.
 local function check_cutoff(p, per, snap, allow_partial)
-  if not is_date(snap.cutoff) then
-    return nil, fmt("parameter '%s': the snapshot has no valid cut-off date (municipality.cutoff_date)", p.name)
+  if not is_date(snap.cutoff) then -- the snapshot is at fault, not the command line (exit 1)
+    error(fmt("parameter '%s': the snapshot's cut-off date (municipality.cutoff_date) is %s, not a date "
+      .. "YYYY-MM-DD; a period cannot be checked against it", p.name, tostring(snap.cutoff)), 0)
   end
   local latest = latest_complete(per.kind, snap.cutoff)
   local tail = fmt("the latest complete %s is %s", per.kind, latest.code)
