@@ -101,11 +101,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   } else {
     db_stats chk = {0};
     rapp_err cerr = {0};
-    int crc = db_check(buf_str(&out_path), devnull, &chk, &cerr);
+    int crc = db_check(buf_str(&out_path), 60, devnull, &chk, &cerr);
     if (crc != 0 || chk.problems != 0) {
       fprintf(stderr, "import accepted what check refuses: %s (%d problems)\n", cerr.msg,
               chk.problems);
-      db_check(buf_str(&out_path), stderr, &chk, &cerr);
+      db_check(buf_str(&out_path), 60, stderr, &chk, &cerr);
     }
     FUZZ_ASSERT(crc == 0 && chk.problems == 0);
     FUZZ_ASSERT(unlink(buf_str(&out_path)) == 0);
