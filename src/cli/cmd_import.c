@@ -11,7 +11,7 @@
 static const char help[] =
     "Usage: rapp import DIR -o SNAPSHOT\n"
     "\n"
-    "Builds a snapshot (SQLite, schema version 1) from a folder of CSV files, one per table,\n"
+    "Builds a snapshot (SQLite, schema version 2) from a folder of CSV files, one per table,\n"
     "named <table>.csv (area.csv, unit.csv, indicator.csv, result.csv, ...). docs/schema.md lists\n"
     "the tables, their columns and the accepted formats: UTF-8 with or without BOM, ';' or ','\n"
     "separator, quoted fields, decimal comma, no-break-space thousands separators, dates as\n"

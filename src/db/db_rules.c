@@ -97,7 +97,8 @@ static const rule rules[] = {
      "NOT rapp_is_date(t.status_date) "
      "OR EXISTS (SELECT 1 FROM {s}.decision_status_change c WHERE c.body_code = t.body_code "
      "AND c.case_number = t.case_number AND c.status_date > t.status_date) "
-     "OR NOT EXISTS (SELECT 1 FROM " CHANGE_DECISION " AND d.status IN (" DECISION_STATUSES ")) "
+     "OR NOT EXISTS (SELECT 1 FROM " CHANGE_DECISION " AND d.status IN (" DECISION_STATUSES ") "
+     "AND (d.status_date IS NULL OR rapp_is_date(d.status_date))) "
      "OR EXISTS (SELECT 1 FROM " CHANGE_DECISION " AND d.status IS t.status "
      "AND d.status_date IS t.status_date)",
      "'the latest change gives ' || quote(t.status) || ' from ' || t.status_date || "

@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 out=$("$rapp" import "$base" -o "$work/snap.db" 2>"$work/err") || fail "import failed: $(cat "$work/err")"
 [ ! -s "$work/err" ] || fail "import wrote to stderr: $(head -1 "$work/err")"
-[[ "$out" =~ ^"rapp import: wrote $work/snap.db (23 tables, 104 rows, "[0-9.]+" s)"$ ]] || fail "import said: $out"
+[[ "$out" =~ ^"rapp import: wrote $work/snap.db (24 tables, 106 rows, "[0-9.]+" s)"$ ]] || fail "import said: $out"
 
 # the snapshot gets the permissions of any file the user writes (umask), not mkstemp's 0600
 [ "$(stat -c %a "$work/snap.db")" = "$(printf '%o' $((0666 & ~0$(umask))))" ] ||
