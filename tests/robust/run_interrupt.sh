@@ -42,6 +42,7 @@ os.execv(sys.argv[1], sys.argv[1:])' "$rapp" run "$here/scripts/long_document.lu
   { wait $pid; } 2>/dev/null
   local rc=$?
   [ "$rc" -eq "$want" ] || bad="${bad:+$bad; }exit code $rc, expected $want"
+  grep -q -E "AddressSanitizer|runtime error|LeakSanitizer" "$work/stderr" && bad="${bad:+$bad; }sanitizer report"
   for _ in $(seq 100); do group_alive $pid || break; sleep 0.1; done
   group_alive $pid && bad="${bad:+$bad; }a rapp process is still running: $(ps -e -o pgid=,pid=,args= | awk -v g=$pid '$1 == g')"
   [ -z "$(ls -A "$work/out")" ] || bad="${bad:+$bad; }left in the output folder: $(ls -A "$work/out" | tr '\n' ' ')"

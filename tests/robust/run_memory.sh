@@ -34,6 +34,7 @@ case_() { # NAME SCRIPT PATTERN
   local rc maxrss wchar seconds
   read -r rc maxrss wchar seconds < <(sed 's/[a-z_]*=//g' "$work/stats")
   [ "$rc" -eq 1 ] || bad="exit code $rc, expected 1"
+  grep -q -E "AddressSanitizer|runtime error|LeakSanitizer" "$work/stderr" && bad="${bad:+$bad; }sanitizer report"
   grep -q -E -- "$pattern" "$work/stderr" || bad="${bad:+$bad; }no message matching '$pattern'"
   [ "$maxrss" -le "$max_kb" ] || bad="${bad:+$bad; }peak resident memory ${maxrss} KB > ${max_kb} KB"
   [ "$wchar" -le $((16 * 1024 * 1024)) ] || bad="${bad:+$bad; }wrote $wchar bytes (SQLite's temporary files?)"
