@@ -361,6 +361,8 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   if (make_private_dir(o->out_dir, base, fd, err) != 0) goto done;
   private_prefix(&prefix);
   const char *p = buf_str(&fmts);
+  const rapp_renderer *written[NRENDERERS];
+  size_t nwritten = 0;
   while (*p) {
     size_t len = strcspn(p, ",");
     const rapp_renderer *r = find_renderer(p, len);
@@ -368,6 +370,12 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
       err_set(err, "unknown format '%.*s'", (int)len, p);
       goto done;
     }
+    p += len;
+    if (*p == ',') p++;
+    int again = 0; /* a format named twice is written once */
+    for (size_t i = 0; i < nwritten; i++) again |= written[i] == r;
+    if (again) continue;
+    written[nwritten++] = r;
     buf_reset(&fin);
     buf_printf(&fin, "%s/%s.%s", o->out_dir, base, r->format);
     buf_reset(&tmp);
@@ -379,8 +387,6 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
       goto done;
     }
     send(fd, 'R', buf_str(&fin));
-    p += len;
-    if (*p == ',') p++;
   }
   rc = 0;
 done:
