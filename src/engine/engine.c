@@ -329,6 +329,19 @@ static void explain_file_size(rapp_err *err) {
            (unsigned long long)rl.rlim_cur / 1024);
 }
 
+/* A renderer failed (a library's own malloc failing says only "error 0x1015"): when the process
+ * came near its data limit, the message says so. */
+static void explain_memory(const script_limits *lim, rapp_err *err) {
+  struct rusage ru;
+  size_t data_mb = engine_data_limit_mb(lim->memory_mb);
+  if (getrusage(RUSAGE_SELF, &ru) != 0 || (size_t)ru.ru_maxrss < data_mb * 1024 / 2) return;
+  size_t n = strlen(err->msg);
+  snprintf(err->msg + n, sizeof err->msg - n,
+           " (the report process used %ld MB, near its limit of %zu MB: it probably ran out of "
+           "memory; raise the limit with --memory-limit MB)",
+           ru.ru_maxrss / 1024, data_mb);
+}
+
 static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp_err *err) {
   script *s = script_new(engine_home(), o->script, &o->limits, err);
   if (!s) return -1;
@@ -383,6 +396,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     if (r->render(d, buf_str(&tmp), &env, err) != 0) {
       rename_in_message(err, buf_str(&prefix), child_dir);
       explain_file_size(err);
+      explain_memory(&o->limits, err);
       err_prefix(err, "%s", buf_str(&fin));
       goto done;
     }
