@@ -34,5 +34,23 @@ check_output() { # NAME FILE
 check_output list "$work/list.out"
 "$rapp" run "$work/reports/esc.lua" --help >"$work/help.out" 2>"$work/help.err"
 check_output run_help "$work/help.out"
+# a script's error message (and the traceback's tabs kept) reaches stderr escaped too
+cat >"$work/boom.lua" <<'LUA'
+local function check(x) if not x then error("feil\27[2J her") end end
+check(false)
+LUA
+sqlite3 "$work/empty.db" "PRAGMA user_version = 0;" 2>/dev/null
+"$rapp" run "$work/boom.lua" --db "$work/empty.db" --out "$work/out" >/dev/null 2>"$work/run.err"
+if grep -q -P '[\x00-\x08\x0b-\x1f\x7f]' "$work/run.err"; then
+  echo "FAIL run_error: raw control bytes in the message:"; cat -A "$work/run.err" | head -5; fail=1
+else
+  if ! grep -q -F 'feil\x1b[2J her' "$work/run.err"; then
+    echo "FAIL run_error: the message is not shown escaped:"; cat -A "$work/run.err" | head -5; fail=1
+  elif ! grep -q -P '^\tboom.lua:1: in ' "$work/run.err"; then
+    echo "FAIL run_error: the traceback lost its tab:"; cat -A "$work/run.err" | head -5; fail=1
+  else
+    echo "ok   run_error: $(head -n 1 "$work/run.err")"
+  fi
+fi
 [ $fail -eq 0 ] && echo "terminal_escapes: all cases passed"
 exit $fail
