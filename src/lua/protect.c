@@ -276,6 +276,34 @@ static int user_rawset(lua_State *L) {
   return 1;
 }
 
+/* The library's setmetatable(t, mt) (upvalue: the sandbox's). A class that is its own __index
+ * (Period.__index = Period) would hand itself to any script that reads obj.__index; the first time
+ * the library gives an object such a metatable, its __index becomes a read-only view of it, so
+ * obj.__index.previous = f is refused like any write into the library. */
+static int lib_setmetatable(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, 2);
+    if (lua_rawequal(L, -1, 2)) {
+      lua_pushliteral(L, "__index");
+      lua_pushnil(L);
+      lua_rawset(L, 2); /* first, so the view reads the class itself (live), not a copy */
+      lua_pushliteral(L, "__name");
+      lua_rawget(L, 2);
+      script_protect(L, 2, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "rapp class");
+      lua_pushliteral(L, "__index");
+      lua_insert(L, -2);
+      lua_rawset(L, 2);
+      lua_pop(L, 1); /* the name */
+    }
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
 void script_protect_globals(lua_State *L) {
   lua_pushglobaltable(L); /* lib */
   int lib = lua_gettop(L);
@@ -316,6 +344,9 @@ void script_protect_globals(lua_State *L) {
   lua_setmetatable(L, glob);
   lua_pushvalue(L, glob);
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_getfield(L, lib, "setmetatable"); /* after the script's copy: its own classes stay its own */
+  lua_pushcclosure(L, lib_setmetatable, 1);
+  lua_setfield(L, lib, "setmetatable");
   lua_settop(L, lib - 1);
 }
 
