@@ -78,6 +78,12 @@ local function check_param(i, p, seen)
     fail(what .. ": choices is only for parameters of type choice")
   end
   if (p.min ~= nil or p.max ~= nil) and p.type ~= "integer" then fail(what .. ": min and max are only for integer parameters") end
+  for _, k in ipairs { "min", "max" } do
+    if p[k] ~= nil and math.type(p[k]) ~= "integer" then fail(what .. ": " .. k .. " must be a whole number") end
+  end
+  for _, k in ipairs { "label", "description" } do
+    if p[k] ~= nil and type(p[k]) ~= "string" then fail(what .. ": " .. k .. " must be text") end
+  end
   if p.default ~= nil and type(p.default) ~= "string" and type(p.default) ~= "number" and type(p.default) ~= "boolean" then
     fail(what .. ": default must be a value as written on the command line (text, number or boolean)")
   end

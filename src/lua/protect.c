@@ -25,7 +25,6 @@
 #include <string.h>
 
 #include "lua/script_int.h"
-#include "util/buf.h"
 
 /* Registry keys (their addresses). */
 static const char VIEW_OF = 0;   /* real table -> its view (weak keys) */
@@ -46,15 +45,12 @@ static void push_weak(lua_State *L, const void *key) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, key);
 }
 
-/* "name.key" or "name[1]" for messages. */
-static void field_path(lua_State *L, rapp_buf *b, const char *name, int kidx) {
-  buf_puts(b, name);
-  if (lua_type(L, kidx) == LUA_TSTRING) /* never lua_tostring on a number: it would convert the */
-    buf_printf(b, ".%s", lua_tostring(L, kidx)); /* key in place and confuse lua_next */
-  else if (lua_isinteger(L, kidx))
-    buf_printf(b, "[%lld]", (long long)lua_tointeger(L, kidx));
-  else
-    buf_printf(b, "[%s]", luaL_typename(L, kidx));
+/* Pushes "name.key" or "name[1]" (for messages) and returns it. */
+static const char *push_path(lua_State *L, const char *name, int kidx) {
+  if (lua_type(L, kidx) == LUA_TSTRING) /* never lua_tostring on a number: it would convert */
+    return lua_pushfstring(L, "%s.%s", name, lua_tostring(L, kidx)); /* the key in place */
+  if (lua_isinteger(L, kidx)) return lua_pushfstring(L, "%s[%I]", name, lua_tointeger(L, kidx));
+  return lua_pushfstring(L, "%s[%s]", name, luaL_typename(L, kidx));
 }
 
 /* Raises the refusal of a write of t[k] into a view (name, source: the view's). The position is
@@ -64,18 +60,15 @@ static int refuse_write(lua_State *L, const char *name, int source, int kidx) {
   lua_pushvalue(L, kidx);
   int exists = lua_rawget(L, source) != LUA_TNIL;
   lua_pop(L, 1);
-  rapp_buf b = {0};
-  field_path(L, &b, name, kidx);
+  const char *path = push_path(L, name, kidx);
   luaL_where(L, 1);
   if (exists)
-    lua_pushfstring(L, "%s is part of the protected library; keep your own copy in a local",
-                    buf_str(&b));
+    lua_pushfstring(L, "%s is part of the protected library; keep your own copy in a local", path);
   else
     lua_pushfstring(L,
                     "cannot add %s: %s is part of the protected library; keep your own values "
                     "in a table of your own",
-                    buf_str(&b), name);
-  buf_free(&b);
+                    path, name);
   lua_concat(L, 2);
   return lua_error(L);
 }
@@ -104,9 +97,26 @@ int script_view_source(lua_State *L, int idx) {
   return 1;
 }
 
-void script_protect(lua_State *L, int idx, const char *name) {
+/* Pushes a metatable that reads from the table at src (__index a table: the VM's fast path), sends
+ * every write of a new key to fn (a C closure over the nup values on the stack top, popped), and
+ * hides itself from getmetatable and setmetatable (__metatable). */
+static void push_guard_mt(lua_State *L, int src, lua_CFunction fn, int nup) {
+  lua_pushcclosure(L, fn, nup);
+  lua_createtable(L, 0, 4);
+  lua_insert(L, -2);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushvalue(L, src);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+}
+
+enum { MAX_DEPTH = 32 }; /* nesting of a protected table (the library's are 3 deep at most) */
+
+static void protect_at(lua_State *L, int idx, const char *name, int depth) {
   idx = lua_absindex(L, idx);
   luaL_checkstack(L, 10, "protecting a library table");
+  if (depth > MAX_DEPTH) luaL_error(L, "%s is nested more than %d tables deep", name, MAX_DEPTH);
   if (lua_type(L, idx) != LUA_TTABLE || script_view_source(L, idx)) {
     if (lua_type(L, idx) == LUA_TTABLE) lua_pop(L, 1); /* the source */
     lua_pushvalue(L, idx);                             /* not a table, or already a view */
@@ -137,11 +147,10 @@ void script_protect(lua_State *L, int idx, const char *name) {
     lua_pushnil(L);
     while (lua_next(L, idx)) { /* copy key value */
       if (lua_type(L, -1) == LUA_TTABLE) {
-        rapp_buf b = {0};
-        field_path(L, &b, name, copy + 1);
-        script_protect(L, -1, buf_str(&b));
-        buf_free(&b);
-        lua_remove(L, -2);
+        const char *path = push_path(L, name, copy + 1); /* copy key value path */
+        protect_at(L, -2, path, depth + 1);              /* copy key value path view */
+        lua_replace(L, -3);
+        lua_pop(L, 1);
       }
       lua_pushvalue(L, -2);
       lua_insert(L, -2);
@@ -156,21 +165,19 @@ void script_protect(lua_State *L, int idx, const char *name) {
   lua_pushvalue(L, source);
   lua_rawset(L, -3);
   lua_pop(L, 1);
-  lua_createtable(L, 0, 4); /* the view's metatable */
-  lua_pushvalue(L, source);
-  lua_setfield(L, -2, "__index");
   lua_pushstring(L, name);
   lua_pushvalue(L, source);
-  lua_pushcclosure(L, view_newindex, 2);
-  lua_setfield(L, -2, "__newindex");
+  push_guard_mt(L, source, view_newindex, 2);
   lua_pushvalue(L, source);
   lua_pushcclosure(L, view_len, 1);
   lua_setfield(L, -2, "__len");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, view);
   lua_settop(L, view);
   lua_remove(L, view_of);
+}
+
+void script_protect(lua_State *L, int idx, const char *name) {
+  protect_at(L, idx, name, 0);
 }
 
 /* ---- what the script's globals offer instead of Lua's own --------------------------------------
@@ -269,6 +276,34 @@ static int user_rawset(lua_State *L) {
   return 1;
 }
 
+/* The library's setmetatable(t, mt) (upvalue: the sandbox's). A class that is its own __index
+ * (Period.__index = Period) would hand itself to any script that reads obj.__index; the first time
+ * the library gives an object such a metatable, its __index becomes a read-only view of it, so
+ * obj.__index.previous = f is refused like any write into the library. */
+static int lib_setmetatable(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, 2);
+    if (lua_rawequal(L, -1, 2)) {
+      lua_pushliteral(L, "__index");
+      lua_pushnil(L);
+      lua_rawset(L, 2); /* first, so the view reads the class itself (live), not a copy */
+      lua_pushliteral(L, "__name");
+      lua_rawget(L, 2);
+      script_protect(L, 2, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "rapp class");
+      lua_pushliteral(L, "__index");
+      lua_insert(L, -2);
+      lua_rawset(L, 2);
+      lua_pop(L, 1); /* the name */
+    }
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
 void script_protect_globals(lua_State *L) {
   lua_pushglobaltable(L); /* lib */
   int lib = lua_gettop(L);
@@ -304,17 +339,14 @@ void script_protect_globals(lua_State *L) {
   lua_pushcclosure(L, user_rawset, 2);
   lua_setfield(L, prot, "rawset");
 
-  lua_createtable(L, 0, 3); /* the globals' metatable */
   lua_pushvalue(L, prot);
-  lua_setfield(L, -2, "__index");
-  lua_pushvalue(L, prot);
-  lua_pushcclosure(L, globals_newindex, 1);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
+  push_guard_mt(L, prot, globals_newindex, 1);
   lua_setmetatable(L, glob);
   lua_pushvalue(L, glob);
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_getfield(L, lib, "setmetatable"); /* after the script's copy: its own classes stay its own */
+  lua_pushcclosure(L, lib_setmetatable, 1);
+  lua_setfield(L, lib, "setmetatable");
   lua_settop(L, lib - 1);
 }
 
