@@ -2,6 +2,8 @@
 #include "util/outname.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static int name_char(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -47,36 +49,85 @@ int outname_check_part(const char *s, size_t len, char *why, size_t n) {
   return 0;
 }
 
-int outname_build(size_t n, const char *const *parts, const size_t *lens, const char *const *what,
-                  rapp_buf *out, rapp_err *err) {
+/* Norwegian and North Sámi letters as plain ASCII, the way Norwegians spell them without the
+ * letters (ØKONOMI -> OKONOMI, Kåfjord -> Kaafjord, Čáhcesuolu -> Cahcesuolu); NULL for any other
+ * sequence. Codes such as an area 'ØKO' are ordinary in a municipality's snapshot. */
+static const char *ascii_for(const char *s, size_t left, size_t *used) {
+  static const char *const map[][2] = {
+      {"æ", "ae"}, {"Æ", "AE"}, {"ø", "o"}, {"Ø", "O"}, {"å", "aa"}, {"Å", "AA"},
+      {"á", "a"},  {"Á", "A"},  {"č", "c"}, {"Č", "C"}, {"đ", "d"},  {"Đ", "D"},
+      {"ŋ", "n"},  {"Ŋ", "N"},  {"š", "s"}, {"Š", "S"}, {"ŧ", "t"},  {"Ŧ", "T"},
+      {"ž", "z"},  {"Ž", "Z"},  {"ä", "a"}, {"Ä", "A"}, {"ö", "o"},  {"Ö", "O"}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+    size_t k = 0;
+    while (map[i][0][k]) k++;
+    if (k <= left && memcmp(s, map[i][0], k) == 0) {
+      *used = k;
+      return map[i][1];
+    }
+  }
+  return NULL;
+}
+
+/* s[0..len) with the letters of ascii_for replaced, into b. */
+static void transliterate(rapp_buf *b, const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    size_t used;
+    const char *a = (unsigned char)s[i] >= 0x80 ? ascii_for(s + i, len - i, &used) : NULL;
+    if (a) {
+      buf_puts(b, a);
+      i += used;
+    } else {
+      buf_putc(b, s[i++]);
+    }
+  }
+  buf_append(b, "", 0);
+}
+
+int outname_build(size_t n, const char *const *given, const size_t *given_lens,
+                  const char *const *what, rapp_buf *out, rapp_err *err) {
   size_t total = n > 0 ? n - 1 : 0; /* the dashes */
+  rapp_buf plain = {0};
+  size_t *starts = xcalloc(n ? n : 1, sizeof *starts), *lens = xcalloc(n ? n : 1, sizeof *lens);
   for (size_t i = 0; i < n; i++) {
+    starts[i] = plain.len;
+    transliterate(&plain, given[i], given_lens[i]);
+    lens[i] = plain.len - starts[i];
+  }
+  int rc = -1;
+  for (size_t i = 0; i < n; i++) {
+    const char *part = plain.data + starts[i];
     char why[96];
-    if (outname_check_part(parts[i], lens[i], why, sizeof why) != 0) {
+    if (outname_check_part(part, lens[i], why, sizeof why) != 0) {
       rapp_buf b = {0};
-      shown(&b, parts[i], lens[i]);
+      shown(&b, given[i], given_lens[i]);
       err_set(err,
               "%s '%s' cannot be part of the output file name: %s. A name part is 1-%d of the "
               "characters A-Z a-z 0-9 - _ and starts with a letter or digit",
               what[i], buf_str(&b), why, OUTNAME_PART_MAX);
       buf_free(&b);
-      return -1;
+      goto done;
     }
     total += lens[i];
   }
   if (total > OUTNAME_MAX) {
     rapp_buf b = {0};
-    shown(&b, parts[0], lens[0]);
+    shown(&b, given[0], given_lens[0]);
     err_set(err,
             "the output file name of report '%s' would be %zu bytes long (at most %d); shorten the "
             "report's name",
             buf_str(&b), total, OUTNAME_MAX);
     buf_free(&b);
-    return -1;
+    goto done;
   }
   for (size_t i = 0; i < n; i++) {
     if (i > 0) buf_putc(out, '-');
-    buf_append(out, parts[i], lens[i]);
+    buf_append(out, plain.data + starts[i], lens[i]);
   }
-  return 0;
+  rc = 0;
+done:
+  buf_free(&plain);
+  free(starts);
+  free(lens);
+  return rc;
 }

@@ -2,7 +2,8 @@
  * report's declared name and its period/area/unit codes, never taken from the script as a
  * finished string: "<report>-<code>[-<code>...]", e.g. "kvartalsrapport-2026-Q3-OPPV".
  *
- * Rule: every part is 1 to OUTNAME_PART_MAX bytes of A-Z a-z 0-9 - _ and starts with a letter
+ * Norwegian and North Sámi letters are first spelt in ASCII (Ø -> O, å -> aa, č -> c: an area
+ * code 'ØKO' gives "...-OKO"). Rule: every part is 1 to OUTNAME_PART_MAX bytes of A-Z a-z 0-9 - _ and starts with a letter
  * or digit; the whole name is at most OUTNAME_MAX bytes. So a name can never leave the output
  * folder (no '/', no '.'), hide a file (no leading dot) or carry control characters, whatever
  * the script did to its own copy of the string library. */

@@ -46,8 +46,14 @@ int main(void) {
   const char *nl[] = {"a\nb"};
   build(1, nl, &rc);
   CHECK_INT(rc, -1);
-  const char *utf[] = {"r", "2026-T2", "\xc3\x98KO"}; /* "ØKO": letters outside A-Z are refused */
-  CHECK(strstr(build(3, utf, &rc), "starts with the byte \\xC3") != NULL);
+  const char *utf[] = {"r", "2026-T2", "\xc3\x98KO"}; /* "ØKO": Norwegian letters spelt in ASCII */
+  CHECK_STR(build(3, utf, &rc), "r-2026-T2-OKO");
+  CHECK_INT(rc, 0);
+  const char *sami[] = {"r", "K\xc3\xa5" "fjord",
+                        "\xc4\x8c\xc3\xa1hcesuolu"}; /* Kåfjord, Čáhcesuolu */
+  CHECK_STR(build(3, sami, &rc), "r-Kaafjord-Cahcesuolu");
+  const char *other[] = {"r", "\xe2\x82\xac"}; /* "€": any other letter or sign is refused */
+  CHECK(strstr(build(2, other, &rc), "starts with the byte \\xE2") != NULL);
   const char *empty[] = {"r", ""};
   CHECK(strstr(build(2, empty, &rc), "it is empty") != NULL);
   const char *dash[] = {"-r"};
