@@ -121,6 +121,16 @@ if r.returncode == 0:
     a = about(wb)
     check(a.get("Status") == MARK, f"Om rapporten: Status is {a.get('Status')!r}")
     check(a.get("Per dato") == datetime.datetime(2026, 12, 31), f"Om rapporten: Per dato {a.get('Per dato')!r}")
+    # the economy of a partial period runs to the cut-off month: budget and accounts January to
+    # September, never a year's budget against nine months of accounts (issue 10's 52,0 mill. kr)
+    text = norm("\n".join(pages))
+    dev = float(run(["sqlite3", DB, "SELECT (SELECT sum(amount) FROM budget WHERE month BETWEEN '2026-01' AND "
+                     "'2026-09') - (SELECT sum(amount) FROM actual WHERE month BETWEEN '2026-01' AND '2026-09')"]).stdout)
+    words = ("et mindreforbruk" if dev >= 0 else "et merforbruk") + " på " + f"{abs(dev) / 1e6:.1f}".replace(".", ",")
+    check("Per 30. september 2026 viser enhetenes prognose" in text, "partial summary: forecast not per 30.09.2026")
+    check(f"Hittil i år er avviket mot periodisert budsjett {words} mill. kr" in text,
+          f"partial summary: year-to-date deviation is not {words} mill. kr (January-September)")
+    check("regnskap hittil i år (januar–september 2026)" in text, "partial economy: not January-September")
     # byte-reproducible
     out2 = os.path.join(WORK, "partial2")
     r2 = run([RAPP, "run", QUARTERLY, "--db", DB, "--period", "2026-T3", "--allow-partial", "--out", out2])
