@@ -93,7 +93,7 @@ int cmd_list(int argc, char **argv) {
     } else if (engine_describe(buf_str(&path), 0, &lim, &out, &err) == 0) {
       utf8_fprintf_safe(stdout, "%s%s\n%s", shown++ ? "\n" : "", buf_str(&path), buf_str(&out));
     } else {
-      fprintf(stderr, "%s\n", err.msg);
+      utf8_fprintf_safe(stderr, "%s\n", err.msg);
       rc = RAPP_EXIT_DATA;
     }
     buf_free(&path);

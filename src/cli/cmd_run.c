@@ -159,7 +159,7 @@ int cmd_run(int argc, char **argv) {
       utf8_fprintf_safe(stdout, "%s", buf_str(&b));
       rc = RAPP_EXIT_OK;
     } else {
-      fprintf(stderr, "%s\n", err.msg);
+      utf8_fprintf_safe(stderr, "%s\n", err.msg);
       rc = err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
     }
     buf_free(&b);
@@ -173,7 +173,7 @@ int cmd_run(int argc, char **argv) {
   } else if (engine_run(&o, &err) == 0) {
     rc = RAPP_EXIT_OK;
   } else {
-    fprintf(stderr, "%s\n", err.msg);
+    utf8_fprintf_safe(stderr, "%s\n", err.msg);
     rc = err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
   }
 out:

@@ -17,6 +17,7 @@
 #include "lua/script_int.h"
 #include "util/buf.h"
 #include "util/outname.h"
+#include "util/utf8.h"
 #include "util/sha256.h"
 
 enum {
@@ -257,7 +258,8 @@ static int sb_collectgarbage(lua_State *L) {
   return luaL_error(L, "collectgarbage('%s') is not available in report scripts (only 'collect' and 'count')", opt);
 }
 
-/* print writes to stderr, so it never mixes with the list of files `rapp run` writes. */
+/* print writes to stderr, so it never mixes with the list of files `rapp run` writes; control
+ * characters in what it prints (data from the snapshot too) are escaped for the terminal. */
 static int sb_print(lua_State *L) {
   int n = lua_gettop(L);
   rapp_buf b = {0};
@@ -269,7 +271,7 @@ static int sb_print(lua_State *L) {
     lua_pop(L, 1);
   }
   buf_putc(&b, '\n');
-  fputs(buf_str(&b), stderr);
+  utf8_fprintf_safe(stderr, "%s", buf_str(&b));
   fflush(stderr);
   buf_free(&b);
   return 0;

@@ -105,7 +105,7 @@ void utf8_put_terminal_safe(rapp_buf *out, const char *s, size_t n, int keep_new
       i++;
       continue;
     }
-    if (!utf8_is_invisible(cp) || (cp == '\n' && keep_newlines))
+    if (!utf8_is_invisible(cp) || ((cp == '\n' || cp == '\t') && keep_newlines))
       buf_append(out, s + i, len);
     else if (cp == '\n')
       buf_puts(out, "\\n");
