@@ -115,17 +115,18 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
     const char *type =
         sqlite3_step(kind) == SQLITE_ROW ? (const char *)sqlite3_column_text(kind, 0) : NULL;
     int without_rowid = type && sqlite3_column_int(kind, 1);
+    int plain = type && strcmp(type, "table") == 0 && !without_rowid;
     char msg[160];
     if (!type) {
       db_problems_add(ps, ti, -1, 0, 0, "missing from the snapshot", NULL);
-    } else if (strcmp(type, "table") != 0 || without_rowid) {
+    } else if (!plain) {
       snprintf(msg, sizeof msg,
                "is a %s in the snapshot, not a table as in schema version %d; it is not read",
                without_rowid ? "WITHOUT ROWID table" : type, DB_SCHEMA_VERSION);
       db_problems_add(ps, ti, -1, 0, 0, msg, NULL);
     }
-    sqlite3_reset(kind);
-    if (!type || strcmp(type, "table") != 0 || without_rowid) continue;
+    sqlite3_reset(kind); /* type is gone from here on */
+    if (!plain) continue;
     int missing = 0;
     sqlite3_bind_text(cols, 1, t->name, -1, SQLITE_STATIC);
     for (int i = 0; i < t->ncols; i++) {

@@ -452,9 +452,8 @@ void db_problems_sort(db_problems *ps) {
 }
 
 /* Where problem p is: "unit.csv:3" or "unit.csv" (import), "table 'unit', row 3 (code 'X')" or
- * "table 'unit'" (check; the row's key only when with_label). */
-static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int import,
-                      int with_label) {
+ * "table 'unit'" (check). */
+static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int import) {
   const db_table *t = &m->tables[p->table];
   if (import) {
     buf_printf(b, "%s.csv", t->name);
@@ -463,7 +462,7 @@ static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int i
   }
   buf_printf(b, "table '%s'", t->name);
   if (p->pos > 0) buf_printf(b, ", row %lld", p->pos);
-  if (with_label && p->label && *p->label) buf_printf(b, " (%s)", p->label);
+  if (p->label && *p->label) buf_printf(b, " (%s)", p->label);
 }
 
 /* "column 'x': reason" */
@@ -514,7 +513,8 @@ static size_t *group_problems(const db_problems *ps, const db_model *m) {
 
 /* One line for a group of problems with one cause (first is the group's first problem):
  * "846 problems: column 'unit_code': unknown unit 'X'; at budget.csv:2, budget.csv:3, ...
- * (actual.csv 534, budget.csv 312)". Returns the group's size. */
+ * (actual.csv 534, budget.csv 312)"; for check "at budget row 1, budget row 2, ... (actual
+ * 534, budget 312)". Returns the group's size. */
 static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group, size_t first,
                         const db_model *m, int import) {
   size_t count = 0, nplaces = 0, ntables = 0;
@@ -533,7 +533,10 @@ static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group,
   for (size_t i = first; i < ps->n && nplaces < DB_GROUP_PLACES; i++)
     if (group[i] == first) {
       if (nplaces++) buf_puts(b, ", ");
-      put_place(b, &ps->v[i], m, import, 0);
+      if (import)
+        put_place(b, &ps->v[i], m, import);
+      else
+        buf_printf(b, "%s row %lld", m->tables[ps->v[i].table].name, ps->v[i].pos);
     }
   if (count > nplaces) buf_puts(b, ", ...");
   if (ntables > 1) { /* the files by their count, most first; ties in schema order */
@@ -542,7 +545,7 @@ static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group,
       int best = -1;
       for (int t = 0; t < m->ntables; t++)
         if (per_table[t] > 0 && (best < 0 || per_table[t] > per_table[best])) best = t;
-      buf_printf(b, import ? "%s%s.csv %d" : "%stable '%s' %d", k ? ", " : "", m->tables[best].name,
+      buf_printf(b, import ? "%s%s.csv %d" : "%s%s %d", k ? ", " : "", m->tables[best].name,
                  per_table[best]);
       per_table[best] = 0;
     }
@@ -563,7 +566,7 @@ void db_problems_print(const db_problems *ps, const db_model *m, int import, FIL
       covered += put_group(&b, ps, group, i, m, import);
     } else {
       if (p->table >= 0) {
-        put_place(&b, p, m, import, 1);
+        put_place(&b, p, m, import);
         buf_puts(&b, ": ");
       }
       put_cause(&b, p, m);

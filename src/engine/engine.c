@@ -326,6 +326,19 @@ static void explain_file_size(rapp_err *err) {
            (unsigned long long)rl.rlim_cur / 1024);
 }
 
+/* A renderer failed (a library's own malloc failing says only "error 0x1015"): when the process
+ * came near its data limit, the message says so. */
+static void explain_memory(const script_limits *lim, rapp_err *err) {
+  struct rusage ru;
+  size_t data_mb = engine_data_limit_mb(lim->memory_mb);
+  if (getrusage(RUSAGE_SELF, &ru) != 0 || (size_t)ru.ru_maxrss < data_mb * 1024 / 2) return;
+  size_t n = strlen(err->msg);
+  snprintf(err->msg + n, sizeof err->msg - n,
+           " (the report process used %ld MB, near its limit of %zu MB: it probably ran out of "
+           "memory; raise the limit with --memory-limit MB)",
+           ru.ru_maxrss / 1024, data_mb);
+}
+
 static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp_err *err) {
   script *s = script_new(engine_home(), o->script, &o->limits, err);
   if (!s) return -1;
@@ -358,6 +371,8 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   if (make_private_dir(o->out_dir, base, fd, err) != 0) goto done;
   private_prefix(&prefix);
   const char *p = buf_str(&fmts);
+  const rapp_renderer *written[NRENDERERS];
+  size_t nwritten = 0;
   while (*p) {
     size_t len = strcspn(p, ",");
     const rapp_renderer *r = find_renderer(p, len);
@@ -365,6 +380,12 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
       err_set(err, "unknown format '%.*s'", (int)len, p);
       goto done;
     }
+    p += len;
+    if (*p == ',') p++;
+    int again = 0; /* a format named twice is written once */
+    for (size_t i = 0; i < nwritten; i++) again |= written[i] == r;
+    if (again) continue;
+    written[nwritten++] = r;
     buf_reset(&fin);
     buf_printf(&fin, "%s/%s.%s", o->out_dir, base, r->format);
     buf_reset(&tmp);
@@ -372,12 +393,11 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     if (r->render(d, buf_str(&tmp), &env, err) != 0) {
       rename_in_message(err, buf_str(&prefix), child_dir);
       explain_file_size(err);
+      explain_memory(&o->limits, err);
       err_prefix(err, "%s", buf_str(&fin));
       goto done;
     }
     send(fd, 'R', buf_str(&fin));
-    p += len;
-    if (*p == ',') p++;
   }
   rc = 0;
 done:

@@ -1,10 +1,11 @@
 /* engine/engine.h — one report run, and reading a report's declaration for `rapp list`.
  *
  * engine_run forks a child that loads the script, checks the parameters, runs build() under the
- * memory, instruction and time limits, closes Lua and renders every format to a temporary file in
- * the output folder. The parent kills the child when the wall-clock limit passes (a C call such
- * as a pathological string.find cannot be interrupted by the Lua hook), and renames the
- * temporary files into place only when the child succeeded; otherwise it removes them. */
+ * memory, instruction and time limits, closes Lua and renders every format into a private
+ * temporary folder (0700, random name) in the output folder. The parent kills the child when the
+ * wall-clock limit passes (a C call such as a pathological string.find cannot be interrupted by
+ * the Lua hook) or SIGINT, SIGTERM or SIGHUP arrives, and renames the files into place only when
+ * the child succeeded; otherwise it removes them (and dies of the signal, if one came). */
 #ifndef RAPP_ENGINE_ENGINE_H
 #define RAPP_ENGINE_ENGINE_H
 

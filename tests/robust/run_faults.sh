@@ -18,8 +18,10 @@ if ! "$rapp" import "$samples" -o "$work/f.db" >/dev/null 2>"$work/stderr"; then
 fi
 
 report() { # NAME BAD
-  if [ -n "$2" ]; then
-    echo "FAIL $1: $2"
+  local bad=$2
+  grep -q -E "AddressSanitizer|runtime error|LeakSanitizer" "$work/stderr" && bad="${bad:+$bad; }sanitizer report"
+  if [ -n "$bad" ]; then
+    echo "FAIL $1: $bad"
     head -c 600 "$work/stderr"; echo
     fail=1
   else

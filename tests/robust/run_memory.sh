@@ -3,7 +3,7 @@
 # that makes SQLite or the document grow ends with exit 1 and the limit's message, the peak
 # resident memory of rapp and its report process (getrusage of the children, measured by
 # measure.py) stays near the limit, nothing is written to SQLite's temporary folder, and the
-# output folder stays empty.
+# output folder stays empty. The same for a PNG whose pixels take 400 MB.
 #   run_memory.sh RAPP SAMPLES_DIR SANITIZE(ON|OFF)
 # Under AddressSanitizer the data-segment limit is off (the shadow memory is terabytes), so the
 # document case is skipped there and the memory bounds are looser.
@@ -34,6 +34,7 @@ case_() { # NAME SCRIPT PATTERN
   local rc maxrss wchar seconds
   read -r rc maxrss wchar seconds < <(sed 's/[a-z_]*=//g' "$work/stats")
   [ "$rc" -eq 1 ] || bad="exit code $rc, expected 1"
+  grep -q -E "AddressSanitizer|runtime error|LeakSanitizer" "$work/stderr" && bad="${bad:+$bad; }sanitizer report"
   grep -q -E -- "$pattern" "$work/stderr" || bad="${bad:+$bad; }no message matching '$pattern'"
   [ "$maxrss" -le "$max_kb" ] || bad="${bad:+$bad; }peak resident memory ${maxrss} KB > ${max_kb} KB"
   [ "$wchar" -le $((16 * 1024 * 1024)) ] || bad="${bad:+$bad; }wrote $wchar bytes (SQLite's temporary files?)"
@@ -61,6 +62,23 @@ if [ "$sanitize" = ON ]; then
 else
   case_ big_headings big_headings.lua \
     "^big_headings.lua:3: the report needed more than $((2 * limit_mb + 64)) MB of memory .*raise the limit with --memory-limit MB"
+fi
+
+# A 20 000 x 20 000 PNG beside the snapshot: decoding it is inside the data limit too (whatever
+# the message: an image check or the renderer's failure).
+/usr/bin/python3 -c 'import struct, sys, zlib
+w = h = 20000
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+z = zlib.compressobj(9)
+row = b"\0" * (w + 1)
+data = b"".join(z.compress(row) for _ in range(h)) + z.flush()
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", data) + chunk(b"IEND", b""))' "$work/huge.png"
+if [ "$sanitize" = ON ]; then
+  echo "skip huge_image: no data limit under AddressSanitizer"
+else
+  case_ huge_image huge_image.lua "huge\.png"
 fi
 
 [ $fail -eq 0 ] && echo "run_memory: all cases passed"

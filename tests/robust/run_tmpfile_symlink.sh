@@ -31,6 +31,7 @@ planted=$(ls -A "$work/out" | wc -l)
 "$rapp" run "$here/scripts/small.lua" --db "$work/f.db" --out "$work/out" >"$work/stdout" 2>"$work/stderr"
 rc=$? bad=""
 [ "$rc" -eq 0 ] || bad="exit code $rc, expected 0"
+grep -q -E "AddressSanitizer|runtime error|LeakSanitizer" "$work/stderr" && bad="${bad:+$bad; }sanitizer report"
 [ "$before" = "$(md5sum < "$work/victim")" ] || bad="${bad:+$bad; }the victim file was overwritten"
 for fmt in txt pdf; do
   f="$work/out/lenke.$fmt"
