@@ -174,12 +174,12 @@ local function economy(r, q)
   return rows, total
 end
 
-local function economy_section(r, p, rows)
+local function economy_section(r, p, q, rows)
   local doc = r.doc
   doc:heading(1, "Økonomi per rammeområde")
   doc:paragraph(("Tabellen viser regulert budsjett for %d, periodisert budsjett og regnskap hittil i år "
     .. "(%s), avvik og enhetenes siste prognose for året per %s."):format(p.period.year,
-    p.period:ytd().label, fmt.date(p.period.last_date)))
+    q.ytd.label, fmt.date(q.as_of)))
   doc:table {
     title = "Drift per rammeområde, hittil i år og prognose " .. p.period.year,
     unit_note = "Beløp i 1" .. NBSP .. "000 kr",
@@ -204,7 +204,7 @@ local function economy_section(r, p, rows)
   }
   doc:chart {
     kind = "diverging",
-    title = "Avvik per rammeområde hittil i år (" .. p.period:ytd().label .. ")",
+    title = "Avvik per rammeområde hittil i år (" .. q.ytd.label .. ")",
     type = "amount", thousands = true,
     negative_label = "Merforbruk", positive_label = "Mindreforbruk",
     rows = rows, category = "name",
@@ -390,14 +390,14 @@ local function control_section(r, p, q, devs, risks)
   doc:heading(1, "Internkontroll")
   doc:heading(2, "Avvik")
   doc:paragraph(("Avvik registrert i kvalitetssystemet hittil i år (%s), per kategori. Bare antall "
-    .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(p.period:ytd().label))
+    .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(q.ytd.label))
   local list = {}
   for i, d in ipairs(devs) do
     list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
       closed = d.closed, open = d.open }
   end
   doc:table {
-    title = "Avvik per kategori og status, " .. p.period:ytd().label,
+    title = "Avvik per kategori og status, " .. q.ytd.label,
     sheet = "Avvik",
     columns = {
       { key = "category", title = "Kategori" },
@@ -475,6 +475,10 @@ return rapp.report {
         { p = per, last = per.last_date }),
       ly_first_month = ly.first_month, ly_last_month = ly.last_month,
     }
+    -- a partial period (--allow-partial): budget, accounts and forecast up to the cut-off month,
+    -- so a year's budget is never set against nine months of accounts
+    q.ytd = rapp.period(q.as_of:sub(1, 7)):ytd()
+    q.last_month = q.ytd.last_month
     doc:meta { title = title .. " " .. per.label, subtitle = r.municipality, number_headings = true }
     doc:cover { title = title, subtitle = r.municipality, period = per, date = per.last_date }
     doc:toc()
@@ -521,10 +525,10 @@ return rapp.report {
     local text = {}
     if total.has_forecast then
       text[#text + 1] = ("Per %s viser enhetenes prognose et samlet **%s på %s** for %d%s.")
-        :format(fmt.date_long(per.last_date), fdev >= 0 and "mindreforbruk" or "merforbruk", millions(fdev), per.year,
+        :format(fmt.date_long(q.as_of), fdev >= 0 and "mindreforbruk" or "merforbruk", millions(fdev), per.year,
           fpct and (", " .. fmt.percent(math.abs(fpct), 1) .. " av rammeområdenes driftsrammer") or "")
     else
-      text[#text + 1] = ("Det foreligger ingen prognose for %d per %s."):format(per.year, fmt.date_long(per.last_date))
+      text[#text + 1] = ("Det foreligger ingen prognose for %d per %s."):format(per.year, fmt.date_long(q.as_of))
     end
     text[#text + 1] = ("Hittil i år er avviket mot periodisert budsjett %s %s."):format(
       total.deviation_ytd >= 0 and "et mindreforbruk på" or "et merforbruk på", millions(total.deviation_ytd))
@@ -540,7 +544,7 @@ return rapp.report {
     doc:paragraph(table.concat(text, " "))
 
     -- 3-7
-    economy_section(r, p, econ)
+    economy_section(r, p, q, econ)
     absence_section(r, p, absence)
     scorecard_section(r, p, muni_rows)
     decision_section(r, q, decisions, dc)

@@ -17,6 +17,7 @@
 #include "lua/script_int.h"
 #include "util/buf.h"
 #include "util/outname.h"
+#include "util/utf8.h"
 #include "util/sha256.h"
 
 enum {
@@ -122,6 +123,9 @@ static int is_user_frame(const lua_Debug *ar) {
   if (ar->currentline < 0 || strcmp(ar->what, "C") == 0) return 0;
   return strncmp(ar->source, "=lua/", 5) != 0;
 }
+
+/* The script of this process (script_new to script_free), for script_where. */
+static script *alive;
 
 /* Length of a "chunk:LINE: " prefix at the start of msg, or 0. */
 static size_t position_prefix(const char *msg) {
@@ -257,7 +261,8 @@ static int sb_collectgarbage(lua_State *L) {
   return luaL_error(L, "collectgarbage('%s') is not available in report scripts (only 'collect' and 'count')", opt);
 }
 
-/* print writes to stderr, so it never mixes with the list of files `rapp run` writes. */
+/* print writes to stderr, so it never mixes with the list of files `rapp run` writes; control
+ * characters in what it prints (data from the snapshot too) are escaped for the terminal. */
 static int sb_print(lua_State *L) {
   int n = lua_gettop(L);
   rapp_buf b = {0};
@@ -269,7 +274,7 @@ static int sb_print(lua_State *L) {
     lua_pop(L, 1);
   }
   buf_putc(&b, '\n');
-  fputs(buf_str(&b), stderr);
+  utf8_fprintf_safe(stderr, "%s", buf_str(&b));
   fflush(stderr);
   buf_free(&b);
   return 0;
@@ -514,6 +519,7 @@ script *script_new(const char *home, const char *script_path, const script_limit
     return NULL;
   }
   *(script **)lua_getextraspace(s->L) = s;
+  alive = s;
   lua_pushcfunction(s->L, open_sandbox);
   if (pcall_user(s, 0, 0, err) != 0) {
     script_free(s);
@@ -531,8 +537,20 @@ fail:
   return NULL;
 }
 
+size_t script_where(char *out, size_t n) {
+  lua_Debug ar;
+  if (!alive || !alive->L || n == 0) return 0;
+  for (int level = 0; lua_getstack(alive->L, level, &ar); level++) {
+    if (!lua_getinfo(alive->L, "Sl", &ar) || !is_user_frame(&ar)) continue;
+    int k = snprintf(out, n, "%s:%d: ", ar.short_src, ar.currentline);
+    return k > 0 && (size_t)k < n ? (size_t)k : 0;
+  }
+  return 0;
+}
+
 void script_free(script *s) {
   if (!s) return;
+  if (alive == s) alive = NULL;
   if (s->L) lua_close(s->L);
   doc_free(s->doc);
   free(s->home);

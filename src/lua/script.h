@@ -59,4 +59,9 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, int allow_
  * with doc_free); created is stored in its metadata. */
 int script_build(script *s, int64_t created, doc **out, rapp_err *err);
 
+/* Where the script is now: "file.lua:LINE: " of the innermost frame of the user's code of the
+ * script alive in this process, written to out (n bytes); returns its length, 0 when no script
+ * code is running. Allocates nothing, so an out-of-memory handler may call it. */
+size_t script_where(char *out, size_t n);
+
 #endif

@@ -27,7 +27,7 @@ int utf8_is_invisible(uint32_t cp);
 /* The one way text from data or scripts reaches a terminal: appends s[0..n) to out with every
  * control character written as an escape, so CSV values, snapshot values and script titles
  * cannot move the cursor, retitle the window or hide text. ESC and other C0 bytes and DEL become
- * \x1b, \x7f ... (\r, and \n and \t unless keep_newlines), invalid UTF-8 bytes \xNN, and the other
+ * \x1b, \x7f ... (\r, and \t and \n unless keep_newlines), invalid UTF-8 bytes \xNN, and the other
  * invisible characters (utf8_is_invisible: C1 controls, zero-width and bidirectional marks,
  * U+FEFF) \u{feff}. Backslashes are left as they are. */
 void utf8_put_terminal_safe(rapp_buf *out, const char *s, size_t n, int keep_newlines);

@@ -16,7 +16,6 @@ PDF text (pdftotext -layout) and XLSX cells (openpyxl) both.
 Usage: check_asof.py RAPP SOURCE_DIR WORK_DIR"""
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -25,23 +24,17 @@ import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import LABEL, decisions_on  # noqa: E402
+from e2e_common import check, env, finish, import_sample, run as run_with  # noqa: E402
 
 RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-ENV = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", RAPP_HOME=SRC, LC_ALL="C.UTF-8")
+ENV = env(SRC)
 NBSP = "\u00a0"
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "desember"]
-failures = []
-
-
-def check(cond, msg):
-    if not cond:
-        failures.append(msg)
-        print("FAIL:", msg)
 
 
 def run(args):
-    return subprocess.run(args, env=ENV, capture_output=True, text=True)
+    return run_with(args, ENV)
 
 
 def long_date(d):  # '2026-08-31' -> '31. august 2026'
@@ -90,12 +83,7 @@ def pdf_rows_ok(text, expected, what):
         check(ok, f"{what}: PDF line for {d['body_code']} {d['case_number']} with '{d['shown']}': {lines}")
 
 
-shutil.rmtree(WORK, ignore_errors=True)
-os.makedirs(WORK)
-DB = os.path.join(WORK, "fjordvik.db")
-r = run([RAPP, "import", os.path.join(SRC, "samples", "fjordvik"), "-o", DB])
-if r.returncode != 0:
-    sys.exit("import failed: " + r.stderr)
+DB = import_sample(RAPP, SRC, WORK, ENV)
 con = sqlite3.connect(DB)
 BODIES = con.execute("SELECT code, name FROM political_body ORDER BY sort_order, code").fetchall()
 CUTOFF = con.execute("SELECT cutoff_date FROM municipality").fetchone()[0]
@@ -205,7 +193,4 @@ for period, last in (("2026-T2", "2026-08-31"), ("2026-Q3", "2026-09-30"), ("202
     check(not re.search(r"\b(ikke påbegynt|under arbeid|ferdig|forsinket|utgår)\b\s*[:|]", text),
           f"vedtaksoppfolging {period}: no status word in lower case")
 
-if failures:
-    print(f"{len(failures)} failure(s)")
-    sys.exit(1)
-print("ok: decisions as of 31.08.2026 and 30.09.2026 in kvartalsrapport and vedtaksoppfolging (T2, Q3, 2026-09)")
+finish("ok: decisions as of 31.08.2026 and 30.09.2026 in kvartalsrapport and vedtaksoppfolging (T2, Q3, 2026-09)")

@@ -34,23 +34,32 @@ check_output() { # NAME FILE
 check_output list "$work/list.out"
 "$rapp" run "$work/reports/esc.lua" --help >"$work/help.out" 2>"$work/help.err"
 check_output run_help "$work/help.out"
-# a script's error message (and the traceback's tabs kept) reaches stderr escaped too
+# What a script prints, the error it raises (with data in it) and a broken script's error in
+# `rapp list`: escaped too, the traceback's tabs and newlines kept.
 cat >"$work/boom.lua" <<'LUA'
-local function check(x) if not x then error("feil\27[2J her") end end
-check(false)
+local rapp = require("rapp")
+return rapp.report {
+  name = "boom", title = "Boom", formats = { "txt" },
+  build = function(r) print("utskrift\27[2J", "neste") error("feil\27]0;pwned\7 her") end,
+}
 LUA
-sqlite3 "$work/empty.db" "PRAGMA user_version = 0;" 2>/dev/null
-"$rapp" run "$work/boom.lua" --db "$work/empty.db" --out "$work/out" >/dev/null 2>"$work/run.err"
-if grep -q -P '[\x00-\x08\x0b-\x1f\x7f]' "$work/run.err"; then
-  echo "FAIL run_error: raw control bytes in the message:"; cat -A "$work/run.err" | head -5; fail=1
-else
-  if ! grep -q -F 'feil\x1b[2J her' "$work/run.err"; then
-    echo "FAIL run_error: the message is not shown escaped:"; cat -A "$work/run.err" | head -5; fail=1
-  elif ! grep -q -P '^\tboom.lua:1: in ' "$work/run.err"; then
-    echo "FAIL run_error: the traceback lost its tab:"; cat -A "$work/run.err" | head -5; fail=1
+printf 'local rapp = require("rapp")\nerror("defekt\\27[2J skript")\nreturn rapp.report {}\n' >"$work/reports/broken.lua"
+"$rapp" list "$work/reports" >/dev/null 2>"$work/list_broken.err"
+check_stderr() { # NAME FILE WANTED
+  if grep -q -P '[\x00-\x08\x0b-\x1f\x7f]' "$2"; then
+    echo "FAIL $1: raw control bytes in the messages:"; cat -A "$2" | head -5; fail=1
+  elif ! grep -q -F -- "$3" "$2"; then
+    echo "FAIL $1: '$3' is not in the messages:"; cat -A "$2" | head -5; fail=1
   else
-    echo "ok   run_error: $(head -n 1 "$work/run.err")"
+    echo "ok   $1: $(grep -F -- "$3" "$2" | head -1)"
   fi
-fi
+}
+db="$work/snap.db"
+"$rapp" import "$(dirname "$0")/../../samples/fjordvik" -o "$db" >/dev/null || { echo "FAIL import"; exit 1; }
+"$rapp" run "$work/boom.lua" --db "$db" --out "$work/out" >/dev/null 2>"$work/run.err"
+check_stderr run_error "$work/run.err" 'boom.lua:4: feil\x1b]0;pwned\x07 her'
+check_stderr run_print "$work/run.err" "$(printf 'utskrift\\x1b[2J\tneste')"
+check_stderr run_traceback "$work/run.err" "$(printf '\tboom.lua:4: in function')"
+check_stderr list_error "$work/list_broken.err" 'broken.lua:2: defekt\x1b[2J skript'
 [ $fail -eq 0 ] && echo "terminal_escapes: all cases passed"
 exit $fail

@@ -37,6 +37,7 @@ int main(void) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
     check_safe(cases[i].in, strlen(cases[i].in), 0, cases[i].out);
   check_safe("two\nlines\x1b", 10, 1, "two\nlines\\x1b"); /* keep_newlines */
+  check_safe("a\tb\rc\n", 6, 1, "a\tb\\rc\n");            /* keep_newlines keeps tabs, not \r */
   check_safe("nul\0after", 9, 0, "nul\\x00after");        /* a NUL inside the length */
 
   CHECK(utf8_is_invisible(0x1B));
