@@ -469,10 +469,8 @@ return rapp.report {
       first_date = per.first_date, last_date = per.last_date, year_first_date = per.year .. "-01-01",
       period = per.code,
       -- the day decisions, deviations and risks are judged on: the period's last date, or the
-      -- cut-off date when the period ends after it (view period_as_of)
-      as_of = db:value([[SELECT coalesce((SELECT as_of FROM period_as_of WHERE period = :p),
-                                         min(:last, (SELECT cutoff_date FROM municipality)))]],
-        { p = per, last = per.last_date }),
+      -- cut-off date when the period ends after it (the engine's rule, as view period_as_of)
+      as_of = per.as_of_date,
       ly_first_month = ly.first_month, ly_last_month = ly.last_month,
     }
     -- a partial period (--allow-partial): budget, accounts and forecast up to the cut-off month,

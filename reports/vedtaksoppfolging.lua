@@ -16,10 +16,8 @@ return rapp.report {
     local doc, db = r.doc, r.db
     -- every decision made by the period's end, with its status on that day (view decision_state:
     -- the schema's as-of rule and its overdue_from). The day: the period's last date, or the
-    -- cut-off date when the period ends after it (view period_as_of).
-    local as_of = db:value([[SELECT coalesce((SELECT as_of FROM period_as_of WHERE period = :p),
-                                             min(:last, (SELECT cutoff_date FROM municipality)))]],
-      { p = p.period, last = p.period.last_date })
+    -- cut-off date when the period ends after it (the engine's rule, as view period_as_of).
+    local as_of = p.period.as_of_date
     doc:meta { subtitle = "Status per " .. fmt.date_long(as_of) }
     doc:cover {
       title = "Oppfølging av politiske vedtak",

@@ -157,6 +157,9 @@ local function check_cutoff(p, per, snap, allow_partial)
       p.name, per.code, snap.first, snap.cutoff, tail)
   end
   per.complete = per.last_date <= snap.cutoff
+  -- the day the period is judged on: its last date, or the cut-off when it ends after it (the
+  -- rule of the schema's view period_as_of)
+  per.as_of_date = per.complete and per.last_date or snap.cutoff
   if not per.complete and not allow_partial and not p.allow_partial then
     local what = per.first_date > snap.cutoff and fmt("starts %s, after the snapshot's cut-off %s (it has no data yet)",
       per.first_date, snap.cutoff) or fmt("ends %s, after the snapshot's cut-off %s", per.last_date, snap.cutoff)
@@ -245,7 +248,7 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
       end
       values[p.name] = value
       if p.type == "period" then
-        as_of = as_of or value.last_date
+        as_of = as_of or value.as_of_date
         partial = partial or not value.complete
       end
       shown[#shown + 1] = p.label .. "=" .. tostring(p.type == "period" and value.code or v)
