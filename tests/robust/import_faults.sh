@@ -11,9 +11,7 @@ set -u
 rapp=$1
 samples=$2
 project=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
+. "$(dirname "$0")/lib.sh"
 
 ok() { echo "ok   $1"; }
 bad() {

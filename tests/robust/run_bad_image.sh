@@ -9,9 +9,7 @@
 set -u
 rapp=$1
 project=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
+. "$(dirname "$0")/lib.sh"
 bash "$project/tests/lua/make_fixture.sh" "$project" "$work/fixture.db" || exit 1
 mkdir "$work/img"
 /usr/bin/python3 "$project/tests/robust/make_images.py" "$work/img" || exit 1

@@ -9,9 +9,7 @@ set -u
 rapp=$1
 samples=$2
 project=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
+. "$(dirname "$0")/lib.sh"
 mkdir "$work/db"
 if ! "$rapp" import "$samples" -o "$work/real.db" >/dev/null 2>"$work/stderr"; then
   echo "FAIL: could not import the sample"; cat "$work/stderr"; exit 1

@@ -11,13 +11,8 @@ set -u
 rapp=$1
 samples=$2
 sanitize=${3:-OFF}
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
-if ! "$rapp" import "$samples" -o "$work/f.db" >/dev/null 2>"$work/stderr"; then
-  echo "FAIL: could not import the sample"; cat "$work/stderr"; exit 1
-fi
+. "$(dirname "$0")/lib.sh"
+import_sample "$samples"
 mkdir "$work/tmp"
 limit_mb=64
 # 2 x the limit + 64 MB is the report process's data limit (engine_data_limit_mb); the code and

@@ -8,13 +8,8 @@
 set -u
 rapp=$1
 samples=$2
-here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
-if ! "$rapp" import "$samples" -o "$work/f.db" >/dev/null 2>"$work/stderr"; then
-  echo "FAIL: could not import the sample"; cat "$work/stderr"; exit 1
-fi
+. "$(dirname "$0")/lib.sh"
+import_sample "$samples"
 mkdir "$work/out"
 chmod 1777 "$work/out"
 echo "the victim's own content" > "$work/victim"
