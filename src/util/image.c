@@ -74,7 +74,6 @@ static int png_ihdr(const unsigned char *p, uint32_t len, const char *name, png_
       hd->channels = kinds[i].channels;
   if (!hd->channels || p[10] != 0 || p[11] != 0 || p[12] > 1)
     return bad(err, name, "the IHDR chunk is invalid (colour type, bit depth or method)", FIX_PNG);
-  if (hd->w > 0x7FFFFFFFu || hd->h > 0x7FFFFFFFu) hd->w = hd->h = 0xFFFFFFFFu;
   if (check_size(err, name, "PNG", hd->w, hd->h) != 0) return -1;
   if (hd->bd == 16) return bad(err, name, "16 bits per channel are not supported", FIX_PNG);
   if (p[12] == 1) return bad(err, name, "interlaced PNG is not supported", FIX_PNG);
