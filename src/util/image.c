@@ -252,6 +252,11 @@ static int png_check(const unsigned char *d, size_t n, const char *name, image_i
     if (idat == 1 && !is_idat) idat = 2;
     pos += 12 + (size_t)len;
   }
+  /* libharu 2.3.0 tests `color_type & PNG_COLOR_TYPE_PALETTE`, which is true for RGB too, and
+   * then reads an RGB image's tRNS as a palette's alpha table through a NULL pointer. */
+  if (have_trns && hd.ct != 0 && hd.ct != 3)
+    return bad(err, name, "a colour PNG with a transparent colour (tRNS chunk) is not supported",
+               "save it again with an alpha channel or without transparency");
   if (hd.ct == 3 && have_trns && hd.bd < 8)
     return bad(err, name,
                "a transparent palette image with fewer than 8 bits a pixel is not "
