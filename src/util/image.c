@@ -74,7 +74,6 @@ static int png_ihdr(const unsigned char *p, uint32_t len, const char *name, png_
       hd->channels = kinds[i].channels;
   if (!hd->channels || p[10] != 0 || p[11] != 0 || p[12] > 1)
     return bad(err, name, "the IHDR chunk is invalid (colour type, bit depth or method)", FIX_PNG);
-  if (hd->w > 0x7FFFFFFFu || hd->h > 0x7FFFFFFFu) hd->w = hd->h = 0xFFFFFFFFu;
   if (check_size(err, name, "PNG", hd->w, hd->h) != 0) return -1;
   if (hd->bd == 16) return bad(err, name, "16 bits per channel are not supported", FIX_PNG);
   if (p[12] == 1) return bad(err, name, "interlaced PNG is not supported", FIX_PNG);
@@ -253,6 +252,11 @@ static int png_check(const unsigned char *d, size_t n, const char *name, image_i
     if (idat == 1 && !is_idat) idat = 2;
     pos += 12 + (size_t)len;
   }
+  /* libharu 2.3.0 tests `color_type & PNG_COLOR_TYPE_PALETTE`, which is true for RGB too, and
+   * then reads an RGB image's tRNS as a palette's alpha table through a NULL pointer. */
+  if (have_trns && hd.ct != 0 && hd.ct != 3)
+    return bad(err, name, "a colour PNG with a transparent colour (tRNS chunk) is not supported",
+               "save it again with an alpha channel or without transparency");
   if (hd.ct == 3 && have_trns && hd.bd < 8)
     return bad(err, name,
                "a transparent palette image with fewer than 8 bits a pixel is not "

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "db/query.h"
 #include "fuzz.h"
@@ -383,12 +384,19 @@ static void setup(void) {
   hash0 = fuzz_file_hash(fuzz_snapshot());
   buf_printf(&script_path, "%s/fz.lua", fuzz_tmp_dir());
   buf_printf(&out_path, "%s/out", fuzz_tmp_dir());
-  /* images next to the script: a 1x1 grey PNG, a broken one, a minimal JPEG header */
-  static const unsigned char png[] = {
-      0x89, 'P',  'N',  'G',  13,  10,  26,  10,   0,    0,    0,    13,  'I',  'H',  'D',  'R',  0,
-      0,    0,    1,    0,    0,   0,   1,   8,    0,    0,    0,    0,   0x3a, 0x7e, 0x9b, 0x55, 0,
-      0,    0,    10,   'I',  'D', 'A', 'T', 0x78, 0x9c, 0x63, 0x60, 0,   0,    0,    2,    0,    1,
-      0xe5, 0x27, 0xde, 0xfc, 0,   0,   0,   0,    'I',  'E',  'N',  'D', 0xae, 0x42, 0x60, 0x82};
+  /* images next to the script: a 1x1 grey PNG (CRCs filled in here), a truncated copy, a
+   * minimal JPEG header */
+  unsigned char png[] = {0x89, 'P',  'N',  'G', 13,  10,  26,  10, 0,  0,   0,   13,  'I', 'H',
+                         'D',  'R',  0,    0,   0,   1,   0,   0,  0,  1,   8,   0,   0,   0,
+                         0,    0,    0,    0,   0,   0,   0,   0,  10, 'I', 'D', 'A', 'T', 0x78,
+                         0x9c, 0x63, 0x60, 0,   0,   0,   2,   0,  1,  0,   0,   0,   0,   0,
+                         0,    0,    0,    'I', 'E', 'N', 'D', 0,  0,  0,   0};
+  for (size_t pos = 8; pos + 12 <= sizeof png;) {
+    size_t len = (size_t)png[pos + 3];
+    uint32_t crc = (uint32_t)crc32(0, png + pos + 4, (unsigned)(len + 4));
+    for (int k = 0; k < 4; k++) png[pos + 8 + len + k] = (unsigned char)(crc >> (24 - 8 * k));
+    pos += 12 + len;
+  }
   static const unsigned char jpg[] = {0xff, 0xd8, 0xff, 0xc0, 0, 11,   8,    0,   1, 0,
                                       1,    1,    1,    0x11, 0, 0xff, 0xda, 0,   8, 1,
                                       1,    0,    0,    0x3f, 0, 0x12, 0xff, 0xd9};

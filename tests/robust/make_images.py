@@ -58,6 +58,8 @@ def main():
         "huge.jpg": jpeg(20000, 20000),
         "truncated.jpg": jpeg(64, 48)[:30],
         "twelve_bit.jpg": jpeg(64, 48, prec=12),
+        # libharu 2.3.0 reads an RGB image's tRNS through a NULL pointer (SIGSEGV)
+        "rgb_trns.png": png(8, 8, extra=chunk(b"tRNS", b"\0\0\0\0\0\0")),
     }
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:

@@ -14,13 +14,15 @@ bash "$project/tests/lua/make_fixture.sh" "$project" "$work/fixture.db" || exit 
 mkdir "$work/img"
 /usr/bin/python3 "$project/tests/robust/make_images.py" "$work/img" || exit 1
 
-run() { # FILE FORMAT: writes $work/img/s.lua for FILE and runs it; sets rc
+run() { # FILE FORMAT [logo]: writes $work/img/s.lua for FILE (an image, or the cover's logo)
+  local call="r.doc:image { path = \"$1\", width_mm = 40, alt = \"Testbilde\" }"
+  [ "${3:-}" = logo ] && call="r.doc:cover { title = \"Forside\", logo = \"$1\" }"
   cat >"$work/img/s.lua" <<LUA
 local rapp = require("rapp")
 return rapp.report { name = "bilde", title = "Bilde",
   build = function(r)
     r.doc:paragraph("Et bilde:")
-    r.doc:image { path = "$1", width_mm = 40, alt = "Testbilde" }
+    $call
   end }
 LUA
   rm -rf "$work/out"
@@ -64,4 +66,13 @@ else: i=d.index(b'\xff\xc0'); print(int.from_bytes(d[i+7:i+9],'big'), int.from_b
     fi
   done
 done
+# the cover's logo goes through the same check
+run truncated.png pdf logo
+if [ "$rc" -eq 1 ] && grep -q -F "image '$work/img/truncated.png': chunk 'IDAT'" "$work/stderr" &&
+  ! grep -q -i signal "$work/stderr" && [ -z "$(ls -A "$work/out" 2>/dev/null)" ]; then
+  echo "ok   truncated.png as the cover's logo (pdf)"
+else
+  echo "FAIL truncated.png as the cover's logo (pdf): exit $rc"; head -c 600 "$work/stderr"; echo
+  fail=1
+fi
 exit $fail

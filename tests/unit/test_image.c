@@ -128,6 +128,8 @@ int main(void) {
       {"16 bits", {4, 3, 16, 2, 0, 0, 0, 0, 0, 0, 0}, 0, 0, "16 bits per channel"},
       {"interlaced", {4, 3, 8, 2, 1, 0, 0, 0, 0, 0, 0}, 0, 0, "interlaced PNG"},
       {"palette without PLTE", {4, 3, 8, 3, 0, 0, 0, 0, 0, 0, 0}, 0, 0, "a palette image without"},
+      {"RGB with a transparent colour", {4, 3, 8, 2, 0, 0, 0, 0, 1, 0, 0}, 0, 0, "a colour PNG with a transparent colour"},
+      {"valid grey with a transparent colour", {4, 3, 8, 0, 0, 0, 0, 0, 1, 0, 0}, 0, 0, ""},
       {"transparent 4-bit palette",
        {4, 3, 4, 3, 0, 0, 0, 1, 1, 0, 0},
        0,
