@@ -451,13 +451,20 @@ static int continue_page(tbl *tb) {
   return pdf_check(c, "drawing a table");
 }
 
+/* Table lines that fit above the frame's bottom; 0 when the page is already full (a header
+ * taller than the page leaves y below the bottom, and a negative count must not become size_t). */
+static size_t lines_that_fit(const pdf_ctx *c) {
+  double room = floor((c->y - c->ybot - 2 * PADY) / TL + 1e-9);
+  return room > 0 ? (size_t)room : 0;
+}
+
 static int place_row(tbl *tb, const doc_row *row) {
   pdf_ctx *c = tb->c;
   size_t nl = row_break(tb, row);
   double h = (double)nl * TL + 2 * PADY;
   if (c->y - h < c->ybot - 0.01) {
     double fresh = pdf_frame_height(c) - tb->head_h - (tb->t->title ? 13 : 0);
-    size_t fit = (size_t)floor((c->y - c->ybot - 2 * PADY) / TL + 1e-9);
+    size_t fit = lines_that_fit(c);
     /* A row that fits a fresh page moves there whole; a taller one is split between its lines,
      * starting here if at least two of its lines fit. */
     if (h <= fresh || fit < 2) {
@@ -468,7 +475,7 @@ static int place_row(tbl *tb, const doc_row *row) {
     size_t from = 0;
     int first = 1;
     while (c->y - ((double)(nl - from) * TL + 2 * PADY) < c->ybot - 0.01) {
-      fit = (size_t)floor((c->y - c->ybot - 2 * PADY) / TL + 1e-9);
+      fit = lines_that_fit(c);
       if (fit < 1) fit = 1;
       draw_row_part(tb, row, from, from + fit, first);
       from += fit;
@@ -626,6 +633,16 @@ int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
   if (t->ncols == 0) return 0;
   tbl tb;
   tbl_open(&tb, c, t);
+  /* The header is drawn again on every page the rows take: one taller than half a page would
+   * leave no room for rows and multiply itself (a 100 kB column title took gigabytes). */
+  if (tb.head_h > pdf_frame_height(c) / 2) {
+    double mm = tb.head_h / PDF_MM;
+    tbl_close(&tb);
+    return pdf_fail(c,
+                    "table '%s': the column headers are %.0f mm tall, more than half a page: "
+                    "shorten the column titles",
+                    t->title ? t->title : "(no title)", mm);
+  }
 
   if (!c->page_empty) c->y -= TABLE_BEFORE;
   /* Caption, header and the first row (or two lines of it) stay together. */
