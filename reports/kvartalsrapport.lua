@@ -478,7 +478,7 @@ return rapp.report {
     q.ytd = rapp.period(q.as_of:sub(1, 7)):ytd()
     q.last_month = q.ytd.last_month
     doc:meta { title = title .. " " .. per.label, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = title, subtitle = r.municipality, period = per, date = per.last_date }
+    doc:cover { title = title, subtitle = r.municipality, period = per, date = per.as_of_date }
     doc:toc()
 
     -- every figure first, so the summary can quote them

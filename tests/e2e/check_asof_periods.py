@@ -102,6 +102,8 @@ if r.returncode == 0:
     for i, text in enumerate(pages, 1):
         check(MARK in norm(text), f"partial PDF page {i} of {len(pages)} lacks the marking")
     check(MARK in norm(pages[0]) and "Side " not in pages[0], "the cover carries the marking, no page number")
+    check("30. september 2026" in norm(pages[0]) and "31. desember 2026" not in norm(pages[0]),
+          "the partial period's cover is dated the cut-off, not the period's end: " + norm(pages[0])[:200])
     check("Status " + MARK in norm(pages[-1]), "the colophon says the period is preliminary")
     check(MARK in pdf_info(pdf, "Subject"), "PDF Subject carries the marking: " + pdf_info(pdf, "Subject"))
     wb = openpyxl.load_workbook(xlsx)
