@@ -129,9 +129,9 @@ function Doc:image(spec)
   self_check(self, "image")
   if type(spec) ~= "table" then fail("r.doc:image: give a table { path = ..., alt = ... }") end
   check_fields("r.doc:image", spec, image_fields)
+  if spec.alt == nil then fail("r.doc:image: give alt = a text that describes the image (universal design)") end
   local path, msg = core.resolve_image(text_arg("image", spec.path, "path"))
   if not path then fail("r.doc:image: " .. msg) end
-  if spec.alt == nil then fail("r.doc:image: give alt = a text that describes the image (universal design)") end
   core.image(path, spec.width_mm, text_arg("image", spec.alt, "alt"))
 end
 

@@ -13,6 +13,7 @@
 #include "lua/script_int.h"
 #include "model/chart.h"
 #include "util/buf.h"
+#include "util/image.h"
 #include "util/nofmt.h"
 #include "util/outname.h"
 #include "util/period.h"
@@ -554,7 +555,19 @@ static int lf_resolve_image(lua_State *L) {
     buf_printf(&b, "%s/%s", dirs[i], rel);
     struct stat st;
     int ok = stat(buf_str(&b), &st) == 0 && S_ISREG(st.st_mode);
-    if (ok) lua_pushstring(L, buf_str(&b));
+    if (ok) {
+      /* checked here too, so a bad file is named at the script's line; the renderer checks the
+       * bytes it decodes again (util/image.h) */
+      rapp_err err;
+      err_clear(&err);
+      if (image_check_file(buf_str(&b), NULL, NULL, NULL, &err) != 0) {
+        buf_free(&b);
+        lua_pushnil(L);
+        lua_pushstring(L, err.msg);
+        return 2;
+      }
+      lua_pushstring(L, buf_str(&b));
+    }
     buf_free(&b);
     if (ok) return 1;
   }

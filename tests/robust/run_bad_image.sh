@@ -53,6 +53,7 @@ else: i=d.index(b'\xff\xc0'); print(int.from_bytes(d[i+7:i+9],'big'), int.from_b
       *)
         [ "$rc" -eq 1 ] || bad="${bad:+$bad; }exit code $rc, expected 1"
         grep -q -F "image '$work/img/$name'" "$work/stderr" || bad="${bad:+$bad; }the message does not name the image"
+        grep -q -E "^s\.lua:5: r\.doc:image: image '" "$work/stderr" || bad="${bad:+$bad; }the message does not name the script line of doc:image"
         [ -z "$(ls -A "$work/out" 2>/dev/null)" ] || bad="${bad:+$bad; }wrote: $(ls -A "$work/out" | tr '\n' ' ')"
         ;;
     esac
@@ -69,6 +70,7 @@ done
 # the cover's logo goes through the same check
 run truncated.png pdf logo
 if [ "$rc" -eq 1 ] && grep -q -F "image '$work/img/truncated.png': chunk 'IDAT'" "$work/stderr" &&
+  grep -q -E "^s\.lua:5: r\.doc:cover: image '" "$work/stderr" &&
   ! grep -q -i signal "$work/stderr" && [ -z "$(ls -A "$work/out" 2>/dev/null)" ]; then
   echo "ok   truncated.png as the cover's logo (pdf)"
 else
