@@ -6,8 +6,6 @@
  * no attachments + an authorizer that allows reads only + sqlite3_stmt_readonly + one statement. */
 #include "db/query.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +17,7 @@
 #include "db/db.h"
 #include "db/db_int.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 struct db_query {
   sqlite3 *db;
@@ -178,27 +177,14 @@ static int on_progress(void *ud) {
   return 0;
 }
 
-/* What a --db path that is not a regular file is, for the message. */
-static const char *file_kind(mode_t m) {
-  if (S_ISFIFO(m)) return "a FIFO (named pipe)";
-  if (S_ISCHR(m) || S_ISBLK(m)) return "a device";
-  if (S_ISSOCK(m)) return "a socket";
-  return "not a regular file";
-}
-
 int db_query_open(const char *path, db_query **out, rapp_err *err) {
   *out = NULL;
-  /* O_NONBLOCK: a FIFO is refused now instead of waiting for a writer until the time limit. */
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
+  /* a FIFO is refused now instead of waiting for a writer until the time limit */
   struct stat st;
+  int fd = file_open_input(path, &st);
+  if (fd < 0) return err_set(err, "cannot open the snapshot '%s': no such file or not readable", path);
   unsigned char head[100] = {0};
   ssize_t got = 0;
-  if (fstat(fd, &st) != 0) {
-    int e = errno;
-    close(fd);
-    return err_set(err, "cannot open the snapshot '%s': %s", path, strerror(e));
-  }
   if (S_ISREG(st.st_mode)) got = pread(fd, head, sizeof head, 0);
   close(fd);
   if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))

@@ -3,34 +3,19 @@
 #include "util/csv.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* What a file that is not a regular file is, for the message. */
-static const char *file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
+#include "util/file.h"
 
 int csv_open_file(csv_reader *r, const char *path, size_t max_bytes, rapp_err *err) {
   memset(r, 0, sizeof *r);
-  /* O_NONBLOCK: opening a FIFO without a writer must not wait; fstat then refuses it */
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) return err_set(err, "cannot read it: %s", strerror(errno));
   struct stat sb;
-  if (fstat(fd, &sb) != 0) {
-    int e = errno;
-    close(fd);
-    return err_set(err, "cannot read it: %s", strerror(e));
-  }
+  int fd = file_open_input(path, &sb);
+  if (fd < 0) return err_set(err, "cannot read it: %s", strerror(errno));
   if (!S_ISREG(sb.st_mode)) {
     close(fd);
     return err_set(err, "is %s, not a regular file; give the extract as a file",

@@ -8,7 +8,6 @@
 #include "util/image.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +15,7 @@
 #include <zlib.h>
 
 #include "util/buf.h"
+#include "util/file.h"
 
 #define FIX_PNG "save it again as an 8-bit PNG without interlacing, or as a baseline JPEG"
 #define PNG_CHUNK_MAX 8000000u /* libpng's PNG_USER_CHUNK_MALLOC_MAX: longer chunks are errors */
@@ -337,14 +337,14 @@ int image_check(const unsigned char *data, size_t n, const char *name, image_inf
 
 int image_check_file(const char *path, unsigned char **data, size_t *n, image_info *info,
                      rapp_err *err) {
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  struct stat st;
+  int fd = file_open_input(path, &st);
   if (fd < 0)
     return err_set(err,
                    "image '%s' not found or not readable (%s): give a PNG or JPEG file "
                    "that exists",
                    path, strerror(errno));
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (!S_ISREG(st.st_mode)) {
     close(fd);
     return bad(err, path, "not a regular file", "give a PNG or JPEG file");
   }
