@@ -27,6 +27,7 @@
 #include "util/csv.h"
 #include "util/parse.h"
 #include "util/period.h"
+#include "util/stopsig.h"
 #include "util/utf8.h"
 
 typedef struct line_map {
@@ -437,11 +438,10 @@ done:
  * safe: a static copy and unlink(2). */
 static char temp_path[4096];
 static volatile sig_atomic_t temp_armed;
-static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
-enum { NSIGNALS = sizeof cleanup_signals / sizeof cleanup_signals[0] };
 
 /* Ctrl-C, SIGTERM, SIGHUP: remove the temporary file, then die of the signal as if unhandled
- * (SA_RESETHAND restored the default action; SA_NODEFER lets raise deliver it at once). */
+ * (SA_RESETHAND restored the default action; the raised signal is delivered when the handler
+ * returns). */
 static void on_signal(int sig) {
   int e = errno;
   if (temp_armed) unlink(temp_path);
@@ -450,33 +450,25 @@ static void on_signal(int sig) {
 }
 
 typedef struct signal_state {
-  struct sigaction old[NSIGNALS], old_xfsz;
+  struct sigaction old[STOPSIG_N], old_xfsz;
   int installed;
 } signal_state;
 
-/* Installs the cleanup handlers (not for a signal the caller ignores, as under nohup) and
- * ignores SIGXFSZ, so a file size limit (ulimit -f) is a write error (EFBIG) with a message
- * instead of death. */
+/* Installs the cleanup handlers (util/stopsig.h) and ignores SIGXFSZ, so a file size limit
+ * (ulimit -f) is a write error (EFBIG) with a message instead of death. */
 static void signals_install(signal_state *ss) {
-  struct sigaction sa, ign;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_signal;
-  sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-  sigemptyset(&sa.sa_mask);
+  struct sigaction ign;
   memset(&ign, 0, sizeof ign);
   ign.sa_handler = SIG_IGN;
   sigemptyset(&ign.sa_mask);
-  for (int i = 0; i < NSIGNALS; i++) {
-    sigaction(cleanup_signals[i], NULL, &ss->old[i]);
-    if (ss->old[i].sa_handler != SIG_IGN) sigaction(cleanup_signals[i], &sa, NULL);
-  }
+  stopsig_catch(on_signal, SA_RESETHAND, ss->old);
   sigaction(SIGXFSZ, &ign, &ss->old_xfsz);
   ss->installed = 1;
 }
 
 static void signals_restore(signal_state *ss) {
   if (!ss->installed) return;
-  for (int i = 0; i < NSIGNALS; i++) sigaction(cleanup_signals[i], &ss->old[i], NULL);
+  stopsig_restore(ss->old);
   sigaction(SIGXFSZ, &ss->old_xfsz, NULL);
   ss->installed = 0;
 }
@@ -485,8 +477,7 @@ static void signals_restore(signal_state *ss) {
  * together: a signal never finds a file that is not registered, nor a name that is stale. */
 static void signals_block(int block) {
   sigset_t set;
-  sigemptyset(&set);
-  for (int i = 0; i < NSIGNALS; i++) sigaddset(&set, cleanup_signals[i]);
+  stopsig_set(&set);
   sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 

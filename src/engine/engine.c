@@ -44,6 +44,7 @@
 
 #include "db/query.h"
 #include "model/render.h"
+#include "util/stopsig.h"
 
 static const rapp_renderer *const renderers[] = {&pdf_renderer, &xlsx_renderer, &text_renderer};
 enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
@@ -92,18 +93,10 @@ static double now_mono(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
-enum { NCAUGHT = sizeof caught_signals / sizeof caught_signals[0] };
-
-/* The parent's signal state while a child runs, restored by signals_restore (the
- * child reads them too). */
-static struct sigaction saved_actions[NCAUGHT];
+/* The parent's signal state while a child runs (the stop signals of util/stopsig.h), restored by
+ * signals_restore (the child reads them too). */
+static struct sigaction saved_actions[STOPSIG_N];
 static sigset_t saved_mask;
-
-static void caught_set(sigset_t *set) {
-  sigemptyset(set);
-  for (int i = 0; i < NCAUGHT; i++) sigaddset(set, caught_signals[i]);
-}
 
 /* Removes the files in the folder open as dirfd, then the folder at path (if empty). Uses system
  * calls only, so a signal handler may call it. Sub-folders and their contents are left alone. */
@@ -210,12 +203,12 @@ static void child_signals(pid_t parent, const sigset_t *mask) {
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = child_on_signal;
   sa.sa_flags = SA_RESETHAND;
-  caught_set(&sa.sa_mask);
+  stopsig_set(&sa.sa_mask);
   /* SIGTERM is the parent-death signal: always handled. SIGINT and SIGHUP stay ignored when the
    * parent's caller ignored them. */
-  for (int i = 0; i < NCAUGHT; i++)
-    if (caught_signals[i] == SIGTERM || saved_actions[i].sa_handler != SIG_IGN)
-      sigaction(caught_signals[i], &sa, NULL);
+  for (int i = 0; i < STOPSIG_N; i++)
+    if (stopsig_list[i] == SIGTERM || saved_actions[i].sa_handler != SIG_IGN)
+      sigaction(stopsig_list[i], &sa, NULL);
   signal(SIGXFSZ, SIG_IGN);
   signal(SIGPIPE, SIG_IGN);
   prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -256,7 +249,7 @@ static int make_private_dir(const char *out_dir, const char *base, int fd, rapp_
     return err_set(err, "the output folder's path '%s' is too long", out_dir);
   }
   sigset_t block, old;
-  caught_set(&block);
+  stopsig_set(&block);
   sigprocmask(SIG_BLOCK, &block, &old);
   int rc = 0;
   struct stat st;
@@ -432,23 +425,14 @@ static void parent_on_signal(int sig) {
 
 static void signals_catch(void) {
   sigset_t block;
-  caught_set(&block);
+  stopsig_set(&block);
   sigprocmask(SIG_BLOCK, &block, &saved_mask);
   parent_signal = 0;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = parent_on_signal;
-  caught_set(&sa.sa_mask);
-  /* A signal the caller ignores (nohup, a background job of a shell without job control) stays
-   * ignored, as it would without the handler. */
-  for (int i = 0; i < NCAUGHT; i++) {
-    sigaction(caught_signals[i], NULL, &saved_actions[i]);
-    if (saved_actions[i].sa_handler != SIG_IGN) sigaction(caught_signals[i], &sa, NULL);
-  }
+  stopsig_catch(parent_on_signal, 0, saved_actions);
 }
 
 static void signals_restore(void) {
-  for (int i = 0; i < NCAUGHT; i++) sigaction(caught_signals[i], &saved_actions[i], NULL);
+  stopsig_restore(saved_actions);
   sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }
 
@@ -457,9 +441,9 @@ static void signals_restore(void) {
 static int pending_signal(void) {
   sigset_t pending;
   if (sigpending(&pending) != 0) return 0;
-  for (int i = 0; i < NCAUGHT; i++)
-    if (saved_actions[i].sa_handler != SIG_IGN && sigismember(&pending, caught_signals[i]))
-      return caught_signals[i];
+  for (int i = 0; i < STOPSIG_N; i++)
+    if (saved_actions[i].sa_handler != SIG_IGN && sigismember(&pending, stopsig_list[i]))
+      return stopsig_list[i];
   return 0;
 }
 
@@ -507,7 +491,7 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
   }
   close(fds[1]);
   sigset_t wait_mask = saved_mask;
-  for (int i = 0; i < NCAUGHT; i++) sigdelset(&wait_mask, caught_signals[i]);
+  for (int i = 0; i < STOPSIG_N; i++) sigdelset(&wait_mask, stopsig_list[i]);
   double deadline = now_mono() + seconds + KILL_GRACE_SECONDS;
   int stopping = 0;
   char chunk[4096];
