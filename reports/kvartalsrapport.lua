@@ -454,7 +454,7 @@ return rapp.report {
   title = "Kvartals- og tertialrapport",
   description = "Rapport til formannskapet per kvartal eller tertial: sammendrag, økonomi, sykefravær, "
     .. "målekort, vedtaksoppfølging og internkontroll.",
-  formats = { "pdf", "xlsx" },
+  formats = { "pdf", "xlsx", "html" },
   params = {
     { name = "period", type = "period", kinds = { "tertial", "quarter" }, default = "latest",
       description = "Tertial (2026-T2) eller kvartal (2026-Q2); uten --period: siste hele tertial" },

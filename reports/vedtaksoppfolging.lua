@@ -7,7 +7,7 @@ return rapp.report {
   name = "vedtaksoppfolging",
   title = "Oppfølging av politiske vedtak",
   description = "Politiske vedtak per utvalg med status, frist og ansvarlig.",
-  formats = { "pdf", "xlsx" },
+  formats = { "pdf", "xlsx", "html" },
   params = {
     { name = "period", type = "period", kinds = { "tertial", "quarter", "month", "year" }, default = "latest" },
     { name = "area", type = "area", description = "Bare vedtak der dette rammeområdet er ansvarlig" },

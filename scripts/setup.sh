@@ -15,7 +15,11 @@ cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 build_target=()
 for arg in "$@"; do
   case "$arg" in
-    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2) ;;
+    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2)
+             # the HTML edition's tests (tests/html/): html5lib, and chromium + node for axe-core;
+             # npm only when no npm is on PATH (a nodejs from elsewhere bundles its own)
+             packages+=(python3-html5lib chromium nodejs)
+             command -v npm >/dev/null || packages+=(npm) ;;
     --sanitize) build_dir=build-asan; cmake_args+=(-DRAPP_SANITIZE=ON) ;;
     --fuzz) packages+=(clang); build_dir=build-fuzz; cmake_args+=(-DRAPP_SANITIZE=ON)
             export CC=clang; build_target=(--target fuzzers) ;;

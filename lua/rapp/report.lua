@@ -16,7 +16,7 @@ local set = specmod.set
 
 M.param_types = { "period", "area", "unit", "string", "integer", "boolean", "choice" }
 M.period_kinds = { "month", "quarter", "tertial", "year" }
-M.formats = { "pdf", "xlsx", "txt" }
+M.formats = { "pdf", "xlsx", "html", "txt" }
 local param_type_set, kind_set, format_set = set(M.param_types), set(M.period_kinds), set(M.formats)
 
 local report_fields = set { "name", "title", "description", "params", "formats", "build" }

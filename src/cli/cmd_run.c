@@ -15,7 +15,7 @@
 
 static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
-    "                [--format pdf,xlsx,txt] [--out DIR] [--allow-partial]\n"
+    "                [--format pdf,xlsx,html,txt] [--out DIR] [--allow-partial]\n"
     "                [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
     "       rapp run SCRIPT --help      the report's own parameters\n"
     "\n"

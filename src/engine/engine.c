@@ -46,7 +46,8 @@
 #include "model/render.h"
 #include "util/stopsig.h"
 
-static const rapp_renderer *const renderers[] = {&pdf_renderer, &xlsx_renderer, &text_renderer};
+static const rapp_renderer *const renderers[] = {&pdf_renderer, &xlsx_renderer, &html_renderer,
+                                                      &text_renderer};
 enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
 
 /* Extra wall-clock time the parent allows beyond --time-limit before it kills the child; the
@@ -68,7 +69,7 @@ enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
 #endif
 
 const char *engine_known_formats(void) {
-  return "pdf,xlsx,txt";
+  return "pdf,xlsx,html,txt";
 }
 
 const char *engine_home(void) {

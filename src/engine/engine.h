@@ -19,7 +19,7 @@ typedef struct engine_opts {
   const char *script;      /* path of the report script */
   const char *db_path;     /* the snapshot */
   const char *out_dir;     /* default "out" */
-  const char *formats;     /* "pdf,xlsx,txt" or NULL for the script's own */
+  const char *formats;     /* "pdf,xlsx,html,txt" or NULL for the script's own */
   const char *const *param_names; /* --param name=value, in command-line order */
   const char *const *param_values;
   size_t nparams;
@@ -45,7 +45,7 @@ int engine_describe(const char *script_path, int as_help, const script_limits *l
  * AddressSanitizer builds. */
 size_t engine_data_limit_mb(size_t memory_mb);
 
-/* "pdf,xlsx,txt": the formats this build can write. */
+/* "pdf,xlsx,html,txt": the formats this build can write. */
 const char *engine_known_formats(void);
 
 #endif

@@ -103,35 +103,7 @@ char *doc_chart_format_value(const doc_chart *c, double v, char *buf, size_t n) 
   return doc_format_cell(&col, &cell, buf, n);
 }
 
-int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err) {
-  const char *t = c->title && *c->title ? c->title : "(uten tittel)";
-  if ((size_t)c->kind >= sizeof kind_names / sizeof kind_names[0])
-    return err_set(err, "chart '%s': unknown chart kind %d", t, (int)c->kind);
-  if (c->ncats == 0)
-    return err_set(err, "chart '%s': no categories; give at least one category label", t);
-  if (c->nseries == 0)
-    return err_set(err, "chart '%s': no series; add at least one series of values", t);
-  if (c->kind == DOC_CHART_DIVERGING && c->nseries != 1)
-    return err_set(err,
-                   "chart '%s': a diverging chart shows one series, got %zu; use a bar chart "
-                   "for several",
-                   t, c->nseries);
-  if (c->value_type == DOC_COL_TEXT || c->value_type == DOC_COL_DATE)
-    return err_set(err, "chart '%s': values must be numbers (integer, decimal, amount or percent)",
-                   t);
-  for (size_t i = 0; i < c->nlines; i++)
-    if (!isfinite(c->lines[i].value))
-      return err_set(err, "chart '%s': reference line '%s' has no finite value", t,
-                     c->lines[i].label ? c->lines[i].label : "");
-  for (size_t i = 0; i < c->nbands; i++)
-    if (isnan(c->bands[i].from) || isnan(c->bands[i].to) || c->bands[i].from > c->bands[i].to)
-      return err_set(err, "chart '%s': band %zu runs from %g to %g; 'from' must be <= 'to'", t,
-                     i + 1, c->bands[i].from, c->bands[i].to);
-  if (c->width_mm < 0 || c->height_mm < 0 || c->width_mm > 1000 || c->height_mm > 1000)
-    return err_set(err, "chart '%s': size %g x %g mm is out of range (0-1000 mm; 0 = default)", t,
-                   c->width_mm, c->height_mm);
-  if (!c->show_table || c->table) return 0;
-
+doc_table *doc_chart_build_table(doc *d, const doc_chart *c) {
   /* The data table: first column the categories, one typed column per series. */
   size_t ncols = c->nseries + 1;
   doc_table *tb = doc_alloc(d, sizeof *tb);
@@ -160,6 +132,37 @@ int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err) {
     for (size_t s = 0; s < c->nseries; s++)
       doc_cell_set_number(&row->cells[s + 1], c->series[s].values[r]);
   }
-  c->table = tb;
+  return tb;
+}
+
+int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err) {
+  const char *t = c->title && *c->title ? c->title : "(uten tittel)";
+  if ((size_t)c->kind >= sizeof kind_names / sizeof kind_names[0])
+    return err_set(err, "chart '%s': unknown chart kind %d", t, (int)c->kind);
+  if (c->ncats == 0)
+    return err_set(err, "chart '%s': no categories; give at least one category label", t);
+  if (c->nseries == 0)
+    return err_set(err, "chart '%s': no series; add at least one series of values", t);
+  if (c->kind == DOC_CHART_DIVERGING && c->nseries != 1)
+    return err_set(err,
+                   "chart '%s': a diverging chart shows one series, got %zu; use a bar chart "
+                   "for several",
+                   t, c->nseries);
+  if (c->value_type == DOC_COL_TEXT || c->value_type == DOC_COL_DATE)
+    return err_set(err, "chart '%s': values must be numbers (integer, decimal, amount or percent)",
+                   t);
+  for (size_t i = 0; i < c->nlines; i++)
+    if (!isfinite(c->lines[i].value))
+      return err_set(err, "chart '%s': reference line '%s' has no finite value", t,
+                     c->lines[i].label ? c->lines[i].label : "");
+  for (size_t i = 0; i < c->nbands; i++)
+    if (isnan(c->bands[i].from) || isnan(c->bands[i].to) || c->bands[i].from > c->bands[i].to)
+      return err_set(err, "chart '%s': band %zu runs from %g to %g; 'from' must be <= 'to'", t,
+                     i + 1, c->bands[i].from, c->bands[i].to);
+  if (c->width_mm < 0 || c->height_mm < 0 || c->width_mm > 1000 || c->height_mm > 1000)
+    return err_set(err, "chart '%s': size %g x %g mm is out of range (0-1000 mm; 0 = default)", t,
+                   c->width_mm, c->height_mm);
+  if (!c->show_table || c->table) return 0;
+  c->table = doc_chart_build_table(d, c);
   return 0;
 }

@@ -95,6 +95,11 @@ void doc_chart_add_band(doc *d, doc_chart *c, double from, double to, doc_status
  * title and what to fix: no categories, no series, a DIVERGING chart with more than one series,
  * a band with from > to, a non-finite reference line. The Lua layer calls this once per chart. */
 int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err);
+/* The chart's data as a table (category column plus one column per series, in the chart's number
+ * format, unit note for amounts in 1 000 kr), allocated in d's arena: doc_chart_finish builds
+ * c->table with it, and a renderer that always shows the data (HTML) builds one in a scratch doc.
+ * Strings of c are referenced, not copied: d must not outlive c's doc. */
+doc_table *doc_chart_build_table(doc *d, const doc_chart *c);
 
 /* Parses "column", "column_stacked", "bar", "bar_stacked", "diverging", "line"; -1 if unknown. */
 int doc_chart_kind_from_name(const char *name);

@@ -14,12 +14,13 @@ typedef struct render_env {
 } render_env;
 
 typedef struct rapp_renderer {
-  const char *format; /* "pdf", "xlsx", "txt": what --format names */
+  const char *format; /* "pdf", "xlsx", "html", "txt": what --format names */
   int (*render)(const doc *d, const char *path, const render_env *env, rapp_err *err);
 } rapp_renderer;
 
 extern const rapp_renderer pdf_renderer;  /* src/pdf/ */
 extern const rapp_renderer xlsx_renderer; /* src/xlsx/ */
+extern const rapp_renderer html_renderer; /* src/html/: the accessible web edition */
 extern const rapp_renderer text_renderer; /* src/model/text_render.c: a plain-text dump for tests */
 
 #endif

@@ -1,0 +1,368 @@
+/* html/html_chart.c — a chart as inline SVG (role=img, <title> and <desc> from the chart's title
+ * and summary), its legend as an HTML list with colour swatches and line/marker names, the
+ * source line, and the chart's data as a table in <details>. Axis, tick labels and colours come
+ * from the shared chart algorithms (model/chart.h), as in the PDF. Bars of the fourth and later
+ * series carry a hatch pattern, so they differ by more than lightness. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "html/html_int.h"
+
+enum { W = 560 };
+#define FS 12.0 /* label font size in SVG units */
+
+typedef struct plot {
+  double x0, y0, w, h; /* plot area */
+  doc_axis ax;
+  int horizontal;
+} plot;
+
+/* Value -> position along the value axis (y for vertical charts, x for horizontal ones). */
+static double vpos(const plot *p, double v) {
+  double span = p->ax.max - p->ax.min;
+  double f = span > 0 ? (v - p->ax.min) / span : 0;
+  if (f < 0) f = 0;
+  if (f > 1) f = 1;
+  return p->horizontal ? p->x0 + f * p->w : p->y0 + p->h - f * p->h;
+}
+
+static double approx_width(void *ctx, const char *s) {
+  (void)ctx;
+  double n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) n++;
+  return n * FS * 0.56;
+}
+
+static void color(rapp_buf *b, uint32_t c) {
+  buf_printf(b, "#%06X", (unsigned)(c & 0xFFFFFF));
+}
+
+static void text(rapp_buf *b, double x, double y, const char *anchor, const char *extra, const char *s) {
+  buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>", x, y, anchor, extra ? extra : "");
+  html_text(b, s);
+  buf_puts(b, "</text>\n");
+}
+
+static void rect(rapp_buf *b, double x, double y, double w, double h, uint32_t fill, const char *pat) {
+  if (w < 0) {
+    x += w;
+    w = -w;
+  }
+  if (h < 0) {
+    y += h;
+    h = -h;
+  }
+  buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"", x, y, w, h);
+  color(b, fill);
+  buf_puts(b, "\"/>\n");
+  if (pat) buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#%s)\"/>\n",
+                      x, y, w, h, pat);
+}
+
+/* The hatch pattern id of series i (none for the first three). */
+static const char *hatch(const html_ctx *x, size_t i, char *buf, size_t n) {
+  if (i < 3) return NULL;
+  snprintf(buf, n, "c%u-p%zu", x->next_id, i % 3);
+  return buf;
+}
+
+static void patterns(html_ctx *x, const doc_chart *c) {
+  rapp_buf *b = &x->out;
+  if (c->nseries < 4 || c->kind == DOC_CHART_LINE) return;
+  static const char *const paths[] = {"M0,6 L6,0", "M0,0 L6,6", "M3,0 L3,6"};
+  buf_puts(b, "<defs>");
+  for (int i = 0; i < 3; i++)
+    buf_printf(b, "<pattern id=\"c%u-p%d\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+                  "<path d=\"%s\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/></pattern>",
+               x->next_id, i, paths[i]);
+  buf_puts(b, "</defs>\n");
+}
+
+static void grid(rapp_buf *b, const plot *p, const doc_chart *c) {
+  char lab[64];
+  for (int i = 0; i < p->ax.nticks; i++) {
+    double v = p->ax.ticks[i], q = vpos(p, v);
+    doc_axis_label(&p->ax, c->value_type, v, lab, sizeof lab);
+    if (p->horizontal) {
+      buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"", q, p->y0, q, p->y0 + p->h);
+      color(b, doc_chart_grid_color);
+      buf_puts(b, "\"/>\n");
+      text(b, q, p->y0 + p->h + FS + 4, "middle", NULL, lab);
+    } else {
+      buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"", p->x0, q, p->x0 + p->w, q);
+      color(b, doc_chart_grid_color);
+      buf_puts(b, "\"/>\n");
+      text(b, p->x0 - 6, q + FS * 0.35, "end", NULL, lab);
+    }
+  }
+}
+
+static void bands(rapp_buf *b, const plot *p, const doc_chart *c) {
+  for (size_t i = 0; i < c->nbands; i++) {
+    double a = vpos(p, isfinite(c->bands[i].from) ? c->bands[i].from : p->ax.min);
+    double z = vpos(p, isfinite(c->bands[i].to) ? c->bands[i].to : p->ax.max);
+    uint32_t tint = doc_chart_status_tint(c->bands[i].status);
+    if (p->horizontal)
+      rect(b, a, p->y0, z - a, p->h, tint, NULL);
+    else
+      rect(b, p->x0, z, p->w, a - z, tint, NULL);
+  }
+}
+
+static void reflines(rapp_buf *b, const plot *p, const doc_chart *c) {
+  for (size_t i = 0; i < c->nlines; i++) {
+    double q = vpos(p, c->lines[i].value);
+    buf_puts(b, "<line ");
+    if (p->horizontal)
+      buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", q, p->y0, q, p->y0 + p->h);
+    else
+      buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", p->x0, q, p->x0 + p->w, q);
+    buf_puts(b, " stroke-width=\"1.5\" stroke-dasharray=\"6 3\" stroke=\"");
+    color(b, doc_chart_ref_color);
+    buf_puts(b, "\"/>\n");
+  }
+}
+
+static void category_labels(rapp_buf *b, const plot *p, const doc_chart *c, double slot) {
+  char fit[256];
+  for (size_t k = 0; k < c->ncats; k++) {
+    double mid = (p->horizontal ? p->y0 : p->x0) + slot * ((double)k + 0.5);
+    if (p->horizontal) {
+      doc_label_fit(c->cats[k], p->x0 - 10, approx_width, NULL, fit, sizeof fit);
+      text(b, p->x0 - 6, mid + FS * 0.35, "end", NULL, fit);
+    } else if (c->ncats <= 8 && approx_width(NULL, c->cats[k]) <= slot) {
+      text(b, mid, p->y0 + p->h + FS + 4, "middle", NULL, c->cats[k]);
+    } else {
+      char tr[96];
+      doc_label_fit(c->cats[k], 70, approx_width, NULL, fit, sizeof fit);
+      snprintf(tr, sizeof tr, " transform=\"rotate(-45 %.1f %.1f)\"", mid, p->y0 + p->h + 10);
+      text(b, mid, p->y0 + p->h + 10, "end", tr, fit);
+    }
+  }
+}
+
+static void bars(html_ctx *x, const plot *p, const doc_chart *c, double slot) {
+  rapp_buf *b = &x->out;
+  int stacked = doc_chart_is_stacked(c);
+  size_t ns = c->nseries ? c->nseries : 1;
+  double group = slot * 0.7, bw = stacked ? group : group / (double)ns;
+  double zero = vpos(p, 0);
+  char pid[32];
+  for (size_t k = 0; k < c->ncats; k++) {
+    double start = (p->horizontal ? p->y0 : p->x0) + slot * (double)k + (slot - group) / 2;
+    double pos = 0, neg = 0;
+    for (size_t s = 0; s < c->nseries; s++) {
+      double v = c->series[s].values[k];
+      if (!isfinite(v)) continue;
+      uint32_t col = doc_chart_series_style(c, s).color;
+      if (c->kind == DOC_CHART_DIVERGING) col = v < 0 ? doc_chart_neg_color : doc_chart_pos_color;
+      double a = zero, z;
+      if (stacked) {
+        double base = v < 0 ? neg : pos;
+        a = vpos(p, base);
+        z = vpos(p, base + v);
+        if (v < 0)
+          neg += v;
+        else
+          pos += v;
+      } else {
+        z = vpos(p, v);
+      }
+      double off = stacked ? 0 : bw * (double)s;
+      const char *pat = hatch(x, s, pid, sizeof pid);
+      if (p->horizontal)
+        rect(b, a, start + off, z - a, bw, col, pat);
+      else
+        rect(b, start + off, z, bw, a - z, col, pat);
+    }
+  }
+  /* the zero line */
+  buf_puts(b, "<line ");
+  if (p->horizontal)
+    buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", zero, p->y0, zero, p->y0 + p->h);
+  else
+    buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", p->x0, zero, p->x0 + p->w, zero);
+  buf_puts(b, " stroke=\"");
+  color(b, doc_chart_axis_color);
+  buf_puts(b, "\"/>\n");
+}
+
+static void marker(rapp_buf *b, doc_marker m, double cx, double cy, uint32_t col) {
+  const double r = 3.5;
+  switch (m) {
+    case DOC_MARKER_CIRCLE: buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", cx, cy, r); break;
+    case DOC_MARKER_SQUARE:
+      buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", cx - r, cy - r, 2 * r, 2 * r);
+      break;
+    case DOC_MARKER_TRIANGLE:
+      buf_printf(b, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\"", cx, cy - r - 1, cx + r + 1, cy + r,
+                 cx - r - 1, cy + r);
+      break;
+    case DOC_MARKER_DIAMOND:
+      buf_printf(b, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\"", cx, cy - r - 1, cx + r + 1,
+                 cy, cx, cy + r + 1, cx - r - 1, cy);
+      break;
+    case DOC_MARKER_CROSS:
+      buf_printf(b, "<path d=\"M%.1f,%.1f L%.1f,%.1f M%.1f,%.1f L%.1f,%.1f\" stroke-width=\"2\" stroke=\"",
+                 cx - r, cy - r, cx + r, cy + r, cx - r, cy + r, cx + r, cy - r);
+      color(b, col);
+      buf_puts(b, "\"");
+      break;
+  }
+  buf_puts(b, " fill=\"");
+  color(b, col);
+  buf_puts(b, "\"/>\n");
+}
+
+static void lines(rapp_buf *b, const plot *p, const doc_chart *c, double slot) {
+  static const char *const dashes[] = {"", " stroke-dasharray=\"8 4\"", " stroke-dasharray=\"2 3\"",
+                                       " stroke-dasharray=\"8 3 2 3\""};
+  for (size_t s = 0; s < c->nseries; s++) {
+    doc_series_style st = doc_chart_series_style(c, s);
+    buf_puts(b, "<path fill=\"none\" stroke-width=\"2\" stroke=\"");
+    color(b, st.color);
+    buf_printf(b, "\"%s d=\"", dashes[st.dash & 3]);
+    int pen = 0;
+    for (size_t k = 0; k < c->ncats; k++) {
+      double v = c->series[s].values[k];
+      if (!isfinite(v)) {
+        pen = 0;
+        continue;
+      }
+      buf_printf(b, "%s%.1f,%.1f ", pen ? "L" : "M", p->x0 + slot * ((double)k + 0.5), vpos(p, v));
+      pen = 1;
+    }
+    buf_puts(b, "\"/>\n");
+    for (size_t k = 0; k < c->ncats; k++)
+      if (isfinite(c->series[s].values[k]))
+        marker(b, st.marker, p->x0 + slot * ((double)k + 0.5), vpos(p, c->series[s].values[k]), st.color);
+  }
+}
+
+static void svg(html_ctx *x, const doc_chart *c, const char *id) {
+  rapp_buf *b = &x->out;
+  plot p = {.horizontal = doc_chart_is_horizontal(c)};
+  doc_chart_value_axis(c, 6, &p.ax);
+  double slot, height;
+  size_t ns = c->nseries ? c->nseries : 1;
+  if (p.horizontal) {
+    slot = doc_chart_is_stacked(c) || c->kind == DOC_CHART_DIVERGING ? 26 : 12.0 * (double)ns + 12;
+    p.x0 = 170;
+    p.y0 = 10;
+    p.w = W - p.x0 - 20;
+    p.h = slot * (double)c->ncats;
+    height = p.y0 + p.h + 2 * FS + 18;
+  } else {
+    int rotated = 0;
+    p.x0 = 64;
+    p.y0 = 24;
+    p.w = W - p.x0 - 16;
+    slot = c->ncats ? p.w / (double)c->ncats : p.w;
+    for (size_t k = 0; k < c->ncats; k++)
+      if (c->ncats > 8 || approx_width(NULL, c->cats[k]) > slot) rotated = 1;
+    p.h = 220;
+    height = p.y0 + p.h + (rotated ? 64 : FS + 14);
+  }
+  buf_printf(b, "<svg role=\"img\" aria-labelledby=\"%s-title %s-desc\" viewBox=\"0 0 %d %.0f\" "
+                "width=\"%d\" height=\"%.0f\" font-size=\"%.0f\" font-family=\"system-ui,sans-serif\" "
+                "fill=\"#1A1A1A\">\n<title id=\"%s-title\">",
+             id, id, W, height, W, height, FS, id);
+  html_text(b, c->title);
+  buf_printf(b, "</title>\n<desc id=\"%s-desc\">", id);
+  html_text(b, c->summary && *c->summary ? c->summary : "Tallene står i tabellen under figuren.");
+  buf_puts(b, "</desc>\n");
+  patterns(x, c);
+  /* The value axis title with its scaled unit ("Beløp (mill. kr)"), over the tick labels. */
+  if ((c->value_title && *c->value_title) || (p.ax.unit && *p.ax.unit)) {
+    char vt[512];
+    snprintf(vt, sizeof vt, "%s%s%s%s", c->value_title ? c->value_title : "",
+             p.ax.unit && *p.ax.unit ? (c->value_title && *c->value_title ? " (" : "(") : "",
+             p.ax.unit && *p.ax.unit ? p.ax.unit : "", p.ax.unit && *p.ax.unit ? ")" : "");
+    if (p.horizontal)
+      text(b, p.x0 + p.w, height - 2, "end", NULL, vt);
+    else
+      text(b, 4, FS, "start", NULL, vt);
+  }
+  bands(b, &p, c);
+  grid(b, &p, c);
+  if (c->kind == DOC_CHART_LINE)
+    lines(b, &p, c, slot);
+  else
+    bars(x, &p, c, slot);
+  reflines(b, &p, c);
+  category_labels(b, &p, c, slot);
+  buf_puts(b, "</svg>\n");
+}
+
+static void swatch(rapp_buf *b, uint32_t col, const char *label, const char *extra) {
+  buf_puts(b, "<li><span class=\"swatch\" style=\"background:");
+  color(b, col);
+  buf_printf(b, "%s\"></span>", extra ? extra : "");
+  html_text(b, label);
+  buf_puts(b, "</li>");
+}
+
+static void legend(html_ctx *x, const doc_chart *c) {
+  rapp_buf *b = &x->out;
+  if (!doc_chart_has_legend(c)) return;
+  static const char *const marks[] = {"sirkel", "firkant", "trekant", "rombe", "kryss"};
+  static const char *const dashes[] = {"hel linje", "stiplet linje", "prikket linje", "strek-prikk-linje"};
+  char lab[512];
+  buf_puts(b, "<ul class=\"chart-legend\">");
+  if (c->kind == DOC_CHART_DIVERGING) {
+    swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : "Negativ", NULL);
+    swatch(b, doc_chart_pos_color, c->pos_label ? c->pos_label : "Positiv", NULL);
+  } else {
+    for (size_t s = 0; s < c->nseries; s++) {
+      doc_series_style st = doc_chart_series_style(c, s);
+      if (c->kind == DOC_CHART_LINE)
+        snprintf(lab, sizeof lab, "%s (%s, %s)", c->series[s].name, dashes[st.dash & 3],
+                 marks[st.marker % 5]);
+      else if (s >= 3)
+        snprintf(lab, sizeof lab, "%s (skravert)", c->series[s].name);
+      else
+        snprintf(lab, sizeof lab, "%s", c->series[s].name);
+      swatch(b, st.color, lab, s >= 3 && c->kind != DOC_CHART_LINE ? ";background-image:repeating-linear-gradient(45deg,transparent 0 3px,#fff 3px 5px)" : NULL);
+    }
+  }
+  for (size_t i = 0; i < c->nlines; i++) {
+    snprintf(lab, sizeof lab, "%s (stiplet linje)", c->lines[i].label ? c->lines[i].label : "Referanselinje");
+    swatch(b, doc_chart_ref_color, lab, NULL);
+  }
+  for (size_t i = 0; i < c->nbands; i++)
+    swatch(b, doc_chart_status_tint(c->bands[i].status),
+           c->bands[i].label ? c->bands[i].label : html_rule_status(c->bands[i].status).word, NULL);
+  buf_puts(b, "</ul>\n");
+}
+
+void html_chart(html_ctx *x, const doc_chart *c) {
+  rapp_buf *b = &x->out;
+  char id[32], tid[40];
+  snprintf(id, sizeof id, "c%u", ++x->next_id);
+  buf_printf(b, "<figure class=\"chart\" aria-labelledby=\"%s-cap\">\n<figcaption id=\"%s-cap\">", id, id);
+  html_text(b, c->title);
+  if (c->summary && *c->summary) {
+    buf_puts(b, "<span class=\"summary\"><span class=\"vh\">. </span><br>");
+    html_text(b, c->summary);
+    buf_puts(b, "</span>");
+  }
+  buf_puts(b, "</figcaption>\n");
+  svg(x, c, id);
+  legend(x, c);
+  if (c->source) {
+    buf_puts(b, "<p class=\"source\">");
+    html_text(b, c->source);
+    buf_puts(b, "</p>\n");
+  }
+  /* The data: always, as the text alternative of every value in the figure. */
+  doc *scratch = doc_new();
+  const doc_table *t = c->table ? c->table : doc_chart_build_table(scratch, c);
+  snprintf(tid, sizeof tid, "%s-data", id);
+  buf_printf(b, "<details>\n<summary>Tallene i figuren</summary>\n"
+                "<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", tid);
+  html_table_element(x, t, c->title, tid);
+  buf_puts(b, "</div>\n</details>\n</figure>\n");
+  doc_free(scratch);
+}

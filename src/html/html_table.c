@@ -1,0 +1,180 @@
+/* html/html_table.c — data tables: <caption> (title and unit note), <colgroup> per column group,
+ * a <thead> of one or two rows with scope=col/colgroup, row headers with scope=row, a <tbody> per
+ * group of rows (its heading scope=rowgroup), merged repeats as rowspan, numbers right-aligned,
+ * status cells with colour, symbol and word. Each table sits in a focusable region that scrolls
+ * sideways on a narrow screen (role=region, tabindex=0, labelled by the caption). */
+#include <stdio.h>
+#include <string.h>
+
+#include "html/html_int.h"
+
+static int same_group(const doc_column *a, const doc_column *b) {
+  return a->group && b->group && strcmp(a->group, b->group) == 0;
+}
+
+static int has_groups(const doc_table *t) {
+  for (size_t c = 0; c < t->ncols; c++)
+    if (t->cols[c].group) return 1;
+  return 0;
+}
+
+static int has_status(const doc_table *t) {
+  for (size_t r = 0; r < t->nrows; r++)
+    if (t->rows[r].kind != DOC_ROW_GROUP)
+      for (size_t c = 0; c < t->ncols; c++)
+        if (t->rows[r].cells[c].status != DOC_STATUS_NONE) return 1;
+  return 0;
+}
+
+static void colgroups(rapp_buf *b, const doc_table *t) {
+  for (size_t c = 0; c < t->ncols;) {
+    size_t k = 1;
+    while (c + k < t->ncols && same_group(&t->cols[c], &t->cols[c + k])) k++;
+    if (k > 1)
+      buf_printf(b, "<colgroup span=\"%zu\"></colgroup>", k);
+    else
+      buf_puts(b, "<colgroup></colgroup>");
+    c += k;
+  }
+  buf_putc(b, '\n');
+}
+
+static void head_cell(rapp_buf *b, const doc_column *col, const char *attrs, const char *text) {
+  buf_printf(b, "<th %s%s>", attrs, html_rule_right_aligned(col) ? " class=\"num\"" : "");
+  html_text(b, text);
+  buf_puts(b, "</th>");
+}
+
+static void thead(rapp_buf *b, const doc_table *t) {
+  buf_puts(b, "<thead>\n<tr>");
+  int groups = has_groups(t);
+  for (size_t c = 0; c < t->ncols;) {
+    size_t k = 1;
+    while (c + k < t->ncols && same_group(&t->cols[c], &t->cols[c + k])) k++;
+    if (!groups) {
+      head_cell(b, &t->cols[c], "scope=\"col\"", t->cols[c].title);
+    } else if (t->cols[c].group) {
+      buf_printf(b, "<th scope=\"colgroup\" colspan=\"%zu\" class=\"grp\">", k);
+      html_text(b, t->cols[c].group);
+      buf_puts(b, "</th>");
+      c += k;
+      continue;
+    } else {
+      head_cell(b, &t->cols[c], "scope=\"col\" rowspan=\"2\"", t->cols[c].title);
+    }
+    c++;
+  }
+  buf_puts(b, "</tr>\n");
+  if (groups) {
+    buf_puts(b, "<tr>");
+    for (size_t c = 0; c < t->ncols; c++)
+      if (t->cols[c].group) head_cell(b, &t->cols[c], "scope=\"col\"", t->cols[c].title);
+    buf_puts(b, "</tr>\n");
+  }
+  buf_puts(b, "</thead>\n");
+}
+
+static void cell(rapp_buf *b, const doc_table *t, size_t r, size_t c) {
+  const doc_row *row = &t->rows[r];
+  const doc_column *col = &t->cols[c];
+  const doc_cell *ce = &row->cells[c];
+  size_t span = html_rule_merge_span(t, r, c);
+  if (span == 0) return;
+  char text[512];
+  html_rule_cell_text(t, r, c, text, sizeof text);
+  /* The first column of a text table names its row. */
+  int th = c == 0 && (col->type == DOC_COL_TEXT || row->kind != DOC_ROW_DATA);
+  buf_puts(b, th ? "<th scope=\"row\"" : "<td");
+  if (span > 1) buf_printf(b, " rowspan=\"%zu\"", span);
+  const char *cls[3] = {html_rule_right_aligned(col) ? "num" : NULL, NULL, NULL};
+  html_status_style st = html_rule_status(ce->status);
+  char stcls[64];
+  if (ce->status != DOC_STATUS_NONE) {
+    snprintf(stcls, sizeof stcls, "st st-%s", st.code);
+    cls[1] = stcls;
+  } else if (html_rule_negative(col, ce)) {
+    cls[1] = "neg";
+  }
+  if (cls[0] || cls[1]) {
+    buf_puts(b, " class=\"");
+    buf_puts(b, cls[0] ? cls[0] : "");
+    if (cls[0] && cls[1]) buf_putc(b, ' ');
+    buf_puts(b, cls[1] ? cls[1] : "");
+    buf_putc(b, '"');
+  }
+  buf_putc(b, '>');
+  html_text(b, text);
+  if (ce->status != DOC_STATUS_NONE) {
+    buf_printf(b, "%s<span class=\"sym\" aria-hidden=\"true\">%s</span><span class=\"vh\"> (",
+               *text ? " " : "", st.symbol);
+    html_text(b, st.word);
+    buf_puts(b, ")</span>");
+  }
+  buf_puts(b, th ? "</th>" : "</td>");
+}
+
+static void tbody(rapp_buf *b, const doc_table *t) {
+  buf_puts(b, "<tbody>\n");
+  for (size_t r = 0; r < t->nrows; r++) {
+    const doc_row *row = &t->rows[r];
+    switch (row->kind) {
+      case DOC_ROW_GROUP:
+        if (r > 0) buf_puts(b, "</tbody>\n<tbody>\n");
+        buf_printf(b, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%zu\">", t->ncols);
+        html_text(b, row->label ? row->label : "");
+        buf_puts(b, "</th></tr>\n");
+        continue;
+      case DOC_ROW_DATA: buf_puts(b, "<tr>"); break;
+      case DOC_ROW_SUBTOTAL: buf_puts(b, "<tr class=\"sub\">"); break;
+      case DOC_ROW_TOTAL: buf_puts(b, "<tr class=\"total\">"); break;
+    }
+    for (size_t c = 0; c < t->ncols; c++) cell(b, t, r, c);
+    buf_puts(b, "</tr>\n");
+  }
+  buf_puts(b, "</tbody>\n");
+}
+
+void html_table_element(html_ctx *x, const doc_table *t, const char *caption, const char *id) {
+  rapp_buf *b = &x->out;
+  buf_printf(b, "<table id=\"%s\">\n<caption id=\"%s-cap\">", id, id);
+  html_text(b, caption);
+  const char *unit = html_rule_unit_note(t);
+  if (unit) {
+    buf_puts(b, " <span class=\"unit\">(");
+    html_text(b, unit);
+    buf_puts(b, ")</span>");
+  }
+  buf_puts(b, "</caption>\n");
+  colgroups(b, t);
+  thead(b, t);
+  tbody(b, t);
+  buf_puts(b, "</table>\n");
+}
+
+void html_status_legend(rapp_buf *b) {
+  buf_puts(b, "<p class=\"legend\"><span class=\"vh\">Forklaring: </span>");
+  for (doc_status s = DOC_STATUS_DESIRED; s <= DOC_STATUS_NO_TARGET; s++) {
+    html_status_style st = html_rule_status(s);
+    buf_printf(b, "<span class=\"st st-%s\"><span class=\"sym\" aria-hidden=\"true\">%s</span> ",
+               st.code, st.symbol);
+    html_text(b, st.word);
+    buf_puts(b, "</span> ");
+  }
+  buf_puts(b, "</p>\n");
+}
+
+void html_table(html_ctx *x, const doc_table *t) {
+  rapp_buf *b = &x->out;
+  char id[32];
+  snprintf(id, sizeof id, "t%u", ++x->next_id);
+  const char *caption = t->title ? t->title : x->last_heading ? x->last_heading : "Tabell";
+  buf_printf(b, "<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", id);
+  html_table_element(x, t, caption, id);
+  buf_puts(b, "</div>\n");
+  if (t->note) {
+    buf_puts(b, "<p class=\"tnote\">");
+    html_text(b, t->note);
+    buf_puts(b, "</p>\n");
+  }
+  if (!t->no_legend && has_status(t)) html_status_legend(b);
+}

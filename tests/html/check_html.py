@@ -1,0 +1,337 @@
+#!/usr/bin/python3
+"""Checks Rapp's HTML edition (src/html/) with html5lib as an independent reader.
+
+  check_html.py valid FILE...            strict HTML5 parse: no parse error at all
+  check_html.py structure FILE...        landmarks, lang, headings without skipped levels, tables
+                                         (caption, thead, scope, scroll region), charts (SVG
+                                         role=img with title and desc, data table in details),
+                                         status cells (symbol and word), ids and links, nothing
+                                         fetched, status fills with >= 4.5:1 contrast
+  check_html.py same-as-txt HTML TXT     every table's rows read the same as the txt renderer's
+  check_html.py same-as-pdf HTML PDF     every figure of every HTML table (outside charts' data)
+                                         appears in the PDF's text (pdftotext), as often
+"""
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import html5lib
+
+STATUS_WORDS = {"Ønsket resultat", "Akseptabelt resultat", "Uakseptabelt resultat", "Ikke målt",
+                "Uten resultatkrav"}
+NUMBER = re.compile(r"^[−-]?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?(?:\u00a0%)?$")
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL: " + msg)
+
+
+def parse(path, strict=False):
+    with open(path, "rb") as f:
+        data = f.read()
+    p = html5lib.HTMLParser(strict=strict, namespaceHTMLElements=False)
+    doc = p.parse(data, transport_encoding="utf-8")
+    for e in doc.iter():  # SVG elements keep their namespace: use the local names
+        if isinstance(e.tag, str) and e.tag.startswith("{"):
+            e.tag = e.tag.split("}", 1)[1]
+    return doc, data
+
+
+def text(el, hidden=True):
+    """Text content; hidden=False leaves out visually hidden (.vh) text."""
+    out = []
+
+    def walk(e):
+        if not hidden and "vh" in (e.get("class") or "").split():
+            if e.tail:
+                out.append(e.tail)
+            return
+        if e.text:
+            out.append(e.text)
+        for ch in e:
+            walk(ch)
+        if e is not el and e.tail:
+            out.append(e.tail)
+
+    walk(el)
+    return "".join(out)
+
+
+def classes(e):
+    return (e.get("class") or "").split()
+
+
+def check_valid(paths):
+    for p in paths:
+        try:
+            parse(p, strict=True)
+            print(f"ok: {p} parses without error (html5lib strict)")
+        except html5lib.html5parser.ParseError as e:
+            fail(f"{p}: parse error: {e}")
+
+
+def luminance(hexc):
+    def ch(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hexc[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def check_structure(paths):
+    for p in paths:
+        doc, data = parse(p)
+        n0 = len(failures)
+        html = doc
+        if html.get("lang") not in ("nb", "nn", "se", "nb-NO", "nn-NO", "se-NO"):
+            fail(f"{p}: <html lang> is {html.get('lang')!r}")
+        title = html.find("head/title")
+        if title is None or not (title.text or "").strip():
+            fail(f"{p}: no <title>")
+        body = html.find("body")
+        for tag in ("header", "main", "footer"):
+            if len(body.findall(tag)) != 1:
+                fail(f"{p}: {len(body.findall(tag))} <{tag}> landmarks at the top (want 1)")
+        navs = body.findall(".//nav")
+        for nav in navs:
+            if not nav.findall(".//a"):
+                fail(f"{p}: <nav> without links")
+        if len(body.findall(".//h1")) != 1:
+            fail(f"{p}: {len(body.findall('.//h1'))} <h1> (want 1)")
+        # headings in document order, never deeper than one level below the one before
+        last = 0
+        for e in body.iter():
+            m = re.fullmatch(r"h([1-6])", e.tag)
+            if not m:
+                continue
+            lvl = int(m.group(1))
+            if lvl > last + 1:
+                fail(f"{p}: heading <h{lvl}> {text(e)!r} after <h{last}> skips a level")
+            last = lvl
+        # nothing is fetched and nothing runs
+        if body.findall(".//script") or html.findall(".//script") or html.findall(".//link"):
+            fail(f"{p}: has <script> or <link>")
+        for e in html.iter():
+            for a in ("src", "href", "xlink:href"):
+                v = e.get(a)
+                if v and not (v.startswith("#") or v.startswith("data:")):
+                    fail(f"{p}: <{e.tag} {a}={v[:60]!r}> points outside the file")
+        if re.search(rb"url\((?!#|data:)", data) or re.search(rb"@import", data):
+            fail(f"{p}: CSS fetches something")
+        # ids unique, every reference resolves
+        ids = Counter(e.get("id") for e in html.iter() if e.get("id"))
+        for i, n in ids.items():
+            if n > 1:
+                fail(f"{p}: id {i!r} used {n} times")
+        for e in html.iter():
+            for ref in (e.get("aria-labelledby") or "").split():
+                if ref not in ids:
+                    fail(f"{p}: aria-labelledby {ref!r} names no element")
+            h = e.get("href")
+            if h and h.startswith("#") and h[1:] not in ids:
+                fail(f"{p}: link {h!r} leads nowhere")
+        # tables
+        parents = {c: e for e in html.iter() for c in e}
+        tables = body.findall(".//table")
+        for t in tables:
+            cap = t.find("caption")
+            name = text(cap).strip() if cap is not None else "?"
+            if cap is None or not name:
+                fail(f"{p}: a table has no caption")
+            if t.find("thead") is None or not t.findall("thead/tr/th"):
+                fail(f"{p}: table {name!r} has no <thead> with <th>")
+            for th in t.findall("thead/tr/th"):
+                if th.get("scope") not in ("col", "colgroup"):
+                    fail(f"{p}: table {name!r}: header {text(th)!r} has no scope=col")
+            for th in t.findall("tbody/tr/th"):
+                if th.get("scope") not in ("row", "rowgroup"):
+                    fail(f"{p}: table {name!r}: row header {text(th)!r} has no scope=row")
+            if not t.findall("colgroup"):
+                fail(f"{p}: table {name!r} has no <colgroup>")
+            wrap = parents.get(t)
+            if wrap is None or "tbl" not in classes(wrap) or wrap.get("role") != "region" \
+                    or wrap.get("tabindex") != "0" or wrap.get("aria-labelledby") != (cap.get("id") if cap is not None else None):
+                fail(f"{p}: table {name!r} is not in a focusable region labelled by its caption")
+            for row in t.findall("tbody/tr"):
+                for cell in row:
+                    c = classes(cell)
+                    shown = text(cell, hidden=False).strip()
+                    if "st" in c:
+                        sym = [s for s in cell.iter("span") if "sym" in classes(s)]
+                        vh = [s for s in cell.iter("span") if "vh" in classes(s)]
+                        word = text(vh[0]).strip(" ()") if vh else ""
+                        if not sym or word not in STATUS_WORDS:
+                            fail(f"{p}: table {name!r}: status cell {shown!r} lacks symbol or word")
+                    elif NUMBER.match(shown) and "num" not in c:
+                        fail(f"{p}: table {name!r}: number {shown!r} is not right-aligned")
+        # charts
+        svgs = body.findall(".//svg")
+        for s in svgs:
+            t, d = s.find("title"), s.find("desc")
+            if s.get("role") != "img" or t is None or not (t.text or "").strip() or d is None \
+                    or not (d.text or "").strip():
+                fail(f"{p}: an <svg> lacks role=img, <title> or <desc>")
+        for fig in body.findall(".//figure"):
+            if fig.find("svg") is not None and fig.find("details//table") is None:
+                fail(f"{p}: chart {text(fig.find('figcaption'))!r} has no data table in <details>")
+        # status fills against the ink
+        css = data.decode("utf-8")
+        fills = re.findall(r"\.st-[a-z_]+(?:,\.st-[a-z_]+)*\{background:#([0-9a-f]{6})\}", css)
+        if len(fills) < 4:
+            fail(f"{p}: found {len(fills)} status fills in the CSS (want 4)")
+        for f in fills:
+            if contrast(f, "1a1a1a") < 4.5:
+                fail(f"{p}: status fill #{f}: contrast {contrast(f, '1a1a1a'):.2f} < 4.5 with the text")
+        if len(failures) == n0:
+            print(f"ok: {p}: {len(tables)} tables, {len(svgs)} charts, {len(ids)} ids; structure clean")
+
+
+def html_grids(doc):
+    """Every table of the page as rows of cell texts the way the txt renderer writes them: merged
+    repeats as '"', group rows as '[label]', status as 'value symbol word'."""
+    grids = []
+    for t in doc.find("body").findall(".//table"):
+        rows, pending = [], {}
+        for tr in t.findall("tbody/tr"):
+            if "group" in classes(tr):
+                rows.append(["[" + text(tr).strip() + "]"])
+                continue
+            out, col = [], 0
+            cells = list(tr)
+            while cells or col in pending:
+                if col in pending:
+                    out.append('"')
+                    pending[col] -= 1
+                    if pending[col] == 0:
+                        del pending[col]
+                    col += 1
+                    continue
+                cell = cells.pop(0)
+                s = re.sub(r"\s+\((" + "|".join(STATUS_WORDS) + r")\)$", r" \1", text(cell).strip())
+                out.append(re.sub(r"\s+", " ", s.replace("\u00a0", " ")))
+                span = int(cell.get("rowspan") or 1)
+                if span > 1:
+                    pending[col] = span - 1
+                col += 1
+            rows.append(out)
+        grids.append(rows)
+    return grids
+
+
+def txt_grids(path):
+    grids, cur, in_body = [], None, False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.startswith("|"):
+                if cur is not None:
+                    grids.append(cur)
+                cur, in_body = None, False
+                continue
+            if cur is None:
+                cur = []
+            if re.fullmatch(r"\|(-+\|)+", line):
+                in_body = True
+                continue
+            if not in_body:
+                continue
+            m = re.fullmatch(r"\| \[(.*)\]", line)
+            if m:
+                cur.append(["[" + m.group(1) + "]"])
+                continue
+            line = re.sub(r" \((sub)?total\)$", "", line)
+            cells = [re.sub(r"\s+", " ", c.strip().replace("\u00a0", " ")) for c in line.strip("|").split("|")]
+            cur.append(cells)
+    if cur is not None:
+        grids.append(cur)
+    return grids
+
+
+def check_same_as_txt(html_path, txt_path):
+    doc, _ = parse(html_path)
+    h, t = html_grids(doc), txt_grids(txt_path)
+    if len(h) != len(t):
+        fail(f"{html_path}: {len(h)} tables, the txt has {len(t)}")
+    cells = 0
+    for i, (a, b) in enumerate(zip(h, t)):
+        if a != b:
+            for j, (ra, rb) in enumerate(zip(a, b)):
+                if ra != rb:
+                    fail(f"table {i + 1} row {j + 1}: html {ra} != txt {rb}")
+                    break
+            else:
+                fail(f"table {i + 1}: {len(a)} rows in html, {len(b)} in txt")
+        cells += sum(len(r) for r in a)
+    if not failures:
+        print(f"ok: {len(h)} tables, {cells} cells read the same in {html_path} and {txt_path}")
+
+
+NUM_IN_TEXT = re.compile(r"(?<![\d,])[−-]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?![\d,])")
+
+
+def check_same_as_pdf(html_path, pdf_path):
+    doc, _ = parse(html_path)
+    figures = Counter()
+    parents = {c: e for e in doc.iter() for c in e}
+
+    def in_details(e):
+        while e is not None:
+            if e.tag == "details":
+                return True
+            e = parents.get(e)
+        return False
+
+    ntab = 0
+    for t in doc.find("body").findall(".//table"):
+        if in_details(t):
+            continue
+        ntab += 1
+        for cell in t.iter():
+            if cell.tag in ("td", "th"):
+                s = text(cell, hidden=False).replace("\u00a0", " ")
+                for m in NUM_IN_TEXT.findall(s):
+                    figures[m.replace("-", "−")] += 1
+    pdf = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, check=True,
+                         text=True).stdout.replace("\u00a0", " ")
+    in_pdf = Counter(m.replace("-", "−") for m in NUM_IN_TEXT.findall(pdf))
+    missing = {k: v - in_pdf[k] for k, v in figures.items() if in_pdf[k] < v}
+    if missing:
+        fail(f"{html_path}: figures of its tables that the PDF does not show as often: "
+             + ", ".join(f"{k!r} x{v}" for k, v in sorted(missing.items())[:20]))
+    elif not figures:
+        fail(f"{html_path}: no figures found in its tables")
+    else:
+        print(f"ok: {html_path}: {sum(figures.values())} figures in {ntab} tables, all in {pdf_path}")
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    mode, args = sys.argv[1], sys.argv[2:]
+    if mode == "valid":
+        check_valid(args)
+    elif mode == "structure":
+        check_structure(args)
+    elif mode == "same-as-txt":
+        check_same_as_txt(*args)
+    elif mode == "same-as-pdf":
+        for i in range(0, len(args) - 1, 2):
+            check_same_as_pdf(args[i], args[i + 1])
+    else:
+        print(__doc__)
+        return 2
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
