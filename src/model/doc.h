@@ -92,6 +92,8 @@ typedef struct doc_cell {
                          scorecard's result column mixes indicators with 0, 1 or 2 decimals);
                          0 (zero-initialised) = the column's */
   int decimals;
+  const char *unit;   /* NUMBER: a unit shown after the formatted value ("\u00A0dager"), or NULL;
+                         the value stays a number (XLSX puts the unit in the number format) */
 } doc_cell;
 
 typedef enum doc_row_kind {
