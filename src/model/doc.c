@@ -2,6 +2,8 @@
  * arrays. See doc.h for the contracts. */
 #include "model/doc.h"
 
+#include "model/present.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,29 +284,16 @@ char *doc_format_keyfigure(const doc_keyfigure *k, char *buf, size_t n) {
   return format_value(k->type, k->decimals, k->thousands, &k->value, buf, n);
 }
 
-static const struct {
-  const char *code, *label, *symbol;
-} statuses[] = {
-    {"", "", ""},
-    {"desired", "Ønsket resultat", "●"},
-    {"acceptable", "Akseptabelt resultat", "▲"},
-    {"unacceptable", "Uakseptabelt resultat", "■"},
-    {"not_measured", "Ikke målt", "○"},
-    {"no_target", "Uten resultatkrav", "–"},
-};
-
+/* The status words and symbols live in THE status table (model/present.c). */
 int doc_status_from_code(const char *code) {
-  for (size_t i = 1; i < sizeof statuses / sizeof statuses[0]; i++)
-    if (strcmp(code, statuses[i].code) == 0) return (int)i;
+  for (int i = 1; i < PRESENT_NSTATUS; i++)
+    if (strcmp(code, present_statuses[i].code) == 0) return i;
   return -1;
 }
 
-static size_t status_index(doc_status s) {
-  return (size_t)s < sizeof statuses / sizeof statuses[0] ? (size_t)s : 0;
-}
-const char *doc_status_code(doc_status s) { return statuses[status_index(s)].code; }
-const char *doc_status_label(doc_status s) { return statuses[status_index(s)].label; }
-const char *doc_status_symbol(doc_status s) { return statuses[status_index(s)].symbol; }
+const char *doc_status_code(doc_status s) { return present_status_of(s)->code; }
+const char *doc_status_label(doc_status s) { return present_status_word(s, NULL); }
+const char *doc_status_symbol(doc_status s) { return present_status_of(s)->symbol; }
 
 /* ---- provenance ------------------------------------------------------------------------------ */
 
@@ -379,10 +368,9 @@ size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
   about_text(out, &n, "Parametere", m->parameters && *m->parameters ? m->parameters : "ingen");
   doc_about_line *l = about_add(out, &n, "Produsert");
   l->created = 1;
-  time_t t = (time_t)m->created;
-  struct tm tm;
-  if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
-  l->date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+  rapp_localtime lt;
+  present_created(m, &lt);
+  l->date = lt.ymd;
   nofmt_date(l->value, sizeof l->value, l->date);
   return n;
 }

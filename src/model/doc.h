@@ -92,6 +92,8 @@ typedef struct doc_cell {
                          scorecard's result column mixes indicators with 0, 1 or 2 decimals);
                          0 (zero-initialised) = the column's */
   int decimals;
+  const char *unit;   /* NUMBER: a unit shown after the formatted value ("\u00A0dager"), or NULL;
+                         the value stays a number (XLSX puts the unit in the number format) */
 } doc_cell;
 
 typedef enum doc_row_kind {
@@ -193,7 +195,7 @@ typedef struct doc doc;
 /* One line of the provenance every output carries (the PDF's colophon, the XLSX's "Om rapporten"
  * sheet, the text dump): a Norwegian label and its value as text. date is the value as yyyymmdd
  * when it is a date (0 otherwise); created is 1 on the production-time line, whose text is the
- * UTC date the PDF footer prints (a workbook may show the same instant its own way). */
+ * date in Norwegian local time (present_created), the same in every output. */
 typedef struct doc_about_line {
   const char *label;
   char value[512];

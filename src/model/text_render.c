@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "model/chart.h"
+#include "model/present.h"
 #include "model/render.h"
 #include "util/buf.h"
 #include "util/nofmt.h"
@@ -43,37 +43,22 @@ static void opt_line(rapp_buf *b, const char *key, const char *v) {
   if (v) buf_printf(b, "%s: %s\n", key, v);
 }
 
-/* The text of cell (r, c) as shown, status word included. */
+/* The text of cell (r, c) as shown (model/present.c), status symbol and word included; a repeat
+ * of the row above in a merge_repeats column is shown as ". */
 static void cell_text(const doc_table *t, size_t r, size_t c, char *out, size_t n) {
-  const doc_row *row = &t->rows[r];
-  char v[512];
-  if (row->kind == DOC_ROW_GROUP) {
-    snprintf(out, n, "%s", c == 0 && row->label ? row->label : "");
-    return;
-  }
-  if (c == 0 && row->label && row->cells[0].kind == DOC_CELL_EMPTY) {
-    snprintf(out, n, "%s", row->label);
-    return;
-  }
-  doc_format_cell(&t->cols[c], &row->cells[c], v, sizeof v);
-  if (t->cols[c].merge_repeats && row->kind == DOC_ROW_DATA && r > 0 &&
-      t->rows[r - 1].kind == DOC_ROW_DATA) {
-    char prev[512];
-    doc_format_cell(&t->cols[c], &t->rows[r - 1].cells[c], prev, sizeof prev);
-    if (strcmp(prev, v) == 0) snprintf(v, sizeof v, "%s", "\"");
-  }
-  if (row->cells[c].status != DOC_STATUS_NONE)
-    snprintf(out, n, "%s%s%s %s", v, *v ? " " : "", doc_status_symbol(row->cells[c].status),
-             doc_status_label(row->cells[c].status));
-  else
-    snprintf(out, n, "%s", v);
+  present_cell pc;
+  present_table_cell(t, r, c, &pc);
+  char st[128];
+  present_status_text(pc.status, NULL, st, sizeof st);
+  const char *v = pc.repeat ? "\"" : pc.text_is_status ? "" : pc.text;
+  snprintf(out, n, "%s%s%s", v, *v && *st ? " " : "", st);
 }
 
 /* The grid of a table: header rows, rule, one line per row, the note. */
 static void put_grid(rapp_buf *b, const doc_table *t) {
   size_t nc = t->ncols;
   size_t w[1000] = {0};
-  char cell[600];
+  char cell[PRESENT_TEXT_MAX + 160];
   int groups = 0;
   for (size_t c = 0; c < nc && c < 1000; c++) {
     w[c] = width(t->cols[c].title);
@@ -133,7 +118,8 @@ static void put_grid(rapp_buf *b, const doc_table *t) {
 static void put_table(rapp_buf *b, const doc_table *t) {
   buf_puts(b, "[table");
   if (t->title) buf_printf(b, " \"%s\"", t->title);
-  if (t->unit_note) buf_printf(b, " (%s)", t->unit_note);
+  const char *unit = present_unit_note(t);
+  if (unit) buf_printf(b, " (%s)", unit);
   if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
   if (t->no_legend) buf_puts(b, " legend=off");
   buf_puts(b, "]\n");
@@ -203,7 +189,8 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
         doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
     }
     t.nrows = c->ncats;
-    if (c->value_type == DOC_COL_AMOUNT && c->thousands) buf_puts(b, "(Beløp i 1\u00A0000 kr)\n");
+    const char *unit = present_unit_note_of(c->value_type, c->thousands);
+    if (unit) buf_printf(b, "(%s)\n", unit);
     put_grid(b, &t);
   }
   free(cells);
@@ -213,7 +200,6 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
 }
 
 static void put_block(rapp_buf *b, const doc_block *bl) {
-  char v[512];
   switch (bl->kind) {
     case DOC_COVER:
       buf_puts(b, "[cover]\n");
@@ -248,8 +234,9 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
       buf_puts(b, "[key figures]\n");
       for (size_t i = 0; i < bl->u.keyfigures.nitems; i++) {
         const doc_keyfigure *k = &bl->u.keyfigures.items[i];
-        doc_format_keyfigure(k, v, sizeof v);
-        buf_printf(b, "%s: %s", k->label ? k->label : "", v);
+        present_cell pc;
+        present_keyfigure(k, &pc);
+        buf_printf(b, "%s: %s", k->label ? k->label : "", pc.text);
         if (k->value.status != DOC_STATUS_NONE)
           buf_printf(b, " %s %s", doc_status_symbol(k->value.status), doc_status_label(k->value.status));
         if (k->comparison) buf_printf(b, " (%s)", k->comparison);
@@ -276,7 +263,6 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
       buf_puts(b, bl->u.orientation.landscape ? "[landscape]\n" : "[portrait]\n");
       break;
     case DOC_CHART: put_chart(b, bl->u.chart); break;
-    default: buf_puts(b, "[?]\n"); break;
   }
   buf_putc(b, '\n');
 }
@@ -296,12 +282,10 @@ static int text_render(const doc *d, const char *path, const render_env *env, ra
   opt_line(&b, "parameters", m->parameters);
   char prelim[128];
   opt_line(&b, "preliminary", doc_preliminary_text(m, prelim, sizeof prelim));
-  time_t t = (time_t)m->created;
-  struct tm tm;
-  char ts[64];
-  gmtime_r(&t, &tm);
-  strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  buf_printf(&b, "created: %s\n\n", ts);
+  rapp_localtime lt; /* Norwegian local time, as every output prints it */
+  present_created(m, &lt);
+  buf_printf(&b, "created: %04d-%02d-%02dT%02d:%02d:%02d+%02d:00\n\n", lt.year, lt.month, lt.day,
+             lt.hour, lt.min, lt.sec, lt.utc_offset_min / 60);
   for (size_t i = 0; i < doc_nblocks(d); i++) put_block(&b, doc_block_at(d, i));
   FILE *f = fopen(path, "wb");
   if (!f) {

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "model/doc.h"
+#include "model/present.h"
 #include "util/buf.h"
 #include "util/err.h"
 

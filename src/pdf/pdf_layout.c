@@ -261,10 +261,9 @@ static HPDF_Image load_image(pdf_ctx *c, const char *path) {
 }
 
 static void production_date(const pdf_ctx *c, int longform, char *buf, size_t n) {
-  time_t t = (time_t)c->meta->created;
-  struct tm tm;
-  if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
-  int32_t ymd = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+  rapp_localtime lt; /* Norwegian local time, the same date every output prints */
+  present_created(c->meta, &lt);
+  int32_t ymd = lt.ymd;
   if (longform)
     nofmt_date_long(buf, n, ymd);
   else

@@ -1,0 +1,195 @@
+/* model/present.c — the presentation step: resolved cells, the merge rule, unit notes, THE status
+ * table, production time. See present.h. */
+#include "model/present.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/nofmt.h"
+
+/* THE status table. Fills are light, inks dark (contrast >= 4.5:1, unit_test_status); chart
+ * colours are the solid hues of the same statuses (stacked counts, swatches, rules). */
+const present_status present_statuses[PRESENT_NSTATUS] = {
+    {DOC_STATUS_NONE, "", "", "", "", "", 0xFFFFFF, 0x1A1A1A, 0x2E5C8A},
+    {DOC_STATUS_DESIRED, "desired", "Ønsket resultat", "Ønskt resultat", "Ønsket resultat", "●",
+     0xC6EFCE, 0x006100, 0x4A9D5B},
+    {DOC_STATUS_ACCEPTABLE, "acceptable", "Akseptabelt resultat", "Akseptabelt resultat",
+     "Akseptabelt resultat", "▲", 0xFFEB9C, 0x5C3B00, 0xF2C94C},
+    {DOC_STATUS_UNACCEPTABLE, "unacceptable", "Uakseptabelt resultat", "Uakseptabelt resultat",
+     "Uakseptabelt resultat", "■", 0xF4C2C2, 0x9C0006, 0xB8312F},
+    {DOC_STATUS_NOT_MEASURED, "not_measured", "Ikke målt", "Ikkje målt", "Ikke målt", "○", 0xE3E5E8,
+     0x333333, 0xB0B0B0},
+    {DOC_STATUS_NO_TARGET, "no_target", "Uten resultatkrav", "Utan resultatkrav", "Uten resultatkrav",
+     "–", 0xE3E5E8, 0x333333, 0xB0B0B0},
+};
+
+const present_status *present_status_of(doc_status s) {
+  return (size_t)s < PRESENT_NSTATUS ? &present_statuses[s] : &present_statuses[0];
+}
+
+const char *present_status_word(doc_status s, const char *language) {
+  const present_status *p = present_status_of(s);
+  if (language && strncmp(language, "nn", 2) == 0) return p->word_nn;
+  if (language && strncmp(language, "se", 2) == 0) return p->word_se;
+  return p->word_nb;
+}
+
+char *present_status_text(doc_status s, const char *language, char *buf, size_t n) {
+  if (s == DOC_STATUS_NONE)
+    snprintf(buf, n, "%s", "");
+  else
+    snprintf(buf, n, "%s %s", present_status_of(s)->symbol, present_status_word(s, language));
+  return buf;
+}
+
+static double channel(uint32_t c, int shift) {
+  double v = ((c >> shift) & 0xFF) / 255.0;
+  return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(uint32_t c) {
+  return 0.2126 * channel(c, 16) + 0.7152 * channel(c, 8) + 0.0722 * channel(c, 0);
+}
+
+double present_contrast(uint32_t a, uint32_t b) {
+  double la = luminance(a), lb = luminance(b);
+  return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* ---- cells ---------------------------------------------------------------------------------- */
+
+static void resolve(doc_col_type type, int col_decimals, int thousands, const doc_cell *c,
+                    present_cell *out) {
+  memset(out, 0, sizeof *out);
+  out->kind = c->kind;
+  out->status = c->status;
+  out->unit = "";
+  switch (c->kind) {
+    case DOC_CELL_EMPTY:
+      snprintf(out->text, sizeof out->text, "%s", type == DOC_COL_TEXT ? "" : NOFMT_DASH);
+      break;
+    case DOC_CELL_TEXT:
+      snprintf(out->text, sizeof out->text, "%s", c->text ? c->text : "");
+      break;
+    case DOC_CELL_DATE:
+      out->date = c->date;
+      nofmt_date(out->text, sizeof out->text, c->date);
+      break;
+    case DOC_CELL_NUMBER: {
+      int dec = c->own_decimals ? c->decimals : col_decimals;
+      if (dec < 0) dec = doc_default_decimals(type);
+      if (type == DOC_COL_INTEGER) dec = 0;
+      if (dec > 9) dec = 9;
+      double raw = type == DOC_COL_AMOUNT && thousands ? c->number / 1000.0 : c->number;
+      double shown = nofmt_round(raw, dec);
+      out->value = c->number;
+      out->decimals = dec;
+      out->zero = shown == 0;
+      out->shown = out->zero ? 0.0 : shown;
+      out->negative = !out->zero && c->number < 0;
+      out->unit = c->unit ? c->unit : "";
+      if (c->text && !c->unit) {
+        out->own_text = 1;
+        snprintf(out->text, sizeof out->text, "%s", c->text);
+        break;
+      }
+      char num[128];
+      if (type == DOC_COL_PERCENT)
+        nofmt_percent(num, sizeof num, out->shown, dec);
+      else
+        nofmt_number(num, sizeof num, out->shown, dec);
+      snprintf(out->text, sizeof out->text, "%s%s", num, out->unit);
+      break;
+    }
+  }
+  if (c->status != DOC_STATUS_NONE && c->kind != DOC_CELL_NUMBER && c->kind != DOC_CELL_DATE &&
+      (!out->text[0] || strcmp(out->text, present_status_word(c->status, NULL)) == 0))
+    out->text_is_status = 1;
+}
+
+void present_value(const doc_column *col, const doc_cell *cell, present_cell *out) {
+  resolve(col->type, col->decimals, col->thousands, cell, out);
+}
+
+void present_keyfigure(const doc_keyfigure *k, present_cell *out) {
+  resolve(k->type, k->decimals, k->thousands, &k->value, out);
+}
+
+/* The cell without the merge fields. */
+static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *out) {
+  const doc_row *row = &t->rows[r];
+  if (c == 0 && row->label &&
+      (row->kind == DOC_ROW_GROUP || row->cells[0].kind == DOC_CELL_EMPTY)) {
+    memset(out, 0, sizeof *out);
+    out->kind = DOC_CELL_TEXT;
+    out->unit = "";
+    out->label = 1;
+    snprintf(out->text, sizeof out->text, "%s", row->label);
+    return;
+  }
+  if (row->kind == DOC_ROW_GROUP) {
+    memset(out, 0, sizeof *out);
+    out->unit = "";
+    return;
+  }
+  present_value(&t->cols[c], &row->cells[c], out);
+}
+
+static int same_shown(const present_cell *a, const present_cell *b) {
+  return a->status == b->status && strcmp(a->text, b->text) == 0;
+}
+
+int present_repeats(const doc_table *t, size_t r, size_t c) {
+  if (c >= t->ncols || !t->cols[c].merge_repeats || r == 0 || r >= t->nrows) return 0;
+  if (t->rows[r].kind != DOC_ROW_DATA || t->rows[r - 1].kind != DOC_ROW_DATA) return 0;
+  present_cell a, b;
+  resolve_table(t, r - 1, c, &a);
+  resolve_table(t, r, c, &b);
+  return same_shown(&a, &b);
+}
+
+size_t present_run(const doc_table *t, size_t r, size_t c) {
+  if (c >= t->ncols || !t->cols[c].merge_repeats || r >= t->nrows ||
+      t->rows[r].kind != DOC_ROW_DATA)
+    return 1;
+  present_cell a, b;
+  resolve_table(t, r, c, &a);
+  size_t n = 1;
+  while (r + n < t->nrows && t->rows[r + n].kind == DOC_ROW_DATA) {
+    resolve_table(t, r + n, c, &b);
+    if (!same_shown(&a, &b)) break;
+    n++;
+  }
+  return n;
+}
+
+void present_table_cell(const doc_table *t, size_t r, size_t c, present_cell *out) {
+  resolve_table(t, r, c, out);
+  out->repeat = present_repeats(t, r, c);
+  out->run = out->repeat ? 0 : present_run(t, r, c);
+}
+
+/* ---- notes and sums ------------------------------------------------------------------------- */
+
+const char *present_unit_note_of(doc_col_type type, int thousands) {
+  return type == DOC_COL_AMOUNT && thousands ? "Beløp i 1\u00A0000 kr" : NULL;
+}
+
+const char *present_unit_note(const doc_table *t) {
+  if (t->unit_note) return t->unit_note;
+  for (size_t c = 0; c < t->ncols; c++)
+    if (present_unit_note_of(t->cols[c].type, t->cols[c].thousands))
+      return present_unit_note_of(t->cols[c].type, t->cols[c].thousands);
+  return NULL;
+}
+
+double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b) {
+  double s = 0;
+  for (size_t i = a; i < b && i < t->nrows; i++)
+    if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER)
+      s += t->rows[i].cells[c].number;
+  return s;
+}
+
+void present_created(const doc_meta *m, rapp_localtime *out) { localtime_oslo(m->created, out); }

@@ -1,0 +1,114 @@
+/* model/present.h — the presentation step between the document model and every renderer (PDF,
+ * XLSX, the text dump, HTML). What a reader sees is decided here once: the display text of a cell
+ * and the (value, unit, decimals) behind it for renderers that keep numbers, whether a value rounds
+ * to zero, merged repeats, the default unit note, status words, symbols and colours, and the
+ * production time in Norwegian local time. Renderers read these results and never re-derive them
+ * (no parsing display text back into numbers, no own status tables, no own merge rules).
+ *
+ * Everything here is a pure function of the (read-only) doc. */
+#ifndef RAPP_MODEL_PRESENT_H
+#define RAPP_MODEL_PRESENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/doc.h"
+#include "util/localtime.h"
+
+/* ---- statuses ------------------------------------------------------------------------------ */
+
+/* One row of THE status table (presentation: words, symbol, colours; the status RULE is the
+ * snapshot's view result_status). Colours are 0xRRGGBB. fill/ink: a status cell's background and
+ * its text (WCAG AA: ink on fill >= 4.5:1, checked by unit_test_status); chart: the solid colour of
+ * a status series, legend swatch or rule; a chart band uses the fill. */
+typedef struct present_status {
+  doc_status status;
+  const char *code;    /* "desired" (the snapshot's status_label codes) */
+  const char *word_nb; /* "Ønsket resultat" */
+  const char *word_nn; /* "Ønskt resultat" */
+  const char *word_se; /* TODO issue 17: Northern Sámi words; the bokmål ones until then */
+  const char *symbol;  /* "●" */
+  uint32_t fill, ink, chart;
+} present_status;
+
+enum { PRESENT_NSTATUS = DOC_STATUS_NO_TARGET + 1 }; /* rows, DOC_STATUS_NONE included (row 0) */
+
+/* The table, indexed by doc_status; row 0 is DOC_STATUS_NONE (empty words, white fill). */
+extern const present_status present_statuses[PRESENT_NSTATUS];
+
+/* The row of s (row 0 for an out-of-range value). Never NULL. */
+const present_status *present_status_of(doc_status s);
+/* The status word in the document's language ("nb", "nn", "se"; others and NULL: nb). */
+const char *present_status_word(doc_status s, const char *language);
+/* "● Ønsket resultat" (symbol, space, word) into buf; "" for NONE. Returns buf. */
+char *present_status_text(doc_status s, const char *language, char *buf, size_t n);
+
+/* WCAG 2.1 contrast ratio of two 0xRRGGBB colours (1 .. 21). */
+double present_contrast(uint32_t a, uint32_t b);
+
+/* ---- cells ---------------------------------------------------------------------------------- */
+
+enum { PRESENT_TEXT_MAX = 512 };
+
+/* A table cell (or key figure) as every renderer shows it. */
+typedef struct present_cell {
+  doc_cell_kind kind;   /* as typed; a row label (group, subtotal, total) is TEXT */
+  char text[PRESENT_TEXT_MAX]; /* what the reader sees, without the status symbol and word: "1 235",
+                           "7,6 %", "6,4 dager", "31.12.2026", "–" (a missing number), "" */
+  double value;         /* NUMBER: the value as stored (kroner; a percentage as 12.5) */
+  double shown;         /* NUMBER: the value in the unit shown (1 000 kr: value / 1000), rounded to
+                           `decimals`; exactly 0 when `zero` */
+  int32_t date;         /* DATE: yyyymmdd */
+  const char *unit;     /* NUMBER: text after the number ("\u00A0dager", "\u00A0%"), "" for none;
+                           a percent column's "\u00A0%" is part of its type, not of this unit */
+  int decimals;         /* NUMBER: decimals shown (the cell's own, else the column's, else the
+                           type's default; 0 for integers) */
+  int zero;             /* NUMBER: rounds to zero at `decimals`: shown as "0" (never "−0"),
+                           whatever the sign of value */
+  int negative;         /* NUMBER: below zero and not `zero` (shown with U+2212) */
+  int own_text;         /* the cell's text replaces the formatted value (a text the script set
+                           that is not value + unit) */
+  doc_status status;
+  int text_is_status;   /* a status cell whose text is empty or the status word itself: show
+                           symbol + word in the cell (no separate value) */
+  int label;            /* the text is the row's label (GROUP, SUBTOTAL or TOTAL row) */
+  int repeat;           /* merge_repeats: shows the same as the DATA row above (one visual cell) */
+  size_t run;           /* merge_repeats: rows of the run starting here (1 = alone; 0 when repeat) */
+} present_cell;
+
+/* Resolves cell (r, c) of t. */
+void present_table_cell(const doc_table *t, size_t r, size_t c, present_cell *out);
+/* Resolves a key figure's value. */
+void present_keyfigure(const doc_keyfigure *k, present_cell *out);
+/* Resolves a bare value of a column type (chart data tables). */
+void present_value(const doc_column *col, const doc_cell *cell, present_cell *out);
+
+/* ---- merged repeats ------------------------------------------------------------------------- */
+
+/* THE merge rule: in a merge_repeats column, a DATA row whose cell shows the same text and status
+ * as the DATA row directly above it repeats it (is one visual cell with it). Every column type
+ * merges the same way (integers too). */
+int present_repeats(const doc_table *t, size_t r, size_t c);
+/* Rows of the run starting at row r in column c (>= 1; 1 when the column does not merge). */
+size_t present_run(const doc_table *t, size_t r, size_t c);
+
+/* ---- notes and sums ------------------------------------------------------------------------- */
+
+/* The unit note shown with a table's caption: its own unit_note, or "Beløp i 1 000 kr" when a
+ * column shows amounts in 1 000 kr, or NULL. */
+const char *present_unit_note(const doc_table *t);
+/* The default unit note of a value type (the chart's): "Beløp i 1 000 kr" or NULL. */
+const char *present_unit_note_of(doc_col_type type, int thousands);
+
+/* SUBTOTAL and TOTAL sums: doc_table_compute_sums (doc.h) fills them once in the model; renderers
+ * read row->cells. present_range_sum is the same sum over DATA rows [a, b) of column c, for a
+ * renderer that writes a formula and needs its cached value. */
+double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b);
+
+/* ---- production time ------------------------------------------------------------------------ */
+
+/* doc_meta.created (SOURCE_DATE_EPOCH or the clock, set by the engine) in Oslo local time: the
+ * one production time every output prints. */
+void present_created(const doc_meta *m, rapp_localtime *out);
+
+#endif
