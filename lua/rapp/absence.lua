@@ -73,9 +73,12 @@ end
 
 --- Rows per area and the whole municipality (code nil) over the months first..last (a period or
 --- { first_month, last_month, year }), against the same months a year earlier.
+--- "2026-09" -> "2025-09"
+function M.last_year_month(m) return sfmt("%04d%s", tonumber(m:sub(1, 4)) - 1, m:sub(5)) end
+
 function M.rows(r, range)
   local y = tonumber(range.first_month:sub(1, 4))
-  local ly = function(m) return sfmt("%04d%s", tonumber(m:sub(1, 4)) - 1, m:sub(5)) end
+  local ly = M.last_year_month
   return r.db:rows(M.SQL, { first_month = range.first_month, last_month = range.last_month,
     ly_first_month = ly(range.first_month), ly_last_month = ly(range.last_month), year = y })
 end
