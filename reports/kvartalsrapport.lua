@@ -63,38 +63,6 @@ local function absence_section(r, p, rows)
   absence.chart(r, p.period.year, p.period.last_month, whole and whole.goal_pct)
 end
 
--- Stacked bars: the municipality's indicators per focus area by status (statuses as the
--- scorecard rows carry them, from result_status).
-local function status_chart(r, p, muni_rows)
-  local cats, idx = {}, {}
-  local n = { desired = {}, acceptable = {}, unacceptable = {}, other = {} }
-  for _, row in ipairs(muni_rows) do
-    local i = idx[row.focus_code]
-    if not i then
-      i = #cats + 1
-      idx[row.focus_code], cats[i] = i, row.focus_area
-      for _, list in pairs(n) do list[i] = 0 end
-    end
-    local s = row.status
-    if s then
-      s = (s == "not_measured" or s == "no_target") and "other" or s
-      n[s][i] = n[s][i] + 1
-    end
-  end
-  r.doc:chart {
-    kind = "bar_stacked",
-    title = "Status per fokusområde, " .. p.period.label,
-    type = "integer", value_title = "Antall indikatorer",
-    categories = cats,
-    series = {
-      { status = "desired", values = n.desired },
-      { status = "acceptable", values = n.acceptable },
-      { status = "unacceptable", values = n.unacceptable },
-      { status = "not_measured", name = "Ikke målt / uten resultatkrav", values = n.other },
-    },
-  }
-end
-
 local function scorecard_section(r, p, muni_rows)
   local doc = r.doc
   doc:landscape()
@@ -105,7 +73,7 @@ local function scorecard_section(r, p, muni_rows)
   doc:heading(2, "Hele kommunen")
   scorecard.table(r, { period = p.period, previous = true, trend = true })
   scorecard.summary(r, { period = p.period, sheet = "Måloppnåelse" })
-  status_chart(r, p, muni_rows)
+  scorecard.status_chart(r, muni_rows, "Status per fokusområde, " .. p.period.label)
 
   -- one row per area: its counts, for the overview
   local overview, without = {}, {}

@@ -100,20 +100,27 @@ end
 M.SIGN_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = budsjett "
   .. "− regnskap; prognoseavvik = regulert budsjett − prognose. Avvik i % er avvik hittil i prosent av "
   .. "budsjett hittil (for inntekter av tallverdien)."
+M.CLOSED_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = regulert "
+  .. "budsjett − regnskap; avvik i % er avviket i prosent av regulert budsjett (for inntekter av tallverdien)."
 
 --- The economy table: opts.title, opts.sheet, opts.first_title (the name column), opts.note
---- (added after the sign convention), opts.forecast (false: no forecast columns, e.g. a closed year).
+--- (added after the sign convention), opts.closed (a closed year: regulert budsjett, regnskap,
+--- avvik and avvik i %, without the year-to-date budget and the forecast).
 function M.table(r, rows, opts)
+  local closed = opts.closed
   local columns = {
     { key = "name", title = opts.first_title or "Rammeområde", width_mm = 38 },
     { key = "year_budget", title = "Regulert budsjett", type = "amount", thousands = true, sum = true },
-    { key = "budget_ytd", title = opts.budget_title or "Budsjett hittil", type = "amount", thousands = true, sum = true },
-    { key = "actual_ytd", title = opts.actual_title or "Regnskap hittil", type = "amount", thousands = true, sum = true },
-    { key = "deviation_ytd", title = opts.deviation_title or "Avvik hittil", type = "amount", thousands = true, sum = true,
-      mark_negative = true },
-    { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1, mark_negative = true },
   }
-  if opts.forecast ~= false then
+  if not closed then
+    columns[#columns + 1] = { key = "budget_ytd", title = "Budsjett hittil", type = "amount", thousands = true, sum = true }
+  end
+  columns[#columns + 1] = { key = "actual_ytd", title = closed and "Regnskap" or "Regnskap hittil", type = "amount",
+    thousands = true, sum = true }
+  columns[#columns + 1] = { key = "deviation_ytd", title = closed and "Avvik" or "Avvik hittil", type = "amount",
+    thousands = true, sum = true, mark_negative = true }
+  columns[#columns + 1] = { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1, mark_negative = true }
+  if not closed then
     columns[#columns + 1] = { key = "forecast", title = "Prognose", type = "amount", thousands = true, sum = true }
     columns[#columns + 1] = { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true,
       sum = true, mark_negative = true }
@@ -125,7 +132,7 @@ function M.table(r, rows, opts)
     columns = columns,
     rows = rows,
     total = "Sum",
-    note = M.SIGN_NOTE .. (opts.note and (" " .. opts.note) or ""),
+    note = (closed and M.CLOSED_NOTE or M.SIGN_NOTE) .. (opts.note and (" " .. opts.note) or ""),
   }
 end
 
