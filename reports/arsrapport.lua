@@ -280,8 +280,8 @@ return rapp.report {
     end
     doc:heading(2, "Drift per rammeområde")
     doc:paragraph(("Regulert budsjett og regnskap for %d per rammeområde."):format(year))
-    economy.table(r, econ, { title = "Drift per rammeområde " .. year, sheet = "Økonomi", closed = true })
-    economy.chart(r, econ, "Avvik per rammeområde " .. year)
+    economy.table(r, econ, { title = "Drift per rammeområde " .. year, sheet = "Drift", closed = true })
+    economy.chart(r, econ, "Avvik per rammeområde " .. year, "Avvik")
     if has_table(r, "investment") then
       doc:heading(2, "Investeringer")
       local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
@@ -401,7 +401,7 @@ return rapp.report {
       :format(year))
     doc:table {
       title = "Eierskap og nøkkeltall " .. year,
-      sheet = "Eierstyring",
+      sheet = "Selskaper",
       columns = {
         { key = "name", title = "Selskap" },
         { key = "form", title = "Form" },

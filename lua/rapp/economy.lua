@@ -136,15 +136,16 @@ function M.table(r, rows, opts)
   }
 end
 
---- The diverging bar of the deviations year to date per row (merforbruk left, mindreforbruk right).
-function M.chart(r, rows, title)
+--- The diverging bar of the deviations year to date per row (merforbruk left, mindreforbruk right);
+--- series_name: the bars' name (default "Avvik hittil").
+function M.chart(r, rows, title, series_name)
   r.doc:chart {
     kind = "diverging",
     title = title,
     type = "amount", thousands = true,
     negative_label = "Merforbruk", positive_label = "Mindreforbruk",
     rows = rows, category = "name",
-    series = { { key = "deviation_ytd", name = "Avvik hittil" } },
+    series = { { key = "deviation_ytd", name = series_name or "Avvik hittil" } },
   }
 end
 

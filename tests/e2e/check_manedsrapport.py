@@ -50,7 +50,6 @@ def one(period, default=False):
     flat = squash(text)
     wb = openpyxl.load_workbook(xlsx, data_only=True)
     year, month = int(period[:4]), int(period[5:])
-    label = f"{MONTHS[month - 1]} {year}"
     ytd = "januar " + str(year) if month == 1 else f"januar–{MONTHS[month - 1]} {year}"
 
     for h in ["Innhold", "1 Sammendrag", "2 Økonomi per rammeområde", "3 Sentrale inntekter og finans",

@@ -54,6 +54,89 @@ def pct(v, dec=1):
     return DASH if v is None else no_num(v, dec) + " %"
 
 
+# ---- scorecards: the period rule and the expected rows, written again from docs/reports.md ----
+def shown_period(freq, year, last_month):
+    """The latest period of the indicator's frequency ended by the end of last_month."""
+    n = {"month": 12, "quarter": 4, "tertial": 3, "year": 1}[freq]
+    size = 12 // n
+    k = last_month // size
+    y = year
+    if k == 0:
+        y, k = year - 1, n
+    return {"month": f"{y:04d}-{k:02d}", "quarter": f"{y:04d}-Q{k}", "tertial": f"{y:04d}-T{k}",
+            "year": f"{y:04d}"}[freq]
+
+
+def expected_card(Q, year, last_month, area=None, unit=None):
+    """[(indicator name, value or None, status)] of a scorecard, in scorecard order (Q: rows by name)."""
+    out = []
+    inds = Q("""SELECT i.code, i.name, i.frequency, g.area_code AS garea FROM indicator i
+                JOIN goal g ON g.code = i.goal_code JOIN focus_area f ON f.code = g.focus_area_code
+                ORDER BY f.sort_order, g.area_code IS NOT NULL, g.sort_order, i.sort_order""")
+    for i in inds:
+        if unit is not None:  # a unit: its area's goals, only indicators measured or targeted for it
+            if i["garea"] not in (None, area):
+                continue
+            m = Q("SELECT 1 FROM result WHERE indicator_code=? AND unit_code=?", i["code"], unit)
+            t = Q("SELECT 1 FROM target WHERE indicator_code=? AND unit_code=?", i["code"], unit)
+            if not m and not t:
+                continue
+        elif area is None and i["garea"] is not None:
+            continue
+        elif area is not None:
+            if i["garea"] not in (None, area):
+                continue
+            if i["garea"] is None:  # common: only when measured or targeted for the area
+                m = Q("SELECT 1 FROM result WHERE indicator_code=? AND area_code=? AND unit_code IS NULL", i["code"], area)
+                t = Q("SELECT 1 FROM target WHERE indicator_code=? AND area_code=? AND unit_code IS NULL", i["code"], area)
+                if not m and not t:
+                    continue
+        per = shown_period(i["frequency"], year, last_month)
+        if unit is not None:
+            rows = Q("SELECT value, status FROM result_status WHERE indicator_code=? AND period=? AND unit_code=? ORDER BY result_id", i["code"], per, unit)
+        elif area is None:
+            rows = Q("""SELECT value, status FROM result_status WHERE indicator_code=? AND period=?
+                        AND area_code IS NULL AND unit_code IS NULL ORDER BY result_id""", i["code"], per)
+        else:
+            rows = Q("""SELECT value, status FROM result_status WHERE indicator_code=? AND period=?
+                        AND area_code=? AND unit_code IS NULL ORDER BY result_id""", i["code"], per, area)
+        if rows:
+            out.append((i["name"], rows[0]["value"], rows[0]["status"]))
+        else:
+            out.append((i["name"], None, "not_measured"))
+    return out
+
+
+SYMBOL = {"desired": "●", "acceptable": "▲", "unacceptable": "■", "not_measured": "○", "no_target": "–"}
+WORD = {"desired": "Ønsket resultat", "acceptable": "Akseptabelt resultat",
+        "unacceptable": "Uakseptabelt resultat", "not_measured": "Ikke målt", "no_target": "Uten resultatkrav"}
+XFILL = {"desired": "FFC6EFCE", "acceptable": "FFFFEB9C", "unacceptable": "FFFFC7CE",
+         "not_measured": "FFD9D9D9", "no_target": "FFF2F2F2"}
+def check_card_sheet(check, wb, sheet, expected, what):
+    ws = wb[sheet]
+    hr, head = header_row(ws, "Fokusområde")
+    check(hr is not None, f"{what}: header row in sheet {sheet}")
+    if hr is None:
+        return
+    ci, cr, cs = head.index("Måleindikator"), head.index("Resultat"), head.index("Status")
+    got = []
+    for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
+        if row[ci].value is None:
+            continue
+        got.append((row[ci].value, row[cr].value, row[cs].value, row[cr].fill.fgColor.rgb, row[cs].fill.fgColor.rgb))
+    check(len(got) == len(expected), f"{what}: {len(got)} indicator rows in XLSX, expected {len(expected)}")
+    for (name, v, st), (gname, gv, gst, gfill, gsfill) in zip(expected, got):
+        check(name == gname, f"{what}: indicator order: {gname!r} where {name!r} was expected")
+        if v is None:
+            # the XLSX leaves the value empty (grey) and says "○ Ikke målt" in its Status column
+            check(gv in (None, "Ikke målt", "○ Ikke målt"), f"{what}: {name}: XLSX result {gv!r}, expected empty")
+        else:
+            check(isinstance(gv, (int, float)) and abs(gv - v) < 1e-9, f"{what}: {name}: XLSX result {gv!r}, expected {v!r}")
+        check(gst == SYMBOL[st] + " " + WORD[st], f"{what}: {name}: XLSX status {gst!r}, expected {SYMBOL[st]} {WORD[st]}")
+        check(gfill == XFILL[st] and gsfill == XFILL[st], f"{what}: {name}: XLSX fill {gfill}/{gsfill}, expected {XFILL[st]}")
+
+
+
 # ---- economy ----------------------------------------------------------------------------------------
 def economy(Q, year, last_month, area=None):
     """{name: (year budget, budget ytd, actual ytd, deviation, deviation %, forecast, forecast deviation)}
@@ -89,13 +172,19 @@ def economy(Q, year, last_month, area=None):
     return out
 
 
-def check_economy(check, text, wb, sheet, exp, what, first_title="Rammeområde"):
-    """The economy table: every row's seven figures in the XLSX sheet and as one PDF line, and the Sum row."""
+OPEN_COLUMNS = (0, 1, 2, 3, 4, 5, 6)   # the table of a year in progress: every figure
+CLOSED_COLUMNS = (0, 2, 3, 4)          # a closed year: regulert budsjett, regnskap, avvik, avvik i %
+
+
+def check_economy(check, text, wb, sheet, exp, what, first_title="Rammeområde", cols=OPEN_COLUMNS):
+    """The economy table: every row's figures (the indexes cols of economy()'s tuples, in column
+    order) in the XLSX sheet and as one PDF line, and the Sum row (no % in it)."""
     ws = wb[sheet]
     hr, head = header_row(ws, first_title)
     check(hr is not None, f"{what}: header row in sheet {sheet}")
     if hr is None:
         return
+    shown = lambda k, v: pct(v) if k == 4 else thousands(v)
     seen = 0
     flat = squash(norm(text))
     for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
@@ -103,19 +192,21 @@ def check_economy(check, text, wb, sheet, exp, what, first_title="Rammeområde")
         if name in exp:
             seen += 1
             e = exp[name]
-            for k, (g, x) in enumerate(zip([c.value for c in row[1:8]], e)):
+            for j, k in enumerate(cols):
+                g, x = row[j + 1].value, e[k]
                 if x is None:
-                    check(g is None, f"{what} XLSX {name} {head[k + 1]}: {g} vs empty")
+                    check(g is None, f"{what} XLSX {name} {head[j + 1]}: {g} vs empty")
                     continue
                 x2 = x / 100 if k == 4 else x  # percentages are stored as fractions
-                check(g is not None and abs(g - x2) < (1e-9 if k == 4 else 0.01), f"{what} XLSX {name} {head[k + 1]}: {g} vs {x2}")
-            want = " ".join([thousands(v) for v in e[:4]] + [pct(e[4])] + [thousands(v) for v in e[5:]])
+                check(g is not None and abs(g - x2) < (1e-9 if k == 4 else 0.01), f"{what} XLSX {name} {head[j + 1]}: {g} vs {x2}")
+            want = " ".join(shown(k, e[k]) for k in cols)
             check(norm(want) in flat, f"{what} PDF row {name}: '{norm(want)}'")
         elif name == "Sum":
             tot = [sum(x[k] or 0 for x in exp.values()) for k in range(7)]
-            for k in (0, 1, 2, 3, 5, 6):
-                check(abs(row[k + 1].value - tot[k]) < 0.5, f"{what} XLSX total {head[k + 1]}: {row[k + 1].value} vs {tot[k]}")
-            want = "Sum " + " ".join(thousands(tot[k]) for k in (0, 1, 2, 3)) + " – " + " ".join(thousands(tot[k]) for k in (5, 6))
+            for j, k in enumerate(cols):
+                if k != 4:
+                    check(abs(row[j + 1].value - tot[k]) < 0.5, f"{what} XLSX total {head[j + 1]}: {row[j + 1].value} vs {tot[k]}")
+            want = "Sum " + " ".join("–" if k == 4 else thousands(tot[k]) for k in cols)
             check(norm(want) in flat, f"{what} PDF total row '{norm(want)}'")
     check(seen == len(exp), f"{what}: {seen} rows, expected {len(exp)}")
 
