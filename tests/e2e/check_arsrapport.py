@@ -14,14 +14,12 @@ import re
 import sqlite3
 import sys
 
-import openpyxl
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import decisions_on  # noqa: E402
 from e2e_common import check, env, finish, import_sample, run  # noqa: E402
 from report_expect import (CLOSED_COLUMNS, NBSP, absence, check_absence, check_card_sheet, check_economy,  # noqa: E402
-                           economy, expected_card, header_row, no_num, norm, pct, pdf_text, plain_words, squash,
-                           text_of, thousands)
+                           check_rerun, economy, expected_card, header_row, no_num, norm, pct, plain_words,
+                           run_report, squash, text_of, thousands)
 
 RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 SCRIPT = os.path.join(SRC, "reports", "arsrapport.lua")
@@ -50,15 +48,10 @@ def near(a, b, eps=1e-6):
 
 def one(year, default=False):
     out = os.path.join(WORK, str(year))
-    args = [RAPP, "run", SCRIPT, "--db", DB, "--out", out] + ([] if default else ["--period", str(year)])
-    r = run(args, ENV)
-    check(r.returncode == 0, f"{year} runs: {r.stderr}")
-    if r.returncode != 0:
+    res = run_report(check, run, ENV, RAPP, SCRIPT, DB, out, str(year), default)
+    if res is None:
         return
-    pdf, xlsx = os.path.join(out, f"arsrapport-{year}.pdf"), os.path.join(out, f"arsrapport-{year}.xlsx")
-    text = norm(pdf_text(pdf))
-    flat = squash(text)
-    wb = openpyxl.load_workbook(xlsx, data_only=True)
+    args, text, flat, wb = res
     y = str(year)
     areas = Q("SELECT code, name FROM area ORDER BY sort_order")
 
@@ -216,13 +209,7 @@ def one(year, default=False):
             words = plain_words(md)
             check(words is None or squash(words) in seg, f"{year}: {heading}: text '{words}'")
 
-    # reproducible
-    out2 = out + "-again"
-    run([a if a != out else out2 for a in args], ENV)
-    for ext in ("pdf", "xlsx"):
-        a = open(os.path.join(out, f"arsrapport-{year}.{ext}"), "rb").read()
-        b = open(os.path.join(out2, f"arsrapport-{year}.{ext}"), "rb").read()
-        check(a == b, f"{year}: two runs give byte-identical {ext}")
+    check_rerun(check, run, ENV, args, out, "arsrapport", str(year))
 
 
 one(2025, default=True)  # the default: the latest complete year at the cut-off 30.09.2026

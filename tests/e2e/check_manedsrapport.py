@@ -13,12 +13,10 @@ import re
 import sqlite3
 import sys
 
-import openpyxl
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import check, env, finish, import_sample, run  # noqa: E402
-from report_expect import (NBSP, check_absence, check_economy, economy, absence, goal, ly, no_num, norm,  # noqa: E402
-                           pdf_text, plain_words, squash, text_of)
+from report_expect import (NBSP, absence, check_absence, check_economy, check_rerun, economy, goal, ly,  # noqa: E402
+                           no_num, plain_words, run_report, squash, text_of)
 
 RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 SCRIPT = os.path.join(SRC, "reports", "manedsrapport.lua")
@@ -40,22 +38,17 @@ def way(v):
 
 def one(period, default=False):
     out = os.path.join(WORK, period)
-    args = [RAPP, "run", SCRIPT, "--db", DB, "--out", out] + ([] if default else ["--period", period])
-    r = run(args, ENV)
-    check(r.returncode == 0, f"{period} runs: {r.stderr}")
-    if r.returncode != 0:
+    res = run_report(check, run, ENV, RAPP, SCRIPT, DB, out, str(period), default)
+    if res is None:
         return
-    pdf, xlsx = os.path.join(out, f"manedsrapport-{period}.pdf"), os.path.join(out, f"manedsrapport-{period}.xlsx")
-    text = norm(pdf_text(pdf))
-    flat = squash(text)
-    wb = openpyxl.load_workbook(xlsx, data_only=True)
+    args, text, flat, wb = res
     year, month = int(period[:4]), int(period[5:])
     ytd = "januar " + str(year) if month == 1 else f"januar–{MONTHS[month - 1]} {year}"
 
     for h in ["Innhold", "1 Sammendrag", "2 Økonomi per rammeområde", "3 Sentrale inntekter og finans",
               "4 Sykefravær per rammeområde", "5 Kommentarer fra rammeområdene"]:
         check(h in text, f"{period}: section {h!r}")
-    pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", pdf], ENV).stdout).group(1))
+    pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", os.path.join(out, f"manedsrapport-{period}.pdf")], ENV).stdout).group(1))
     check(3 <= pages <= 7, f"{period}: {pages} pages (a few, 3-6 plus the colophon)")
     last_day = Q("SELECT last_date FROM period WHERE code=?", period)[0][0]
     dd = f"{last_day[8:]}.{last_day[5:7]}.{last_day[:4]}"
@@ -115,13 +108,7 @@ def one(period, default=False):
     xtext = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)
     check(xtext.count("Ingen kommentar levert") >= missing, f"{period}: the workbook says 'Ingen kommentar levert' {missing} times")
 
-    # reproducible
-    out2 = os.path.join(WORK, period + "-again")
-    run([a if a != out else out2 for a in args], ENV)
-    for ext in ("pdf", "xlsx"):
-        a = open(os.path.join(out, f"manedsrapport-{period}.{ext}"), "rb").read()
-        b = open(os.path.join(out2, f"manedsrapport-{period}.{ext}"), "rb").read()
-        check(a == b, f"{period}: two runs give byte-identical {ext}")
+    check_rerun(check, run, ENV, args, out, "manedsrapport", str(period))
 
 
 one("2026-09", default=True)  # the default: the latest complete month at the cut-off 30.09.2026

@@ -3,6 +3,7 @@ number formatting as a reader sees it, the PDF text layer, and the economy, sick
 figures computed again from the snapshot's raw tables (independent of lua/rapp/economy.lua and
 absence.lua: loops over units here, written from docs/reports.md), with the checks of the
 tables the reports print of them (XLSX cells and the PDF text)."""
+import os
 import re
 import subprocess
 from decimal import Decimal, ROUND_HALF_UP
@@ -52,6 +53,31 @@ def thousands(v):
 
 def pct(v, dec=1):
     return DASH if v is None else no_num(v, dec) + " %"
+
+
+def run_report(check, run, environ, rapp, script, db, out, period, default=False):
+    """Runs a standard report (without --period when default) into out; returns (args, text of the
+    PDF with NBSP as spaces, the same with all whitespace squashed, the workbook) or None."""
+    import openpyxl
+    name = os.path.basename(script)[:-4]
+    args = [rapp, "run", script, "--db", db, "--out", out] + ([] if default else ["--period", period])
+    r = run(args, environ)
+    check(r.returncode == 0, f"{name} {period} runs: {r.stderr}")
+    if r.returncode != 0:
+        return None
+    text = norm(pdf_text(os.path.join(out, f"{name}-{period}.pdf")))
+    wb = openpyxl.load_workbook(os.path.join(out, f"{name}-{period}.xlsx"), data_only=True)
+    return args, text, squash(text), wb
+
+
+def check_rerun(check, run, environ, args, out, name, period):
+    """A second run into another folder gives byte-identical PDF and XLSX (SOURCE_DATE_EPOCH fixed)."""
+    out2 = out + "-again"
+    run([a if a != out else out2 for a in args], environ)
+    for ext in ("pdf", "xlsx"):
+        a = open(os.path.join(out, f"{name}-{period}.{ext}"), "rb").read()
+        b = open(os.path.join(out2, f"{name}-{period}.{ext}"), "rb").read()
+        check(a == b, f"{name} {period}: two runs give byte-identical {ext}")
 
 
 # ---- scorecards: the period rule and the expected rows, written again from docs/reports.md ----
