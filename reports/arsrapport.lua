@@ -13,7 +13,6 @@ local commentary = require("rapp.commentary")
 local fmt = rapp.fmt
 
 local NBSP = economy.NBSP
-local NORM = 1.75 -- recommended netto driftsresultat in % of driftsinntekter (TBU); the view says the same
 
 -- Årsverk and employees per budget area at the year's last month with figures, and a year earlier.
 local STAFF_SQL = [[
@@ -186,9 +185,7 @@ return rapp.report {
     local items = {}
     if acc then
       items[#items + 1] = { label = "Netto driftsresultat i % av driftsinntektene", value = acc.netto_driftsresultat_pct,
-        type = "percent", decimals = 1,
-        status = acc.netto_driftsresultat_pct and (acc.netto_driftsresultat_pct >= NORM and "desired" or "unacceptable"),
-        comparison = "Anbefalt nivå: " .. fmt.percent(NORM, 2) }
+        type = "percent", decimals = 1, comparison = "Anbefalt nivå: " .. fmt.percent(acc.netto_driftsresultat_norm_pct, 2) }
       items[#items + 1] = { label = "Regnskapsmessig mer-/mindreforbruk (1" .. NBSP .. "000 kr)", value = acc.regnskapsresultat,
         type = "amount", thousands = true }
     end
@@ -247,10 +244,11 @@ return rapp.report {
     -- 3. Økonomi
     doc:heading(1, "Økonomi")
     if acc then
+      local norm = acc.netto_driftsresultat_norm_pct -- the recommended level, from view annual_key_figure
       doc:heading(2, "Årsregnskapet")
       doc:paragraph(("Netto driftsresultat var %s i %d, %s av driftsinntektene, mot anbefalt nivå på %s. "
         .. "Disposisjonsfondet var %s og netto lånegjeld %s per 31.12.%d."):format(
-        fmt.kr(acc.netto_driftsresultat), year, fmt.percent(acc.netto_driftsresultat_pct, 1), fmt.percent(NORM, 2),
+        fmt.kr(acc.netto_driftsresultat), year, fmt.percent(acc.netto_driftsresultat_pct, 1), fmt.percent(norm, 2),
         fmt.kr(acc.disposisjonsfond), fmt.kr(acc.lanegjeld), year))
       doc:table {
         title = ("Økonomiske nøkkeltall %d–%d"):format(year - 3, year),
@@ -267,15 +265,15 @@ return rapp.report {
         },
         rows = accounts,
         note = "Fra årsregnskapet. Prosent av sum driftsinntekter. Anbefalt nivå for netto driftsresultat: "
-          .. fmt.percent(NORM, 2) .. " av driftsinntektene.",
+          .. fmt.percent(norm, 2) .. " av driftsinntektene.",
       }
       doc:chart {
         kind = "line",
         title = ("Netto driftsresultat i %% av driftsinntektene %d–%d"):format(year - 3, year),
-        type = "percent", decimals = 1, value_title = "Netto driftsresultat",
+        type = "percent", decimals = 2, value_title = "Netto driftsresultat",
         rows = accounts, category = "year",
         series = { { key = "netto_driftsresultat_pct", name = "Netto driftsresultat" } },
-        lines = { { value = NORM, label = "Anbefalt nivå " .. fmt.percent(NORM, 2) } },
+        lines = { { value = norm, label = "Anbefalt nivå " .. fmt.percent(norm, 2) } },
       }
     end
     doc:heading(2, "Drift per rammeområde")
@@ -285,6 +283,7 @@ return rapp.report {
     if has_table(r, "investment") then
       doc:heading(2, "Investeringer")
       local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
+      for _, i in ipairs(inv) do i.status = control.capital(i.status) end
       if #inv == 0 then
         doc:paragraph("Ingen investeringsprosjekter med budsjett eller regnskap i " .. year .. ".")
       else
@@ -368,7 +367,8 @@ return rapp.report {
         group = group or row.group_name
         local d = row.decimals
         local cell = function(v) return { value = v, decimals = d } end
-        list[#list + 1] = { area = row.area, name = row.name .. (row.unit_of_measure == "kr" and " (kr)" or ""),
+        local suffix = ({ kr = " (kr)", prosent = " (%)" })[row.unit_of_measure] or ""
+        list[#list + 1] = { area = row.area, name = row.name .. suffix,
           v2 = cell(row.v2), v1 = cell(row.v1), value = cell(row.value), group_value = cell(row.group_value),
           country_value = cell(row.country_value),
           verdict = verdict(row.value, row.group_value, row.direction, d) or fmt.dash }

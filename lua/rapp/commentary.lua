@@ -10,7 +10,7 @@ M.MISSING = "Ingen kommentar levert"
 --- The Markdown text of (owner, period, section), or nil when none was delivered.
 function M.get(r, owner, period, section)
   if r.db.text == nil then return nil end
-  return r.db:text(owner, period, section)
+  return (r.db:text(owner, section, period))
 end
 
 --- Writes the text (its headings under opts.heading when given, at level opts.level), or the
