@@ -291,16 +291,16 @@ return rapp.report {
           title = "Investeringsprosjekter " .. year,
           sheet = "Investeringer",
           columns = {
-            { key = "project_number", title = "Prosjektnr" },
-            { key = "name", title = "Prosjekt" },
-            { key = "cost_frame", title = "Vedtatt kostnadsramme", type = "amount", thousands = true, sum = true },
-            { key = "year_budget", title = "Budsjett " .. year, type = "amount", thousands = true, sum = true },
-            { key = "actual_year", title = "Regnskap " .. year, type = "amount", thousands = true, sum = true },
-            { key = "accumulated", title = "Akkumulert", type = "amount", thousands = true, sum = true },
-            { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true },
-            { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, mark_negative = true },
-            { key = "completion_date", title = "Planlagt ferdig", type = "date" },
-            { key = "status", title = "Status" },
+            { key = "project_number", title = "Prosjektnr", width_mm = 13 },
+            { key = "name", title = "Prosjekt", width_mm = 24 },
+            { key = "cost_frame", title = "Vedtatt kostnadsramme", type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "year_budget", title = "Budsjett " .. year, type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "actual_year", title = "Regnskap " .. year, type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "accumulated", title = "Akkumulert", type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, width_mm = 15, mark_negative = true },
+            { key = "completion_date", title = "Planlagt ferdig", type = "date", width_mm = 19 },
+            { key = "status", title = "Status", width_mm = 16 },
           },
           rows = inv,
           total = "Sum",
@@ -330,6 +330,13 @@ return rapp.report {
         doc:heading(2, "Økonomi")
         economy.table(r, units, { title = area.name .. ": drift per enhet " .. year, first_title = "Enhet",
           sheet = ("Økonomi " .. area.code), closed = true })
+      end
+      local unit_sick = absence.rows(r, per, area.code)
+      if #unit_sick > 0 then
+        doc:heading(2, "Sykefravær")
+        absence.table(r, unit_sick, { label = per.label, ly_label = per:last_year().label, year = year,
+          title = area.name .. ": sykefravær per enhet " .. year, first_title = "Enhet",
+          sheet = "Sykefravær " .. area.code, last_row = area.name })
       end
       if #scorecard.rows(r, { period = per, area = area.code }) > 0 then
         doc:landscape()

@@ -7,40 +7,50 @@ local fmt = require("rapp.fmt")
 local ipairs, sfmt, tonumber = ipairs, string.format, tonumber
 local M = {}
 
--- Sick leave per budget area over :first_month..:last_month and :ly_first_month..:ly_last_month, in %
--- of agreed days; the goal is the desired limit of indicator MA01 (the area's, else the
--- municipality's) for :year. Area code NULL = the whole municipality (the last row).
+-- Sick leave per budget area (:by = 'area'; the last row, code NULL, the whole municipality) or per
+-- unit of one area (:by = 'unit', :area; the last row the area) over :first_month..:last_month and
+-- :ly_first_month..:ly_last_month, in % of agreed days; the goal is the desired limit of indicator
+-- MA01 for :year, the area's, else the municipality's.
 M.SQL = [[
-WITH cur AS (
-  SELECT u.area_code, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
-  FROM absence x JOIN unit u ON u.code = x.unit_code
-  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY u.area_code
+WITH k AS (
+  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
+  FROM unit u WHERE :by = 'area' OR u.area_code = :area
+),
+cur AS (
+  SELECT k.key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
+  FROM absence x JOIN k ON k.unit_code = x.unit_code
+  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY k.key
 ),
 prev AS (
-  SELECT u.area_code, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
-  FROM absence x JOIN unit u ON u.code = x.unit_code
-  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.area_code
+  SELECT k.key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
+  FROM absence x JOIN k ON k.unit_code = x.unit_code
+  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY k.key
 ),
 rows AS (
-  SELECT area_code, s, l, p FROM cur
+  SELECT key, s, l, p FROM cur
   UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
 ),
 prows AS (
-  SELECT area_code, t, p FROM prev
+  SELECT key, t, p FROM prev
   UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
+),
+names AS (
+  SELECT code, name, sort_order FROM area WHERE :by = 'area'
+  UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
 )
-SELECT r.area_code AS code, coalesce(ar.name, 'Hele kommunen') AS name,
+SELECT r.key AS code,
+       coalesce(n.name, CASE WHEN :by = 'unit' THEN (SELECT name FROM area WHERE code = :area) ELSE 'Hele kommunen' END) AS name,
        r.s * 100.0 / r.p AS short_pct, r.l * 100.0 / r.p AS long_pct, (r.s + r.l) * 100.0 / r.p AS total_pct,
        coalesce((SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
-                   AND t.unit_code IS NULL AND t.area_code = r.area_code),
+                   AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
                 (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
                    AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
        pr.t * 100.0 / pr.p AS last_year_pct
 FROM rows r
-LEFT JOIN area ar ON ar.code = r.area_code
-LEFT JOIN prows pr ON pr.area_code IS r.area_code
+LEFT JOIN names n ON n.code = r.key
+LEFT JOIN prows pr ON pr.key IS r.key
 WHERE r.p > 0
-ORDER BY r.area_code IS NULL, ar.sort_order, ar.code]]
+ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
 -- Sick leave of the whole municipality month by month: :year up to :last_month, and all of the
 -- year before, in % of agreed days.
@@ -72,15 +82,17 @@ function M.latest_month(r, last_month)
 end
 
 --- Rows per area and the whole municipality (code nil) over the months first..last (a period or
---- { first_month, last_month, year }), against the same months a year earlier.
+--- { first_month, last_month }), against the same months a year earlier; with area (a code): per
+--- unit of the area, the last row (code nil) the area.
 --- "2026-09" -> "2025-09"
 function M.last_year_month(m) return sfmt("%04d%s", tonumber(m:sub(1, 4)) - 1, m:sub(5)) end
 
-function M.rows(r, range)
+function M.rows(r, range, area)
   local y = tonumber(range.first_month:sub(1, 4))
   local ly = M.last_year_month
   return r.db:rows(M.SQL, { first_month = range.first_month, last_month = range.last_month,
-    ly_first_month = ly(range.first_month), ly_last_month = ly(range.last_month), year = y })
+    ly_first_month = ly(range.first_month), ly_last_month = ly(range.last_month), year = y,
+    by = area and "unit" or "area", area = area or "" })
 end
 
 --- The row of the whole municipality, or nil.
@@ -88,7 +100,8 @@ function M.whole(rows)
   for _, a in ipairs(rows) do if a.code == nil then return a end end
 end
 
---- The table: opts.label (the months' name: "2. tertial 2026"), opts.ly_label, opts.year, opts.sheet, opts.title.
+--- The table: opts.label (the months' name: "2. tertial 2026"), opts.ly_label, opts.year, opts.sheet, opts.title,
+--- opts.first_title (the name column: "Rammeområde"), opts.last_row (what the last row is: "hele kommunen").
 function M.table(r, rows, opts)
   local shown = {}
   for i, row in ipairs(rows) do
@@ -100,7 +113,7 @@ function M.table(r, rows, opts)
     title = opts.title or group,
     sheet = opts.sheet,
     columns = {
-      { key = "name", title = "Rammeområde", width_mm = 48 },
+      { key = "name", title = opts.first_title or "Rammeområde", width_mm = 48 },
       { key = "short_pct", title = "Korttid", type = "percent", decimals = 1, group = group },
       { key = "long_pct", title = "Langtid", type = "percent", decimals = 1, group = group },
       { key = "total_pct", title = "Totalt", type = "percent", decimals = 1, group = group },
@@ -110,7 +123,7 @@ function M.table(r, rows, opts)
     rows = shown,
     note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
       .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. opts.year
-      .. " (rammeområdets eget mål der det finnes). Siste rad er hele kommunen.",
+      .. " (rammeområdets eget mål der det finnes). Siste rad er " .. (opts.last_row or "hele kommunen") .. ".",
   }
 end
 

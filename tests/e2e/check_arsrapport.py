@@ -120,6 +120,9 @@ def one(year, default=False):
 
     # sick leave for the year and the three-year trend
     check_absence(check, Q, text, wb, "Sykefravær", f"{y}-01", f"{y}-12", f"{year} sick leave")
+    for a in areas:  # each area's chapter: per unit, the area last
+        if absence(Q, a["code"], f"{y}-01", f"{y}-12"):
+            check_absence(check, Q, text, wb, "Sykefravær " + a["code"], f"{y}-01", f"{y}-12", f"{year} sick leave {a['code']}", a["code"])
     got, _ = rows_of(wb, "Sykefravær år", "Rammeområde")
     for code, name in [(a["code"], a["name"]) for a in areas] + [(None, "Hele kommunen")]:
         exp = [absence(Q, code, f"{year - k}-01", f"{year - k}-12") for k in (2, 1, 0)]
