@@ -87,10 +87,6 @@ FROM kostra_indicator k LEFT JOIN area a ON a.code = k.area_code
 LEFT JOIN kostra_figure f ON f.indicator_code = k.code AND f.year = :year
 ORDER BY a.sort_order IS NOT NULL, a.sort_order, k.sort_order, k.code]]
 
-local function has_table(r, name)
-  return r.db:value("SELECT count(*) FROM sqlite_schema WHERE name = ?", { name }) > 0
-end
-
 -- "Bedre" / "Svakere" / "Likt" than the comparison, by the indicator's direction, on the values
 -- as shown (rounded to the indicator's decimals); nil without a direction or a value.
 local function verdict(v, other, direction, decimals)
@@ -173,7 +169,7 @@ return rapp.report {
     for _, s in ipairs(staff) do fte = fte + (s.fte or 0) end
     local muni_rows = scorecard.rows(r, { period = per })
     local counts = scorecard.counts(muni_rows)
-    local accounts = has_table(r, "annual_account") and db:rows(ACCOUNTS_SQL, { year = year }) or {}
+    local accounts = db:rows(ACCOUNTS_SQL, { year = year })
     local acc
     for _, a in ipairs(accounts) do if a.year == tostring(year) then acc = a end end
     local areas = db:rows("SELECT code, name FROM area ORDER BY sort_order, code")
@@ -275,12 +271,15 @@ return rapp.report {
         series = { { key = "netto_driftsresultat_pct", name = "Netto driftsresultat" } },
         lines = { { value = norm, label = "Anbefalt nivå " .. fmt.percent(norm, 2) } },
       }
+    else
+      doc:heading(2, "Årsregnskapet")
+      doc:paragraph("Årsregnskapet for " .. year .. " foreligger ikke i datagrunnlaget.")
     end
     doc:heading(2, "Drift per rammeområde")
     doc:paragraph(("Regulert budsjett og regnskap for %d per rammeområde."):format(year))
     economy.table(r, econ, { title = "Drift per rammeområde " .. year, sheet = "Drift", closed = true })
     economy.chart(r, econ, "Avvik per rammeområde " .. year, "Avvik")
-    if has_table(r, "investment") then
+    do
       doc:heading(2, "Investeringer")
       local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
       for _, i in ipairs(inv) do i.status = control.capital(i.status) end
@@ -367,8 +366,10 @@ return rapp.report {
     }
 
     -- 7. KOSTRA
-    if has_table(r, "kostra_indicator") then
-      doc:heading(1, "KOSTRA-sammenligning")
+    doc:heading(1, "KOSTRA-sammenligning")
+    if db:value("SELECT count(*) FROM kostra_figure WHERE year = ?", { year }) == 0 then
+      doc:paragraph("Det foreligger ingen KOSTRA-tall for " .. year .. " i datagrunnlaget.")
+    else
       local list, group = {}, nil
       for row in db:each(KOSTRA_SQL, { year = year }) do
         group = group or row.group_name

@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import sys
+from decimal import Decimal, ROUND_HALF_UP
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import decisions_on  # noqa: E402
@@ -28,7 +29,6 @@ DB = import_sample(RAPP, SRC, WORK, ENV)
 con = sqlite3.connect(DB)
 con.row_factory = sqlite3.Row
 Q = lambda sql, *a: con.execute(sql, a).fetchall()
-has = lambda name: bool(Q("SELECT 1 FROM sqlite_schema WHERE name=?", name))
 
 
 def rows_of(wb, sheet, first):
@@ -40,6 +40,10 @@ def rows_of(wb, sheet, first):
         return {}, []
     return {row[0].value: [c.value for c in row[1:]] for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row)
             if row[0].value is not None and any(c.value is not None for c in row[1:])}, head
+
+
+def half_up(v, dec):
+    return Decimal(repr(v)).quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP)
 
 
 def near(a, b, eps=1e-6):
@@ -59,11 +63,7 @@ def one(year, default=False):
     heads = ["1 Kommunedirektørens innledning", "2 Organisasjon", "3 Økonomi", "4 Mål og resultat (målekort)"]
     heads += [f"{5 + i} {a['name']}" for i, a in enumerate(areas)]
     n = 5 + len(areas)
-    heads += [f"{n} Oppfølging av politiske vedtak"]
-    if has("kostra_indicator"):
-        n += 1
-        heads += [f"{n} KOSTRA-sammenligning"]
-    heads += [f"{n + 1} Eierstyring"]
+    heads += [f"{n} Oppfølging av politiske vedtak", f"{n + 1} KOSTRA-sammenligning", f"{n + 2} Eierstyring"]
     body = text[text.find(heads[0], text.find(heads[0]) + 1):]  # the first chapter's heading after the TOC's line
     pos = [body.find(h) for h in heads]
     check(all(p >= 0 for p in pos) and pos == sorted(pos), f"{year}: chapters in order: {list(zip(heads, pos))}")
@@ -177,27 +177,62 @@ def one(year, default=False):
         want = " ".join([pct(c["ownership_pct"], 0)] + [thousands(c[k]) for k in ("operating_revenue", "annual_result", "equity")])
         check(norm(want) in flat, f"{year}: company PDF {c['name']} '{norm(want)}'")
 
-    # the annual accounts, investments and KOSTRA, where the snapshot has them
-    if has("annual_account"):
-        acc = {r["line"]: r["amount"] for r in Q("SELECT line, amount FROM annual_account WHERE year=?", year)}
-        if "netto_driftsresultat" in acc and "driftsinntekter" in acc:
-            p = acc["netto_driftsresultat"] * 100 / acc["driftsinntekter"]
-            check(near(kf.get("Netto driftsresultat i % av driftsinntektene"), p / 100, 1e-9), f"{year}: netto driftsresultat %")
-            check(f"{norm(no_num(p, 1))} % av driftsinntektene" in flat, f"{year}: netto driftsresultat % in the PDF")
-    if has("investment"):
-        got, _ = rows_of(wb, "Investeringer", "Prosjektnr")
-        for i in Q("SELECT project_number, cost_frame, cost_before FROM investment"):
-            b = Q("SELECT amount FROM investment_budget WHERE project_number=? AND year=?", i[0], year)
-            a = Q("SELECT amount FROM investment_actual WHERE project_number=? AND month BETWEEN ? AND ?", i[0], f"{y}-01", f"{y}-12")
-            if not b and not a:
-                check(i[0] not in got, f"{year}: project {i[0]} without budget or accounts is not listed")
+    # the annual accounts, investments and KOSTRA: the figures where the snapshot has them, else a sentence
+    acc = {r["line"]: r["amount"] for r in Q("SELECT line, amount FROM annual_account WHERE year=?", year)}
+    if "netto_driftsresultat" in acc and "driftsinntekter" in acc:
+        p = acc["netto_driftsresultat"] * 100 / acc["driftsinntekter"]
+        check(near(kf.get("Netto driftsresultat i % av driftsinntektene"), p / 100, 1e-9), f"{year}: netto driftsresultat %")
+        check(f"{norm(no_num(p, 1))} % av driftsinntektene" in flat, f"{year}: netto driftsresultat % in the PDF")
+        got, _ = rows_of(wb, "Årsregnskap", "År")
+        for yy in range(year - 3, year + 1):
+            a = {r["line"]: r["amount"] for r in Q("SELECT line, amount FROM annual_account WHERE year=?", yy)}
+            if not a:
                 continue
-            acc_ = i[2] + sum(x[0] for x in Q("SELECT amount FROM investment_actual WHERE project_number=? AND month <= ?", i[0], f"{y}-12"))
+            g = got.get(str(yy))
+            check(g is not None and near(g[0], a.get("driftsinntekter"), 0.5) and near(g[1], a.get("netto_driftsresultat"), 0.5)
+                  and near(g[3], a.get("disposisjonsfond"), 0.5) and near(g[5], a.get("lanegjeld"), 0.5),
+                  f"{year}: annual accounts {yy}: {g} vs {a}")
+            want = " ".join(thousands(a.get(k)) for k in ("driftsinntekter", "netto_driftsresultat"))
+            check(norm(want) in flat, f"{year}: annual accounts {yy} PDF '{norm(want)}'")
+    else:
+        check(f"Årsregnskapet for {year} foreligger ikke i datagrunnlaget." in flat, f"{year}: no annual accounts said")
+    invs = [i for i in Q("SELECT project_number, cost_frame, cost_before FROM investment")
+            if Q("SELECT 1 FROM investment_budget WHERE project_number=? AND year=?", i[0], year)
+            or Q("SELECT 1 FROM investment_actual WHERE project_number=? AND month BETWEEN ? AND ?", i[0], f"{y}-01", f"{y}-12")]
+    if invs:
+        got, _ = rows_of(wb, "Investeringer", "Prosjektnr")
+        check(len([k for k in got if k != "Sum"]) == len(invs), f"{year}: {len(got)} investment rows, expected {len(invs)}")
+        for i in invs:
+            bud = sum(x[0] for x in Q("SELECT amount FROM investment_budget WHERE project_number=? AND year=?", i[0], year))
+            act = sum(x[0] for x in Q("SELECT amount FROM investment_actual WHERE project_number=? AND month BETWEEN ? AND ?", i[0], f"{y}-01", f"{y}-12"))
+            accu = i[2] + sum(x[0] for x in Q("SELECT amount FROM investment_actual WHERE project_number=? AND month <= ?", i[0], f"{y}-12"))
+            f = Q("SELECT final_cost FROM investment_forecast WHERE project_number=? AND month <= ? ORDER BY month DESC LIMIT 1", i[0], f"{y}-12")
+            fc = f[0][0] if f else None
             g = got.get(i[0])
-            check(g is not None and near(g[1], i[1], 0.5) and near(g[4], acc_, 0.5), f"{year}: investment {i[0]}: {g}")
-    if has("kostra_indicator"):
-        got, _ = rows_of(wb, "KOSTRA", "Rammeområde")
-        check(len(got) > 0, f"{year}: KOSTRA rows")
+            check(g is not None and near(g[1], i[1], 0.5) and near(g[2], bud, 0.5) and near(g[3], act, 0.5) and near(g[4], accu, 0.5)
+                  and near(g[5], fc, 0.5) and near(g[6], None if fc is None else i[1] - fc, 0.5), f"{year}: investment {i[0]}: {g}")
+            want = " ".join(thousands(v) for v in (i[1], bud, act, accu, fc, None if fc is None else i[1] - fc))
+            check(norm(want) in flat, f"{year}: investment {i[0]} PDF '{norm(want)}'")
+    else:
+        check(f"Ingen investeringsprosjekter med budsjett eller regnskap i {year}." in flat, f"{year}: no investments said")
+    figs = Q("SELECT k.name, k.decimals, k.direction, f.value, f.group_value, f.country_value FROM kostra_figure f "
+             "JOIN kostra_indicator k ON k.code=f.indicator_code WHERE f.year=?", year)
+    if figs:
+        ws = wb["KOSTRA"]
+        hr, head = header_row(ws, "Rammeområde")
+        byname = {}
+        for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
+            if row[1].value:
+                byname[re.sub(r" \((kr|%)\)$", "", row[1].value)] = [c.value for c in row[2:8]]
+        for name, dec, direction, v, gv, cv in figs:
+            g = byname.get(name)
+            check(g is not None and near(g[2], v) and near(g[3], gv) and near(g[4], cv), f"{year}: KOSTRA {name}: {g}")
+            if g is not None and direction in ("higher", "lower") and v is not None and gv is not None:
+                a, b = half_up(v, dec), half_up(gv, dec)  # compared as shown
+                word = "Likt" if a == b else ("Bedre" if (a > b) == (direction == "higher") else "Svakere")
+                check(g[5] == word, f"{year}: KOSTRA {name}: {g[5]} vs {word}")
+    else:
+        check(f"Det foreligger ingen KOSTRA-tall for {year} i datagrunnlaget." in flat, f"{year}: no KOSTRA said")
 
     # texts: the kommunedirektør's introduction and every area's own text, or "Ingen kommentar levert"
     owners = [("kommunedirektor", "sammendrag", "1 Kommunedirektørens innledning")] + \
