@@ -4,107 +4,15 @@
 -- docs/reports.md describes every figure and where it comes from.
 local rapp = require("rapp")
 local scorecard = require("rapp.scorecard")
+local economy = require("rapp.economy")
+local absence = require("rapp.absence")
+local control = require("rapp.control")
 local fmt = rapp.fmt
 
-local NBSP = "\u{A0}"
-
--- "ikke påbegynt" -> "Ikke påbegynt"
-local upper_nb = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å" }
-local function capital(s)
-  if s == nil or s == "" then return s end
-  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
-  return (upper_nb[first] or first:upper()) .. s:sub(#first + 1)
-end
-
--- 12345678 -> "12,3 mill. kr"
-local function millions(v)
-  return fmt.number(math.abs(v) / 1e6, 1) .. NBSP .. "mill." .. NBSP .. "kr"
-end
+local NBSP = economy.NBSP
+local millions = economy.millions
 
 -- ---- the queries (every figure of the report comes from one of these) ----------------------
-
--- Economy per budget area: year budget, budget and actuals year to date, the latest forecast
--- made by the period's end (per unit), deviations (budget - actual: positive = mindreforbruk).
-local ECONOMY_SQL = [[
-WITH b AS (
-  SELECT u.area_code,
-         round(sum(b.amount), 2) AS year_budget,
-         round(sum(CASE WHEN b.month <= :last_month THEN b.amount ELSE 0 END), 2) AS budget_ytd
-  FROM budget b JOIN unit u ON u.code = b.unit_code
-  WHERE b.month BETWEEN :first_month AND :year_end
-  GROUP BY u.area_code
-),
-a AS (
-  SELECT u.area_code, round(sum(a.amount), 2) AS actual_ytd
-  FROM actual a JOIN unit u ON u.code = a.unit_code
-  WHERE a.month BETWEEN :first_month AND :last_month
-  GROUP BY u.area_code
-),
-f AS (
-  SELECT u.area_code, sum(f.year_amount) AS forecast
-  FROM forecast f JOIN unit u ON u.code = f.unit_code
-  WHERE f.month = (SELECT max(f2.month) FROM forecast f2
-                   WHERE f2.unit_code = f.unit_code AND f2.month BETWEEN :first_month AND :last_month)
-  GROUP BY u.area_code
-)
-SELECT ar.code, ar.name,
-       b.year_budget, b.budget_ytd, a.actual_ytd,
-       round(coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0), 2) AS deviation_ytd,
-       CASE WHEN b.budget_ytd <> 0
-            THEN (coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0)) * 100.0 / abs(b.budget_ytd) END AS deviation_pct,
-       f.forecast,
-       CASE WHEN f.forecast IS NOT NULL THEN coalesce(b.year_budget, 0) - f.forecast END AS forecast_deviation
-FROM area ar
-LEFT JOIN b ON b.area_code = ar.code
-LEFT JOIN a ON a.area_code = ar.code
-LEFT JOIN f ON f.area_code = ar.code
-WHERE b.area_code IS NOT NULL OR a.area_code IS NOT NULL OR f.area_code IS NOT NULL
-ORDER BY ar.sort_order, ar.code]]
-
--- Sick leave per budget area over the period's months and the same months a year earlier, in %
--- of agreed days; the goal is the desired limit of indicator MA01 (the area's, else the
--- municipality's) for the year. Area code NULL = the whole municipality.
-local ABSENCE_SQL = [[
-WITH cur AS (
-  SELECT u.area_code, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
-  FROM absence x JOIN unit u ON u.code = x.unit_code
-  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY u.area_code
-),
-prev AS (
-  SELECT u.area_code, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
-  FROM absence x JOIN unit u ON u.code = x.unit_code
-  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.area_code
-),
-rows AS (
-  SELECT area_code, s, l, p FROM cur
-  UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
-),
-prows AS (
-  SELECT area_code, t, p FROM prev
-  UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
-)
-SELECT r.area_code AS code, coalesce(ar.name, 'Hele kommunen') AS name,
-       r.s * 100.0 / r.p AS short_pct, r.l * 100.0 / r.p AS long_pct, (r.s + r.l) * 100.0 / r.p AS total_pct,
-       coalesce((SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
-                   AND t.unit_code IS NULL AND t.area_code = r.area_code),
-                (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
-                   AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
-       pr.t * 100.0 / pr.p AS last_year_pct
-FROM rows r
-LEFT JOIN area ar ON ar.code = r.area_code
-LEFT JOIN prows pr ON pr.area_code IS r.area_code
-WHERE r.p > 0
-ORDER BY r.area_code IS NULL, ar.sort_order, ar.code]]
-
--- Sick leave of the whole municipality month by month: this year up to the period's last month,
--- and all of last year, in % of agreed days.
-local ABSENCE_MONTHS_SQL = [[
-SELECT substr('janfebmaraprmaijunjulaugsepoktnovdes', 3 * pe.number - 2, 3) AS month,
-       (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
-         WHERE x.month = pe.code AND x.month <= :last_month) AS this_year,
-       (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
-         WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year
-FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
 
 -- Decisions to follow up, with their status on :as_of (view decision_state: the schema's as-of
 -- rule and its overdue_from): every open one, and those finished or dropped in the period.
@@ -127,52 +35,7 @@ SELECT count(*) AS total, coalesce(sum(NOT finished), 0) AS open, coalesce(sum(o
        coalesce(sum(finished AND valid_from >= :first_date), 0) AS closed_in_period
 FROM decision_state WHERE valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)]]
 
--- Deviations (avvik) registered this year up to the period's end, per category: counts only.
--- Open or closed on the day the period is judged on (:as_of, view period_as_of; view deviation_state).
-local DEVIATION_SQL = [[
-SELECT category,
-       sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
-       count(*) AS ytd,
-       sum(severity = 'høy') AS high,
-       sum(closed) AS closed,
-       sum(NOT closed) AS open
-FROM deviation_state
-WHERE reported_date BETWEEN :year_first_date AND :last_date
-  AND valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
-GROUP BY category
-ORDER BY CASE category WHEN 'HMS' THEN 1 WHEN 'bruker/pasient' THEN 2
-  WHEN 'informasjonssikkerhet/personvern' THEN 3 WHEN 'økonomi' THEN 4 ELSE 5 END, category]]
-
--- The highest ROS risks not closed on :as_of (view risk_state: a risk is known from its
--- assessment on), overdue measures marked.
-local RISK_SQL = [[
-SELECT r.id, a.name AS area, r.hazard, r.probability, r.consequence, r.score, r.level,
-       r.measures, r.responsible, r.deadline, r.status, coalesce(r.overdue_from <= :as_of, 0) AS overdue
-FROM risk_state r JOIN area a ON a.code = r.area_code
-WHERE NOT r.closed AND r.valid_from <= :as_of AND (r.valid_to IS NULL OR :as_of < r.valid_to)
-ORDER BY r.score DESC, r.consequence DESC, a.sort_order, r.id
-LIMIT 10]]
-
 -- ---- sections ----------------------------------------------------------------------------------
-
-local function economy(r, q)
-  local rows = r.db:rows(ECONOMY_SQL, q)
-  local total = { year_budget = 0, budget_ytd = 0, actual_ytd = 0, deviation_ytd = 0, forecast = 0,
-    forecast_deviation = 0, frame = 0, has_forecast = false }
-  for _, row in ipairs(rows) do
-    total.year_budget = total.year_budget + (row.year_budget or 0)
-    total.budget_ytd = total.budget_ytd + (row.budget_ytd or 0)
-    total.actual_ytd = total.actual_ytd + (row.actual_ytd or 0)
-    total.deviation_ytd = total.deviation_ytd + row.deviation_ytd
-    if row.forecast then
-      total.forecast = total.forecast + row.forecast
-      total.forecast_deviation = total.forecast_deviation + row.forecast_deviation
-      total.has_forecast = true
-    end
-    if (row.year_budget or 0) > 0 then total.frame = total.frame + row.year_budget end
-  end
-  return rows, total
-end
 
 local function economy_section(r, p, q, rows)
   local doc = r.doc
@@ -180,110 +43,24 @@ local function economy_section(r, p, q, rows)
   doc:paragraph(("Tabellen viser regulert budsjett for %d, periodisert budsjett og regnskap hittil i år "
     .. "(%s), avvik og enhetenes siste prognose for året per %s."):format(p.period.year,
     q.ytd.label, fmt.date(q.as_of)))
-  doc:table {
+  economy.table(r, rows, {
     title = "Drift per rammeområde, hittil i år og prognose " .. p.period.year,
-    unit_note = "Beløp i 1" .. NBSP .. "000 kr",
     sheet = "Økonomi",
-    columns = {
-      { key = "name", title = "Rammeområde", width_mm = 38 },
-      { key = "year_budget", title = "Regulert budsjett", type = "amount", thousands = true, sum = true },
-      { key = "budget_ytd", title = "Budsjett hittil", type = "amount", thousands = true, sum = true },
-      { key = "actual_ytd", title = "Regnskap hittil", type = "amount", thousands = true, sum = true },
-      { key = "deviation_ytd", title = "Avvik hittil", type = "amount", thousands = true, sum = true, mark_negative = true },
-      { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1, mark_negative = true },
-      { key = "forecast", title = "Prognose", type = "amount", thousands = true, sum = true },
-      { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true, sum = true,
-        mark_negative = true },
-    },
-    rows = rows,
-    total = "Sum",
-    note = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = budsjett "
-      .. "− regnskap; prognoseavvik = regulert budsjett − prognose. Avvik i % er avvik hittil i prosent av "
-      .. "budsjett hittil (for inntekter av tallverdien); summen har ingen prosent fordi kommunens samlede "
+    note = "Summen har ingen prosent fordi kommunens samlede "
       .. "budsjett går i balanse. Prognose: enhetenes siste prognose for året, laget senest i periodens siste måned.",
-  }
-  doc:chart {
-    kind = "diverging",
-    title = "Avvik per rammeområde hittil i år (" .. q.ytd.label .. ")",
-    type = "amount", thousands = true,
-    negative_label = "Merforbruk", positive_label = "Mindreforbruk",
-    rows = rows, category = "name",
-    series = { { key = "deviation_ytd", name = "Avvik hittil" } },
-  }
+  })
+  economy.chart(r, rows, "Avvik per rammeområde hittil i år (" .. q.ytd.label .. ")")
 end
 
 local function absence_section(r, p, rows)
-  local doc = r.doc
-  doc:heading(1, "Sykefravær per rammeområde")
+  r.doc:heading(1, "Sykefravær per rammeområde")
   local ly = p.period:last_year()
-  doc:paragraph(("Sykefravær i %s (%s–%s), i prosent av avtalte dagsverk, sammenlignet med målet for "
+  r.doc:paragraph(("Sykefravær i %s (%s–%s), i prosent av avtalte dagsverk, sammenlignet med målet for "
     .. "sykefravær (ønsket resultat i målekortet) og samme periode i fjor.")
     :format(p.period.label, fmt.date(p.period.first_date), fmt.date(p.period.last_date)))
-  local shown = {}
-  for i, row in ipairs(rows) do
-    shown[i] = { name = row.name, short_pct = row.short_pct, long_pct = row.long_pct, total_pct = row.total_pct,
-      goal_pct = row.goal_pct, last_year_pct = row.last_year_pct }
-  end
-  doc:table {
-    title = "Sykefravær " .. p.period.label,
-    sheet = "Sykefravær",
-    columns = {
-      { key = "name", title = "Rammeområde", width_mm = 48 },
-      { key = "short_pct", title = "Korttid", type = "percent", decimals = 1, group = "Sykefravær " .. p.period.label },
-      { key = "long_pct", title = "Langtid", type = "percent", decimals = 1, group = "Sykefravær " .. p.period.label },
-      { key = "total_pct", title = "Totalt", type = "percent", decimals = 1, group = "Sykefravær " .. p.period.label },
-      { key = "goal_pct", title = "Mål", type = "percent", decimals = 1 },
-      { key = "last_year_pct", title = "Samme periode i fjor (" .. ly.label .. ")", type = "percent", decimals = 1 },
-    },
-    rows = shown,
-    note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
-      .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. p.period.year
-      .. " (rammeområdets eget mål der det finnes). Siste rad er hele kommunen.",
-  }
-  local goal
-  for _, row in ipairs(rows) do if row.code == nil then goal = row.goal_pct end end
-  local year = p.period.year
-  doc:chart {
-    kind = "line",
-    title = ("Sykefravær per måned %d og %d, hele kommunen"):format(year, year - 1),
-    type = "percent", decimals = 1, value_title = "Sykefravær",
-    rows = r.db:rows(ABSENCE_MONTHS_SQL, { year = year, last_month = p.period.last_month }),
-    category = "month",
-    series = { { key = "this_year", name = tostring(year) }, { key = "last_year", name = tostring(year - 1) } },
-    lines = goal and { { value = goal, label = "Mål " .. fmt.percent(goal, 1) } } or nil,
-  }
-end
-
--- Stacked bars: the municipality's indicators per focus area by status (statuses as the
--- scorecard rows carry them, from result_status).
-local function status_chart(r, p, muni_rows)
-  local cats, idx = {}, {}
-  local n = { desired = {}, acceptable = {}, unacceptable = {}, other = {} }
-  for _, row in ipairs(muni_rows) do
-    local i = idx[row.focus_code]
-    if not i then
-      i = #cats + 1
-      idx[row.focus_code], cats[i] = i, row.focus_area
-      for _, list in pairs(n) do list[i] = 0 end
-    end
-    local s = row.status
-    if s then
-      s = (s == "not_measured" or s == "no_target") and "other" or s
-      n[s][i] = n[s][i] + 1
-    end
-  end
-  r.doc:chart {
-    kind = "bar_stacked",
-    title = "Status per fokusområde, " .. p.period.label,
-    type = "integer", value_title = "Antall indikatorer",
-    categories = cats,
-    series = {
-      { status = "desired", values = n.desired },
-      { status = "acceptable", values = n.acceptable },
-      { status = "unacceptable", values = n.unacceptable },
-      { status = "not_measured", name = "Ikke målt / uten resultatkrav", values = n.other },
-    },
-  }
+  absence.table(r, rows, { label = p.period.label, ly_label = ly.label, year = p.period.year, sheet = "Sykefravær" })
+  local whole = absence.whole(rows)
+  absence.chart(r, p.period.year, p.period.last_month, whole and whole.goal_pct)
 end
 
 local function scorecard_section(r, p, muni_rows)
@@ -296,7 +73,7 @@ local function scorecard_section(r, p, muni_rows)
   doc:heading(2, "Hele kommunen")
   scorecard.table(r, { period = p.period, previous = true, trend = true })
   scorecard.summary(r, { period = p.period, sheet = "Måloppnåelse" })
-  status_chart(r, p, muni_rows)
+  scorecard.status_chart(r, muni_rows, "Status per fokusområde, " .. p.period.label)
 
   -- one row per area: its counts, for the overview
   local overview, without = {}, {}
@@ -381,72 +158,6 @@ local function decision_section(r, q, rows, dc)
   end
 end
 
--- The ROS matrix's three levels in the status colours: red = uakseptabel, yellow = vurder
--- tiltak, green = akseptabel (DOMAIN.md), so the level reads in colour, symbol and word.
-local RISK_STATUS = { ["uakseptabel"] = "unacceptable", ["vurder tiltak"] = "acceptable", ["akseptabel"] = "desired" }
-
-local function control_section(r, p, q, devs, risks)
-  local doc = r.doc
-  doc:heading(1, "Internkontroll")
-  doc:heading(2, "Avvik")
-  doc:paragraph(("Avvik registrert i kvalitetssystemet hittil i år (%s), per kategori. Bare antall "
-    .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(q.ytd.label))
-  local list = {}
-  for i, d in ipairs(devs) do
-    list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
-      closed = d.closed, open = d.open }
-  end
-  doc:table {
-    title = "Avvik per kategori og status, " .. q.ytd.label,
-    sheet = "Avvik",
-    columns = {
-      { key = "category", title = "Kategori" },
-      { key = "in_period", title = "I perioden", type = "integer", sum = true, group = "Registrert" },
-      { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert" },
-      { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert" },
-      { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
-      { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
-    },
-    rows = list,
-    total = "Sum",
-    note = "Status per periodens slutt av avvikene registrert hittil i år: lukket når avviket ble lukket "
-      .. "senest " .. fmt.date(q.as_of) .. ", ellers åpent.",
-  }
-  doc:heading(2, "Risiko (ROS)")
-  if #risks == 0 then
-    doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(q.as_of) .. ".")
-    return
-  end
-  doc:paragraph(("De høyeste risikoene i rammeområdenes ROS-analyser som ikke var lukket per %s, slik de "
-    .. "sist ble vurdert innen denne datoen. Risiko = sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, "
-    .. "5–9 vurder tiltak, 1–4 akseptabel."):format(fmt.date(q.as_of)))
-  local rl = {}
-  for i, k in ipairs(risks) do
-    rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
-      score = k.score, level = capital(k.level), level_status = RISK_STATUS[k.level], measures = k.measures,
-      deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and " – frist passert" or "") }
-  end
-  doc:table {
-    title = "Høyeste risikoer",
-    sheet = "ROS",
-    columns = {
-      { key = "area", title = "Rammeområde" },
-      { key = "hazard", title = "Uønsket hendelse" },
-      { key = "probability", title = "S", type = "integer" },
-      { key = "consequence", title = "K", type = "integer" },
-      { key = "score", title = "Risiko (S×K)", type = "integer" },
-      { key = "level", title = "Nivå", status = "level_status" },
-      { key = "measures", title = "Tiltak" },
-      { key = "deadline", title = "Frist", type = "date" },
-      { key = "status", title = "Status" },
-    },
-    rows = rl,
-    note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel. "
-      .. "Frist passert: tiltakene var ikke lukket, og fristen var før " .. fmt.date(q.as_of) .. ".",
-    legend = false, -- the levels are not scorecard statuses: the note explains the colours
-  }
-end
-
 -- ---- the report --------------------------------------------------------------------------------
 
 return rapp.report {
@@ -462,37 +173,26 @@ return rapp.report {
   build = function(r, p)
     local doc, db, per = r.doc, r.db, p.period
     local title = per.kind == "tertial" and "Tertialrapport" or "Kvartalsrapport"
-    local ly = per:last_year()
-    local q = {
-      first_month = per.year .. "-01", last_month = per.last_month, year_end = per.year .. "-12",
-      period_first_month = per.first_month, year = per.year,
-      first_date = per.first_date, last_date = per.last_date, year_first_date = per.year .. "-01-01",
-      period = per.code,
-      -- the day decisions, deviations and risks are judged on: the period's last date, or the
-      -- cut-off date when the period ends after it (the engine's rule, as view period_as_of)
-      as_of = per.as_of_date,
-      ly_first_month = ly.first_month, ly_last_month = ly.last_month,
-    }
-    -- a partial period (--allow-partial): budget, accounts and forecast up to the cut-off month,
-    -- so a year's budget is never set against nine months of accounts
-    q.ytd = rapp.period(q.as_of:sub(1, 7)):ytd()
-    q.last_month = q.ytd.last_month
+    -- the day decisions, deviations and risks are judged on: the period's last date, or the
+    -- cut-off date when the period ends after it (the engine's rule, as view period_as_of).
+    -- A partial period (--allow-partial): budget, accounts and forecast up to the cut-off month,
+    -- so a year's budget is never set against nine months of accounts (economy.params)
+    local q, ytd = economy.params(per, per.as_of_date)
+    q.ytd, q.ytd_label, q.as_of = ytd, ytd.label, per.as_of_date
+    q.first_date, q.last_date, q.year_first_date = per.first_date, per.last_date, per.year .. "-01-01"
     doc:meta { title = title .. " " .. per.label, subtitle = r.municipality, number_headings = true }
     doc:cover { title = title, subtitle = r.municipality, period = per, date = per.as_of_date }
     doc:toc()
 
     -- every figure first, so the summary can quote them
-    local econ, total = economy(r, q)
-    local absence = db:rows(ABSENCE_SQL, { first_month = per.first_month, last_month = per.last_month,
-      ly_first_month = ly.first_month, ly_last_month = ly.last_month, year = per.year })
+    local econ, total = economy.rows(r, q)
+    local sick = absence.rows(r, per)
     local muni_rows = scorecard.rows(r, { period = per })
     local counts = scorecard.counts(muni_rows)
     local decisions = db:rows(DECISION_SQL, q)
     local dc = db:rows(DECISION_COUNT_SQL, q)[1]
-    local devs = db:rows(DEVIATION_SQL, q)
-    local risks = db:rows(RISK_SQL, q)
-    local whole
-    for _, a in ipairs(absence) do if a.code == nil then whole = a end end
+    local devs, risks = control.query(r, q)
+    local whole = absence.whole(sick)
 
     -- 2. Sammendrag
     doc:heading(1, "Sammendrag")
@@ -543,9 +243,9 @@ return rapp.report {
 
     -- 3-7
     economy_section(r, p, q, econ)
-    absence_section(r, p, absence)
+    absence_section(r, p, sick)
     scorecard_section(r, p, muni_rows)
     decision_section(r, q, decisions, dc)
-    control_section(r, p, q, devs, risks)
+    control.section(r, q, devs, risks)
   end,
 }

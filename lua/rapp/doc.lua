@@ -90,6 +90,14 @@ function Doc:paragraph(markup)
 end
 Doc.text = Doc.paragraph
 
+--- doc:markdown(text) — a Markdown text (a text contribution from r.db:text) as paragraphs,
+--- sub-headings, lists, links and quotes; a construct Rapp does not print (raw HTML, images,
+--- code blocks, tables, nested lists) is an error naming the text's file and line.
+function Doc:markdown(text)
+  self_check(self, "markdown")
+  core.markdown(text_arg("markdown", text), dbmod.text_source(text))
+end
+
 --- doc:bullets { "first", "second" }
 function Doc:bullets(items)
   self_check(self, "bullets")

@@ -403,5 +403,37 @@ function M.summary(r, opts)
   return order
 end
 
+--- scorecard.status_chart(r, rows, title) — stacked bars: a scorecard's indicators (the rows of
+--- scorecard.rows) per focus area by status, as the rows carry it from result_status.
+function M.status_chart(r, rows, title)
+  local cats, idx = {}, {}
+  local n = { desired = {}, acceptable = {}, unacceptable = {}, other = {} }
+  for _, row in ipairs(rows) do
+    local i = idx[row.focus_code]
+    if not i then
+      i = #cats + 1
+      idx[row.focus_code], cats[i] = i, row.focus_area
+      for _, list in pairs(n) do list[i] = 0 end
+    end
+    local s = row.status
+    if s then
+      s = (s == "not_measured" or s == "no_target") and "other" or s
+      n[s][i] = n[s][i] + 1
+    end
+  end
+  r.doc:chart {
+    kind = "bar_stacked",
+    title = title,
+    type = "integer", value_title = "Antall indikatorer",
+    categories = cats,
+    series = {
+      { status = "desired", values = n.desired },
+      { status = "acceptable", values = n.acceptable },
+      { status = "unacceptable", values = n.unacceptable },
+      { status = "not_measured", name = "Ikke målt / uten resultatkrav", values = n.other },
+    },
+  }
+end
+
 local _ = setmetatable
 return M

@@ -114,6 +114,8 @@ int sg_gen_politics(sg_model *m, const char *dir); /* political_body, decision,
                                                       decision_status_change, wheel_activity */
 int sg_gen_control(sg_model *m, const char *dir);  /* deviation, risk, company, company_figure,
                                                       leader_agreement */
+int sg_gen_reports(sg_model *m, const char *dir);  /* investment*, kostra_*, annual_account,
+                                                      and the texts under tekster/ */
 
 /* The units of Fjordvik kommune at --scale 1 (sg_org.c); --scale N repeats the staffed ones. */
 typedef struct sg_unit_spec {

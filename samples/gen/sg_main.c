@@ -106,7 +106,8 @@ int main(int argc, char **argv) {
   m.seed = seed;
   m.scale = (int)scale;
   int rc = sg_build_units(&m) || sg_gen_org(&m, dir) || sg_gen_economy(&m, dir) ||
-           sg_gen_scorecard(&m, dir) || sg_gen_politics(&m, dir) || sg_gen_control(&m, dir);
+           sg_gen_scorecard(&m, dir) || sg_gen_politics(&m, dir) || sg_gen_control(&m, dir) ||
+           sg_gen_reports(&m, dir);
   if (!rc && want_summary) summary(&m);
   free(m.units);
   free(m.budget);

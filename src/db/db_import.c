@@ -24,7 +24,9 @@
 #include "db/db.h"
 #include "db/db_int.h"
 #include "util/buf.h"
+#include "model/markdown.h"
 #include "util/csv.h"
+#include "util/file.h"
 #include "util/parse.h"
 #include "util/period.h"
 #include "util/stopsig.h"
@@ -432,6 +434,208 @@ done:
   return rc;
 }
 
+/* ---- text contributions: DIR/tekster/<period>/<owner>/<section>.md ---- */
+
+#define TEXT_DIR "tekster"
+#define MAX_TEXT_BYTES (1024 * 1024)
+
+/* A problem of one text file: "tekster/2026/ENH1/okonomi.md:3: message" (line 0: no line). */
+static void text_problem(import_ctx *cx, const char *rel, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void text_problem(import_ctx *cx, const char *rel, long line, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  rapp_buf b = {0};
+  char *safe = utf8_sanitize(rel, strlen(rel));
+  if (line > 0) buf_printf(&b, "%s:%ld: %s", safe, line, msg);
+  else buf_printf(&b, "%s: %s", safe, msg);
+  db_problems_add(&cx->probs, -1, -1, 0, 0, buf_str(&b), NULL);
+  free(safe);
+  buf_free(&b);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The entries of a folder but . and .., sorted (stable messages). NULL when it cannot be read. */
+static char **list_folder(const char *path, size_t *n) {
+  DIR *d = opendir(path);
+  *n = 0;
+  if (!d) return NULL;
+  char **v = NULL;
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    v = xrealloc(v, (*n + 1) * sizeof *v);
+    v[(*n)++] = xstrdup(e->d_name);
+  }
+  closedir(d);
+  if (*n) qsort(v, *n, sizeof *v, cmp_names);
+  return v ? v : xcalloc(1, sizeof *v);
+}
+
+static void free_names(char **v, size_t n) {
+  for (size_t i = 0; i < n; i++) free(v[i]);
+  free(v);
+}
+
+/* 1 when the SQL (one ? parameter) finds a row for value in the staging tables. */
+static int stage_has(import_ctx *cx, const char *sql, const char *value) {
+  sqlite3_stmt *st = NULL;
+  int found = 0;
+  if (sqlite3_prepare_v2(cx->db, sql, -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+    found = sqlite3_step(st) == SQLITE_ROW;
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
+/* Reads one text file (rel is its path under DIR) and stores it when every check holds. */
+static int load_text(import_ctx *cx, sqlite3_stmt *ins, const char *rel, const char *period,
+                     const char *owner, const char *section) {
+  rapp_buf path = {0}, body = {0};
+  struct stat sb;
+  int rc = 0, ok = 1;
+  buf_printf(&path, "%s/%s", cx->dir, rel);
+  int fd = file_open_input(buf_str(&path), &sb);
+  if (fd < 0) {
+    text_problem(cx, rel, 0, "cannot read: %s", strerror(errno));
+    goto done;
+  }
+  if (!S_ISREG(sb.st_mode)) {
+    text_problem(cx, rel, 0, "is %s, not a Markdown file", file_kind(sb.st_mode));
+    close(fd);
+    goto done;
+  }
+  char chunk[65536];
+  for (ssize_t got; (got = read(fd, chunk, sizeof chunk)) != 0;) {
+    if (got < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      text_problem(cx, rel, 0, "cannot read: %s", strerror(errno));
+      ok = 0;
+      break;
+    }
+    buf_append(&body, chunk, (size_t)got);
+    if (body.len > MAX_TEXT_BYTES) {
+      text_problem(cx, rel, 0, "larger than %d bytes; a text contribution is a few pages at most", MAX_TEXT_BYTES);
+      ok = 0;
+      break;
+    }
+  }
+  close(fd);
+  if (!ok) goto done;
+  const char *s = buf_str(&body);
+  size_t at = utf8_invalid_at(s, body.len);
+  if (at != (size_t)-1 || memchr(s, '\0', body.len)) {
+    size_t bad = at != (size_t)-1 ? at : (size_t)((const char *)memchr(s, '\0', body.len) - s);
+    long line = 1;
+    for (size_t i = 0; i < bad; i++) line += s[i] == '\n';
+    if (at != (size_t)-1)
+      text_problem(cx, rel, line, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", (unsigned char)s[at]);
+    else
+      text_problem(cx, rel, line, "contains a NUL byte");
+    goto done;
+  }
+  if (!stage_has(cx, "SELECT 1 FROM stage.period WHERE code = ?", period)) {
+    text_problem(cx, rel, 0, "unknown period '%s' (the folder under %s/ is a period: 2026-09, 2026-T2, 2026 ...)", period, TEXT_DIR);
+    ok = 0;
+  }
+  if (strcmp(owner, "kommunedirektor") != 0 &&
+      !stage_has(cx, "SELECT 1 FROM stage.unit WHERE code = ? UNION ALL SELECT 1 FROM stage.area WHERE code = ?1", owner)) {
+    text_problem(cx, rel, 0, "unknown owner '%s' (the folder under the period is a unit code, an area code or kommunedirektor)", owner);
+    ok = 0;
+  }
+  if (!stage_has(cx, "SELECT 1 FROM main.text_section WHERE code = ?", section)) {
+    rapp_buf list = {0};
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(cx->db, "SELECT code FROM main.text_section ORDER BY sort_order", -1, &st, NULL) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW) buf_printf(&list, "%s%s.md", list.len ? ", " : "", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    text_problem(cx, rel, 0, "unknown section '%s' (the files are: %s)", section, buf_str(&list));
+    buf_free(&list);
+    ok = 0;
+  }
+  long line = 0;
+  char msg[512];
+  if (md_convert(NULL, s, body.len, &line, msg, sizeof msg) < 0) {
+    text_problem(cx, rel, line, "%s", msg);
+    ok = 0;
+  }
+  if (!ok) goto done;
+  sqlite3_bind_text(ins, 1, period, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(ins, 2, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(ins, 3, section, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(ins, 4, s, (int)body.len, SQLITE_TRANSIENT);
+  sqlite3_bind_text(ins, 5, rel, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(ins) != SQLITE_DONE) rc = err_set(cx->err, "%s: cannot store the text: %s", rel, sqlite3_errmsg(cx->db));
+  sqlite3_reset(ins);
+done:
+  buf_free(&path);
+  buf_free(&body);
+  return rc;
+}
+
+/* Reads every text under DIR/tekster (which may be absent: no texts). Anything that is not
+ * <period>/<owner>/<section>.md there is a problem naming the file; the rows stored are only
+ * those without a problem, so the shared rules find nothing more to say about them. */
+static int load_texts(import_ctx *cx) {
+  rapp_buf top = {0};
+  buf_printf(&top, "%s/%s", cx->dir, TEXT_DIR);
+  struct stat sb;
+  int rc = 0;
+  if (stat(buf_str(&top), &sb) != 0) goto out;
+  if (!S_ISDIR(sb.st_mode)) {
+    text_problem(cx, TEXT_DIR, 0, "must be a folder of texts (%s/<period>/<owner>/<section>.md)", TEXT_DIR);
+    goto out;
+  }
+  sqlite3_stmt *ins = NULL;
+  if (sqlite3_prepare_v2(cx->db, "INSERT INTO stage.report_text VALUES (?, ?, ?, ?, ?)", -1, &ins, NULL) != SQLITE_OK) {
+    rc = err_set(cx->err, "preparing the load of the texts: %s", sqlite3_errmsg(cx->db));
+    goto out;
+  }
+  size_t np, no, nf;
+  char **periods = list_folder(buf_str(&top), &np);
+  for (size_t i = 0; rc == 0 && i < np; i++) {
+    rapp_buf rel = {0}, abs = {0};
+    buf_printf(&rel, "%s/%s", TEXT_DIR, periods[i]);
+    buf_printf(&abs, "%s/%s", cx->dir, buf_str(&rel));
+    char **owners = list_folder(buf_str(&abs), &no);
+    if (!owners) text_problem(cx, buf_str(&rel), 0, "not a folder: %s/ holds one folder per period", TEXT_DIR);
+    for (size_t j = 0; owners && rc == 0 && j < no; j++) {
+      rapp_buf rel2 = {0}, abs2 = {0};
+      buf_printf(&rel2, "%s/%s", buf_str(&rel), owners[j]);
+      buf_printf(&abs2, "%s/%s", cx->dir, buf_str(&rel2));
+      char **files = list_folder(buf_str(&abs2), &nf);
+      if (!files) text_problem(cx, buf_str(&rel2), 0, "not a folder: a period holds one folder per owner (unit, area or kommunedirektor)");
+      for (size_t k = 0; files && rc == 0 && k < nf; k++) {
+        rapp_buf rel3 = {0};
+        buf_printf(&rel3, "%s/%s", buf_str(&rel2), files[k]);
+        size_t len = strlen(files[k]);
+        if (len <= 3 || strcmp(files[k] + len - 3, ".md") != 0) {
+          text_problem(cx, buf_str(&rel3), 0, "not a text: an owner's folder holds <section>.md files only");
+        } else {
+          files[k][len - 3] = '\0';
+          rc = load_text(cx, ins, buf_str(&rel3), periods[i], owners[j], files[k]);
+        }
+        buf_free(&rel3);
+      }
+      if (files) free_names(files, nf);
+      buf_free(&rel2);
+      buf_free(&abs2);
+    }
+    if (owners) free_names(owners, no);
+    buf_free(&rel);
+    buf_free(&abs);
+  }
+  if (periods) free_names(periods, np);
+  sqlite3_finalize(ins);
+out:
+  buf_free(&top);
+  return rc;
+}
+
 /* ---- the temporary file: created safely, removed on every way out ---- */
 
 /* The temporary file's path for the signal handler, which may only use what is async-signal
@@ -696,6 +900,7 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
   if (trace) fprintf(stderr, "import: loaded %.3f s\n", db_now_seconds() - t0);
   /* Every file whose header is sound is checked row by row, whatever is wrong with the others. */
   if (fill_periods(&cx) < 0) goto done;
+  if (load_texts(&cx) < 0) goto done;
   if (trace) fprintf(stderr, "import: periods %.3f s\n", db_now_seconds() - t0);
   /* the rules look rows up by their referenced keys */
   for (int ti = 0; ti < cx.m.ntables; ti++) {

@@ -144,7 +144,9 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
     }
     t->nkeys++;
   }
-  t->from_csv = strcmp(t->name, "period") != 0 && strcmp(t->name, "status_label") != 0;
+  /* report_text comes from the Markdown files under tekster/ (db_import.c) */
+  t->from_csv = strcmp(t->name, "period") != 0 && strcmp(t->name, "status_label") != 0 &&
+                strcmp(t->name, "report_text") != 0;
   return 0;
 fail:
   rc = err_set(err, "reading the schema of table '%s': %s", t->name, sqlite3_errmsg(db));

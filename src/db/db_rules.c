@@ -126,6 +126,25 @@ static const rule rules[] = {
      "t.org_number GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'",
      "quote(t.org_number) || ' is not an organisasjonsnummer (nine digits)'"},
     {"company", "ownership_pct", RULE_RANGE, "0", "100"},
+    /* version 3: texts, investments, KOSTRA, annual accounts */
+    {"report_text", "owner", RULE_SQL,
+     "t.owner = 'kommunedirektor' OR EXISTS (SELECT 1 FROM {s}.unit u WHERE u.code = t.owner) "
+     "OR EXISTS (SELECT 1 FROM {s}.area a WHERE a.code = t.owner)",
+     "'unknown owner ' || quote(t.owner) || ' (a unit code, an area code or ''kommunedirektor'')'"},
+    {"report_text", "section", RULE_SQL,
+     "EXISTS (SELECT 1 FROM main.text_section x WHERE x.code = t.section)",
+     "'unknown section ' || quote(t.section) || ' (the sections are: ' || "
+     "(SELECT group_concat(code, ', ') FROM (SELECT code FROM main.text_section ORDER BY sort_order)) || ')'"},
+    {"investment", "cost_frame", RULE_MIN, ">= 0", NULL},
+    {"investment", "cost_before", RULE_MIN, ">= 0", NULL},
+    {"investment", "status", RULE_SET, "'planlagt', 'pågår', 'ferdigstilt', 'utsatt', 'avsluttet'", NULL},
+    {"investment_forecast", "final_cost", RULE_MIN, ">= 0", NULL},
+    {"kostra_indicator", "decimals", RULE_RANGE, "0", "6"},
+    {"kostra_indicator", "direction", RULE_SET, "'higher', 'lower'", NULL},
+    {"annual_account", "line", RULE_SQL,
+     "EXISTS (SELECT 1 FROM main.annual_account_line x WHERE x.code = t.line)",
+     "'unknown line ' || quote(t.line) || ' (the lines are: ' || "
+     "(SELECT group_concat(code, ', ') FROM (SELECT code FROM main.annual_account_line ORDER BY sort_order)) || ')'"},
     {"period", "code", RULE_SQL, "rapp_period_error(t.code) IS NULL", "rapp_period_error(t.code)"},
 };
 
@@ -136,6 +155,8 @@ const char *const db_rules_natural_keys[][2] = {
     {"forecast", "unit_code,month"},
     {"absence", "unit_code,month"},
     {"staffing", "unit_code,month"},
+    {"investment_actual", "project_number,month"},
+    {"investment_forecast", "project_number,month"},
     {NULL, NULL},
 };
 

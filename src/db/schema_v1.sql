@@ -1,5 +1,6 @@
--- Rapp snapshot schema, version 2 (PRAGMA user_version = 2). Version 2 added decision_status_change
--- and the as-of views (decision_state ... leader_agreement_state); the file keeps its name.
+-- Rapp snapshot schema, version 3 (PRAGMA user_version = 3). Version 2 added decision_status_change
+-- and the as-of views (decision_state ... leader_agreement_state); version 3 the block at the end
+-- (texts, investments, KOSTRA, annual accounts); the file keeps its name.
 -- One SQLite file per municipality and cut-off date. docs/schema.md explains every table and
 -- column in the municipality's own terms; this file is the truth it is written from.
 --
@@ -401,3 +402,133 @@ FROM leader_agreement a
 UNION ALL
 SELECT a.unit_code, a.year, a.leader, a.signed_date, 'signert', 1, a.signed_date, NULL
 FROM leader_agreement a WHERE a.signed_date IS NOT NULL;
+
+-- ==== Version 3: texts, investments, KOSTRA and the annual accounts (the monthly and annual
+-- ==== reports). Appended here in one block; the file keeps its name.
+
+-- The sections a text contribution may fill, with the heading a report gives them and their
+-- order. Part of the schema, not data (a view, so rapp check verifies it like every view's).
+CREATE VIEW text_section (code, label, sort_order) AS
+VALUES ('sammendrag',     'Sammendrag',          1),
+       ('vurdering',      'Vurdering',           2),
+       ('okonomi',        'Økonomi',             3),
+       ('maloppnaelse',   'Måloppnåelse',        4),
+       ('sykefravaer',    'Sykefravær',          5),
+       ('organisasjon',   'Organisasjon',        6),
+       ('internkontroll', 'Internkontroll',      7),
+       ('investeringer',  'Investeringer',       8),
+       ('tiltak',         'Tiltak',              9),
+       ('utfordringer',   'Utfordringer framover', 10);
+
+-- Text contributions: the commentary units, budget areas and the kommunedirektør write in
+-- Markdown. Not read from CSV: `rapp import` reads DIR/tekster/<period>/<owner>/<section>.md
+-- (docs/schema.md, "Texts").
+CREATE TABLE report_text (
+  period          TEXT NOT NULL REFERENCES period(code), -- '2026-09' | '2026-T2' | '2026'; ...
+  owner           TEXT NOT NULL,                  -- a unit code, an area code, or 'kommunedirektor'
+  section         TEXT NOT NULL,                  -- a code of the view text_section
+  body            TEXT NOT NULL,                  -- the Markdown text (CommonMark subset; UTF-8)
+  source_file     TEXT NOT NULL,                  -- 'tekster/2026/OPPV/vurdering.md'
+  PRIMARY KEY (period, owner, section)
+) STRICT;
+
+-- Investeringsprosjekter. Amounts here are expenses, positive (the general convention).
+CREATE TABLE investment (
+  project_number  TEXT NOT NULL PRIMARY KEY,      -- prosjektnummer '4012'
+  name            TEXT NOT NULL,                  -- 'Ny Fjordvik skole'
+  area_code       TEXT NOT NULL REFERENCES area(code),
+  cost_frame      REAL NOT NULL,                  -- vedtatt kostnadsramme for the whole project; NOK
+  cost_before     REAL NOT NULL DEFAULT 0,        -- påløpt before the first year of investment_actual; NOK
+  start_date      TEXT,                           -- oppstart
+  completion_date TEXT,                           -- planlagt ferdigstillelse (as adopted)
+  status          TEXT NOT NULL                   -- 'planlagt' | 'pågår' | 'ferdigstilt' | 'utsatt' | 'avsluttet'
+) STRICT;
+
+-- Årsbudsjett (regulert) per investment project and year.
+CREATE TABLE investment_budget (
+  project_number  TEXT NOT NULL REFERENCES investment(project_number),
+  year            INTEGER NOT NULL,
+  amount          REAL NOT NULL,                  -- NOK
+  PRIMARY KEY (project_number, year)
+) STRICT;
+
+-- Regnskap per investment project and month. Accumulated cost at month M = cost_before + the
+-- sum of the months up to M.
+CREATE TABLE investment_actual (
+  project_number  TEXT NOT NULL REFERENCES investment(project_number),
+  month           TEXT NOT NULL,
+  amount          REAL NOT NULL                   -- NOK
+) STRICT;
+
+-- Prognose per investment project, as made in a given month.
+CREATE TABLE investment_forecast (
+  project_number  TEXT NOT NULL REFERENCES investment(project_number),
+  month           TEXT NOT NULL,                  -- the month the forecast was made
+  final_cost      REAL NOT NULL,                  -- forecast sluttkostnad for the whole project; NOK
+  completion_date TEXT                            -- forecast ferdigstillelse; NULL = as planned
+) STRICT;
+
+-- KOSTRA key figures (nøkkeltall) the annual report compares.
+CREATE TABLE kostra_indicator (
+  code            TEXT NOT NULL PRIMARY KEY,      -- 'KOSTRA-GSK-01'
+  name            TEXT NOT NULL,                  -- 'Netto driftsutgifter grunnskole per innbygger 6-15 år'
+  area_code       TEXT REFERENCES area(code),     -- the budget area it belongs to; NULL = the whole municipality
+  unit_of_measure TEXT NOT NULL,                  -- 'kr' | 'prosent' | 'antall' | ...
+  decimals        INTEGER NOT NULL DEFAULT 1,
+  direction       TEXT,                           -- 'higher' (higher is better), 'lower', or NULL: no better or worse
+  sort_order      INTEGER NOT NULL
+) STRICT;
+
+-- One KOSTRA figure per indicator and year: the municipality, its kommunegruppe, and
+-- "Landet uten Oslo". NULL = not published.
+CREATE TABLE kostra_figure (
+  indicator_code  TEXT NOT NULL REFERENCES kostra_indicator(code),
+  year            INTEGER NOT NULL,
+  value           REAL,                           -- the municipality
+  group_value     REAL,                           -- its kommunegruppe
+  country_value   REAL,                           -- Landet uten Oslo
+  group_name      TEXT,                           -- 'Kostragruppe 11'
+  PRIMARY KEY (indicator_code, year)
+) STRICT;
+
+-- Årsregnskap: the summary lines the annual report needs, per year. EXCEPTION to the sign
+-- convention above: amounts are as the accounts print them, positive; a result line is
+-- positive for a surplus (netto driftsresultat 40 000 000 = overskudd) and negative for a deficit.
+CREATE TABLE annual_account (
+  year            INTEGER NOT NULL,
+  line            TEXT NOT NULL,                  -- a code of the view annual_account_line
+  amount          REAL NOT NULL,                  -- NOK; see the exception above
+  PRIMARY KEY (year, line)
+) STRICT;
+
+-- The lines annual_account may hold. Part of the schema, not data.
+CREATE VIEW annual_account_line (code, label, sort_order) AS
+VALUES ('driftsinntekter',       'Sum driftsinntekter',            1),
+       ('driftsutgifter',        'Sum driftsutgifter',             2),
+       ('brutto_driftsresultat', 'Brutto driftsresultat',          3),
+       ('netto_finansutgifter',  'Netto finansutgifter',           4),
+       ('netto_driftsresultat',  'Netto driftsresultat',           5),
+       ('regnskapsresultat',     'Regnskapsmessig mer-/mindreforbruk', 6),
+       ('disposisjonsfond',      'Disposisjonsfond 31.12.',        7),
+       ('lanegjeld',             'Netto lånegjeld 31.12.',         8);
+
+-- THE financial key figures per year, in one place: netto driftsresultat, disposisjonsfond and
+-- lånegjeld in % of driftsinntekter, against the recommended level for netto driftsresultat
+-- (1,75 %, the norm for the municipal sector). NULL where a line is missing.
+CREATE VIEW annual_key_figure AS
+SELECT y.year,
+       di.amount AS driftsinntekter,
+       nd.amount AS netto_driftsresultat,
+       100.0 * nd.amount / nullif(di.amount, 0) AS netto_driftsresultat_pct,
+       1.75 AS netto_driftsresultat_norm_pct,
+       df.amount AS disposisjonsfond,
+       100.0 * df.amount / nullif(di.amount, 0) AS disposisjonsfond_pct,
+       lg.amount AS lanegjeld,
+       100.0 * lg.amount / nullif(di.amount, 0) AS lanegjeld_pct,
+       rr.amount AS regnskapsresultat
+FROM (SELECT DISTINCT year FROM annual_account) y
+LEFT JOIN annual_account di ON di.year = y.year AND di.line = 'driftsinntekter'
+LEFT JOIN annual_account nd ON nd.year = y.year AND nd.line = 'netto_driftsresultat'
+LEFT JOIN annual_account df ON df.year = y.year AND df.line = 'disposisjonsfond'
+LEFT JOIN annual_account lg ON lg.year = y.year AND lg.line = 'lanegjeld'
+LEFT JOIN annual_account rr ON rr.year = y.year AND rr.line = 'regnskapsresultat';

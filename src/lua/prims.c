@@ -12,6 +12,7 @@
 
 #include "lua/script_int.h"
 #include "model/chart.h"
+#include "model/markdown.h"
 #include "util/buf.h"
 #include "util/image.h"
 #include "util/nofmt.h"
@@ -254,6 +255,21 @@ static int lf_bullets(lua_State *L) {
     lua_pop(L, 1);
   }
   b->u.bullets.nitems = n;
+  return 0;
+}
+
+/* markdown(text, source): the text's blocks (model/markdown.c); a refused construct raises
+ * "r.doc:markdown: SOURCE:LINE: reason" (source: the text's file, or "the text"). */
+static int lf_markdown(lua_State *L) {
+  size_t len;
+  const char *text = luaL_checklstring(L, 1, &len);
+  const char *source = luaL_optstring(L, 2, NULL);
+  long line = 0;
+  char msg[512];
+  if (md_convert(cur_doc(L), text, len, &line, msg, sizeof msg) < 0) {
+    if (source) return prim_error(L, "r.doc:markdown: %s:%d: %s", source, (int)line, msg);
+    return prim_error(L, "r.doc:markdown: line %d of the text: %s", (int)line, msg);
+  }
   return 0;
 }
 
@@ -1050,6 +1066,7 @@ void prims_push(lua_State *L) {
       {"meta", lf_meta},             {"cover", lf_cover},
       {"heading", lf_heading},       {"paragraph", lf_paragraph},
       {"bullets", lf_bullets},       {"keyfigures", lf_keyfigures},
+      {"markdown", lf_markdown},
       {"table", lf_table},           {"add_rows", lf_add_rows},
       {"add_special", lf_add_special}, {"table_nrows", lf_table_nrows},
       {"table_sums", lf_table_sums}, {"note", lf_note},

@@ -100,6 +100,12 @@ doc_block *doc_add(doc *d, doc_block_kind kind) {
   return b;
 }
 
+int doc_heading_level(const doc *d) {
+  for (size_t i = d->nblocks; i > 0; i--)
+    if (d->blocks[i - 1]->kind == DOC_HEADING) return d->blocks[i - 1]->u.heading.level;
+  return 0;
+}
+
 doc_block *doc_add_heading(doc *d, int level, const char *text) {
   if (level < 1) level = 1;
   if (level > 3) level = 3;
@@ -155,8 +161,7 @@ doc_inline doc_parse_inline(doc *d, const char *markup) {
     }
     if (text.len) {
       if (n == cap) runs = xrealloc(runs, (cap *= 2) * sizeof *runs);
-      runs[n].text = doc_strdup(d, buf_str(&text));
-      runs[n].style = style;
+      runs[n] = (doc_run){.text = doc_strdup(d, buf_str(&text)), .style = style, .href = NULL};
       n++;
       buf_reset(&text);
     }

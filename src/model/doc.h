@@ -44,6 +44,8 @@ enum { DOC_BOLD = 1, DOC_ITALIC = 2 };
 typedef struct doc_run {
   const char *text;
   unsigned style; /* DOC_BOLD | DOC_ITALIC */
+  const char *href; /* the run is (part of) a link to this URL (http, https, mailto); or NULL.
+                       PDF: a link annotation; XLSX: "text (url)"; text dump: [text](url) */
 } doc_run;
 
 typedef struct doc_inline {
@@ -154,11 +156,17 @@ typedef struct doc_keyfigure {
 
 typedef struct doc_block {
   doc_block_kind kind;
+  int quote; /* 1 = a PARAGRAPH or BULLETS block quoted (Markdown "> "): renderers indent it */
   union {
     struct { const char *title, *subtitle, *period_label, *date_text, *logo_path; } cover;
     struct { int level; const char *text; const char *number; /* "2.1" or NULL */ int id; } heading;
     doc_inline paragraph;
-    struct { doc_inline *items; size_t nitems; } bullets;
+    struct {
+      doc_inline *items;
+      size_t nitems;
+      int ordered; /* 1 = a numbered list: items are numbered start, start + 1, ... */
+      int start;
+    } bullets;
     struct { doc_keyfigure *items; size_t nitems; } keyfigures;
     doc_table *table;
     struct { const char *marker; doc_inline text; } note; /* marker "1)" or NULL */
@@ -235,6 +243,8 @@ const doc_block *doc_block_at(const doc *d, size_t i);
 /* Each add returns the new block (owned by the doc), so callers can fill the union. */
 doc_block *doc_add(doc *d, doc_block_kind kind);
 doc_block *doc_add_heading(doc *d, int level, const char *text); /* level 1-3; numbers it if on */
+/* The level of the last heading added (1-3), or 0 when there is none yet. */
+int doc_heading_level(const doc *d);
 /* Parses simple inline markup: **bold**, *italic*, ***both***; a backslash escapes * and \. */
 doc_inline doc_parse_inline(doc *d, const char *markup);
 doc_block *doc_add_paragraph(doc *d, const char *markup);

@@ -35,7 +35,10 @@ static void put_inline(rapp_buf *b, const doc_inline *in) {
                        : in->runs[i].style == DOC_BOLD              ? "**"
                        : in->runs[i].style == DOC_ITALIC            ? "*"
                                                                     : "";
-    buf_printf(b, "%s%s%s", mark, in->runs[i].text, mark);
+    if (in->runs[i].href) /* a link: [text](url), the run's style inside the brackets */
+      buf_printf(b, "[%s%s%s](%s)", mark, in->runs[i].text, mark, in->runs[i].href);
+    else
+      buf_printf(b, "%s%s%s", mark, in->runs[i].text, mark);
   }
 }
 
@@ -220,12 +223,17 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
       buf_printf(b, "%s\n", bl->u.heading.text);
       break;
     case DOC_PARAGRAPH:
+      if (bl->quote) buf_puts(b, "> ");
       put_inline(b, &bl->u.paragraph);
       buf_putc(b, '\n');
       break;
     case DOC_BULLETS:
       for (size_t i = 0; i < bl->u.bullets.nitems; i++) {
-        buf_puts(b, "- ");
+        if (bl->quote) buf_puts(b, "> ");
+        if (bl->u.bullets.ordered)
+          buf_printf(b, "%lld. ", (long long)bl->u.bullets.start + (long long)i);
+        else
+          buf_puts(b, "- ");
         put_inline(b, &bl->u.bullets.items[i]);
         buf_putc(b, '\n');
       }

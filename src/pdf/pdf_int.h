@@ -60,6 +60,7 @@ int pdf_fonts_fix_tounicode(struct pdf_ctx *c);
 
 typedef struct pdf_seg {
   int face;
+  const char *href; /* the run's link (doc_run.href), or NULL: drawn as a link annotation */
   size_t off, len; /* bytes in pdf_para.text (clean UTF-8) */
   double x, w;     /* offset from the line start and width, points */
 } pdf_seg;

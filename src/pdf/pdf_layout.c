@@ -336,14 +336,16 @@ static int place_paragraph(pdf_ctx *c, const doc_inline *in) {
 
 static int place_bullets(pdf_ctx *c, const doc_block *b) {
   if (need_page(c) != 0) return -1;
-  const double indent = 14;
+  const double indent = b->u.bullets.ordered ? 20 : 14;
   for (size_t i = 0; i < b->u.bullets.nitems; i++) {
     const doc_inline *in = &b->u.bullets.items[i];
     pdf_para_break(&c->fonts, &c->para, in->runs, in->nruns, 0, BODY_SIZE, c->x1 - c->x0 - indent);
     if (pdf_ensure(c, BODY_LEAD) != 0) return -1;
     double base = c->y - (BODY_LEAD - BODY_SIZE) / 2 - PDF_ASCENT * BODY_SIZE;
-    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, BODY_SIZE, PDF_ACCENT, c->x0 + 3, base,
-                  "\xE2\x80\xA2", 3);
+    char mark[32] = "\xE2\x80\xA2"; /* a bullet, or the item's number in a numbered list */
+    if (b->u.bullets.ordered) snprintf(mark, sizeof mark, "%lld.", (long long)b->u.bullets.start + (long long)i);
+    pdf_draw_text(c, pdf_cur_page(c), PDF_REGULAR, BODY_SIZE, PDF_ACCENT, c->x0 + (b->u.bullets.ordered ? 0 : 3),
+                  base, mark, strlen(mark));
     if (place_lines(c, &c->para, c->x0 + indent, BODY_LEAD, PDF_INK, 1) != 0) return -1;
     c->y -= 2;
   }
@@ -564,11 +566,13 @@ int pdf_layout_doc(pdf_ctx *c) {
         rc = place_heading(c, i, b);
         break;
       case DOC_PARAGRAPH:
-        rc = place_paragraph(c, &b->u.paragraph);
+      case DOC_BULLETS: {
+        const double quote_indent = b->quote ? 16 : 0; /* a block quote: indented */
+        c->x0 += quote_indent;
+        rc = b->kind == DOC_PARAGRAPH ? place_paragraph(c, &b->u.paragraph) : place_bullets(c, b);
+        c->x0 -= quote_indent;
         break;
-      case DOC_BULLETS:
-        rc = place_bullets(c, b);
-        break;
+      }
       case DOC_KEYFIGURES:
         rc = place_keyfigures(c, b);
         break;

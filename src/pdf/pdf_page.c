@@ -133,8 +133,15 @@ void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_r
   const pdf_line *ln = &p->lines[li];
   for (size_t i = ln->first; i < ln->first + ln->nsegs; i++) {
     const pdf_seg *sg = &p->segs[i];
-    pdf_draw_text(c, pg, sg->face, p->size, col, x + sg->x, baseline, p->text.data + sg->off,
-                  sg->len);
+    pdf_draw_text(c, pg, sg->face, p->size, sg->href ? PDF_ACCENT : col, x + sg->x, baseline,
+                  p->text.data + sg->off, sg->len);
+    if (sg->href) { /* a link: underlined, and an annotation over the text that opens it */
+      pdf_hline(pg, PDF_ACCENT, 0.5, x + sg->x, x + sg->x + sg->w, baseline - 1.2);
+      HPDF_Rect r = {(HPDF_REAL)(x + sg->x), (HPDF_REAL)(baseline - 0.25 * p->size),
+                     (HPDF_REAL)(x + sg->x + sg->w), (HPDF_REAL)(baseline + 0.8 * p->size)};
+      HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pg, r, sg->href);
+      if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
   }
 }
 

@@ -556,6 +556,7 @@ static void legend(tbl *tb) {
     pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb->left,
                   c->y - 1.5 - PDF_ASCENT * 8);
     c->y -= 10.5;
+    c->page_empty = 0; /* a legend alone on a new page: the page is no longer blank */
   }
   buf_free(&s);
 }
@@ -664,6 +665,7 @@ int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
         pdf_draw_line(c, pdf_cur_page(c), &c->para, i, PDF_MUTED, tb.left,
                       c->y - 1.5 - PDF_ASCENT * 8);
         c->y -= 10.5;
+        c->page_empty = 0; /* else a page turn after it would turn this page under the note */
       }
     }
     if (tb.has_status && !t->no_legend) legend(&tb);

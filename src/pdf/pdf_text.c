@@ -20,6 +20,7 @@
 /* One code point of the pending word. */
 typedef struct unit {
   int face;
+  const char *href; /* the run's link, or NULL */
   uint32_t cp;
   size_t off, len; /* bytes in the word text */
   int64_t w, pre;  /* width and the word's width before it, 1/1000 em */
@@ -36,6 +37,7 @@ typedef struct breaker {
   size_t nunits, capunits;
   int64_t ww;      /* width of the pending word */
   int pending_shy; /* a soft hyphen was read; it marks the next code point of the word */
+  const char *href; /* the link of the run being read, or NULL */
 } breaker;
 
 static void new_line(breaker *b) {
@@ -48,11 +50,11 @@ static void new_line(breaker *b) {
   b->lw = 0;
 }
 
-static void append(breaker *b, int face, const char *s, size_t len, int64_t w) {
+static void append_link(breaker *b, int face, const char *href, const char *s, size_t len, int64_t w) {
   pdf_para *p = b->p;
   pdf_line *ln = &p->lines[p->nlines - 1];
   pdf_seg *last = ln->nsegs ? &p->segs[p->nsegs - 1] : NULL;
-  if (last && last->face == face && last->off + last->len == p->text.len) {
+  if (last && last->face == face && last->href == href && last->off + last->len == p->text.len) {
     last->len += len;
   } else {
     if (p->nsegs == p->capsegs) {
@@ -61,13 +63,17 @@ static void append(breaker *b, int face, const char *s, size_t len, int64_t w) {
     }
     last = &p->segs[p->nsegs++];
     *last = (pdf_seg){
-        .face = face, .off = p->text.len, .len = len, .x = (double)b->lw * b->size / 1000.0};
+        .face = face, .href = href, .off = p->text.len, .len = len, .x = (double)b->lw * b->size / 1000.0};
     ln->nsegs++;
   }
   buf_append(&p->text, s, len);
   b->lw += w;
   last->w = (double)b->lw * b->size / 1000.0 - last->x;
   ln->w = (double)b->lw * b->size / 1000.0;
+}
+
+static void append(breaker *b, int face, const char *s, size_t len, int64_t w) {
+  append_link(b, face, NULL, s, len, w);
 }
 
 static int line_has_content(const breaker *b) {
@@ -97,7 +103,8 @@ static int64_t hyphen_w(const breaker *b, int face) {
 
 static void put_units(breaker *b, size_t i, size_t k) {
   for (; i < k; i++)
-    append(b, b->units[i].face, b->word.data + b->units[i].off, b->units[i].len, b->units[i].w);
+    append_link(b, b->units[i].face, b->units[i].href, b->word.data + b->units[i].off, b->units[i].len,
+                b->units[i].w);
 }
 
 static void put_hyphen(breaker *b, int face) {
@@ -149,8 +156,10 @@ static void flush_word(breaker *b) {
     if (line_has_content(b)) {
       int face = p->segs[p->nsegs - 1].face;
       int64_t sw = pdf_font_cp_width(b->f, face, ' ');
+      /* a space inside one link belongs to it */
+      const char *sh = p->segs[p->nsegs - 1].href == b->units[i].href ? b->units[i].href : NULL;
       if ((double)(b->lw + sw + rest) <= b->maxu) {
-        append(b, face, " ", 1, sw);
+        append_link(b, face, sh, " ", 1, sw);
         put_units(b, i, n);
         break;
       }
@@ -197,7 +206,7 @@ static void add_cp(breaker *b, int face, uint32_t cp) {
   int64_t w = pdf_font_cp_width(b->f, face, cp);
   int shy = b->pending_shy && b->nunits > 0; /* a leading soft hyphen is no break */
   b->units[b->nunits++] = (unit){
-      .face = face, .cp = cp, .off = b->word.len, .len = n, .w = w, .pre = b->ww, .shy = shy};
+      .face = face, .href = b->href, .cp = cp, .off = b->word.len, .len = n, .w = w, .pre = b->ww, .shy = shy};
   b->pending_shy = 0;
   buf_append(&b->word, enc, n);
   b->ww += w;
@@ -229,6 +238,7 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
     const char *s = runs[r].text ? runs[r].text : "";
     size_t len = strlen(s);
     int face = face_of(runs[r].style | extra_style);
+    b.href = runs[r].href;
     for (size_t i = 0; i < len;) {
       uint32_t cp;
       size_t n = utf8_decode(s + i, len - i, &cp);

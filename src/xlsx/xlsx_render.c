@@ -428,7 +428,15 @@ static int write_inline(ctx *x, sheet *s, const char *prefix, const doc_inline *
                         int size) {
   flat fl = {{0}, {0}};
   if (prefix) flat_add(&fl, prefix, 0);
-  for (size_t i = 0; i < in->nruns; i++) flat_add(&fl, in->runs[i].text ? in->runs[i].text : "", in->runs[i].style);
+  for (size_t i = 0; i < in->nruns; i++) {
+    flat_add(&fl, in->runs[i].text ? in->runs[i].text : "", in->runs[i].style);
+    const char *href = in->runs[i].href; /* a link: "text (url)" after its last run */
+    if (href && (i + 1 == in->nruns || !in->runs[i + 1].href || strcmp(in->runs[i + 1].href, href) != 0)) {
+      flat_add(&fl, " (", 0);
+      flat_add(&fl, href, 0);
+      flat_add(&fl, ")", 0);
+    }
+  }
   int rc = write_lines(x, s, &fl, base, size);
   buf_free(&fl.text);
   buf_free(&fl.style);
@@ -1182,12 +1190,18 @@ static int write_block(ctx *x, size_t i) {
       if (s->row > 0) s->row++;
       return write_heading_text(x, s, b, b->u.heading.level == 2 ? 12 : 11);
     case DOC_PARAGRAPH:
-      if (write_inline(x, s, NULL, &b->u.paragraph, 0, 0)) return -1;
+      if (write_inline(x, s, b->quote ? "\xC2\xBB " : NULL, &b->u.paragraph, 0, 0)) return -1;
       s->row++;
       return 0;
     case DOC_BULLETS:
-      for (size_t k = 0; k < b->u.bullets.nitems; k++)
-        if (write_inline(x, s, "\xE2\x80\xA2 ", &b->u.bullets.items[k], 0, 0)) return -1;
+      for (size_t k = 0; k < b->u.bullets.nitems; k++) {
+        char mark[40]; /* "• " or "3. ", after "» " in a block quote */
+        if (b->u.bullets.ordered)
+          snprintf(mark, sizeof mark, "%s%lld. ", b->quote ? "\xC2\xBB " : "", (long long)b->u.bullets.start + (long long)k);
+        else
+          snprintf(mark, sizeof mark, "%s\xE2\x80\xA2 ", b->quote ? "\xC2\xBB " : "");
+        if (write_inline(x, s, mark, &b->u.bullets.items[k], 0, 0)) return -1;
+      }
       s->row++;
       return 0;
     case DOC_NOTE: {

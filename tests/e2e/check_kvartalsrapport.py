@@ -19,11 +19,12 @@ import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import decisions_on  # noqa: E402
+import report_expect as RE  # noqa: E402
+from report_expect import NBSP, SYMBOL, header_row, no_num, norm, pdf_text  # noqa: E402
 
 RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 SCRIPT = os.path.join(SRC, "reports", "kvartalsrapport.lua")
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", RAPP_HOME=SRC, LC_ALL="C.UTF-8")
-NBSP, MINUS = "\u00a0", "\u2212"
 failures = []
 
 
@@ -35,29 +36,6 @@ def check(cond, msg):
 
 def run(args, **kw):
     return subprocess.run(args, env=ENV, capture_output=True, text=True, **kw)
-
-
-# ---- Norwegian formatting, as a reader sees it -------------------------------------------------
-def no_num(v, dec=0):
-    """1234567.8 -> '1 234 568' with NBSP, decimal comma, true minus; half away from zero."""
-    from decimal import Decimal, ROUND_HALF_UP
-    q = Decimal(repr(v)).quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP)
-    neg = q < 0
-    s = f"{abs(q):.{dec}f}"
-    whole, _, frac = s.partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = NBSP.join(groups) + ("," + frac if frac else "")
-    if neg and q != 0:
-        out = MINUS + out
-    return out
-
-
-def norm(s):
-    return s.replace(NBSP, " ")
 
 
 # ---- the sample snapshot -------------------------------------------------------------------------
@@ -72,106 +50,21 @@ con.row_factory = sqlite3.Row
 Q = lambda sql, *a: con.execute(sql, a).fetchall()
 
 
+def expected_card(year, last_month, area=None, unit=None):
+    return RE.expected_card(Q, year, last_month, area, unit)
+
+
+def check_card_sheet(wb, sheet, expected, what):
+    RE.check_card_sheet(check, wb, sheet, expected, what)
+
+
 def report(period, out, *extra):
     r = run([RAPP, "run", SCRIPT, "--db", DB, "--period", period, "--out", out, *extra])
     return r
 
 
-# ---- the period rule, written again --------------------------------------------------------------
-def shown_period(freq, year, last_month):
-    """The latest period of the indicator's frequency ended by the end of last_month."""
-    n = {"month": 12, "quarter": 4, "tertial": 3, "year": 1}[freq]
-    size = 12 // n
-    k = last_month // size
-    y = year
-    if k == 0:
-        y, k = year - 1, n
-    return {"month": f"{y:04d}-{k:02d}", "quarter": f"{y:04d}-Q{k}", "tertial": f"{y:04d}-T{k}",
-            "year": f"{y:04d}"}[freq]
-
-
-def expected_card(year, last_month, area=None, unit=None):
-    """[(indicator name, value or None, status)] of a scorecard, in scorecard order."""
-    out = []
-    inds = Q("""SELECT i.code, i.name, i.frequency, g.area_code AS garea FROM indicator i
-                JOIN goal g ON g.code = i.goal_code JOIN focus_area f ON f.code = g.focus_area_code
-                ORDER BY f.sort_order, g.area_code IS NOT NULL, g.sort_order, i.sort_order""")
-    for i in inds:
-        if unit is not None:  # a unit: its area's goals, only indicators measured or targeted for it
-            if i["garea"] not in (None, area):
-                continue
-            m = Q("SELECT 1 FROM result WHERE indicator_code=? AND unit_code=?", i["code"], unit)
-            t = Q("SELECT 1 FROM target WHERE indicator_code=? AND unit_code=?", i["code"], unit)
-            if not m and not t:
-                continue
-        elif area is None and i["garea"] is not None:
-            continue
-        elif area is not None:
-            if i["garea"] not in (None, area):
-                continue
-            if i["garea"] is None:  # common: only when measured or targeted for the area
-                m = Q("SELECT 1 FROM result WHERE indicator_code=? AND area_code=? AND unit_code IS NULL", i["code"], area)
-                t = Q("SELECT 1 FROM target WHERE indicator_code=? AND area_code=? AND unit_code IS NULL", i["code"], area)
-                if not m and not t:
-                    continue
-        per = shown_period(i["frequency"], year, last_month)
-        if unit is not None:
-            rows = Q("SELECT value, status FROM result_status WHERE indicator_code=? AND period=? AND unit_code=? ORDER BY result_id", i["code"], per, unit)
-        elif area is None:
-            rows = Q("""SELECT value, status FROM result_status WHERE indicator_code=? AND period=?
-                        AND area_code IS NULL AND unit_code IS NULL ORDER BY result_id""", i["code"], per)
-        else:
-            rows = Q("""SELECT value, status FROM result_status WHERE indicator_code=? AND period=?
-                        AND area_code=? AND unit_code IS NULL ORDER BY result_id""", i["code"], per, area)
-        if rows:
-            out.append((i["name"], rows[0]["value"], rows[0]["status"]))
-        else:
-            out.append((i["name"], None, "not_measured"))
-    return out
-
-
-SYMBOL = {"desired": "●", "acceptable": "▲", "unacceptable": "■", "not_measured": "○", "no_target": "–"}
-WORD = {"desired": "Ønsket resultat", "acceptable": "Akseptabelt resultat",
-        "unacceptable": "Uakseptabelt resultat", "not_measured": "Ikke målt", "no_target": "Uten resultatkrav"}
-XFILL = {"desired": "FFC6EFCE", "acceptable": "FFFFEB9C", "unacceptable": "FFFFC7CE",
-         "not_measured": "FFD9D9D9", "no_target": "FFF2F2F2"}
 PFILL = {"0.83137 0.92941 0.84706": "desired", "0.94902 0.78431 0.28627": "acceptable",
          "0.87843 0.4 0.4": "unacceptable", "0.8902 0.89804 0.9098": "not_measured"}
-
-
-def header_row(ws, first):
-    for row in ws.iter_rows(min_row=1, max_row=30):
-        if row[0].value == first:
-            return row[0].row, [c.value for c in row]
-    return None, None
-
-
-def check_card_sheet(wb, sheet, expected, what):
-    ws = wb[sheet]
-    hr, head = header_row(ws, "Fokusområde")
-    check(hr is not None, f"{what}: header row in sheet {sheet}")
-    if hr is None:
-        return
-    ci, cr, cs = head.index("Måleindikator"), head.index("Resultat"), head.index("Status")
-    got = []
-    for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row):
-        if row[ci].value is None:
-            continue
-        got.append((row[ci].value, row[cr].value, row[cs].value, row[cr].fill.fgColor.rgb, row[cs].fill.fgColor.rgb))
-    check(len(got) == len(expected), f"{what}: {len(got)} indicator rows in XLSX, expected {len(expected)}")
-    for (name, v, st), (gname, gv, gst, gfill, gsfill) in zip(expected, got):
-        check(name == gname, f"{what}: indicator order: {gname!r} where {name!r} was expected")
-        if v is None:
-            # the XLSX leaves the value empty (grey) and says "○ Ikke målt" in its Status column
-            check(gv in (None, "Ikke målt", "○ Ikke målt"), f"{what}: {name}: XLSX result {gv!r}, expected empty")
-        else:
-            check(isinstance(gv, (int, float)) and abs(gv - v) < 1e-9, f"{what}: {name}: XLSX result {gv!r}, expected {v!r}")
-        check(gst == SYMBOL[st] + " " + WORD[st], f"{what}: {name}: XLSX status {gst!r}, expected {SYMBOL[st]} {WORD[st]}")
-        check(gfill == XFILL[st] and gsfill == XFILL[st], f"{what}: {name}: XLSX fill {gfill}/{gsfill}, expected {XFILL[st]}")
-
-
-def pdf_text(pdf):
-    return subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_status_fills(pdf):

@@ -17,7 +17,7 @@ for f in "$case"/*; do
   case "$name" in
     expected.txt | README*) ;;
     *.delete) rm -f "$work/csv/${name%.delete}" ;;
-    *) cp "$f" "$work/csv/" ;;
+    *) cp -r "$f" "$work/csv/" ;;
   esac
 done
 

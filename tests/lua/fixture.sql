@@ -1,7 +1,7 @@
 -- The small snapshot the Lua tests and the docs/scripting.md examples run against. Loaded after
 -- src/db/schema_v1.sql by tests/lua/make_fixture.sh. Numbers are chosen to exercise formatting:
 -- negatives, zero, NULL, halves to round, large amounts.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 INSERT INTO municipality VALUES ('4699', 'Fjordvik kommune', 'nb', 12345, '2026-08-31', NULL);
 
@@ -69,3 +69,12 @@ INSERT INTO result VALUES
   ('SYKEFRAVAER', '2026-T2', 'HO', NULL, 8.35, NULL),
   ('MEDSAMT', '2026-T2', NULL, NULL, NULL, 'Ikke målt ennå'),
   ('TURNOVER', '2026-T2', NULL, NULL, 4.5, NULL);
+
+-- Text contributions (schema version 3), as `rapp import` stores them from tekster/.
+INSERT INTO report_text VALUES
+  ('2026-T2', 'OPPV', 'vurdering',
+   '# Status' || char(10) || char(10) || 'Oppvekst har et **mindreforbruk** og *god* drift.' || char(10) || char(10) ||
+   '- Færre vikarer' || char(10) || '- Lavere strømpris' || char(10),
+   'tekster/2026-T2/OPPV/vurdering.md'),
+  ('2026-T2', 'kommunedirektor', 'sammendrag', 'Året går som planlagt.' || char(10), 'tekster/2026-T2/kommunedirektor/sammendrag.md'),
+  ('2026-T2', 'ENH1100', 'tiltak', 'Se <b>dette</b>.' || char(10), 'tekster/2026-T2/ENH1100/tiltak.md');

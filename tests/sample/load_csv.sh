@@ -4,12 +4,13 @@
 #   load_csv.sh SCHEMA.sql CSV_DIR OUT.db
 # Each CSV is imported into a text staging table, then converted into the STRICT table: empty
 # field -> NULL, decimal comma -> point for REAL columns. The period table is filled for every
-# year from 2023 to the cut-off year, as `rapp import` does. Exits non-zero on any SQL error.
+# year from 2023 to the cut-off year, as `rapp import` does; the texts under tekster/ are read
+# with readfile(). Exits non-zero on any SQL error.
 set -euo pipefail
 schema=$1 dir=$2 db=$3
 rm -f "$db"
 sqlite3 -bail "$db" < "$schema"
-tables=$(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT IN ('period','status_label') ORDER BY name")
+tables=$(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT IN ('period','status_label','report_text') ORDER BY name")
 sql=$(mktemp)
 trap 'rm -f "$sql"' EXIT
 {
@@ -34,6 +35,12 @@ trap 'rm -f "$sql"' EXIT
     (IFS=,; echo "INSERT INTO $t (${cols[*]}) SELECT ${exprs[*]} FROM stg_$t;")
     echo "DROP TABLE stg_$t;"
   done
+  # the texts: DIR/tekster/<period>/<owner>/<section>.md, read with the shell's readfile()
+  if [ -d "$dir/tekster" ]; then
+    (cd "$dir" && find tekster -name '*.md' | LC_ALL=C sort) | while IFS=/ read -r _ per owner file; do
+      echo "INSERT INTO report_text VALUES ('$per', '$owner', '${file%.md}', CAST(readfile('$dir/tekster/$per/$owner/$file') AS TEXT), 'tekster/$per/$owner/$file');"
+    done
+  fi
   cat <<'SQL'
 WITH RECURSIVE y(v) AS (SELECT 2023 UNION ALL SELECT v + 1 FROM y
                         WHERE v < (SELECT CAST(substr(cutoff_date, 1, 4) AS INTEGER) FROM municipality)),

@@ -19,7 +19,7 @@ case "$mode" in
     rm -rf "$work" && mkdir -p "$work"
     "$gen" -o "$work/out"
     if [ "${RAPP_UPDATE_SAMPLE:-}" = 1 ]; then
-      rm -rf "$samples" && mkdir -p "$samples" && cp "$work/out"/*.csv "$samples"/
+      rm -rf "$samples" && mkdir -p "$samples" && cp -r "$work/out"/* "$samples"/
       echo "samples/fjordvik rewritten; review with git diff"
       exit 0
     fi
@@ -66,7 +66,7 @@ case "$mode" in
     [ -f "$work/fjordvik.db" ] || fail "rapp import wrote no snapshot"
     "$rapp" check "$work/fjordvik.db" || fail "rapp check found problems in the imported sample"
     bash "$(dirname "$0")/load_csv.sh" "$schema" "$samples" "$work/reference.db"
-    for t in period $(cd "$samples" && ls *.csv | sed 's/\.csv$//'); do
+    for t in period report_text $(cd "$samples" && ls *.csv | sed 's/\.csv$//'); do
       sqlite3 "$work/fjordvik.db" "SELECT * FROM $t" | LC_ALL=C sort > "$work/$t.rapp"
       sqlite3 "$work/reference.db" "SELECT * FROM $t" | LC_ALL=C sort > "$work/$t.ref"
       if ! diff "$work/$t.ref" "$work/$t.rapp" > "$work/$t.diff"; then

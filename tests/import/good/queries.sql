@@ -24,3 +24,5 @@ SELECT period, as_of, body_code, case_number, status, status_date, overdue FROM 
   WHERE period IN ('2026-01', '2026-02', '2026-T1', '2026-T3') ORDER BY period, body_code, case_number;
 SELECT id, status, closed, valid_from, valid_to FROM deviation_state ORDER BY id, valid_from;
 SELECT * FROM decision_status_label ORDER BY sort_order;
+-- the texts under tekster/: period, owner, section from the path, the Markdown as it is
+SELECT period, owner, section, source_file, replace(body, char(10), '\n') FROM report_text ORDER BY period, owner, section;

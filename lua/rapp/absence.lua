@@ -1,0 +1,143 @@
+-- lua/rapp/absence.lua — sick leave (sykefravær) per budget area for the standard reports
+-- (`require("rapp.absence")`): short-term, long-term and total in % of agreed days over a range of
+-- months, the goal (indicator MA01's desired limit) and the same months a year earlier; the
+-- month-by-month line of the whole municipality. docs/reports.md says where each figure comes from.
+local _, core = ...
+local fmt = require("rapp.fmt")
+local ipairs, sfmt, tonumber = ipairs, string.format, tonumber
+local M = {}
+
+-- Sick leave per budget area (:by = 'area'; the last row, code NULL, the whole municipality) or per
+-- unit of one area (:by = 'unit', :area; the last row the area) over :first_month..:last_month and
+-- :ly_first_month..:ly_last_month, in % of agreed days; the goal is the desired limit of indicator
+-- MA01 for :year, the area's, else the municipality's.
+M.SQL = [[
+WITH k AS (
+  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
+  FROM unit u WHERE :by = 'area' OR u.area_code = :area
+),
+cur AS (
+  SELECT k.key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
+  FROM absence x JOIN k ON k.unit_code = x.unit_code
+  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY k.key
+),
+prev AS (
+  SELECT k.key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
+  FROM absence x JOIN k ON k.unit_code = x.unit_code
+  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY k.key
+),
+rows AS (
+  SELECT key, s, l, p FROM cur
+  UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
+),
+prows AS (
+  SELECT key, t, p FROM prev
+  UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
+),
+names AS (
+  SELECT code, name, sort_order FROM area WHERE :by = 'area'
+  UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
+)
+SELECT r.key AS code,
+       coalesce(n.name, CASE WHEN :by = 'unit' THEN (SELECT name FROM area WHERE code = :area) ELSE 'Hele kommunen' END) AS name,
+       r.s * 100.0 / r.p AS short_pct, r.l * 100.0 / r.p AS long_pct, (r.s + r.l) * 100.0 / r.p AS total_pct,
+       coalesce((SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
+                   AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
+                (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
+                   AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
+       pr.t * 100.0 / pr.p AS last_year_pct
+FROM rows r
+LEFT JOIN names n ON n.code = r.key
+LEFT JOIN prows pr ON pr.key IS r.key
+WHERE r.p > 0
+ORDER BY r.key IS NULL, n.sort_order, n.code]]
+
+-- Sick leave of the whole municipality month by month: :year up to :last_month, and all of the
+-- year before, in % of agreed days.
+M.MONTHS_SQL = [[
+SELECT substr('janfebmaraprmaijunjulaugsepoktnovdes', 3 * pe.number - 2, 3) AS month,
+       (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
+         WHERE x.month = pe.code AND x.month <= :last_month) AS this_year,
+       (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
+         WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year
+FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
+
+-- Whole-year sick leave of the whole municipality and per area, :first_year..:last_year (the
+-- annual report's trend).
+M.YEARS_SQL = [[
+SELECT substr(x.month, 1, 4) AS year, u.area_code AS code,
+       100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) AS total_pct
+FROM absence x JOIN unit u ON u.code = x.unit_code
+WHERE x.month BETWEEN :first_year || '-01' AND :last_year || '-12'
+GROUP BY 1, 2
+UNION ALL
+SELECT substr(x.month, 1, 4), NULL, 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days)
+FROM absence x WHERE x.month BETWEEN :first_year || '-01' AND :last_year || '-12'
+GROUP BY 1
+ORDER BY 1, 2]]
+
+--- The latest month with sick-leave figures at or before last_month ('YYYY-MM'), or nil.
+function M.latest_month(r, last_month)
+  return r.db:value("SELECT max(month) FROM absence WHERE month <= :m", { m = last_month })
+end
+
+--- Rows per area and the whole municipality (code nil) over the months first..last (a period or
+--- { first_month, last_month }), against the same months a year earlier; with area (a code): per
+--- unit of the area, the last row (code nil) the area.
+--- "2026-09" -> "2025-09"
+function M.last_year_month(m) return sfmt("%04d%s", tonumber(m:sub(1, 4)) - 1, m:sub(5)) end
+
+function M.rows(r, range, area)
+  local y = tonumber(range.first_month:sub(1, 4))
+  local ly = M.last_year_month
+  return r.db:rows(M.SQL, { first_month = range.first_month, last_month = range.last_month,
+    ly_first_month = ly(range.first_month), ly_last_month = ly(range.last_month), year = y,
+    by = area and "unit" or "area", area = area or "" })
+end
+
+--- The row of the whole municipality, or nil.
+function M.whole(rows)
+  for _, a in ipairs(rows) do if a.code == nil then return a end end
+end
+
+--- The table: opts.label (the months' name: "2. tertial 2026"), opts.ly_label, opts.year, opts.sheet, opts.title,
+--- opts.first_title (the name column: "Rammeområde"), opts.last_row (what the last row is: "hele kommunen").
+function M.table(r, rows, opts)
+  local shown = {}
+  for i, row in ipairs(rows) do
+    shown[i] = { name = row.name, short_pct = row.short_pct, long_pct = row.long_pct, total_pct = row.total_pct,
+      goal_pct = row.goal_pct, last_year_pct = row.last_year_pct }
+  end
+  local group = "Sykefravær " .. opts.label
+  r.doc:table {
+    title = opts.title or group,
+    sheet = opts.sheet,
+    columns = {
+      { key = "name", title = opts.first_title or "Rammeområde", width_mm = 48 },
+      { key = "short_pct", title = "Korttid", type = "percent", decimals = 1, group = group },
+      { key = "long_pct", title = "Langtid", type = "percent", decimals = 1, group = group },
+      { key = "total_pct", title = "Totalt", type = "percent", decimals = 1, group = group },
+      { key = "goal_pct", title = "Mål", type = "percent", decimals = 1 },
+      { key = "last_year_pct", title = "Samme periode i fjor (" .. opts.ly_label .. ")", type = "percent", decimals = 1 },
+    },
+    rows = shown,
+    note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
+      .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. opts.year
+      .. " (rammeområdets eget mål der det finnes). Siste rad er " .. (opts.last_row or "hele kommunen") .. ".",
+  }
+end
+
+--- The month-by-month line of year (up to last_month) against the year before, the goal as a line.
+function M.chart(r, year, last_month, goal)
+  r.doc:chart {
+    kind = "line",
+    title = ("Sykefravær per måned %d og %d, hele kommunen"):format(year, year - 1),
+    type = "percent", decimals = 1, value_title = "Sykefravær",
+    rows = r.db:rows(M.MONTHS_SQL, { year = year, last_month = last_month }),
+    category = "month",
+    series = { { key = "this_year", name = tostring(year) }, { key = "last_year", name = tostring(year - 1) } },
+    lines = goal and { { value = goal, label = "Mål " .. fmt.percent(goal, 1) } } or nil,
+  }
+end
+
+return M

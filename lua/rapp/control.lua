@@ -1,0 +1,123 @@
+-- lua/rapp/control.lua — internal control (internkontroll) for the standard reports
+-- (`require("rapp.control")`): deviations per category (counts only, never text) and the highest
+-- open ROS risks, both as of the day a period is judged on (views deviation_state and risk_state:
+-- the schema's as-of and overdue rules). docs/reports.md says where each figure comes from.
+local _, core = ...
+local fmt = require("rapp.fmt")
+local ipairs = ipairs
+local M = {}
+
+-- "ikke påbegynt" -> "Ikke påbegynt"
+local upper_nb = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å" }
+function M.capital(s)
+  if s == nil or s == "" then return s end
+  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
+  return (upper_nb[first] or first:upper()) .. s:sub(#first + 1)
+end
+local capital = M.capital
+
+-- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
+-- closed on :as_of (view deviation_state); in_period counts those from :first_date.
+M.DEVIATION_SQL = [[
+SELECT category,
+       sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
+       count(*) AS ytd,
+       sum(severity = 'høy') AS high,
+       sum(closed) AS closed,
+       sum(NOT closed) AS open
+FROM deviation_state
+WHERE reported_date BETWEEN :year_first_date AND :last_date
+  AND valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
+GROUP BY category
+ORDER BY CASE category WHEN 'HMS' THEN 1 WHEN 'bruker/pasient' THEN 2
+  WHEN 'informasjonssikkerhet/personvern' THEN 3 WHEN 'økonomi' THEN 4 ELSE 5 END, category]]
+
+-- The highest ROS risks not closed on :as_of (view risk_state: a risk is known from its
+-- assessment on), overdue measures marked.
+M.RISK_SQL = [[
+SELECT r.id, a.name AS area, r.hazard, r.probability, r.consequence, r.score, r.level,
+       r.measures, r.responsible, r.deadline, r.status, coalesce(r.overdue_from <= :as_of, 0) AS overdue
+FROM risk_state r JOIN area a ON a.code = r.area_code
+WHERE NOT r.closed AND r.valid_from <= :as_of AND (r.valid_to IS NULL OR :as_of < r.valid_to)
+ORDER BY r.score DESC, r.consequence DESC, a.sort_order, r.id
+LIMIT 10]]
+
+--- Deviations per category and the ten highest open risks. q: first_date, last_date (the period),
+--- year_first_date, as_of.
+function M.query(r, q)
+  local p = { first_date = q.first_date, last_date = q.last_date, year_first_date = q.year_first_date, as_of = q.as_of }
+  return r.db:rows(M.DEVIATION_SQL, p), r.db:rows(M.RISK_SQL, { as_of = q.as_of })
+end
+
+-- The ROS matrix's three levels in the status colours: red = uakseptabel, yellow = vurder
+-- tiltak, green = akseptabel (DOMAIN.md), so the level reads in colour, symbol and word.
+local RISK_STATUS = { ["uakseptabel"] = "unacceptable", ["vurder tiltak"] = "acceptable", ["akseptabel"] = "desired" }
+
+--- The chapter: heading at level opts.level (default 1), deviations and risks. q as for query plus
+--- ytd_label ("januar–august 2026"); opts.in_period_title ("I perioden").
+function M.section(r, q, devs, risks, opts)
+  opts = opts or {}
+  local doc, level = r.doc, opts.level or 1
+  doc:heading(level, "Internkontroll")
+  doc:heading(level + 1, "Avvik")
+  doc:paragraph(("Avvik registrert i kvalitetssystemet hittil i år (%s), per kategori. Bare antall "
+    .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(q.ytd_label))
+  local list = {}
+  for i, d in ipairs(devs) do
+    list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
+      closed = d.closed, open = d.open }
+  end
+  local columns = {
+    { key = "category", title = "Kategori" },
+    { key = "in_period", title = opts.in_period_title or "I perioden", type = "integer", sum = true, group = "Registrert" },
+    { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert" },
+    { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert" },
+    { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
+    { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
+  }
+  if opts.in_period_title == false then table.remove(columns, 2) end
+  doc:table {
+    title = "Avvik per kategori og status, " .. q.ytd_label,
+    sheet = "Avvik",
+    columns = columns,
+    rows = list,
+    total = "Sum",
+    note = "Status per periodens slutt av avvikene registrert hittil i år: lukket når avviket ble lukket "
+      .. "senest " .. fmt.date(q.as_of) .. ", ellers åpent.",
+  }
+  doc:heading(level + 1, "Risiko (ROS)")
+  if #risks == 0 then
+    doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(q.as_of) .. ".")
+    return
+  end
+  doc:paragraph(("De høyeste risikoene i rammeområdenes ROS-analyser som ikke var lukket per %s, slik de "
+    .. "sist ble vurdert innen denne datoen. Risiko = sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, "
+    .. "5–9 vurder tiltak, 1–4 akseptabel."):format(fmt.date(q.as_of)))
+  local rl = {}
+  for i, k in ipairs(risks) do
+    rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
+      score = k.score, level = capital(k.level), level_status = RISK_STATUS[k.level], measures = k.measures,
+      deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and " – frist passert" or "") }
+  end
+  doc:table {
+    title = "Høyeste risikoer",
+    sheet = "ROS",
+    columns = {
+      { key = "area", title = "Rammeområde" },
+      { key = "hazard", title = "Uønsket hendelse" },
+      { key = "probability", title = "S", type = "integer" },
+      { key = "consequence", title = "K", type = "integer" },
+      { key = "score", title = "Risiko (S×K)", type = "integer" },
+      { key = "level", title = "Nivå", status = "level_status" },
+      { key = "measures", title = "Tiltak" },
+      { key = "deadline", title = "Frist", type = "date" },
+      { key = "status", title = "Status" },
+    },
+    rows = rl,
+    note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel. "
+      .. "Frist passert: tiltakene var ikke lukket, og fristen var før " .. fmt.date(q.as_of) .. ".",
+    legend = false, -- the levels are not scorecard statuses: the note explains the colours
+  }
+end
+
+return M

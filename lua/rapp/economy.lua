@@ -1,0 +1,157 @@
+-- lua/rapp/economy.lua — economy per budget area for the standard reports (`require("rapp.economy")`):
+-- year budget, periodised budget and actuals year to date, the units' latest forecast and the
+-- deviations, with the table and chart every report draws of them. docs/reports.md says where
+-- each figure comes from. One query (economy.SQL) per area or per unit; nothing is computed twice.
+local _, core = ...
+local fmt = require("rapp.fmt")
+local ipairs, abs = ipairs, math.abs
+local M = {}
+
+local NBSP = "\u{A0}"
+M.NBSP = NBSP
+
+--- 12345678 -> "12,3 mill. kr" (the amount's size; the sentence says which way it goes)
+function M.millions(v)
+  return fmt.number(abs(v) / 1e6, 1) .. NBSP .. "mill." .. NBSP .. "kr"
+end
+
+-- THE economy query. Per budget area (:by = 'area') or per unit of one area (:by = 'unit',
+-- :area): year budget (:first_month..:year_end), budget and actuals year to date
+-- (:first_month..:last_month), the latest forecast per unit made by :last_month, deviations
+-- (budget - actual: positive = mindreforbruk) and the deviation in % of |budget year to date|.
+M.SQL = [[
+WITH k AS (
+  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
+  FROM unit u WHERE :by = 'area' OR u.area_code = :area
+),
+b AS (
+  SELECT k.key,
+         round(sum(b.amount), 2) AS year_budget,
+         round(sum(CASE WHEN b.month <= :last_month THEN b.amount ELSE 0 END), 2) AS budget_ytd
+  FROM budget b JOIN k ON k.unit_code = b.unit_code
+  WHERE b.month BETWEEN :first_month AND :year_end
+  GROUP BY k.key
+),
+a AS (
+  SELECT k.key, round(sum(a.amount), 2) AS actual_ytd
+  FROM actual a JOIN k ON k.unit_code = a.unit_code
+  WHERE a.month BETWEEN :first_month AND :last_month
+  GROUP BY k.key
+),
+f AS (
+  SELECT k.key, sum(f.year_amount) AS forecast
+  FROM forecast f JOIN k ON k.unit_code = f.unit_code
+  WHERE f.month = (SELECT max(f2.month) FROM forecast f2
+                   WHERE f2.unit_code = f.unit_code AND f2.month BETWEEN :first_month AND :last_month)
+  GROUP BY k.key
+),
+names AS (
+  SELECT code, name, sort_order FROM area WHERE :by = 'area'
+  UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
+)
+SELECT ar.code, ar.name,
+       b.year_budget, b.budget_ytd, a.actual_ytd,
+       round(coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0), 2) AS deviation_ytd,
+       CASE WHEN b.budget_ytd <> 0
+            THEN (coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0)) * 100.0 / abs(b.budget_ytd) END AS deviation_pct,
+       f.forecast,
+       CASE WHEN f.forecast IS NOT NULL THEN coalesce(b.year_budget, 0) - f.forecast END AS forecast_deviation
+FROM names ar
+LEFT JOIN b ON b.key = ar.code
+LEFT JOIN a ON a.key = ar.code
+LEFT JOIN f ON f.key = ar.code
+WHERE b.key IS NOT NULL OR a.key IS NOT NULL OR f.key IS NOT NULL
+ORDER BY ar.sort_order, ar.code]]
+
+--- The query's parameters for a period judged on as_of ('YYYY-MM-DD'): the year from January,
+--- up to the period's last month or the as-of month when that is earlier (a partial period:
+--- a year's budget is never set against fewer months of accounts). Returns the parameters and
+--- the year-to-date range (rapp.period ytd(): label, first_month, last_month, ...).
+function M.params(period, as_of)
+  local last = period.last_month
+  if as_of:sub(1, 7) < last then last = as_of:sub(1, 7) end
+  local ytd = require("rapp.period").parse(last):ytd()
+  return { first_month = period.year .. "-01", last_month = ytd.last_month, year_end = period.year .. "-12" }, ytd
+end
+
+--- Rows per area (opts.area nil) or per unit of opts.area, and the totals: year_budget,
+--- budget_ytd, actual_ytd, deviation_ytd, forecast, forecast_deviation, frame (the sum of the
+--- positive year budgets: the driftsrammer), has_forecast.
+function M.rows(r, q, area)
+  local rows = r.db:rows(M.SQL, { first_month = q.first_month, last_month = q.last_month, year_end = q.year_end,
+    by = area and "unit" or "area", area = area or "" })
+  local total = { year_budget = 0, budget_ytd = 0, actual_ytd = 0, deviation_ytd = 0, forecast = 0,
+    forecast_deviation = 0, frame = 0, has_forecast = false }
+  for _, row in ipairs(rows) do
+    total.year_budget = total.year_budget + (row.year_budget or 0)
+    total.budget_ytd = total.budget_ytd + (row.budget_ytd or 0)
+    total.actual_ytd = total.actual_ytd + (row.actual_ytd or 0)
+    total.deviation_ytd = total.deviation_ytd + row.deviation_ytd
+    if row.forecast then
+      total.forecast = total.forecast + row.forecast
+      total.forecast_deviation = total.forecast_deviation + row.forecast_deviation
+      total.has_forecast = true
+    end
+    if (row.year_budget or 0) > 0 then total.frame = total.frame + row.year_budget end
+  end
+  return rows, total
+end
+
+M.SIGN_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = budsjett "
+  .. "− regnskap; prognoseavvik = regulert budsjett − prognose. Avvik i % er avvik hittil i prosent av "
+  .. "budsjett hittil (for inntekter av tallverdien)."
+M.CLOSED_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = regulert "
+  .. "budsjett − regnskap; avvik i % er avviket i prosent av regulert budsjett (for inntekter av tallverdien)."
+
+--- The economy table: opts.title, opts.sheet, opts.first_title (the name column), opts.note
+--- (added after the sign convention), opts.closed (a closed year: regulert budsjett, regnskap,
+--- avvik and avvik i %, without the year-to-date budget and the forecast).
+function M.table(r, rows, opts)
+  local closed = opts.closed
+  local columns = {
+    { key = "name", title = opts.first_title or "Rammeområde", width_mm = 38 },
+    { key = "year_budget", title = "Regulert budsjett", type = "amount", thousands = true, sum = true },
+  }
+  if not closed then
+    columns[#columns + 1] = { key = "budget_ytd", title = "Budsjett hittil", type = "amount", thousands = true, sum = true }
+  end
+  columns[#columns + 1] = { key = "actual_ytd", title = closed and "Regnskap" or "Regnskap hittil", type = "amount",
+    thousands = true, sum = true }
+  columns[#columns + 1] = { key = "deviation_ytd", title = closed and "Avvik" or "Avvik hittil", type = "amount",
+    thousands = true, sum = true, mark_negative = true }
+  columns[#columns + 1] = { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1, mark_negative = true }
+  if not closed then
+    columns[#columns + 1] = { key = "forecast", title = "Prognose", type = "amount", thousands = true, sum = true }
+    columns[#columns + 1] = { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true,
+      sum = true, mark_negative = true }
+  end
+  r.doc:table {
+    title = opts.title,
+    unit_note = "Beløp i 1" .. NBSP .. "000 kr",
+    sheet = opts.sheet,
+    columns = columns,
+    rows = rows,
+    total = "Sum",
+    note = (closed and M.CLOSED_NOTE or M.SIGN_NOTE) .. (opts.note and (" " .. opts.note) or ""),
+  }
+end
+
+--- The diverging bar of the deviations year to date per row (merforbruk left, mindreforbruk right);
+--- series_name: the bars' name (default "Avvik hittil").
+function M.chart(r, rows, title, series_name)
+  r.doc:chart {
+    kind = "diverging",
+    title = title,
+    type = "amount", thousands = true,
+    negative_label = "Merforbruk", positive_label = "Mindreforbruk",
+    rows = rows, category = "name",
+    series = { { key = "deviation_ytd", name = series_name or "Avvik hittil" } },
+  }
+end
+
+--- "et mindreforbruk på 12,3 mill. kr" / "et merforbruk på ..."
+function M.direction(v)
+  return (v >= 0 and "et mindreforbruk på " or "et merforbruk på ") .. M.millions(v)
+end
+
+return M

@@ -1,0 +1,425 @@
+-- reports/arsrapport.lua — the annual report (årsrapport, kommuneloven § 14-7) for one year:
+-- the kommunedirektør's introduction and key figures, the organisation (årsverk, sick leave with a
+-- three-year trend, internal control), the economy (accounts per budget area, the annual accounts'
+-- netto driftsresultat against the 1,75 % norm, fond, lånegjeld, investments), the scorecards,
+-- one chapter per budget area with its own text, the follow-up of political decisions, the KOSTRA
+-- comparison and eierstyring. docs/reports.md describes every figure and where it comes from.
+local rapp = require("rapp")
+local scorecard = require("rapp.scorecard")
+local economy = require("rapp.economy")
+local absence = require("rapp.absence")
+local control = require("rapp.control")
+local commentary = require("rapp.commentary")
+local fmt = rapp.fmt
+
+local NBSP = economy.NBSP
+
+-- Årsverk and employees per budget area at the year's last month with figures, and a year earlier.
+local STAFF_SQL = [[
+WITH m AS (SELECT max(month) AS m FROM staffing WHERE month <= :last_month),
+cur AS (
+  SELECT u.area_code, sum(s.fte) AS fte, sum(s.headcount) AS headcount
+  FROM staffing s JOIN unit u ON u.code = s.unit_code, m WHERE s.month = m.m GROUP BY u.area_code
+),
+prev AS (
+  SELECT u.area_code, sum(s.fte) AS fte
+  FROM staffing s JOIN unit u ON u.code = s.unit_code, m
+  WHERE s.month = printf('%04d%s', substr(m.m, 1, 4) - 1, substr(m.m, 5)) GROUP BY u.area_code
+)
+SELECT a.code, a.name, prev.fte AS fte_last_year, cur.fte, cur.fte - prev.fte AS change, cur.headcount,
+       (SELECT m FROM m) AS month
+FROM area a JOIN cur ON cur.area_code = a.code LEFT JOIN prev ON prev.area_code = a.code
+ORDER BY a.sort_order, a.code]]
+
+-- Political decisions per body on :as_of (view decision_state: the schema's as-of and overdue
+-- rules): made by then, made in the year, open, overdue, finished or dropped in the year.
+local DECISION_SQL = [[
+SELECT b.name AS body, count(*) AS total,
+       coalesce(sum(s.meeting_date >= :first_date), 0) AS made_in_year,
+       coalesce(sum(NOT s.finished), 0) AS open,
+       coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue,
+       coalesce(sum(s.finished AND s.valid_from >= :first_date), 0) AS closed_in_year
+FROM decision_state s JOIN political_body b ON b.code = s.body_code
+WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+GROUP BY b.code ORDER BY b.sort_order, b.code]]
+
+-- Eierstyring: the companies and their key figures for the year.
+local COMPANY_SQL = [[
+SELECT c.name, c.form, c.ownership_pct, f.operating_revenue, f.annual_result, f.equity
+FROM company c LEFT JOIN company_figure f ON f.org_number = c.org_number AND f.year = :year
+ORDER BY c.ownership_pct DESC, c.name]]
+
+-- The annual accounts' key figures (view annual_key_figure) for the year and the three before.
+local ACCOUNTS_SQL = [[
+SELECT CAST(year AS TEXT) AS year, driftsinntekter, netto_driftsresultat, netto_driftsresultat_pct,
+       netto_driftsresultat_norm_pct, disposisjonsfond, disposisjonsfond_pct, lanegjeld, lanegjeld_pct,
+       regnskapsresultat
+FROM annual_key_figure WHERE year BETWEEN :year - 3 AND :year ORDER BY year]]
+
+-- Investment projects: frame, the year's budget and accounts, accumulated cost by the year's
+-- end, the latest forecast of the final cost made by then and its deviation from the frame.
+local INVESTMENT_SQL = [[
+SELECT i.project_number, i.name, a.name AS area, i.cost_frame,
+       (SELECT b.amount FROM investment_budget b WHERE b.project_number = i.project_number AND b.year = :year) AS year_budget,
+       (SELECT sum(x.amount) FROM investment_actual x
+         WHERE x.project_number = i.project_number AND x.month BETWEEN :first_month AND :last_month) AS actual_year,
+       i.cost_before + coalesce((SELECT sum(x.amount) FROM investment_actual x
+         WHERE x.project_number = i.project_number AND x.month <= :last_month), 0) AS accumulated,
+       f.final_cost AS forecast, i.cost_frame - f.final_cost AS deviation,
+       coalesce(f.completion_date, i.completion_date) AS completion_date, i.status
+FROM investment i JOIN area a ON a.code = i.area_code
+LEFT JOIN investment_forecast f ON f.project_number = i.project_number
+  AND f.month = (SELECT max(f2.month) FROM investment_forecast f2
+                 WHERE f2.project_number = i.project_number AND f2.month <= :last_month)
+WHERE EXISTS (SELECT 1 FROM investment_budget b WHERE b.project_number = i.project_number AND b.year = :year)
+   OR EXISTS (SELECT 1 FROM investment_actual x WHERE x.project_number = i.project_number
+              AND x.month BETWEEN :first_month AND :last_month)
+ORDER BY a.sort_order, i.project_number]]
+
+-- KOSTRA key figures: the municipality for the year and the two before, its kommunegruppe and
+-- "Landet uten Oslo" for the year.
+local KOSTRA_SQL = [[
+SELECT k.code, k.name, coalesce(a.name, 'Hele kommunen') AS area, k.unit_of_measure, k.decimals, k.direction,
+       (SELECT f2.value FROM kostra_figure f2 WHERE f2.indicator_code = k.code AND f2.year = :year - 2) AS v2,
+       (SELECT f1.value FROM kostra_figure f1 WHERE f1.indicator_code = k.code AND f1.year = :year - 1) AS v1,
+       f.value, f.group_value, f.country_value, f.group_name
+FROM kostra_indicator k LEFT JOIN area a ON a.code = k.area_code
+LEFT JOIN kostra_figure f ON f.indicator_code = k.code AND f.year = :year
+ORDER BY a.sort_order IS NOT NULL, a.sort_order, k.sort_order, k.code]]
+
+-- "Bedre" / "Svakere" / "Likt" than the comparison, by the indicator's direction, on the values
+-- as shown (rounded to the indicator's decimals); nil without a direction or a value.
+local function verdict(v, other, direction, decimals)
+  if v == nil or other == nil or (direction ~= "higher" and direction ~= "lower") then return nil end
+  local a, b = fmt.round(v, decimals), fmt.round(other, decimals)
+  if a == b then return "Likt" end
+  if (a > b) == (direction == "higher") then return "Bedre" end
+  return "Svakere"
+end
+
+local function sick_leave_trend(r, year, areas)
+  local by_year, years = {}, {}
+  for row in r.db:each(absence.YEARS_SQL, { first_year = year - 2, last_year = year }) do
+    local y = by_year[row.year]
+    if not y then
+      y = { year = row.year }
+      by_year[row.year], years[#years + 1] = y, y
+    end
+    y[row.code or "whole"] = row.total_pct
+  end
+  local series = {}
+  for _, a in ipairs(areas) do series[#series + 1] = { key = a.code, name = a.name } end
+  series[#series + 1] = { key = "whole", name = "Hele kommunen" }
+  r.doc:chart {
+    kind = "line",
+    title = ("Sykefravær per rammeområde %d–%d"):format(year - 2, year),
+    type = "percent", decimals = 1, value_title = "Sykefravær",
+    rows = years, category = "year", series = series,
+  }
+  -- the same figures as a table: one row per area
+  local rows = {}
+  for _, s in ipairs(series) do
+    local row = { name = s.name }
+    for i = 0, 2 do
+      local y = by_year[tostring(year - 2 + i)]
+      row["y" .. i] = y and y[s.key]
+    end
+    rows[#rows + 1] = row
+  end
+  r.doc:table {
+    title = ("Sykefravær per rammeområde %d–%d"):format(year - 2, year),
+    sheet = "Sykefravær år",
+    columns = {
+      { key = "name", title = "Rammeområde" },
+      { key = "y0", title = tostring(year - 2), type = "percent", decimals = 1 },
+      { key = "y1", title = tostring(year - 1), type = "percent", decimals = 1 },
+      { key = "y2", title = tostring(year), type = "percent", decimals = 1 },
+    },
+    rows = rows,
+    note = "Sykefravær totalt i prosent av avtalte dagsverk over hele året. Siste rad er hele kommunen.",
+  }
+end
+
+return rapp.report {
+  name = "arsrapport",
+  title = "Årsrapport",
+  description = "Årsrapport (kommuneloven § 14-7): kommunedirektørens innledning, nøkkeltall, organisasjon, "
+    .. "økonomi, målekort, rammeområdene med egne tekster, vedtaksoppfølging, KOSTRA og eierstyring.",
+  formats = { "pdf", "xlsx" },
+  params = {
+    { name = "period", type = "period", kinds = { "year" }, default = "latest",
+      description = "År (2025); uten --period: siste hele år" },
+  },
+  build = function(r, p)
+    local doc, db, per = r.doc, r.db, p.period
+    local year, as_of = per.year, per.as_of_date
+    local q, ytd = economy.params(per, as_of)
+    q.ytd_label, q.as_of = ytd.label, as_of
+    q.first_date, q.last_date, q.year_first_date = per.first_date, per.last_date, per.first_date
+    doc:meta { title = "Årsrapport " .. per.label, subtitle = r.municipality, number_headings = true }
+    doc:cover { title = "Årsrapport " .. per.label, subtitle = r.municipality, period = per, date = as_of }
+    doc:toc()
+
+    -- every figure first, so the introduction can quote them
+    local econ, total = economy.rows(r, q)
+    local sick = absence.rows(r, per)
+    local whole = absence.whole(sick)
+    local staff = db:rows(STAFF_SQL, { last_month = q.last_month })
+    local fte = 0
+    for _, s in ipairs(staff) do fte = fte + (s.fte or 0) end
+    local muni_rows = scorecard.rows(r, { period = per })
+    local counts = scorecard.counts(muni_rows)
+    local accounts = db:rows(ACCOUNTS_SQL, { year = year })
+    local acc
+    for _, a in ipairs(accounts) do if a.year == tostring(year) then acc = a end end
+    local areas = db:rows("SELECT code, name FROM area ORDER BY sort_order, code")
+
+    -- 1. Innledning og nøkkeltall
+    doc:heading(1, "Kommunedirektørens innledning")
+    commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "sammendrag")
+    doc:heading(2, "Nøkkeltall " .. year)
+    local items = {}
+    if acc then
+      items[#items + 1] = { label = "Netto driftsresultat i % av driftsinntektene", value = acc.netto_driftsresultat_pct,
+        type = "percent", decimals = 1, comparison = "Anbefalt nivå: " .. fmt.percent(acc.netto_driftsresultat_norm_pct, 2) }
+      items[#items + 1] = { label = "Regnskapsmessig mer-/mindreforbruk (1" .. NBSP .. "000 kr)", value = acc.regnskapsresultat,
+        type = "amount", thousands = true }
+    end
+    items[#items + 1] = { label = "Avvik fra regulert budsjett, rammeområdene (1" .. NBSP .. "000 kr)",
+      value = total.deviation_ytd, type = "amount", thousands = true, comparison = "Positivt = mindreforbruk" }
+    items[#items + 1] = { label = "Sykefravær " .. year, value = whole and whole.total_pct, type = "percent", decimals = 1,
+      comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
+        whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) }
+    items[#items + 1] = { label = "Årsverk", value = fte, type = "decimal", decimals = 1,
+      comparison = #staff > 0 and ("per " .. fmt.month(staff[1].month)) or nil }
+    items[#items + 1] = { label = "Indikatorer med ønsket resultat", value = counts.desired, type = "integer", status = "desired",
+      comparison = "av " .. counts.total .. " i kommunens målekort" }
+    items[#items + 1] = { label = "Indikatorer med akseptabelt resultat", value = counts.acceptable, type = "integer", status = "acceptable" }
+    items[#items + 1] = { label = "Indikatorer med uakseptabelt resultat", value = counts.unacceptable, type = "integer", status = "unacceptable" }
+    items[#items + 1] = { label = "Indikatorer ikke målt", value = counts.not_measured, type = "integer", status = "not_measured" }
+    doc:keyfigures(items)
+    doc:paragraph(("Rammeområdene samlet fikk i %d %s mot regulert budsjett. Av %d indikatorer i kommunens målekort "
+      .. "har %d ønsket resultat, %d akseptabelt og %d uakseptabelt resultat; %d er ikke målt."):format(year,
+      economy.direction(total.deviation_ytd), counts.total, counts.desired, counts.acceptable, counts.unacceptable,
+      counts.not_measured))
+
+    -- 2. Organisasjon
+    doc:heading(1, "Organisasjon")
+    doc:heading(2, "Årsverk")
+    if #staff == 0 then
+      doc:paragraph("Det foreligger ingen tall for bemanning.")
+    else
+      local m = staff[1].month
+      doc:table {
+        title = "Årsverk per rammeområde, " .. fmt.month(m),
+        sheet = "Årsverk",
+        columns = {
+          { key = "name", title = "Rammeområde" },
+          { key = "fte_last_year", title = "Årsverk " .. fmt.month(absence.last_year_month(m)), type = "decimal", decimals = 1, sum = true },
+          { key = "fte", title = "Årsverk " .. fmt.month(m), type = "decimal", decimals = 1, sum = true },
+          { key = "change", title = "Endring", type = "decimal", decimals = 1, sum = true },
+          { key = "headcount", title = "Ansatte", type = "integer", sum = true },
+        },
+        rows = staff,
+        total = "Sum",
+        note = "Avtalte årsverk og antall ansatte i årets siste måned med tall, mot samme måned året før.",
+      }
+    end
+    doc:heading(2, "Sykefravær")
+    doc:paragraph(("Sykefravær i %d i prosent av avtalte dagsverk, mot målet og året før, og utviklingen de "
+      .. "tre siste årene."):format(year))
+    absence.table(r, sick, { label = per.label, ly_label = per:last_year().label, year = year, sheet = "Sykefravær" })
+    sick_leave_trend(r, year, (function()
+      local list = {}
+      for _, s in ipairs(sick) do if s.code then list[#list + 1] = { code = s.code, name = s.name } end end
+      return list
+    end)())
+    local devs, risks = control.query(r, q)
+    control.section(r, q, devs, risks, { level = 2, in_period_title = false })
+
+    -- 3. Økonomi
+    doc:heading(1, "Økonomi")
+    if acc then
+      local norm = acc.netto_driftsresultat_norm_pct -- the recommended level, from view annual_key_figure
+      doc:heading(2, "Årsregnskapet")
+      doc:paragraph(("Netto driftsresultat var %s i %d, %s av driftsinntektene, mot anbefalt nivå på %s. "
+        .. "Disposisjonsfondet var %s og netto lånegjeld %s per 31.12.%d."):format(
+        fmt.kr(acc.netto_driftsresultat), year, fmt.percent(acc.netto_driftsresultat_pct, 1), fmt.percent(norm, 2),
+        fmt.kr(acc.disposisjonsfond), fmt.kr(acc.lanegjeld), year))
+      doc:table {
+        title = ("Økonomiske nøkkeltall %d–%d"):format(year - 3, year),
+        sheet = "Årsregnskap",
+        columns = {
+          { key = "year", title = "År" },
+          { key = "driftsinntekter", title = "Driftsinntekter", type = "amount", thousands = true },
+          { key = "netto_driftsresultat", title = "Netto driftsresultat", type = "amount", thousands = true, mark_negative = true },
+          { key = "netto_driftsresultat_pct", title = "I % av driftsinntekter", type = "percent", decimals = 1, mark_negative = true },
+          { key = "disposisjonsfond", title = "Disposisjonsfond", type = "amount", thousands = true },
+          { key = "disposisjonsfond_pct", title = "Disp.fond i %", type = "percent", decimals = 1 },
+          { key = "lanegjeld", title = "Netto lånegjeld", type = "amount", thousands = true },
+          { key = "lanegjeld_pct", title = "Lånegjeld i %", type = "percent", decimals = 1 },
+        },
+        rows = accounts,
+        note = "Fra årsregnskapet. Prosent av sum driftsinntekter. Anbefalt nivå for netto driftsresultat: "
+          .. fmt.percent(norm, 2) .. " av driftsinntektene.",
+      }
+      doc:chart {
+        kind = "line",
+        title = ("Netto driftsresultat i %% av driftsinntektene %d–%d"):format(year - 3, year),
+        type = "percent", decimals = 2, value_title = "Netto driftsresultat",
+        rows = accounts, category = "year",
+        series = { { key = "netto_driftsresultat_pct", name = "Netto driftsresultat" } },
+        lines = { { value = norm, label = "Anbefalt nivå " .. fmt.percent(norm, 2) } },
+      }
+    else
+      doc:heading(2, "Årsregnskapet")
+      doc:paragraph("Årsregnskapet for " .. year .. " foreligger ikke i datagrunnlaget.")
+    end
+    doc:heading(2, "Drift per rammeområde")
+    doc:paragraph(("Regulert budsjett og regnskap for %d per rammeområde."):format(year))
+    economy.table(r, econ, { title = "Drift per rammeområde " .. year, sheet = "Drift", closed = true })
+    economy.chart(r, econ, "Avvik per rammeområde " .. year, "Avvik")
+    do
+      doc:heading(2, "Investeringer")
+      local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
+      for _, i in ipairs(inv) do i.status = control.capital(i.status) end
+      if #inv == 0 then
+        doc:paragraph("Ingen investeringsprosjekter med budsjett eller regnskap i " .. year .. ".")
+      else
+        doc:table {
+          title = "Investeringsprosjekter " .. year,
+          sheet = "Investeringer",
+          columns = {
+            { key = "project_number", title = "Prosjektnr", width_mm = 13 },
+            { key = "name", title = "Prosjekt", width_mm = 24 },
+            { key = "cost_frame", title = "Vedtatt kostnadsramme", type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "year_budget", title = "Budsjett " .. year, type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "actual_year", title = "Regnskap " .. year, type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "accumulated", title = "Akkumulert", type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true, width_mm = 15 },
+            { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, width_mm = 15, mark_negative = true },
+            { key = "completion_date", title = "Planlagt ferdig", type = "date", width_mm = 19 },
+            { key = "status", title = "Status", width_mm = 16 },
+          },
+          rows = inv,
+          total = "Sum",
+          note = "Avvik = vedtatt kostnadsramme − prognose for sluttkostnad (negativt = overskridelse). "
+            .. "Akkumulert: påløpt til og med " .. fmt.date(as_of) .. ". Prognose: den siste laget innen denne datoen.",
+        }
+      end
+    end
+
+    -- 4. Mål og resultat
+    doc:landscape()
+    doc:heading(1, "Mål og resultat (målekort)")
+    doc:paragraph("Målekortet følger kommunens system for mål- og resultatstyring: seks fokusområder med hovedmål, "
+      .. "suksessfaktorer (delmål), måleindikatorer og resultatkrav. Rapportering på måloppnåelse skjer ved årets "
+      .. "slutt som en del av årsrapporten.")
+    scorecard.table(r, { period = per, previous = true, compare = "last_year", trend = true })
+    scorecard.summary(r, { period = per, sheet = "Måloppnåelse" })
+    scorecard.status_chart(r, muni_rows, "Status per fokusområde, " .. per.label)
+    doc:portrait()
+
+    -- 5. One chapter per budget area
+    for _, area in ipairs(areas) do
+      doc:heading(1, area.name)
+      commentary.write(r, area.code, per.code, "vurdering", { heading = "Rammeområdets vurdering", level = 2 })
+      local units = economy.rows(r, q, area.code)
+      if #units > 0 then
+        doc:heading(2, "Økonomi")
+        economy.table(r, units, { title = area.name .. ": drift per enhet " .. year, first_title = "Enhet",
+          sheet = ("Økonomi " .. area.code), closed = true })
+      end
+      local unit_sick = absence.rows(r, per, area.code)
+      if #unit_sick > 0 then
+        doc:heading(2, "Sykefravær")
+        absence.table(r, unit_sick, { label = per.label, ly_label = per:last_year().label, year = year,
+          title = area.name .. ": sykefravær per enhet " .. year, first_title = "Enhet",
+          sheet = "Sykefravær " .. area.code, last_row = area.name })
+      end
+      if #scorecard.rows(r, { period = per, area = area.code }) > 0 then
+        doc:landscape()
+        doc:heading(2, "Målekort")
+        scorecard.table(r, { period = per, area = area.code, previous = true, compare = "last_year", trend = true })
+        doc:portrait()
+      end
+    end
+
+    -- 6. Vedtaksoppfølging
+    doc:heading(1, "Oppfølging av politiske vedtak")
+    doc:paragraph(("Politiske vedtak til oppfølging per utvalg, med status per %s. Frist passert: vedtaket var "
+      .. "ikke ferdig eller utgått per %s, og fristen var før denne datoen."):format(fmt.date(as_of), fmt.date(as_of)))
+    doc:table {
+      title = "Vedtaksoppfølging per utvalg, status per " .. fmt.date(as_of),
+      sheet = "Vedtak",
+      columns = {
+        { key = "body", title = "Utvalg" },
+        { key = "total", title = "Vedtak i alt", type = "integer", sum = true },
+        { key = "made_in_year", title = "Fattet i " .. year, type = "integer", sum = true },
+        { key = "closed_in_year", title = "Ferdig/utgått i " .. year, type = "integer", sum = true },
+        { key = "open", title = "Åpne", type = "integer", sum = true },
+        { key = "overdue", title = "Frist passert", type = "integer", sum = true },
+      },
+      rows = db:rows(DECISION_SQL, { first_date = per.first_date, as_of = as_of }),
+      total = "Sum",
+      note = "Vedtak i alt: fattet til og med " .. fmt.date(as_of) .. ". Åpne: ikke ferdige eller utgått på denne datoen.",
+    }
+
+    -- 7. KOSTRA
+    doc:heading(1, "KOSTRA-sammenligning")
+    if db:value("SELECT count(*) FROM kostra_figure WHERE year = ?", { year }) == 0 then
+      doc:paragraph("Det foreligger ingen KOSTRA-tall for " .. year .. " i datagrunnlaget.")
+    else
+      local list, group = {}, nil
+      for row in db:each(KOSTRA_SQL, { year = year }) do
+        group = group or row.group_name
+        local d = row.decimals
+        local cell = function(v) return { value = v, decimals = d } end
+        local suffix = ({ kr = " (kr)", prosent = " (%)" })[row.unit_of_measure] or ""
+        list[#list + 1] = { area = row.area, name = row.name .. suffix,
+          v2 = cell(row.v2), v1 = cell(row.v1), value = cell(row.value), group_value = cell(row.group_value),
+          country_value = cell(row.country_value),
+          verdict = verdict(row.value, row.group_value, row.direction, d) or fmt.dash }
+      end
+      doc:paragraph(("Utvalgte nøkkeltall fra KOSTRA for %d sammenlignet med %s og landet uten Oslo. "
+        .. "Vurdering: bedre eller svakere enn kommunegruppen der indikatoren har en retning."):format(year,
+        group and group:lower() or "kommunegruppen"))
+      doc:table {
+        title = "KOSTRA-nøkkeltall " .. year,
+        sheet = "KOSTRA",
+        group_by = "area",
+        columns = {
+          { key = "area", title = "Rammeområde" },
+          { key = "name", title = "Indikator" },
+          { key = "v2", title = tostring(year - 2), type = "decimal", group = r.municipality },
+          { key = "v1", title = tostring(year - 1), type = "decimal", group = r.municipality },
+          { key = "value", title = tostring(year), type = "decimal", group = r.municipality },
+          { key = "group_value", title = group or "Kommunegruppe", type = "decimal" },
+          { key = "country_value", title = "Landet uten Oslo", type = "decimal" },
+          { key = "verdict", title = "Mot kommunegruppen" },
+        },
+        rows = list,
+        note = "– : ikke publisert, eller indikatoren har ingen retning (verken bedre eller svakere).",
+      }
+    end
+
+    -- 8. Eierstyring
+    doc:heading(1, "Eierstyring")
+    doc:paragraph(("Selskaper kommunen eier helt eller delvis, med nøkkeltall fra selskapenes årsregnskap for %d.")
+      :format(year))
+    doc:table {
+      title = "Eierskap og nøkkeltall " .. year,
+      sheet = "Selskaper",
+      columns = {
+        { key = "name", title = "Selskap" },
+        { key = "form", title = "Form" },
+        { key = "ownership_pct", title = "Eierandel", type = "percent", decimals = 0 },
+        { key = "operating_revenue", title = "Driftsinntekter", type = "amount", thousands = true },
+        { key = "annual_result", title = "Årsresultat", type = "amount", thousands = true },
+        { key = "equity", title = "Egenkapital", type = "amount", thousands = true },
+      },
+      rows = db:rows(COMPANY_SQL, { year = year }),
+      note = "– : selskapet har ikke levert årsregnskap for " .. year .. ".",
+    }
+  end,
+}

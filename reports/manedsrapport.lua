@@ -1,0 +1,149 @@
+-- reports/manedsrapport.lua — the monthly report to formannskapet (månedsrapport): the year
+-- forecast (mindreforbruk / merforbruk), economy per budget area against the periodised and the
+-- year budget, central revenues and finance, sick leave per area (the latest month with figures),
+-- the kommunedirektør's and the areas' own comments. A few pages. docs/reports.md describes every
+-- figure and where it comes from.
+local rapp = require("rapp")
+local economy = require("rapp.economy")
+local absence = require("rapp.absence")
+local commentary = require("rapp.commentary")
+local fmt = rapp.fmt
+
+local NBSP = economy.NBSP
+
+-- The budget area of central revenues and finance: the area whose units are of these kinds.
+local CENTRAL_SQL = [[
+SELECT a.code, a.name FROM area a
+WHERE a.code IN (SELECT area_code FROM unit WHERE kind IN ('sentrale inntekter', 'finans'))
+ORDER BY a.sort_order LIMIT 1]]
+
+-- "Helse og omsorg (et merforbruk på 12,3 mill. kr)" for the largest forecast deviations.
+local function largest(rows, n)
+  local list = {}
+  for _, row in ipairs(rows) do
+    if row.forecast_deviation and math.abs(row.forecast_deviation) >= 0.5 then list[#list + 1] = row end
+  end
+  table.sort(list, function(a, b)
+    local x, y = math.abs(a.forecast_deviation), math.abs(b.forecast_deviation)
+    if x ~= y then return x > y end
+    return a.code < b.code
+  end)
+  local out = {}
+  for i = 1, math.min(n, #list) do
+    local row = list[i]
+    out[i] = ("%s ligger an til %s (%s av regulert budsjett)"):format(row.name,
+      economy.direction(row.forecast_deviation),
+      row.year_budget and row.year_budget ~= 0 and fmt.percent(math.abs(row.forecast_deviation) * 100 / math.abs(row.year_budget), 1)
+        or fmt.dash)
+  end
+  return out
+end
+
+return rapp.report {
+  name = "manedsrapport",
+  title = "Månedsrapport",
+  description = "Månedsrapport til formannskapet: prognose for året, økonomi per rammeområde, sentrale "
+    .. "inntekter og finans, sykefravær og rammeområdenes kommentarer.",
+  formats = { "pdf", "xlsx" },
+  params = {
+    { name = "period", type = "period", kinds = { "month" }, default = "latest",
+      description = "Måned (2026-09); uten --period: siste hele måned" },
+  },
+  build = function(r, p)
+    local doc, db, per = r.doc, r.db, p.period
+    local as_of = per.as_of_date
+    local q, ytd = economy.params(per, as_of)
+    local title = "Månedsrapport " .. per.label
+    doc:meta { title = title, subtitle = r.municipality, number_headings = true }
+    doc:cover { title = "Månedsrapport", subtitle = r.municipality, period = per, date = as_of }
+    doc:toc()
+
+    local rows, total = economy.rows(r, q)
+    local central = db:row(CENTRAL_SQL)
+    local sick_month = absence.latest_month(r, per.last_month)
+    local sick = sick_month and absence.rows(r, { first_month = sick_month, last_month = sick_month }) or {}
+    local whole = absence.whole(sick)
+    local sick_label = sick_month and fmt.month(sick_month)
+
+    -- 1. Sammendrag
+    doc:heading(1, "Sammendrag")
+    local fdev = total.forecast_deviation
+    local fpct = total.frame ~= 0 and fdev * 100 / total.frame or nil
+    doc:keyfigures {
+      { label = "Prognoseavvik " .. per.year .. " (1" .. NBSP .. "000 kr)", value = total.has_forecast and fdev or nil,
+        type = "amount", thousands = true, comparison = "Positivt = mindreforbruk" },
+      { label = "Prognoseavvik i % av driftsrammene", value = total.has_forecast and fpct or nil, type = "percent",
+        decimals = 1, comparison = "Driftsrammer: " .. fmt.thousands(total.frame) .. NBSP .. "(1" .. NBSP .. "000 kr)" },
+      { label = "Avvik hittil i år (1" .. NBSP .. "000 kr)", value = total.deviation_ytd, type = "amount", thousands = true,
+        comparison = ytd.label },
+      { label = "Sykefravær " .. (sick_label or per.label), value = whole and whole.total_pct, type = "percent", decimals = 1,
+        comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
+          whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
+    }
+    local text = {}
+    if total.has_forecast then
+      text[#text + 1] = ("Per %s viser enhetenes prognose samlet **%s** for %d%s."):format(fmt.date_long(as_of),
+        economy.direction(fdev), per.year,
+        fpct and (", " .. fmt.percent(math.abs(fpct), 1) .. " av rammeområdenes driftsrammer") or "")
+    else
+      text[#text + 1] = ("Det foreligger ingen prognose for %d per %s."):format(per.year, fmt.date_long(as_of))
+    end
+    text[#text + 1] = ("Hittil i år (%s) er avviket mot periodisert budsjett %s."):format(ytd.label,
+      economy.direction(total.deviation_ytd))
+    if whole then
+      text[#text + 1] = ("Sykefraværet i %s var %s, mot et mål på %s og %s i samme måned i fjor."):format(
+        sick_label, fmt.percent(whole.total_pct, 1), fmt.percent(whole.goal_pct, 1), fmt.percent(whole.last_year_pct, 1))
+    end
+    doc:paragraph(table.concat(text, " "))
+    local big = largest(rows, 3)
+    if #big > 0 then
+      doc:paragraph("Størst avvik i prognosen for året:")
+      doc:bullets(big)
+    end
+    commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "sammendrag",
+      { heading = "Kommunedirektørens vurdering", level = 2 })
+
+    -- 2. Økonomi per rammeområde
+    doc:heading(1, "Økonomi per rammeområde")
+    doc:paragraph(("Regulert budsjett for %d, periodisert budsjett og regnskap hittil i år (%s), avvik og "
+      .. "enhetenes siste prognose for året per %s."):format(per.year, ytd.label, fmt.date(as_of)))
+    economy.table(r, rows, {
+      title = "Drift per rammeområde, " .. ytd.label .. ", og prognose " .. per.year,
+      sheet = "Økonomi",
+      note = "Prognose: enhetenes siste prognose for året, laget senest i " .. fmt.month(ytd.last_month) .. ".",
+    })
+    economy.chart(r, rows, "Avvik per rammeområde hittil i år (" .. ytd.label .. ")")
+
+    -- 3. Sentrale inntekter og finans
+    if central then
+      local crow = economy.rows(r, q, central.code)
+      doc:heading(1, central.name)
+      doc:paragraph("Skatt, rammetilskudd, eiendomsskatt, finans og avsetninger. Inntekter er negative beløp; "
+        .. "et positivt avvik er høyere inntekter eller lavere utgifter enn budsjettert.")
+      economy.table(r, crow, {
+        title = central.name .. ", " .. ytd.label,
+        first_title = "Ansvar",
+        sheet = "Sentrale inntekter",
+      })
+    end
+
+    -- 4. Sykefravær
+    doc:heading(1, "Sykefravær per rammeområde")
+    if not sick_month then
+      doc:paragraph("Det foreligger ingen tall for sykefravær.")
+    else
+      doc:paragraph(("Sykefravær i %s i prosent av avtalte dagsverk%s, mot målet og samme måned i fjor.")
+        :format(sick_label, sick_month < per.last_month
+          and (" (siste måned med tall; tallene for " .. per.label .. " er ikke klare)") or ""))
+      absence.table(r, sick, { label = sick_label, ly_label = fmt.month(absence.last_year_month(sick_month)),
+        year = tonumber(sick_month:sub(1, 4)), sheet = "Sykefravær" })
+    end
+
+    -- 5. Kommentarer fra rammeområdene
+    doc:heading(1, "Kommentarer fra rammeområdene")
+    doc:paragraph("Rammeområdenes egne kommentarer til økonomi og drift i " .. per.label .. ".")
+    for _, row in ipairs(rows) do
+      commentary.write(r, row.code, per.code, "okonomi", { heading = row.name, level = 2 })
+    end
+  end,
+}
