@@ -15,7 +15,7 @@ cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 build_target=()
 for arg in "$@"; do
   case "$arg" in
-    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2) ;;
+    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2 slurm-wlm munge) ;;
     --sanitize) build_dir=build-asan; cmake_args+=(-DRAPP_SANITIZE=ON) ;;
     --fuzz) packages+=(clang); build_dir=build-fuzz; cmake_args+=(-DRAPP_SANITIZE=ON)
             export CC=clang; build_target=(--target fuzzers) ;;
