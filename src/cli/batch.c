@@ -13,6 +13,7 @@
 #define _GNU_SOURCE /* prctl */
 #include "cli/batch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -400,16 +401,18 @@ static void progress(batch_state *s, const batch_item *it, const char *status, d
                      const char *msg) {
   if (s->o->quiet) return;
   double el = now_mono() - s->start;
+  int mlen = msg ? (int)strcspn(msg, "\n") : 0; /* the first line: one line per item (the manifest
+                                                    and the summary have the traceback too) */
   if (s->tty) {
     size_t ran = s->done - s->skipped;
     double left = ran > 0 ? el / (double)ran * (double)(s->total - s->done) : 0;
-    if (msg) fprintf(stderr, "\r\033[K%s: %s\n", it->key, msg);
+    if (msg) utf8_fprintf_safe(stderr, "\r\033[K%s: %.*s\n", it->key, mlen, msg);
     fprintf(stderr, "\r\033[K%zu/%zu done, %zu failed, %.0f s elapsed, about %.0f s left", s->done,
             s->total, s->failed, el, left);
     if (s->done == s->total) fputc('\n', stderr);
   } else {
-    utf8_fprintf_safe(stderr, "[%zu/%zu] %s %s (%.2f s)%s%s\n", s->done, s->total, status, it->key,
-                      secs, msg ? ": " : "", msg ? msg : "");
+    utf8_fprintf_safe(stderr, "[%zu/%zu] %s %s (%.2f s)%s%.*s\n", s->done, s->total, status, it->key,
+                      secs, msg ? ": " : "", mlen, msg ? msg : "");
   }
   fflush(stderr);
 }
@@ -724,24 +727,28 @@ static int load_manifest(const char *path, json_t *all, rapp_err *err) {
   return 0;
 }
 
-/* A folder: every manifest*.json in it. */
+/* A folder: every manifest-shard-K-of-N.json in it, in name order. */
 static int load_input(const char *path, json_t *all, rapp_err *err) {
   struct stat st;
   if (stat(path, &st) != 0) return err_set(err, "'%s': %s", path, strerror(errno));
   if (!S_ISDIR(st.st_mode)) return load_manifest(path, all, err);
-  rapp_buf pat = {0};
-  buf_printf(&pat, "%s/manifest-shard-", path);
+  struct dirent **names;
+  int n = scandir(path, &names, NULL, alphasort);
+  if (n < 0) return err_set(err, "'%s': %s", path, strerror(errno));
   size_t before = json_array_size(all);
   int rc = 0;
-  for (int n = 1; rc == 0 && n <= 4096 && json_array_size(all) == before; n++) {
-    for (int k = 0; rc == 0 && k < n; k++) {
+  for (int i = 0; i < n; i++) {
+    int k, cnt, end = 0;
+    if (rc == 0 && sscanf(names[i]->d_name, "manifest-shard-%d-of-%d.json%n", &k, &cnt, &end) == 2 &&
+        end > 0 && names[i]->d_name[end] == '\0') {
       rapp_buf f = {0};
-      buf_printf(&f, "%s%d-of-%d.json", buf_str(&pat), k, n);
-      if (access(buf_str(&f), F_OK) == 0) rc = load_manifest(buf_str(&f), all, err);
+      buf_printf(&f, "%s/%s", path, names[i]->d_name);
+      rc = load_manifest(buf_str(&f), all, err);
       buf_free(&f);
     }
+    free(names[i]);
   }
-  buf_free(&pat);
+  free(names);
   if (rc == 0 && json_array_size(all) == before)
     rc = err_set(err, "'%s': no shard manifests (manifest-shard-K-of-N.json) in this folder", path);
   return rc;
