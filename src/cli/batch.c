@@ -30,6 +30,7 @@
 
 #include "db/query.h"
 #include "util/buf.h"
+#include "util/file.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -325,15 +326,7 @@ static void send_rec(int fd, char kind, const char *payload) {
   rapp_buf b = {0};
   buf_putc(&b, kind);
   buf_puts(&b, payload);
-  const char *p = b.data;
-  size_t left = b.len + 1;
-  while (left > 0) {
-    ssize_t w = write(fd, p, left);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) break;
-    p += w;
-    left -= (size_t)w;
-  }
+  file_write_all(fd, b.data, b.len + 1);
   buf_free(&b);
 }
 

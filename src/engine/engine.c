@@ -44,6 +44,7 @@
 
 #include "db/query.h"
 #include "model/render.h"
+#include "util/file.h"
 #include "util/stopsig.h"
 
 static const rapp_renderer *const renderers[] = {&pdf_renderer, &xlsx_renderer, &text_renderer};
@@ -141,23 +142,14 @@ static void child_on_signal(int sig) {
 
 /* xmalloc and friends failed (the data limit): tell the parent in the words of the limit and
  * exit. Allocates nothing; the record was formatted when the child started. */
-static void write_all(int fd, const char *p, size_t left) {
-  while (left > 0) {
-    ssize_t w = write(fd, p, left);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) break;
-    p += w;
-    left -= (size_t)w;
-  }
-}
 
 static void child_out_of_memory(size_t n) {
   (void)n;
   if (child_fd >= 0) { /* "E1" + the script's line when its code runs + the limit's words */
     char where[PATH_MAX + 32];
-    write_all(child_fd, oom_record, 2);
-    write_all(child_fd, where, script_where(where, sizeof where));
-    write_all(child_fd, oom_record + 2, oom_len - 1);
+    file_write_all(child_fd, oom_record, 2);
+    file_write_all(child_fd, where, script_where(where, sizeof where));
+    file_write_all(child_fd, oom_record + 2, oom_len - 1);
   }
   if (child_dirfd >= 0) remove_private_dir(child_dirfd, child_dir);
   _exit(RAPP_EXIT_DATA);
@@ -168,7 +160,7 @@ static void send(int fd, char kind, const char *payload) {
   char *rec = xmalloc(n + 2);
   rec[0] = kind;
   memcpy(rec + 1, payload, n + 1);
-  write_all(fd, rec, n + 2);
+  file_write_all(fd, rec, n + 2);
   free(rec);
 }
 

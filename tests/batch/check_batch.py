@@ -24,7 +24,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from manifest_compare import comparable  # noqa: E402
 
 rapp, src, work, case = sys.argv[1:5]
 E = env(src)
@@ -51,16 +53,6 @@ def pdftext(path):
 
 def batch(script, out, *extra, each="unit"):
     return run([rapp, "run", script, "--db", db, "--each", each, "--out", out, *extra], E)
-
-
-def comparable(m):
-    """The manifest without what differs between equal runs: durations, the output folder."""
-    items = []
-    for it in m["items"]:
-        it = dict(it, duration_s=None)
-        it["outputs"] = [dict(o, path=os.path.basename(o["path"])) for o in it["outputs"]]
-        items.append(it)
-    return dict(m, items=items, batch=None)
 
 
 def check_outputs_hashed(m, where):
@@ -252,7 +244,7 @@ def case_shards():
     with open(merged) as f:
         mm = json.load(f)
     mf = manifest(full)
-    check(comparable(dict(mm, merged_from=None)) == comparable(dict(mf, merged_from=None)),
+    check(comparable(mm) == comparable(mf),
           "the merged manifest of 3 shards is not the unsharded run's")
     check(mm.get("merged_from") == 3, "the merged manifest does not say it joined 3 shards")
     s3 = [os.path.join(work, "shard3", f"manifest-shard-{k}-of-3.json") for k in range(3)]
