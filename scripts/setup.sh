@@ -9,13 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but libxlsxwriter-dev does not depend on it.
-packages=(build-essential cmake pkg-config libhpdf-dev libxlsxwriter-dev liblua5.4-dev libsqlite3-dev zlib1g-dev libcmark-dev)
+packages=(build-essential cmake pkg-config libhpdf-dev libxlsxwriter-dev liblua5.4-dev libsqlite3-dev zlib1g-dev libcmark-dev libjansson-dev)
 build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 build_target=()
 for arg in "$@"; do
   case "$arg" in
-    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2)
+    --tests) packages+=(sqlite3 poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui fonts-liberation2 slurm-wlm munge)
              # the HTML edition's tests (tests/html/): html5lib, and chromium + node for axe-core;
              # npm only when no npm is on PATH (a nodejs from elsewhere bundles its own)
              packages+=(python3-html5lib chromium nodejs)

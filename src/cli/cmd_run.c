@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "engine/engine.h"
 #include "util/buf.h"
@@ -17,6 +18,8 @@ static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
     "                [--format pdf,xlsx,html,txt] [--out DIR] [--allow-partial]\n"
     "                [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
+    "       rapp run SCRIPT --db SNAPSHOT --each unit|area|NAME=QUERY|NAME=@FILE [-j N]\n"
+    "                [--resume] [--shard K/N] [--quiet] [other options as above]\n"
     "       rapp run SCRIPT --help      the report's own parameters\n"
     "\n"
     "Runs one report script against a snapshot and prints each file it wrote.\n"
@@ -34,20 +37,36 @@ static const char run_usage[] =
     "  --instruction-limit N    the script's instruction budget, Lua and SQL steps (default 2000000000)\n"
     "  --time-limit SECONDS     wall-clock limit of the whole run (default 300)\n"
     "\n"
+    "A batch (docs/batch.md):\n"
+    "  --each SPEC              run the report once per value of a parameter: unit (every unit\n"
+    "                           code), area (every area code), NAME=SELECT ... (the first column\n"
+    "                           of a read-only query on the snapshot) or NAME=@FILE (one a line)\n"
+    "  -j N, --jobs N           worker processes (default: the processors online)\n"
+    "  --resume                 skip the items whose outputs in OUT/manifest.json are still there\n"
+    "                           with the recorded SHA-256 (same snapshot and script)\n"
+    "  --shard K/N              only the items at sorted position modulo N == K (default from\n"
+    "                           SLURM_ARRAY_TASK_ID/_COUNT or JOB_COMPLETION_INDEX/JOB_COMPLETIONS)\n"
+    "  -q, --quiet              no progress on stderr\n"
+    "A batch writes OUT/manifest.json (OUT/manifest-shard-K-of-N.json for a shard) and exits 0\n"
+    "when every item succeeded, 3 when some failed (the others are written).\n"
+    "\n"
     "A period that ends after the snapshot's cut-off date is refused (exit 2) unless\n"
     "--allow-partial is given; so is one that lies wholly before the snapshot's first data.\n"
     "Outputs are named <report>-<period>[-<area or unit>].<ext>, written to temporary files and\n"
     "renamed into place only when every format succeeded. SOURCE_DATE_EPOCH fixes the timestamp.\n"
-    "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n";
+    "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n"
+    "3 (rapp run --each, rapp batch): some items failed; the others were written.\n";
+
+static const char *usage_cmd = "run"; /* the command whose usage errors are printed */
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...);
 static int usage_error(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fprintf(stderr, "rapp run: ");
+  fprintf(stderr, "rapp %s: ", usage_cmd);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "\n(see rapp run --help)\n");
+  fprintf(stderr, "\n(see rapp %s --help)\n", usage_cmd);
   return RAPP_EXIT_USAGE;
 }
 
@@ -66,7 +85,17 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name, in
   return argv[++*i];
 }
 
-int cmd_run(int argc, char **argv) {
+void run_args_free(run_args *r) {
+  for (size_t i = 0; i < r->o.nparams; i++) free((char *)r->names[i]);
+  free(r->names);
+  free(r->values);
+  free(r->formats);
+  memset(r, 0, sizeof *r);
+}
+
+int run_args_parse(const char *cmd, int argc, char **argv, run_args *r) {
+  usage_cmd = cmd;
+  memset(r, 0, sizeof *r);
   engine_opts o = {0};
   o.out_dir = "out";
   o.limits.memory_mb = SCRIPT_DEFAULT_MEMORY_MB;
@@ -74,14 +103,36 @@ int cmd_run(int argc, char **argv) {
   o.limits.seconds = SCRIPT_DEFAULT_SECONDS;
   const char **names = xcalloc((size_t)argc + 1, sizeof *names);
   const char **values = xcalloc((size_t)argc + 1, sizeof *values);
-  int help = 0, rc = RAPP_EXIT_USAGE;
+  r->names = names;
+  r->values = values;
+  r->jobs = batch_default_jobs();
+  int help = 0, rc = -1;
   char *formats = NULL;
-  struct stat st;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
     int missing = 0;
     if (cli_is_help(a)) {
       help = 1;
+    } else if (strcmp(a, "--resume") == 0) {
+      r->resume = 1;
+    } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+      r->quiet = 1;
+    } else if ((v = opt_value(argc, argv, &i, "--each", &missing)) || missing) {
+      if (missing || !*v) { rc = usage_error("%s needs unit, area, NAME=QUERY or NAME=@FILE", a); goto out; }
+      r->each = v;
+    } else if ((v = opt_value(argc, argv, &i, "--shard", &missing)) || missing) {
+      if (missing) { rc = usage_error("%s needs K/N", a); goto out; }
+      r->shard = v;
+    } else if ((v = opt_value(argc, argv, &i, "--jobs", &missing)) || missing ||
+               (strncmp(a, "-j", 2) == 0 && ((v = a[2] ? a + 2 : NULL) || (v = opt_value(argc, argv, &i, "-j", &missing)) || missing))) {
+      char *end;
+      errno = 0;
+      long n = missing ? 0 : strtol(v, &end, 10);
+      if (missing || *end || errno || n < 1 || n > 1024) {
+        rc = usage_error("-j '%s': give the number of worker processes, 1-1024", missing ? "" : v);
+        goto out;
+      }
+      r->jobs = (int)n;
     } else if (strcmp(a, "--allow-partial") == 0) {
       o.allow_partial = 1;
     } else if ((v = opt_value(argc, argv, &i, "--db", &missing)) || missing) {
@@ -142,12 +193,57 @@ int cmd_run(int argc, char **argv) {
     } else if (!o.script) {
       o.script = a;
     } else {
-      rc = usage_error("only one script per run ('%s')", a);
+      rc = usage_error("only one %s per run ('%s')", strcmp(cmd, "batch") == 0 ? "plan" : "script", a);
       goto out;
     }
   }
+out:
   o.param_names = names;
   o.param_values = values;
+  r->o = o;
+  r->formats = formats;
+  r->help = help;
+  return rc;
+}
+
+/* rapp run SCRIPT --each SPEC: one item per value. */
+static int run_each(run_args *r) {
+  rapp_err err;
+  char *name;
+  char **vals;
+  size_t nv;
+  int k, n;
+  if (batch_shard(r->shard, &k, &n, &err) != 0 ||
+      batch_each_values(r->o.db_path, r->each, &name, &vals, &nv, &err) != 0) {
+    utf8_fprintf_safe(stderr, "rapp run: %s\n", err.msg);
+    return err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
+  }
+  batch_list l = {0};
+  for (size_t i = 0; i < nv; i++)
+    batch_add(&l, r->o.script, r->o.param_names, r->o.param_values, r->o.nparams, name, vals[i], 0);
+  rapp_buf label = {0};
+  const char *slash = strrchr(r->o.script, '/');
+  buf_printf(&label, "run %s --each %s", slash ? slash + 1 : r->o.script, r->each);
+  batch_opts bo = {r->o.db_path, r->o.out_dir, r->o.formats, r->o.allow_partial, r->o.limits,
+                   r->jobs, r->resume, r->quiet, k, n, buf_str(&label)};
+  int rc = batch_run(&l, &bo);
+  buf_free(&label);
+  batch_list_free(&l);
+  free(name);
+  batch_free_strings(vals, nv);
+  return rc;
+}
+
+int cmd_run(int argc, char **argv) {
+  run_args ra;
+  int rc = run_args_parse("run", argc, argv, &ra);
+  if (rc >= 0) {
+    run_args_free(&ra);
+    return rc;
+  }
+  engine_opts o = ra.o;
+  int help = ra.help;
+  struct stat st;
   rapp_err err;
   err_clear(&err);
   if (help && !o.script) {
@@ -170,17 +266,16 @@ int cmd_run(int argc, char **argv) {
   } else if (stat(o.db_path, &st) != 0) {
     rc = usage_error("--db '%s': no such snapshot file (make one with rapp import DIR -o SNAPSHOT)",
                      o.db_path);
+  } else if (ra.each) {
+    rc = run_each(&ra);
+  } else if (ra.resume || ra.shard) {
+    rc = usage_error("%s", "--resume and --shard go with --each");
   } else if (engine_run(&o, &err) == 0) {
     rc = RAPP_EXIT_OK;
   } else {
     utf8_fprintf_safe(stderr, "%s\n", err.msg);
     rc = err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
   }
-out:
-  for (size_t i = 0; i < o.nparams; i++)
-    free((char *)names[i]);
-  free(names);
-  free(values);
-  free(formats);
+  run_args_free(&ra);
   return rc;
 }

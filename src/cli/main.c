@@ -16,13 +16,19 @@ static const char usage[] =
     "  import DIR -o SNAPSHOT   build a snapshot from a folder of CSV files (one per table)\n"
     "  check SNAPSHOT           validate a snapshot and list every problem\n"
     "  run SCRIPT --db SNAPSHOT run one report script and write its outputs\n"
+    "  run SCRIPT --db SNAPSHOT --each unit\n"
+    "                           the report once per unit (or area, ...), in parallel (-j N)\n"
+    "  batch PLAN --db SNAPSHOT run the reports a batch plan lists\n"
+    "  manifest merge INPUT... -o OUT\n"
+    "                           join the manifests of a sharded batch\n"
     "  list [DIR]               list the report scripts in DIR (default: reports/)\n"
     "\n"
     "Options:\n"
     "  -h, --help               this help; `rapp COMMAND --help` explains one command\n"
     "  -V, --version            print the version\n"
     "\n"
-    "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n";
+    "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n"
+    "3 (rapp run --each, rapp batch): some items failed; the others were written.\n";
 
 int cli_is_help(const char *s) { return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0; }
 
@@ -35,7 +41,8 @@ int main(int argc, char **argv) {
     const char *name;
     int (*fn)(int, char **);
   } commands[] = {
-      {"import", cmd_import}, {"check", cmd_check}, {"run", cmd_run}, {"list", cmd_list}};
+      {"import", cmd_import}, {"check", cmd_check}, {"run", cmd_run}, {"list", cmd_list},
+      {"batch", cmd_batch},   {"manifest", cmd_manifest}};
 
   if (argc < 2) {
     fputs(usage, stderr);

@@ -44,6 +44,7 @@
 
 #include "db/query.h"
 #include "model/render.h"
+#include "util/file.h"
 #include "util/stopsig.h"
 
 static const rapp_renderer *const renderers[] = {&pdf_renderer, &xlsx_renderer, &html_renderer,
@@ -142,23 +143,14 @@ static void child_on_signal(int sig) {
 
 /* xmalloc and friends failed (the data limit): tell the parent in the words of the limit and
  * exit. Allocates nothing; the record was formatted when the child started. */
-static void write_all(int fd, const char *p, size_t left) {
-  while (left > 0) {
-    ssize_t w = write(fd, p, left);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) break;
-    p += w;
-    left -= (size_t)w;
-  }
-}
 
 static void child_out_of_memory(size_t n) {
   (void)n;
   if (child_fd >= 0) { /* "E1" + the script's line when its code runs + the limit's words */
     char where[PATH_MAX + 32];
-    write_all(child_fd, oom_record, 2);
-    write_all(child_fd, where, script_where(where, sizeof where));
-    write_all(child_fd, oom_record + 2, oom_len - 1);
+    file_write_all(child_fd, oom_record, 2);
+    file_write_all(child_fd, where, script_where(where, sizeof where));
+    file_write_all(child_fd, oom_record + 2, oom_len - 1);
   }
   if (child_dirfd >= 0) remove_private_dir(child_dirfd, child_dir);
   _exit(RAPP_EXIT_DATA);
@@ -169,7 +161,7 @@ static void send(int fd, char kind, const char *payload) {
   char *rec = xmalloc(n + 2);
   rec[0] = kind;
   memcpy(rec + 1, payload, n + 1);
-  write_all(fd, rec, n + 2);
+  file_write_all(fd, rec, n + 2);
   free(rec);
 }
 
@@ -348,8 +340,8 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     goto done;
   }
   if (db_query_open(o->db_path, &q, err) != 0) goto done;
-  if (script_prepare(s, q, o->db_path, o->allow_partial, o->param_names, o->param_values,
-                     o->nparams, &base, err) != 0)
+  if (script_prepare(s, q, o->db_path, o->snapshot_sha256, o->allow_partial, o->param_names,
+                     o->param_values, o->nparams, &base, err) != 0)
     goto done;
   int ok;
   int64_t created = created_time(err, &ok);
@@ -628,8 +620,7 @@ static int run_fn(const void *ctx, int fd, rapp_err *err) {
   return child_run(c->o, c->formats, fd, err);
 }
 
-/* mkdir -p */
-static int make_dirs(const char *path, rapp_err *err) {
+int engine_make_dirs(const char *path, rapp_err *err) {
   char *p = xstrdup(path);
   for (char *s = p + 1;; s++) {
     if (*s == '/' || *s == '\0') {
@@ -680,7 +671,9 @@ static int finish_outputs(const private_dir *dir, char **finals, size_t n, int o
   return rc;
 }
 
-int engine_run(const engine_opts *o, rapp_err *err) {
+int engine_run_files(const engine_opts *o, char ***paths, size_t *npaths, rapp_err *err) {
+  *paths = NULL;
+  *npaths = 0;
   err_clear(err);
   /* formats given on the command line are checked before anything runs (usage error) */
   if (o->formats) {
@@ -695,7 +688,7 @@ int engine_run(const engine_opts *o, rapp_err *err) {
       if (*p == ',') p++;
     }
   }
-  if (make_dirs(o->out_dir, err) != 0) return -1;
+  if (engine_make_dirs(o->out_dir, err) != 0) return -1;
   run_ctx ctx = {o, o->formats};
   child_result res;
   signals_catch();
@@ -717,15 +710,33 @@ int engine_run(const engine_opts *o, rapp_err *err) {
   }
   if (finish_outputs(&dir, finals, n, rc == 0, err) != 0) rc = -1;
   if (res.signal) die_of(res.signal);
-  if (rc == 0)
-    for (size_t i = 0; i < n; i++) printf("%s\n", finals[i]);
-  fflush(stdout);
   signals_restore();
   free(dir.path);
-  free_list(finals, n);
+  if (rc == 0) {
+    *paths = finals;
+    *npaths = n;
+  } else {
+    free_list(finals, n);
+  }
   buf_free(&res.data);
   return rc;
 }
+
+void engine_free_paths(char **paths, size_t n) {
+  free_list(paths, n);
+}
+
+int engine_run(const engine_opts *o, rapp_err *err) {
+  char **finals;
+  size_t n;
+  if (engine_run_files(o, &finals, &n, err) != 0) return -1;
+  for (size_t i = 0; i < n; i++) printf("%s\n", finals[i]);
+  fflush(stdout);
+  free_list(finals, n);
+  return 0;
+}
+
+
 
 typedef struct describe_ctx {
   const char *path;

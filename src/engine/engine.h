@@ -25,6 +25,8 @@ typedef struct engine_opts {
   size_t nparams;
   int allow_partial;       /* --allow-partial: run a period that ends after the snapshot's cut-off */
   script_limits limits;
+  const char *snapshot_sha256; /* the snapshot's hex SHA-256 when the caller knows it (a batch
+                                  hashes it once), or NULL: the run hashes the file */
 } engine_opts;
 
 /* The project folder holding lua/, fonts/ and reports/: env RAPP_HOME, else RAPP_HOME_DEFAULT. */
@@ -32,6 +34,11 @@ const char *engine_home(void);
 
 /* Runs one report; prints each path written to stdout. */
 int engine_run(const engine_opts *o, rapp_err *err);
+
+/* Runs one report like engine_run but prints nothing: on success *paths (malloc'ed, each path
+ * too; free with engine_free_paths) lists the files written, *n of them. */
+int engine_run_files(const engine_opts *o, char ***paths, size_t *n, rapp_err *err);
+void engine_free_paths(char **paths, size_t n);
 
 /* Appends the report's description (as_help: the `rapp run SCRIPT --help` text) to out. Loads the
  * script in a child process under the limits, like a run. */
@@ -44,6 +51,9 @@ int engine_describe(const char *script_path, int as_help, const script_limits *l
  * the program's own data, fonts and libraries (a sample run needs about 8 MB). Not applied in
  * AddressSanitizer builds. */
 size_t engine_data_limit_mb(size_t memory_mb);
+
+/* mkdir -p path; -1 with err when a part cannot be made or path is not a folder. */
+int engine_make_dirs(const char *path, rapp_err *err);
 
 /* "pdf,xlsx,html,txt": the formats this build can write. */
 const char *engine_known_formats(void);

@@ -672,13 +672,17 @@ done:
 static int on_db_progress(void *ud, unsigned steps) { return script_charge(ud, steps); }
 static const char *db_interrupt_msg(void *ud) { return ((script *)ud)->limit_msg; }
 
-int script_prepare(script *s, db_query *q, const char *snapshot_path, int allow_partial,
+int script_prepare(script *s, db_query *q, const char *snapshot_path, const char *snapshot_sha256,
+                   int allow_partial,
                    const char *const *names, const char *const *values, size_t n, char **basename,
                    rapp_err *err) {
   lua_State *L = s->L;
   *basename = NULL;
   char sha[65];
-  if (sha256_file(snapshot_path, sha, err) != 0) return -1;
+  if (snapshot_sha256 && strlen(snapshot_sha256) == 64)
+    memcpy(sha, snapshot_sha256, 65);
+  else if (sha256_file(snapshot_path, sha, err) != 0)
+    return -1;
   s->db = q;
   db_query_set_progress(q, on_db_progress, db_interrupt_msg, s);
   s->phase = PHASE_PREPARE;

@@ -46,12 +46,14 @@ int script_formats(script *s, rapp_buf *out, rapp_err *err);
 
 /* Gives the script its snapshot connection (not owned; must outlive the script) and checks the
  * command-line parameters (names[i]=values[i]) against the declaration and the snapshot.
- * snapshot_path is shown in the document metadata with its SHA-256. allow_partial: a period that
+ * snapshot_path is shown in the document metadata with its SHA-256 (snapshot_sha256 when the
+ * caller hashed it already, else the file is hashed here). allow_partial: a period that
  * ends after the snapshot's cut-off is accepted (--allow-partial) instead of refused. On success
  * *basename (malloc'ed, caller frees) is the output name without extension,
  * "kvartalsrapport-2026-Q3", built and checked in C from the declared name and the parameter
  * codes (util/outname.h): never a string of the script's. */
-int script_prepare(script *s, db_query *q, const char *snapshot_path, int allow_partial,
+int script_prepare(script *s, db_query *q, const char *snapshot_path, const char *snapshot_sha256,
+                   int allow_partial,
                    const char *const *names, const char *const *values, size_t n, char **basename,
                    rapp_err *err);
 

@@ -4,6 +4,7 @@
 #ifndef RAPP_UTIL_FILE_H
 #define RAPP_UTIL_FILE_H
 
+#include <stddef.h>
 #include <sys/stat.h>
 
 /* Opens path read-only (O_NONBLOCK | O_NOCTTY | O_CLOEXEC) and fills *st. Returns the descriptor,
@@ -13,5 +14,9 @@ int file_open_input(const char *path, struct stat *st);
 /* What a file of this mode is, for a message: "a folder", "a FIFO (named pipe)", "a character
  * device", "a block device", "a socket", or "not a regular file". */
 const char *file_kind(mode_t mode);
+
+/* Writes p[0..n) to fd, again after EINTR and short writes; stops silently at another error.
+ * System calls only (a signal or out-of-memory handler may call it). */
+void file_write_all(int fd, const char *p, size_t n);
 
 #endif

@@ -45,6 +45,19 @@ fi
 rm -f "$listdir/liten.lua"
 expect 0 err "no report scripts" -- "$rapp" list "$listdir"
 rm -rf "$listdir"
+# issue 14: the batch commands answer --help, misuse exits 2
+expect 0 out "Usage: rapp batch PLAN.lua" -- "$rapp" batch --help
+expect 0 out "Usage: rapp manifest merge" -- "$rapp" manifest --help
+expect 0 out "3 (rapp run --each, rapp batch): some items failed" -- "$rapp" run --help
+expect 2 err "give a plan and --db SNAPSHOT" -- "$rapp" batch
+expect 2 err "which action" -- "$rapp" manifest
+expect 2 err "give the shards' manifests and -o OUT.json" -- "$rapp" manifest merge a.json
+expect 2 err "-j '0': give the number of worker processes" -- "$rapp" run some.lua --db x.db -j 0
+expect 2 err "--shard 'a/b': K and N are whole numbers" -- "$rapp" run some.lua --db "$0" --each unit --shard a/b
+expect 2 err "--resume and --shard go with --each" -- "$rapp" run some.lua --db "$0" --resume
+for c in batch manifest; do
+  if $rapp $c --help | grep -n "[æøåÆØÅ]"; then echo "FAIL: 'rapp $c --help' has a Norwegian line"; fail=1; fi
+done
 rm -f /tmp/cli.$$.out /tmp/cli.$$.err
 [ $fail -eq 0 ] && echo "cli: all checks passed"
 exit $fail

@@ -422,7 +422,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char *base = NULL;
   doc *d = NULL;
   int rc = script_load(s, &err);
-  if (rc == 0) rc = script_prepare(s, q, fuzz_snapshot(), 1, names, values, 1, &base, &err);
+  if (rc == 0) rc = script_prepare(s, q, fuzz_snapshot(), NULL, 1, names, values, 1, &base, &err);
   if (rc == 0) rc = script_build(s, 1798675200, &d, &err);
   script_free(s);
   if (getenv("FUZZ_LUA_PRINT")) fprintf(stderr, "---- result: %s\n", rc ? err.msg : "ok");
