@@ -135,4 +135,7 @@ enum {
   SG_S_DECISION_HISTORY, SG_S_INVEST, SG_S_KOSTRA, SG_S_TEXT
 };
 
+/* --sources DIR: the sample as source files (sg_sources.c), from the CSVs in csv_dir. */
+int sg_write_sources(const char *csv_dir, const char *dir, int repeat);
+
 #endif

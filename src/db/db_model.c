@@ -145,9 +145,12 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
     }
     t->nkeys++;
   }
-  /* report_text comes from the Markdown files under tekster/ (db_import.c) */
-  t->from_csv = strcmp(t->name, "period") != 0 && strcmp(t->name, "status_label") != 0 &&
+  t->from_schema = strcmp(t->name, "status_label") == 0 || strcmp(t->name, "kostra_function") == 0 ||
+                   strcmp(t->name, "kostra_art") == 0;
+  t->from_csv = strcmp(t->name, "period") != 0 && !t->from_schema &&
+                /* report_text comes from the Markdown files under tekster/ (db_import.c) */
                 strcmp(t->name, "report_text") != 0;
+  t->optional = strcmp(t->name, "kostra_account") == 0;
   return 0;
 fail:
   rc = err_set(err, "reading the schema of table '%s': %s", t->name, sqlite3_errmsg(db));
@@ -444,6 +447,8 @@ void db_problems_add(db_problems *ps, int table, int col, long long pos, long lo
   p->other = other;
   p->msg = short_message(msg);
   p->label = label ? xstrdup(label) : NULL;
+  p->file = NULL;
+  p->colno = 0;
   p->seq = ps->n++;
 }
 
@@ -459,6 +464,10 @@ void db_problems_free(db_problems *ps) {
 static int cmp_problem(const void *a, const void *b) {
   const db_problem *x = a, *y = b;
   if (x->table != y->table) return x->table < y->table ? -1 : 1;
+  if (x->file != y->file) { /* a table's CSV rows first, then each source file's */
+    int c = !x->file ? -1 : !y->file ? 1 : strcmp(x->file, y->file);
+    if (c) return c;
+  }
   if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
   if (x->col != y->col) return x->col < y->col ? -1 : 1;
   return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -471,6 +480,12 @@ void db_problems_sort(db_problems *ps) {
 /* Where problem p is: "unit.csv:3" or "unit.csv" (import), "table 'unit', row 3 (code 'X')" or
  * "table 'unit'" (check). */
 static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int import) {
+  if (p->file) { /* a source file's row: "regnskap.kostra:12:37" */
+    buf_puts(b, p->file);
+    if (p->pos > 0) buf_printf(b, ":%lld", p->pos);
+    if (p->pos > 0 && p->colno > 0) buf_printf(b, ":%lld", p->colno);
+    return;
+  }
   const db_table *t = &m->tables[p->table];
   if (import) {
     buf_printf(b, "%s.csv", t->name);
@@ -582,7 +597,7 @@ void db_problems_print(const db_problems *ps, const db_model *m, int import, FIL
     if (group[i] == i) {
       covered += put_group(&b, ps, group, i, m, import);
     } else {
-      if (p->table >= 0) {
+      if (p->table >= 0 || p->file) {
         put_place(&b, p, m, import);
         buf_puts(&b, ": ");
       }
