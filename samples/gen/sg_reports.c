@@ -331,11 +331,14 @@ static const char *const causes[SG_NAREAS][3] = {
     {"høye strømpriser i kommunale bygg", "økte vedlikeholdskostnader", "mer brøyting enn budsjettert"},
     {"flere byggesøknader og høyere gebyrinntekter", "konsulentbistand til arealplanen", "vakanse i landbruksforvaltningen"},
     {"flere mottakere av økonomisk sosialhjelp", "høyere husleie i kommunale boliger", "forsinket integreringstilskudd"},
-    {"skatteinngangen ligger over anslaget", "høyere rente på lån", "lavere utbytte enn budsjettert"},
+    {"lavere skatteinngang enn anslått", "høyere rente på lån", "lavere utbytte enn budsjettert"},
 };
 
 static const char *const savings[3] = {"vakante stillinger som ikke er besatt", "høyere refusjon av sykepenger enn budsjettert",
                                        "lavere priser på innkjøpte varer og tjenester"};
+
+static const char *const sent_savings[3] = {"høyere skatteinngang enn anslått", "lavere rente enn budsjettert",
+                                            "høyere utbytte fra kommunens selskaper"};
 
 static const char *const measures[3] = {
     "Vi gjennomgår **bemanningsplanene** og holder stillinger ledige der det er forsvarlig.",
@@ -357,7 +360,8 @@ static void area_economy(text_out *t, const sg_model *m, sg_rng *r, int a, int y
     put(t, "%s har per %s et %s på %s mill. kr mot periodisert budsjett.", sg_areas[a].name, month_names[last - 1], way,
         amount);
   int c0 = sg_rng_int(r, 0, 2);
-  const char *const *why = dev < 0 ? causes[a] : savings; /* a merforbruk has the area's own causes */
+  /* a merforbruk has the area's own causes; central income and finance has no staff to save on */
+  const char *const *why = dev < 0 ? causes[a] : a == SG_NAREAS - 1 ? sent_savings : savings;
   if (sg_rng_chance(r, 0.5)) {
     put(t, " Avviket skyldes i hovedsak:\n\n- %s\n- %s\n", why[c0], why[(c0 + 1) % 3]);
   } else {
