@@ -13,6 +13,8 @@
 #include "lua/script_int.h"
 #include "model/chart.h"
 #include "model/markdown.h"
+#include "model/present.h"
+#include "model/render.h"
 #include "util/buf.h"
 #include "util/image.h"
 #include "util/nofmt.h"
@@ -327,7 +329,20 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
   }
 }
 
-/* Sets a cell from the value at idx: a plain value or { value =, text =, status = }. */
+/* A unit shown after a number (doc_cell.unit): at most 16 code points, no digit (a digit means the
+ * text says more than the value), no quote or control character (XLSX puts it in a quoted
+ * literal of the number format). */
+static int valid_unit(const char *u) {
+  size_t cps = 0;
+  for (const unsigned char *p = (const unsigned char *)u; *p; p++) {
+    if (*p < 0x20 || *p == 0x7F || *p == '"' || (*p >= '0' && *p <= '9')) return 0;
+    if ((*p & 0xC0) != 0x80 && ++cps > 16) return 0;
+  }
+  return 1;
+}
+
+/* Sets a cell from the value at idx: a plain value or { value =, text =, unit =, status =,
+ * decimals = }. */
 static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
   idx = lua_absindex(L, idx);
   if (lua_type(L, idx) != LUA_TTABLE) return set_cell(L, d, c, type, idx);
@@ -340,11 +355,22 @@ static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type typ
     c->text = doc_strdup(d, lua_tostring(L, -1));
   }
   lua_pop(L, 1);
+  if (lua_getfield(L, idx, "unit") == LUA_TSTRING) {
+    const char *u = lua_tostring(L, -1);
+    if (!valid_unit(u)) {
+      lua_pop(L, 1);
+      return "has a unit that is not a short text without digits or quotes (e.g. \"\u00A0dager\")";
+    }
+    if (c->kind == DOC_CELL_NUMBER && u[0]) c->unit = doc_strdup(d, u);
+  }
+  lua_pop(L, 1);
   if (lua_getfield(L, idx, "status") == LUA_TSTRING) {
     int st = doc_status_from_code(lua_tostring(L, -1));
     if (st < 0) {
       lua_pop(L, 1);
-      return "has an unknown status (valid: desired, acceptable, unacceptable, not_measured, no_target)";
+      static char msg[192];
+      snprintf(msg, sizeof msg, "has an unknown status (valid: %s)", present_status_codes());
+      return msg;
     }
     c->status = (doc_status)st;
   }
@@ -487,9 +513,8 @@ static int lf_add_rows(lua_State *L) {
         if (lua_type(L, -1) == LUA_TSTRING) {
           int st = doc_status_from_code(lua_tostring(L, -1));
           if (st < 0)
-            return prim_error(L, "table column '%s', row %d: '%s' is not a status (valid: desired, "
-                                 "acceptable, unacceptable, not_measured, no_target)",
-                              t->cols[i].title, (int)j, lua_tostring(L, -1));
+            return prim_error(L, "table column '%s', row %d: '%s' is not a status (valid: %s)",
+                              t->cols[i].title, (int)j, lua_tostring(L, -1), present_status_codes());
           r->cells[i].status = (doc_status)st;
         } else if (!lua_isnil(L, -1)) {
           return prim_error(L, "table column '%s', row %d: the status is not a string", t->cols[i].title, (int)j);
@@ -1054,6 +1079,33 @@ static int lf_script_file(lua_State *L) {
   return 1;
 }
 
+/* core.statuses: THE status table (model/present.c) in order, each { code, word, symbol, fill,
+ * ink, chart } with colours as "RRGGBB"; core.statuses[code] is the same entry. */
+static void push_statuses(lua_State *L) {
+  lua_createtable(L, PRESENT_NSTATUS - 1, PRESENT_NSTATUS - 1);
+  for (int i = 1; i < PRESENT_NSTATUS; i++) {
+    const present_status *p = &present_statuses[i];
+    char hex[8];
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, p->code);
+    lua_setfield(L, -2, "code");
+    lua_pushstring(L, p->word_nb);
+    lua_setfield(L, -2, "word");
+    lua_pushstring(L, p->symbol);
+    lua_setfield(L, -2, "symbol");
+    const uint32_t colours[3] = {p->fill, p->ink, p->chart};
+    static const char *const names[3] = {"fill", "ink", "chart"};
+    for (int k = 0; k < 3; k++) {
+      snprintf(hex, sizeof hex, "%06X", (unsigned)colours[k]);
+      lua_pushstring(L, hex);
+      lua_setfield(L, -2, names[k]);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, p->code);
+    lua_rawseti(L, -2, i);
+  }
+}
+
 void prims_push(lua_State *L) {
   if (lua_getfield(L, LUA_REGISTRYINDEX, "rapp.core") == LUA_TTABLE) return;
   lua_pop(L, 1);
@@ -1088,6 +1140,16 @@ void prims_push(lua_State *L) {
   lua_setfield(L, -2, "pagebreak");
   lua_pushstring(L, NOFMT_DASH);
   lua_setfield(L, -2, "dash");
+  push_statuses(L);
+  lua_setfield(L, -2, "statuses");
+  lua_createtable(L, (int)render_count(), 0); /* core.formats: the renderer registry's names */
+  for (size_t i = 0; render_registry[i]; i++) {
+    lua_pushstring(L, render_registry[i]->format);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "formats");
+  lua_pushstring(L, present_status_codes());
+  lua_setfield(L, -2, "status_codes");
 
   if (luaL_newmetatable(L, TABLE_MT)) {
     lua_pushliteral(L, "rapp.Table");

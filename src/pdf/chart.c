@@ -64,7 +64,7 @@ static void set_dash(HPDF_Page p, doc_dash d) {
     case DOC_DASH_DASH: HPDF_Page_SetDash(p, dash, 2, 0); break;
     case DOC_DASH_DOT: HPDF_Page_SetDash(p, dot, 2, 0); break;
     case DOC_DASH_DASH_DOT: HPDF_Page_SetDash(p, dashdot, 4, 0); break;
-    default: HPDF_Page_SetDash(p, NULL, 0, 0); break;
+    case DOC_DASH_SOLID: HPDF_Page_SetDash(p, NULL, 0, 0); break;
   }
 }
 
@@ -154,7 +154,7 @@ static void marker(HPDF_Page p, doc_marker m, double cx, double cy, double r, ui
       HPDF_Page_LineTo(p, x - rr * 0.35f, y + rr * 0.35f);
       HPDF_Page_ClosePath(p);
       break;
-    default:
+    case DOC_MARKER_CIRCLE:
       HPDF_Page_Circle(p, x, y, rr);
       break;
   }

@@ -63,8 +63,12 @@ def report(period, out, *extra):
     return r
 
 
-PFILL = {"0.83137 0.92941 0.84706": "desired", "0.94902 0.78431 0.28627": "acceptable",
-         "0.87843 0.4 0.4": "unacceptable", "0.8902 0.89804 0.9098": "not_measured"}
+# One palette (model/present.c): the PDF fills the cells with the XLSX's colours.
+def _rg(argb):
+    return " ".join(("%.5f" % (int(argb[i:i + 2], 16) / 255)).rstrip("0").rstrip(".") for i in (2, 4, 6))
+
+
+PFILL = {_rg(v): k for k, v in RE.XFILL.items() if k != "no_target"}
 
 
 def pdf_status_fills(pdf):
