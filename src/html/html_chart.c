@@ -103,7 +103,7 @@ static void bands(rapp_buf *b, const plot *p, const doc_chart *c) {
   for (size_t i = 0; i < c->nbands; i++) {
     double a = vpos(p, isfinite(c->bands[i].from) ? c->bands[i].from : p->ax.min);
     double z = vpos(p, isfinite(c->bands[i].to) ? c->bands[i].to : p->ax.max);
-    uint32_t tint = doc_chart_status_tint(c->bands[i].status);
+    uint32_t tint = present_status_of(c->bands[i].status)->fill;
     if (p->horizontal)
       rect(b, a, p->y0, z - a, p->h, tint, NULL);
     else
@@ -332,8 +332,8 @@ static void legend(html_ctx *x, const doc_chart *c) {
     swatch(b, doc_chart_ref_color, lab, NULL);
   }
   for (size_t i = 0; i < c->nbands; i++)
-    swatch(b, doc_chart_status_tint(c->bands[i].status),
-           c->bands[i].label ? c->bands[i].label : html_rule_status(c->bands[i].status).word, NULL);
+    swatch(b, present_status_of(c->bands[i].status)->fill,
+           c->bands[i].label ? c->bands[i].label : html_status_word(x, c->bands[i].status), NULL);
   buf_puts(b, "</ul>\n");
 }
 

@@ -168,7 +168,9 @@ def check_structure(paths):
                     if "st" in c:
                         sym = [s for s in cell.iter("span") if "sym" in classes(s)]
                         vh = [s for s in cell.iter("span") if "vh" in classes(s)]
-                        word = text(vh[0]).strip(" ()") if vh else ""
+                        # the word hidden after a value, or shown when the status is the content
+                        word = text(vh[0]).strip(" ()") if vh else \
+                            shown.replace(text(sym[0]) if sym else "", "", 1).strip()
                         if not sym or word not in STATUS_WORDS:
                             fail(f"{p}: table {name!r}: status cell {shown!r} lacks symbol or word")
                     elif NUMBER.match(shown) and "num" not in c:
@@ -185,12 +187,12 @@ def check_structure(paths):
                 fail(f"{p}: chart {text(fig.find('figcaption'))!r} has no data table in <details>")
         # status fills against the ink
         css = data.decode("utf-8")
-        fills = re.findall(r"\.st-[a-z_]+(?:,\.st-[a-z_]+)*\{background:#([0-9a-f]{6})\}", css)
-        if len(fills) < 4:
-            fail(f"{p}: found {len(fills)} status fills in the CSS (want 4)")
-        for f in fills:
-            if contrast(f, "1a1a1a") < 4.5:
-                fail(f"{p}: status fill #{f}: contrast {contrast(f, '1a1a1a'):.2f} < 4.5 with the text")
+        fills = re.findall(r"\.st-([a-z_]+)\{background:#([0-9A-Fa-f]{6});color:#([0-9A-Fa-f]{6})\}", css)
+        if len(fills) != 5:
+            fail(f"{p}: found {len(fills)} status colour rules in the CSS (want 5)")
+        for code, fill, ink in fills:
+            if contrast(fill, ink) < 4.5:
+                fail(f"{p}: status {code}: ink #{ink} on #{fill} has contrast {contrast(fill, ink):.2f} < 4.5")
         if len(failures) == n0:
             print(f"ok: {p}: {len(tables)} tables, {len(svgs)} charts, {len(ids)} ids; structure clean")
 
