@@ -162,7 +162,7 @@ function Doc:table(spec)
   if type(spec.columns) ~= "table" or #spec.columns == 0 then
     fail("r.doc:table: columns = { { key = 'name', title = 'Navn' }, ... } is required")
   end
-  local cols, keys, status_keys, any_sum, any_thousands = {}, {}, {}, false, false
+  local cols, keys, status_keys, any_sum = {}, {}, {}, false
   for i, c in ipairs(spec.columns) do
     if type(c) ~= "table" then fail(fmt("r.doc:table: column %d is not a table", i)) end
     local what = fmt("r.doc:table: column %d (%s)", i, tostring(c.key or c.title))
@@ -176,10 +176,8 @@ function Doc:table(spec)
     keys[i] = c.key
     status_keys[i] = c.status or false
     any_sum = any_sum or not not c.sum
-    any_thousands = any_thousands or (t == "amount" and not not c.thousands)
   end
-  local unit_note = spec.unit_note
-  if unit_note == nil and any_thousands then unit_note = "Beløp i 1\u{A0}000 kr" end
+  local unit_note = spec.unit_note -- nil: the default ("Beløp i 1 000 kr") is model/present.c's
   if spec.legend ~= nil and type(spec.legend) ~= "boolean" then
     fail("r.doc:table: legend = false turns the automatic status legend off (it is a boolean)")
   end

@@ -204,12 +204,16 @@ local unit_suffix = { prosent = "\u{A0}%", kr = "\u{A0}kr", dager = "\u{A0}dager
 --- A value in the indicator's unit: value_text(6.4, "prosent", 1) -> "6,4 %".
 function M.value_text(v, unit, decimals)
   if v == nil then return fmt.dash end
-  local s = fmt.number(v, decimals or 1)
+  return fmt.number(v, decimals or 1) .. M.unit_suffix(unit)
+end
+
+--- The text after a value in the indicator's unit: unit_suffix("prosent") -> "\u{A0}%".
+function M.unit_suffix(unit)
   local suffix = unit_suffix[unit]
   if suffix == nil then
     if type(unit) == "string" and not unit:match("^skår") then suffix = "\u{A0}" .. unit else suffix = "" end
   end
-  return s .. suffix
+  return suffix
 end
 
 --- The requirement as a limit with its direction: "≥ 85,0 %" or "≤ 6,0 %".
@@ -347,15 +351,14 @@ function M.table(r, opts)
       out.desired = M.limit_text(row.desired, row.direction, u, d) or fmt.dash
       out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or fmt.dash
       if row.value ~= nil then
-        out.result = { value = row.value, text = M.value_text(row.value, u, d), status = row.status,
-          decimals = d }
+        out.result = { value = row.value, unit = M.unit_suffix(u), status = row.status,
+          decimals = d or 1 }
       else
         out.result = { text = core.status_label(row.status), status = row.status }
       end
       out.measured = M.period_text(row.period)
       if opts.previous then
-        out.previous = { value = row.previous_value, text = M.value_text(row.previous_value, u, d),
-          decimals = d }
+        out.previous = { value = row.previous_value, unit = M.unit_suffix(u), decimals = d or 1 }
       end
       if opts.trend then out.trend = row.trend and M.trend_text[row.trend] or fmt.dash end
       if opts.comment then out.comment = row.comment end

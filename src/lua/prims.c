@@ -311,7 +311,20 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
   }
 }
 
-/* Sets a cell from the value at idx: a plain value or { value =, text =, status = }. */
+/* A unit shown after a number (doc_cell.unit): at most 16 code points, no digit (a digit means the
+ * text says more than the value), no quote or control character (XLSX puts it in a quoted
+ * literal of the number format). */
+static int valid_unit(const char *u) {
+  size_t cps = 0;
+  for (const unsigned char *p = (const unsigned char *)u; *p; p++) {
+    if (*p < 0x20 || *p == 0x7F || *p == '"' || (*p >= '0' && *p <= '9')) return 0;
+    if ((*p & 0xC0) != 0x80 && ++cps > 16) return 0;
+  }
+  return 1;
+}
+
+/* Sets a cell from the value at idx: a plain value or { value =, text =, unit =, status =,
+ * decimals = }. */
 static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
   idx = lua_absindex(L, idx);
   if (lua_type(L, idx) != LUA_TTABLE) return set_cell(L, d, c, type, idx);
@@ -322,6 +335,15 @@ static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type typ
   if (lua_getfield(L, idx, "text") == LUA_TSTRING) {
     if (c->kind == DOC_CELL_EMPTY) c->kind = DOC_CELL_TEXT;
     c->text = doc_strdup(d, lua_tostring(L, -1));
+  }
+  lua_pop(L, 1);
+  if (lua_getfield(L, idx, "unit") == LUA_TSTRING) {
+    const char *u = lua_tostring(L, -1);
+    if (!valid_unit(u)) {
+      lua_pop(L, 1);
+      return "has a unit that is not a short text without digits or quotes (e.g. \"\u00A0dager\")";
+    }
+    if (c->kind == DOC_CELL_NUMBER && u[0]) c->unit = doc_strdup(d, u);
   }
   lua_pop(L, 1);
   if (lua_getfield(L, idx, "status") == LUA_TSTRING) {

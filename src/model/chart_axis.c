@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/chart.h"
+#include "model/present.h"
 #include "util/nofmt.h"
 #include "util/utf8.h"
 
@@ -417,25 +418,14 @@ const uint32_t doc_chart_axis_color = 0x595959;
 const uint32_t doc_chart_grid_color = 0xD9D9D9;
 const uint32_t doc_chart_ref_color = 0x222222;
 
-/* Status colours chosen for greyscale too: luma red 89 < green 124 < grey 176 < yellow 206. */
+/* Status colours from THE status table (model/present.c): the solid colour for series, the
+ * cell fill for bands. A band without status is light grey. */
 uint32_t doc_chart_status_color(doc_status s) {
-  switch (s) {
-    case DOC_STATUS_DESIRED: return 0x4A9D5B;
-    case DOC_STATUS_ACCEPTABLE: return 0xF2C94C;
-    case DOC_STATUS_UNACCEPTABLE: return 0xB8312F;
-    case DOC_STATUS_NOT_MEASURED:
-    case DOC_STATUS_NO_TARGET: return 0xB0B0B0;
-    default: return 0xB0B0B0;
-  }
+  return s == DOC_STATUS_NONE ? 0xB0B0B0 : present_status_of(s)->chart;
 }
 
 uint32_t doc_chart_status_tint(doc_status s) {
-  switch (s) {
-    case DOC_STATUS_DESIRED: return 0xDCEFDF;
-    case DOC_STATUS_ACCEPTABLE: return 0xFCF1CC;
-    case DOC_STATUS_UNACCEPTABLE: return 0xF5D5D4;
-    default: return 0xEEEEEE;
-  }
+  return s == DOC_STATUS_NONE ? 0xEEEEEE : present_status_of(s)->fill;
 }
 
 doc_series_style doc_chart_series_style(const doc_chart *c, size_t i) {

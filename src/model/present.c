@@ -17,11 +17,11 @@ const present_status present_statuses[PRESENT_NSTATUS] = {
     {DOC_STATUS_ACCEPTABLE, "acceptable", "Akseptabelt resultat", "Akseptabelt resultat",
      "Akseptabelt resultat", "▲", 0xFFEB9C, 0x5C3B00, 0xF2C94C},
     {DOC_STATUS_UNACCEPTABLE, "unacceptable", "Uakseptabelt resultat", "Uakseptabelt resultat",
-     "Uakseptabelt resultat", "■", 0xF4C2C2, 0x9C0006, 0xB8312F},
-    {DOC_STATUS_NOT_MEASURED, "not_measured", "Ikke målt", "Ikkje målt", "Ikke målt", "○", 0xE3E5E8,
+     "Uakseptabelt resultat", "■", 0xFFC7CE, 0x9C0006, 0xB8312F},
+    {DOC_STATUS_NOT_MEASURED, "not_measured", "Ikke målt", "Ikkje målt", "Ikke målt", "○", 0xD9D9D9,
      0x333333, 0xB0B0B0},
     {DOC_STATUS_NO_TARGET, "no_target", "Uten resultatkrav", "Utan resultatkrav", "Uten resultatkrav",
-     "–", 0xE3E5E8, 0x333333, 0xB0B0B0},
+     "–", 0xF2F2F2, 0x333333, 0xB0B0B0},
 };
 
 const present_status *present_status_of(doc_status s) {
@@ -65,16 +65,17 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
   out->kind = c->kind;
   out->status = c->status;
   out->unit = "";
+  out->text = out->buf;
   switch (c->kind) {
     case DOC_CELL_EMPTY:
-      snprintf(out->text, sizeof out->text, "%s", type == DOC_COL_TEXT ? "" : NOFMT_DASH);
+      out->text = type == DOC_COL_TEXT ? "" : NOFMT_DASH;
       break;
     case DOC_CELL_TEXT:
-      snprintf(out->text, sizeof out->text, "%s", c->text ? c->text : "");
+      out->text = c->text ? c->text : "";
       break;
     case DOC_CELL_DATE:
       out->date = c->date;
-      nofmt_date(out->text, sizeof out->text, c->date);
+      nofmt_date(out->buf, sizeof out->buf, c->date);
       break;
     case DOC_CELL_NUMBER: {
       int dec = c->own_decimals ? c->decimals : col_decimals;
@@ -91,7 +92,7 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
       out->unit = c->unit ? c->unit : "";
       if (c->text && !c->unit) {
         out->own_text = 1;
-        snprintf(out->text, sizeof out->text, "%s", c->text);
+        out->text = c->text;
         break;
       }
       char num[128];
@@ -99,7 +100,7 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
         nofmt_percent(num, sizeof num, out->shown, dec);
       else
         nofmt_number(num, sizeof num, out->shown, dec);
-      snprintf(out->text, sizeof out->text, "%s%s", num, out->unit);
+      snprintf(out->buf, sizeof out->buf, "%s%s", num, out->unit);
       break;
     }
   }
@@ -125,12 +126,13 @@ static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *
     out->kind = DOC_CELL_TEXT;
     out->unit = "";
     out->label = 1;
-    snprintf(out->text, sizeof out->text, "%s", row->label);
+    out->text = row->label;
     return;
   }
   if (row->kind == DOC_ROW_GROUP) {
     memset(out, 0, sizeof *out);
     out->unit = "";
+    out->text = "";
     return;
   }
   present_value(&t->cols[c], &row->cells[c], out);

@@ -48,13 +48,15 @@ double present_contrast(uint32_t a, uint32_t b);
 
 /* ---- cells ---------------------------------------------------------------------------------- */
 
-enum { PRESENT_TEXT_MAX = 512 };
+enum { PRESENT_NUM_MAX = 160 };
 
-/* A table cell (or key figure) as every renderer shows it. */
+/* A table cell (or key figure) as every renderer shows it. `text` points into the doc or into
+ * `buf`: use the struct where it was filled (do not copy it). */
 typedef struct present_cell {
   doc_cell_kind kind;   /* as typed; a row label (group, subtotal, total) is TEXT */
-  char text[PRESENT_TEXT_MAX]; /* what the reader sees, without the status symbol and word: "1 235",
+  const char *text;     /* never NULL: what the reader sees, without the status symbol and word: "1 235",
                            "7,6 %", "6,4 dager", "31.12.2026", "–" (a missing number), "" */
+  char buf[PRESENT_NUM_MAX]; /* the formatted value when text is not the doc's own */
   double value;         /* NUMBER: the value as stored (kroner; a percentage as 12.5) */
   double shown;         /* NUMBER: the value in the unit shown (1 000 kr: value / 1000), rounded to
                            `decimals`; exactly 0 when `zero` */

@@ -58,7 +58,7 @@ static void cell_text(const doc_table *t, size_t r, size_t c, char *out, size_t 
 static void put_grid(rapp_buf *b, const doc_table *t) {
   size_t nc = t->ncols;
   size_t w[1000] = {0};
-  char cell[PRESENT_TEXT_MAX + 160];
+  char cell[600];
   int groups = 0;
   for (size_t c = 0; c < nc && c < 1000; c++) {
     w[c] = width(t->cols[c].title);

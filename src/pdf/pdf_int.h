@@ -102,10 +102,9 @@ typedef struct pdf_rgb {
 
 extern const pdf_rgb PDF_INK, PDF_HEADING, PDF_ACCENT, PDF_MUTED, PDF_RULE, PDF_HAIRLINE,
     PDF_HEADER_FILL, PDF_GROUP_FILL, PDF_BOX_FILL, PDF_NEGATIVE, PDF_WHITE;
-/* Fill colour of a status (light tints, black text on them passes WCAG AA; in greyscale desired
- * is lightest, acceptable middle, unacceptable darkest). */
+/* A status's cell fill, the ink on it, and its solid colour for strips (present_statuses). */
 pdf_rgb pdf_status_fill(doc_status s);
-/* A saturated variant for strips and symbols on white. */
+pdf_rgb pdf_status_ink(doc_status s);
 pdf_rgb pdf_status_strong(doc_status s);
 
 /* ---- pages and drawing (pdf_page.c) ---------------------------------------------------- */

@@ -383,8 +383,9 @@ static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double
     pdf_fill_rect(pg, PDF_BOX_FILL, x, y - h, w, h);
     pdf_fill_rect(pg, pdf_status_strong(k->value.status), x, y - h, strip, h);
   }
-  char value[256];
-  doc_format_keyfigure(k, value, sizeof value);
+  present_cell pv;
+  present_keyfigure(k, &pv);
+  const char *value = pv.text;
   struct {
     const char *text;
     unsigned style;

@@ -23,19 +23,14 @@ const pdf_rgb PDF_BOX_FILL = RGB(0xF2F4F7);
 const pdf_rgb PDF_NEGATIVE = RGB(0xA31515); /* 7.8:1 on white */
 const pdf_rgb PDF_WHITE = RGB(0xFFFFFF);
 
-/* Relative luminance (WCAG) of the fills: desired 0.80, acceptable 0.60, unacceptable 0.29, grey
- * 0.78; black text on each is at least 6.8:1. The grey statuses differ from desired by symbol. */
-pdf_rgb pdf_status_fill(doc_status s) {
-  static const pdf_rgb fills[] = {RGB(0xFFFFFF), RGB(0xD4EDD8), RGB(0xF2C849),
-                                  RGB(0xE06666), RGB(0xE3E5E8), RGB(0xE3E5E8)};
-  return (size_t)s < sizeof fills / sizeof fills[0] ? fills[s] : fills[0];
+/* Status colours come from THE status table (model/present.c). */
+static pdf_rgb from_hex(uint32_t h) {
+  pdf_rgb c = {((h >> 16) & 0xFF) / 255.0, ((h >> 8) & 0xFF) / 255.0, (h & 0xFF) / 255.0};
+  return c;
 }
-
-pdf_rgb pdf_status_strong(doc_status s) {
-  static const pdf_rgb strong[] = {RGB(0x2E5C8A), RGB(0x2E8540), RGB(0xE0A800),
-                                   RGB(0xC62828), RGB(0x9AA0A6), RGB(0x9AA0A6)};
-  return (size_t)s < sizeof strong / sizeof strong[0] ? strong[s] : strong[0];
-}
+pdf_rgb pdf_status_fill(doc_status s) { return from_hex(present_status_of(s)->fill); }
+pdf_rgb pdf_status_ink(doc_status s) { return from_hex(present_status_of(s)->ink); }
+pdf_rgb pdf_status_strong(doc_status s) { return from_hex(present_status_of(s)->chart); }
 
 /* ---- errors -------------------------------------------------------------------------------- */
 

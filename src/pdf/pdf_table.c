@@ -32,8 +32,7 @@ typedef struct tbl {
   size_t *grp_span;   /* per column: columns the group starting here spans (0: not a start) */
   int has_groups, has_status;
   double grp_h, low_h, head_h;
-  rapp_buf *prev; /* merge_repeats: the previous row's text per column */
-  int *prev_ok;
+  int *prev_ok; /* merge_repeats: the row above is a DATA row drawn on this page */
   int *repeat; /* per column: this row repeats the previous value (not drawn) */
   rapp_buf txt, tmp;
 } tbl;
@@ -47,22 +46,15 @@ static doc_align col_align(const doc_column *col) {
   return is_numeric(col->type) ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 }
 
-/* The value a cell shows (without its status symbol, which is drawn at the cell's left edge so a
- * "–" symbol is never read as a minus); valid until the next call. */
+/* The value a cell shows (model/present.c; without its status symbol, which is drawn at the
+ * cell's left edge so a "–" symbol is never read as a minus); valid until the next call. */
 static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative) {
-  const doc_column *col = &tb->t->cols[j];
-  const doc_cell *cell = &row->cells[j];
-  char num[128];
-  const char *s;
-  if (j == 0 && row->label && (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL))
-    s = row->label;
-  else if (cell->kind == DOC_CELL_TEXT)
-    s = cell->text ? cell->text : "";
-  else
-    s = doc_format_cell(col, cell, num, sizeof num);
-  if (negative) *negative = strncmp(s, NOFMT_MINUS, 3) == 0;
+  present_cell pc;
+  present_table_cell(tb->t, (size_t)(row - tb->t->rows), j, &pc);
+  if (negative) *negative = pc.negative;
   buf_reset(&tb->txt);
-  buf_puts(&tb->txt, s);
+  buf_puts(&tb->txt, pc.text_is_status ? present_status_word(pc.status, tb->c->meta->language)
+                                       : pc.text);
   return buf_str(&tb->txt);
 }
 
@@ -333,10 +325,7 @@ static size_t row_break(tbl *tb, const doc_row *row) {
   unsigned style = row_style(row);
   for (size_t j = 0; j < tb->nc; j++) {
     const char *s = cell_text(tb, row, j, NULL);
-    tb->repeat[j] = 0;
-    if (tb->t->cols[j].merge_repeats && row->kind == DOC_ROW_DATA) {
-      if (tb->prev_ok[j] && strcmp(buf_str(&tb->prev[j]), s) == 0) tb->repeat[j] = 1;
-    }
+    tb->repeat[j] = tb->prev_ok[j] && present_repeats(tb->t, (size_t)(row - tb->t->rows), j);
     pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
                         tb->w[j] - 2 * PADX - status_w(tb, row->cells[j].status));
     if (tb->cell[j].nlines > maxl) maxl = tb->cell[j].nlines;
@@ -347,16 +336,7 @@ static size_t row_break(tbl *tb, const doc_row *row) {
 static void remember_repeats(tbl *tb, const doc_row *row) {
   for (size_t j = 0; j < tb->nc; j++) {
     if (!tb->t->cols[j].merge_repeats) continue;
-    if (row->kind != DOC_ROW_DATA) {
-      tb->prev_ok[j] = 0;
-      continue;
-    }
-    if (!tb->repeat[j]) {
-      const char *s = cell_text(tb, row, j, NULL);
-      buf_reset(&tb->prev[j]);
-      buf_puts(&tb->prev[j], s);
-      tb->prev_ok[j] = 1;
-    }
+    tb->prev_ok[j] = row->kind == DOC_ROW_DATA;
   }
 }
 
@@ -406,9 +386,9 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
     const doc_column *col = &tb->t->cols[j];
     /* Dark red only where the script marks negatives as warnings (deviations); an income budget
      * is negative by convention and keeps the text colour. The minus sign is there either way. */
-    pdf_rgb ink = (negative && col->mark_negative && row->cells[j].status == DOC_STATUS_NONE)
-                      ? PDF_NEGATIVE
-                      : PDF_INK;
+    pdf_rgb ink = row->cells[j].status != DOC_STATUS_NONE ? pdf_status_ink(row->cells[j].status)
+                  : negative && col->mark_negative ? PDF_NEGATIVE
+                                                   : PDF_INK;
     doc_align al = col_align(col);
     if (j == 0 && row->label && row->kind != DOC_ROW_DATA) al = DOC_ALIGN_LEFT;
     doc_status st = row->cells[j].status;
@@ -523,8 +503,8 @@ static void caption(tbl *tb, int draw) {
   const doc_table *t = tb->t;
   HPDF_Page pg = draw ? pdf_cur_page(c) : NULL;
   double unit_w = 0;
-  if (t->unit_note)
-    unit_w = pdf_text_width(&c->fonts, PDF_ITALIC, 8.5, t->unit_note, strlen(t->unit_note)) + 12;
+  const char *unit = present_unit_note(t);
+  if (unit) unit_w = pdf_text_width(&c->fonts, PDF_ITALIC, 8.5, unit, strlen(unit)) + 12;
   if (t->title) {
     pdf_para_break_text(&c->fonts, &c->para, t->title, DOC_BOLD, CAPTION_SIZE, tb->width - unit_w);
     for (size_t i = 0; i < c->para.nlines; i++) {
@@ -533,8 +513,8 @@ static void caption(tbl *tb, int draw) {
       if (i + 1 < c->para.nlines) c->y -= CAPTION_LEAD;
     }
   }
-  if (t->unit_note) {
-    pdf_fit_text(c, PDF_ITALIC, 8.5, t->unit_note, tb->width, &tb->tmp);
+  if (unit) {
+    pdf_fit_text(c, PDF_ITALIC, 8.5, unit, tb->width, &tb->tmp);
     double w = pdf_text_width(&c->fonts, PDF_ITALIC, 8.5, tb->tmp.data, tb->tmp.len);
     if (draw)
       pdf_draw_text(c, pg, PDF_ITALIC, 8.5, PDF_MUTED, tb->left + tb->width - w,
@@ -570,7 +550,6 @@ static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
   tb->head = xcalloc(nc, sizeof *tb->head);
   tb->grp = xcalloc(nc, sizeof *tb->grp);
   tb->grp_span = xcalloc(nc, sizeof *tb->grp_span);
-  tb->prev = xcalloc(nc, sizeof *tb->prev);
   tb->prev_ok = xcalloc(nc, sizeof *tb->prev_ok);
   tb->repeat = xcalloc(nc, sizeof *tb->repeat);
   column_widths(tb);
@@ -582,7 +561,6 @@ static void tbl_close(tbl *tb) {
     pdf_para_free(&tb->cell[j]);
     pdf_para_free(&tb->head[j]);
     pdf_para_free(&tb->grp[j]);
-    buf_free(&tb->prev[j]);
   }
   free(tb->w);
   free(tb->x);
@@ -590,7 +568,6 @@ static void tbl_close(tbl *tb) {
   free(tb->head);
   free(tb->grp);
   free(tb->grp_span);
-  free(tb->prev);
   free(tb->prev_ok);
   free(tb->repeat);
   buf_free(&tb->txt);
@@ -609,7 +586,7 @@ static double start_height(tbl *tb) {
     if (t->rows[r].kind != DOC_ROW_GROUP) break;
   }
   double cap_h = 0;
-  if (t->title || t->unit_note) {
+  if (t->title || present_unit_note(t)) {
     double y0 = c->y;
     caption(tb, 0);
     cap_h = y0 - c->y;
@@ -647,7 +624,7 @@ int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
   if (!c->page_empty) c->y -= TABLE_BEFORE;
   /* Caption, header and the first row (or two lines of it) stay together. */
   int rc = pdf_ensure(c, start_height(&tb));
-  if (rc == 0 && (t->title || t->unit_note)) caption(&tb, 1);
+  if (rc == 0 && (t->title || present_unit_note(t))) caption(&tb, 1);
   if (rc == 0) draw_header(&tb);
   for (size_t r = 0; r < t->nrows && rc == 0; r++) {
     const doc_row *row = &t->rows[r];

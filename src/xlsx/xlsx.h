@@ -29,17 +29,9 @@ char *xlsx_number_format(doc_col_type type, int decimals, int thousands, char *b
 /* The same with the choices a table cell makes: mark_negative 1 = negatives red (deviations),
  * 0 = a plain true minus (an income budget is negative by convention, not a warning); unit =
  * NULL/"" or a unit shown after the number in every section (" dager" -> #,##0" dager"; the
- * caller guarantees no '"' in it, as xlsx_cell_unit does). */
+ * caller guarantees no '"' in it: doc_cell.unit is checked when the script sets it). */
 char *xlsx_number_format_ex(doc_col_type type, int decimals, int thousands, int mark_negative,
                             const char *unit, char *buf, size_t n);
-
-/* The decimals and unit a NUMBER cell shows in the workbook. Decimals: the cell's own
- * (own_decimals) or else the column's. When the cell has a display text that is exactly its value
- * formatted with some decimals (the own ones, else the column's, else 0-4) followed by a unit
- * ("7,6 %" in a DECIMAL column, "16 dager"), returns 1 with those decimals and the unit
- * ("\u00A0%", "\u00A0dager"; "" when the text is the bare number), so the workbook shows what the
- * report shows while the value stays a number. Otherwise returns 0 with unit "". */
-int xlsx_cell_unit(const doc_column *col, const doc_cell *c, int *decimals, char *unit, size_t n);
 
 /* A valid, unique sheet name derived from text: Excel's forbidden characters handled ('/' and '\\'
  * become '-', '[' ']' become '(' ')', ':' '*' '?' are dropped), control characters dropped, leading/trailing spaces and apostrophes trimmed, cut to 31

@@ -57,53 +57,6 @@ char *xlsx_number_format_ex(doc_col_type type, int decimals, int thousands, int 
   return buf;
 }
 
-/* A unit may follow the number after a space (U+0020, U+00A0 or U+202F): at most 16 code points,
- * no digits (a digit means the text says more than the value), no quote or control character
- * (it goes into a quoted literal of the format code). */
-static int valid_unit(const char *u) {
-  if (!u[0]) return 1;
-  if (!(u[0] == ' ' || strncmp(u, "\xC2\xA0", 2) == 0 || strncmp(u, "\xE2\x80\xAF", 3) == 0))
-    return 0;
-  size_t len = strlen(u), cps = 0;
-  for (size_t i = 0; i < len;) {
-    uint32_t cp;
-    size_t k = utf8_decode(u + i, len - i, &cp);
-    if (!k || cp < 0x20 || cp == 0x7F || cp == '"' || (cp >= '0' && cp <= '9')) return 0;
-    i += k;
-    if (++cps > 16) return 0;
-  }
-  return 1;
-}
-
-int xlsx_cell_unit(const doc_column *col, const doc_cell *c, int *decimals, char *unit, size_t n) {
-  *decimals = c->own_decimals ? c->decimals : col->decimals;
-  if (n) unit[0] = '\0';
-  if (c->kind != DOC_CELL_NUMBER || !c->text || col->type == DOC_COL_DATE ||
-      col->type == DOC_COL_TEXT)
-    return 0;
-  int tries[7], ntries = 0;
-  tries[ntries++] = *decimals < 0 ? doc_default_decimals(col->type) : *decimals;
-  if (!c->own_decimals && col->type != DOC_COL_INTEGER)
-    for (int d = 0; d <= 4; d++) tries[ntries++] = d;
-  size_t tlen = strlen(c->text);
-  for (int i = 0; i < ntries; i++) {
-    doc_column plain_col = *col;
-    plain_col.decimals = tries[i];
-    doc_cell plain = *c;
-    plain.text = NULL;
-    plain.own_decimals = 0;
-    char buf[128];
-    doc_format_cell(&plain_col, &plain, buf, sizeof buf);
-    size_t len = strlen(buf);
-    if (len > tlen || memcmp(buf, c->text, len) != 0 || !valid_unit(c->text + len)) continue;
-    if (tlen - len >= n) continue;
-    memcpy(unit, c->text + len, tlen - len + 1);
-    *decimals = tries[i];
-    return 1;
-  }
-  return 0;
-}
-
 size_t xlsx_text_width(const char *s) {
   if (!s) return 0;
   size_t best = 0, cur = 0, len = strlen(s);

@@ -3,6 +3,7 @@
  * fits column widths and validates everything Excel limits (rows, columns, text length, UTF-8,
  * finite numbers, dates), then the real run, which writes every sheet strictly top to bottom so
  * constant_memory mode can stream rows. docs/xlsx.md is the user-facing description. */
+#include "model/present.h"
 #include "xlsx/xlsx.h"
 
 #include <locale.h>
@@ -142,16 +143,6 @@ static int lxw_fail(ctx *x, sheet *s, uint32_t r, uint16_t c, lxw_error rc) {
 
 /* ---- formats ----------------------------------------------------------------------------- */
 
-static const struct {
-  lxw_color_t fill, font;
-} status_colors[] = {
-    {0, 0},
-    {0xC6EFCE, 0x006100}, /* desired: green */
-    {0xFFEB9C, 0x7F4F00}, /* acceptable: yellow */
-    {0xFFC7CE, 0x9C0006}, /* unacceptable: red */
-    {0xD9D9D9, 0x262626}, /* not measured: grey */
-    {0xF2F2F2, 0x262626}, /* no target: light grey */
-};
 
 static lxw_format *get_fmt(ctx *x, const fkey *k) {
   if (x->dry || x->failed) return NULL;
@@ -166,10 +157,10 @@ static lxw_format *get_fmt(ctx *x, const fkey *k) {
   if (k->bold) format_set_bold(f);
   if (k->italic) format_set_italic(f);
   if (k->size) format_set_font_size(f, k->size);
-  if (k->status && k->status < sizeof status_colors / sizeof status_colors[0]) {
+  if (k->status && k->status < PRESENT_NSTATUS) { /* THE status table (model/present.c) */
     format_set_pattern(f, LXW_PATTERN_SOLID);
-    format_set_bg_color(f, status_colors[k->status].fill);
-    format_set_font_color(f, status_colors[k->status].font);
+    format_set_bg_color(f, present_statuses[k->status].fill);
+    format_set_font_color(f, present_statuses[k->status].ink);
   }
   if (k->fill == FILL_HEADER) {
     format_set_pattern(f, LXW_PATTERN_SOLID);
@@ -492,25 +483,19 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     } else {
       size_t hw = xlsx_text_width(col->title);
       w = (double)(hw < HEADER_WIDTH_MAX ? hw : HEADER_WIDTH_MAX);
-      char buf[512];
       for (size_t r = 0; r < t->nrows; r++) {
         const doc_row *row = &t->rows[r];
         if (r >= SAMPLE_ROWS && row->kind == DOC_ROW_DATA) continue;
-        const doc_cell *cell = &row->cells[p->x[j].col];
+        present_cell pc;
+        present_table_cell(t, r, p->x[j].col, &pc);
         size_t cw = 0;
         if (row->kind == DOC_ROW_GROUP) {
-          if (j == 0 && row->label) cw = xlsx_text_width(row->label);
-        } else if (cell->kind == DOC_CELL_TEXT) {
-          cw = xlsx_text_width(cell->text) + (cell->status ? 2 : 0);
-        } else if (cell->kind != DOC_CELL_EMPTY) {
-          /* XLSX shows the value (with its unit when the display text is value and unit) */
-          int dec;
-          char unit[64];
-          doc_cell plain = *cell;
-          if (!xlsx_cell_unit(col, cell, &dec, unit, sizeof unit)) plain.text = NULL;
-          cw = xlsx_text_width(doc_format_cell(col, &plain, buf, sizeof buf)) + 1;
-        } else if (j == 0 && row->label && row->kind != DOC_ROW_DATA) {
-          cw = xlsx_text_width(row->label);
+          if (j == 0 && pc.label) cw = xlsx_text_width(pc.text);
+        } else if (pc.kind == DOC_CELL_TEXT) {
+          cw = xlsx_text_width(pc.text_is_status ? present_status_word(pc.status, NULL) : pc.text) +
+               (pc.status ? 2 : 0);
+        } else if (pc.kind != DOC_CELL_EMPTY) {
+          cw = xlsx_text_width(pc.text) + 1; /* the workbook shows value and unit (pc.unit) */
         }
         if ((double)cw > w) w = (double)cw;
       }
@@ -661,22 +646,29 @@ static const char *status_text(doc_status st, char *buf, size_t n) {
 }
 
 /* Cell format for a value of column col in a row of kind rk with status st (`merged` = aligned
- * to the top, as merged and wrapped cells are). A NUMBER cell
- * (`cell`, or NULL for the column's plain format) brings its own decimals and the unit of its
- * display text (xlsx_cell_unit); formats are cached per combination in get_fmt. */
-static lxw_format *cell_fmt(ctx *x, const doc_column *col, const doc_cell *cell, doc_cell_kind kind,
-                            doc_row_kind rk, doc_status st, int wrap, int merged) {
+ * to the top, as merged and wrapped cells are). A resolved NUMBER cell (`pc`, or NULL for the
+ * column's plain format) brings its decimals and unit (model/present.c); a value that rounds to
+ * zero gets a format without the minus, so it shows "0" like every other output. Formats are
+ * cached per combination in get_fmt. */
+static lxw_format *cell_fmt(ctx *x, const doc_column *col, const present_cell *pc,
+                            doc_cell_kind kind, doc_row_kind rk, doc_status st, int wrap,
+                            int merged) {
   if (x->dry) return NULL;
   fkey k;
   memset(&k, 0, sizeof k);
   if (kind == DOC_CELL_DATE) {
     snprintf(k.num, sizeof k.num, "dd.mm.yyyy");
   } else if (kind == DOC_CELL_NUMBER && col->type != DOC_COL_DATE) {
-    int decimals = col->decimals;
-    char unit[64] = "";
-    if (cell) xlsx_cell_unit(col, cell, &decimals, unit, sizeof unit);
-    xlsx_number_format_ex(col->type, decimals, col->thousands, col->mark_negative, unit, k.num,
-                          sizeof k.num);
+    xlsx_number_format_ex(col->type, pc ? pc->decimals : col->decimals, col->thousands,
+                          col->mark_negative, pc ? pc->unit : "", k.num, sizeof k.num);
+    char *semi = strchr(k.num, ';');
+    if (pc && pc->zero && semi) { /* "#,##0;#,##0": no "−0" */
+      size_t head = (size_t)(semi - k.num);
+      if (2 * head + 2 <= sizeof k.num) {
+        memcpy(semi + 1, k.num, head);
+        semi[1 + head] = '\0';
+      }
+    }
   }
   k.bold = rk != DOC_ROW_DATA;
   k.status = (unsigned char)st;
@@ -693,27 +685,32 @@ static double percent_value(const doc_column *col, double v) {
   return col->type == DOC_COL_PERCENT ? v / 100.0 : v;
 }
 
-/* The cached value of SUBTOTAL(9, rows [a, b)) : the DATA rows' numbers (SUBTOTAL skips nested
- * SUBTOTAL formulas; GROUP rows are empty). */
+/* The cached value of SUBTOTAL(9, rows [a, b)) (SUBTOTAL skips nested SUBTOTAL formulas; GROUP
+ * rows are empty): the model's sum, as a fraction for percent columns. */
 static double range_sum(const doc_table *t, size_t c, size_t a, size_t b) {
-  double s = 0;
-  for (size_t i = a; i < b && i < t->nrows; i++)
-    if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER)
-      s += percent_value(&t->cols[c], t->rows[i].cells[c].number);
-  return s;
+  return percent_value(&t->cols[c], present_range_sum(t, c, a, b));
 }
 
-/* Length of the run of equal text values starting at DATA row r in column c (>= 1). */
-static size_t merge_run(const doc_table *t, size_t r, size_t c) {
-  const doc_cell *a = &t->rows[r].cells[c];
-  if (a->kind != DOC_CELL_TEXT || !a->text) return 1;
-  size_t n = 1;
-  while (r + n < t->nrows && t->rows[r + n].kind == DOC_ROW_DATA) {
-    const doc_cell *b = &t->rows[r + n].cells[c];
-    if (b->kind != DOC_CELL_TEXT || !b->text || strcmp(a->text, b->text) != 0) break;
-    n++;
+/* Declares the merge of a run of repeats (merge_repeats) in sheet column j from row r0 (the run's
+ * first, table row `first`) to r1. libxlsxwriter writes a string into the first cell; a number
+ * there is written again (in constant_memory mode the first row is already out and keeps the
+ * value written then, and the second write is refused as out of range, which is expected). */
+static int merge_run_cells(ctx *x, sheet *s, const doc_table *t, size_t j, size_t c, uint32_t r0,
+                           uint32_t r1, size_t first) {
+  present_cell pc;
+  present_table_cell(t, first, c, &pc);
+  const doc_column *col = &t->cols[c];
+  int number = pc.kind == DOC_CELL_NUMBER;
+  lxw_format *f = cell_fmt(x, col, number ? &pc : NULL, number ? DOC_CELL_NUMBER : DOC_CELL_TEXT,
+                           DOC_ROW_DATA, pc.status, 1, 1);
+  lxw_error e = worksheet_merge_range(s->ws, r0, (lxw_col_t)j, r1, (lxw_col_t)j,
+                                      number ? "" : pc.text, f);
+  if (e) return lxw_fail(x, s, r1, (uint16_t)j, e);
+  if (number) {
+    e = worksheet_write_number(s->ws, r0, (lxw_col_t)j, percent_value(col, pc.value), f);
+    if (e && e != LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE) return lxw_fail(x, s, r0, (uint16_t)j, e);
   }
-  return n;
+  return 0;
 }
 
 static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
@@ -726,11 +723,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     if (put_str(x, s, s->row, 0, t->title, text_fmt(x, DOC_BOLD, 12))) return -1;
     s->row++;
   }
-  const char *unit = t->unit_note;
-  int thousands = 0;
-  for (size_t c = 0; c < t->ncols; c++)
-    if (t->cols[c].type == DOC_COL_AMOUNT && t->cols[c].thousands) thousands = 1;
-  if (!unit && thousands) unit = "Beløp i 1 000 kr";
+  const char *unit = present_unit_note(t);
   if (unit) {
     if (put_str(x, s, s->row, 0, unit, text_fmt(x, DOC_ITALIC, 0))) return -1;
     s->row++;
@@ -803,7 +796,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     for (size_t c = 0; c < t->ncols && row->kind == DOC_ROW_DATA; c++)
       if (t->cols[c].merge_repeats && r >= merge_end[c]) {
         merge_start[c] = r;
-        merge_end[c] = r + merge_run(t, r, c);
+        merge_end[c] = r + present_run(t, r, c);
       }
     double lines = 1;
     for (size_t j = 0; j < p->nx; j++) {
@@ -835,6 +828,8 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       size_t c = p->x[j].col;
       const doc_column *col = &t->cols[c];
       const doc_cell *cell = &row->cells[c];
+      present_cell pc;
+      present_table_cell(t, r, c, &pc);
       x->tcol = c;
       if (p->x[j].status) {
         if (cell->status != DOC_STATUS_NONE) {
@@ -848,8 +843,8 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         continue;
       }
       /* label of a subtotal/total row in its first column */
-      if (j == 0 && row->kind != DOC_ROW_DATA && row->label && cell->kind == DOC_CELL_EMPTY) {
-        rc = put_str(x, s, sr, 0, row->label, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, DOC_STATUS_NONE, 0, 0));
+      if (j == 0 && pc.label) {
+        rc = put_str(x, s, sr, 0, pc.text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, DOC_STATUS_NONE, 0, 0));
         continue;
       }
       int summed = col->sum && (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) &&
@@ -865,7 +860,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           if (b > t->nrows) b = t->nrows;
           if (a <= r && r < b) b = r; /* never include the row itself */
         }
-        lxw_format *f = cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0);
+        lxw_format *f = cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0);
         if (a >= b) {
           rc = put_num(x, s, sr, j, 0, f);
         } else {
@@ -883,14 +878,8 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       int merged = 0;
       if (col->merge_repeats && row->kind == DOC_ROW_DATA) {
         merged = merge_end[c] - merge_start[c] > 1;
-        if (merged && r != merge_start[c]) {
-          if (r == merge_end[c] - 1 && !x->dry) {
-            lxw_error e = worksheet_merge_range(
-                s->ws, body0 + (uint32_t)merge_start[c], (lxw_col_t)j, sr, (lxw_col_t)j,
-                t->rows[merge_start[c]].cells[c].text,
-                cell_fmt(x, col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, cell->status, 1, 1));
-            if (e) rc = lxw_fail(x, s, sr, (uint16_t)j, e);
-          }
+        if (merged && pc.repeat) {
+          if (r == merge_end[c] - 1 && !x->dry) rc = merge_run_cells(x, s, t, j, c, body0 + (uint32_t)merge_start[c], sr, merge_start[c]);
           continue;
         }
       }
@@ -901,18 +890,18 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
             rc = p->status_text && col->type == DOC_COL_TEXT
                      ? put_str(x, s, sr, j, status_text(cell->status, buf, sizeof buf),
                                cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
-                     : put_blank(x, s, sr, j, cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
+                     : put_blank(x, s, sr, j, cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
           else if (row->kind != DOC_ROW_DATA)
             rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, DOC_STATUS_NONE, 0, 0));
           break;
         case DOC_CELL_TEXT: {
-          const char *text = cell->text ? cell->text : "";
+          const char *text = pc.text;
           char *withsym = NULL;
           if (cell->status != DOC_STATUS_NONE && status_beside(p, j)) {
             /* A text in a number column ("Ikke målt" where there is no value): the added Status
              * column carries symbol and word, so the value cell is left empty (with the fill),
              * which filters and sums as "no value"; a different text stays, without symbol. */
-            if (!text[0] || strcmp(text, doc_status_label(cell->status)) == 0)
+            if (pc.text_is_status)
               rc = put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, cell->status, 0, top));
             else
               rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged || top));
@@ -920,13 +909,10 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           }
           if (cell->status != DOC_STATUS_NONE) {
             /* symbol and word travel with the fill: "● Ønsket resultat" */
-            const char *label = doc_status_label(cell->status);
-            size_t need = strlen(text) + strlen(label) + 16;
+            const char *shown = pc.text_is_status ? present_status_word(cell->status, NULL) : text;
+            size_t need = strlen(shown) + 16;
             withsym = xmalloc(need);
-            if (!text[0] || strcmp(text, label) == 0)
-              snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), label);
-            else
-              snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), text);
+            snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), shown);
             text = withsym;
           }
           rc = put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged || top));
@@ -935,7 +921,7 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         }
         case DOC_CELL_NUMBER:
           rc = put_num(x, s, sr, j, percent_value(col, cell->number),
-                       cell_fmt(x, col, cell, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
+                       cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
           break;
         case DOC_CELL_DATE:
           rc = put_date(x, s, sr, j, cell->date, 0, 0,
@@ -969,10 +955,12 @@ static int write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
     col.decimals = k->decimals;
     col.thousands = k->thousands;
     const doc_cell *v = &k->value;
+    present_cell pv;
+    present_keyfigure(k, &pv);
     int rc = 0;
     if (v->kind == DOC_CELL_NUMBER)
       rc = put_num(x, s, r, 1, percent_value(&col, v->number),
-                   cell_fmt(x, &col, v, DOC_CELL_NUMBER, DOC_ROW_DATA, v->status, 0, 0));
+                   cell_fmt(x, &col, &pv, DOC_CELL_NUMBER, DOC_ROW_DATA, v->status, 0, 0));
     else if (v->kind == DOC_CELL_DATE)
       rc = put_date(x, s, r, 1, v->date, 0, 0, cell_fmt(x, &col, NULL, DOC_CELL_DATE, DOC_ROW_DATA, v->status, 0, 0));
     else if (v->kind == DOC_CELL_TEXT)

@@ -135,8 +135,12 @@ WORD = {"desired": "Ønsket resultat", "acceptable": "Akseptabelt resultat",
         "unacceptable": "Uakseptabelt resultat", "not_measured": "Ikke målt", "no_target": "Uten resultatkrav"}
 XFILL = {"desired": "FFC6EFCE", "acceptable": "FFFFEB9C", "unacceptable": "FFFFC7CE",
          "not_measured": "FFD9D9D9", "no_target": "FFF2F2F2"}
-PFILL = {"0.83137 0.92941 0.84706": "desired", "0.94902 0.78431 0.28627": "acceptable",
-         "0.87843 0.4 0.4": "unacceptable", "0.8902 0.89804 0.9098": "not_measured"}
+# One palette (model/present.c): the PDF fills the cells with the XLSX's colours.
+def _rg(argb):
+    return " ".join(("%.5f" % (int(argb[i:i + 2], 16) / 255)).rstrip("0").rstrip(".") for i in (2, 4, 6))
+
+
+PFILL = {_rg(v): k for k, v in XFILL.items() if k != "no_target"}
 
 
 def header_row(ws, first):

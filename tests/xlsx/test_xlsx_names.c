@@ -49,52 +49,6 @@ int main(void) {
                                     cellfmts[i].mark_negative, cellfmts[i].unit, buf, sizeof buf),
               cellfmts[i].expected);
 
-  /* xlsx_cell_unit: the decimals and unit a NUMBER cell shows (display text = value + unit) */
-  static const struct {
-    doc_col_type type;
-    int col_decimals, own, own_decimals;
-    double v;
-    const char *text;
-    int match, decimals;
-    const char *unit;
-  } units[] = {
-      {DOC_COL_DECIMAL, 2, 0, 0, 7.63, "7,6\xC2\xA0%", 1, 1, "\xC2\xA0%"}, /* decimals from the text */
-      {DOC_COL_DECIMAL, 2, 1, 1, 7.63, "7,6\xC2\xA0%", 1, 1, "\xC2\xA0%"}, /* own decimals */
-      {DOC_COL_DECIMAL, 2, 1, 2, 7.63, "7,6\xC2\xA0%", 0, 2, ""},           /* own 2 does not match */
-      {DOC_COL_DECIMAL, 2, 1, 0, 625, NULL, 0, 0, ""},                        /* own, no text */
-      {DOC_COL_DECIMAL, 2, 0, 0, 625, NULL, 0, 2, ""},                        /* the column's */
-      {DOC_COL_DECIMAL, 2, 0, 0, 625, "625", 1, 0, ""},                       /* as the text shows it */
-      {DOC_COL_DECIMAL, 1, 0, 0, 6.0, "6,0", 1, 1, ""},                       /* not "6" + ",0" */
-      {DOC_COL_DECIMAL, 1, 0, 0, 16, "16 dager", 1, 0, " dager"},
-      {DOC_COL_DECIMAL, 1, 0, 0, -1.7, "\xE2\x88\x92" "1,7\xC2\xA0%", 1, 1, "\xC2\xA0%"},
-      {DOC_COL_DECIMAL, 1, 0, 0, 5.1, "5,1 av 6", 0, 1, ""},                  /* digits: not a unit */
-      {DOC_COL_DECIMAL, 1, 0, 0, 5.1, "5,1\"x", 0, 1, ""},                    /* quote: not a unit */
-      {DOC_COL_DECIMAL, 1, 0, 0, 5.1, "ca. 5", 0, 1, ""},
-      {DOC_COL_DECIMAL, 1, 0, 0, 5.1, "5,1 en altfor lang enhetstekst", 0, 1, ""},
-      {DOC_COL_AMOUNT, -1, 0, 0, 1234567, "1\xC2\xA0" "235 kr", 0, -1, ""},  /* kroner, not thousands */
-      {DOC_COL_PERCENT, 1, 0, 0, 12.5, "12,5\xC2\xA0%", 1, 1, ""},         /* the format has the % */
-  };
-  for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-    doc_column col = {.title = "R", .type = units[i].type, .decimals = units[i].col_decimals};
-    doc_cell c = {.kind = DOC_CELL_NUMBER, .number = units[i].v, .text = units[i].text,
-                  .own_decimals = units[i].own, .decimals = units[i].own_decimals};
-    int dec = -9;
-    char unit[64];
-    CHECK_INT(xlsx_cell_unit(&col, &c, &dec, unit, sizeof unit), units[i].match);
-    CHECK_INT(dec, units[i].decimals);
-    CHECK_STR(unit, units[i].unit);
-  }
-  {
-    doc_column col = {.title = "R", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1};
-    doc_cell c = {.kind = DOC_CELL_NUMBER, .number = 1234567, .text = "1\xC2\xA0" "235 kr"};
-    int dec;
-    char unit[64];
-    CHECK_INT(xlsx_cell_unit(&col, &c, &dec, unit, sizeof unit), 1); /* thousands: "1 235" + " kr" */
-    CHECK_STR(unit, " kr");
-    c.kind = DOC_CELL_TEXT;
-    CHECK_INT(xlsx_cell_unit(&col, &c, &dec, unit, sizeof unit), 0);
-  }
-
   static const char *const taken[] = {"Om rapporten", "Økonomi", "Čoahkkin"};
   static const struct {
     const char *in, *expected;

@@ -167,24 +167,25 @@ static void scorecard_tables(doc *d) {
       {.title = "Ønsket", .group = "Resultatkrav", .type = DOC_COL_DECIMAL, .decimals = 1},
       {.title = "Akseptabelt", .group = "Resultatkrav", .type = DOC_COL_DECIMAL, .decimals = 1},
   };
+#define U "\xC2\xA0" /* a unit starts with a no-break space */
   doc_table *t = doc_add_table(d, cols, 6);
   t->title = doc_strdup(d, "Målekort");
   static const struct {
     const char *fa, *goal, *ind;
     double res;
     int own, dec;      /* own decimals */
-    const char *text;  /* display text, or NULL; with NAN: a TEXT cell */
+    const char *text;  /* unit (U "...") or display text, or NULL; with NAN: a TEXT cell */
     double want, ok;
     doc_status st;
   } rows[] = {
-      {"Medarbeidere", "Godt arbeidsmiljø", "Sykefravær", 6.43, 1, 1, "6,4\xC2\xA0%", 6.0, 7.5, DOC_STATUS_ACCEPTABLE},
+      {"Medarbeidere", "Godt arbeidsmiljø", "Sykefravær", 6.43, 1, 1, U "%", 6.0, 7.5, DOC_STATUS_ACCEPTABLE},
       {"Medarbeidere", "Godt arbeidsmiljø", "Medarbeidersamtaler (%)", 92, 1, 0, NULL, 90, 80, DOC_STATUS_DESIRED},
-      {"Medarbeidere", "Kompetanse", "Lederopplæring (%)", 40, 1, 0, "40\xC2\xA0%", 80, 60, DOC_STATUS_UNACCEPTABLE},
+      {"Medarbeidere", "Kompetanse", "Lederopplæring (%)", 40, 1, 0, U "%", 80, 60, DOC_STATUS_UNACCEPTABLE},
       {"Økonomi", "Sunn økonomi", "Netto driftsresultat (%)", NAN, 0, 0, NULL, 1.75, 1.0, DOC_STATUS_NOT_MEASURED},
       {"Samfunn", "Ikke utarbeidet", "Innbyggertilfredshet", 4.1, 0, 0, NULL, NAN, NAN, DOC_STATUS_NO_TARGET},
       {"Økonomi", "Sunn økonomi", "Disposisjonsfond i prosent av driftsinntektene, en lang indikatortekst som må brytes",
-       0.38, 0, 0, "0,38\xC2\xA0%", 10, 5, DOC_STATUS_UNACCEPTABLE},
-      {"Brukere", "Gode tjenester", "Ventetid PPT", 92, 1, 0, "92\xC2\xA0" "dager", 60, 90, DOC_STATUS_UNACCEPTABLE},
+       0.38, 1, 2, U "%", 10, 5, DOC_STATUS_UNACCEPTABLE},
+      {"Brukere", "Gode tjenester", "Ventetid PPT", 92, 1, 0, U "dager", 60, 90, DOC_STATUS_UNACCEPTABLE},
       {"Brukere", "Gode tjenester", "Ventetid sykehjem", NAN, 0, 0, "Ikke målt", 30, 45, DOC_STATUS_NOT_MEASURED},
       {"Brukere", "Gode tjenester", "Brukertilfredshet", 5.1, 1, 1, "5,1 av 6", 5, 4.5, DOC_STATUS_DESIRED},
   };
@@ -198,7 +199,10 @@ static void scorecard_tables(doc *d) {
       doc_cell_set_text(d, c, rows[i].text);
     } else {
       doc_cell_set_number(c, rows[i].res);
-      if (rows[i].text) c->text = doc_strdup(d, rows[i].text);
+      if (rows[i].text && strncmp(rows[i].text, U, 2) == 0) /* doc_cell.unit: value + unit */
+        c->unit = doc_strdup(d, rows[i].text);
+      else if (rows[i].text)
+        c->text = doc_strdup(d, rows[i].text);
     }
     c->own_decimals = rows[i].own;
     c->decimals = rows[i].dec;
