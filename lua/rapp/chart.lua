@@ -20,8 +20,8 @@ local check_fields = specmod.check_fields
 local kinds = { "column", "column_stacked", "bar", "bar_stacked", "diverging", "line" }
 local kind_set = set(kinds)
 local value_types = set { "integer", "decimal", "amount", "percent" }
-local statuses = set { "desired", "acceptable", "unacceptable", "not_measured", "no_target" }
-local status_list = "desired, acceptable, unacceptable, not_measured, no_target"
+local statuses = core.statuses -- THE status table (model/present.c), also keyed by code
+local status_list = core.status_codes
 
 local chart_fields = set { "kind", "title", "summary", "rows", "category", "categories", "series",
   "category_title", "value_title", "source", "type", "decimals", "thousands", "legend",

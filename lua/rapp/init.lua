@@ -19,7 +19,7 @@ rapp.status = {}
 function rapp.status.label(code)
   local label = core.status_label(tostring(code))
   if not label then
-    error(("rapp.status.label: '%s' is not a status (valid: desired, acceptable, unacceptable, not_measured, no_target)"):format(tostring(code)), 0)
+    error(("rapp.status.label: '%s' is not a status (valid: %s)"):format(tostring(code), core.status_codes), 0)
   end
   return label
 end
@@ -27,7 +27,7 @@ end
 function rapp.status.symbol(code)
   local label, symbol = core.status_label(tostring(code))
   if not label then
-    error(("rapp.status.symbol: '%s' is not a status (valid: desired, acceptable, unacceptable, not_measured, no_target)"):format(tostring(code)), 0)
+    error(("rapp.status.symbol: '%s' is not a status (valid: %s)"):format(tostring(code), core.status_codes), 0)
   end
   return symbol
 end

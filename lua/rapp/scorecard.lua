@@ -17,8 +17,9 @@ local M = {}
 
 local function fail(msg) error(msg, 0) end
 
--- The order, words and symbols of the statuses (the schema's status_label table).
-M.statuses = { "desired", "acceptable", "unacceptable", "not_measured", "no_target" }
+-- The order of the statuses (THE status table, model/present.c).
+M.statuses = {}
+for i, s in ipairs(core.statuses) do M.statuses[i] = s.code end
 
 --- The period rule in words, for the note under every scorecard.
 M.PERIOD_NOTE = "Resultatet er fra siste hele måleperiode for indikatoren ved periodens slutt: "
@@ -274,11 +275,10 @@ end
 --- and word, as the governance document prints it above the scorecard.
 function M.legend(r, sheet)
   local cols, row = {}, {}
-  local words = { desired = "Ønsket resultat", acceptable = "Akseptabelt resultat",
-    unacceptable = "Uakseptabelt resultat", not_measured = "Ikke målt" }
-  for i, s in ipairs { "desired", "acceptable", "unacceptable", "not_measured" } do
-    cols[i] = { key = s, title = "Resultatgrense", type = "text" }
-    row[s] = { value = core.status_label(s) or words[s], status = s }
+  for i = 1, 4 do -- the four a result can have (no_target is not a result)
+    local s = core.statuses[i]
+    cols[i] = { key = s.code, title = "Resultatgrense", type = "text" }
+    row[s.code] = { value = s.word, status = s.code }
   end
   cols[1].title = "Resultatgrense:"
   for i = 2, #cols do cols[i].title = "" end

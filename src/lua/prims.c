@@ -12,6 +12,7 @@
 
 #include "lua/script_int.h"
 #include "model/chart.h"
+#include "model/present.h"
 #include "util/buf.h"
 #include "util/image.h"
 #include "util/nofmt.h"
@@ -350,7 +351,9 @@ static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type typ
     int st = doc_status_from_code(lua_tostring(L, -1));
     if (st < 0) {
       lua_pop(L, 1);
-      return "has an unknown status (valid: desired, acceptable, unacceptable, not_measured, no_target)";
+      static char msg[192];
+      snprintf(msg, sizeof msg, "has an unknown status (valid: %s)", present_status_codes());
+      return msg;
     }
     c->status = (doc_status)st;
   }
@@ -493,9 +496,8 @@ static int lf_add_rows(lua_State *L) {
         if (lua_type(L, -1) == LUA_TSTRING) {
           int st = doc_status_from_code(lua_tostring(L, -1));
           if (st < 0)
-            return prim_error(L, "table column '%s', row %d: '%s' is not a status (valid: desired, "
-                                 "acceptable, unacceptable, not_measured, no_target)",
-                              t->cols[i].title, (int)j, lua_tostring(L, -1));
+            return prim_error(L, "table column '%s', row %d: '%s' is not a status (valid: %s)",
+                              t->cols[i].title, (int)j, lua_tostring(L, -1), present_status_codes());
           r->cells[i].status = (doc_status)st;
         } else if (!lua_isnil(L, -1)) {
           return prim_error(L, "table column '%s', row %d: the status is not a string", t->cols[i].title, (int)j);
@@ -1060,6 +1062,33 @@ static int lf_script_file(lua_State *L) {
   return 1;
 }
 
+/* core.statuses: THE status table (model/present.c) in order, each { code, word, symbol, fill,
+ * ink, chart } with colours as "RRGGBB"; core.statuses[code] is the same entry. */
+static void push_statuses(lua_State *L) {
+  lua_createtable(L, PRESENT_NSTATUS - 1, PRESENT_NSTATUS - 1);
+  for (int i = 1; i < PRESENT_NSTATUS; i++) {
+    const present_status *p = &present_statuses[i];
+    char hex[8];
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, p->code);
+    lua_setfield(L, -2, "code");
+    lua_pushstring(L, p->word_nb);
+    lua_setfield(L, -2, "word");
+    lua_pushstring(L, p->symbol);
+    lua_setfield(L, -2, "symbol");
+    const uint32_t colours[3] = {p->fill, p->ink, p->chart};
+    static const char *const names[3] = {"fill", "ink", "chart"};
+    for (int k = 0; k < 3; k++) {
+      snprintf(hex, sizeof hex, "%06X", (unsigned)colours[k]);
+      lua_pushstring(L, hex);
+      lua_setfield(L, -2, names[k]);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, p->code);
+    lua_rawseti(L, -2, i);
+  }
+}
+
 void prims_push(lua_State *L) {
   if (lua_getfield(L, LUA_REGISTRYINDEX, "rapp.core") == LUA_TTABLE) return;
   lua_pop(L, 1);
@@ -1093,6 +1122,10 @@ void prims_push(lua_State *L) {
   lua_setfield(L, -2, "pagebreak");
   lua_pushstring(L, NOFMT_DASH);
   lua_setfield(L, -2, "dash");
+  push_statuses(L);
+  lua_setfield(L, -2, "statuses");
+  lua_pushstring(L, present_status_codes());
+  lua_setfield(L, -2, "status_codes");
 
   if (luaL_newmetatable(L, TABLE_MT)) {
     lua_pushliteral(L, "rapp.Table");

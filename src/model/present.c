@@ -35,6 +35,17 @@ const char *present_status_word(doc_status s, const char *language) {
   return p->word_nb;
 }
 
+const char *present_status_codes(void) {
+  static char list[128];
+  if (!list[0]) { /* built from the table; idempotent, so a race writes the same bytes */
+    size_t n = 0;
+    for (int i = 1; i < PRESENT_NSTATUS; i++)
+      n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i > 1 ? ", " : "",
+                            present_statuses[i].code);
+  }
+  return list;
+}
+
 char *present_status_text(doc_status s, const char *language, char *buf, size_t n) {
   if (s == DOC_STATUS_NONE)
     snprintf(buf, n, "%s", "");

@@ -40,6 +40,8 @@ extern const present_status present_statuses[PRESENT_NSTATUS];
 const present_status *present_status_of(doc_status s);
 /* The status word in the document's language ("nb", "nn", "se"; others and NULL: nb). */
 const char *present_status_word(doc_status s, const char *language);
+/* "desired, acceptable, unacceptable, not_measured, no_target": the codes for error messages. */
+const char *present_status_codes(void);
 /* "● Ønsket resultat" (symbol, space, word) into buf; "" for NONE. Returns buf. */
 char *present_status_text(doc_status s, const char *language, char *buf, size_t n);
 

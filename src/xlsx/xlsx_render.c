@@ -980,49 +980,6 @@ static int write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
 
 /* ---- Om rapporten ------------------------------------------------------------------------ */
 
-static int64_t days_from_civil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int *y, int *m, int *d) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Epoch seconds of 01:00 UTC on the last Sunday of month m of year y (the EU DST switch). */
-static int64_t last_sunday_0100(int y, int m) {
-  int64_t day = days_from_civil(y, m, 31); /* March and October have 31 days */
-  int64_t wd = (day + 4) % 7;              /* 1970-01-01 was a Thursday (4); 0 = Sunday */
-  if (wd < 0) wd += 7;
-  return (day - wd) * 86400 + 3600;
-}
-
-/* Production time in Norwegian local time (CET/CEST by the EU rule), without the C library's
- * time zone state, so the result does not depend on TZ. */
-static void oslo_time(int64_t t, int *y, int *m, int *d, int *hh, int *mm) {
-  int yy, m0, d0;
-  civil_from_days(t >= 0 ? t / 86400 : (t - 86399) / 86400, &yy, &m0, &d0);
-  int64_t off = (t >= last_sunday_0100(yy, 3) && t < last_sunday_0100(yy, 10)) ? 7200 : 3600;
-  int64_t lt = t + off;
-  int64_t days = lt >= 0 ? lt / 86400 : (lt - 86399) / 86400;
-  int64_t secs = lt - days * 86400;
-  civil_from_days(days, y, m, d);
-  *hh = (int)(secs / 3600);
-  *mm = (int)(secs / 60 % 60);
-}
-
 /* A date line of the provenance as a typed date (dd.mm.yyyy). */
 static int about_date(ctx *x, sheet *s, const char *label, int32_t ymd) {
   uint32_t r = s->row++;
@@ -1068,12 +1025,12 @@ static int write_about(ctx *x) {
     const doc_about_line *l = &lines[i];
     if (l->created) {
       /* 0 would make libxlsxwriter use the current time; the same instant is shown here. */
-      int y, mo, d, hh, mm;
-      oslo_time(m->created, &y, &mo, &d, &hh, &mm);
+      rapp_localtime lt; /* Norwegian local time, as every output (present_created) */
+      present_created(m, &lt);
       uint32_t r = s->row++;
       if (put_str(x, s, r, 0, l->label, text_fmt(x, DOC_BOLD, 0))) return -1;
       snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy hh:mm");
-      if (put_date(x, s, r, 1, y * 10000 + mo * 100 + d, hh, mm, get_fmt(x, &dk))) return -1;
+      if (put_date(x, s, r, 1, lt.ymd, lt.hour, lt.min, get_fmt(x, &dk))) return -1;
       note_width(s, 1, 18);
     } else if (l->date ? about_date(x, s, l->label, l->date)
                        : about_row(x, s, l->label, l->value)) {

@@ -1,0 +1,162 @@
+/* Unit tests of model/present: the resolved cell (rounding to zero, units, own text, status
+ * words), THE merge rule (integer columns merge like text), the default unit note, the model's
+ * sums, and Oslo local time (util/localtime). */
+#include <math.h>
+#include <string.h>
+
+#include "check.h"
+#include "model/doc.h"
+#include "model/present.h"
+#include "util/localtime.h"
+
+#define NB "\xC2\xA0"
+#define MINUS "\xE2\x88\x92"
+
+int main(void) {
+  doc *d = doc_new();
+  doc_column cols[] = {
+      {.title = "Område", .type = DOC_COL_TEXT, .decimals = -1, .merge_repeats = 1},
+      {.title = "Antall", .type = DOC_COL_INTEGER, .decimals = -1, .merge_repeats = 1, .sum = 1},
+      {.title = "Beløp", .type = DOC_COL_AMOUNT, .decimals = -1, .thousands = 1, .sum = 1},
+      {.title = "Andel", .type = DOC_COL_PERCENT, .decimals = 1},
+      {.title = "Resultat", .type = DOC_COL_DECIMAL, .decimals = 0},
+  };
+  doc_table *t = doc_add_table(d, cols, 5);
+  CHECK_STR(present_unit_note(t), "Beløp i 1" NB "000 kr"); /* the default, once */
+  static const struct {
+    const char *area;
+    double n, amount, share;
+  } rows[] = {
+      {"Oppvekst", 3, -32, -0.04},    /* −32 kr in 1 000 kr and −0,04 % round to zero */
+      {"Oppvekst", 3, 1234567, 12.5}, /* the integer 3 repeats: merged like the text */
+      {"Helse", 3, -1500, -0.06},     /* a new area: the 3 shows again (the run is per column) */
+  };
+  for (size_t i = 0; i < 3; i++) {
+    doc_row *r = doc_table_add_row(d, t, DOC_ROW_DATA);
+    doc_cell_set_text(d, &r->cells[0], rows[i].area);
+    doc_cell_set_number(&r->cells[1], rows[i].n);
+    doc_cell_set_number(&r->cells[2], rows[i].amount);
+    doc_cell_set_number(&r->cells[3], rows[i].share);
+  }
+  /* value + unit; a text that replaces the value; a status word as text */
+  doc_cell_set_number(&t->rows[0].cells[4], 7.63);
+  t->rows[0].cells[4].own_decimals = 1;
+  t->rows[0].cells[4].decimals = 1;
+  t->rows[0].cells[4].unit = NB "%";
+  t->rows[0].cells[4].status = DOC_STATUS_ACCEPTABLE;
+  doc_cell_set_number(&t->rows[1].cells[4], 5.1);
+  t->rows[1].cells[4].text = "5,1 av 6";
+  doc_cell_set_text(d, &t->rows[2].cells[4], "Ikke målt");
+  t->rows[2].cells[4].status = DOC_STATUS_NOT_MEASURED;
+  doc_row *sub = doc_table_add_row(d, t, DOC_ROW_SUBTOTAL);
+  sub->label = "Sum Oppvekst";
+  sub->sum_first = 0;
+  sub->sum_count = 2;
+  doc_row *tot = doc_table_add_row(d, t, DOC_ROW_TOTAL);
+  tot->label = "Sum";
+  doc_table_compute_sums(t);
+
+  present_cell pc;
+  /* rounding to zero: "0", never "−0" or "−0,0 %" */
+  present_table_cell(t, 0, 2, &pc);
+  CHECK_STR(pc.text, "0");
+  CHECK_INT(pc.zero, 1);
+  CHECK_INT(pc.negative, 0);
+  CHECK(pc.value == -32);
+  CHECK(pc.shown == 0 && !signbit(pc.shown));
+  present_table_cell(t, 0, 3, &pc);
+  CHECK_STR(pc.text, "0,0" NB "%");
+  CHECK_INT(pc.zero, 1);
+  CHECK_INT(pc.decimals, 1);
+  present_table_cell(t, 2, 3, &pc); /* −0,06 rounds to −0,1: negative, not zero */
+  CHECK_STR(pc.text, MINUS "0,1" NB "%");
+  CHECK_INT(pc.zero, 0);
+  CHECK_INT(pc.negative, 1);
+  present_table_cell(t, 2, 2, &pc);
+  CHECK_STR(pc.text, MINUS "2"); /* −1 500 kr = −1,5 -> −2 (half away from zero) */
+  CHECK_INT(pc.negative, 1);
+  CHECK(pc.shown == -2);
+  present_table_cell(t, 1, 2, &pc);
+  CHECK_STR(pc.text, "1" NB "235");
+  CHECK(pc.value == 1234567);
+
+  /* units, own text, statuses */
+  present_table_cell(t, 0, 4, &pc);
+  CHECK_STR(pc.text, "7,6" NB "%");
+  CHECK_STR(pc.unit, NB "%");
+  CHECK_INT(pc.decimals, 1);
+  CHECK_INT(pc.own_text, 0);
+  CHECK_INT(pc.status, DOC_STATUS_ACCEPTABLE);
+  present_table_cell(t, 1, 4, &pc);
+  CHECK_STR(pc.text, "5,1 av 6");
+  CHECK_INT(pc.own_text, 1);
+  CHECK_STR(pc.unit, "");
+  present_table_cell(t, 2, 4, &pc);
+  CHECK_INT(pc.text_is_status, 1);
+  char buf[64];
+  CHECK_STR(present_status_text(DOC_STATUS_NOT_MEASURED, "nb", buf, sizeof buf), "○ Ikke målt");
+  CHECK_STR(present_status_text(DOC_STATUS_NOT_MEASURED, "nn", buf, sizeof buf), "○ Ikkje målt");
+  CHECK_STR(present_status_text(DOC_STATUS_NONE, "nb", buf, sizeof buf), "");
+  CHECK_STR(present_status_codes(), "desired, acceptable, unacceptable, not_measured, no_target");
+  CHECK_INT(doc_status_from_code("unacceptable"), DOC_STATUS_UNACCEPTABLE);
+  CHECK_STR(doc_status_label(DOC_STATUS_DESIRED), "Ønsket resultat");
+
+  /* THE merge rule: text and integer columns alike, DATA rows only */
+  CHECK_INT(present_repeats(t, 1, 0), 1);
+  CHECK_INT(present_repeats(t, 1, 1), 1); /* the integer column merges too */
+  CHECK_INT(present_repeats(t, 2, 0), 0);
+  CHECK_INT(present_repeats(t, 2, 1), 1); /* 3 below 3, even in another area: same text */
+  CHECK_INT(present_repeats(t, 1, 2), 0); /* a column without merge_repeats */
+  CHECK_INT((long)present_run(t, 0, 0), 2);
+  CHECK_INT((long)present_run(t, 0, 1), 3);
+  CHECK_INT((long)present_run(t, 0, 2), 1);
+  present_table_cell(t, 0, 1, &pc);
+  CHECK_INT((long)pc.run, 3);
+  CHECK_INT(pc.repeat, 0);
+  present_table_cell(t, 1, 1, &pc);
+  CHECK_INT((long)pc.run, 0);
+  CHECK_INT(pc.repeat, 1);
+  CHECK_INT(present_repeats(t, 3, 1), 0); /* a subtotal never repeats a data row */
+
+  /* sums computed once in the model; labels */
+  present_table_cell(t, 3, 2, &pc);
+  CHECK(pc.value == 1234567 - 32);
+  CHECK_STR(pc.text, "1" NB "235");
+  present_table_cell(t, 4, 1, &pc);
+  CHECK(pc.value == 9);
+  CHECK_STR(pc.text, "9");
+  CHECK(present_range_sum(t, 2, 0, 5) == 1234567 - 32 - 1500);
+  present_table_cell(t, 3, 0, &pc);
+  CHECK_INT(pc.label, 1);
+  CHECK_STR(pc.text, "Sum Oppvekst");
+
+  /* a table with its own note keeps it; without amounts in 1 000 kr there is none */
+  doc_column plain[] = {{.title = "A", .type = DOC_COL_AMOUNT, .decimals = -1}};
+  doc_table *t2 = doc_add_table(d, plain, 1);
+  CHECK(present_unit_note(t2) == NULL);
+  t2->unit_note = "Beløp i kr";
+  CHECK_STR(present_unit_note(t2), "Beløp i kr");
+
+  /* Oslo local time: 23:30 UTC on 31.12.2026 is 00:30 on 01.01.2027 (CET); summer time */
+  rapp_localtime lt;
+  localtime_oslo(1798759800, &lt); /* 2026-12-31T23:30:00Z */
+  CHECK_INT(lt.ymd, 20270101);
+  CHECK_INT(lt.hour, 0);
+  CHECK_INT(lt.min, 30);
+  CHECK_INT(lt.utc_offset_min, 60);
+  CHECK_STR(localtime_text(&lt, buf, sizeof buf), "01.01.2027 00:30");
+  localtime_oslo(1774746000 - 1, &lt); /* 2026-03-29T00:59:59Z: still CET */
+  CHECK_INT(lt.utc_offset_min, 60);
+  localtime_oslo(1774746000, &lt); /* 01:00 UTC on the last Sunday of March: CEST */
+  CHECK_INT(lt.utc_offset_min, 120);
+  CHECK_INT(lt.hour, 3);
+  localtime_oslo(1792890000, &lt); /* 2026-10-25T01:00:00Z: back to CET */
+  CHECK_INT(lt.utc_offset_min, 60);
+  CHECK_INT(lt.hour, 2);
+  doc_meta_of(d)->created = 1798759800;
+  doc_about_line lines[DOC_ABOUT_MAX];
+  size_t n = doc_about_lines(doc_meta_get(d), lines);
+  CHECK_STR(lines[n - 1].value, "01.01.2027");
+  doc_free(d);
+  return check_summary();
+}
