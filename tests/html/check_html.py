@@ -10,6 +10,8 @@
   check_html.py same-as-txt HTML TXT     every table's rows read the same as the txt renderer's
   check_html.py same-as-pdf HTML PDF     every figure of every HTML table (outside charts' data)
                                          appears in the PDF's text (pdftotext), as often
+  check_html.py agree HTML TXT DATE      tests/present/agree.lua: same-as-txt, no "−0" in any
+                                         cell, and "Om rapporten" gives the production date DATE
 """
 import re
 import subprocess
@@ -315,6 +317,21 @@ def check_same_as_pdf(html_path, pdf_path):
         print(f"ok: {html_path}: {sum(figures.values())} figures in {ntab} tables, all in {pdf_path}")
 
 
+def check_agree(html_path, txt_path, date):
+    check_same_as_txt(html_path, txt_path)
+    doc, _ = parse(html_path)
+    for cell in doc.find("body").iter():
+        if cell.tag in ("td", "th") and re.match(r"^−0(,0+)?(\u00a0%)?$", text(cell, hidden=False).strip()):
+            fail(f"{html_path}: a cell shows {text(cell, hidden=False).strip()!r} (a value that rounds to zero is 0)")
+    foot = doc.find("body/footer")
+    about = {text(d[0]).strip(): text(d[1]).strip() for d in foot.iter("div") if len(d) == 2} if foot is not None else {}
+    produced = [v for k, v in about.items() if k.startswith("Produsert")]
+    if not produced or not produced[0].startswith(date):
+        fail(f"{html_path}: 'Om rapporten' gives the production time {produced!r}, want {date}")
+    elif not failures:
+        print(f"ok: {html_path}: no −0, produced {produced[0]}")
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -326,6 +343,8 @@ def main():
         check_structure(args)
     elif mode == "same-as-txt":
         check_same_as_txt(*args)
+    elif mode == "agree":
+        check_agree(*args)
     elif mode == "same-as-pdf":
         for i in range(0, len(args) - 1, 2):
             check_same_as_pdf(args[i], args[i + 1])
