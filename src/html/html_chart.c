@@ -80,20 +80,27 @@ static void patterns(html_ctx *x, const doc_chart *c) {
   buf_puts(b, "</defs>\n");
 }
 
+/* A line across the whole plot at value-axis position q (a grid line, the zero line, a
+ * reference line), in colour col with extra attributes. */
+static void across(rapp_buf *b, const plot *p, double q, uint32_t col, const char *extra) {
+  if (p->horizontal)
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", q, p->y0, q, p->y0 + p->h);
+  else
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", p->x0, q, p->x0 + p->w, q);
+  buf_printf(b, "%s stroke=\"", extra);
+  color(b, col);
+  buf_puts(b, "\"/>\n");
+}
+
 static void grid(rapp_buf *b, const plot *p, const doc_chart *c) {
   char lab[64];
   for (int i = 0; i < p->ax.nticks; i++) {
     double v = p->ax.ticks[i], q = vpos(p, v);
     doc_axis_label(&p->ax, c->value_type, v, lab, sizeof lab);
+    across(b, p, q, doc_chart_grid_color, "");
     if (p->horizontal) {
-      buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"", q, p->y0, q, p->y0 + p->h);
-      color(b, doc_chart_grid_color);
-      buf_puts(b, "\"/>\n");
       text(b, q, p->y0 + p->h + FS + 4, "middle", NULL, lab);
     } else {
-      buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"", p->x0, q, p->x0 + p->w, q);
-      color(b, doc_chart_grid_color);
-      buf_puts(b, "\"/>\n");
       text(b, p->x0 - 6, q + FS * 0.35, "end", NULL, lab);
     }
   }
@@ -103,7 +110,7 @@ static void bands(rapp_buf *b, const plot *p, const doc_chart *c) {
   for (size_t i = 0; i < c->nbands; i++) {
     double a = vpos(p, isfinite(c->bands[i].from) ? c->bands[i].from : p->ax.min);
     double z = vpos(p, isfinite(c->bands[i].to) ? c->bands[i].to : p->ax.max);
-    uint32_t tint = doc_chart_status_tint(c->bands[i].status);
+    uint32_t tint = present_status_of(c->bands[i].status)->fill;
     if (p->horizontal)
       rect(b, a, p->y0, z - a, p->h, tint, NULL);
     else
@@ -113,15 +120,8 @@ static void bands(rapp_buf *b, const plot *p, const doc_chart *c) {
 
 static void reflines(rapp_buf *b, const plot *p, const doc_chart *c) {
   for (size_t i = 0; i < c->nlines; i++) {
-    double q = vpos(p, c->lines[i].value);
-    buf_puts(b, "<line ");
-    if (p->horizontal)
-      buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", q, p->y0, q, p->y0 + p->h);
-    else
-      buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", p->x0, q, p->x0 + p->w, q);
-    buf_puts(b, " stroke-width=\"1.5\" stroke-dasharray=\"6 3\" stroke=\"");
-    color(b, doc_chart_ref_color);
-    buf_puts(b, "\"/>\n");
+    across(b, p, vpos(p, c->lines[i].value), doc_chart_ref_color,
+           " stroke-width=\"1.5\" stroke-dasharray=\"6 3\"");
   }
 }
 
@@ -179,14 +179,7 @@ static void bars(html_ctx *x, const plot *p, const doc_chart *c, double slot) {
     }
   }
   /* the zero line */
-  buf_puts(b, "<line ");
-  if (p->horizontal)
-    buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", zero, p->y0, zero, p->y0 + p->h);
-  else
-    buf_printf(b, "x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"", p->x0, zero, p->x0 + p->w, zero);
-  buf_puts(b, " stroke=\"");
-  color(b, doc_chart_axis_color);
-  buf_puts(b, "\"/>\n");
+  across(b, p, zero, doc_chart_axis_color, "");
 }
 
 static void marker(rapp_buf *b, doc_marker m, double cx, double cy, uint32_t col) {
@@ -332,8 +325,8 @@ static void legend(html_ctx *x, const doc_chart *c) {
     swatch(b, doc_chart_ref_color, lab, NULL);
   }
   for (size_t i = 0; i < c->nbands; i++)
-    swatch(b, doc_chart_status_tint(c->bands[i].status),
-           c->bands[i].label ? c->bands[i].label : html_rule_status(c->bands[i].status).word, NULL);
+    swatch(b, present_status_of(c->bands[i].status)->fill,
+           c->bands[i].label ? c->bands[i].label : html_status_word(x, c->bands[i].status), NULL);
   buf_puts(b, "</ul>\n");
 }
 

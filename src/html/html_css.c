@@ -1,7 +1,6 @@
 /* html/html_css.c — the style sheet every page carries inline. System fonts only (nothing is
  * fetched). Colours: ink #1A1A1A, muted #595959 (7.0:1 on white), headings #1F3A5F, status fills
- * as in the PDF with ink text (>= 5.1:1). Status fills come from html_rule_status; keep the
- * .st-* rules below in step with it (tests/html/check_html.py compares them). */
+ * and inks are written after this sheet from the one status table (model/present.h). */
 #include "html/html.h"
 
 const char html_css[] =
@@ -11,7 +10,7 @@ const char html_css[] =
     "html{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\","
     "\"Liberation Sans\",Arial,sans-serif;font-size:100%;line-height:1.5;color:var(--ink);"
     "background:#fff;-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
-    "body{margin:0 auto;max-width:60rem;padding:0 1rem 2rem}\n"
+    "body{margin:0 auto;max-width:80rem;padding:0 1.5rem 2rem}\n"
     "h1,h2,h3,h4,h5,h6{color:var(--head);line-height:1.25;margin:1.6em 0 .5em}\n"
     "h1{font-size:2rem;margin-top:.5em}h2{font-size:1.5rem}h3{font-size:1.25rem}"
     "h4,h5,h6{font-size:1.05rem}\n"
@@ -51,9 +50,7 @@ const char html_css[] =
     "tr.sub th,tr.sub td{font-weight:700;border-top:1px solid var(--rule)}\n"
     "tr.total th,tr.total td{font-weight:700;border-top:2px solid var(--rule);"
     "border-bottom:2px solid var(--rule)}\n"
-    ".st-desired{background:#d4edd8}.st-acceptable{background:#f2c849}"
-    ".st-unacceptable{background:#e06666}.st-not_measured,.st-no_target{background:#e3e5e8}\n"
-    "td.st,th.st,.st{color:var(--ink)}.sym{font-size:.85em;margin-left:.15em}\n"
+    ".sym{font-size:.85em;margin-left:.15em}\n"
     ".legend{font-size:.85rem;display:flex;flex-wrap:wrap;gap:.4rem;margin:.25rem 0 1rem}"
     ".legend .st{padding:0 .4rem;border-radius:.2rem}\n"
     ".tnote,.note,.source{font-size:.9rem;color:var(--muted)}.note .marker{font-weight:700}\n"

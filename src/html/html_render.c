@@ -9,6 +9,7 @@
 
 #include "html/html_int.h"
 #include "util/image.h"
+#include "util/nofmt.h"
 
 /* ---- escaping ------------------------------------------------------------------------------ */
 
@@ -55,6 +56,28 @@ int html_heading_level(html_ctx *x, int doc_level) {
   if (h > 6) h = 6;
   x->last_level = h;
   return h;
+}
+
+const char *html_status_word(const html_ctx *x, doc_status s) {
+  return present_status_word(s, x->m->language);
+}
+
+void html_production_date(const doc_meta *m, int longform, char *buf, size_t n) {
+  rapp_localtime lt;
+  present_created(m, &lt);
+  if (longform)
+    nofmt_date_long(buf, n, lt.ymd);
+  else
+    nofmt_date(buf, n, lt.ymd);
+}
+
+/* The status colours, from the one status table: fill and ink of each status class. */
+static void status_css(rapp_buf *b) {
+  for (doc_status s = DOC_STATUS_DESIRED; s <= DOC_STATUS_NO_TARGET; s++) {
+    const present_status *st = present_status_of(s);
+    buf_printf(b, ".st-%s{background:#%06X;color:#%06X}\n", st->code, (unsigned)st->fill,
+               (unsigned)st->ink);
+  }
 }
 
 /* ---- images -------------------------------------------------------------------------------- */
@@ -109,14 +132,16 @@ static int header(html_ctx *x, const doc_block *cover, rapp_err *err) {
     if (image(x, cover->u.cover.logo_path, "", 0, "logo", err) != 0) return -1;
     buf_putc(b, '\n');
   }
-  line(b, "muni", m->municipality);
   const char *title = cover && cover->u.cover.title ? cover->u.cover.title : m->title;
+  const char *subtitle = cover && cover->u.cover.subtitle ? cover->u.cover.subtitle : m->subtitle;
+  if (!subtitle || !m->municipality || strcmp(subtitle, m->municipality) != 0)
+    line(b, "muni", m->municipality); /* once, when the subtitle is not the municipality */
   buf_puts(b, "<h1>");
   html_text(b, title && *title ? title : "Rapport");
   buf_puts(b, "</h1>\n");
-  line(b, "subtitle", cover && cover->u.cover.subtitle ? cover->u.cover.subtitle : m->subtitle);
+  line(b, "subtitle", subtitle);
   line(b, "period", cover && cover->u.cover.period_label ? cover->u.cover.period_label : m->period_label);
-  html_rule_production_date(m, 1, date, sizeof date);
+  html_production_date(m, 1, date, sizeof date);
   line(b, "date", cover && cover->u.cover.date_text ? cover->u.cover.date_text : date);
   const char *mark = doc_preliminary_text(m, prelim, sizeof prelim);
   if (mark) {
@@ -178,7 +203,7 @@ static void footer(html_ctx *x) {
     buf_puts(b, "</dl>\n");
   } else {
     char date[64];
-    html_rule_production_date(m, 0, date, sizeof date);
+    html_production_date(m, 0, date, sizeof date);
     buf_puts(b, "<p>Produsert ");
     html_text(b, date);
     buf_puts(b, "</p>\n");
@@ -190,21 +215,21 @@ static void footer(html_ctx *x) {
 
 static void keyfigures(html_ctx *x, const doc_block *bl) {
   rapp_buf *b = &x->out;
-  char v[512];
+  present_cell v;
   buf_puts(b, "<ul class=\"keyfigures\">\n");
   for (size_t i = 0; i < bl->u.keyfigures.nitems; i++) {
     const doc_keyfigure *k = &bl->u.keyfigures.items[i];
-    html_rule_keyfigure_text(k, v, sizeof v);
+    present_keyfigure(k, &v);
     buf_puts(b, "<li><span class=\"kf-label\">");
     html_text(b, k->label ? k->label : "");
     buf_puts(b, "</span> <span class=\"kf-value\">");
-    html_text(b, v);
+    html_text(b, v.text_is_status ? "" : v.text);
     buf_puts(b, "</span>");
-    if (k->value.status != DOC_STATUS_NONE) {
-      html_status_style st = html_rule_status(k->value.status);
+    if (v.status != DOC_STATUS_NONE) {
+      const present_status *st = present_status_of(v.status);
       buf_printf(b, " <span class=\"st st-%s\"><span class=\"sym\" aria-hidden=\"true\">%s</span> ",
-                 st.code, st.symbol);
-      html_text(b, st.word);
+                 st->code, st->symbol);
+      html_text(b, html_status_word(x, v.status));
       buf_puts(b, "</span>");
     }
     if (k->comparison) {
@@ -318,7 +343,9 @@ static int page(html_ctx *x, rapp_err *err) {
     buf_puts(b, " \xE2\x80\x93 ");
     html_text(b, m->municipality);
   }
-  buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_css);
+  buf_printf(b, "</title>\n<style>\n%s", html_css);
+  status_css(b);
+  buf_puts(b, "</style>\n</head>\n<body>\n");
   buf_puts(b, "<a class=\"skip\" href=\"#innhold\">Hopp til innholdet</a>\n");
   if (header(x, cover, err) != 0) return -1;
   if (toc) contents(x);

@@ -8,6 +8,11 @@
 
 #include "html/html_int.h"
 
+/* Numbers and dates right, text left, unless the column says otherwise. */
+static int right_aligned(const doc_column *col) {
+  return col->align == DOC_ALIGN_RIGHT || (col->align == DOC_ALIGN_AUTO && col->type != DOC_COL_TEXT);
+}
+
 static int same_group(const doc_column *a, const doc_column *b) {
   return a->group && b->group && strcmp(a->group, b->group) == 0;
 }
@@ -40,7 +45,7 @@ static void colgroups(rapp_buf *b, const doc_table *t) {
 }
 
 static void head_cell(rapp_buf *b, const doc_column *col, const char *attrs, const char *text) {
-  buf_printf(b, "<th %s%s>", attrs, html_rule_right_aligned(col) ? " class=\"num\"" : "");
+  buf_printf(b, "<th %s%s>", attrs, right_aligned(col) ? " class=\"num\"" : "");
   html_text(b, text);
   buf_puts(b, "</th>");
 }
@@ -74,46 +79,47 @@ static void thead(rapp_buf *b, const doc_table *t) {
   buf_puts(b, "</thead>\n");
 }
 
-static void cell(rapp_buf *b, const doc_table *t, size_t r, size_t c) {
-  const doc_row *row = &t->rows[r];
+static void cell(html_ctx *x, const doc_table *t, size_t r, size_t c) {
+  rapp_buf *b = &x->out;
   const doc_column *col = &t->cols[c];
-  const doc_cell *ce = &row->cells[c];
-  size_t span = html_rule_merge_span(t, r, c);
-  if (span == 0) return;
-  char text[512];
-  html_rule_cell_text(t, r, c, text, sizeof text);
-  /* The first column of a text table names its row. */
-  int th = c == 0 && (col->type == DOC_COL_TEXT || row->kind != DOC_ROW_DATA);
+  present_cell pc;
+  present_table_cell(t, r, c, &pc);
+  if (pc.repeat) return; /* one visual cell with the run above (rowspan) */
+  /* The first column of a text table names its row; so does a subtotal's or total's label. */
+  int th = c == 0 && (col->type == DOC_COL_TEXT || pc.label);
   buf_puts(b, th ? "<th scope=\"row\"" : "<td");
-  if (span > 1) buf_printf(b, " rowspan=\"%zu\"", span);
-  const char *cls[3] = {html_rule_right_aligned(col) ? "num" : NULL, NULL, NULL};
-  html_status_style st = html_rule_status(ce->status);
+  if (pc.run > 1) buf_printf(b, " rowspan=\"%zu\"", pc.run);
+  const char *cls[2] = {right_aligned(col) && !pc.label ? "num" : NULL, NULL};
+  const present_status *st = present_status_of(pc.status);
   char stcls[64];
-  if (ce->status != DOC_STATUS_NONE) {
-    snprintf(stcls, sizeof stcls, "st st-%s", st.code);
+  if (pc.status != DOC_STATUS_NONE) {
+    snprintf(stcls, sizeof stcls, "st st-%s", st->code);
     cls[1] = stcls;
-  } else if (html_rule_negative(col, ce)) {
+  } else if (col->mark_negative && pc.negative) {
     cls[1] = "neg";
   }
-  if (cls[0] || cls[1]) {
-    buf_puts(b, " class=\"");
-    buf_puts(b, cls[0] ? cls[0] : "");
-    if (cls[0] && cls[1]) buf_putc(b, ' ');
-    buf_puts(b, cls[1] ? cls[1] : "");
-    buf_putc(b, '"');
-  }
+  if (cls[0] || cls[1])
+    buf_printf(b, " class=\"%s%s%s\"", cls[0] ? cls[0] : "", cls[0] && cls[1] ? " " : "",
+               cls[1] ? cls[1] : "");
   buf_putc(b, '>');
-  html_text(b, text);
-  if (ce->status != DOC_STATUS_NONE) {
-    buf_printf(b, "%s<span class=\"sym\" aria-hidden=\"true\">%s</span><span class=\"vh\"> (",
-               *text ? " " : "", st.symbol);
-    html_text(b, st.word);
-    buf_puts(b, ")</span>");
+  if (pc.status != DOC_STATUS_NONE && pc.text_is_status) {
+    /* a status without a value: symbol and word are the content */
+    buf_printf(b, "<span class=\"sym\" aria-hidden=\"true\">%s</span> ", st->symbol);
+    html_text(b, html_status_word(x, pc.status));
+  } else {
+    html_text(b, pc.text);
+    if (pc.status != DOC_STATUS_NONE) {
+      buf_printf(b, "%s<span class=\"sym\" aria-hidden=\"true\">%s</span><span class=\"vh\"> (",
+                 *pc.text ? " " : "", st->symbol);
+      html_text(b, html_status_word(x, pc.status));
+      buf_puts(b, ")</span>");
+    }
   }
   buf_puts(b, th ? "</th>" : "</td>");
 }
 
-static void tbody(rapp_buf *b, const doc_table *t) {
+static void tbody(html_ctx *x, const doc_table *t) {
+  rapp_buf *b = &x->out;
   buf_puts(b, "<tbody>\n");
   for (size_t r = 0; r < t->nrows; r++) {
     const doc_row *row = &t->rows[r];
@@ -128,7 +134,7 @@ static void tbody(rapp_buf *b, const doc_table *t) {
       case DOC_ROW_SUBTOTAL: buf_puts(b, "<tr class=\"sub\">"); break;
       case DOC_ROW_TOTAL: buf_puts(b, "<tr class=\"total\">"); break;
     }
-    for (size_t c = 0; c < t->ncols; c++) cell(b, t, r, c);
+    for (size_t c = 0; c < t->ncols; c++) cell(x, t, r, c);
     buf_puts(b, "</tr>\n");
   }
   buf_puts(b, "</tbody>\n");
@@ -138,7 +144,7 @@ void html_table_element(html_ctx *x, const doc_table *t, const char *caption, co
   rapp_buf *b = &x->out;
   buf_printf(b, "<table id=\"%s\">\n<caption id=\"%s-cap\">", id, id);
   html_text(b, caption);
-  const char *unit = html_rule_unit_note(t);
+  const char *unit = present_unit_note(t);
   if (unit) {
     buf_puts(b, " <span class=\"unit\">(");
     html_text(b, unit);
@@ -147,17 +153,18 @@ void html_table_element(html_ctx *x, const doc_table *t, const char *caption, co
   buf_puts(b, "</caption>\n");
   colgroups(b, t);
   thead(b, t);
-  tbody(b, t);
+  tbody(x, t);
   buf_puts(b, "</table>\n");
 }
 
-void html_status_legend(rapp_buf *b) {
+void html_status_legend(html_ctx *x) {
+  rapp_buf *b = &x->out;
   buf_puts(b, "<p class=\"legend\"><span class=\"vh\">Forklaring: </span>");
   for (doc_status s = DOC_STATUS_DESIRED; s <= DOC_STATUS_NO_TARGET; s++) {
-    html_status_style st = html_rule_status(s);
+    const present_status *st = present_status_of(s);
     buf_printf(b, "<span class=\"st st-%s\"><span class=\"sym\" aria-hidden=\"true\">%s</span> ",
-               st.code, st.symbol);
-    html_text(b, st.word);
+               st->code, st->symbol);
+    html_text(b, html_status_word(x, s));
     buf_puts(b, "</span> ");
   }
   buf_puts(b, "</p>\n");
@@ -176,5 +183,5 @@ void html_table(html_ctx *x, const doc_table *t) {
     html_text(b, t->note);
     buf_puts(b, "</p>\n");
   }
-  if (!t->no_legend && has_status(t)) html_status_legend(b);
+  if (!t->no_legend && has_status(t)) html_status_legend(x);
 }

@@ -21,4 +21,5 @@ cp "$src/tests/html/browser_check.js" "$work/node/"
 rm -rf "$work/shots"
 mapfile -t files < <(ls "$outputs"/a/*.html "$outputs"/std/a/*.html)
 [ "${#files[@]}" -ge 3 ] || { echo "FAIL: expected at least 3 HTML files, found ${#files[@]}"; exit 1; }
-node "$work/node/browser_check.js" "$chromium" "$work/shots" "${files[@]}"
+# tests/html/canary.html has known faults that the check must find.
+node "$work/node/browser_check.js" "$chromium" "$work/shots" --canary "$src/tests/html/canary.html" "${files[@]}"

@@ -10,6 +10,8 @@
   check_html.py same-as-txt HTML TXT     every table's rows read the same as the txt renderer's
   check_html.py same-as-pdf HTML PDF     every figure of every HTML table (outside charts' data)
                                          appears in the PDF's text (pdftotext), as often
+  check_html.py agree HTML TXT DATE      tests/present/agree.lua: same-as-txt, no "−0" in any
+                                         cell, and "Om rapporten" gives the production date DATE
 """
 import re
 import subprocess
@@ -168,7 +170,9 @@ def check_structure(paths):
                     if "st" in c:
                         sym = [s for s in cell.iter("span") if "sym" in classes(s)]
                         vh = [s for s in cell.iter("span") if "vh" in classes(s)]
-                        word = text(vh[0]).strip(" ()") if vh else ""
+                        # the word hidden after a value, or shown when the status is the content
+                        word = text(vh[0]).strip(" ()") if vh else \
+                            shown.replace(text(sym[0]) if sym else "", "", 1).strip()
                         if not sym or word not in STATUS_WORDS:
                             fail(f"{p}: table {name!r}: status cell {shown!r} lacks symbol or word")
                     elif NUMBER.match(shown) and "num" not in c:
@@ -185,12 +189,12 @@ def check_structure(paths):
                 fail(f"{p}: chart {text(fig.find('figcaption'))!r} has no data table in <details>")
         # status fills against the ink
         css = data.decode("utf-8")
-        fills = re.findall(r"\.st-[a-z_]+(?:,\.st-[a-z_]+)*\{background:#([0-9a-f]{6})\}", css)
-        if len(fills) < 4:
-            fail(f"{p}: found {len(fills)} status fills in the CSS (want 4)")
-        for f in fills:
-            if contrast(f, "1a1a1a") < 4.5:
-                fail(f"{p}: status fill #{f}: contrast {contrast(f, '1a1a1a'):.2f} < 4.5 with the text")
+        fills = re.findall(r"\.st-([a-z_]+)\{background:#([0-9A-Fa-f]{6});color:#([0-9A-Fa-f]{6})\}", css)
+        if len(fills) != 5:
+            fail(f"{p}: found {len(fills)} status colour rules in the CSS (want 5)")
+        for code, fill, ink in fills:
+            if contrast(fill, ink) < 4.5:
+                fail(f"{p}: status {code}: ink #{ink} on #{fill} has contrast {contrast(fill, ink):.2f} < 4.5")
         if len(failures) == n0:
             print(f"ok: {p}: {len(tables)} tables, {len(svgs)} charts, {len(ids)} ids; structure clean")
 
@@ -313,6 +317,21 @@ def check_same_as_pdf(html_path, pdf_path):
         print(f"ok: {html_path}: {sum(figures.values())} figures in {ntab} tables, all in {pdf_path}")
 
 
+def check_agree(html_path, txt_path, date):
+    check_same_as_txt(html_path, txt_path)
+    doc, _ = parse(html_path)
+    for cell in doc.find("body").iter():
+        if cell.tag in ("td", "th") and re.match(r"^−0(,0+)?(\u00a0%)?$", text(cell, hidden=False).strip()):
+            fail(f"{html_path}: a cell shows {text(cell, hidden=False).strip()!r} (a value that rounds to zero is 0)")
+    foot = doc.find("body/footer")
+    about = {text(d[0]).strip(): text(d[1]).strip() for d in foot.iter("div") if len(d) == 2} if foot is not None else {}
+    produced = [v for k, v in about.items() if k.startswith("Produsert")]
+    if not produced or not produced[0].startswith(date):
+        fail(f"{html_path}: 'Om rapporten' gives the production time {produced!r}, want {date}")
+    elif not failures:
+        print(f"ok: {html_path}: no −0, produced {produced[0]}")
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -324,6 +343,8 @@ def main():
         check_structure(args)
     elif mode == "same-as-txt":
         check_same_as_txt(*args)
+    elif mode == "agree":
+        check_agree(*args)
     elif mode == "same-as-pdf":
         for i in range(0, len(args) - 1, 2):
             check_same_as_pdf(args[i], args[i + 1])
