@@ -73,8 +73,8 @@ int db_model_table(const db_model *m, const char *name); /* index or -1 */
 int db_table_column(const db_table *t, const char *name); /* index or -1 */
 
 /* Registers rapp_is_date(x), rapp_is_month(x), rapp_date_error(x), rapp_key_error(x),
- * rapp_period_error(x) and rapp_period_field(code, field) on a connection (read-only
- * connections too). */
+ * rapp_period_error(x), rapp_period_field(code, field) and rapp_markdown_error(text) on a
+ * connection (read-only connections too). */
 int db_register_functions(sqlite3 *db, rapp_err *err);
 
 /* Appends the "file:...?mode=ro" URI of path to b, every byte outside [A-Za-z0-9/._~-]

@@ -8,6 +8,7 @@
 
 #include "db/db.h"
 #include "db/db_int.h"
+#include "model/markdown.h"
 #include "util/buf.h"
 #include "util/parse.h"
 #include "util/period.h"
@@ -386,6 +387,19 @@ static void fn_period_field(sqlite3_context *cx, int argc, sqlite3_value **argv)
     sqlite3_result_null(cx);
 }
 
+/* rapp_markdown_error(text): "line N: reason" when a report cannot print the Markdown text
+ * (model/markdown.h), else NULL. */
+static void fn_markdown_error(sqlite3_context *cx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *s = (const char *)sqlite3_value_text(argv[0]);
+  if (!s) return;
+  long line = 0;
+  char msg[512], out[600];
+  if (md_convert(NULL, s, (size_t)sqlite3_value_bytes(argv[0]), &line, msg, sizeof msg) == 0) return;
+  snprintf(out, sizeof out, "line %ld: %s", line, msg);
+  sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
 int db_register_functions(sqlite3 *db, rapp_err *err) {
   const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   if (sqlite3_create_function(db, "rapp_is_date", 1, flags, NULL, fn_is_date, NULL, NULL) ||
@@ -394,7 +408,8 @@ int db_register_functions(sqlite3 *db, rapp_err *err) {
       sqlite3_create_function(db, "rapp_key_error", 1, flags, NULL, fn_key_error, NULL, NULL) ||
       sqlite3_create_function(db, "rapp_period_error", 1, flags, NULL, fn_period_error, NULL,
                               NULL) ||
-      sqlite3_create_function(db, "rapp_period_field", 2, flags, NULL, fn_period_field, NULL, NULL))
+      sqlite3_create_function(db, "rapp_period_field", 2, flags, NULL, fn_period_field, NULL, NULL) ||
+      sqlite3_create_function(db, "rapp_markdown_error", 1, flags, NULL, fn_markdown_error, NULL, NULL))
     return err_set(err, "registering SQL functions: %s", sqlite3_errmsg(db));
   return 0;
 }

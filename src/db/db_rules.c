@@ -135,6 +135,9 @@ static const rule rules[] = {
      "EXISTS (SELECT 1 FROM main.text_section x WHERE x.code = t.section)",
      "'unknown section ' || quote(t.section) || ' (the sections are: ' || "
      "(SELECT group_concat(code, ', ') FROM (SELECT code FROM main.text_section ORDER BY sort_order)) || ')'"},
+    /* a snapshot made by other means than rapp import: its texts must be printable too */
+    {"report_text", "body", RULE_SQL, "rapp_markdown_error(t.body) IS NULL",
+     "'the Markdown of ' || quote(t.source_file) || ' cannot be printed: ' || rapp_markdown_error(t.body)"},
     {"investment", "cost_frame", RULE_MIN, ">= 0", NULL},
     {"investment", "cost_before", RULE_MIN, ">= 0", NULL},
     {"investment", "status", RULE_SET, "'planlagt', 'pågår', 'ferdigstilt', 'utsatt', 'avsluttet'", NULL},

@@ -532,3 +532,26 @@ LEFT JOIN annual_account nd ON nd.year = y.year AND nd.line = 'netto_driftsresul
 LEFT JOIN annual_account df ON df.year = y.year AND df.line = 'disposisjonsfond'
 LEFT JOIN annual_account lg ON lg.year = y.year AND lg.line = 'lanegjeld'
 LEFT JOIN annual_account rr ON rr.year = y.year AND rr.line = 'regnskapsresultat';
+
+-- THE investment figures per project at the end of every month of the snapshot, in one place for
+-- every report: the month's and the year's accounts to date, accumulated cost (cost_before +
+-- every month up to this one), the year budget, and the latest forecast made in or before the
+-- month (NULL before the first). Months before a project's first account row are included.
+CREATE VIEW investment_month AS
+SELECT i.project_number, i.name, i.area_code, i.status, i.cost_frame, p.code AS month, p.year,
+       coalesce((SELECT sum(a.amount) FROM investment_actual a
+                 WHERE a.project_number = i.project_number AND a.month = p.code), 0.0) AS actual_month,
+       coalesce((SELECT sum(a.amount) FROM investment_actual a
+                 WHERE a.project_number = i.project_number AND a.month BETWEEN printf('%04d-01', p.year) AND p.code), 0.0) AS actual_year,
+       i.cost_before + coalesce((SELECT sum(a.amount) FROM investment_actual a
+                 WHERE a.project_number = i.project_number AND a.month <= p.code), 0.0) AS accumulated,
+       (SELECT b.amount FROM investment_budget b
+        WHERE b.project_number = i.project_number AND b.year = p.year) AS year_budget,
+       f.month AS forecast_month, f.final_cost AS forecast_final_cost,
+       coalesce(f.completion_date, i.completion_date) AS forecast_completion_date,
+       f.final_cost - i.cost_frame AS forecast_deviation
+FROM investment i
+JOIN period p ON p.kind = 'month'
+LEFT JOIN investment_forecast f ON f.project_number = i.project_number AND f.month = (
+  SELECT max(f2.month) FROM investment_forecast f2
+  WHERE f2.project_number = i.project_number AND f2.month <= p.code);

@@ -26,3 +26,10 @@ SELECT id, status, closed, valid_from, valid_to FROM deviation_state ORDER BY id
 SELECT * FROM decision_status_label ORDER BY sort_order;
 -- the texts under tekster/: period, owner, section from the path, the Markdown as it is
 SELECT period, owner, section, source_file, replace(body, char(10), '\n') FROM report_text ORDER BY period, owner, section;
+-- version 3: investments month by month (accumulated from cost_before, the latest forecast),
+-- the financial key figures, a KOSTRA figure with an empty country value
+SELECT month, actual_month, actual_year, accumulated, year_budget, forecast_month, forecast_final_cost,
+       forecast_completion_date, forecast_deviation FROM investment_month
+  WHERE month IN ('2025-12', '2026-01', '2026-02', '2026-03', '2026-04') ORDER BY month;
+SELECT * FROM annual_key_figure;
+SELECT * FROM kostra_figure;
