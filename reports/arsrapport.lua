@@ -247,7 +247,7 @@ return rapp.report {
         fmt.kr(acc.netto_driftsresultat), year, fmt.percent(acc.netto_driftsresultat_pct, 1), fmt.percent(norm, 2),
         fmt.kr(acc.disposisjonsfond), fmt.kr(acc.lanegjeld), year))
       doc:table {
-        title = ("Økonomiske nøkkeltall %d–%d"):format(year - 3, year),
+        title = ("Økonomiske nøkkeltall %s–%d"):format(accounts[1].year, year),
         sheet = "Årsregnskap",
         columns = {
           { key = "year", title = "År" },
@@ -265,7 +265,7 @@ return rapp.report {
       }
       doc:chart {
         kind = "line",
-        title = ("Netto driftsresultat i %% av driftsinntektene %d–%d"):format(year - 3, year),
+        title = ("Netto driftsresultat i %% av driftsinntektene %s–%d"):format(accounts[1].year, year),
         type = "percent", decimals = 2, value_title = "Netto driftsresultat",
         rows = accounts, category = "year",
         series = { { key = "netto_driftsresultat_pct", name = "Netto driftsresultat" } },
@@ -299,12 +299,14 @@ return rapp.report {
             { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true, width_mm = 15 },
             { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, width_mm = 15, mark_negative = true },
             { key = "completion_date", title = "Planlagt ferdig", type = "date", width_mm = 19 },
-            { key = "status", title = "Status", width_mm = 16 },
+            { key = "status", title = "Status per " .. fmt.date(r.cutoff_date), width_mm = 18 },
           },
           rows = inv,
           total = "Sum",
           note = "Avvik = vedtatt kostnadsramme − prognose for sluttkostnad (negativt = overskridelse). "
-            .. "Akkumulert: påløpt til og med " .. fmt.date(as_of) .. ". Prognose: den siste laget innen denne datoen.",
+            .. "Akkumulert: påløpt til og med " .. fmt.date(as_of) .. ". Prognose: den siste laget innen denne datoen. "
+            .. "Planlagt ferdig: etter siste prognose, ellers som vedtatt. Status: prosjektets status ved uttrekket "
+            .. "(datagrunnlaget har ingen statushistorikk).",
         }
       end
     end
