@@ -97,7 +97,7 @@ for period in ("2025", "2026-T2", "2026-08"):
     check(text.count("Ingen kommentar levert") == missing,
           f"{period}: PDF has {text.count('Ingen kommentar levert')} 'Ingen kommentar levert', expected {missing}")
     check(xtext.count("Ingen kommentar levert") == missing, f"{period}: XLSX 'Ingen kommentar levert' count")
-    nlists = nlinks = 0
+    nlists = nlinks = nquotes = 0
     for owner, section, source in rows:
         md = open(os.path.join(sample, source), encoding="utf-8").read()
         for line in md.splitlines():
@@ -122,10 +122,13 @@ for period in ("2025", "2026-T2", "2026-08"):
                 check(norm(w) in " ".join(bold), f"{period} {source}: '{w}' is not bold in the XLSX")
             for w in re.findall(r"(?<!\*)\*([^*]+)\*(?!\*)", line):
                 check(norm(w) in " ".join(italic), f"{period} {source}: '{w}' is not italic in the XLSX")
+            if line.startswith("> ") and not (item or bullet):  # a quote: indented in the PDF, "» " in the workbook
+                nquotes += 1
+                check(f"\u00bb {words[:30]}" in xtext, f"{period} {source}: XLSX lacks the quote '» {words[:30]}'")
             if not (item or bullet):
                 check(words[:40] in xtext, f"{period} {source}: XLSX lacks '{words[:40]}'")
     check(nlists > 0, f"{period}: the texts checked have no list (the test would prove nothing)")
-    print(f"{period}: {len(rows)} texts, {nlists} list items, {nlinks} links, {missing} missing checked")
+    print(f"{period}: {len(rows)} texts, {nlists} list items, {nlinks} links, {nquotes} quotes, {missing} missing checked")
     if period == "2025":
-        check(nlinks > 0, "2025: no link checked")
+        check(nlinks > 0 and nquotes > 0, "2025: no link or no quote checked")
 finish("markdown texts in PDF and XLSX match the .md files")
