@@ -56,25 +56,20 @@ SELECT CAST(year AS TEXT) AS year, driftsinntekter, netto_driftsresultat, netto_
        regnskapsresultat
 FROM annual_key_figure WHERE year BETWEEN :year - 3 AND :year ORDER BY year]]
 
--- Investment projects: frame, the year's budget and accounts, accumulated cost by the year's
--- end, the latest forecast of the final cost made by then and its deviation from the frame.
+-- Investment projects with a budget or accounts in the year, as view investment_month gives them at
+-- the year's last month (the schema's one place for accumulated cost and the latest forecast):
+-- frame, the year's budget and accounts, accumulated cost, forecast final cost, and the deviation
+-- turned to the report's sign convention (frame - forecast: negative = overrun).
 local INVESTMENT_SQL = [[
-SELECT i.project_number, i.name, a.name AS area, i.cost_frame,
-       (SELECT b.amount FROM investment_budget b WHERE b.project_number = i.project_number AND b.year = :year) AS year_budget,
-       (SELECT sum(x.amount) FROM investment_actual x
-         WHERE x.project_number = i.project_number AND x.month BETWEEN :first_month AND :last_month) AS actual_year,
-       i.cost_before + coalesce((SELECT sum(x.amount) FROM investment_actual x
-         WHERE x.project_number = i.project_number AND x.month <= :last_month), 0) AS accumulated,
-       f.final_cost AS forecast, i.cost_frame - f.final_cost AS deviation,
-       coalesce(f.completion_date, i.completion_date) AS completion_date, i.status
-FROM investment i JOIN area a ON a.code = i.area_code
-LEFT JOIN investment_forecast f ON f.project_number = i.project_number
-  AND f.month = (SELECT max(f2.month) FROM investment_forecast f2
-                 WHERE f2.project_number = i.project_number AND f2.month <= :last_month)
-WHERE EXISTS (SELECT 1 FROM investment_budget b WHERE b.project_number = i.project_number AND b.year = :year)
-   OR EXISTS (SELECT 1 FROM investment_actual x WHERE x.project_number = i.project_number
-              AND x.month BETWEEN :first_month AND :last_month)
-ORDER BY a.sort_order, i.project_number]]
+SELECT v.project_number, v.name, a.name AS area, v.cost_frame, v.year_budget, v.actual_year, v.accumulated,
+       v.forecast_final_cost AS forecast, 0.0 - v.forecast_deviation AS deviation,
+       v.forecast_completion_date AS completion_date, v.status
+FROM investment_month v JOIN area a ON a.code = v.area_code
+WHERE v.month = :last_month
+  AND (v.year_budget IS NOT NULL
+       OR EXISTS (SELECT 1 FROM investment_actual x WHERE x.project_number = v.project_number
+                  AND x.month BETWEEN :first_month AND :last_month))
+ORDER BY a.sort_order, v.project_number]]
 
 -- KOSTRA key figures: the municipality for the year and the two before, its kommunegruppe and
 -- "Landet uten Oslo" for the year.
@@ -202,6 +197,11 @@ return rapp.report {
       .. "har %d ønsket resultat, %d akseptabelt og %d uakseptabelt resultat; %d er ikke målt."):format(year,
       economy.direction(total.deviation_ytd), counts.total, counts.desired, counts.acceptable, counts.unacceptable,
       counts.not_measured))
+    commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "vurdering",
+      { heading = "Kommunedirektørens vurdering", level = 2 })
+    if commentary.get(r, commentary.KOMMUNEDIREKTOR, per.code, "utfordringer") then
+      commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "utfordringer", { heading = "Utfordringer framover", level = 2 })
+    end
 
     -- 2. Organisasjon
     doc:heading(1, "Organisasjon")
@@ -247,7 +247,7 @@ return rapp.report {
         fmt.kr(acc.netto_driftsresultat), year, fmt.percent(acc.netto_driftsresultat_pct, 1), fmt.percent(norm, 2),
         fmt.kr(acc.disposisjonsfond), fmt.kr(acc.lanegjeld), year))
       doc:table {
-        title = ("Økonomiske nøkkeltall %d–%d"):format(year - 3, year),
+        title = ("Økonomiske nøkkeltall %s–%d"):format(accounts[1].year, year),
         sheet = "Årsregnskap",
         columns = {
           { key = "year", title = "År" },
@@ -265,7 +265,7 @@ return rapp.report {
       }
       doc:chart {
         kind = "line",
-        title = ("Netto driftsresultat i %% av driftsinntektene %d–%d"):format(year - 3, year),
+        title = ("Netto driftsresultat i %% av driftsinntektene %s–%d"):format(accounts[1].year, year),
         type = "percent", decimals = 2, value_title = "Netto driftsresultat",
         rows = accounts, category = "year",
         series = { { key = "netto_driftsresultat_pct", name = "Netto driftsresultat" } },
@@ -299,12 +299,14 @@ return rapp.report {
             { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true, width_mm = 15 },
             { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, width_mm = 15, mark_negative = true },
             { key = "completion_date", title = "Planlagt ferdig", type = "date", width_mm = 19 },
-            { key = "status", title = "Status", width_mm = 16 },
+            { key = "status", title = "Status per " .. fmt.date(r.cutoff_date), width_mm = 18 },
           },
           rows = inv,
           total = "Sum",
           note = "Avvik = vedtatt kostnadsramme − prognose for sluttkostnad (negativt = overskridelse). "
-            .. "Akkumulert: påløpt til og med " .. fmt.date(as_of) .. ". Prognose: den siste laget innen denne datoen.",
+            .. "Akkumulert: påløpt til og med " .. fmt.date(as_of) .. ". Prognose: den siste laget innen denne datoen. "
+            .. "Planlagt ferdig: etter siste prognose, ellers som vedtatt. Status: prosjektets status ved uttrekket "
+            .. "(datagrunnlaget har ingen statushistorikk).",
         }
       end
     end
@@ -320,28 +322,43 @@ return rapp.report {
     scorecard.status_chart(r, muni_rows, "Status per fokusområde, " .. per.label)
     doc:portrait()
 
-    -- 5. One chapter per budget area
+    -- 5. One chapter per budget area: its own texts next to its figures, then its units' texts
     for _, area in ipairs(areas) do
+      local code = area.code
       doc:heading(1, area.name)
-      commentary.write(r, area.code, per.code, "vurdering", { heading = "Rammeområdets vurdering", level = 2 })
-      local units = economy.rows(r, q, area.code)
+      commentary.write(r, code, per.code, "sammendrag", { heading = "Sammendrag", level = 2 })
+      local units = economy.rows(r, q, code)
+      doc:heading(2, "Økonomi")
+      commentary.write(r, code, per.code, "okonomi")
       if #units > 0 then
-        doc:heading(2, "Økonomi")
         economy.table(r, units, { title = area.name .. ": drift per enhet " .. year, first_title = "Enhet",
-          sheet = ("Økonomi " .. area.code), closed = true })
+          sheet = ("Økonomi " .. code), closed = true })
       end
-      local unit_sick = absence.rows(r, per, area.code)
+      local unit_sick = absence.rows(r, per, code)
       if #unit_sick > 0 then
         doc:heading(2, "Sykefravær")
+        commentary.write(r, code, per.code, "sykefravaer")
         absence.table(r, unit_sick, { label = per.label, ly_label = per:last_year().label, year = year,
           title = area.name .. ": sykefravær per enhet " .. year, first_title = "Enhet",
-          sheet = "Sykefravær " .. area.code, last_row = area.name })
+          sheet = "Sykefravær " .. code, last_row = area.name })
       end
-      if #scorecard.rows(r, { period = per, area = area.code }) > 0 then
+      if scorecard.counts(scorecard.rows(r, { period = per, area = code })).total > 0 then
+        doc:heading(2, "Måloppnåelse")
+        commentary.write(r, code, per.code, "maloppnaelse")
         doc:landscape()
-        doc:heading(2, "Målekort")
-        scorecard.table(r, { period = per, area = area.code, previous = true, compare = "last_year", trend = true })
+        doc:heading(3, "Målekort for " .. area.name)
+        scorecard.table(r, { period = per, area = code, previous = true, compare = "last_year", trend = true })
         doc:portrait()
+      end
+      if commentary.get(r, code, per.code, "utfordringer") then
+        commentary.write(r, code, per.code, "utfordringer", { heading = "Utfordringer framover", level = 2 })
+      end
+      local list = db:rows("SELECT code, name FROM unit WHERE area_code = ? ORDER BY sort_order, code", { code })
+      if #list > 0 then
+        doc:heading(2, "Enhetenes vurderinger")
+        for _, u in ipairs(list) do
+          commentary.write(r, u.code, per.code, "vurdering", { heading = u.name, level = 3 })
+        end
       end
     end
 

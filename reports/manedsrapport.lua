@@ -137,6 +137,12 @@ return rapp.report {
           and (" (siste måned med tall; tallene for " .. per.label .. " er ikke klare)") or ""))
       absence.table(r, sick, { label = sick_label, ly_label = fmt.month(absence.last_year_month(sick_month)),
         year = tonumber(sick_month:sub(1, 4)), sheet = "Sykefravær" })
+      -- the areas' comments on sick leave, where they wrote one (the economy comments follow in 5)
+      for _, row in ipairs(sick) do
+        if row.code and commentary.get(r, row.code, per.code, "sykefravaer") then
+          commentary.write(r, row.code, per.code, "sykefravaer", { heading = row.name, level = 2 })
+        end
+      end
     end
 
     -- 5. Kommentarer fra rammeområdene

@@ -309,10 +309,26 @@ def text_of(Q, period, owner, section):
 
 
 def plain_words(md):
-    """A few words of a Markdown text as they appear in the PDF text layer (markup stripped)."""
+    """A few words of each line of a Markdown text (paragraph lines, list items, quotes) as they
+    appear in the PDF text layer and the workbook: markup (emphasis, list markers, links) stripped."""
+    out = []
     for line in md.splitlines():
-        s = re.sub(r"[*_`#>\[\]]|\(http[^)]*\)|^\s*(?:[-+]|\d+[.)])\s+", "", line).strip()
+        s = re.sub(r"^\s*(?:[-+*]|\d+[.)]|>|#+)\s+", "", line)
+        s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+        s = re.sub(r"[*_`]", "", s).strip()
         words = s.split()
         if len(words) >= 3:
-            return " ".join(words[:3])
-    return None
+            out.append(" ".join(words[:3]))
+    return out
+
+
+def workbook_text(wb):
+    """Every cell's text of a workbook, whitespace squashed."""
+    return squash(" ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None))
+
+
+def check_text(check, seg, xtext, md, what):
+    """A delivered text: every line's first words in the PDF segment after its heading and in the workbook."""
+    for words in plain_words(md):
+        check(squash(words) in seg, f"{what}: text '{words}' in the PDF")
+        check(squash(words) in xtext, f"{what}: text '{words}' in the workbook")
