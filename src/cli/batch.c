@@ -269,14 +269,25 @@ static int write_json_atomic(json_t *root, const char *path, rapp_err *err) {
   return rc;
 }
 
+/* A JSON string of s; bytes that are not UTF-8 (a message quoting a file's bytes) are replaced,
+ * since JSON text is UTF-8 and jansson refuses anything else. */
+static json_t *jstring(const char *s) {
+  json_t *j = json_string(s);
+  if (j) return j;
+  char *clean = utf8_sanitize(s, strlen(s));
+  j = json_string(clean);
+  free(clean);
+  return j ? j : json_string("?");
+}
+
 static json_t *item_json(const batch_item *it, const char *report_sha) {
   json_t *j = json_object();
-  json_object_set_new(j, "key", json_string(it->key));
-  json_object_set_new(j, "report", json_string(it->script));
+  json_object_set_new(j, "key", jstring(it->key));
+  json_object_set_new(j, "report", jstring(it->script));
   json_object_set_new(j, "report_sha256", report_sha ? json_string(report_sha) : json_null());
   json_t *params = json_object();
   for (size_t i = 0; i < it->nparams; i++)
-    json_object_set_new(params, it->names[i], json_string(it->values[i]));
+    json_object_set_new(params, it->names[i], jstring(it->values[i]));
   json_object_set_new(j, "params", params);
   json_object_set_new(j, "status", json_string("pending"));
   json_object_set_new(j, "exit_code", json_null());
@@ -377,6 +388,7 @@ typedef struct slot {
   size_t item;
   double start;
   rapp_buf data;
+  int err; /* errno when the process could not be started (pid -1) */
 } slot;
 
 typedef struct batch_state {
@@ -446,7 +458,7 @@ static void finish_item(batch_state *s, slot *sl) {
       long long size = colon ? strtoll(colon + 1, &rest, 10) : 0;
       if (colon && *rest == ':') {
         json_t *o = json_object();
-        json_object_set_new(o, "path", json_string(rest + 1));
+        json_object_set_new(o, "path", jstring(rest + 1));
         json_object_set_new(o, "size", json_integer(size));
         json_object_set_new(o, "sha256", json_stringn(p + 1, (size_t)(colon - p - 1)));
         json_array_append_new(outs, o);
@@ -454,14 +466,16 @@ static void finish_item(batch_state *s, slot *sl) {
     }
     p += len + 1;
   }
-  int status;
-  while (waitpid(sl->pid, &status, 0) < 0 && errno == EINTR) {
+  int status = 0;
+  while (sl->pid > 0 && waitpid(sl->pid, &status, 0) < 0 && errno == EINTR) {
   }
   double secs = now_mono() - sl->start;
   rapp_buf m = {0};
   if (code < 0) {
     code = RAPP_EXIT_DATA;
-    if (WIFSIGNALED(status))
+    if (sl->pid <= 0)
+      buf_printf(&m, "cannot start the item's process: %s", strerror(sl->err));
+    else if (WIFSIGNALED(status))
       buf_printf(&m, "the item's process died (signal %d)", WTERMSIG(status));
     else
       buf_puts(&m, "the item's process stopped without saying why");
@@ -483,7 +497,7 @@ static void finish_item(batch_state *s, slot *sl) {
   }
   json_object_set_new(j, "status", json_string(code == 0 ? "ok" : "failed"));
   json_object_set_new(j, "exit_code", json_integer(code));
-  json_object_set_new(j, "message", msg ? json_string(msg) : json_null());
+  json_object_set_new(j, "message", msg ? jstring(msg) : json_null());
   json_object_set_new(j, "duration_s", json_real((double)(long long)(secs * 1000 + 0.5) / 1000));
   json_object_set_new(j, "outputs", outs);
   s->done++;
@@ -507,6 +521,7 @@ static void start_item(batch_state *s, slot *sl, size_t idx, const char *snap_sh
   sl->fd = -1;
   if (pipe2(fds, O_CLOEXEC) != 0) {
     sl->pid = -1;
+    sl->err = errno;
     return;
   }
   fflush(NULL);
@@ -517,6 +532,7 @@ static void start_item(batch_state *s, slot *sl, size_t idx, const char *snap_sh
   }
   close(fds[1]);
   if (pid < 0) {
+    sl->err = errno;
     close(fds[0]);
     sl->pid = -1;
     return;
@@ -524,6 +540,12 @@ static void start_item(batch_state *s, slot *sl, size_t idx, const char *snap_sh
   sl->pid = pid;
   sl->fd = fds[0];
 }
+
+/* The pool, reachable from here: the item and report processes inherit it with the rest of the
+ * parent's heap, and a leak checker in them must see it as still in use, not leaked (volatile:
+ * stores the compiler would otherwise drop, as nothing here reads them). */
+static slot *volatile pool_slots;
+static struct pollfd *volatile pool_fds;
 
 static int cmp_items(const void *a, const void *b) {
   return strcmp(((const batch_item *)a)->key, ((const batch_item *)b)->key);
@@ -605,8 +627,8 @@ int batch_run(batch_list *l, const batch_opts *o) {
   s.root = json_object();
   json_object_set_new(s.root, "rapp_manifest", json_integer(1));
   json_object_set_new(s.root, "rapp_version", json_string(RAPP_VERSION));
-  json_object_set_new(s.root, "batch", json_string(o->label ? o->label : ""));
-  json_object_set_new(s.root, "snapshot", json_string(o->db_path));
+  json_object_set_new(s.root, "batch", jstring(o->label ? o->label : ""));
+  json_object_set_new(s.root, "snapshot", jstring(o->db_path));
   json_object_set_new(s.root, "snapshot_sha256", json_string(snap_sha));
   json_t *shard = json_object();
   json_object_set_new(shard, "index", json_integer(o->shard_n > 0 ? o->shard_k : 0));
@@ -646,8 +668,8 @@ int batch_run(batch_list *l, const batch_opts *o) {
   save_manifest(&s);
 
   int jobs = o->jobs >= 1 ? o->jobs : 1;
-  slot *slots = xcalloc((size_t)jobs, sizeof *slots);
-  struct pollfd *pfds = xcalloc((size_t)jobs, sizeof *pfds);
+  slot *slots = pool_slots = xcalloc((size_t)jobs, sizeof *slots);
+  struct pollfd *pfds = pool_fds = xcalloc((size_t)jobs, sizeof *pfds);
   int running = 0;
   size_t next = 0;
   for (;;) {
@@ -688,6 +710,8 @@ int batch_run(batch_list *l, const batch_opts *o) {
   }
   free(slots);
   free(pfds);
+  pool_slots = NULL;
+  pool_fds = NULL;
   if (!o->quiet) {
     utf8_fprintf_safe(stderr, "rapp: %zu items: %zu ok, %zu failed, %zu skipped; manifest %s\n",
                       s.total, s.total - s.failed - s.skipped, s.failed, s.skipped, s.manifest);
@@ -715,7 +739,7 @@ static int load_manifest(const char *path, json_t *all, rapp_err *err) {
     json_decref(m);
     return err_set(err, "%s: not a rapp manifest (no items or shard)", path);
   }
-  json_object_set_new(m, "_path", json_string(path));
+  json_object_set_new(m, "_path", jstring(path));
   json_array_append_new(all, m);
   return 0;
 }

@@ -149,6 +149,17 @@ def case_fail():
     check(left == [], f"temporary files left in the output folder: {left}")
     check(sorted(os.listdir(out)) == sorted([f"enhet-2026-T2-{c}.pdf" for c, _ in UNITS if c not in failed]
                                             + ["manifest.json"]), "the output folder holds other files")
+    # a value the report's declaration refuses (not a unit; bytes that are not UTF-8) fails that item only
+    units = os.path.join(work, "units.txt")
+    with open(units, "wb") as f:
+        f.write(b"ENH1010\nENH\xff9\n")
+    out = os.path.join(work, "badvalue")
+    r = batch(ENHET, out, "--format", "txt", each="unit=@" + units)
+    check(r.returncode == 3, f"a batch with a refused value exited {r.returncode}, expected 3")
+    m = manifest(out)
+    st = [(it["params"]["unit"], it["status"], it["exit_code"]) for it in m["items"]]
+    check(st == [("ENH1010", "ok", 0), ("ENH\ufffd9", "failed", 2)], f"items {st}")
+    check("is not a unit in the snapshot" in (m["items"][-1]["message"] or ""), f"message {m['items'][-1]['message']}")
 
 
 def case_resume():
