@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "db/db_source.h"
 #include "util/buf.h"
@@ -270,6 +271,11 @@ int db_source_noark(db_sink *s, int fd, rapp_err *err) {
   st.err = err;
   st.h = db_sink_table(s, "decision", decision_cols, DC_N, err);
   if (st.h < 0) return DB_SOURCE_FAIL;
+  struct stat sb;
+  if (fstat(fd, &sb) == 0 && sb.st_size == 0) {
+    db_sink_problem(s, 0, 0, "empty file: a Noark 5 extract is an XML document with root element 'arkiv'");
+    return DB_SOURCE_PARTIAL;
+  }
   xmlTextReaderPtr r = xmlReaderForFd(fd, db_sink_file(s), NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
   if (!r) {
     db_sink_problem(s, 0, 0, "cannot read it as XML");
