@@ -98,6 +98,8 @@ static int parse_record(db_sink *s, long line, const char *r, size_t len, char f
 int db_source_kostra(db_sink *s, int fd, rapp_err *err) {
   int h = db_sink_table(s, "kostra_account", kostra_cols, KC_N, err);
   if (h < 0) return DB_SOURCE_FAIL;
+  static const long at[KC_N] = {1, 3, 7, 8, 32, 33, 37, 40}; /* SSB's positions */
+  db_sink_columns_at(s, h, at);
   int dfd = dup(fd);
   FILE *in = dfd >= 0 ? fdopen(dfd, "rb") : NULL;
   if (!in) {
