@@ -44,6 +44,7 @@ typedef struct line_map {
 typedef struct src_file {
   char *name;
   const db_source *src;
+  long **colpos; /* per table, per column: where it starts in a line (db_sink_columns_at) */
 } src_file;
 
 /* The known source kinds (db_source.h). */
@@ -123,7 +124,7 @@ static int check_folder(import_ctx *cx) {
     const db_source *src = source_for(e->d_name);
     if (src) {
       cx->srcs = xrealloc(cx->srcs, (cx->nsrcs + 1) * sizeof *cx->srcs);
-      cx->srcs[cx->nsrcs++] = (src_file){xstrdup(e->d_name), src};
+      cx->srcs[cx->nsrcs++] = (src_file){xstrdup(e->d_name), src, NULL};
       continue;
     }
     if (len <= 4 || strcmp(e->d_name + len - 4, ".csv") != 0) continue;
@@ -510,6 +511,15 @@ void db_sink_problem(db_sink *s, long line, long column, const char *fmt, ...) {
 }
 
 const char *db_sink_file(const db_sink *s) { return s->cx->srcs[s->file].name; }
+
+void db_sink_columns_at(db_sink *s, int h, const long *pos) {
+  src_file *f = &s->cx->srcs[s->file];
+  const struct sink_table *st = &s->tabs[h];
+  if (!f->colpos) f->colpos = xcalloc((size_t)s->cx->m.ntables, sizeof *f->colpos);
+  free(f->colpos[st->ti]);
+  f->colpos[st->ti] = xcalloc((size_t)s->cx->m.tables[st->ti].ncols, sizeof **f->colpos);
+  for (int i = 0; i < st->ncols; i++) f->colpos[st->ti][st->map[i]] = pos[i];
+}
 
 char *db_sink_lookup(db_sink *s, const char *table, const char *key_col, const char *by_col,
                      const char *value) {
@@ -1182,7 +1192,11 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
     if (lm && cx.m.tables[p.table].from_csv) {
       if (p.pos > 0 && (size_t)p.pos <= lm->n) {
         int f = lm->file[p.pos - 1];
-        if (f >= 0) p.file = cx.srcs[f].name;
+        if (f >= 0) {
+          p.file = cx.srcs[f].name;
+          if (p.col >= 0 && cx.srcs[f].colpos && cx.srcs[f].colpos[p.table])
+            p.colno = cx.srcs[f].colpos[p.table][p.col];
+        }
         p.pos = lm->v[p.pos - 1];
       }
       if (p.other > 0 && (size_t)p.other <= lm->n) p.other = labs(lm->v[p.other - 1]);
@@ -1239,7 +1253,11 @@ done:
     free(cx.lines[i].v);
     free(cx.lines[i].file);
   }
-  for (size_t i = 0; i < cx.nsrcs; i++) free(cx.srcs[i].name);
+  for (size_t i = 0; i < cx.nsrcs; i++) {
+    for (int k = 0; cx.srcs[i].colpos && k < cx.m.ntables; k++) free(cx.srcs[i].colpos[k]);
+    free(cx.srcs[i].colpos);
+    free(cx.srcs[i].name);
+  }
   free(cx.srcs);
   free(cx.lines);
   free(cx.state);

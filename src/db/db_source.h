@@ -30,6 +30,10 @@ int db_sink_table(db_sink *s, const char *table, const char *const *cols, int nc
  * Returns -1 when the row cannot be stored (err says why; the import stops). */
 int db_sink_row(db_sink *s, int h, long line, const char *const *vals, int bad, rapp_err *err);
 
+/* Where in a line each column given to db_sink_table starts (1-based; 0 = not known), so the
+ * rules' findings about a row's column are named FILE:line:column too. */
+void db_sink_columns_at(db_sink *s, int h, const long *pos);
+
 /* Reports a problem at FILE:line:column ("regnskap.kostra:12:37: ..."; line 0 = the whole
  * file, column 0 = the whole line). The message is English like the CSV import's. */
 void db_sink_problem(db_sink *s, long line, long column, const char *fmt, ...)

@@ -98,6 +98,8 @@ static int parse_record(db_sink *s, long line, const char *r, size_t len, char f
 int db_source_kostra(db_sink *s, int fd, rapp_err *err) {
   int h = db_sink_table(s, "kostra_account", kostra_cols, KC_N, err);
   if (h < 0) return DB_SOURCE_FAIL;
+  static const long at[KC_N] = {1, 3, 7, 8, 32, 33, 37, 40}; /* SSB's positions */
+  db_sink_columns_at(s, h, at);
   int dfd = dup(fd);
   FILE *in = dfd >= 0 ? fdopen(dfd, "rb") : NULL;
   if (!in) {
@@ -115,14 +117,16 @@ int db_source_kostra(db_sink *s, int fd, rapp_err *err) {
     size_t len = (size_t)n;
     if (len && lbuf[len - 1] == '\n') len--;
     if (len && lbuf[len - 1] == '\r') len--;
-    if (all_blank(lbuf, len)) continue;
-    if (memchr(lbuf, '\0', len)) {
-      db_sink_problem(s, line, (long)((const char *)memchr(lbuf, '\0', len) - lbuf) + 1,
+    char *rec = lbuf;
+    if (line == 1 && len >= 3 && memcmp(rec, "\xEF\xBB\xBF", 3) == 0) rec += 3, len -= 3; /* a BOM */
+    if (all_blank(rec, len)) continue;
+    if (memchr(rec, '\0', len)) {
+      db_sink_problem(s, line, (long)((const char *)memchr(rec, '\0', len) - rec) + 1,
                       "contains a NUL byte");
       continue;
     }
     char f[KC_N][24];
-    int bad = parse_record(s, line, lbuf, len, f);
+    int bad = parse_record(s, line, rec, len, f);
     if (bad && len != KOSTRA_RECORD) continue; /* nothing in it can be trusted */
     const char *vals[KC_N];
     for (int i = 0; i < KC_N; i++) vals[i] = f[i];
