@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 
 #include "db/db.h"
 #include "db/db_int.h"
+#include "db/src_xlsx.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/parse.h"
@@ -41,6 +43,7 @@ typedef struct import_ctx {
   db_problems probs;
   line_map *lines; /* per table */
   unsigned char *state; /* per table: DB_TABLE_OK, or what a file-level problem left of it */
+  db_place *places;     /* per table: the file it was read from, for the messages */
   const char *dir;
   rapp_err *err;
 } import_ctx;
@@ -53,6 +56,15 @@ static void line_push(line_map *lm, long line) {
   lm->v[lm->n++] = line;
 }
 
+/* The extension of a file the import reads, ".csv" or ".xlsx" (what is before it names the
+ * table), or NULL. */
+static const char *source_ext(const char *name) {
+  size_t len = strlen(name);
+  if (len > 4 && strcmp(name + len - 4, ".csv") == 0) return name + len - 4;
+  if (len > 5 && strcmp(name + len - 5, ".xlsx") == 0) return name + len - 5;
+  return NULL;
+}
+
 /* Problems of the folder itself (unknown files) are shown with the file name in the message. */
 static int check_folder(import_ctx *cx) {
   DIR *d = opendir(cx->dir);
@@ -61,8 +73,7 @@ static int check_folder(import_ctx *cx) {
   size_t n = 0;
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
-    if (len <= 4 || strcmp(e->d_name + len - 4, ".csv") != 0) continue;
+    if (!source_ext(e->d_name)) continue;
     names = xrealloc(names, (n + 1) * sizeof *names);
     names[n++] = xstrdup(e->d_name);
   }
@@ -76,10 +87,15 @@ static int check_folder(import_ctx *cx) {
     }
   for (size_t i = 0; i < n; i++) {
     char table[256];
-    snprintf(table, sizeof table, "%.*s", (int)(strlen(names[i]) - 4), names[i]);
+    const char *ext = source_ext(names[i]);
+    snprintf(table, sizeof table, "%.*s", (int)(ext - names[i]), names[i]);
     int ti = db_model_table(&cx->m, table);
     rapp_buf msg = {0};
-    if (ti < 0) {
+    if (i > 0 && strncmp(names[i - 1], names[i], (size_t)(ext - names[i]) + 1) == 0 &&
+        source_ext(names[i - 1]) == names[i - 1] + (ext - names[i])) {
+      buf_printf(&msg, "%s: %s is there as well; give each table in one file, CSV or spreadsheet",
+                 names[i], names[i - 1]);
+    } else if (ti < 0) {
       buf_printf(&msg, "%s: unknown file: there is no table '%s' (the tables are", names[i], table);
       for (int k = 0, first = 1; k < cx->m.ntables; k++)
         if (cx->m.tables[k].from_csv) {
@@ -189,19 +205,18 @@ static void problem(import_ctx *cx, int ti, int col, long line, const char *fmt,
   db_problems_add(&cx->probs, ti, col, line, 0, msg, NULL);
 }
 
-/* Reads the header; fills map[field] = column index. Returns the field count, or -1 when the
- * header is unusable (problems added). */
-static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
+/* Checks a header of n names (names[i], lens[i] bytes; the spreadsheet's empty header cells are
+ * NULL and map to -1) found at position pos; fills map[i] = column index. Returns 0, or -1 when
+ * the header is unusable (problems added). One rule for CSV and spreadsheet headers. */
+static int check_header(import_ctx *cx, int ti, const char *const *names, const size_t *lens,
+                        size_t n, long pos, int *map) {
   const db_table *t = &cx->m.tables[ti];
-  size_t n = csv_count(r);
   int ok = 1, seen[64] = {0};
-  if (n > 64) {
-    problem(cx, ti, -1, r->rec_line, "%zu columns in the header; table '%s' has %d", n, t->name, t->ncols);
-    return -1;
-  }
   for (size_t i = 0; i < n; i++) {
-    const char *name = csv_field(r, i);
-    size_t len = csv_field_len(r, i);
+    map[i] = -1;
+    if (!names[i]) continue;
+    const char *name = names[i];
+    size_t len = lens[i];
     while (len && (name[len - 1] == ' ' || name[len - 1] == '\t')) len--;
     while (len && (*name == ' ' || *name == '\t')) name++, len--;
     char buf[128];
@@ -212,42 +227,105 @@ static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
       rapp_buf msg = {0};
       for (int k = 0; k < t->ncols; k++) buf_printf(&msg, "%s%s", k ? ", " : "", t->cols[k].name);
       char *safe = utf8_sanitize(buf, strlen(buf));
-      problem(cx, ti, -1, r->rec_line, "unknown column '%s' (the columns of %s are: %s)", safe, t->name,
+      problem(cx, ti, -1, pos, "unknown column '%s' (the columns of %s are: %s)", safe, t->name,
               buf_str(&msg));
       free(safe);
       buf_free(&msg);
       ok = 0;
     } else if (seen[ci]++) {
-      problem(cx, ti, -1, r->rec_line, "column '%s' appears twice in the header", t->cols[ci].name);
+      problem(cx, ti, -1, pos, "column '%s' appears twice in the header", t->cols[ci].name);
       ok = 0;
     }
   }
   for (int k = 0; k < t->ncols; k++)
     if (!seen[k] && t->cols[k].notnull && !t->cols[k].dflt) {
-      problem(cx, ti, -1, r->rec_line, "missing required column '%s'", t->cols[k].name);
+      problem(cx, ti, -1, pos, "missing required column '%s'", t->cols[k].name);
       ok = 0;
     }
-  return ok ? (int)n : -1;
+  return ok ? 0 : -1;
 }
 
-static int load_table(import_ctx *cx, int ti) {
+/* Reads the CSV header; fills map[field] = column index. Returns the field count, or -1 when the
+ * header is unusable (problems added). */
+static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
   const db_table *t = &cx->m.tables[ti];
-  rapp_buf path = {0}, sql = {0};
+  size_t n = csv_count(r);
+  if (n > 64) {
+    problem(cx, ti, -1, r->rec_line, "%zu columns in the header; table '%s' has %d", n, t->name, t->ncols);
+    return -1;
+  }
+  const char *names[64];
+  size_t lens[64];
+  for (size_t i = 0; i < n; i++) names[i] = csv_field(r, i), lens[i] = csv_field_len(r, i);
+  return check_header(cx, ti, names, lens, n, r->rec_line, map) < 0 ? -1 : (int)n;
+}
+
+/* Binds a column's default (or NULL) to its parameter. */
+static void bind_default(sqlite3_stmt *st, int col, sqlite3_value *const *dflt) {
+  if (dflt[col]) sqlite3_bind_value(st, col + 1, dflt[col]);
+  else sqlite3_bind_null(st, col + 1);
+}
+
+/* Binds one field given as text (a CSV field, a spreadsheet's text cell) to column col, after
+ * the checks every text value gets. Returns 1 when the row has a problem of its own (reported),
+ * else 0. One path for both sources. */
+static int bind_text(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3_value *const *dflt,
+                     const char *f, size_t len, long line) {
+  const db_column *c = &cx->m.tables[ti].cols[col];
+  size_t at = utf8_invalid_at(f, len);
+  if (at != (size_t)-1) {
+    problem(cx, ti, col, line, "invalid UTF-8 (byte 0x%02X at byte %zu of the field); save the file as UTF-8",
+            (unsigned char)f[at], at + 1);
+    char *fixed = utf8_sanitize(f, len);
+    bind_field(ins, col + 1, c, dflt[col], fixed, strlen(fixed));
+    free(fixed);
+    return 1;
+  }
+  if (memchr(f, '\0', len)) {
+    problem(cx, ti, col, line, "contains a NUL byte");
+    bind_field(ins, col + 1, c, dflt[col], f, strlen(f));
+    return 1;
+  }
+  bind_field(ins, col + 1, c, dflt[col], f, len);
+  return 0;
+}
+
+/* Stores the bound row; the line map remembers where it came from (negated: a row with a
+ * problem of its own). */
+static int store_row(import_ctx *cx, int ti, sqlite3_stmt *ins, long line, int bad) {
+  if (sqlite3_step(ins) != SQLITE_DONE) {
+    const char *file = cx->places[ti].file;
+    return err_set(cx->err, "%s%s:%ld: cannot store the row: %s", file ? file : cx->m.tables[ti].name,
+                   file ? "" : ".csv", line, sqlite3_errmsg(cx->db));
+  }
+  sqlite3_reset(ins);
+  line_push(&cx->lines[ti], bad ? -line : line);
+  return 0;
+}
+
+/* Prepares the insert into table ti's staging table, every column bound to its default (or
+ * NULL): columns a file leaves out keep it for every row (reset keeps bindings). */
+static int prepare_insert(import_ctx *cx, int ti, sqlite3_value **dflt, sqlite3_stmt **ins) {
+  const db_table *t = &cx->m.tables[ti];
+  if (eval_defaults(cx->db, t, dflt, cx->err) < 0) return -1;
+  rapp_buf sql = {0};
+  buf_printf(&sql, "INSERT INTO stage.\"%s\" VALUES (", t->name);
+  for (int i = 0; i < t->ncols; i++) buf_puts(&sql, i ? ", ?" : "?");
+  buf_puts(&sql, ")");
+  int ok = sqlite3_prepare_v2(cx->db, buf_str(&sql), -1, ins, NULL) == SQLITE_OK;
+  buf_free(&sql);
+  if (!ok) return err_set(cx->err, "preparing the load of %s: %s", t->name, sqlite3_errmsg(cx->db));
+  for (int k = 0; k < t->ncols; k++) bind_default(*ins, k, dflt);
+  return 0;
+}
+
+static int load_csv(import_ctx *cx, int ti, const char *path) {
+  const db_table *t = &cx->m.tables[ti];
   csv_reader r = {0};
   sqlite3_stmt *ins = NULL;
   sqlite3_value **dflt = xcalloc((size_t)t->ncols, sizeof *dflt);
-  int map[64], rc = -1;
-  buf_printf(&path, "%s/%s.csv", cx->dir, t->name);
-  /* Until the header is read, a problem leaves the table empty: the rules skip it. */
-  cx->state[ti] = DB_TABLE_UNUSABLE;
-  rc = 0;
-  struct stat sb;
-  if (stat(buf_str(&path), &sb) != 0 && errno == ENOENT) {
-    problem(cx, ti, -1, 0,
-            "missing file: every table needs its file (a header line alone for an empty table)");
-    goto done;
-  }
-  if (csv_open_file(&r, buf_str(&path), DB_MAX_CSV_BYTES, cx->err) < 0) {
+  int map[64], rc = 0;
+  if (csv_open_file(&r, path, DB_MAX_CSV_BYTES, cx->err) < 0) {
     problem(cx, ti, -1, 0, "%s", cx->err->msg);
     goto done;
   }
@@ -263,20 +341,7 @@ static int load_table(import_ctx *cx, int ti) {
   }
   if ((nhead = read_header(cx, ti, &r, map)) < 0) goto done;
   rc = -1;
-  if (eval_defaults(cx->db, t, dflt, cx->err) < 0) goto done;
-  buf_printf(&sql, "INSERT INTO stage.\"%s\" VALUES (", t->name);
-  for (int i = 0; i < t->ncols; i++) buf_puts(&sql, i ? ", ?" : "?");
-  buf_puts(&sql, ")");
-  if (sqlite3_prepare_v2(cx->db, buf_str(&sql), -1, &ins, NULL) != SQLITE_OK) {
-    err_set(cx->err, "preparing the load of %s: %s", t->name, sqlite3_errmsg(cx->db));
-    goto done;
-  }
-  /* columns the file leaves out: their default (or NULL) for every row; reset keeps bindings */
-  for (int k = 0; k < t->ncols; k++) {
-    if (dflt[k]) sqlite3_bind_value(ins, k + 1, dflt[k]);
-    else sqlite3_bind_null(ins, k + 1);
-  }
-  line_map *lm = &cx->lines[ti];
+  if (prepare_insert(cx, ti, dflt, &ins) < 0) goto done;
   int s;
   /* A row with a problem of its own (field count, quoting, encoding) is reported here and still
    * loaded, as well as it can be, with its line negated: the rules then see its key (so rows
@@ -293,35 +358,11 @@ static int load_table(import_ctx *cx, int ti) {
       bad = 1;
     }
     if (nf > (size_t)nhead) nf = (size_t)nhead;
-    for (size_t i = 0; i < nf; i++) {
-      const char *f = csv_field(&r, i);
-      size_t len = csv_field_len(&r, i), at = utf8_invalid_at(f, len);
-      const db_column *c = &t->cols[map[i]];
-      if (at != (size_t)-1) {
-        problem(cx, ti, map[i], line, "invalid UTF-8 (byte 0x%02X at byte %zu of the field); save the file as UTF-8",
-                (unsigned char)f[at], at + 1);
-        char *fixed = utf8_sanitize(f, len);
-        bind_field(ins, map[i] + 1, c, dflt[map[i]], fixed, strlen(fixed));
-        free(fixed);
-        bad = 1;
-      } else if (memchr(f, '\0', len)) {
-        problem(cx, ti, map[i], line, "contains a NUL byte");
-        bind_field(ins, map[i] + 1, c, dflt[map[i]], f, strlen(f));
-        bad = 1;
-      } else {
-        bind_field(ins, map[i] + 1, c, dflt[map[i]], f, len);
-      }
-    }
-    for (size_t i = nf; i < (size_t)nhead; i++) { /* a short row: the rest empty */
-      if (dflt[map[i]]) sqlite3_bind_value(ins, map[i] + 1, dflt[map[i]]);
-      else sqlite3_bind_null(ins, map[i] + 1);
-    }
-    if (sqlite3_step(ins) != SQLITE_DONE) {
-      err_set(cx->err, "%s.csv:%ld: cannot store the row: %s", t->name, line, sqlite3_errmsg(cx->db));
-      goto done;
-    }
-    sqlite3_reset(ins);
-    line_push(lm, bad ? -line : line);
+    for (size_t i = 0; i < nf; i++)
+      bad |= bind_text(cx, ti, ins, map[i], dflt, csv_field(&r, i), csv_field_len(&r, i), line);
+    for (size_t i = nf; i < (size_t)nhead; i++) /* a short row: the rest empty */
+      bind_default(ins, map[i], dflt);
+    if (store_row(cx, ti, ins, line, bad) < 0) goto done;
   }
   cx->state[ti] = DB_TABLE_OK;
   if (s < 0) { /* the rows before the unreadable part are checked; references to it are not */
@@ -334,8 +375,214 @@ done:
   for (int i = 0; i < t->ncols; i++) sqlite3_value_free(dflt[i]);
   free(dflt);
   csv_close(&r);
-  buf_free(&path);
-  buf_free(&sql);
+  return rc;
+}
+
+/* Whether a text column holds codes (a key, a reference, or named like one): a number there
+ * has lost what the code was (its leading zeros), unless the code's width is known. */
+static int is_code_column(const db_table *t, const db_column *c) {
+  if (c->ref_table || c->pk) return 1;
+  for (int k = 0; k < t->nkeys; k++)
+    for (int i = 0; i < t->keys[k].ncols; i++)
+      if (&t->cols[t->keys[k].cols[i]] == c) return 1;
+  size_t n = strlen(c->name);
+  return strcmp(c->name, "code") == 0 || strcmp(c->name, "id") == 0 ||
+         (n > 5 && strcmp(c->name + n - 5, "_code") == 0) ||
+         (n > 7 && strcmp(c->name + n - 7, "_number") == 0);
+}
+
+/* A spreadsheet number as the text a CSV would have held: integers without decimals. */
+static void number_text(double v, char *out, size_t size) {
+  if (fabs(v) < 1e15 && v == floor(v))
+    snprintf(out, size, "%.0f", v);
+  else
+    snprintf(out, size, "%.15g", v);
+}
+
+/* Binds a spreadsheet cell to column col. Text goes through bind_text, as a CSV field does;
+ * native numbers, dates and booleans are taken as such where the column's kind wants them, and
+ * as the text a CSV would have held elsewhere, so the rules judge them alike. Returns 1 when the
+ * row has a problem of its own (reported). */
+static int bind_cell(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3_value *const *dflt,
+                     const src_xlsx_cell *cell, long row) {
+  const db_table *t = &cx->m.tables[ti];
+  const db_column *c = &t->cols[col];
+  char txt[64];
+  switch (cell->type) {
+    case SRC_XLSX_TEXT: return bind_text(cx, ti, ins, col, dflt, cell->text, cell->len, row);
+    case SRC_XLSX_ERROR:
+      problem(cx, ti, col, row, "the cell holds the error %.30s; give the value itself", cell->text);
+      bind_default(ins, col, dflt);
+      return 1;
+    case SRC_XLSX_DATE:
+      if (src_xlsx_serial_date(cell->num, txt) < 0) {
+        problem(cx, ti, col, row, "the cell holds a date before 1900 or after 9999 (serial %g)",
+                cell->num);
+        bind_default(ins, col, dflt);
+        return 1;
+      }
+      if (c->kind == DBK_MONTH || c->kind == DBK_PERIOD) txt[7] = '\0'; /* the month shown */
+      sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+      return 0;
+    case SRC_XLSX_BOOL:
+    case SRC_XLSX_NUMBER: break;
+  }
+  double v = cell->num;
+  switch (c->kind) {
+    case DBK_REAL: sqlite3_bind_double(ins, col + 1, v); return 0;
+    case DBK_INT:
+    case DBK_YEAR:
+    case DBK_BOOL:
+      if (v == floor(v) && fabs(v) < 9e15)
+        sqlite3_bind_int64(ins, col + 1, (sqlite3_int64)v);
+      else
+        sqlite3_bind_double(ins, col + 1, v); /* the rules report it */
+      return 0;
+    case DBK_TEXT:
+    case DBK_DATE:
+    case DBK_MONTH:
+    case DBK_PERIOD: break;
+  }
+  number_text(v, txt, sizeof txt);
+  int digits = db_rules_code_digits(t->name, c->name);
+  if (digits > 0 && v >= 0 && v == floor(v) && strlen(txt) <= (size_t)digits) {
+    snprintf(txt, sizeof txt, "%0*.0f", digits, v); /* 10 -> '010' */
+  } else if (c->kind == DBK_TEXT && (digits > 0 || is_code_column(t, c))) {
+    if (digits > 0)
+      problem(cx, ti, col, row, "the number %s is not a code of %d digits", txt, digits);
+    else
+      problem(cx, ti, col, row,
+              "the cell holds the number %s, but '%s' is a code: store it as text (format the "
+              "column as text) so that no leading zero is lost",
+              txt, c->name);
+    sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+    return 1;
+  }
+  sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+  return 0;
+}
+
+/* The sheet for table ti: the header row (the first row with a value), then every row. */
+static int load_xlsx(import_ctx *cx, int ti, const char *path) {
+  const db_table *t = &cx->m.tables[ti];
+  db_place *pl = &cx->places[ti];
+  src_xlsx_reader *xr = NULL;
+  sqlite3_stmt *ins = NULL;
+  sqlite3_value **dflt = xcalloc((size_t)t->ncols, sizeof *dflt);
+  int *map = NULL, rc = 0;
+  size_t nmap = 0;
+  const src_xlsx_cell *cells;
+  size_t n;
+  long row;
+  if (src_xlsx_open(&xr, path, DB_MAX_CSV_BYTES, t->name, cx->err) < 0) {
+    problem(cx, ti, -1, 0, "%s", cx->err->msg);
+    goto done;
+  }
+  pl->sheet = xstrdup(src_xlsx_sheet_name(xr));
+  pl->sheet_col = xmalloc((size_t)t->ncols * sizeof *pl->sheet_col);
+  for (int k = 0; k < t->ncols; k++) pl->sheet_col[k] = -1;
+  switch (src_xlsx_next_row(xr, &row, &cells, &n, cx->err)) {
+    case 0:
+      problem(cx, ti, -1, 0, "sheet '%s' is empty: its first row must be the column names",
+              pl->sheet);
+      goto done;
+    case -1:
+      problem(cx, ti, -1, 0, "%s", cx->err->msg);
+      goto done;
+    default: break;
+  }
+  /* the header: sheet column -> table column; empty header cells (the rest of a merged cell,
+   * a gap) name no column */
+  nmap = (size_t)cells[n - 1].col + 1;
+  if (n > 64) {
+    problem(cx, ti, -1, row, "%zu columns in the header row; table '%s' has %d", n, t->name, t->ncols);
+    goto done;
+  }
+  {
+    const char **names = xcalloc(nmap, sizeof *names);
+    size_t *lens = xcalloc(nmap, sizeof *lens);
+    char num[64][64];
+    for (size_t i = 0; i < n; i++) {
+      const src_xlsx_cell *h = &cells[i];
+      if (h->type == SRC_XLSX_TEXT) {
+        names[h->col] = h->text, lens[h->col] = h->len;
+      } else { /* a name that is a number: the name as shown */
+        number_text(h->num, num[i], sizeof num[i]);
+        names[h->col] = num[i], lens[h->col] = strlen(num[i]);
+      }
+    }
+    map = xmalloc(nmap * sizeof *map);
+    int bad = check_header(cx, ti, names, lens, nmap, row, map) < 0;
+    free(names);
+    free(lens);
+    if (bad) goto done;
+  }
+  for (size_t i = 0; i < nmap; i++)
+    if (map[i] >= 0) pl->sheet_col[map[i]] = (int)i;
+  rc = -1;
+  if (prepare_insert(cx, ti, dflt, &ins) < 0) goto done;
+  int s;
+  while ((s = src_xlsx_next_row(xr, &row, &cells, &n, cx->err)) == 1) {
+    int bad = 0;
+    for (size_t i = 0; i < nmap; i++)
+      if (map[i] >= 0) bind_default(ins, map[i], dflt);
+    for (size_t i = 0; i < n; i++) {
+      const src_xlsx_cell *cell = &cells[i];
+      if ((size_t)cell->col < nmap && map[cell->col] >= 0) {
+        bad |= bind_cell(cx, ti, ins, map[cell->col], dflt, cell, row);
+      } else {
+        char letters[4];
+        src_xlsx_col_name(cell->col, letters);
+        problem(cx, ti, -1, row, "cell %s%ld has a value, but its column has no name in the header row",
+                letters, row);
+        bad = 1;
+      }
+    }
+    if (store_row(cx, ti, ins, row, bad) < 0) goto done;
+  }
+  cx->state[ti] = DB_TABLE_OK;
+  if (s < 0) { /* the rows before the unreadable part are checked; references to it are not */
+    problem(cx, ti, -1, row, "%s", cx->err->msg);
+    cx->state[ti] = DB_TABLE_INCOMPLETE;
+  }
+  rc = 0;
+done:
+  sqlite3_finalize(ins);
+  for (int i = 0; i < t->ncols; i++) sqlite3_value_free(dflt[i]);
+  free(dflt);
+  free(map);
+  src_xlsx_close(xr);
+  return rc;
+}
+
+/* Reads table ti from <table>.csv or <table>.xlsx, whichever is there. Until the header is read,
+ * a problem leaves the table empty: the rules skip it. */
+static int load_table(import_ctx *cx, int ti) {
+  const db_table *t = &cx->m.tables[ti];
+  rapp_buf csv = {0}, xlsx = {0};
+  struct stat sb;
+  buf_printf(&csv, "%s/%s.csv", cx->dir, t->name);
+  buf_printf(&xlsx, "%s/%s.xlsx", cx->dir, t->name);
+  int has_csv = !(stat(buf_str(&csv), &sb) != 0 && errno == ENOENT);
+  int has_xlsx = !(stat(buf_str(&xlsx), &sb) != 0 && errno == ENOENT);
+  int rc = 0;
+  cx->state[ti] = DB_TABLE_UNUSABLE;
+  if (!has_csv && !has_xlsx) {
+    problem(cx, ti, -1, 0,
+            "missing file: every table needs its file (a header line alone for an empty table)");
+  } else if (has_csv && has_xlsx) {
+    /* check_folder reported it */
+  } else if (has_xlsx) {
+    rapp_buf name = {0};
+    buf_printf(&name, "%s.xlsx", t->name);
+    cx->places[ti].file = xstrdup(buf_str(&name));
+    buf_free(&name);
+    rc = load_xlsx(cx, ti, buf_str(&xlsx));
+  } else {
+    rc = load_csv(cx, ti, buf_str(&csv));
+  }
+  buf_free(&csv);
+  buf_free(&xlsx);
   return rc;
 }
 
@@ -663,6 +910,8 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
   if (db_model_load(&cx.m, err) < 0) return -1;
   cx.lines = xcalloc((size_t)cx.m.ntables, sizeof *cx.lines);
   cx.state = xcalloc((size_t)cx.m.ntables, 1);
+  cx.places = xcalloc((size_t)cx.m.ntables, sizeof *cx.places);
+  cx.probs.places = cx.places;
   signals_install(&sig);
   if (check_folder(&cx) < 0 || make_temp(out_path, &tmp, &tmp_fd, err) < 0) goto done;
   /* NOFOLLOW, and the same inode as the file made above: nobody swapped it in between */
@@ -786,6 +1035,9 @@ done:
   for (int i = 0; cx.lines && i < cx.m.ntables; i++) free(cx.lines[i].v);
   free(cx.lines);
   free(cx.state);
+  for (int i = 0; cx.places && i < cx.m.ntables; i++)
+    free(cx.places[i].file), free(cx.places[i].sheet), free(cx.places[i].sheet_col);
+  free(cx.places);
   db_problems_free(&cx.probs);
   db_model_free(&cx.m);
   return rc;
