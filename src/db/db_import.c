@@ -108,8 +108,8 @@ static int check_folder(import_ctx *cx) {
     }
     if (msg.len) db_problems_add(&cx->probs, -1, -1, 0, 0, buf_str(&msg), NULL);
     buf_free(&msg);
-    free(names[i]);
   }
+  for (size_t i = 0; i < n; i++) free(names[i]);
   free(names);
   return 0;
 }
