@@ -421,6 +421,15 @@ static int bind_cell(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3
         bind_default(ins, col, dflt);
         return 1;
       }
+      if (c->kind == DBK_TEXT && (is_code_column(t, c) || db_rules_code_digits(t->name, c->name))) {
+        /* LibreOffice reads the case number 26/12 as 26 December */
+        problem(cx, ti, col, row,
+                "the cell holds the date %.2s.%.2s.%.4s, but '%s' is a code: store it as text "
+                "(format the column as text; a spreadsheet reads '26/12' as a date)",
+                txt + 8, txt + 5, txt, c->name);
+        sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+        return 1;
+      }
       if (c->kind == DBK_MONTH || c->kind == DBK_PERIOD) txt[7] = '\0'; /* the month shown */
       sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
       return 0;
