@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -24,18 +25,33 @@
 
 #include "db/db.h"
 #include "db/db_int.h"
+#include "db/db_source.h"
 #include "db/src_xlsx.h"
 #include "util/buf.h"
 #include "util/csv.h"
+#include "util/file.h"
 #include "util/parse.h"
 #include "util/period.h"
 #include "util/stopsig.h"
 #include "util/utf8.h"
 
 typedef struct line_map {
-  long *v; /* v[rowid - 1] = physical line where the row's record starts */
+  long *v;   /* v[rowid - 1] = physical line where the row's record starts */
+  int *file; /* file[rowid - 1] = index in import_ctx.srcs of the source file, -1 = the CSV */
   size_t n, cap;
 } line_map;
+
+/* A source file found in the folder (db_source.h). */
+typedef struct src_file {
+  char *name;
+  const db_source *src;
+} src_file;
+
+/* The known source kinds (db_source.h). */
+const db_source db_sources[] = {
+    {"*.kostra", "kostra_account", db_source_kostra},
+    {NULL, NULL, NULL},
+};
 
 typedef struct import_ctx {
   sqlite3 *db;
@@ -43,17 +59,57 @@ typedef struct import_ctx {
   db_problems probs;
   line_map *lines; /* per table */
   unsigned char *state; /* per table: DB_TABLE_OK, or what a file-level problem left of it */
-  db_place *places;     /* per table: the file it was read from, for the messages */
+  db_place *places;     /* per table: the file it was read from when not <table>.csv (.xlsx) */
   const char *dir;
   rapp_err *err;
+  src_file *srcs; /* the source files in the folder, sorted by name */
+  size_t nsrcs;
 } import_ctx;
 
-static void line_push(line_map *lm, long line) {
+static void line_push(line_map *lm, long line, int file) {
   if (lm->n == lm->cap) {
     lm->cap = lm->cap ? lm->cap * 2 : 256;
     lm->v = xrealloc(lm->v, lm->cap * sizeof *lm->v);
+    lm->file = xrealloc(lm->file, lm->cap * sizeof *lm->file);
   }
+  lm->file[lm->n] = file;
   lm->v[lm->n++] = line;
+}
+
+/* The source kind whose pattern matches the file name, or NULL. */
+static const db_source *source_for(const char *name) {
+  for (const db_source *s = db_sources; s->pattern; s++)
+    if (fnmatch(s->pattern, name, 0) == 0) return s;
+  return NULL;
+}
+
+/* Whether source file f fills table `table` (db_source.tables). */
+static int source_fills(const src_file *f, const char *table) {
+  const char *p = f->src->tables;
+  size_t tl = strlen(table);
+  if (strcmp(p, "*") == 0) { /* the file's stem */
+    const char *dot = strrchr(f->name, '.');
+    return dot && (size_t)(dot - f->name) == tl && strncmp(f->name, table, tl) == 0;
+  }
+  while (*p) {
+    size_t n = strcspn(p, ",");
+    if (n == tl && strncmp(p, table, n) == 0) return 1;
+    p += n;
+    if (*p == ',') p++;
+  }
+  return 0;
+}
+
+static int table_from_source(const import_ctx *cx, const char *table) {
+  for (size_t i = 0; i < cx->nsrcs; i++)
+    if (source_fills(&cx->srcs[i], table)) return 1;
+  return 0;
+}
+
+/* A problem of a whole source file, named "FILE: reason". */
+static void problem_file(import_ctx *cx, const char *file, const char *msg) {
+  db_problems_add(&cx->probs, -1, -1, 0, 0, msg, NULL);
+  cx->probs.v[cx->probs.n - 1].file = file;
 }
 
 /* The extension of a file the import reads, ".csv" or ".xlsx" (what is before it names the
@@ -73,6 +129,12 @@ static int check_folder(import_ctx *cx) {
   size_t n = 0;
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
+    const db_source *src = source_for(e->d_name);
+    if (src) {
+      cx->srcs = xrealloc(cx->srcs, (cx->nsrcs + 1) * sizeof *cx->srcs);
+      cx->srcs[cx->nsrcs++] = (src_file){xstrdup(e->d_name), src};
+      continue;
+    }
     if (!source_ext(e->d_name)) continue;
     names = xrealloc(names, (n + 1) * sizeof *names);
     names[n++] = xstrdup(e->d_name);
@@ -85,6 +147,20 @@ static int check_folder(import_ctx *cx) {
       names[j] = names[j - 1];
       names[j - 1] = t;
     }
+  for (size_t i = 1; i < cx->nsrcs; i++)
+    for (size_t j = i; j > 0 && strcmp(cx->srcs[j - 1].name, cx->srcs[j].name) > 0; j--) {
+      src_file t = cx->srcs[j];
+      cx->srcs[j] = cx->srcs[j - 1];
+      cx->srcs[j - 1] = t;
+    }
+  for (size_t i = 0; i < cx->nsrcs; i++) { /* a "*" source must name a table */
+    const src_file *f = &cx->srcs[i];
+    int known = strcmp(f->src->tables, "*") != 0;
+    for (int k = 0; !known && k < cx->m.ntables; k++)
+      known = cx->m.tables[k].from_csv && source_fills(f, cx->m.tables[k].name);
+    if (!known)
+      problem_file(cx, f->name, "unknown file: there is no table of that name");
+  }
   for (size_t i = 0; i < n; i++) {
     char table[256];
     const char *ext = source_ext(names[i]);
@@ -205,6 +281,32 @@ static void problem(import_ctx *cx, int ti, int col, long line, const char *fmt,
   db_problems_add(&cx->probs, ti, col, line, 0, msg, NULL);
 }
 
+/* Binds one field (CSV or a source file's) to column col of table ti after checking its bytes:
+ * invalid UTF-8 or a NUL byte is reported (at line of file, NULL = the table's CSV) and the
+ * field bound as well as it can be. Returns 1 when the field had such a problem. */
+static int bind_checked(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3_value *dflt,
+                        const char *f, size_t len, long line, const char *file) {
+  const db_column *c = &cx->m.tables[ti].cols[col];
+  size_t at = utf8_invalid_at(f, len);
+  if (at != (size_t)-1) {
+    problem(cx, ti, col, line, "invalid UTF-8 (byte 0x%02X at byte %zu of the field); save the file as UTF-8",
+            (unsigned char)f[at], at + 1);
+    cx->probs.v[cx->probs.n - 1].file = file;
+    char *fixed = utf8_sanitize(f, len);
+    bind_field(ins, col + 1, c, dflt, fixed, strlen(fixed));
+    free(fixed);
+    return 1;
+  }
+  if (memchr(f, '\0', len)) {
+    problem(cx, ti, col, line, "contains a NUL byte");
+    cx->probs.v[cx->probs.n - 1].file = file;
+    bind_field(ins, col + 1, c, dflt, f, strlen(f));
+    return 1;
+  }
+  bind_field(ins, col + 1, c, dflt, f, len);
+  return 0;
+}
+
 /* Checks a header of n names (names[i], lens[i] bytes; the spreadsheet's empty header cells are
  * NULL and map to -1) found at position pos; fills map[i] = column index. Returns 0, or -1 when
  * the header is unusable (problems added). One rule for CSV and spreadsheet headers. */
@@ -266,27 +368,20 @@ static void bind_default(sqlite3_stmt *st, int col, sqlite3_value *const *dflt) 
   else sqlite3_bind_null(st, col + 1);
 }
 
-/* Binds one field given as text (a CSV field, a spreadsheet's text cell) to column col, after
- * the checks every text value gets. Returns 1 when the row has a problem of its own (reported),
- * else 0. One path for both sources. */
-static int bind_text(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3_value *const *dflt,
-                     const char *f, size_t len, long line) {
-  const db_column *c = &cx->m.tables[ti].cols[col];
-  size_t at = utf8_invalid_at(f, len);
-  if (at != (size_t)-1) {
-    problem(cx, ti, col, line, "invalid UTF-8 (byte 0x%02X at byte %zu of the field); save the file as UTF-8",
-            (unsigned char)f[at], at + 1);
-    char *fixed = utf8_sanitize(f, len);
-    bind_field(ins, col + 1, c, dflt[col], fixed, strlen(fixed));
-    free(fixed);
-    return 1;
-  }
-  if (memchr(f, '\0', len)) {
-    problem(cx, ti, col, line, "contains a NUL byte");
-    bind_field(ins, col + 1, c, dflt[col], f, strlen(f));
-    return 1;
-  }
-  bind_field(ins, col + 1, c, dflt[col], f, len);
+/* Prepares the INSERT of a row into stage.<table ti> with every column bound to its default (or
+ * NULL); dflt[] receives the defaults (caller frees them). */
+static int prepare_insert(import_ctx *cx, int ti, sqlite3_value **dflt, sqlite3_stmt **ins) {
+  const db_table *t = &cx->m.tables[ti];
+  if (eval_defaults(cx->db, t, dflt, cx->err) < 0) return -1;
+  rapp_buf sql = {0};
+  buf_printf(&sql, "INSERT INTO stage.\"%s\" VALUES (", t->name);
+  for (int i = 0; i < t->ncols; i++) buf_puts(&sql, i ? ", ?" : "?");
+  buf_puts(&sql, ")");
+  int ok = sqlite3_prepare_v2(cx->db, buf_str(&sql), -1, ins, NULL) == SQLITE_OK;
+  buf_free(&sql);
+  if (!ok) return err_set(cx->err, "preparing the load of %s: %s", t->name, sqlite3_errmsg(cx->db));
+  /* columns the file leaves out: their default (or NULL) for every row; reset keeps bindings */
+  for (int k = 0; k < t->ncols; k++) bind_default(*ins, k, dflt);
   return 0;
 }
 
@@ -299,23 +394,7 @@ static int store_row(import_ctx *cx, int ti, sqlite3_stmt *ins, long line, int b
                    file ? "" : ".csv", line, sqlite3_errmsg(cx->db));
   }
   sqlite3_reset(ins);
-  line_push(&cx->lines[ti], bad ? -line : line);
-  return 0;
-}
-
-/* Prepares the insert into table ti's staging table, every column bound to its default (or
- * NULL): columns a file leaves out keep it for every row (reset keeps bindings). */
-static int prepare_insert(import_ctx *cx, int ti, sqlite3_value **dflt, sqlite3_stmt **ins) {
-  const db_table *t = &cx->m.tables[ti];
-  if (eval_defaults(cx->db, t, dflt, cx->err) < 0) return -1;
-  rapp_buf sql = {0};
-  buf_printf(&sql, "INSERT INTO stage.\"%s\" VALUES (", t->name);
-  for (int i = 0; i < t->ncols; i++) buf_puts(&sql, i ? ", ?" : "?");
-  buf_puts(&sql, ")");
-  int ok = sqlite3_prepare_v2(cx->db, buf_str(&sql), -1, ins, NULL) == SQLITE_OK;
-  buf_free(&sql);
-  if (!ok) return err_set(cx->err, "preparing the load of %s: %s", t->name, sqlite3_errmsg(cx->db));
-  for (int k = 0; k < t->ncols; k++) bind_default(*ins, k, dflt);
+  line_push(&cx->lines[ti], bad ? -line : line, -1);
   return 0;
 }
 
@@ -359,7 +438,8 @@ static int load_csv(import_ctx *cx, int ti, const char *path) {
     }
     if (nf > (size_t)nhead) nf = (size_t)nhead;
     for (size_t i = 0; i < nf; i++)
-      bad |= bind_text(cx, ti, ins, map[i], dflt, csv_field(&r, i), csv_field_len(&r, i), line);
+      bad |= bind_checked(cx, ti, ins, map[i], dflt[map[i]], csv_field(&r, i), csv_field_len(&r, i),
+                          line, NULL);
     for (size_t i = nf; i < (size_t)nhead; i++) /* a short row: the rest empty */
       bind_default(ins, map[i], dflt);
     if (store_row(cx, ti, ins, line, bad) < 0) goto done;
@@ -409,7 +489,8 @@ static int bind_cell(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3
   const db_column *c = &t->cols[col];
   char txt[64];
   switch (cell->type) {
-    case SRC_XLSX_TEXT: return bind_text(cx, ti, ins, col, dflt, cell->text, cell->len, row);
+    case SRC_XLSX_TEXT:
+      return bind_checked(cx, ti, ins, col, dflt[col], cell->text, cell->len, row, NULL);
     case SRC_XLSX_ERROR:
       problem(cx, ti, col, row, "the cell holds the error %.30s; give the value itself", cell->text);
       bind_default(ins, col, dflt);
@@ -576,7 +657,9 @@ static int load_table(import_ctx *cx, int ti) {
   int has_xlsx = !(stat(buf_str(&xlsx), &sb) != 0 && errno == ENOENT);
   int rc = 0;
   cx->state[ti] = DB_TABLE_UNUSABLE;
-  if (!has_csv && !has_xlsx) {
+  if (!has_csv && !has_xlsx && (t->optional || table_from_source(cx, t->name))) {
+    cx->state[ti] = DB_TABLE_OK; /* rows from a source file, or none */
+  } else if (!has_csv && !has_xlsx) {
     problem(cx, ti, -1, 0,
             "missing file: every table needs its file (a header line alone for an empty table)");
   } else if (has_csv && has_xlsx) {
@@ -592,6 +675,109 @@ static int load_table(import_ctx *cx, int ti) {
   }
   buf_free(&csv);
   buf_free(&xlsx);
+  return rc;
+}
+
+/* ---- source files (db_source.h) ---- */
+
+#define SINK_MAX_TABLES 8
+
+struct db_sink {
+  import_ctx *cx;
+  int file;          /* index in cx->srcs */
+  struct sink_table {
+    int ti, ncols;
+    int map[64];     /* the i-th column given -> the table's column */
+    sqlite3_stmt *ins;
+    sqlite3_value **dflt;
+  } tabs[SINK_MAX_TABLES];
+  int ntabs;
+};
+
+int db_sink_table(db_sink *s, const char *table, const char *const *cols, int ncols, rapp_err *err) {
+  import_ctx *cx = s->cx;
+  int ti = db_model_table(&cx->m, table);
+  if (ti < 0 || !cx->m.tables[ti].from_csv || ncols > 64 || s->ntabs == SINK_MAX_TABLES)
+    return err_set(err, "%s: cannot fill table '%s'", cx->srcs[s->file].name, table);
+  struct sink_table *st = &s->tabs[s->ntabs];
+  const db_table *t = &cx->m.tables[ti];
+  for (int i = 0; i < ncols; i++)
+    if ((st->map[i] = db_table_column(t, cols[i])) < 0)
+      return err_set(err, "%s: table '%s' has no column '%s'", cx->srcs[s->file].name, table, cols[i]);
+  st->ti = ti;
+  st->ncols = ncols;
+  st->dflt = xcalloc((size_t)t->ncols, sizeof *st->dflt);
+  if (prepare_insert(cx, ti, st->dflt, &st->ins) < 0) {
+    free(st->dflt);
+    return -1;
+  }
+  return s->ntabs++;
+}
+
+int db_sink_row(db_sink *s, int h, long line, const char *const *vals, int bad, rapp_err *err) {
+  import_ctx *cx = s->cx;
+  struct sink_table *st = &s->tabs[h];
+  const char *name = cx->srcs[s->file].name;
+  for (int i = 0; i < st->ncols; i++) {
+    const char *v = vals[i] ? vals[i] : "";
+    bad |= bind_checked(cx, st->ti, st->ins, st->map[i], st->dflt[st->map[i]], v, strlen(v), line, name);
+  }
+  int rc = sqlite3_step(st->ins);
+  sqlite3_reset(st->ins);
+  for (int i = 0; i < st->ncols; i++) /* back to the defaults for the next row */
+    bind_default(st->ins, st->map[i], st->dflt);
+  if (rc != SQLITE_DONE)
+    return err_set(err, "%s:%ld: cannot store the row: %s", name, line, sqlite3_errmsg(cx->db));
+  line_push(&cx->lines[st->ti], bad ? -line : line, s->file);
+  return 0;
+}
+
+void db_sink_problem(db_sink *s, long line, long column, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  problem_file(s->cx, s->cx->srcs[s->file].name, msg);
+  db_problem *p = &s->cx->probs.v[s->cx->probs.n - 1];
+  p->table = s->ntabs ? s->tabs[0].ti : -1; /* sorted with the rules' findings in its rows */
+  p->pos = line;
+  p->colno = column;
+}
+
+const char *db_sink_file(const db_sink *s) { return s->cx->srcs[s->file].name; }
+
+/* Reads every source file of the folder into the staging tables. */
+static int load_sources(import_ctx *cx) {
+  int rc = 0;
+  for (size_t i = 0; i < cx->nsrcs && rc == 0; i++) {
+    rapp_buf path = {0};
+    buf_printf(&path, "%s/%s", cx->dir, cx->srcs[i].name);
+    db_sink s = {.cx = cx, .file = (int)i};
+    struct stat sb;
+    int r = DB_SOURCE_DONE, fd = file_open_input(buf_str(&path), &sb);
+    if (fd < 0)
+      db_sink_problem(&s, 0, 0, "cannot read it: %s", strerror(errno));
+    else if (!S_ISREG(sb.st_mode))
+      db_sink_problem(&s, 0, 0, "is %s, not a regular file; give the extract as a file",
+                      file_kind(sb.st_mode));
+    else if ((unsigned long long)sb.st_size > DB_MAX_CSV_BYTES)
+      db_sink_problem(&s, 0, 0, "%llu bytes, more than the %zu an extract may have",
+                      (unsigned long long)sb.st_size, DB_MAX_CSV_BYTES);
+    else
+      r = cx->srcs[i].src->import(&s, fd, cx->err);
+    if (fd >= 0) close(fd);
+    if (r == DB_SOURCE_FAIL) rc = -1;
+    for (int k = 0; k < s.ntabs; k++) {
+      const db_table *t = &cx->m.tables[s.tabs[k].ti];
+      if (r == DB_SOURCE_PARTIAL && cx->state[s.tabs[k].ti] == DB_TABLE_OK)
+        cx->state[s.tabs[k].ti] = DB_TABLE_INCOMPLETE;
+      sqlite3_finalize(s.tabs[k].ins);
+      for (int c = 0; c < t->ncols; c++) sqlite3_value_free(s.tabs[k].dflt[c]);
+      free(s.tabs[k].dflt);
+    }
+    buf_free(&path);
+  }
   return rc;
 }
 
@@ -880,7 +1066,7 @@ static int copy_into_snapshot(import_ctx *cx) {
   buf_puts(&sql, "BEGIN;");
   for (int ti = 0; ti < cx->m.ntables; ti++) {
     const db_table *t = &cx->m.tables[ti];
-    if (strcmp(t->name, "status_label") == 0) continue; /* the schema filled it */
+    if (t->from_schema) continue; /* the schema filled it */
     buf_printf(&sql, "INSERT INTO main.\"%s\" SELECT * FROM stage.\"%s\";", t->name, t->name);
   }
   buf_puts(&sql, "COMMIT;");
@@ -948,9 +1134,20 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
     buf_free(&sql);
     if (ok < 0) goto done;
   }
+  /* the rules see the reference rows the schema inserted (kostra_function, ...) */
+  for (int ti = 0; ti < cx.m.ntables; ti++) {
+    const db_table *t = &cx.m.tables[ti];
+    if (!t->from_schema) continue;
+    rapp_buf sql = {0};
+    buf_printf(&sql, "INSERT INTO stage.\"%s\" SELECT * FROM main.\"%s\"", t->name, t->name);
+    int ok = db_exec(cx.db, buf_str(&sql), "filling the staging tables", err);
+    buf_free(&sql);
+    if (ok < 0) goto done;
+  }
   int trace = getenv("RAPP_TRACE") != NULL;
   for (int ti = 0; ti < cx.m.ntables; ti++)
     if (cx.m.tables[ti].from_csv && load_table(&cx, ti) < 0) goto done;
+  if (load_sources(&cx) < 0) goto done;
   if (trace) fprintf(stderr, "import: loaded %.3f s\n", db_now_seconds() - t0);
   /* Every file whose header is sound is checked row by row, whatever is wrong with the others. */
   if (fill_periods(&cx) < 0) goto done;
@@ -990,7 +1187,11 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
     db_problem p = cx.probs.v[i];
     const line_map *lm = p.table >= 0 ? &cx.lines[p.table] : NULL;
     if (lm && cx.m.tables[p.table].from_csv) {
-      if (p.pos > 0 && (size_t)p.pos <= lm->n) p.pos = lm->v[p.pos - 1];
+      if (p.pos > 0 && (size_t)p.pos <= lm->n) {
+        int f = lm->file[p.pos - 1];
+        if (f >= 0) p.file = cx.srcs[f].name;
+        p.pos = lm->v[p.pos - 1];
+      }
       if (p.other > 0 && (size_t)p.other <= lm->n) p.other = labs(lm->v[p.other - 1]);
     }
     if (p.pos < 0) { /* a row already reported as malformed */
@@ -1041,7 +1242,12 @@ done:
   if (tmp_fd >= 0) close(tmp_fd);
   if (tmp) drop_temp(tmp);
   signals_restore(&sig);
-  for (int i = 0; cx.lines && i < cx.m.ntables; i++) free(cx.lines[i].v);
+  for (int i = 0; cx.lines && i < cx.m.ntables; i++) {
+    free(cx.lines[i].v);
+    free(cx.lines[i].file);
+  }
+  for (size_t i = 0; i < cx.nsrcs; i++) free(cx.srcs[i].name);
+  free(cx.srcs);
   free(cx.lines);
   free(cx.state);
   for (int i = 0; cx.places && i < cx.m.ntables; i++)

@@ -51,7 +51,9 @@ typedef struct db_table {
   int ncols;
   db_key keys[4];
   int nkeys;
-  int from_csv;     /* 0 for period and status_label, which the import fills itself */
+  int from_csv;     /* 0 for period and the from_schema tables, which the import fills itself */
+  int from_schema;  /* status_label, kostra_function, kostra_art: rows the schema inserts */
+  int optional;     /* kostra_account: its file may be left out (an empty table) */
 } db_table;
 
 typedef struct db_model {
@@ -102,6 +104,9 @@ typedef struct db_problem {
   char *msg;
   char *label; /* check: the row's key, "code 'ENH1'", or NULL */
   size_t seq;
+  const char *file; /* import: the file the row came from when it is not <table>.csv (a source
+                       file, db_source.h; not owned), else NULL */
+  long long colno;  /* with file: the column (character) in the line, 0 = not known */
 } db_problem;
 
 #define DB_GROUP_MIN 3

@@ -145,7 +145,10 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
     }
     t->nkeys++;
   }
-  t->from_csv = strcmp(t->name, "period") != 0 && strcmp(t->name, "status_label") != 0;
+  t->from_schema = strcmp(t->name, "status_label") == 0 || strcmp(t->name, "kostra_function") == 0 ||
+                   strcmp(t->name, "kostra_art") == 0;
+  t->from_csv = strcmp(t->name, "period") != 0 && !t->from_schema;
+  t->optional = strcmp(t->name, "kostra_account") == 0;
   return 0;
 fail:
   rc = err_set(err, "reading the schema of table '%s': %s", t->name, sqlite3_errmsg(db));
@@ -428,6 +431,8 @@ void db_problems_add(db_problems *ps, int table, int col, long long pos, long lo
   p->other = other;
   p->msg = short_message(msg);
   p->label = label ? xstrdup(label) : NULL;
+  p->file = NULL;
+  p->colno = 0;
   p->seq = ps->n++;
 }
 
@@ -443,6 +448,10 @@ void db_problems_free(db_problems *ps) {
 static int cmp_problem(const void *a, const void *b) {
   const db_problem *x = a, *y = b;
   if (x->table != y->table) return x->table < y->table ? -1 : 1;
+  if (x->file != y->file) { /* a table's CSV rows first, then each source file's */
+    int c = !x->file ? -1 : !y->file ? 1 : strcmp(x->file, y->file);
+    if (c) return c;
+  }
   if (x->pos != y->pos) return x->pos < y->pos ? -1 : 1;
   if (x->col != y->col) return x->col < y->col ? -1 : 1;
   return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -456,6 +465,12 @@ void db_problems_sort(db_problems *ps) {
  * "table 'unit'" (check). */
 static void put_place(rapp_buf *b, const db_problems *ps, const db_problem *p, const db_model *m,
                       int import) {
+  if (p->file) { /* a source file's row: "regnskap.kostra:12:37" */
+    buf_puts(b, p->file);
+    if (p->pos > 0) buf_printf(b, ":%lld", p->pos);
+    if (p->pos > 0 && p->colno > 0) buf_printf(b, ":%lld", p->colno);
+    return;
+  }
   const db_table *t = &m->tables[p->table];
   const db_place *pl = ps->places && ps->places[p->table].file ? &ps->places[p->table] : NULL;
   if (import && pl && pl->sheet) { /* "budget.xlsx, sheet 'Budsjett', cell C17" */
@@ -487,7 +502,7 @@ static void put_place(rapp_buf *b, const db_problems *ps, const db_problem *p, c
 
 /* " (first on line 3)": a line of a text file, a row of a sheet or of a table. */
 static void put_other(rapp_buf *b, const db_problems *ps, int table, long long other, int import) {
-  int line = import && !(ps->places && ps->places[table].sheet);
+  int line = import && !(table >= 0 && ps->places && ps->places[table].sheet);
   buf_printf(b, line ? " (first on line %lld)" : " (first in row %lld)", other);
 }
 
@@ -594,7 +609,7 @@ void db_problems_print(const db_problems *ps, const db_model *m, int import, FIL
     if (group[i] == i) {
       covered += put_group(&b, ps, group, i, m, import);
     } else {
-      if (p->table >= 0) {
+      if (p->table >= 0 || p->file) {
         put_place(&b, ps, p, m, import);
         buf_puts(&b, ": ");
       }

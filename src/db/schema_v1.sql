@@ -1,5 +1,6 @@
--- Rapp snapshot schema, version 2 (PRAGMA user_version = 2). Version 2 added decision_status_change
--- and the as-of views (decision_state ... leader_agreement_state); the file keeps its name.
+-- Rapp snapshot schema, version 3 (PRAGMA user_version = 3). Version 2 added decision_status_change
+-- and the as-of views (decision_state ... leader_agreement_state); version 3 the KOSTRA tables at
+-- the end (issue 18). The file keeps its name.
 -- One SQLite file per municipality and cut-off date. docs/schema.md explains every table and
 -- column in the municipality's own terms; this file is the truth it is written from.
 --
@@ -401,3 +402,103 @@ FROM leader_agreement a
 UNION ALL
 SELECT a.unit_code, a.year, a.leader, a.signed_date, 'signert', 1, a.signed_date, NULL
 FROM leader_agreement a WHERE a.signed_date IS NOT NULL;
+
+-- ---- Source formats (issue 18): KOSTRA accounts ----------------------------------------------
+-- The KOSTRA accounts as delivered to SSB: one row per record of a *.kostra file (SSB's
+-- "Filbeskrivelse: Regnskap", docs/schema.md "KOSTRA accounts file"), or kostra_account.csv.
+-- Optional: a folder without either gives an empty table. Amounts in kroner: the file's beløp is
+-- whole thousands, stored × 1000; expense positive, income negative (SSB's and Rapp's sign).
+CREATE TABLE kostra_account (
+  form            TEXT NOT NULL,                  -- skjema: '0A' kommunekasse; '0C' fylkeskasse; '0I' '0K' '0M' '0P' '0F'
+  year            INTEGER NOT NULL,               -- aargang
+  quarter         INTEGER,                        -- kvartal 1-4; NULL = årsregnskap
+  region          TEXT NOT NULL,                  -- kommunenummer and '00' ('469900'), or bydel
+  account_class   TEXT NOT NULL,                  -- kontoklasse: '1'/'3' drift; '0'/'4' investering
+  kostra_function TEXT NOT NULL REFERENCES kostra_function(code),
+  kostra_art      TEXT NOT NULL REFERENCES kostra_art(code),
+  amount          REAL NOT NULL                   -- NOK
+) STRICT;
+
+-- KOSTRA functions and arts with their names, so a report prints '202 Grunnskole'. Reference data
+-- filled by this schema (not read from CSV): the functions and arts of the municipal chart of
+-- accounts that Rapp's sample and most reports use, names as in KMD's "Regnskapsrapporteringen i
+-- KOSTRA" guidance (funksjonskontoplanen, artskontoplanen); a code not listed is reported.
+CREATE TABLE kostra_function (
+  code            TEXT NOT NULL PRIMARY KEY,      -- '202'
+  name            TEXT NOT NULL                   -- 'Grunnskole'
+) STRICT;
+INSERT INTO kostra_function (code, name) VALUES
+  ('100', 'Politisk styring'), ('110', 'Kontroll og revisjon'), ('120', 'Administrasjon'),
+  ('121', 'Forvaltningsutgifter i eiendomsforvaltningen'), ('130', 'Administrasjonslokaler'),
+  ('170', 'Årets premieavvik'), ('171', 'Amortisering av tidligere års premieavvik'),
+  ('172', 'Pensjon'), ('173', 'Premiefond'), ('180', 'Diverse fellesutgifter'),
+  ('190', 'Interne serviceenheter'), ('201', 'Barnehage'),
+  ('202', 'Grunnskole'), ('211', 'Styrket tilbud til førskolebarn'), ('213', 'Voksenopplæring'),
+  ('215', 'Skolefritidstilbud'), ('221', 'Barnehagelokaler og skyss'), ('222', 'Skolelokaler'),
+  ('223', 'Skoleskyss'), ('231', 'Aktivitetstilbud barn og unge'),
+  ('232', 'Forebygging, helsestasjons- og skolehelsetjeneste'),
+  ('233', 'Annet forebyggende helsearbeid'),
+  ('234', 'Aktivisering og servicetjenester overfor eldre og personer med funksjonsnedsettelser'),
+  ('241', 'Diagnose, behandling, re-/habilitering'),
+  ('242', 'Råd, veiledning og sosialt forebyggende arbeid'),
+  ('243', 'Tilbud til personer med rusproblemer'), ('244', 'Barneverntjeneste'),
+  ('251', 'Barneverntiltak når barnet ikke er plassert av barnevernet'),
+  ('252', 'Barneverntiltak når barnet er plassert av barnevernet'),
+  ('253', 'Helse- og omsorgstjenester i institusjon'),
+  ('254', 'Helse- og omsorgstjenester til hjemmeboende'), ('261', 'Institusjonslokaler'),
+  ('265', 'Kommunalt disponerte boliger'), ('273', 'Arbeidsrettede tiltak i kommunal regi'),
+  ('275', 'Introduksjonsordningen'), ('276', 'Kvalifiseringsordningen'),
+  ('281', 'Økonomisk sosialhjelp'),
+  ('283', 'Bistand til etablering og opprettholdelse av egen bolig'),
+  ('285', 'Tjenester utenfor ordinært kommunalt ansvarsområde'),
+  ('290', 'Interkommunale samarbeid'), ('301', 'Plansaksbehandling'),
+  ('302', 'Byggesaksbehandling og eierseksjonering'), ('303', 'Kart og oppmåling'),
+  ('315', 'Boligbygging og fysiske bomiljøtiltak'),
+  ('325', 'Tilrettelegging og bistand for næringslivet'),
+  ('329', 'Landbruksforvaltning og landbruksbasert næringsutvikling'),
+  ('332', 'Kommunale veier'), ('333', 'Kommunale veier, miljø- og trafikksikkerhetstiltak'),
+  ('335', 'Rekreasjon i tettsted'), ('338', 'Forebygging av branner og andre ulykker'),
+  ('339', 'Beredskap mot branner og andre ulykker'), ('340', 'Produksjon av vann'),
+  ('345', 'Distribusjon av vann'), ('350', 'Avløpsrensing'),
+  ('353', 'Avløpsnett/innsamling av avløpsvann'), ('355', 'Innsamling av husholdningsavfall'),
+  ('357', 'Gjenvinning og sluttbehandling av husholdningsavfall'),
+  ('360', 'Naturforvaltning og friluftsliv'), ('365', 'Kulturminneforvaltning'),
+  ('370', 'Bibliotek'), ('375', 'Museer'), ('380', 'Idrett og tilskudd til andres idrettsanlegg'),
+  ('381', 'Kommunale idrettsbygg og idrettsanlegg'), ('383', 'Musikk- og kulturskoler'),
+  ('385', 'Andre kulturaktiviteter og tilskudd til andres kulturbygg'),
+  ('386', 'Kommunale kulturbygg'), ('390', 'Den norske kirke'), ('393', 'Gravplasser og krematorier'),
+  ('800', 'Skatt på inntekt og formue'),
+  ('840', 'Statlig rammetilskudd og øvrige generelle statstilskudd'),
+  ('850', 'Generelt statstilskudd vedrørende flyktninger m.v.'), ('860', 'Motpost avskrivninger'),
+  ('870', 'Renter/utbytte og lån (innlån og utlån)'), ('880', 'Interne finansieringstransaksjoner'),
+  ('899', 'Årets regnskapsmessige merforbruk/mindreforbruk');
+
+CREATE TABLE kostra_art (
+  code            TEXT NOT NULL PRIMARY KEY,      -- '010'
+  name            TEXT NOT NULL                   -- 'Fastlønn'
+) STRICT;
+INSERT INTO kostra_art (code, name) VALUES
+  ('010', 'Fastlønn'), ('020', 'Lønn til vikarer'), ('030', 'Lønn til ekstrahjelp'),
+  ('040', 'Overtidslønn'), ('050', 'Annen lønn og trekkpliktige godtgjørelser'),
+  ('080', 'Godtgjørelse folkevalgte'),
+  ('090', 'Pensjonsinnskudd og trekkpliktige forsikringsordninger'), ('099', 'Arbeidsgiveravgift'),
+  ('100', 'Kontormateriell'), ('120', 'Annet forbruksmateriell/råvarer og tjenester'),
+  ('130', 'Post, banktjenester, telefon'), ('150', 'Opplæring og kurs'), ('180', 'Energi'),
+  ('190', 'Husleie'), ('230', 'Vedlikehold og byggetjenester'), ('270', 'Konsulenttjenester'),
+  ('290', 'Internkjøp'), ('300', 'Kjøp fra staten'), ('350', 'Kjøp fra kommuner'),
+  ('370', 'Kjøp fra andre'), ('375', 'Kjøp fra IKS der kommunen selv er deltaker'),
+  ('400', 'Overføring til staten'), ('450', 'Overføring til kommuner'),
+  ('470', 'Overføring til andre'), ('500', 'Renteutgifter og provisjoner'),
+  ('510', 'Avdragsutgifter'), ('520', 'Utlån'), ('540', 'Avsetninger til disposisjonsfond'),
+  ('550', 'Avsetninger til bundne fond'), ('570', 'Overføring til investeringsregnskapet'),
+  ('590', 'Avskrivninger'), ('600', 'Brukerbetaling for kommunale tjenester'),
+  ('620', 'Annet salg av varer og tjenester, gebyrer o.l. utenfor merverdiavgiftsområdet'),
+  ('630', 'Husleieinntekter, festeavgifter, utleie av lokaler o.l.'),
+  ('690', 'Fordelte utgifter'), ('700', 'Refusjon fra staten'), ('710', 'Sykelønnsrefusjon'),
+  ('729', 'Kompensasjon for merverdiavgift'), ('750', 'Refusjon fra kommuner'),
+  ('770', 'Refusjon fra andre'), ('790', 'Internsalg'), ('800', 'Rammetilskudd'),
+  ('810', 'Andre statlige overføringer'), ('850', 'Overføringer fra kommuner'),
+  ('870', 'Skatt på inntekt og formue'), ('874', 'Eiendomsskatt'),
+  ('880', 'Overføringer fra andre'), ('900', 'Renteinntekter'), ('905', 'Utbytte og eieruttak'),
+  ('920', 'Mottatte avdrag på utlån'), ('940', 'Bruk av disposisjonsfond'),
+  ('950', 'Bruk av bundne driftsfond'), ('990', 'Motpost avskrivninger');

@@ -14,6 +14,7 @@ import stored."""
 import csv
 import datetime
 import io
+import os
 import re
 import sqlite3
 import sys
@@ -85,8 +86,8 @@ def main():
     db = sqlite3.connect(snap)
     tables = [r[0] for r in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
     for t in tables:
-        if t in SKIP:
-            continue
+        if t in SKIP or not os.path.exists("%s/%s.csv" % (csv_dir, t)):
+            continue  # filled by the import itself, or a table the folder leaves out
         wb = openpyxl.Workbook()
         if t in opts["--1904"]:
             wb.epoch = CALENDAR_MAC_1904
