@@ -133,4 +133,7 @@ enum {
   SG_S_DECISION_HISTORY
 };
 
+/* --sources DIR: the sample as source files (sg_sources.c), from the CSVs in csv_dir. */
+int sg_write_sources(const char *csv_dir, const char *dir, int repeat);
+
 #endif

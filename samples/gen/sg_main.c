@@ -10,13 +10,16 @@
 #include "sg.h"
 
 static void usage(FILE *f) {
-  fputs("Usage: rapp-samplegen [--scale N] [--seed S] [--summary] -o DIR\n"
+  fputs("Usage: rapp-samplegen [--scale N] [--seed S] [--summary] [--sources SRC] -o DIR\n"
         "Writes the sample municipality Fjordvik kommune (cut-off date 2026-09-30) as one CSV\n"
         "file per snapshot table into DIR (created if missing), ready for `rapp import DIR`.\n"
         "  --scale N   N times as many units, indicators, decisions, deviations and risks\n"
         "              (1-1000, default 1: the committed sample in samples/fjordvik/)\n"
         "  --seed S    random seed (default 1); the same arguments always give the same bytes\n"
-        "  --summary   print budget and actual totals per area and year to stderr\n",
+        "  --summary   print budget and actual totals per area and year to stderr\n"
+        "  --sources SRC  also write the data as the municipality's systems deliver it into SRC:\n"
+        "              fjordvik.kostra (KOSTRA accounts file), arkivstruktur.xml (Noark 5)\n"
+        "  --sources-repeat N  the Noark 5 meetings N times (other case numbers; benchmarks)\n",
         f);
 }
 
@@ -66,6 +69,8 @@ static void summary(const sg_model *m) {
 int main(int argc, char **argv) {
   uint64_t scale = 1, seed = 1;
   const char *dir = NULL;
+  const char *sources = NULL;
+  uint64_t sources_repeat = 1;
   int want_summary = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -84,6 +89,13 @@ int main(int argc, char **argv) {
       }
     } else if (!strcmp(a, "-o") && i + 1 < argc) {
       dir = argv[++i];
+    } else if (!strcmp(a, "--sources-repeat") && i + 1 < argc) {
+      if (parse_u64(argv[++i], 10000, &sources_repeat) || sources_repeat < 1) {
+        fprintf(stderr, "rapp-samplegen: --sources-repeat '%s': give a whole number from 1 to 10000\n", argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(a, "--sources") && i + 1 < argc) {
+      sources = argv[++i];
     } else if (!strcmp(a, "--summary")) {
       want_summary = 1;
     } else {
@@ -107,6 +119,7 @@ int main(int argc, char **argv) {
   m.scale = (int)scale;
   int rc = sg_build_units(&m) || sg_gen_org(&m, dir) || sg_gen_economy(&m, dir) ||
            sg_gen_scorecard(&m, dir) || sg_gen_politics(&m, dir) || sg_gen_control(&m, dir);
+  if (!rc && sources) rc = sg_write_sources(dir, sources, (int)sources_repeat);
   if (!rc && want_summary) summary(&m);
   free(m.units);
   free(m.budget);

@@ -50,6 +50,7 @@ typedef struct src_file {
 /* The known source kinds (db_source.h). */
 const db_source db_sources[] = {
     {"*.kostra", "kostra_account", db_source_kostra},
+    {"arkivstruktur.xml", "decision", db_source_noark},
     {NULL, NULL, NULL},
 };
 
@@ -746,6 +747,34 @@ void db_sink_problem(db_sink *s, long line, long column, const char *fmt, ...) {
 }
 
 const char *db_sink_file(const db_sink *s) { return s->cx->srcs[s->file].name; }
+
+char *db_sink_lookup(db_sink *s, const char *table, const char *key_col, const char *by_col,
+                     const char *value) {
+  rapp_buf sql = {0};
+  buf_printf(&sql,
+             "SELECT \"%s\" FROM stage.\"%s\" WHERE \"%s\" = ?1 AND NOT EXISTS "
+             "(SELECT 1 FROM stage.\"%s\" WHERE \"%s\" = ?1) LIMIT 1",
+             key_col, table, by_col, table, key_col);
+  sqlite3_stmt *st = NULL;
+  char *out = NULL;
+  if (sqlite3_prepare_v2(s->cx->db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+    sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+      out = xstrdup((const char *)sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+  buf_free(&sql);
+  return out;
+}
+
+char *db_sink_sibling(const db_sink *s, const char *name) {
+  rapp_buf p = {0};
+  buf_printf(&p, "%s/%s", s->cx->dir, name);
+  struct stat sb;
+  if (stat(buf_str(&p), &sb) == 0 && S_ISREG(sb.st_mode)) return p.data;
+  buf_free(&p);
+  return NULL;
+}
 
 /* Reads every source file of the folder into the staging tables. */
 static int load_sources(import_ctx *cx) {

@@ -35,6 +35,16 @@ int db_sink_row(db_sink *s, int h, long line, const char *const *vals, int bad, 
 void db_sink_problem(db_sink *s, long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* The value of column key_col of the row of table (as loaded so far from the CSV files) whose
+ * column by_col is value, when value is not itself a key_col value: malloc'ed, or NULL when
+ * there is no such row or value already is a key (political_body 'Bystyret' -> 'BS'). */
+char *db_sink_lookup(db_sink *s, const char *table, const char *key_col, const char *by_col,
+                     const char *value);
+
+/* The path of file `name` beside the source file when it exists as a regular file (malloc'ed),
+ * else NULL (a schema beside the extract). */
+char *db_sink_sibling(const db_sink *s, const char *name);
+
 /* The file's name as the messages show it. */
 const char *db_sink_file(const db_sink *s);
 
