@@ -386,6 +386,24 @@ static int prepare_insert(import_ctx *cx, int ti, sqlite3_value **dflt, sqlite3_
   return 0;
 }
 
+/* Frees what prepare_insert made (either may be NULL). */
+static void free_insert(const db_table *t, sqlite3_stmt *ins, sqlite3_value **dflt) {
+  sqlite3_finalize(ins);
+  for (int i = 0; dflt && i < t->ncols; i++) sqlite3_value_free(dflt[i]);
+  free(dflt);
+}
+
+/* After a file's last row (s = its reader's last result): the table is checked; when the file
+ * could not be read to its end (s < 0; cx->err says why, at pos), the rows before are checked but
+ * references into the table are not. */
+static void finish_load(import_ctx *cx, int ti, int s, long pos) {
+  cx->state[ti] = DB_TABLE_OK;
+  if (s < 0) {
+    problem(cx, ti, -1, pos, "%s", cx->err->msg);
+    cx->state[ti] = DB_TABLE_INCOMPLETE;
+  }
+}
+
 /* Stores the bound row; the line map remembers where it came from (negated: a row with a
  * problem of its own). */
 static int store_row(import_ctx *cx, int ti, sqlite3_stmt *ins, long line, int bad) {
@@ -445,16 +463,10 @@ static int load_csv(import_ctx *cx, int ti, const char *path) {
       bind_default(ins, map[i], dflt);
     if (store_row(cx, ti, ins, line, bad) < 0) goto done;
   }
-  cx->state[ti] = DB_TABLE_OK;
-  if (s < 0) { /* the rows before the unreadable part are checked; references to it are not */
-    problem(cx, ti, -1, r.rec_line, "%s", cx->err->msg);
-    cx->state[ti] = DB_TABLE_INCOMPLETE;
-  }
+  finish_load(cx, ti, s, r.rec_line);
   rc = 0;
 done:
-  sqlite3_finalize(ins);
-  for (int i = 0; i < t->ncols; i++) sqlite3_value_free(dflt[i]);
-  free(dflt);
+  free_insert(t, ins, dflt);
   csv_close(&r);
   return rc;
 }
@@ -595,7 +607,7 @@ static int load_xlsx(import_ctx *cx, int ti, const char *path) {
     char num[64][64];
     for (size_t i = 0; i < n; i++) {
       const src_xlsx_cell *h = &cells[i];
-      if (h->type == SRC_XLSX_TEXT) {
+      if (h->type == SRC_XLSX_TEXT || h->type == SRC_XLSX_ERROR) {
         names[h->col] = h->text, lens[h->col] = h->len;
       } else { /* a name that is a number: the name as shown */
         number_text(h->num, num[i], sizeof num[i]);
@@ -631,16 +643,10 @@ static int load_xlsx(import_ctx *cx, int ti, const char *path) {
     }
     if (store_row(cx, ti, ins, row, bad) < 0) goto done;
   }
-  cx->state[ti] = DB_TABLE_OK;
-  if (s < 0) { /* the rows before the unreadable part are checked; references to it are not */
-    problem(cx, ti, -1, row, "%s", cx->err->msg);
-    cx->state[ti] = DB_TABLE_INCOMPLETE;
-  }
+  finish_load(cx, ti, s, row);
   rc = 0;
 done:
-  sqlite3_finalize(ins);
-  for (int i = 0; i < t->ncols; i++) sqlite3_value_free(dflt[i]);
-  free(dflt);
+  free_insert(t, ins, dflt);
   free(map);
   src_xlsx_close(xr);
   return rc;
@@ -801,9 +807,7 @@ static int load_sources(import_ctx *cx) {
       const db_table *t = &cx->m.tables[s.tabs[k].ti];
       if (r == DB_SOURCE_PARTIAL && cx->state[s.tabs[k].ti] == DB_TABLE_OK)
         cx->state[s.tabs[k].ti] = DB_TABLE_INCOMPLETE;
-      sqlite3_finalize(s.tabs[k].ins);
-      for (int c = 0; c < t->ncols; c++) sqlite3_value_free(s.tabs[k].dflt[c]);
-      free(s.tabs[k].dflt);
+      free_insert(t, s.tabs[k].ins, s.tabs[k].dflt);
     }
     buf_free(&path);
   }

@@ -443,18 +443,8 @@ int src_xlsx_open(src_xlsx_reader **out, const char *path, size_t max_bytes, con
               rapp_err *err) {
   *out = NULL;
   struct stat sb;
-  int fd = file_open_input(path, &sb);
-  if (fd < 0) return err_set(err, "cannot read it: %s", strerror(errno));
-  if (!S_ISREG(sb.st_mode)) {
-    close(fd);
-    return err_set(err, "is %s, not a regular file; give the extract as a file",
-                   file_kind(sb.st_mode));
-  }
-  if ((unsigned long long)sb.st_size > max_bytes) {
-    close(fd);
-    return err_set(err, "%llu bytes, more than the %zu a spreadsheet may have",
-                   (unsigned long long)sb.st_size, max_bytes);
-  }
+  int fd = file_open_regular(path, max_bytes, "spreadsheet", &sb, err);
+  if (fd < 0) return -1;
   unsigned char magic[8] = {0};
   ssize_t got = pread(fd, magic, sizeof magic, 0);
   if (got == (ssize_t)sizeof magic && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
