@@ -115,14 +115,16 @@ int db_source_kostra(db_sink *s, int fd, rapp_err *err) {
     size_t len = (size_t)n;
     if (len && lbuf[len - 1] == '\n') len--;
     if (len && lbuf[len - 1] == '\r') len--;
-    if (all_blank(lbuf, len)) continue;
-    if (memchr(lbuf, '\0', len)) {
-      db_sink_problem(s, line, (long)((const char *)memchr(lbuf, '\0', len) - lbuf) + 1,
+    char *rec = lbuf;
+    if (line == 1 && len >= 3 && memcmp(rec, "\xEF\xBB\xBF", 3) == 0) rec += 3, len -= 3; /* a BOM */
+    if (all_blank(rec, len)) continue;
+    if (memchr(rec, '\0', len)) {
+      db_sink_problem(s, line, (long)((const char *)memchr(rec, '\0', len) - rec) + 1,
                       "contains a NUL byte");
       continue;
     }
     char f[KC_N][24];
-    int bad = parse_record(s, line, lbuf, len, f);
+    int bad = parse_record(s, line, rec, len, f);
     if (bad && len != KOSTRA_RECORD) continue; /* nothing in it can be trusted */
     const char *vals[KC_N];
     for (int i = 0; i < KC_N; i++) vals[i] = f[i];

@@ -77,6 +77,7 @@ static int known_element(const char *name) {
 
 typedef struct noark_state {
   db_sink *sink;
+  xmlTextReaderPtr reader;
   int h;
   rapp_err *err;
   int failed;         /* a row could not be stored */
@@ -104,13 +105,28 @@ static void on_xml_error(void *arg, const char *msg, xmlParserSeverities sev,
                          xmlTextReaderLocatorPtr loc) {
   noark_state *st = arg;
   if (sev == XML_PARSER_SEVERITY_WARNING || sev == XML_PARSER_SEVERITY_VALIDITY_WARNING) return;
-  size_t n = strlen(msg);
-  while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
-  int line = loc ? xmlTextReaderLocatorLineNumber(loc) : 0;
-  db_sink_problem(st->sink, line > 0 ? line : 0, 0, "%s: %.*s",
+  /* the message without the namespace every element name carries, and its trailing newline */
+  rapp_buf b = {0};
+  static const char ns[] = "{" NOARK_NS "}";
+  for (const char *p = msg; *p;) {
+    if (strncmp(p, ns, sizeof ns - 1) == 0) {
+      p += sizeof ns - 1;
+      continue;
+    }
+    buf_append(&b, p++, 1);
+  }
+  while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' ')) b.data[--b.len] = '\0';
+  long line = loc ? xmlTextReaderLocatorLineNumber(loc) : 0;
+  if (line <= 0 && st->reader) { /* a schema violation: the element being read */
+    xmlNodePtr node = xmlTextReaderCurrentNode(st->reader);
+    line = node ? xmlGetLineNo(node) : 0;
+    if (line <= 0) line = xmlTextReaderGetParserLineNumber(st->reader);
+  }
+  db_sink_problem(st->sink, line > 0 ? line : 0, 0, "%s: %.300s",
                   sev == XML_PARSER_SEVERITY_VALIDITY_ERROR ? "not valid against arkivstruktur.xsd"
                                                             : "XML error",
-                  (int)(n > 300 ? 300 : n), msg);
+                  buf_str(&b));
+  buf_free(&b);
   st->xml_errors++;
 }
 
@@ -281,6 +297,7 @@ int db_source_noark(db_sink *s, int fd, rapp_err *err) {
     db_sink_problem(s, 0, 0, "cannot read it as XML");
     return DB_SOURCE_PARTIAL;
   }
+  st.reader = r;
   xmlTextReaderSetErrorHandler(r, on_xml_error, &st);
   char *xsd = db_sink_sibling(s, "arkivstruktur.xsd");
   if (xsd && xmlTextReaderSchemaValidate(r, xsd) != 0)
