@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # zlib1g-dev: libxlsxwriter's pkg-config file links -lz, but libxlsxwriter-dev does not depend on it.
-packages=(build-essential cmake pkg-config libhpdf-dev libxlsxwriter-dev liblua5.4-dev libsqlite3-dev zlib1g-dev libcmark-dev libjansson-dev libxml2-dev)
+packages=(build-essential cmake pkg-config libhpdf-dev libxlsxwriter-dev liblua5.4-dev libsqlite3-dev zlib1g-dev libcmark-dev libjansson-dev libxml2-dev libzip-dev)
 build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 build_target=()

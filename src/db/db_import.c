@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include "db/db.h"
 #include "db/db_int.h"
 #include "db/db_source.h"
+#include "db/src_xlsx.h"
 #include "util/buf.h"
 #include "model/markdown.h"
 #include "util/csv.h"
@@ -60,6 +62,7 @@ typedef struct import_ctx {
   db_problems probs;
   line_map *lines; /* per table */
   unsigned char *state; /* per table: DB_TABLE_OK, or what a file-level problem left of it */
+  db_place *places;     /* per table: the file it was read from when not <table>.csv (.xlsx) */
   const char *dir;
   rapp_err *err;
   src_file *srcs; /* the source files in the folder, sorted by name */
@@ -112,6 +115,15 @@ static void problem_file(import_ctx *cx, const char *file, const char *msg) {
   cx->probs.v[cx->probs.n - 1].file = file;
 }
 
+/* The extension of a file the import reads, ".csv" or ".xlsx" (what is before it names the
+ * table), or NULL. */
+static const char *source_ext(const char *name) {
+  size_t len = strlen(name);
+  if (len > 4 && strcmp(name + len - 4, ".csv") == 0) return name + len - 4;
+  if (len > 5 && strcmp(name + len - 5, ".xlsx") == 0) return name + len - 5;
+  return NULL;
+}
+
 /* Problems of the folder itself (unknown files) are shown with the file name in the message. */
 static int check_folder(import_ctx *cx) {
   DIR *d = opendir(cx->dir);
@@ -120,14 +132,13 @@ static int check_folder(import_ctx *cx) {
   size_t n = 0;
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
-    size_t len = strlen(e->d_name);
     const db_source *src = source_for(e->d_name);
     if (src) {
       cx->srcs = xrealloc(cx->srcs, (cx->nsrcs + 1) * sizeof *cx->srcs);
       cx->srcs[cx->nsrcs++] = (src_file){xstrdup(e->d_name), src, NULL};
       continue;
     }
-    if (len <= 4 || strcmp(e->d_name + len - 4, ".csv") != 0) continue;
+    if (!source_ext(e->d_name)) continue;
     names = xrealloc(names, (n + 1) * sizeof *names);
     names[n++] = xstrdup(e->d_name);
   }
@@ -155,10 +166,15 @@ static int check_folder(import_ctx *cx) {
   }
   for (size_t i = 0; i < n; i++) {
     char table[256];
-    snprintf(table, sizeof table, "%.*s", (int)(strlen(names[i]) - 4), names[i]);
+    const char *ext = source_ext(names[i]);
+    snprintf(table, sizeof table, "%.*s", (int)(ext - names[i]), names[i]);
     int ti = db_model_table(&cx->m, table);
     rapp_buf msg = {0};
-    if (ti < 0) {
+    if (i > 0 && strncmp(names[i - 1], names[i], (size_t)(ext - names[i]) + 1) == 0 &&
+        source_ext(names[i - 1]) == names[i - 1] + (ext - names[i])) {
+      buf_printf(&msg, "%s: %s is there as well; give each table in one file, CSV or spreadsheet",
+                 names[i], names[i - 1]);
+    } else if (ti < 0) {
       buf_printf(&msg, "%s: unknown file: there is no table '%s' (the tables are", names[i], table);
       for (int k = 0, first = 1; k < cx->m.ntables; k++)
         if (cx->m.tables[k].from_csv) {
@@ -171,8 +187,8 @@ static int check_folder(import_ctx *cx) {
     }
     if (msg.len) db_problems_add(&cx->probs, -1, -1, 0, 0, buf_str(&msg), NULL);
     buf_free(&msg);
-    free(names[i]);
   }
+  for (size_t i = 0; i < n; i++) free(names[i]);
   free(names);
   return 0;
 }
@@ -294,19 +310,18 @@ static int bind_checked(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqli
   return 0;
 }
 
-/* Reads the header; fills map[field] = column index. Returns the field count, or -1 when the
- * header is unusable (problems added). */
-static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
+/* Checks a header of n names (names[i], lens[i] bytes; the spreadsheet's empty header cells are
+ * NULL and map to -1) found at position pos; fills map[i] = column index. Returns 0, or -1 when
+ * the header is unusable (problems added). One rule for CSV and spreadsheet headers. */
+static int check_header(import_ctx *cx, int ti, const char *const *names, const size_t *lens,
+                        size_t n, long pos, int *map) {
   const db_table *t = &cx->m.tables[ti];
-  size_t n = csv_count(r);
   int ok = 1, seen[64] = {0};
-  if (n > 64) {
-    problem(cx, ti, -1, r->rec_line, "%zu columns in the header; table '%s' has %d", n, t->name, t->ncols);
-    return -1;
-  }
   for (size_t i = 0; i < n; i++) {
-    const char *name = csv_field(r, i);
-    size_t len = csv_field_len(r, i);
+    map[i] = -1;
+    if (!names[i]) continue;
+    const char *name = names[i];
+    size_t len = lens[i];
     while (len && (name[len - 1] == ' ' || name[len - 1] == '\t')) len--;
     while (len && (*name == ' ' || *name == '\t')) name++, len--;
     char buf[128];
@@ -317,22 +332,43 @@ static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
       rapp_buf msg = {0};
       for (int k = 0; k < t->ncols; k++) buf_printf(&msg, "%s%s", k ? ", " : "", t->cols[k].name);
       char *safe = utf8_sanitize(buf, strlen(buf));
-      problem(cx, ti, -1, r->rec_line, "unknown column '%s' (the columns of %s are: %s)", safe, t->name,
+      problem(cx, ti, -1, pos, "unknown column '%s' (the columns of %s are: %s)", safe, t->name,
               buf_str(&msg));
       free(safe);
       buf_free(&msg);
       ok = 0;
     } else if (seen[ci]++) {
-      problem(cx, ti, -1, r->rec_line, "column '%s' appears twice in the header", t->cols[ci].name);
+      problem(cx, ti, -1, pos, "column '%s' appears twice in the header", t->cols[ci].name);
       ok = 0;
     }
   }
   for (int k = 0; k < t->ncols; k++)
     if (!seen[k] && t->cols[k].notnull && !t->cols[k].dflt) {
-      problem(cx, ti, -1, r->rec_line, "missing required column '%s'", t->cols[k].name);
+      problem(cx, ti, -1, pos, "missing required column '%s'", t->cols[k].name);
       ok = 0;
     }
-  return ok ? (int)n : -1;
+  return ok ? 0 : -1;
+}
+
+/* Reads the CSV header; fills map[field] = column index. Returns the field count, or -1 when the
+ * header is unusable (problems added). */
+static int read_header(import_ctx *cx, int ti, csv_reader *r, int *map) {
+  const db_table *t = &cx->m.tables[ti];
+  size_t n = csv_count(r);
+  if (n > 64) {
+    problem(cx, ti, -1, r->rec_line, "%zu columns in the header; table '%s' has %d", n, t->name, t->ncols);
+    return -1;
+  }
+  const char *names[64];
+  size_t lens[64];
+  for (size_t i = 0; i < n; i++) names[i] = csv_field(r, i), lens[i] = csv_field_len(r, i);
+  return check_header(cx, ti, names, lens, n, r->rec_line, map) < 0 ? -1 : (int)n;
+}
+
+/* Binds a column's default (or NULL) to its parameter. */
+static void bind_default(sqlite3_stmt *st, int col, sqlite3_value *const *dflt) {
+  if (dflt[col]) sqlite3_bind_value(st, col + 1, dflt[col]);
+  else sqlite3_bind_null(st, col + 1);
 }
 
 /* Prepares the INSERT of a row into stage.<table ti> with every column bound to its default (or
@@ -348,35 +384,48 @@ static int prepare_insert(import_ctx *cx, int ti, sqlite3_value **dflt, sqlite3_
   buf_free(&sql);
   if (!ok) return err_set(cx->err, "preparing the load of %s: %s", t->name, sqlite3_errmsg(cx->db));
   /* columns the file leaves out: their default (or NULL) for every row; reset keeps bindings */
-  for (int k = 0; k < t->ncols; k++) {
-    if (dflt[k]) sqlite3_bind_value(*ins, k + 1, dflt[k]);
-    else sqlite3_bind_null(*ins, k + 1);
-  }
+  for (int k = 0; k < t->ncols; k++) bind_default(*ins, k, dflt);
   return 0;
 }
 
-static int load_table(import_ctx *cx, int ti) {
+/* Frees what prepare_insert made (either may be NULL). */
+static void free_insert(const db_table *t, sqlite3_stmt *ins, sqlite3_value **dflt) {
+  sqlite3_finalize(ins);
+  for (int i = 0; dflt && i < t->ncols; i++) sqlite3_value_free(dflt[i]);
+  free(dflt);
+}
+
+/* After a file's last row (s = its reader's last result): the table is checked; when the file
+ * could not be read to its end (s < 0; cx->err says why, at pos), the rows before are checked but
+ * references into the table are not. */
+static void finish_load(import_ctx *cx, int ti, int s, long pos) {
+  cx->state[ti] = DB_TABLE_OK;
+  if (s < 0) {
+    problem(cx, ti, -1, pos, "%s", cx->err->msg);
+    cx->state[ti] = DB_TABLE_INCOMPLETE;
+  }
+}
+
+/* Stores the bound row; the line map remembers where it came from (negated: a row with a
+ * problem of its own). */
+static int store_row(import_ctx *cx, int ti, sqlite3_stmt *ins, long line, int bad) {
+  if (sqlite3_step(ins) != SQLITE_DONE) {
+    const char *file = cx->places[ti].file;
+    return err_set(cx->err, "%s%s:%ld: cannot store the row: %s", file ? file : cx->m.tables[ti].name,
+                   file ? "" : ".csv", line, sqlite3_errmsg(cx->db));
+  }
+  sqlite3_reset(ins);
+  line_push(&cx->lines[ti], bad ? -line : line, -1);
+  return 0;
+}
+
+static int load_csv(import_ctx *cx, int ti, const char *path) {
   const db_table *t = &cx->m.tables[ti];
-  rapp_buf path = {0}, sql = {0};
   csv_reader r = {0};
   sqlite3_stmt *ins = NULL;
   sqlite3_value **dflt = xcalloc((size_t)t->ncols, sizeof *dflt);
-  int map[64], rc = -1;
-  buf_printf(&path, "%s/%s.csv", cx->dir, t->name);
-  /* Until the header is read, a problem leaves the table empty: the rules skip it. */
-  cx->state[ti] = DB_TABLE_UNUSABLE;
-  rc = 0;
-  struct stat sb;
-  if (stat(buf_str(&path), &sb) != 0 && errno == ENOENT) {
-    if (t->optional || table_from_source(cx, t->name)) { /* rows from a source file, or none */
-      cx->state[ti] = DB_TABLE_OK;
-      goto done;
-    }
-    problem(cx, ti, -1, 0,
-            "missing file: every table needs its file (a header line alone for an empty table)");
-    goto done;
-  }
-  if (csv_open_file(&r, buf_str(&path), DB_MAX_CSV_BYTES, cx->err) < 0) {
+  int map[64], rc = 0;
+  if (csv_open_file(&r, path, DB_MAX_CSV_BYTES, cx->err) < 0) {
     problem(cx, ti, -1, 0, "%s", cx->err->msg);
     goto done;
   }
@@ -393,7 +442,6 @@ static int load_table(import_ctx *cx, int ti) {
   if ((nhead = read_header(cx, ti, &r, map)) < 0) goto done;
   rc = -1;
   if (prepare_insert(cx, ti, dflt, &ins) < 0) goto done;
-  line_map *lm = &cx->lines[ti];
   int s;
   /* A row with a problem of its own (field count, quoting, encoding) is reported here and still
    * loaded, as well as it can be, with its line negated: the rules then see its key (so rows
@@ -413,30 +461,229 @@ static int load_table(import_ctx *cx, int ti) {
     for (size_t i = 0; i < nf; i++)
       bad |= bind_checked(cx, ti, ins, map[i], dflt[map[i]], csv_field(&r, i), csv_field_len(&r, i),
                           line, NULL);
-    for (size_t i = nf; i < (size_t)nhead; i++) { /* a short row: the rest empty */
-      if (dflt[map[i]]) sqlite3_bind_value(ins, map[i] + 1, dflt[map[i]]);
-      else sqlite3_bind_null(ins, map[i] + 1);
-    }
-    if (sqlite3_step(ins) != SQLITE_DONE) {
-      err_set(cx->err, "%s.csv:%ld: cannot store the row: %s", t->name, line, sqlite3_errmsg(cx->db));
-      goto done;
-    }
-    sqlite3_reset(ins);
-    line_push(lm, bad ? -line : line, -1);
+    for (size_t i = nf; i < (size_t)nhead; i++) /* a short row: the rest empty */
+      bind_default(ins, map[i], dflt);
+    if (store_row(cx, ti, ins, line, bad) < 0) goto done;
   }
-  cx->state[ti] = DB_TABLE_OK;
-  if (s < 0) { /* the rows before the unreadable part are checked; references to it are not */
-    problem(cx, ti, -1, r.rec_line, "%s", cx->err->msg);
-    cx->state[ti] = DB_TABLE_INCOMPLETE;
-  }
+  finish_load(cx, ti, s, r.rec_line);
   rc = 0;
 done:
-  sqlite3_finalize(ins);
-  for (int i = 0; i < t->ncols; i++) sqlite3_value_free(dflt[i]);
-  free(dflt);
+  free_insert(t, ins, dflt);
   csv_close(&r);
-  buf_free(&path);
-  buf_free(&sql);
+  return rc;
+}
+
+/* Whether a text column holds codes (a key, a reference, or named like one): a number there
+ * has lost what the code was (its leading zeros), unless the code's width is known. */
+static int is_code_column(const db_table *t, const db_column *c) {
+  if (c->ref_table || c->pk) return 1;
+  for (int k = 0; k < t->nkeys; k++)
+    for (int i = 0; i < t->keys[k].ncols; i++)
+      if (&t->cols[t->keys[k].cols[i]] == c) return 1;
+  size_t n = strlen(c->name);
+  return strcmp(c->name, "code") == 0 || strcmp(c->name, "id") == 0 ||
+         (n > 5 && strcmp(c->name + n - 5, "_code") == 0) ||
+         (n > 7 && strcmp(c->name + n - 7, "_number") == 0);
+}
+
+/* A spreadsheet number as the text a CSV would have held: integers without decimals. */
+static void number_text(double v, char *out, size_t size) {
+  if (fabs(v) < 1e15 && v == floor(v))
+    snprintf(out, size, "%.0f", v);
+  else
+    snprintf(out, size, "%.15g", v);
+}
+
+/* Binds a spreadsheet cell to column col. Text goes through bind_text, as a CSV field does;
+ * native numbers, dates and booleans are taken as such where the column's kind wants them, and
+ * as the text a CSV would have held elsewhere, so the rules judge them alike. Returns 1 when the
+ * row has a problem of its own (reported). */
+static int bind_cell(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3_value *const *dflt,
+                     const src_xlsx_cell *cell, long row) {
+  const db_table *t = &cx->m.tables[ti];
+  const db_column *c = &t->cols[col];
+  char txt[64];
+  switch (cell->type) {
+    case SRC_XLSX_TEXT:
+      return bind_checked(cx, ti, ins, col, dflt[col], cell->text, cell->len, row, NULL);
+    case SRC_XLSX_ERROR:
+      problem(cx, ti, col, row, "the cell holds the error %.30s; give the value itself", cell->text);
+      bind_default(ins, col, dflt);
+      return 1;
+    case SRC_XLSX_DATE:
+      if (src_xlsx_serial_date(cell->num, txt) < 0) {
+        problem(cx, ti, col, row, "the cell holds a date before 1900 or after 9999 (serial %g)",
+                cell->num);
+        bind_default(ins, col, dflt);
+        return 1;
+      }
+      if (c->kind == DBK_TEXT && (is_code_column(t, c) || db_rules_code_digits(t->name, c->name))) {
+        /* LibreOffice reads the case number 26/12 as 26 December */
+        problem(cx, ti, col, row,
+                "the cell holds the date %.2s.%.2s.%.4s, but '%s' is a code: store it as text "
+                "(format the column as text; a spreadsheet reads '26/12' as a date)",
+                txt + 8, txt + 5, txt, c->name);
+        sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+        return 1;
+      }
+      if (c->kind == DBK_MONTH || c->kind == DBK_PERIOD) txt[7] = '\0'; /* the month shown */
+      sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+      return 0;
+    case SRC_XLSX_BOOL:
+    case SRC_XLSX_NUMBER: break;
+  }
+  double v = cell->num;
+  switch (c->kind) {
+    case DBK_REAL: sqlite3_bind_double(ins, col + 1, v); return 0;
+    case DBK_INT:
+    case DBK_YEAR:
+    case DBK_BOOL:
+      if (v == floor(v) && fabs(v) < 9e15)
+        sqlite3_bind_int64(ins, col + 1, (sqlite3_int64)v);
+      else
+        sqlite3_bind_double(ins, col + 1, v); /* the rules report it */
+      return 0;
+    case DBK_TEXT:
+    case DBK_DATE:
+    case DBK_MONTH:
+    case DBK_PERIOD: break;
+  }
+  number_text(v, txt, sizeof txt);
+  int digits = db_rules_code_digits(t->name, c->name);
+  if (digits > 0 && v >= 0 && v == floor(v) && strlen(txt) <= (size_t)digits) {
+    snprintf(txt, sizeof txt, "%0*.0f", digits, v); /* 10 -> '010' */
+  } else if (c->kind == DBK_TEXT && (digits > 0 || is_code_column(t, c))) {
+    if (digits > 0)
+      problem(cx, ti, col, row, "the number %s is not a code of %d digits", txt, digits);
+    else
+      problem(cx, ti, col, row,
+              "the cell holds the number %s, but '%s' is a code: store it as text (format the "
+              "column as text) so that no leading zero is lost",
+              txt, c->name);
+    sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+    return 1;
+  }
+  sqlite3_bind_text(ins, col + 1, txt, -1, SQLITE_TRANSIENT);
+  return 0;
+}
+
+/* The sheet for table ti: the header row (the first row with a value), then every row. */
+static int load_xlsx(import_ctx *cx, int ti, const char *path) {
+  const db_table *t = &cx->m.tables[ti];
+  db_place *pl = &cx->places[ti];
+  src_xlsx_reader *xr = NULL;
+  sqlite3_stmt *ins = NULL;
+  sqlite3_value **dflt = xcalloc((size_t)t->ncols, sizeof *dflt);
+  int *map = NULL, rc = 0;
+  size_t nmap = 0;
+  const src_xlsx_cell *cells;
+  size_t n;
+  long row;
+  if (src_xlsx_open(&xr, path, DB_MAX_CSV_BYTES, t->name, cx->err) < 0) {
+    problem(cx, ti, -1, 0, "%s", cx->err->msg);
+    goto done;
+  }
+  pl->sheet = xstrdup(src_xlsx_sheet_name(xr));
+  pl->sheet_col = xmalloc((size_t)t->ncols * sizeof *pl->sheet_col);
+  for (int k = 0; k < t->ncols; k++) pl->sheet_col[k] = -1;
+  switch (src_xlsx_next_row(xr, &row, &cells, &n, cx->err)) {
+    case 0:
+      problem(cx, ti, -1, 0, "sheet '%s' is empty: its first row must be the column names",
+              pl->sheet);
+      goto done;
+    case -1:
+      problem(cx, ti, -1, 0, "%s", cx->err->msg);
+      goto done;
+    default: break;
+  }
+  /* the header: sheet column -> table column; empty header cells (the rest of a merged cell,
+   * a gap) name no column */
+  nmap = (size_t)cells[n - 1].col + 1;
+  if (n > 64) {
+    problem(cx, ti, -1, row, "%zu columns in the header row; table '%s' has %d", n, t->name, t->ncols);
+    goto done;
+  }
+  {
+    const char **names = xcalloc(nmap, sizeof *names);
+    size_t *lens = xcalloc(nmap, sizeof *lens);
+    char num[64][64];
+    for (size_t i = 0; i < n; i++) {
+      const src_xlsx_cell *h = &cells[i];
+      if (h->type == SRC_XLSX_TEXT || h->type == SRC_XLSX_ERROR) {
+        names[h->col] = h->text, lens[h->col] = h->len;
+      } else { /* a name that is a number: the name as shown */
+        number_text(h->num, num[i], sizeof num[i]);
+        names[h->col] = num[i], lens[h->col] = strlen(num[i]);
+      }
+    }
+    map = xmalloc(nmap * sizeof *map);
+    int bad = check_header(cx, ti, names, lens, nmap, row, map) < 0;
+    free(names);
+    free(lens);
+    if (bad) goto done;
+  }
+  for (size_t i = 0; i < nmap; i++)
+    if (map[i] >= 0) pl->sheet_col[map[i]] = (int)i;
+  rc = -1;
+  if (prepare_insert(cx, ti, dflt, &ins) < 0) goto done;
+  int s;
+  while ((s = src_xlsx_next_row(xr, &row, &cells, &n, cx->err)) == 1) {
+    int bad = 0;
+    for (size_t i = 0; i < nmap; i++)
+      if (map[i] >= 0) bind_default(ins, map[i], dflt);
+    for (size_t i = 0; i < n; i++) {
+      const src_xlsx_cell *cell = &cells[i];
+      if ((size_t)cell->col < nmap && map[cell->col] >= 0) {
+        bad |= bind_cell(cx, ti, ins, map[cell->col], dflt, cell, row);
+      } else {
+        char letters[4];
+        src_xlsx_col_name(cell->col, letters);
+        problem(cx, ti, -1, row, "cell %s%ld has a value, but its column has no name in the header row",
+                letters, row);
+        bad = 1;
+      }
+    }
+    if (store_row(cx, ti, ins, row, bad) < 0) goto done;
+  }
+  finish_load(cx, ti, s, row);
+  rc = 0;
+done:
+  free_insert(t, ins, dflt);
+  free(map);
+  src_xlsx_close(xr);
+  return rc;
+}
+
+/* Reads table ti from <table>.csv or <table>.xlsx, whichever is there. Until the header is read,
+ * a problem leaves the table empty: the rules skip it. */
+static int load_table(import_ctx *cx, int ti) {
+  const db_table *t = &cx->m.tables[ti];
+  rapp_buf csv = {0}, xlsx = {0};
+  struct stat sb;
+  buf_printf(&csv, "%s/%s.csv", cx->dir, t->name);
+  buf_printf(&xlsx, "%s/%s.xlsx", cx->dir, t->name);
+  int has_csv = !(stat(buf_str(&csv), &sb) != 0 && errno == ENOENT);
+  int has_xlsx = !(stat(buf_str(&xlsx), &sb) != 0 && errno == ENOENT);
+  int rc = 0;
+  cx->state[ti] = DB_TABLE_UNUSABLE;
+  if (!has_csv && !has_xlsx && (t->optional || table_from_source(cx, t->name))) {
+    cx->state[ti] = DB_TABLE_OK; /* rows from a source file, or none */
+  } else if (!has_csv && !has_xlsx) {
+    problem(cx, ti, -1, 0,
+            "missing file: every table needs its file (a header line alone for an empty table)");
+  } else if (has_csv && has_xlsx) {
+    /* check_folder reported it */
+  } else if (has_xlsx) {
+    rapp_buf name = {0};
+    buf_printf(&name, "%s.xlsx", t->name);
+    cx->places[ti].file = xstrdup(buf_str(&name));
+    buf_free(&name);
+    rc = load_xlsx(cx, ti, buf_str(&xlsx));
+  } else {
+    rc = load_csv(cx, ti, buf_str(&csv));
+  }
+  buf_free(&csv);
+  buf_free(&xlsx);
   return rc;
 }
 
@@ -486,11 +733,8 @@ int db_sink_row(db_sink *s, int h, long line, const char *const *vals, int bad, 
   }
   int rc = sqlite3_step(st->ins);
   sqlite3_reset(st->ins);
-  for (int i = 0; i < st->ncols; i++) { /* back to the defaults for the next row */
-    int c = st->map[i];
-    if (st->dflt[c]) sqlite3_bind_value(st->ins, c + 1, st->dflt[c]);
-    else sqlite3_bind_null(st->ins, c + 1);
-  }
+  for (int i = 0; i < st->ncols; i++) /* back to the defaults for the next row */
+    bind_default(st->ins, st->map[i], st->dflt);
   if (rc != SQLITE_DONE)
     return err_set(err, "%s:%ld: cannot store the row: %s", name, line, sqlite3_errmsg(cx->db));
   line_push(&cx->lines[st->ti], bad ? -line : line, s->file);
@@ -574,9 +818,7 @@ static int load_sources(import_ctx *cx) {
       const db_table *t = &cx->m.tables[s.tabs[k].ti];
       if (r == DB_SOURCE_PARTIAL && cx->state[s.tabs[k].ti] == DB_TABLE_OK)
         cx->state[s.tabs[k].ti] = DB_TABLE_INCOMPLETE;
-      sqlite3_finalize(s.tabs[k].ins);
-      for (int c = 0; c < t->ncols; c++) sqlite3_value_free(s.tabs[k].dflt[c]);
-      free(s.tabs[k].dflt);
+      free_insert(t, s.tabs[k].ins, s.tabs[k].dflt);
     }
     buf_free(&path);
   }
@@ -1109,6 +1351,8 @@ int db_import(const char *dir, const char *out_path, FILE *diag, db_stats *stats
   if (db_model_load(&cx.m, err) < 0) return -1;
   cx.lines = xcalloc((size_t)cx.m.ntables, sizeof *cx.lines);
   cx.state = xcalloc((size_t)cx.m.ntables, 1);
+  cx.places = xcalloc((size_t)cx.m.ntables, sizeof *cx.places);
+  cx.probs.places = cx.places;
   signals_install(&sig);
   if (check_folder(&cx) < 0 || make_temp(out_path, &tmp, &tmp_fd, err) < 0) goto done;
   /* NOFOLLOW, and the same inode as the file made above: nobody swapped it in between */
@@ -1261,6 +1505,9 @@ done:
   free(cx.srcs);
   free(cx.lines);
   free(cx.state);
+  for (int i = 0; cx.places && i < cx.m.ntables; i++)
+    free(cx.places[i].file), free(cx.places[i].sheet), free(cx.places[i].sheet_col);
+  free(cx.places);
   db_problems_free(&cx.probs);
   db_model_free(&cx.m);
   return rc;

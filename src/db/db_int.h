@@ -112,9 +112,18 @@ typedef struct db_problem {
 #define DB_GROUP_MIN 3
 #define DB_GROUP_PLACES 5
 
+/* Where the import read a table from, for its messages (db_problems.places). A table without a
+ * place, or with file NULL, is "<table>.csv" and its positions are lines. */
+typedef struct db_place {
+  char *file;     /* "budget.xlsx" */
+  char *sheet;    /* a spreadsheet's sheet: positions are its rows; NULL for a text file */
+  int *sheet_col; /* a spreadsheet: each table column's sheet column (0-based; -1: absent) */
+} db_place;
+
 typedef struct db_problems {
   db_problem *v;
   size_t n, cap;
+  const db_place *places; /* NULL, or one per table of the model (not owned) */
 } db_problems;
 
 /* Copies msg and label. */
@@ -150,6 +159,10 @@ enum {
 int db_validate(sqlite3 *db, const char *schema, const db_model *m, const unsigned char *state,
                 int with_labels, db_problems *out, rapp_err *err);
 
+/* The number of digits of a code column whose width the schema knows (municipality.number 4,
+ * KOSTRA function and art 3, ...), else 0. A spreadsheet that stored such a code as a number
+ * lost its leading zeros; the import restores them. */
+int db_rules_code_digits(const char *table, const char *column);
 /* Whether column c of table t is flagged boolean in the rule table. */
 int db_rules_is_bool(const char *table, const char *column);
 /* The natural keys of tables without a primary key: "indicator_code,year,area_code,unit_code"

@@ -8,6 +8,7 @@
 
 #include "db/db.h"
 #include "db/db_int.h"
+#include "db/src_xlsx.h"
 #include "model/markdown.h"
 #include "util/buf.h"
 #include "util/parse.h"
@@ -479,7 +480,8 @@ void db_problems_sort(db_problems *ps) {
 
 /* Where problem p is: "unit.csv:3" or "unit.csv" (import), "table 'unit', row 3 (code 'X')" or
  * "table 'unit'" (check). */
-static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int import) {
+static void put_place(rapp_buf *b, const db_problems *ps, const db_problem *p, const db_model *m,
+                      int import) {
   if (p->file) { /* a source file's row: "regnskap.kostra:12:37" */
     buf_puts(b, p->file);
     if (p->pos > 0) buf_printf(b, ":%lld", p->pos);
@@ -487,14 +489,38 @@ static void put_place(rapp_buf *b, const db_problem *p, const db_model *m, int i
     return;
   }
   const db_table *t = &m->tables[p->table];
+  const db_place *pl = ps->places && ps->places[p->table].file ? &ps->places[p->table] : NULL;
+  if (import && pl && pl->sheet) { /* "budget.xlsx, sheet 'Budsjett', cell C17" */
+    buf_printf(b, "%s", pl->file);
+    if (p->pos <= 0) return;
+    buf_printf(b, ", sheet '%s'", pl->sheet);
+    int sc = p->col >= 0 && pl->sheet_col ? pl->sheet_col[p->col] : -1;
+    if (sc >= 0) {
+      char letters[4];
+      src_xlsx_col_name(sc, letters);
+      buf_printf(b, ", cell %s%lld", letters, p->pos);
+    } else {
+      buf_printf(b, ", row %lld", p->pos);
+    }
+    return;
+  }
   if (import) {
-    buf_printf(b, "%s.csv", t->name);
+    if (pl)
+      buf_puts(b, pl->file);
+    else
+      buf_printf(b, "%s.csv", t->name);
     if (p->pos > 0) buf_printf(b, ":%lld", p->pos);
     return;
   }
   buf_printf(b, "table '%s'", t->name);
   if (p->pos > 0) buf_printf(b, ", row %lld", p->pos);
   if (p->label && *p->label) buf_printf(b, " (%s)", p->label);
+}
+
+/* " (first on line 3)": a line of a text file, a row of a sheet or of a table. */
+static void put_other(rapp_buf *b, const db_problems *ps, int table, long long other, int import) {
+  int line = import && !(table >= 0 && ps->places && ps->places[table].sheet);
+  buf_printf(b, line ? " (first on line %lld)" : " (first in row %lld)", other);
 }
 
 /* "column 'x': reason" */
@@ -560,13 +586,13 @@ static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group,
     }
   buf_printf(b, "%zu problems: ", count);
   put_cause(b, &ps->v[first], m);
-  if (other > 0) buf_printf(b, import ? " (first on line %lld)" : " (first in row %lld)", other);
+  if (other > 0) put_other(b, ps, ps->v[first].table, other, import);
   buf_puts(b, "; at ");
   for (size_t i = first; i < ps->n && nplaces < DB_GROUP_PLACES; i++)
     if (group[i] == first) {
       if (nplaces++) buf_puts(b, ", ");
       if (import)
-        put_place(b, &ps->v[i], m, import);
+        put_place(b, ps, &ps->v[i], m, import);
       else
         buf_printf(b, "%s row %lld", m->tables[ps->v[i].table].name, ps->v[i].pos);
     }
@@ -577,8 +603,11 @@ static size_t put_group(rapp_buf *b, const db_problems *ps, const size_t *group,
       int best = -1;
       for (int t = 0; t < m->ntables; t++)
         if (per_table[t] > 0 && (best < 0 || per_table[t] > per_table[best])) best = t;
-      buf_printf(b, import ? "%s%s.csv %d" : "%s%s %d", k ? ", " : "", m->tables[best].name,
-                 per_table[best]);
+      if (import && ps->places && ps->places[best].file)
+        buf_printf(b, "%s%s %d", k ? ", " : "", ps->places[best].file, per_table[best]);
+      else
+        buf_printf(b, import ? "%s%s.csv %d" : "%s%s %d", k ? ", " : "", m->tables[best].name,
+                   per_table[best]);
       per_table[best] = 0;
     }
     buf_puts(b, ")");
@@ -598,12 +627,12 @@ void db_problems_print(const db_problems *ps, const db_model *m, int import, FIL
       covered += put_group(&b, ps, group, i, m, import);
     } else {
       if (p->table >= 0 || p->file) {
-        put_place(&b, p, m, import);
+        put_place(&b, ps, p, m, import);
         buf_puts(&b, ": ");
       }
       put_cause(&b, p, m);
       if (p->other > 0)
-        buf_printf(&b, import ? " (first on line %lld)" : " (first in row %lld)", p->other);
+        put_other(&b, ps, p->table, p->other, import);
       covered++;
     }
     buf_reset(&safe);

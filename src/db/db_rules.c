@@ -167,6 +167,24 @@ const char *const db_rules_natural_keys[][2] = {
 static const char *const period_fields[] = {"kind", "year", "number", "first_month",
                                             "last_month", "first_date", "last_date"};
 
+/* Codes of a fixed number of digits (docs/schema.md). */
+static const struct {
+  const char *table, *column;
+  int digits;
+} code_digits[] = {
+    {"municipality", "number", 4},       {"company", "org_number", 9},
+    {"company_figure", "org_number", 9}, {"budget", "kostra_function", 3},
+    {"budget", "kostra_art", 3},         {"actual", "kostra_function", 3},
+    {"actual", "kostra_art", 3},
+};
+
+int db_rules_code_digits(const char *table, const char *column) {
+  for (size_t i = 0; i < sizeof code_digits / sizeof code_digits[0]; i++)
+    if (strcmp(code_digits[i].table, table) == 0 && strcmp(code_digits[i].column, column) == 0)
+      return code_digits[i].digits;
+  return 0;
+}
+
 int db_rules_is_bool(const char *table, const char *column) {
   for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
     if (rules[i].kind == RULE_BOOL && strcmp(rules[i].table, table) == 0 &&

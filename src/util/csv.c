@@ -14,18 +14,8 @@
 int csv_open_file(csv_reader *r, const char *path, size_t max_bytes, rapp_err *err) {
   memset(r, 0, sizeof *r);
   struct stat sb;
-  int fd = file_open_input(path, &sb);
-  if (fd < 0) return err_set(err, "cannot read it: %s", strerror(errno));
-  if (!S_ISREG(sb.st_mode)) {
-    close(fd);
-    return err_set(err, "is %s, not a regular file; give the extract as a file",
-                   file_kind(sb.st_mode));
-  }
-  if ((unsigned long long)sb.st_size > max_bytes) {
-    close(fd);
-    return err_set(err, "%llu bytes, more than the %zu a CSV file may have",
-                   (unsigned long long)sb.st_size, max_bytes);
-  }
+  int fd = file_open_regular(path, max_bytes, "CSV file", &sb, err);
+  if (fd < 0) return -1;
   rapp_buf b = {0};
   buf_reserve(&b, (size_t)sb.st_size + 1); /* + 1: the read that finds the end needs room */
   for (;;) {

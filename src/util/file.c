@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 int file_open_input(const char *path, struct stat *st) {
@@ -35,4 +36,20 @@ void file_write_all(int fd, const char *p, size_t n) {
     p += w;
     n -= (size_t)w;
   }
+}
+
+int file_open_regular(const char *path, size_t max_bytes, const char *what, struct stat *st,
+                      rapp_err *err) {
+  int fd = file_open_input(path, st);
+  if (fd < 0) return err_set(err, "cannot read it: %s", strerror(errno));
+  if (!S_ISREG(st->st_mode)) {
+    close(fd);
+    return err_set(err, "is %s, not a regular file; give the extract as a file", file_kind(st->st_mode));
+  }
+  if ((unsigned long long)st->st_size > max_bytes) {
+    close(fd);
+    return err_set(err, "%llu bytes, more than the %zu a %s may have",
+                   (unsigned long long)st->st_size, max_bytes, what);
+  }
+  return fd;
 }

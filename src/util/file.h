@@ -7,9 +7,18 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+#include "util/err.h"
+
 /* Opens path read-only (O_NONBLOCK | O_NOCTTY | O_CLOEXEC) and fills *st. Returns the descriptor,
  * or -1 with errno set (nothing left open). */
 int file_open_input(const char *path, struct stat *st);
+
+/* Opens path as file_open_input does and refuses what is not a regular file of at most max_bytes:
+ * -1 with err ("is a FIFO (named pipe), not a regular file; give the extract as a file", "2000
+ * bytes, more than the 1000 a WHAT may have"; the path left out for the caller to put first)
+ * and nothing left open. */
+int file_open_regular(const char *path, size_t max_bytes, const char *what, struct stat *st,
+                      rapp_err *err);
 
 /* What a file of this mode is, for a message: "a folder", "a FIFO (named pipe)", "a character
  * device", "a block device", "a socket", or "not a regular file". */

@@ -21,6 +21,7 @@ check_header 'sqlite3\.h' db
 check_header 'lua\.h|lauxlib\.h|lualib\.h' lua
 check_header 'hpdf' pdf
 check_header 'xlsxwriter' xlsx
+check_header 'zip\.h|libxml/' db
 
 if [ $fail -eq 0 ]; then echo "style: src/ is clean"; fi
 exit $fail

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# import_xlsx_libreoffice (label long): the CSV extracts converted to .xlsx by LibreOffice, a
+# writer that is not Rapp (soffice --convert-to xlsx, Norwegian number format: shared strings,
+# numbers, dates with LibreOffice's own styles, KOSTRA codes as numbers). LibreOffice reads the
+# case number '26/12' as the date 26 December: the import refuses that cell by name. With that
+# column given as text (as a municipality would format it), the import gives a snapshot identical
+# to the CSV import and `rapp check` is clean. Skips (exit 77) when soffice is not installed.
+#   run_xlsx_libreoffice.sh RAPP CSV_DIR
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+rapp=$1 csv=$2
+command -v soffice >/dev/null || { echo "soffice not installed: skipped"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+profile="file://$work/profile" # a profile of its own: no clash with a running LibreOffice
+
+# convert SEPARATOR COLUMN_FORMATS FILE.csv...: FILE.xlsx in $work/xlsx (one soffice run: its
+# start-up takes most of the time)
+convert() {
+  local sep=$1 formats=$2
+  shift 2
+  [ $# -gt 0 ] || return 0
+  soffice -env:UserInstallation="$profile" --headless \
+    --infilter="CSV:$sep,34,76,1,$formats,1044" --convert-to xlsx --outdir "$work/xlsx" "$@" \
+    >>"$work/soffice.log" 2>&1 || fail "soffice failed: $(tail -3 "$work/soffice.log")"
+}
+mkdir "$work/xlsx"
+semi=() comma=()
+for f in "$csv"/*.csv; do
+  if head -1 "$f" | grep -q ';'; then semi+=("$f"); else comma+=("$f"); fi
+done
+convert 59 "" "${semi[@]}"
+convert 44 "" "${comma[@]}"
+[ "$(ls "$work/xlsx" | wc -l)" -eq "$(ls "$csv"/*.csv | wc -l)" ] || fail "soffice did not convert every file"
+
+"$rapp" import "$csv" -o "$work/csv.db" >/dev/null || fail "CSV import failed"
+"$rapp" import "$work/xlsx" -o "$work/lo.db" >/dev/null 2>"$work/err" && fail "the dates in case_number were taken"
+grep -q "column 'case_number': the cell holds the date 26.12.2026, but 'case_number' is a code: store it as text.*; at decision.xlsx, sheet 'decision', cell B2, decision_status_change.xlsx, sheet 'decision_status_change', cell B2" "$work/err" ||
+  fail "LibreOffice's date in a case number was not named: $(head -3 "$work/err")"
+
+# case_number (column 2) as text: then everything imports as the CSV did
+rm "$work/xlsx/decision.xlsx" "$work/xlsx/decision_status_change.xlsx"
+convert 59 2/2 "$csv/decision.csv" "$csv/decision_status_change.csv"
+"$rapp" import "$work/xlsx" -o "$work/lo.db" >/dev/null 2>"$work/err" ||
+  fail "import of LibreOffice's files failed: $(head -5 "$work/err")"
+sqlite3 "$work/csv.db" .dump >"$work/csv.sql"
+sqlite3 "$work/lo.db" .dump >"$work/lo.sql"
+compare "$work/csv.sql" "$work/lo.sql"
+out=$("$rapp" check "$work/lo.db") || fail "check: $out"
+[[ "$out" == *": no problems ("* ]] || fail "check said: $out"
+# the files are LibreOffice's, with the codes stored as numbers
+unzip -p "$work/xlsx/budget.xlsx" docProps/app.xml | grep -q LibreOffice || fail "budget.xlsx is not LibreOffice's"
+unzip -p "$work/xlsx/budget.xlsx" xl/worksheets/sheet1.xml | grep -q '<c r="D2" s="[0-9]*" t="n"><v>10</v>' ||
+  fail "LibreOffice did not store kostra_art 010 as the number 10"
+echo ok
