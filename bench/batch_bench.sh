@@ -19,7 +19,8 @@ each="unit=SELECT code FROM unit ORDER BY code LIMIT $n"
 cat >"$work/noop.lua" <<'LUA'
 local rapp = require("rapp")
 return rapp.report { name = "noop", title = "Tom", formats = { "pdf" },
-  params = { { name = "unit", type = "unit", required = true } }, build = function(r, p) end }
+  params = { { name = "period", type = "period", kinds = { "tertial" } },
+    { name = "unit", type = "unit", required = true } }, build = function(r, p) end }
 LUA
 
 field() { sed -n "s/.*$1: //p" "$2"; }
