@@ -16,7 +16,8 @@ local set = specmod.set
 
 M.param_types = { "period", "area", "unit", "string", "integer", "boolean", "choice" }
 M.period_kinds = { "month", "quarter", "tertial", "year" }
-M.formats = { "pdf", "xlsx", "html", "txt" }
+M.formats = {} -- the renderer registry (model/render.c)
+for i, f in ipairs(core.formats) do M.formats[i] = f end
 local param_type_set, kind_set, format_set = set(M.param_types), set(M.period_kinds), set(M.formats)
 
 local report_fields = set { "name", "title", "description", "params", "formats", "build" }

@@ -15,7 +15,7 @@
 
 static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
-    "                [--format pdf,xlsx,html,txt] [--out DIR] [--allow-partial]\n"
+    "                [--format %s] [--out DIR] [--allow-partial]\n"
     "                [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
     "       rapp run SCRIPT --help      the report's own parameters\n"
     "\n"
@@ -151,7 +151,7 @@ int cmd_run(int argc, char **argv) {
   rapp_err err;
   err_clear(&err);
   if (help && !o.script) {
-    fputs(run_usage, stdout);
+    printf(run_usage, engine_known_formats()); /* the formats from the renderer registry */
     rc = RAPP_EXIT_OK;
   } else if (help) {
     rapp_buf b = {0};

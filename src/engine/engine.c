@@ -46,9 +46,7 @@
 #include "model/render.h"
 #include "util/stopsig.h"
 
-static const rapp_renderer *const renderers[] = {&pdf_renderer, &xlsx_renderer, &html_renderer,
-                                                      &text_renderer};
-enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
+enum { NRENDERERS_MAX = 16 }; /* room for the registry's renderers (model/render.c) */
 
 /* Extra wall-clock time the parent allows beyond --time-limit before it kills the child; the
  * child's own hooks stop a Lua loop at the limit with a better message (the script's line). */
@@ -69,7 +67,7 @@ enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
 #endif
 
 const char *engine_known_formats(void) {
-  return "pdf,xlsx,html,txt";
+  return render_format_list(",");
 }
 
 const char *engine_home(void) {
@@ -82,10 +80,7 @@ size_t engine_data_limit_mb(size_t memory_mb) {
 }
 
 static const rapp_renderer *find_renderer(const char *fmt, size_t len) {
-  for (size_t i = 0; i < NRENDERERS; i++)
-    if (strlen(renderers[i]->format) == len && strncmp(renderers[i]->format, fmt, len) == 0)
-      return renderers[i];
-  return NULL;
+  return render_find(fmt, len);
 }
 
 static double now_mono(void) {
@@ -365,7 +360,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   if (make_private_dir(o->out_dir, base, fd, err) != 0) goto done;
   private_prefix(&prefix);
   const char *p = buf_str(&fmts);
-  const rapp_renderer *written[NRENDERERS];
+  const rapp_renderer *written[NRENDERERS_MAX];
   size_t nwritten = 0;
   while (*p) {
     size_t len = strcspn(p, ",");

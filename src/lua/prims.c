@@ -13,6 +13,7 @@
 #include "lua/script_int.h"
 #include "model/chart.h"
 #include "model/present.h"
+#include "model/render.h"
 #include "util/buf.h"
 #include "util/image.h"
 #include "util/nofmt.h"
@@ -1124,6 +1125,12 @@ void prims_push(lua_State *L) {
   lua_setfield(L, -2, "dash");
   push_statuses(L);
   lua_setfield(L, -2, "statuses");
+  lua_createtable(L, (int)render_count(), 0); /* core.formats: the renderer registry's names */
+  for (size_t i = 0; render_registry[i]; i++) {
+    lua_pushstring(L, render_registry[i]->format);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "formats");
   lua_pushstring(L, present_status_codes());
   lua_setfield(L, -2, "status_codes");
 

@@ -270,9 +270,12 @@ static char *format_value(doc_col_type type, int decimals, int thousands, const 
       return nofmt_number(buf, n, c->number, decimals);
     case DOC_COL_INTEGER:
       return nofmt_number(buf, n, c->number, 0);
-    default:
-      return nofmt_number(buf, n, c->number, decimals);
+    case DOC_COL_TEXT:
+    case DOC_COL_DECIMAL:
+    case DOC_COL_DATE:
+      break;
   }
+  return nofmt_number(buf, n, c->number, decimals);
 }
 
 char *doc_format_cell(const doc_column *col, const doc_cell *c, char *buf, size_t n) {

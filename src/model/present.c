@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/chart.h"
 #include "util/nofmt.h"
 
 /* THE status table. Fills are light, inks dark (contrast >= 4.5:1, unit_test_status); chart
@@ -203,6 +204,14 @@ double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b) {
     if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER)
       s += t->rows[i].cells[c].number;
   return s;
+}
+
+int present_chart_all_zero(const doc_chart *c) {
+  if (c->kind == DOC_CHART_LINE) return 0;
+  for (size_t s = 0; s < c->nseries; s++)
+    for (size_t i = 0; i < c->ncats; i++)
+      if (isfinite(c->series[s].values[i]) && c->series[s].values[i] != 0) return 0;
+  return 1;
 }
 
 void present_created(const doc_meta *m, rapp_localtime *out) { localtime_oslo(m->created, out); }

@@ -109,6 +109,13 @@ const char *present_unit_note_of(doc_col_type type, int thousands);
  * renderer that writes a formula and needs its cached value. */
 double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b);
 
+/* ---- charts ------------------------------------------------------------------------------- */
+
+/* What a bar or column chart whose values are all 0 (or missing) shows instead of an empty plot. */
+#define PRESENT_ALL_ZERO "Alle verdiene er 0"
+/* 1 when c is a bar/column kind (not a line) whose every value is 0 or missing. */
+int present_chart_all_zero(const doc_chart *c);
+
 /* ---- production time ------------------------------------------------------------------------ */
 
 /* doc_meta.created (SOURCE_DATE_EPOCH or the clock, set by the engine) in Oslo local time: the

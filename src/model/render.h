@@ -23,4 +23,15 @@ extern const rapp_renderer xlsx_renderer; /* src/xlsx/ */
 extern const rapp_renderer html_renderer; /* src/html/: the accessible web edition */
 extern const rapp_renderer text_renderer; /* src/model/text_render.c: a plain-text dump for tests */
 
+/* THE list of formats (model/render.c): a new renderer is added there and nowhere else; the
+ * engine, `rapp run --help`, --format checking and the Lua side's rapp.report formats derive from
+ * it. NULL-terminated, in the order files are written. */
+extern const rapp_renderer *const render_registry[];
+/* The renderer of a format name of len bytes ("pdf"), or NULL. */
+const rapp_renderer *render_find(const char *format, size_t len);
+/* How many renderers there are. */
+size_t render_count(void);
+/* "pdf,xlsx,txt" (sep ","), or "pdf, xlsx, txt" (sep ", "); built once. */
+const char *render_format_list(const char *sep);
+
 #endif

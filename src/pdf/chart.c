@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/present.h"
 #include "util/nofmt.h"
 
 /* Type sizes and inks: a quiet report style — bold title, grey summary and axes, light grid. */
@@ -64,7 +65,7 @@ static void set_dash(HPDF_Page p, doc_dash d) {
     case DOC_DASH_DASH: HPDF_Page_SetDash(p, dash, 2, 0); break;
     case DOC_DASH_DOT: HPDF_Page_SetDash(p, dot, 2, 0); break;
     case DOC_DASH_DASH_DOT: HPDF_Page_SetDash(p, dashdot, 4, 0); break;
-    default: HPDF_Page_SetDash(p, NULL, 0, 0); break;
+    case DOC_DASH_SOLID: HPDF_Page_SetDash(p, NULL, 0, 0); break;
   }
 }
 
@@ -154,7 +155,7 @@ static void marker(HPDF_Page p, doc_marker m, double cx, double cy, double r, ui
       HPDF_Page_LineTo(p, x - rr * 0.35f, y + rr * 0.35f);
       HPDF_Page_ClosePath(p);
       break;
-    default:
+    case DOC_MARKER_CIRCLE:
       HPDF_Page_Circle(p, x, y, rr);
       break;
   }
@@ -734,6 +735,8 @@ int pdf_chart_draw(HPDF_Page page, const pdf_chart_text *text, double x, double 
                  "chart '%s': the title, summary and legend leave no room for the plot in %.0f mm; "
                  "make the chart taller (height_mm) or shorten them",
                  t, h / (72.0 / 25.4));
+  } else if (present_chart_all_zero(c)) { /* an empty 0-1 plot says nothing: say it in words */
+    text_al(&k, 0, FS_SUMMARY, doc_chart_ink, x + w / 2, (y + bottom) / 2, CENTER, PRESENT_ALL_ZERO);
   } else if (doc_chart_is_horizontal(c)) {
     rc = draw_horizontal(&k, c, x, bottom, w, y - bottom, err);
   } else {

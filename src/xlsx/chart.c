@@ -31,8 +31,9 @@ static uint8_t lxw_marker(doc_marker m) {
     case DOC_MARKER_TRIANGLE: return LXW_CHART_MARKER_TRIANGLE;
     case DOC_MARKER_DIAMOND: return LXW_CHART_MARKER_DIAMOND;
     case DOC_MARKER_CROSS: return LXW_CHART_MARKER_X;
-    default: return LXW_CHART_MARKER_CIRCLE;
+    case DOC_MARKER_CIRCLE: break;
   }
+  return LXW_CHART_MARKER_CIRCLE;
 }
 
 static uint8_t lxw_dash(doc_dash d) {
@@ -40,8 +41,9 @@ static uint8_t lxw_dash(doc_dash d) {
     case DOC_DASH_DASH: return LXW_CHART_LINE_DASH_DASH;
     case DOC_DASH_DOT: return LXW_CHART_LINE_DASH_ROUND_DOT;
     case DOC_DASH_DASH_DOT: return LXW_CHART_LINE_DASH_DASH_DOT;
-    default: return LXW_CHART_LINE_DASH_SOLID;
+    case DOC_DASH_SOLID: break;
   }
+  return LXW_CHART_LINE_DASH_SOLID;
 }
 
 /* The lines a LINE chart draws as extra constant series: reference lines, then each band's

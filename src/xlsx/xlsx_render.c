@@ -589,7 +589,12 @@ static void plan(ctx *x) {
           continue;
         }
         break;
-      default:
+      case DOC_PARAGRAPH: /* content: goes on the current sheet */
+      case DOC_BULLETS:
+      case DOC_KEYFIGURES:
+      case DOC_NOTE:
+      case DOC_IMAGE:
+      case DOC_CHART:
         break;
     }
     if (cur == NO_SHEET) {
@@ -1187,9 +1192,13 @@ static int write_block(ctx *x, size_t i) {
       s->row++;
       return 0;
     }
-    default:
+    case DOC_COVER: /* the cover is the "Om rapporten" sheet; pages and TOC are the PDF's */
+    case DOC_TOC:
+    case DOC_PAGEBREAK:
+    case DOC_ORIENTATION:
       return 0;
-  }
+  } /* no default: -Wswitch-enum names a block kind this renderer misses */
+  return 0;
 }
 
 /* Escapes & for a header/footer and cuts to max code points. */

@@ -28,5 +28,7 @@ return rapp.report {
           result = { value = 4.1, decimals = 1, status = "acceptable" } },
       },
     }
+    r.doc:chart { kind = "column", title = "Nullsøyler", type = "integer",
+      categories = { "2025", "2026" }, series = { { name = "Avvik", values = { 0, 0 } } } }
   end,
 }

@@ -174,7 +174,10 @@ check(ws.cell(body[6], 3).value == 1233435 and norm(xshow(ws.cell(body[6], 3))) 
 check(re.search(r"Totalt\s+13\s+1 233", pdf_line("Totalt")) is not None, "PDF total")
 check("Beløp i 1 000 kr" in pdf and "(Beløp i 1 000 kr)" in norm(txt) and
       any(norm(str(ws.cell(r, 1).value)) == "Beløp i 1 000 kr" for r in range(1, head)), "the default unit note in all three")
-# 5. production time at 23:30 UTC on 31.12.2026: 01.01.2027 00:30 in Oslo, in every format
+# 5. an all-zero column chart says so instead of drawing an empty 0-1 plot
+check("Alle verdiene er 0" in pdf, "PDF: the all-zero chart says 'Alle verdiene er 0'")
+check("plot: Alle verdiene er 0" in txt, "txt: the all-zero chart says 'Alle verdiene er 0'")
+# 6. production time at 23:30 UTC on 31.12.2026: 01.01.2027 00:30 in Oslo, in every format
 check("created: 2027-01-01T00:30:00+01:00" in txt, "txt created line")
 check("Produsert 01.01.2027" in pdf and "31.12.2026" not in pdf, "PDF production date")
 about = wb["Om rapporten"]
