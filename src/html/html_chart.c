@@ -342,8 +342,13 @@ void html_chart(html_ctx *x, const doc_chart *c) {
     buf_puts(b, "</span>");
   }
   buf_puts(b, "</figcaption>\n");
-  svg(x, c, id);
-  legend(x, c);
+  if (present_chart_all_zero(c)) {
+    /* nothing to draw: say so, as every format does (the data table follows) */
+    buf_puts(b, "<p class=\"allzero\">" PRESENT_ALL_ZERO "</p>\n");
+  } else {
+    svg(x, c, id);
+    legend(x, c);
+  }
   if (c->source) {
     buf_puts(b, "<p class=\"source\">");
     html_text(b, c->source);

@@ -57,6 +57,7 @@ const char html_css[] =
     ".image img{max-width:100%;height:auto}\n"
     "figure.chart{margin:1.5rem 0}figure.chart svg{display:block;width:100%;height:auto;"
     "max-width:45rem}\n"
+    ".allzero{border:1px dashed var(--hair);padding:1.5rem;text-align:center;max-width:45rem}\n"
     "figure.chart figcaption{font-weight:700;color:var(--head)}"
     "figure.chart .summary{font-weight:400;color:var(--ink);margin:.2rem 0}\n"
     ".chart-legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;"

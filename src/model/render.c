@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-const rapp_renderer *const render_registry[] = {&pdf_renderer, &xlsx_renderer, &text_renderer, NULL};
+const rapp_renderer *const render_registry[] = {&pdf_renderer, &xlsx_renderer, &html_renderer,
+                                                    &text_renderer, NULL};
 
 size_t render_count(void) {
   size_t n = 0;

@@ -323,13 +323,18 @@ def check_agree(html_path, txt_path, date):
     for cell in doc.find("body").iter():
         if cell.tag in ("td", "th") and re.match(r"^−0(,0+)?(\u00a0%)?$", text(cell, hidden=False).strip()):
             fail(f"{html_path}: a cell shows {text(cell, hidden=False).strip()!r} (a value that rounds to zero is 0)")
+    with open(txt_path, encoding="utf-8") as f:
+        zero = f.read().count("plot: Alle verdiene er 0")
+    shown = sum(1 for e in doc.iter("p") if "allzero" in classes(e) and text(e).strip() == "Alle verdiene er 0")
+    if zero != shown:
+        fail(f"{html_path}: {shown} charts say 'Alle verdiene er 0', the txt has {zero}")
     foot = doc.find("body/footer")
     about = {text(d[0]).strip(): text(d[1]).strip() for d in foot.iter("div") if len(d) == 2} if foot is not None else {}
     produced = [v for k, v in about.items() if k.startswith("Produsert")]
     if not produced or not produced[0].startswith(date):
         fail(f"{html_path}: 'Om rapporten' gives the production time {produced!r}, want {date}")
     elif not failures:
-        print(f"ok: {html_path}: no −0, produced {produced[0]}")
+        print(f"ok: {html_path}: no −0, {zero} all-zero charts said so, produced {produced[0]}")
 
 
 def main():
