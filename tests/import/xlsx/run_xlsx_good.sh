@@ -21,6 +21,8 @@ for csv in "$@"; do
     --1904 deviation,decision_status_change --shared unit,decision,budget,actual,risk \
     --sheet budget=budget || fail "to_xlsx.py failed for $csv"
   [ -z "$(find "$work/$name" -name '*.csv')" ] || fail "a CSV file in the XLSX folder"
+  # the texts are Markdown files whatever the tables' format
+  [ ! -d "$csv/tekster" ] || cp -r "$csv/tekster" "$work/$name/"
   out=$("$rapp" import "$work/$name" -o "$work/$name-xlsx.db" 2>"$work/err") ||
     fail "XLSX import of $name failed: $(head -5 "$work/err")"
   [ ! -s "$work/err" ] || fail "XLSX import wrote to stderr: $(head -1 "$work/err")"
@@ -51,6 +53,7 @@ PY
   # CSV and XLSX files mixed in one folder
   mkdir "$work/$name-mixed"
   cp "$csv"/*.csv "$work/$name-mixed/"
+  [ ! -d "$csv/tekster" ] || cp -r "$csv/tekster" "$work/$name-mixed/"
   for t in budget unit deviation absence; do
     rm "$work/$name-mixed/$t.csv"
     cp "$work/$name/$t.xlsx" "$work/$name-mixed/"

@@ -33,6 +33,8 @@ done
 convert 59 "" "${semi[@]}"
 convert 44 "" "${comma[@]}"
 [ "$(ls "$work/xlsx" | wc -l)" -eq "$(ls "$csv"/*.csv | wc -l)" ] || fail "soffice did not convert every file"
+# the texts are Markdown files whatever the tables' format
+[ ! -d "$csv/tekster" ] || cp -r "$csv/tekster" "$work/xlsx/"
 
 "$rapp" import "$csv" -o "$work/csv.db" >/dev/null || fail "CSV import failed"
 "$rapp" import "$work/xlsx" -o "$work/lo.db" >/dev/null 2>"$work/err" && fail "the dates in case_number were taken"
