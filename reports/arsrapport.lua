@@ -140,7 +140,7 @@ return rapp.report {
   title = "Årsrapport",
   description = "Årsrapport (kommuneloven § 14-7): kommunedirektørens innledning, nøkkeltall, organisasjon, "
     .. "økonomi, målekort, rammeområdene med egne tekster, vedtaksoppfølging, KOSTRA og eierstyring.",
-  formats = { "pdf", "xlsx" },
+  formats = { "pdf", "xlsx", "html" },
   params = {
     { name = "period", type = "period", kinds = { "year" }, default = "latest",
       description = "År (2025); uten --period: siste hele år" },
@@ -280,6 +280,7 @@ return rapp.report {
     economy.table(r, econ, { title = "Drift per rammeområde " .. year, sheet = "Drift", closed = true })
     economy.chart(r, econ, "Avvik per rammeområde " .. year, "Avvik")
     do
+      doc:landscape() -- ten columns: numbers and dates stay whole across the page
       doc:heading(2, "Investeringer")
       local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
       for _, i in ipairs(inv) do i.status = control.capital(i.status) end
@@ -290,16 +291,16 @@ return rapp.report {
           title = "Investeringsprosjekter " .. year,
           sheet = "Investeringer",
           columns = {
-            { key = "project_number", title = "Prosjektnr", width_mm = 13 },
-            { key = "name", title = "Prosjekt", width_mm = 24 },
-            { key = "cost_frame", title = "Vedtatt kostnadsramme", type = "amount", thousands = true, sum = true, width_mm = 15 },
-            { key = "year_budget", title = "Budsjett " .. year, type = "amount", thousands = true, sum = true, width_mm = 15 },
-            { key = "actual_year", title = "Regnskap " .. year, type = "amount", thousands = true, sum = true, width_mm = 15 },
-            { key = "accumulated", title = "Akkumulert", type = "amount", thousands = true, sum = true, width_mm = 15 },
-            { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true, width_mm = 15 },
-            { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, width_mm = 15, mark_negative = true },
-            { key = "completion_date", title = "Planlagt ferdig", type = "date", width_mm = 19 },
-            { key = "status", title = "Status per " .. fmt.date(r.cutoff_date), width_mm = 18 },
+            { key = "project_number", title = "Prosjektnr" },
+            { key = "name", title = "Prosjekt" },
+            { key = "cost_frame", title = "Vedtatt kostnadsramme", type = "amount", thousands = true, sum = true },
+            { key = "year_budget", title = "Budsjett " .. year, type = "amount", thousands = true, sum = true },
+            { key = "actual_year", title = "Regnskap " .. year, type = "amount", thousands = true, sum = true },
+            { key = "accumulated", title = "Akkumulert", type = "amount", thousands = true, sum = true },
+            { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true },
+            { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, mark_negative = true },
+            { key = "completion_date", title = "Planlagt ferdig", type = "date" },
+            { key = "status", title = "Status per " .. fmt.date(r.cutoff_date) },
           },
           rows = inv,
           total = "Sum",

@@ -44,7 +44,7 @@ return rapp.report {
   title = "Månedsrapport",
   description = "Månedsrapport til formannskapet: prognose for året, økonomi per rammeområde, sentrale "
     .. "inntekter og finans, sykefravær og rammeområdenes kommentarer.",
-  formats = { "pdf", "xlsx" },
+  formats = { "pdf", "xlsx", "html" },
   params = {
     { name = "period", type = "period", kinds = { "month" }, default = "latest",
       description = "Måned (2026-09); uten --period: siste hele måned" },

@@ -238,10 +238,14 @@ void doc_table_compute_sums(doc_table *t) {
     for (size_t c = 0; c < t->ncols; c++) {
       if (!t->cols[c].sum) continue;
       double s = 0;
+      size_t n = 0;
       for (size_t i = first; i < end; i++)
-        if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER)
+        if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER) {
           s += t->rows[i].cells[c].number;
-      doc_cell_set_number(&row->cells[c], s);
+          n++;
+        }
+      /* The sum of no figures is no figure ("–"), not a 0 that claims one. */
+      if (n > 0) doc_cell_set_number(&row->cells[c], s);
     }
   }
 }

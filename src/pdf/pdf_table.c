@@ -165,7 +165,11 @@ static void column_widths(tbl *tb) {
     if (mb[j] < mn[j]) mb[j] = mn[j];
     if (mh[j] < mb[j]) mh[j] = mb[j];
     if (t->cols[j].width_mm > 0) {
-      mn[j] = mb[j] = mh[j] = t->cols[j].width_mm * PDF_MM;
+      /* A script's width is kept, except that a number never breaks: a number column is at
+       * least as wide as its widest number (a total in bold included). */
+      double fixed_w = t->cols[j].width_mm * PDF_MM;
+      if (is_numeric(t->cols[j].type) && mn[j] > fixed_w) fixed_w = mn[j];
+      mn[j] = mb[j] = mh[j] = fixed_w;
       fixed += mn[j];
     }
     summin += mn[j];

@@ -860,8 +860,9 @@ static int write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         rc = put_str(x, s, sr, 0, pc.text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, DOC_STATUS_NONE, 0, 0));
         continue;
       }
+      /* a sum over no figures is left as the model has it ("–"), not a formula giving 0 */
       int summed = col->sum && (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) &&
-                   col_numeric(col->type);
+                   col_numeric(col->type) && cell->kind == DOC_CELL_NUMBER;
       if (summed) {
         size_t a, b;
         if (row->kind == DOC_ROW_TOTAL) {

@@ -59,6 +59,13 @@ int main(void) {
   CHECK_NUM(t->rows[3].cells[1].number, 5000000.0);
   CHECK_NUM(tot->cells[1].number, 6000000.0);
   CHECK_INT(tot->cells[2].kind, DOC_CELL_EMPTY);
+  /* a summed column without one figure totals to no figure ("–"), not 0 */
+  doc_column prognosis[1] = {{.title = "Prognose", .type = DOC_COL_AMOUNT, .sum = 1}};
+  doc_table *t0 = doc_add_table(d, prognosis, 1);
+  doc_table_add_row(d, t0, DOC_ROW_DATA);
+  doc_row *tot0 = doc_table_add_row(d, t0, DOC_ROW_TOTAL);
+  doc_table_compute_sums(t0);
+  CHECK_INT(tot0->cells[0].kind, DOC_CELL_EMPTY);
 
   char buf[64];
   CHECK_STR(doc_format_cell(&t->cols[1], &t->rows[0].cells[1], buf, sizeof buf), "1" NB "000");
