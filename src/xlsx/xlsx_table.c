@@ -19,7 +19,7 @@ const char *xl_status_text(doc_status st, char *buf, size_t n) {
  * to the top, as merged and wrapped cells are). A resolved NUMBER cell (`pc`, or NULL for the
  * column's plain format) brings its decimals and unit (model/present.c); a value that rounds to
  * zero gets a format without the minus, so it shows "0" like every other output. Formats are
- * cached per combination in get_fmt. */
+ * cached per combination in xl_fmt. */
 static lxw_format *cell_fmt(ctx *x, const doc_column *col, const present_cell *pc,
                             doc_cell_kind kind, doc_row_kind rk, doc_status st, int wrap,
                             int merged) {
