@@ -1,8 +1,9 @@
 /* html/html_chart.c — a chart as inline SVG (role=img, <title> and <desc> from the chart's title
  * and summary), its legend as an HTML list with colour swatches and line/marker names, the
  * source line, and the chart's data as a table in <details>. Axis, tick labels and colours come
- * from the shared chart algorithms (model/chart.h), as in the PDF. Bars of the fourth and later
- * series carry a hatch pattern, so they differ by more than lightness. */
+ * from the shared chart algorithms (model/chart.h), as in the PDF. With four or more bar series,
+ * bars carry the fill pattern present_series_pattern gives (an SVG <pattern> over the colour), and
+ * the legend swatch shows the same. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -61,23 +62,59 @@ static void rect(rapp_buf *b, double x, double y, double w, double h, uint32_t f
                       x, y, w, h, pat);
 }
 
-/* The hatch pattern id of series i (none for the first three). */
-static const char *hatch(const html_ctx *x, size_t i, char *buf, size_t n) {
-  if (i < 3) return NULL;
-  snprintf(buf, n, "c%u-p%zu", x->next_id, i % 3);
+/* The pattern id of series i of the current chart (NULL when it has none): present.c decides. */
+static const char *pattern_id(const html_ctx *x, const doc_chart *c, size_t i, char *buf, size_t n) {
+  if (present_series_pattern(c, i) == PRESENT_PATTERN_NONE) return NULL;
+  snprintf(buf, n, "c%u-p%zu", x->next_id, i);
   return buf;
 }
 
+/* The pattern's strokes in one PRESENT_PATTERN_STEP cell (the diagonals overhang the corners so
+ * that neighbouring cells join). */
+static void pattern_shape(rapp_buf *b, present_pattern pt, uint32_t ink) {
+  const double s = PRESENT_PATTERN_STEP;
+  const char *d = NULL;
+  char path[160];
+  switch (pt) {
+    case PRESENT_PATTERN_NONE: return;
+    case PRESENT_PATTERN_DIAGONAL:
+      snprintf(path, sizeof path, "M0,%g L%g,0 M-1,1 L1,-1 M%g,%g L%g,%g", s, s, s - 1, s + 1, s + 1, s - 1);
+      d = path;
+      break;
+    case PRESENT_PATTERN_BACKDIAG:
+      snprintf(path, sizeof path, "M0,0 L%g,%g M-1,%g L1,%g M%g,-1 L%g,1", s, s, s - 1, s + 1, s - 1, s + 1);
+      d = path;
+      break;
+    case PRESENT_PATTERN_CROSS:
+      snprintf(path, sizeof path, "M0,%g L%g,0 M0,0 L%g,%g", s, s, s, s);
+      d = path;
+      break;
+    case PRESENT_PATTERN_DOTS:
+      buf_printf(b, "<circle cx=\"%g\" cy=\"%g\" r=\"%g\" fill=\"", s / 2, s / 2, PRESENT_PATTERN_LINE);
+      color(b, ink);
+      buf_puts(b, "\"/>");
+      return;
+  }
+  buf_printf(b, "<path d=\"%s\" stroke-width=\"%g\" stroke=\"", d, PRESENT_PATTERN_LINE);
+  color(b, ink);
+  buf_puts(b, "\"/>");
+}
+
+/* One <pattern> per patterned series (present_series_pattern), in the series' ink. */
 static void patterns(html_ctx *x, const doc_chart *c) {
   rapp_buf *b = &x->out;
-  if (c->nseries < 4 || c->kind == DOC_CHART_LINE) return;
-  static const char *const paths[] = {"M0,6 L6,0", "M0,0 L6,6", "M3,0 L3,6"};
-  buf_puts(b, "<defs>");
-  for (int i = 0; i < 3; i++)
-    buf_printf(b, "<pattern id=\"c%u-p%d\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
-                  "<path d=\"%s\" stroke=\"#FFFFFF\" stroke-width=\"1.5\"/></pattern>",
-               x->next_id, i, paths[i]);
-  buf_puts(b, "</defs>\n");
+  int any = 0;
+  char pid[32];
+  for (size_t i = 0; i < c->nseries; i++) {
+    present_pattern pt = present_series_pattern(c, i);
+    if (pt == PRESENT_PATTERN_NONE) continue;
+    if (!any++) buf_puts(b, "<defs>");
+    buf_printf(b, "<pattern id=\"%s\" width=\"%g\" height=\"%g\" patternUnits=\"userSpaceOnUse\">",
+               pattern_id(x, c, i, pid, sizeof pid), PRESENT_PATTERN_STEP, PRESENT_PATTERN_STEP);
+    pattern_shape(b, pt, present_pattern_ink(doc_chart_series_style(c, i).color));
+    buf_puts(b, "</pattern>");
+  }
+  if (any) buf_puts(b, "</defs>\n");
 }
 
 /* A line across the whole plot at value-axis position q (a grid line, the zero line, a
@@ -171,7 +208,7 @@ static void bars(html_ctx *x, const plot *p, const doc_chart *c, double slot) {
         z = vpos(p, v);
       }
       double off = stacked ? 0 : bw * (double)s;
-      const char *pat = hatch(x, s, pid, sizeof pid);
+      const char *pat = pattern_id(x, c, s, pid, sizeof pid);
       if (p->horizontal)
         rect(b, a, start + off, z - a, bw, col, pat);
       else
@@ -289,10 +326,17 @@ static void svg(html_ctx *x, const doc_chart *c, const char *id) {
   buf_puts(b, "</svg>\n");
 }
 
-static void swatch(rapp_buf *b, uint32_t col, const char *label, const char *extra) {
-  buf_puts(b, "<li><span class=\"swatch\" style=\"background:");
-  color(b, col);
-  buf_printf(b, "%s\"></span>", extra ? extra : "");
+static void swatch(rapp_buf *b, uint32_t col, const char *label, const char *pat) {
+  if (pat) { /* the bar's colour under the bar's pattern, as drawn in the figure */
+    buf_puts(b, "<li><svg class=\"swatch\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">"
+                "<rect width=\"12\" height=\"12\" fill=\"");
+    color(b, col);
+    buf_printf(b, "\"/><rect width=\"12\" height=\"12\" fill=\"url(#%s)\"/></svg>", pat);
+  } else {
+    buf_puts(b, "<li><span class=\"swatch\" style=\"background:");
+    color(b, col);
+    buf_puts(b, "\"></span>");
+  }
   html_text(b, label);
   buf_puts(b, "</li>");
 }
@@ -302,7 +346,7 @@ static void legend(html_ctx *x, const doc_chart *c) {
   if (!doc_chart_has_legend(c)) return;
   static const char *const marks[] = {"sirkel", "firkant", "trekant", "rombe", "kryss"};
   static const char *const dashes[] = {"hel linje", "stiplet linje", "prikket linje", "strek-prikk-linje"};
-  char lab[512];
+  char lab[512], pid[32];
   buf_puts(b, "<ul class=\"chart-legend\">");
   if (c->kind == DOC_CHART_DIVERGING) {
     swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : "Negativ", NULL);
@@ -313,11 +357,12 @@ static void legend(html_ctx *x, const doc_chart *c) {
       if (c->kind == DOC_CHART_LINE)
         snprintf(lab, sizeof lab, "%s (%s, %s)", c->series[s].name, dashes[st.dash & 3],
                  marks[st.marker % 5]);
-      else if (s >= 3)
-        snprintf(lab, sizeof lab, "%s (skravert)", c->series[s].name);
+      else if (present_series_pattern(c, s) != PRESENT_PATTERN_NONE)
+        snprintf(lab, sizeof lab, "%s (%s)", c->series[s].name,
+                 present_pattern_word(present_series_pattern(c, s)));
       else
         snprintf(lab, sizeof lab, "%s", c->series[s].name);
-      swatch(b, st.color, lab, s >= 3 && c->kind != DOC_CHART_LINE ? ";background-image:repeating-linear-gradient(45deg,transparent 0 3px,#fff 3px 5px)" : NULL);
+      swatch(b, st.color, lab, pattern_id(x, c, s, pid, sizeof pid));
     }
   }
   for (size_t i = 0; i < c->nlines; i++) {

@@ -214,4 +214,27 @@ int present_chart_all_zero(const doc_chart *c) {
   return 1;
 }
 
+present_pattern present_series_pattern(const doc_chart *c, size_t i) {
+  if (c->kind == DOC_CHART_LINE || c->kind == DOC_CHART_DIVERGING) return PRESENT_PATTERN_NONE;
+  if (c->nseries < PRESENT_PATTERN_MIN_SERIES || i == 0 || i >= c->nseries)
+    return PRESENT_PATTERN_NONE;
+  return (present_pattern)(PRESENT_PATTERN_DIAGONAL + (i - 1) % (PRESENT_NPATTERN - 1));
+}
+
+uint32_t present_pattern_ink(uint32_t fill) {
+  unsigned r = (fill >> 16) & 0xFF, g = (fill >> 8) & 0xFF, b = fill & 0xFF;
+  return (299 * r + 587 * g + 114 * b) / 1000 < 128 ? 0xFFFFFFu : doc_chart_ink;
+}
+
+const char *present_pattern_word(present_pattern p) {
+  switch (p) {
+    case PRESENT_PATTERN_NONE: return "";
+    case PRESENT_PATTERN_DIAGONAL: return "skravert";
+    case PRESENT_PATTERN_CROSS: return "rutet";
+    case PRESENT_PATTERN_DOTS: return "prikket";
+    case PRESENT_PATTERN_BACKDIAG: return "motsatt skravert";
+  }
+  return "";
+}
+
 void present_created(const doc_meta *m, rapp_localtime *out) { localtime_oslo(m->created, out); }

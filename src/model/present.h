@@ -116,6 +116,32 @@ double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b);
 /* 1 when c is a bar/column kind (not a line) whose every value is 0 or missing. */
 int present_chart_all_zero(const doc_chart *c);
 
+/* Fill patterns: with four or more bar series, colour lightness alone no longer tells them apart
+ * (greyscale print, colour-blind readers), so every series but the first is drawn with a pattern
+ * over its colour. THE rule, read by every renderer that draws bars (PDF, SVG):
+ * NONE for line and diverging charts and for charts of fewer than PRESENT_PATTERN_MIN_SERIES
+ * series; else series 0 is solid and series i >= 1 gets DIAGONAL, CROSS, DOTS, BACKDIAG in turn. */
+typedef enum present_pattern {
+  PRESENT_PATTERN_NONE,
+  PRESENT_PATTERN_DIAGONAL, /* lines rising to the right, "/" */
+  PRESENT_PATTERN_CROSS,    /* both diagonals, "x" */
+  PRESENT_PATTERN_DOTS,     /* a grid of dots */
+  PRESENT_PATTERN_BACKDIAG  /* lines falling to the right, "\" */
+} present_pattern;
+
+enum { PRESENT_PATTERN_MIN_SERIES = 4, PRESENT_NPATTERN = PRESENT_PATTERN_BACKDIAG + 1 };
+/* Pattern cell size (pt in the PDF, user units in SVG) and line width. */
+#define PRESENT_PATTERN_STEP 6.0
+#define PRESENT_PATTERN_LINE 1.2
+
+/* The pattern of series i of chart c. */
+present_pattern present_series_pattern(const doc_chart *c, size_t i);
+/* The pattern's ink on a bar of colour fill: white on dark fills, the chart ink on light ones. */
+uint32_t present_pattern_ink(uint32_t fill);
+/* The pattern's Norwegian name for legends and texts ("skravert", "rutet", "prikket",
+ * "motsatt skravert"); "" for NONE. */
+const char *present_pattern_word(present_pattern p);
+
 /* ---- production time ------------------------------------------------------------------------ */
 
 /* doc_meta.created (SOURCE_DATE_EPOCH or the clock, set by the engine) in Oslo local time: the

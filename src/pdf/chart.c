@@ -177,6 +177,60 @@ static void rect_fill(HPDF_Page p, double x0, double y0, double x1, double y1, u
   else HPDF_Page_Fill(p);
 }
 
+/* The fill pattern pt (present_series_pattern) over the rectangle, clipped to it, in the ink that
+ * shows on a bar of colour fill. */
+static void pattern_fill(HPDF_Page p, double x0, double y0, double x1, double y1, present_pattern pt,
+                         uint32_t fill) {
+  if (pt == PRESENT_PATTERN_NONE) return;
+  if (x1 < x0) { double t = x0; x0 = x1; x1 = t; }
+  if (y1 < y0) { double t = y0; y0 = y1; y1 = t; }
+  double w = x1 - x0, h = y1 - y0;
+  const double st = PRESENT_PATTERN_STEP;
+  if (w < 1 || h < 1) return;
+  uint32_t ink = present_pattern_ink(fill);
+  HPDF_Page_GSave(p);
+  HPDF_Page_Rectangle(p, (float)x0, (float)y0, (float)w, (float)h);
+  HPDF_Page_Clip(p);
+  HPDF_Page_EndPath(p);
+  stroke_rgb(p, ink);
+  fill_rgb(p, ink);
+  HPDF_Page_SetLineWidth(p, (float)PRESENT_PATTERN_LINE);
+  HPDF_Page_SetDash(p, NULL, 0, 0);
+  switch (pt) {
+    case PRESENT_PATTERN_NONE: break;
+    case PRESENT_PATTERN_DIAGONAL:
+    case PRESENT_PATTERN_BACKDIAG:
+    case PRESENT_PATTERN_CROSS:
+      /* 45° lines every `st` along x, over the whole box (the clip cuts them) */
+      for (double t = -h; t < w + st; t += st) {
+        if (pt != PRESENT_PATTERN_BACKDIAG) { /* "/" */
+          HPDF_Page_MoveTo(p, (float)(x0 + t), (float)y0);
+          HPDF_Page_LineTo(p, (float)(x0 + t + h), (float)y1);
+        }
+        if (pt != PRESENT_PATTERN_DIAGONAL) { /* "\" */
+          HPDF_Page_MoveTo(p, (float)(x0 + t), (float)y1);
+          HPDF_Page_LineTo(p, (float)(x0 + t + h), (float)y0);
+        }
+      }
+      HPDF_Page_Stroke(p);
+      break;
+    case PRESENT_PATTERN_DOTS:
+      for (double y = y0 + st / 2; y < y1; y += st)
+        for (double x = x0 + st / 2; x < x1; x += st)
+          HPDF_Page_Circle(p, (float)x, (float)y, (float)PRESENT_PATTERN_LINE);
+      HPDF_Page_Fill(p);
+      break;
+  }
+  HPDF_Page_GRestore(p);
+}
+
+/* A bar of series s: its colour, then its pattern. */
+static void bar_fill(HPDF_Page p, const doc_chart *c, size_t s, double x0, double y0, double x1,
+                     double y1, uint32_t color, int white_edge) {
+  rect_fill(p, x0, y0, x1, y1, color, white_edge);
+  pattern_fill(p, x0, y0, x1, y1, present_series_pattern(c, s), color);
+}
+
 static void line_seg(HPDF_Page p, double x0, double y0, double x1, double y1, uint32_t color,
                      double width) {
   stroke_rgb(p, color);
@@ -194,6 +248,7 @@ typedef struct legend_entry {
   swatch_kind kind;
   doc_series_style st;
   const char *label;
+  present_pattern pattern; /* SW_BAR: the series' fill pattern */
 } legend_entry;
 
 enum { MAX_LEGEND = 64 };
@@ -204,28 +259,30 @@ static size_t legend_entries(const doc_chart *c, legend_entry *e) {
     doc_series_style st = doc_chart_series_style(c, 0);
     if (c->neg_label) {
       st.color = doc_chart_neg_color;
-      e[n++] = (legend_entry){SW_BAR, st, c->neg_label};
+      e[n++] = (legend_entry){SW_BAR, st, c->neg_label, PRESENT_PATTERN_NONE};
     }
     if (c->pos_label) {
       st.color = doc_chart_pos_color;
-      e[n++] = (legend_entry){SW_BAR, st, c->pos_label};
+      e[n++] = (legend_entry){SW_BAR, st, c->pos_label, PRESENT_PATTERN_NONE};
     }
   } else {
     for (size_t i = 0; i < c->nseries && n < MAX_LEGEND - 32; i++)
       e[n++] = (legend_entry){c->kind == DOC_CHART_LINE ? SW_LINE : SW_BAR,
-                              doc_chart_series_style(c, i), c->series[i].name};
+                              doc_chart_series_style(c, i), c->series[i].name,
+                              present_series_pattern(c, i)};
   }
   for (size_t i = 0; i < c->nlines && n < MAX_LEGEND - 16; i++)
     if (c->lines[i].label) {
       doc_series_style st = {doc_chart_ref_color, DOC_MARKER_CIRCLE, DOC_DASH_DASH, NULL};
-      e[n++] = (legend_entry){SW_REF, st, c->lines[i].label};
+      e[n++] = (legend_entry){SW_REF, st, c->lines[i].label, PRESENT_PATTERN_NONE};
     }
   for (size_t i = 0; i < c->nbands && n < MAX_LEGEND; i++) {
     doc_series_style st = {doc_chart_status_tint(c->bands[i].status), DOC_MARKER_CIRCLE,
                            DOC_DASH_SOLID, NULL};
     e[n++] = (legend_entry){SW_BAND, st,
                             c->bands[i].label ? c->bands[i].label
-                                              : doc_status_label(c->bands[i].status)};
+                                              : doc_status_label(c->bands[i].status),
+                            PRESENT_PATTERN_NONE};
   }
   return n;
 }
@@ -250,6 +307,7 @@ static double legend(cctx *k, const legend_entry *e, size_t n, double x, double 
       switch (e[i].kind) {
         case SW_BAR:
           rect_fill(p, cx + 3, mid - 4, cx + 13, mid + 4, e[i].st.color, 0);
+          pattern_fill(p, cx + 3, mid - 4, cx + 13, mid + 4, e[i].pattern, e[i].st.color);
           break;
         case SW_BAND:
           rect_fill(p, cx + 1, mid - 4, cx + 15, mid + 4, e[i].st.color, 0);
@@ -486,7 +544,7 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
         if (v > 0) pos = b;
         else neg = b;
         uint32_t col = doc_chart_series_style(c, s).color;
-        rect_fill(pg, cx - bw / 2, vpos(&m, a), cx + bw / 2, vpos(&m, b), col, 1);
+        bar_fill(pg, c, s, cx - bw / 2, vpos(&m, a), cx + bw / 2, vpos(&m, b), col, 1);
         segment_label(k, c, v, cx - bw / 2, vpos(&m, a), cx + bw / 2, vpos(&m, b), col);
       }
     }
@@ -503,8 +561,8 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
         double v = c->series[s].values[i];
         if (!isfinite(v)) continue;
         double bx = x0 + bw * (double)s;
-        rect_fill(pg, bx, zero, bx + bw, vpos(&m, v), doc_chart_series_style(c, s).color,
-                  c->nseries > 1 && bw > 3);
+        bar_fill(pg, c, s, bx, zero, bx + bw, vpos(&m, v), doc_chart_series_style(c, s).color,
+                 c->nseries > 1 && bw > 3);
       }
     }
   }
@@ -634,11 +692,11 @@ static int draw_horizontal(cctx *k, const doc_chart *c, double X, double B, doub
         double a = v > 0 ? pos : neg, b2 = a + v;
         if (v > 0) pos = b2;
         else neg = b2;
-        rect_fill(pg, vpos(&m, a), cy - bh / 2, vpos(&m, b2), cy + bh / 2, col, 1);
+        bar_fill(pg, c, s, vpos(&m, a), cy - bh / 2, vpos(&m, b2), cy + bh / 2, col, 1);
         segment_label(k, c, v, vpos(&m, a), cy - bh / 2, vpos(&m, b2), cy + bh / 2, col);
       } else {
         double y1 = cy + gh / 2 - bh * (double)s, y0 = y1 - bh;
-        rect_fill(pg, zero, y0, vpos(&m, v), y1, col, c->nseries > 1 && bh > 3);
+        bar_fill(pg, c, s, zero, y0, vpos(&m, v), y1, col, c->nseries > 1 && bh > 3);
         if (data_labels) {
           char b[64];
           doc_chart_format_value(c, v, b, sizeof b);

@@ -4,7 +4,7 @@
 -- bold and italic, bullets, key figures with status, tables with column groups, merged repeats,
 -- groups, subtotals, totals, statuses and a unit note, landscape and portrait, a note, an image,
 -- a page break) and chart_kinds (every chart kind, bands, reference lines, status series), then
--- adds a column chart with four series (the fourth hatched). Runs on the Lua test fixture.
+-- adds a column chart with four series (patterned: tests/html/patterns.lua checks them). Runs on the Lua test fixture.
 local rapp = require("rapp")
 local api_doc = require("api_doc")
 local chart_kinds = require("chart_kinds")

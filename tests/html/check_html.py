@@ -12,6 +12,10 @@
                                          appears in the PDF's text (pdftotext), as often
   check_html.py agree HTML TXT DATE      tests/present/agree.lua: same-as-txt, no "−0" in any
                                          cell, and "Om rapporten" gives the production date DATE
+  check_html.py patterns HTML PDF        tests/html/patterns.lua: the 3-series chart has no fill
+                                         pattern, the 4-series ones have SVG <pattern>s used by
+                                         the bars and the legend, and the PDF pages of the
+                                         4-series charts draw the clipped pattern paths
 """
 import re
 import subprocess
@@ -178,7 +182,8 @@ def check_structure(paths):
                     elif NUMBER.match(shown) and "num" not in c:
                         fail(f"{p}: table {name!r}: number {shown!r} is not right-aligned")
         # charts
-        svgs = body.findall(".//svg")
+        # (a legend swatch is a decorative svg, aria-hidden: the label beside it says it in words)
+        svgs = [s for s in body.findall(".//svg") if s.get("aria-hidden") != "true"]
         for s in svgs:
             t, d = s.find("title"), s.find("desc")
             if s.get("role") != "img" or t is None or not (t.text or "").strip() or d is None \
@@ -337,6 +342,90 @@ def check_agree(html_path, txt_path, date):
         print(f"ok: {html_path}: no −0, {zero} all-zero charts said so, produced {produced[0]}")
 
 
+def figure_by_title(doc, title):
+    for fig in doc.iter("figure"):
+        cap = fig.find(".//figcaption")
+        if cap is not None and text(cap).startswith(title):
+            return fig
+    return None
+
+
+def check_html_patterns(path):
+    doc, _ = parse(path)
+    want = {"Tre serier": 0, "Fire serier": 3, "Fire liggende": 3}
+    for title, npat in want.items():
+        fig = figure_by_title(doc, title)
+        if fig is None:
+            fail(f"{path}: no figure '{title}'")
+            continue
+        svg = fig.find(".//svg")
+        pats = {p.get("id"): p for p in svg.iter("pattern")}
+        if len(pats) != npat:
+            fail(f"{title}: {len(pats)} <pattern>s in the SVG, want {npat}")
+        for pid, p in pats.items():
+            if not any(ch.tag in ("path", "circle") for ch in p):
+                fail(f"{title}: pattern {pid} draws nothing")
+        uses = Counter()
+        for r in svg.iter("rect"):
+            m = re.fullmatch(r"url\(#([^)]+)\)", r.get("fill") or "")
+            if m:
+                uses[m.group(1)] += 1
+        # 3 categories: every patterned series' three bars
+        if set(uses) != set(pats) or any(n != 3 for n in uses.values()):
+            fail(f"{title}: bars use patterns {dict(uses)}, want each of {sorted(pats)} 3 times")
+        legend = fig.find(".//ul")
+        lrefs, words = set(), []
+        for li in (legend.iter("li") if legend is not None else []):
+            for r in li.iter("rect"):
+                m = re.fullmatch(r"url\(#([^)]+)\)", r.get("fill") or "")
+                if m:
+                    lrefs.add(m.group(1))
+                    words.append(text(li))
+        if lrefs != set(pats):
+            fail(f"{title}: legend swatches use {sorted(lrefs)}, want {sorted(pats)}")
+        if npat and words != ["To (skravert)", "Tre (rutet)", "Fire (prikket)"]:
+            fail(f"{title}: legend labels {words}")
+    print(f"ok: {path}: patterns checked in {len(want)} charts")
+
+
+def pdf_page_ops(pdf):
+    """Per page: (text, count of clip operators 'W n', count of stroke operators 'S')."""
+    qdf = pdf + ".qdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+    data = open(qdf, "rb").read().decode("latin-1")
+    pages = re.split(r"%% Contents for page \d+", data)[1:]
+    out = []
+    for i, p in enumerate(pages, 1):
+        p = p.split("endstream", 1)[0]
+        t = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", pdf, "-"],
+                           capture_output=True, text=True).stdout
+        out.append((t, len(re.findall(r"(?m)^W n$|\sW\s+n\s", p)), len(re.findall(r"(?m)^S$", p))))
+    return out
+
+
+def check_pdf_patterns(pdf):
+    pages = pdf_page_ops(pdf)
+
+    def page(title):
+        for t, clips, strokes in pages:
+            if title in t:
+                return clips, strokes
+        fail(f"{pdf}: no page with '{title}'")
+        return 0, 0
+
+    c3, s3 = page("Tre serier")
+    if c3 != 1:  # only the chart box
+        fail(f"Tre serier: {c3} clips on its page, want 1 (no patterns)")
+    for title in ("Fire serier", "Fire liggende"):
+        c4, s4 = page(title)
+        # 3 patterned series x 3 bars + 3 legend swatches, each clipped; 2 of the 3 stroke lines
+        if c4 != 1 + 12:
+            fail(f"{title}: {c4} clips on its page, want 13 (chart box + 9 bars + 3 swatches)")
+        if s4 < s3 + 8:
+            fail(f"{title}: {s4} strokes on its page against {s3} without patterns")
+    print(f"ok: {pdf}: pattern paths on the 4-series pages, none on the 3-series page")
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -350,6 +439,9 @@ def main():
         check_same_as_txt(*args)
     elif mode == "agree":
         check_agree(*args)
+    elif mode == "patterns":
+        check_html_patterns(args[0])
+        check_pdf_patterns(args[1])
     elif mode == "same-as-pdf":
         for i in range(0, len(args) - 1, 2):
             check_same_as_pdf(args[i], args[i + 1])

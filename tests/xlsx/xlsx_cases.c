@@ -358,6 +358,15 @@ static void error_cases(void) {
   doc_table_add_row(d, t, DOC_ROW_DATA);
   expect_error("err_cols.xlsx", d, "16 384 columns");
 
+  /* one error style (xl_fail): an error raised outside the table code (a missing image file)
+   * names the sheet, the cell and the block as a table's does */
+  d = doc_new();
+  doc_add_heading(d, 1, "Bilder");
+  doc_block *img = doc_add(d, DOC_IMAGE);
+  img->u.image.path = doc_strdup(d, "/nonexistent-rapp-dir/bilde.png");
+  img->u.image.alt = doc_strdup(d, "Et bilde");
+  expect_error("err_image.xlsx", d, "XLSX: sheet 'Bilder', cell A3, block 2: image");
+
   /* LC_NUMERIC must be "C": libxlsxwriter would print "1234,5" into the XML */
   if (setlocale(LC_NUMERIC, "nb_NO.UTF-8")) {
     d = doc_new();

@@ -1,0 +1,116 @@
+/* xlsx/xlsx_about.c — the "Om rapporten" sheet: title, provenance, a contents list linking every
+ * sheet, and the notes about the figures. See xlsx_int.h. */
+#include "xlsx/xlsx_int.h"
+
+/* ---- Om rapporten ------------------------------------------------------------------------ */
+
+/* A date line of the provenance as a typed date (dd.mm.yyyy). */
+static int about_date(ctx *x, sheet *s, const char *label, int32_t ymd) {
+  uint32_t r = s->row++;
+  fkey dk;
+  memset(&dk, 0, sizeof dk);
+  dk.align = AL_LEFT;
+  snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy");
+  if (xl_put_str(x, s, r, 0, label, xl_text_fmt(x, DOC_BOLD, 0))) return -1;
+  return xl_put_date(x, s, r, 1, ymd, 0, 0, xl_fmt(x, &dk));
+}
+
+static int about_row(ctx *x, sheet *s, const char *label, const char *value) {
+  if (!value || !value[0]) return 0;
+  uint32_t r = s->row++;
+  if (xl_put_str(x, s, r, 0, label, xl_text_fmt(x, DOC_BOLD, 0))) return -1;
+  xl_note_width(s, 1, (double)xlsx_text_width(value) + 2);
+  return xl_put_str(x, s, r, 1, value, NULL);
+}
+
+int xl_write_about(ctx *x) {
+  sheet *s = &x->sheets[0];
+  const doc_meta *m = x->m;
+  const char *title = m->title;
+  const char *subtitle = m->subtitle;
+  for (size_t i = 0; i < doc_nblocks(x->d); i++) {
+    const doc_block *b = doc_block_at(x->d, i);
+    if (b->kind != DOC_COVER) continue;
+    if (!title) title = b->u.cover.title;
+    if (!subtitle) subtitle = b->u.cover.subtitle;
+  }
+  x->block = XL_NO_BLOCK; /* errors name the sheet and cell */
+  xl_note_width(s, 0, 24);
+  if (xl_put_str(x, s, s->row++, 0, title ? title : "Rapport", xl_text_fmt(x, DOC_BOLD, 14))) return -1;
+  if (subtitle && xl_put_str(x, s, s->row++, 0, subtitle, xl_text_fmt(x, 0, 12))) return -1;
+  s->row++;
+  fkey dk;
+  memset(&dk, 0, sizeof dk);
+  dk.align = AL_LEFT;
+  /* The same provenance lines as the PDF's colophon (model/doc.h doc_about_lines); dates typed. */
+  doc_about_line lines[DOC_ABOUT_MAX];
+  size_t nlines = doc_about_lines(m, lines);
+  for (size_t i = 0; i < nlines; i++) {
+    const doc_about_line *l = &lines[i];
+    if (l->created) {
+      /* 0 would make libxlsxwriter use the current time; the same instant is shown here. */
+      rapp_localtime lt; /* Norwegian local time, as every output (present_created) */
+      present_created(m, &lt);
+      uint32_t r = s->row++;
+      if (xl_put_str(x, s, r, 0, l->label, xl_text_fmt(x, DOC_BOLD, 0))) return -1;
+      snprintf(dk.num, sizeof dk.num, "dd.mm.yyyy hh:mm");
+      if (xl_put_date(x, s, r, 1, lt.ymd, lt.hour, lt.min, xl_fmt(x, &dk))) return -1;
+      xl_note_width(s, 1, 18);
+    } else if (l->date ? about_date(x, s, l->label, l->date)
+                       : about_row(x, s, l->label, l->value)) {
+      return -1;
+    }
+  }
+  s->row++;
+  if (x->nsheets > 1) {
+    if (xl_put_str(x, s, s->row++, 0, "Innhold", xl_text_fmt(x, DOC_BOLD, 12))) return -1;
+    fkey lk;
+    memset(&lk, 0, sizeof lk);
+    lk.link = 1;
+    for (size_t i = 1; i < x->nsheets; i++) {
+      uint32_t r = s->row++;
+      char url[300], quoted[260];
+      size_t o = 0;
+      for (const char *p = x->sheets[i].name; *p && o + 3 < sizeof quoted; p++) {
+        if (*p == '\'') quoted[o++] = '\'';
+        quoted[o++] = *p;
+      }
+      quoted[o] = '\0';
+      snprintf(url, sizeof url, "internal:'%s'!A1", quoted);
+      if (xl_put_str(x, s, r, 0, x->sheets[i].name, NULL)) return -1;
+      if (!x->dry) {
+        lxw_error rc = worksheet_write_url_opt(s->ws, r, 0, url, xl_fmt(x, &lk), x->sheets[i].name, NULL);
+        if (rc) return xl_fail_lxw(x, s, r, 0, rc);
+      }
+    }
+    s->row++;
+  }
+  char buf[128];
+  /* The status legend only where a status is shown. */
+  if (doc_has_status(x->d) && xl_put_str(x, s, s->row++, 0, "Statusfarger", xl_text_fmt(x, DOC_BOLD, 12)))
+    return -1;
+  for (int st = DOC_STATUS_DESIRED; doc_has_status(x->d) && st <= DOC_STATUS_NO_TARGET; st++) {
+    fkey sk;
+    memset(&sk, 0, sizeof sk);
+    sk.status = (unsigned char)st;
+    if (xl_put_str(x, s, s->row++, 0, xl_status_text((doc_status)st, buf, sizeof buf), xl_fmt(x, &sk)))
+      return -1;
+  }
+  static const char *const notes[] = {
+      "Status vises med farge, symbol og ord, så betydningen går fram også i svart-hvitt.",
+      "Tall er lagret som tall og datoer som datoer; visningen følger språkinnstillingen.",
+      "Beløp i 1 000 kr er lagret i hele kroner og vises i tusen kroner, så summer og formler "
+      "regner med kroner.",
+      "Prosenter er lagret som andeler: 12,5 % er verdien 0,125.",
+      "I kolonner med blandede enheter (resultatet i målekortet) står enheten i tallformatet, og "
+      "verdien er tallet slik det vises: 7,6 % er verdien 7,6, 16 dager er 16.",
+      "Mangler en verdi (Ikke målt), er cellen tom, og statuskolonnen sier hvorfor.",
+      "Delsummer og totaler er SUBTOTAL-formler: ved filtrering summerer de bare synlige rader.",
+      "Grupperte rader kan foldes sammen med knappene i venstre marg.",
+  };
+  s->row++;
+  if (xl_put_str(x, s, s->row++, 0, "Om tallene", xl_text_fmt(x, DOC_BOLD, 12))) return -1;
+  for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+    if (xl_write_plain(x, s, notes[i], 0, 0)) return -1;
+  return 0;
+}

@@ -1,0 +1,350 @@
+/* xlsx/xlsx_table.c — a table in a sheet (headers on one or two levels, typed cells with the
+ * presentation step's values and units, merged repeats, status columns, subtotal and total
+ * formulas, freeze panes and autofilter) and key figures. See xlsx_int.h. */
+#include "xlsx/xlsx_int.h"
+
+/* ---- cells ------------------------------------------------------------------------------- */
+
+/* 1 = the plan's column j is followed by the Status column added for it. */
+static int status_beside(const tplan *p, size_t j) {
+  return j + 1 < p->nx && p->x[j + 1].status && p->x[j + 1].col == p->x[j].col;
+}
+
+const char *xl_status_text(doc_status st, char *buf, size_t n) {
+  snprintf(buf, n, "%s %s", doc_status_symbol(st), doc_status_label(st));
+  return buf;
+}
+
+/* Cell format for a value of column col in a row of kind rk with status st (`merged` = aligned
+ * to the top, as merged and wrapped cells are). A resolved NUMBER cell (`pc`, or NULL for the
+ * column's plain format) brings its decimals and unit (model/present.c); a value that rounds to
+ * zero gets a format without the minus, so it shows "0" like every other output. Formats are
+ * cached per combination in xl_fmt. */
+static lxw_format *cell_fmt(ctx *x, const doc_column *col, const present_cell *pc,
+                            doc_cell_kind kind, doc_row_kind rk, doc_status st, int wrap,
+                            int merged) {
+  if (x->dry) return NULL;
+  fkey k;
+  memset(&k, 0, sizeof k);
+  if (kind == DOC_CELL_DATE) {
+    snprintf(k.num, sizeof k.num, "dd.mm.yyyy");
+  } else if (kind == DOC_CELL_NUMBER && col->type != DOC_COL_DATE) {
+    xlsx_number_format_ex(col->type, pc ? pc->decimals : col->decimals, col->thousands,
+                          col->mark_negative, pc ? pc->unit : "", k.num, sizeof k.num);
+    char *semi = strchr(k.num, ';');
+    if (pc && pc->zero && semi) { /* "#,##0;#,##0": no "−0" */
+      size_t head = (size_t)(semi - k.num);
+      if (2 * head + 2 <= sizeof k.num) {
+        memcpy(semi + 1, k.num, head);
+        semi[1 + head] = '\0';
+      }
+    }
+  }
+  k.bold = rk != DOC_ROW_DATA;
+  k.status = (unsigned char)st;
+  k.border = rk == DOC_ROW_SUBTOTAL ? BORDER_SUBTOTAL : rk == DOC_ROW_TOTAL ? BORDER_TOTAL : BORDER_NONE;
+  k.fill = rk == DOC_ROW_GROUP ? FILL_GROUP : FILL_NONE;
+  k.align = col->align == DOC_ALIGN_LEFT ? AL_LEFT : col->align == DOC_ALIGN_CENTER ? AL_CENTER
+            : col->align == DOC_ALIGN_RIGHT ? AL_RIGHT : AL_DEFAULT;
+  k.wrap = (unsigned char)wrap;
+  k.top = (unsigned char)(wrap || merged);
+  return xl_fmt(x, &k);
+}
+
+static double percent_value(const doc_column *col, double v) {
+  return col->type == DOC_COL_PERCENT ? v / 100.0 : v;
+}
+
+/* The cached value of SUBTOTAL(9, rows [a, b)) (SUBTOTAL skips nested SUBTOTAL formulas; GROUP
+ * rows are empty): the model's sum, as a fraction for percent columns. */
+static double range_sum(const doc_table *t, size_t c, size_t a, size_t b) {
+  return percent_value(&t->cols[c], present_range_sum(t, c, a, b));
+}
+
+/* Declares the merge of a run of repeats (merge_repeats) in sheet column j from row r0 (the run's
+ * first, table row `first`) to r1. libxlsxwriter writes a string into the first cell; a number
+ * there is written again (in constant_memory mode the first row is already out and keeps the
+ * value written then, and the second write is refused as out of range, which is expected). */
+static int merge_run_cells(ctx *x, sheet *s, const doc_table *t, size_t j, size_t c, uint32_t r0,
+                           uint32_t r1, size_t first) {
+  present_cell pc;
+  present_table_cell(t, first, c, &pc);
+  const doc_column *col = &t->cols[c];
+  int number = pc.kind == DOC_CELL_NUMBER;
+  lxw_format *f = cell_fmt(x, col, number ? &pc : NULL, number ? DOC_CELL_NUMBER : DOC_CELL_TEXT,
+                           DOC_ROW_DATA, pc.status, 1, 1);
+  lxw_error e = worksheet_merge_range(s->ws, r0, (lxw_col_t)j, r1, (lxw_col_t)j,
+                                      number ? "" : pc.text, f);
+  if (e) return xl_fail_lxw(x, s, r1, (uint16_t)j, e);
+  if (number) {
+    e = worksheet_write_number(s->ws, r0, (lxw_col_t)j, percent_value(col, pc.value), f);
+    if (e && e != LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE) return xl_fail_lxw(x, s, r0, (uint16_t)j, e);
+  }
+  return 0;
+}
+
+int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
+  tplan *p = &x->tplans[bi];
+  x->table = t;
+  x->trow = x->tcol = (size_t)-1;
+  char buf[256];
+  /* caption and unit */
+  if (t->title && !(s->title && s->row == 2 && s->title == t->title)) {
+    if (xl_put_str(x, s, s->row, 0, t->title, xl_text_fmt(x, DOC_BOLD, 12))) return -1;
+    s->row++;
+  }
+  const char *unit = present_unit_note(t);
+  if (unit) {
+    if (xl_put_str(x, s, s->row, 0, unit, xl_text_fmt(x, DOC_ITALIC, 0))) return -1;
+    s->row++;
+  }
+  if (p->nx == 0) return 0;
+  /* header */
+  uint32_t head0 = s->row;
+  fkey hk;
+  memset(&hk, 0, sizeof hk);
+  hk.bold = 1;
+  hk.fill = FILL_HEADER;
+  if (p->two_level) {
+    /* Groups are centred across their columns without merging, so filter and sort work. */
+    if (xl_put_row(x, s, s->row, 0, 0)) return -1;
+    hk.align = AL_ACROSS;
+    lxw_format *across = xl_fmt(x, &hk);
+    for (size_t j = 0; j < p->nx; j++) {
+      const char *g = t->cols[p->x[j].col].group;
+      const char *prev = j ? t->cols[p->x[j - 1].col].group : NULL;
+      int starts = g && g[0] && !(prev && strcmp(prev, g) == 0);
+      if (starts ? xl_put_str(x, s, s->row, j, g, across) : xl_put_blank(x, s, s->row, j, across))
+        return -1;
+    }
+    s->row++;
+  }
+  double head_lines = 1;
+  for (size_t j = 0; j < p->nx; j++) {
+    const char *title = p->x[j].status ? "Status" : t->cols[p->x[j].col].title;
+    double w = j < s->nwidth && s->width[j] > 2 ? s->width[j] - 1 : 8;
+    double lines = ceil((double)xlsx_text_width(title) / w);
+    if (lines > head_lines) head_lines = lines;
+  }
+  if (head_lines > 4) head_lines = 4;
+  if (xl_put_row(x, s, s->row, head_lines > 1 ? head_lines * ROW_HEIGHT : 0, 0)) return -1;
+  hk.align = AL_DEFAULT;
+  hk.border = BORDER_HEADER;
+  hk.wrap = 1;
+  for (size_t j = 0; j < p->nx; j++) {
+    const doc_column *col = &t->cols[p->x[j].col];
+    hk.align = !p->x[j].status && (xl_col_numeric(col->type) || col->type == DOC_COL_DATE) ? AL_RIGHT : AL_DEFAULT;
+    if (col->align == DOC_ALIGN_CENTER) hk.align = AL_CENTER;
+    const char *title = p->x[j].status ? "Status" : col->title;
+    if (xl_put_str(x, s, s->row, j, title, xl_fmt(x, &hk))) return -1;
+  }
+  uint32_t head1 = s->row++;
+  uint32_t body0 = s->row;
+  if (s->main_block == bi && !x->dry) {
+    if (body0 <= FREEZE_MAX_ROW) worksheet_freeze_panes(s->ws, body0, 0);
+    lxw_error rc = worksheet_repeat_rows(s->ws, head0, head1);
+    if (rc) return xl_fail_lxw(x, s, head0, 0, rc);
+    uint32_t last = body0 + (uint32_t)t->nrows;
+    while (last > body0 && t->rows[last - body0 - 1].kind == DOC_ROW_TOTAL) last--;
+    if (last > body0) {
+      rc = worksheet_autofilter(s->ws, head1, 0, last - 1, (lxw_col_t)(p->nx - 1));
+      if (rc) return xl_fail_lxw(x, s, head1, 0, rc);
+    }
+  }
+  /* body; when a column wraps, every cell aligns to the top so a row reads on one line */
+  int top = 0;
+  for (size_t j = 0; j < p->nx; j++) top |= p->lines_w[j] > 0;
+  size_t *merge_end = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_end); /* run end row (excl) */
+  size_t *merge_start = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_start);
+  int rc = 0;
+  for (size_t r = 0; r < t->nrows && rc == 0; r++) {
+    const doc_row *row = &t->rows[r];
+    uint32_t sr = body0 + (uint32_t)r;
+    x->trow = r;
+    x->tcol = (size_t)-1;
+    /* runs of merge_repeats columns start here (needed for the row height, used below) */
+    for (size_t c = 0; c < t->ncols && row->kind == DOC_ROW_DATA; c++)
+      if (t->cols[c].merge_repeats && r >= merge_end[c]) {
+        merge_start[c] = r;
+        merge_end[c] = r + present_run(t, r, c);
+      }
+    double lines = 1;
+    for (size_t j = 0; j < p->nx; j++) {
+      size_t c = p->x[j].col;
+      const doc_cell *cell = &row->cells[c];
+      if (p->lines_w[j] > 0 && cell->kind == DOC_CELL_TEXT && row->kind == DOC_ROW_DATA) {
+        double l = ceil((double)xlsx_text_width(cell->text) / ((p->lines_w[j] - 1) * TEXT_FIT));
+        /* a merged text wraps over the rows of its run: each row needs its share */
+        if (t->cols[c].merge_repeats && merge_end[c] > merge_start[c])
+          l = ceil(l / (double)(merge_end[c] - merge_start[c]));
+        if (l > lines) lines = l;
+      }
+    }
+    if (lines > 15) lines = 15;
+    if ((rc = xl_put_row(x, s, sr, lines > 1 ? lines * ROW_HEIGHT : 0, row->level))) break;
+    if (row->kind == DOC_ROW_GROUP) {
+      fkey gk;
+      memset(&gk, 0, sizeof gk);
+      gk.bold = 1;
+      gk.fill = FILL_GROUP;
+      lxw_format *gf = xl_fmt(x, &gk);
+      for (size_t j = 0; j < p->nx && rc == 0; j++) {
+        x->tcol = p->x[j].col;
+        rc = j == 0 && row->label ? xl_put_str(x, s, sr, 0, row->label, gf) : xl_put_blank(x, s, sr, j, gf);
+      }
+      continue;
+    }
+    for (size_t j = 0; j < p->nx && rc == 0; j++) {
+      size_t c = p->x[j].col;
+      const doc_column *col = &t->cols[c];
+      const doc_cell *cell = &row->cells[c];
+      present_cell pc;
+      present_table_cell(t, r, c, &pc);
+      x->tcol = c;
+      if (p->x[j].status) {
+        if (cell->status != DOC_STATUS_NONE) {
+          fkey sk;
+          memset(&sk, 0, sizeof sk);
+          sk.status = (unsigned char)cell->status;
+          sk.bold = row->kind != DOC_ROW_DATA;
+          sk.top = (unsigned char)top;
+          rc = xl_put_str(x, s, sr, j, xl_status_text(cell->status, buf, sizeof buf), xl_fmt(x, &sk));
+        }
+        continue;
+      }
+      /* label of a subtotal/total row in its first column */
+      if (j == 0 && pc.label) {
+        rc = xl_put_str(x, s, sr, 0, pc.text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, DOC_STATUS_NONE, 0, 0));
+        continue;
+      }
+      /* a sum over no figures is left as the model has it ("–"), not a formula giving 0 */
+      int summed = col->sum && (row->kind == DOC_ROW_SUBTOTAL || row->kind == DOC_ROW_TOTAL) &&
+                   xl_col_numeric(col->type) && cell->kind == DOC_CELL_NUMBER;
+      if (summed) {
+        size_t a, b;
+        if (row->kind == DOC_ROW_TOTAL) {
+          a = 0;
+          b = r;
+        } else {
+          a = row->sum_first;
+          b = row->sum_first + row->sum_count;
+          if (b > t->nrows) b = t->nrows;
+          if (a <= r && r < b) b = r; /* never include the row itself */
+        }
+        lxw_format *f = cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, 0);
+        if (a >= b) {
+          rc = xl_put_num(x, s, sr, j, 0, f);
+        } else {
+          char c1[16], c2[16], formula[64];
+          lxw_rowcol_to_cell(c1, body0 + (uint32_t)a, (lxw_col_t)j);
+          lxw_rowcol_to_cell(c2, body0 + (uint32_t)b - 1, (lxw_col_t)j);
+          snprintf(formula, sizeof formula, "=SUBTOTAL(9,%s:%s)", c1, c2);
+          rc = xl_put_formula(x, s, sr, j, formula, range_sum(t, c, a, b), f);
+        }
+        continue;
+      }
+      /* vertical merge of repeated values (merge_repeats): the value goes in the first row;
+       * the merge is declared at the run's last row, the only moment constant_memory accepts
+       * it (it pads the range with blanks, which must not overtake later rows). */
+      int merged = 0;
+      if (col->merge_repeats && row->kind == DOC_ROW_DATA) {
+        merged = merge_end[c] - merge_start[c] > 1;
+        if (merged && pc.repeat) {
+          if (r == merge_end[c] - 1 && !x->dry) rc = merge_run_cells(x, s, t, j, c, body0 + (uint32_t)merge_start[c], sr, merge_start[c]);
+          continue;
+        }
+      }
+      int wrap = p->lines_w[j] > 0 || merged;
+      switch (cell->kind) {
+        case DOC_CELL_EMPTY:
+          if (cell->status != DOC_STATUS_NONE)
+            rc = p->status_text && col->type == DOC_COL_TEXT
+                     ? xl_put_str(x, s, sr, j, xl_status_text(cell->status, buf, sizeof buf),
+                               cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
+                     : xl_put_blank(x, s, sr, j, cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
+          else if (row->kind != DOC_ROW_DATA)
+            rc = xl_put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, DOC_STATUS_NONE, 0, 0));
+          break;
+        case DOC_CELL_TEXT: {
+          const char *text = pc.text;
+          char *withsym = NULL;
+          if (cell->status != DOC_STATUS_NONE && status_beside(p, j)) {
+            /* A text in a number column ("Ikke målt" where there is no value): the added Status
+             * column carries symbol and word, so the value cell is left empty (with the fill),
+             * which filters and sums as "no value"; a different text stays, without symbol. */
+            if (pc.text_is_status)
+              rc = xl_put_blank(x, s, sr, j, cell_fmt(x, col, NULL, DOC_CELL_EMPTY, row->kind, cell->status, 0, top));
+            else
+              rc = xl_put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged || top));
+            break;
+          }
+          if (cell->status != DOC_STATUS_NONE) {
+            /* symbol and word travel with the fill: "● Ønsket resultat" */
+            const char *shown = pc.text_is_status ? present_status_word(cell->status, NULL) : text;
+            size_t need = strlen(shown) + 16;
+            withsym = xmalloc(need);
+            snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), shown);
+            text = withsym;
+          }
+          rc = xl_put_str(x, s, sr, j, text, cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, wrap, merged || top));
+          free(withsym);
+          break;
+        }
+        case DOC_CELL_NUMBER:
+          rc = xl_put_num(x, s, sr, j, percent_value(col, cell->number),
+                       cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
+          break;
+        case DOC_CELL_DATE:
+          rc = xl_put_date(x, s, sr, j, cell->date, 0, 0,
+                        cell_fmt(x, col, NULL, DOC_CELL_DATE, row->kind, cell->status, 0, top));
+          break;
+      }
+    }
+  }
+  free(merge_end);
+  free(merge_start);
+  if (rc) return -1;
+  s->row = body0 + (uint32_t)t->nrows;
+  x->trow = x->tcol = (size_t)-1;
+  if (t->note) {
+    if (xl_write_plain(x, s, t->note, DOC_ITALIC, 0)) return -1;
+  }
+  s->row++;
+  x->table = NULL;
+  return 0;
+}
+
+int xl_write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
+  char buf[256];
+  for (size_t i = 0; i < b->u.keyfigures.nitems; i++) {
+    const doc_keyfigure *k = &b->u.keyfigures.items[i];
+    uint32_t r = s->row++;
+    if (xl_put_str(x, s, r, 0, k->label ? k->label : "", xl_text_fmt(x, DOC_BOLD, 0))) return -1;
+    doc_column col;
+    memset(&col, 0, sizeof col);
+    col.type = k->type;
+    col.decimals = k->decimals;
+    col.thousands = k->thousands;
+    const doc_cell *v = &k->value;
+    present_cell pv;
+    present_keyfigure(k, &pv);
+    int rc = 0;
+    if (v->kind == DOC_CELL_NUMBER)
+      rc = xl_put_num(x, s, r, 1, percent_value(&col, v->number),
+                   cell_fmt(x, &col, &pv, DOC_CELL_NUMBER, DOC_ROW_DATA, v->status, 0, 0));
+    else if (v->kind == DOC_CELL_DATE)
+      rc = xl_put_date(x, s, r, 1, v->date, 0, 0, cell_fmt(x, &col, NULL, DOC_CELL_DATE, DOC_ROW_DATA, v->status, 0, 0));
+    else if (v->kind == DOC_CELL_TEXT)
+      rc = xl_put_str(x, s, r, 1, v->text, cell_fmt(x, &col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, v->status, 0, 0));
+    if (rc) return -1;
+    if (k->comparison && xl_put_str(x, s, r, 2, k->comparison, NULL)) return -1;
+    if (v->status != DOC_STATUS_NONE) {
+      fkey sk;
+      memset(&sk, 0, sizeof sk);
+      sk.status = (unsigned char)v->status;
+      if (xl_put_str(x, s, r, 3, xl_status_text(v->status, buf, sizeof buf), xl_fmt(x, &sk))) return -1;
+    }
+  }
+  s->row++;
+  return 0;
+}
