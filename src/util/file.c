@@ -28,14 +28,15 @@ const char *file_kind(mode_t mode) {
   return "not a regular file";
 }
 
-void file_write_all(int fd, const char *p, size_t n) {
+int file_write_all(int fd, const char *p, size_t n) {
   while (n > 0) {
     ssize_t w = write(fd, p, n);
     if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) break;
+    if (w <= 0) return -1;
     p += w;
     n -= (size_t)w;
   }
+  return 0;
 }
 
 int file_open_regular(const char *path, size_t max_bytes, const char *what, struct stat *st,

@@ -24,8 +24,9 @@ int file_open_regular(const char *path, size_t max_bytes, const char *what, stru
  * device", "a block device", "a socket", or "not a regular file". */
 const char *file_kind(mode_t mode);
 
-/* Writes p[0..n) to fd, again after EINTR and short writes; stops silently at another error.
- * System calls only (a signal or out-of-memory handler may call it). */
-void file_write_all(int fd, const char *p, size_t n);
+/* Writes p[0..n) to fd, again after EINTR and short writes; -1 (errno set, or 0 for a write of
+ * nothing) at another error, else 0. System calls only (a signal or out-of-memory handler may
+ * call it). */
+int file_write_all(int fd, const char *p, size_t n);
 
 #endif
