@@ -16,6 +16,7 @@
 
 #include "util/buf.h"
 #include "util/file.h"
+#include "util/localtime.h"
 
 /* One part of the package being read: libzip's stream, and what the XML reader may take. */
 typedef struct part {
@@ -55,19 +56,6 @@ void src_xlsx_col_name(int col, char out[4]) {
   out[n] = '\0';
 }
 
-/* Days since 1970-01-01 -> civil date (H. Hinnant's algorithm). */
-static void civil_from_days(long long z, int *y, int *m, int *d) {
-  z += 719468;
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097;
-  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long long mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 int src_xlsx_serial_date(double serial, char iso[11]) {
   if (!(serial >= 1 && serial < 2958466)) return -1; /* 1900-01-01 .. 9999-12-31 */
   long long s = (long long)floor(serial);
@@ -75,7 +63,7 @@ int src_xlsx_serial_date(double serial, char iso[11]) {
   /* serials before the fictitious day count from 1899-12-31, later ones from 1899-12-30 */
   long long days = (s < 60 ? s + 1 : s) - 25569;
   int y, m, d;
-  civil_from_days(days, &y, &m, &d);
+  localtime_civil_from_days(days, &y, &m, &d);
   snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
   return 0;
 }
