@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -24,5 +25,9 @@ const char *fuzz_snapshot(void);
 uint64_t fuzz_file_hash(const char *path);
 /* The names in a folder, sorted, one a line (caller frees). */
 char *fuzz_dir_listing(const char *dir);
+/* rapp import of in_dir: fails cleanly (message, no file) or gives a snapshot rapp check finds
+ * clean; the temporary folder's listing is listing0 afterwards. */
+void fuzz_import_and_check(const char *in_dir, const char *out_path, FILE *devnull,
+                           const char *listing0);
 
 #endif

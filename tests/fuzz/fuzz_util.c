@@ -107,3 +107,32 @@ char *fuzz_dir_listing(const char *dir) {
   buf_free(&b);
   return s;
 }
+
+/* The import invariants: `rapp import` of in_dir either fails with a message and writes nothing
+ * at out_path, or writes a snapshot that `rapp check` finds clean (then removed); either way the
+ * temporary folder holds what it held before (listing0, from fuzz_dir_listing). */
+void fuzz_import_and_check(const char *in_dir, const char *out_path, FILE *devnull,
+                           const char *listing0) {
+  rapp_err err = {0};
+  db_stats st = {0};
+  int rc = db_import(in_dir, out_path, devnull, &st, &err);
+  if (rc != 0) {
+    FUZZ_ASSERT(rc == -1 && err.msg[0]);
+    FUZZ_ASSERT(access(out_path, F_OK) != 0);
+  } else {
+    db_stats chk = {0};
+    rapp_err cerr = {0};
+    int crc = db_check(out_path, 60, devnull, &chk, &cerr);
+    if (crc != 0 || chk.problems != 0) {
+      fprintf(stderr, "import accepted what check refuses: %s (%d problems)\n", cerr.msg,
+              chk.problems);
+      db_check(out_path, 60, stderr, &chk, &cerr);
+    }
+    FUZZ_ASSERT(crc == 0 && chk.problems == 0);
+    FUZZ_ASSERT(unlink(out_path) == 0);
+  }
+  char *listing = fuzz_dir_listing(fuzz_tmp_dir());
+  if (strcmp(listing, listing0) != 0) fprintf(stderr, "files now:\n%s", listing);
+  FUZZ_ASSERT(strcmp(listing, listing0) == 0);
+  free(listing);
+}

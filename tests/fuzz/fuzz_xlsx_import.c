@@ -100,23 +100,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size) FUZZ_ASSERT(fwrite(data, 1, size, f) == size);
   fclose(f);
   read_all();
-  rapp_err err = {0};
-  db_stats st = {0};
-  int rc = db_import(buf_str(&in_dir), buf_str(&out_path), devnull, &st, &err);
-  if (rc != 0) {
-    FUZZ_ASSERT(rc == -1 && err.msg[0]);
-    FUZZ_ASSERT(access(buf_str(&out_path), F_OK) != 0);
-  } else {
-    db_stats chk = {0};
-    rapp_err cerr = {0};
-    int crc = db_check(buf_str(&out_path), 60, devnull, &chk, &cerr);
-    if (crc != 0 || chk.problems != 0) db_check(buf_str(&out_path), 60, stderr, &chk, &cerr);
-    FUZZ_ASSERT(crc == 0 && chk.problems == 0);
-    FUZZ_ASSERT(unlink(buf_str(&out_path)) == 0);
-  }
-  char *listing = fuzz_dir_listing(fuzz_tmp_dir());
-  if (strcmp(listing, listing0) != 0) fprintf(stderr, "files now:\n%s", listing);
-  FUZZ_ASSERT(strcmp(listing, listing0) == 0);
-  free(listing);
+  fuzz_import_and_check(buf_str(&in_dir), buf_str(&out_path), devnull, listing0);
   return 0;
 }
