@@ -50,8 +50,9 @@ function M.query(r, q)
 end
 
 -- The ROS matrix's three levels in the status colours: red = uakseptabel, yellow = vurder
--- tiltak, green = akseptabel (DOMAIN.md), so the level reads in colour, symbol and word.
-local RISK_STATUS = { ["uakseptabel"] = "unacceptable", ["vurder tiltak"] = "acceptable", ["akseptabel"] = "desired" }
+-- tiltak, green = akseptabel (DOMAIN.md), so the level reads in colour, symbol and word. The one
+-- mapping for every report (rapp.risk's heat map too).
+M.RISK_STATUS = { ["uakseptabel"] = "unacceptable", ["vurder tiltak"] = "acceptable", ["akseptabel"] = "desired" }
 
 --- The chapter: heading at level opts.level (default 1), deviations and risks. q as for query plus
 --- ytd_label ("januar–august 2026"); opts.in_period_title ("I perioden").
@@ -96,7 +97,7 @@ function M.section(r, q, devs, risks, opts)
   local rl = {}
   for i, k in ipairs(risks) do
     rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
-      score = k.score, level = capital(k.level), level_status = RISK_STATUS[k.level], measures = k.measures,
+      score = k.score, level = capital(k.level), level_status = M.RISK_STATUS[k.level], measures = k.measures,
       deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and " – frist passert" or "") }
   end
   doc:table {

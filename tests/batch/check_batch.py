@@ -11,7 +11,7 @@ resume  a second --resume run runs nothing; a deleted and a changed output are r
 shards  for N = 1..5 the shards (--shard K/N, and the Slurm/Kubernetes variables) split the items
         with no overlap and no gap; `manifest merge` of 3 shards equals the unsharded manifest and
         refuses a missing or doubled shard
-plan    reports/plans/manedspakke.lua: every job run, the optional missing report skipped, each
+plan    reports/plans/manedspakke.lua: every job run (the unit report for every unit), an optional missing report skipped, each
         area's decision follow-up named by area; a plan that reaches for a library is refused
 """
 import hashlib
@@ -277,9 +277,10 @@ def case_plan():
     m = manifest(out)
     areas = con.execute("SELECT code, name FROM area ORDER BY code").fetchall()
     status = {it["key"]: it["status"] for it in m["items"]}
-    want = {"kvartalsrapport.lua period=2026-T2": "ok", "vedtaksoppfolging.lua period=2026-T2": "ok",
-            "enhetsrapport.lua period=2026-T2 unit=*": "skipped"}
+    units = [u for (u,) in con.execute("SELECT code FROM unit ORDER BY code")]
+    want = {"kvartalsrapport.lua period=2026-T2": "ok", "vedtaksoppfolging.lua period=2026-T2": "ok"}
     want.update({f"vedtaksoppfolging.lua period=2026-T2 area={c}": "ok" for c, _ in areas})
+    want.update({f"enhetsrapport.lua period=2026-T2 unit={u}": "ok" for u in units})
     check(status == want, f"plan items {status}")
     check(m["batch"] == "batch manedspakke", f"batch label {m['batch']}")
     check_outputs_hashed(m, "plan")
@@ -289,6 +290,18 @@ def case_plan():
     check("Kvartals- og tertialrapport" in pdftext(os.path.join(out, "kvartalsrapport-2026-T2.pdf"))
           or "Tertialrapport" in pdftext(os.path.join(out, "kvartalsrapport-2026-T2.pdf")),
           "the kvartalsrapport of the plan is not one")
+    for u in units:
+        check(os.path.exists(os.path.join(out, f"enhetsrapport-2026-T2-{u}.pdf")), f"the plan made no unit report for {u}")
+    # an optional job whose script is missing is skipped, the others run
+    opt = os.path.join(work, "optional_plan.lua")
+    with open(opt, "w") as f:
+        f.write('return { name = "valgfri", jobs = { { report = "%s" }, { report = "mangler.lua", each = "unit", '
+                'optional = true } } }\n' % os.path.join(src, "reports", "vedtaksoppfolging.lua"))
+    r = run([rapp, "batch", opt, "--db", db, "--period", "2026-T2", "--out", os.path.join(work, "optional")], E)
+    check(r.returncode == 0, f"the plan with an optional missing job exited {r.returncode}: {r.stderr[-300:]}")
+    st = {it["key"]: it["status"] for it in manifest(os.path.join(work, "optional"))["items"]}
+    check(st == {"vedtaksoppfolging.lua period=2026-T2": "ok", "mangler.lua period=2026-T2 unit=*": "skipped"},
+          f"optional plan items {st}")
     bad = os.path.join(work, "bad_plan.lua")
     with open(bad, "w") as f:
         f.write('-- a plan that reaches for a library\nreturn { jobs = { { report = os.getenv("HOME") } } }\n')
