@@ -74,7 +74,7 @@ return rapp.report {
         .. "tiltak, ansvarlig, frist og status."):format(fmt.date(as_of)))
       doc:table {
         title = "Uakseptable risikoer",
-        sheet = "Høye risikoer",
+        sheet = "Uakseptable risikoer",
         columns = {
           { key = "id", title = "ID", width_mm = 16 },
           { key = "area", title = "Rammeområde", width_mm = 28 },
