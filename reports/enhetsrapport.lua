@@ -66,7 +66,7 @@ return rapp.report {
       doc:paragraph("Enheten har ikke budsjett, regnskap eller prognose for " .. per.year .. ".")
     else
       economy.table(r, { unit_row }, { title = u.name .. ", " .. ytd.label .. ", og prognose " .. per.year,
-        first_title = "Enhet", sheet = "Økonomi" })
+        first_title = "Enhet", sheet = "Økonomi i år" })
       local months, bsum, asum = {}, 0, 0
       for i, m in ipairs(db:rows(MONTHS_SQL, { unit = u.code, year = per.year, last_month = q.last_month })) do
         bsum, asum = bsum + (m.budget or 0), asum + (m.actual or 0)
@@ -118,7 +118,7 @@ return rapp.report {
         :format(ytd.label))
       doc:table {
         title = "Sykefravær per måned, " .. ytd.label,
-        sheet = "Sykefravær",
+        sheet = "Sykefravær per måned",
         columns = {
           { key = "month", title = "Måned" },
           { key = "short_pct", title = "Korttid", type = "percent", decimals = 1 },
@@ -145,7 +145,10 @@ return rapp.report {
     doc:landscape()
     doc:heading(1, "Målekort")
     doc:paragraph("Enhetens resultater på rammeområdets egne mål og de felles målene som måles for enheten.")
-    scorecard.table(r, { period = per, unit = u.code, sheet = "Målekort" })
+    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = "Målekort for enheten" })
+    if counts.total == 0 then
+      doc:paragraph("Ingen indikatorer i målekortet måles for enheten.")
+    end
 
     -- 5. Avvik
     doc:portrait()
@@ -156,7 +159,7 @@ return rapp.report {
       doc:paragraph(("Enheten har ikke registrert avvik fra %s til og med %s."):format(tertials[1].label, fmt.date(as_of)))
     else
       risk.deviation_table(r, devs, tertials, { title = "Avvik per kategori og tertial, " .. u.name,
-        sheet = "Avvik", first_title = "Kategori", as_of = as_of })
+        sheet = "Avvik per kategori", first_title = "Kategori", as_of = as_of })
     end
 
     -- 6. Lederavtale
@@ -173,7 +176,7 @@ return rapp.report {
         agreements[1].year == per.year and agreements[1].status or "ikke registrert", fmt.date(as_of)))
       doc:table {
         title = "Lederavtaler per " .. fmt.date(as_of),
-        sheet = "Lederavtale",
+        sheet = "Lederavtaler",
         columns = {
           { key = "year", title = "År" },
           { key = "leader", title = "Leder" },
