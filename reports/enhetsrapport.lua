@@ -99,15 +99,21 @@ return rapp.report {
       }
     end
 
-    -- 3. Sykefravær
+    -- 3. Sykefravær. The goal is the unit's own: the desired limit of sick leave (MA01) the unit's
+    -- scorecard shows (the unit's target, else the area's, else the municipality's; scorecard.SQL),
+    -- else the area's goal of rapp.absence when the indicator is not on the unit's card.
     doc:heading(1, "Sykefravær")
-    local sick, goal = {}, nil
+    local goal
+    for _, row in ipairs((scorecard.rows(r, { period = per, unit = u.code }))) do
+      if row.indicator_code == "MA01" then goal = row.desired end
+    end
+    local sick = {}
     for _, m in ipairs(ytd.months) do
       for _, row in ipairs(absence.rows(r, { first_month = m, last_month = m }, area.code)) do
         if row.code == u.code then
           sick[#sick + 1] = { month = capital(fmt.month_name(tonumber(m:sub(6)))), short_pct = row.short_pct,
-            long_pct = row.long_pct, total_pct = row.total_pct, goal_pct = row.goal_pct, last_year_pct = row.last_year_pct }
-          goal = goal or row.goal_pct
+            long_pct = row.long_pct, total_pct = row.total_pct, goal_pct = goal or row.goal_pct,
+            last_year_pct = row.last_year_pct }
         end
       end
     end
@@ -129,15 +135,16 @@ return rapp.report {
         },
         rows = sick,
         note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
-          .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. per.year
-          .. " (rammeområdets eget mål der det finnes).",
+          .. "Mål: ønsket resultat for sykefravær totalt i enhetens målekort for " .. per.year
+          .. " (enhetens eget mål, ellers rammeområdets eller kommunens).",
       }
       doc:chart {
         kind = "line", title = "Sykefravær per måned, " .. u.name,
         type = "percent", decimals = 1, value_title = "Sykefravær",
         rows = sick, category = "month",
         series = { { key = "total_pct", name = tostring(per.year) }, { key = "last_year_pct", name = tostring(per.year - 1) } },
-        lines = goal and { { value = goal, label = "Mål " .. fmt.percent(goal, 1) } } or nil,
+        lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = "Mål " .. fmt.percent(sick[1].goal_pct, 1) } }
+          or nil,
       }
     end
 

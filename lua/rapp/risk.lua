@@ -158,12 +158,7 @@ function M.deviation_table(r, rows, tertials, opts)
   columns[#columns + 1] = { key = "total", title = "Sum fire tertialer", type = "integer", sum = true, group = "Registrert" }
   columns[#columns + 1] = { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true }
   columns[#columns + 1] = { key = "open", title = "Åpne per " .. fmt.date(opts.as_of), type = "integer", sum = true }
-  r.doc:table {
-    title = opts.title,
-    sheet = opts.sheet,
-    columns = columns,
-    rows = rows,
-    total = "Sum",
+  r.doc:table { title = opts.title, sheet = opts.sheet, columns = columns, rows = rows, total = "Sum",
     note = "Avvik registrert i kvalitetssystemet per tertial, til og med " .. fmt.date(opts.as_of)
       .. ". Bare antall rapporteres; innholdet i avvikene er ikke offentlig. Åpne: ikke lukket per "
       .. fmt.date(opts.as_of) .. ".",

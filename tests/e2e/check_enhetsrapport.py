@@ -92,7 +92,11 @@ def one(unit, period, default=False):
         check(want in flat, f"{what}: PDF month row '{want}'")
     check(len([g for g in got if str(g[0]).lower() in MONTHS]) == last_month, f"{what}: {last_month} months")
 
-    # sick leave month by month, the goal and the same month a year earlier
+    # sick leave month by month, the goal (the unit's MA01 target, else the area's, else the
+    # municipality's) and the same month a year earlier
+    t = Q("""SELECT desired FROM target WHERE indicator_code = 'MA01' AND year = ? AND (unit_code = ?
+             OR (unit_code IS NULL AND area_code = ?)) ORDER BY unit_code IS NULL LIMIT 1""", year, unit, u["area_code"])
+    unit_goal = t[0][0] if t else goal(Q, u["area_code"], year)
     got = {g[0]: g[1:6] for g in rows_of(wb["Sykefravær per måned"], "Måned")} if "Sykefravær per måned" in wb.sheetnames else {}
     n = 0
     for m in range(1, last_month + 1):
@@ -103,7 +107,7 @@ def one(unit, period, default=False):
             continue
         n += 1
         prev = absence(Q, None, ly(ym), ly(ym), unit)
-        exp = (*cur, goal(Q, u["area_code"], year), prev[2] if prev else None)
+        exp = (*cur, unit_goal, prev[2] if prev else None)
         row = got.get(MONTHS[m - 1].capitalize())
         check(row is not None, f"{what}: sick leave {ym} in the XLSX")
         if row:
