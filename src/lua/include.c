@@ -211,7 +211,9 @@ int script_include(lua_State *L) {
     lua_pushfstring(L, "%s(\"%s\") failed: %s", what, name, msg);
     return lua_error(L);
   }
-  const char *report_title = lua_type(L, 8) == LUA_TSTRING ? lua_tostring(L, 8) : name;
+  /* its title as it set it (doc:meta, "Tertialrapport 2. tertial 2026"), else as declared */
+  const char *report_title = doc_meta_get(inner)->title ? doc_meta_get(inner)->title
+                             : lua_type(L, 8) == LUA_TSTRING ? lua_tostring(L, 8) : name;
   unsigned flags = (cover ? DOC_APPEND_COVER : 0) | (toc ? DOC_APPEND_TOC : 0);
   if (attachment) {
     rapp_buf t = {0};

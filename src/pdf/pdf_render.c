@@ -153,8 +153,10 @@ int pdf_draw_toc(pdf_ctx *c) {
       pdf_draw_line(c, pg, &c->para, l, col, x0 + indent, base);
       last_w = c->para.lines[l].w;
     }
-    char num[32];
-    snprintf(num, sizeof num, "%zu", hp->page + 1);
+    char num[32]; /* the page number its footer shows: counted within its part */
+    size_t no = 0;
+    for (size_t k = 0; k <= hp->page; k++) no += c->pages[k].part == c->pages[hp->page].part;
+    snprintf(num, sizeof num, "%zu", no);
     int face = lv == 0 ? PDF_BOLD : PDF_REGULAR;
     double nw = pdf_text_width(&c->fonts, face, size, num, strlen(num));
     pdf_draw_text(c, pg, face, size, col, x1 - nw, base, num, strlen(num));
