@@ -6,6 +6,7 @@ local specmod = require("rapp.spec")
 local fmtmod = require("rapp.fmt")
 local dbmod = require("rapp.db")
 local chartmod = require("rapp.chart")
+local composemod = require("rapp.compose")
 local pairs = pairs
 local setmetatable, getmetatable, type, error, tostring, ipairs, concat, fmt =
   setmetatable, getmetatable, type, error, tostring, ipairs, table.concat, string.format
@@ -148,6 +149,14 @@ end
 function Doc:chart(spec)
   self_check(self, "chart")
   chartmod.add(spec)
+end
+
+--- doc:attachment { report = "kvartalsrapport", params = { period = p.period },
+---                  title = "Vedlegg 1: Tertialrapport", cover = false, toc = false }
+--- (lua/rapp/compose.lua; docs/scripting.md, "Composing reports")
+function Doc:attachment(spec)
+  self_check(self, "attachment")
+  composemod.attachment(spec)
 end
 
 function Doc:pagebreak() self_check(self, "pagebreak"); core.pagebreak() end

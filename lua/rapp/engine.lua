@@ -7,12 +7,19 @@ local periodmod = require("rapp.period")
 local docmod = require("rapp.doc")
 local dbmod = require("rapp.db")
 local fmtmod = require("rapp.fmt")
+local composemod = require("rapp.compose")
 local pairs = pairs
 local setmetatable, type, error, tostring, tonumber, ipairs, concat, fmt =
   setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
 local E = {}
 
-local function usage(msg) core.usage_error(msg) end
+-- Inside an included report (include_depth > 0) a bad parameter is the including script's
+-- error, not the command line's.
+local include_depth = 0
+local function usage(msg)
+  if include_depth > 0 then error(msg, 0) end
+  core.usage_error(msg)
+end
 
 local is_report = reportmod.is_report -- captured before any script runs
 
@@ -212,7 +219,9 @@ local state = setmetatable({}, { __mode = "k" })
 
 --- Checks the command-line parameters (a list of { name, value }); returns the codes the output
 --- name is made of, as { { parameter name, code }, ... } (script.c checks and joins them).
+local run = {} -- the run's snapshot and --allow-partial, for included reports (E.include)
 function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
+  run = { snapshot = snapshot_name, sha256 = snapshot_sha256, allow_partial = allow_partial }
   local given, declared = {}, {}
   for _, p in ipairs(report.params) do declared[p.name] = p end
   for _, nv in ipairs(raw) do
@@ -300,9 +309,23 @@ function E.build(report)
   local r = { doc = doc, db = dbmod.new(), params = p, fmt = fmtmod,
     report = { name = report.name, title = report.title, description = report.description },
     municipality = st.municipality, cutoff_date = st.cutoff }
+  r.include = composemod.include
   report.build(r, p)
   docmod.finish(doc)
   return ""
+end
+
+--- An included report (src/lua/include.c): checks the declaration its main chunk returned and
+--- the parameters (a list of { name, text }) as the command line's, builds it into the current
+--- document, and returns its title.
+function E.include(result, raw, file)
+  local report = E.check_report(result, file)
+  include_depth = include_depth + 1
+  local ok, msg = pcall(E.prepare, report, raw, run.snapshot, run.sha256, run.allow_partial)
+  include_depth = include_depth - 1
+  if not ok then error(msg, 0) end
+  E.build(report)
+  return report.title
 end
 
 return E

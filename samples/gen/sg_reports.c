@@ -495,6 +495,58 @@ static int gen_texts(sg_model *m, const char *dir) {
   return 0;
 }
 
+/* The tertial case of 2. tertial 2026 (reports/saksframlegg.lua, arkivsak 2026/1407): the
+ * kommunedirektør's innstilling, saksopplysninger and vurdering, and the budget changes the
+ * innstilling proposes (budget_change.csv). Fixed texts: no random draws, so nothing else moves. */
+static int gen_case(const char *dir) {
+  static const struct {
+    const char *account, *resp, *function, *text;
+    double amounts[4]; /* utgiftsøkning, utgiftsreduksjon, inntektsreduksjon, inntektsøkning */
+  } lines[] = {
+      {"10100", "3010", "254", "Økt bemanning i hjemmetjenesten", {4500000, 0, 0, 0}},
+      {"10200", "3020", "253", "Vikarutgifter ved sykehjemmene", {2000000, 0, 0, 0}},
+      {"11950", "4010", "222", "Lavere energiutgifter i skolebyggene", {0, 800000, 0, 0}},
+      {"16200", "5010", "283", "Lavere brukerbetaling i kulturskolen", {0, 0, 300000, 0}},
+      {"18000", "7010", "840", "Økt rammetilskudd etter revidert nasjonalbudsjett", {0, 0, 0, 2700000}},
+      {"19400", "7030", "880", "Bruk av disposisjonsfond", {0, 0, 0, 3300000}},
+  };
+  sg_csv c;
+  if (sg_csv_open(&c, dir, "budget_change", "case_ref;line;account;responsibility;function;project;text;"
+                  "expense_increase;expense_decrease;income_decrease;income_increase"))
+    return -1;
+  for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+    sg_csv_str(&c, "2026/1407");
+    sg_csv_int(&c, (int64_t)i + 1);
+    sg_csv_str(&c, lines[i].account);
+    sg_csv_str(&c, lines[i].resp);
+    sg_csv_str(&c, lines[i].function);
+    sg_csv_null(&c);
+    sg_csv_str(&c, lines[i].text);
+    for (int k = 0; k < 4; k++) {
+      if (lines[i].amounts[k] != 0)
+        sg_csv_num(&c, lines[i].amounts[k], 0, 1);
+      else
+        sg_csv_null(&c);
+    }
+    sg_csv_end(&c);
+  }
+  if (sg_csv_close(&c)) return -1;
+  text_out t = {.dir = dir};
+  put(&t, "1. Formannskapet tar tertialrapporten for 2. tertial 2026 til orientering.\n"
+          "2. Budsjettet for 2026 endres som vist i tabellen *Budsjettendringer* nedenfor.\n"
+          "3. Kommunedirektøren legger fram tiltak for helse og omsorg i 3. tertial.\n");
+  if (flush_text(&t, "2026-T2", "kommunedirektor", "innstilling")) return -1;
+  put(&t, "Kommunedirektøren legger med dette fram tertialrapporten for 2. tertial 2026 "
+          "(kommuneloven § 14-5). Rapporten viser økonomi, sykefravær, målekort, oppfølging av "
+          "politiske vedtak og internkontroll per 31. august 2026, og følger som vedlegg 1.\n");
+  if (flush_text(&t, "2026-T2", "kommunedirektor", "saksopplysninger")) return -1;
+  put(&t, "Helse og omsorg har et **merforbruk** som må dekkes i år. Kommunedirektøren foreslår "
+          "å øke rammen til hjemmetjenesten og sykehjemmene med 6,5 mill. kr, dekket av lavere "
+          "energiutgifter, økt rammetilskudd og bruk av disposisjonsfond.\n");
+  return flush_text(&t, "2026-T2", "kommunedirektor", "vurdering");
+}
+
 int sg_gen_reports(sg_model *m, const char *dir) {
-  return gen_investments(m, dir) || gen_kostra(m, dir) || gen_annual(m, dir) || gen_texts(m, dir);
+  return gen_investments(m, dir) || gen_kostra(m, dir) || gen_annual(m, dir) || gen_texts(m, dir) ||
+         gen_case(dir);
 }

@@ -419,7 +419,9 @@ VALUES ('sammendrag',     'Sammendrag',          1),
        ('internkontroll', 'Internkontroll',      7),
        ('investeringer',  'Investeringer',       8),
        ('tiltak',         'Tiltak',              9),
-       ('utfordringer',   'Utfordringer framover', 10);
+       ('utfordringer',   'Utfordringer framover', 10),
+       ('innstilling',    'Innstilling',         11), -- a case's (saksframlegg) recommendation
+       ('saksopplysninger', 'Saksopplysninger',  12);
 
 -- Text contributions: the commentary units, budget areas and the kommunedirektør write in
 -- Markdown. Not read from CSV: `rapp import` reads DIR/tekster/<period>/<owner>/<section>.md
@@ -656,3 +658,22 @@ INSERT INTO kostra_art (code, name) VALUES
   ('880', 'Overføringer fra andre'), ('900', 'Renteinntekter'), ('905', 'Utbytte og eieruttak'),
   ('920', 'Mottatte avdrag på utlån'), ('940', 'Bruk av disposisjonsfond'),
   ('950', 'Bruk av bundne driftsfond'), ('990', 'Motpost avskrivninger');
+
+-- ---- Case documents (issue 13, reports/saksframlegg.lua) ------------------------------------
+-- Budsjettendringer a case proposes: the table of the innstilling (Konto | Ansvar | Funksjon |
+-- Prosj | Tekst | Utgiftsøkning | Utgiftsreduksjon | Inntektsreduksjon | Inntektsøkning), one row
+-- per line, from the optional budget_change.csv. Amounts in NOK, positive; each line has one.
+CREATE TABLE budget_change (
+  case_ref        TEXT NOT NULL,                  -- arkivsaksnr of the case, '2026/1407'
+  line            INTEGER NOT NULL,               -- order in the table, 1, 2, ...
+  account         TEXT NOT NULL,                  -- konto (art), '11500'
+  responsibility  TEXT NOT NULL,                  -- ansvar, '2010'
+  function        TEXT NOT NULL,                  -- KOSTRA funksjon, '202'
+  project         TEXT,                           -- prosjekt, or NULL
+  text            TEXT NOT NULL,                  -- 'Økt ramme spesialundervisning'
+  expense_increase REAL,                          -- utgiftsøkning
+  expense_decrease REAL,                          -- utgiftsreduksjon
+  income_decrease REAL,                           -- inntektsreduksjon
+  income_increase REAL,                           -- inntektsøkning
+  PRIMARY KEY (case_ref, line)
+) STRICT;

@@ -24,6 +24,7 @@ typedef struct html_ctx {
   unsigned next_id;   /* serial for element ids (tables, charts): t1, t2 ... */
   int last_level;     /* the last HTML heading level written (1 = the title) */
   const char *last_heading; /* text of the last heading: caption of an untitled table */
+  int in_attachment;  /* inside an attachment's <section>: its headings are one level deeper */
 } html_ctx;
 
 /* ---- writing (html_render.c) -------------------------------------------------------------- */

@@ -50,7 +50,7 @@ void html_inline(rapp_buf *b, const doc_inline *in) {
 }
 
 int html_heading_level(html_ctx *x, int doc_level) {
-  int h = doc_level + 1;
+  int h = doc_level + 1 + (x->in_attachment ? 1 : 0);
   if (h > x->last_level + 1) h = x->last_level + 1;
   if (h < 2) h = 2;
   if (h > 6) h = 6;
@@ -301,6 +301,17 @@ static int block(html_ctx *x, const doc_block *bl, int *landscape, rapp_err *err
       if (*landscape) buf_puts(b, "<div class=\"landscape\">\n");
       break;
     case DOC_CHART: html_chart(x, bl->u.chart); break;
+    case DOC_ATTACHMENT: /* a section with the attachment's title; its headings below it */
+      if (*landscape) buf_puts(b, "</div>\n");
+      *landscape = 0;
+      if (x->in_attachment) buf_puts(b, "</section>\n");
+      buf_printf(b, "<section class=\"attachment\" aria-labelledby=\"vedlegg-%d\">\n<h2 id=\"vedlegg-%d\">",
+                 bl->u.attachment.number, bl->u.attachment.number);
+      html_text(b, bl->u.attachment.title ? bl->u.attachment.title : "Vedlegg");
+      buf_puts(b, "</h2>\n");
+      x->in_attachment = 1;
+      x->last_level = 2;
+      break;
   }
   return 0;
 }
@@ -354,6 +365,7 @@ static int page(html_ctx *x, rapp_err *err) {
   for (size_t i = 0; i < doc_nblocks(x->d); i++)
     if (block(x, doc_block_at(x->d, i), &landscape, err) != 0) return -1;
   if (landscape) buf_puts(b, "</div>\n");
+  if (x->in_attachment) buf_puts(b, "</section>\n");
   buf_puts(b, "</main>\n");
   footer(x);
   buf_puts(b, "</body>\n</html>\n");

@@ -159,6 +159,8 @@ static int lf_status_label(lua_State *L) {
 static doc *cur_doc(lua_State *L) {
   script *s = script_of(L);
   if (!s->doc) prim_error(L, "the document can only be built inside build()");
+  if (doc_attachment_count(s->doc) > 0)
+    prim_error(L, "attachments come last: add this before the first r.doc:attachment");
   return s->doc;
 }
 
@@ -1126,7 +1128,7 @@ void prims_push(lua_State *L) {
       {"resolve_image", lf_resolve_image},
       {"query", lf_query},           {"iter", lf_iter},
       {"usage_error", lf_usage_error}, {"phase", lf_phase},
-      {"script_file", lf_script_file},
+      {"script_file", lf_script_file}, {"include", script_include},
       {"chart", lf_chart},           {"format_value", lf_format_value},
       {"protect", lf_protect},       {"view_source", lf_view_source},
       {"keep_caller", lf_keep_caller}, {"name_problem", lf_name_problem},

@@ -31,6 +31,7 @@ static const char VIEW_OF = 0;   /* real table -> its view (weak keys) */
 static const char SOURCE_OF = 0; /* view -> the table it reads from (weak keys) */
 static const char USER_MTS = 0;  /* metatables a script set itself (weak keys) */
 static const char LIB_ENV = 0;   /* the library's global table */
+static const char USER_PROT = 0; /* the protected names a script's globals read through */
 
 /* Pushes registry[key], a weak-keyed table, creating it the first time. */
 static void push_weak(lua_State *L, const void *key) {
@@ -344,10 +345,38 @@ void script_protect_globals(lua_State *L) {
   lua_setmetatable(L, glob);
   lua_pushvalue(L, glob);
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushvalue(L, prot);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &USER_PROT);
   lua_getfield(L, lib, "setmetatable"); /* after the script's copy: its own classes stay its own */
   lua_pushcclosure(L, lib_setmetatable, 1);
   lua_setfield(L, lib, "setmetatable");
   lua_settop(L, lib - 1);
+}
+
+void script_push_fresh_globals(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &USER_PROT); /* old */
+  int old = lua_gettop(L);
+  lua_newtable(L); /* old prot */
+  int prot = lua_gettop(L);
+  lua_newtable(L); /* old prot glob */
+  int glob = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, old)) { /* the same protected names, but _G and rawset bound to glob */
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, prot);
+  }
+  lua_pushvalue(L, glob);
+  lua_setfield(L, prot, "_G");
+  lua_pushvalue(L, prot);
+  lua_pushvalue(L, glob);
+  lua_pushcclosure(L, user_rawset, 2);
+  lua_setfield(L, prot, "rawset");
+  lua_pushvalue(L, prot);
+  push_guard_mt(L, prot, globals_newindex, 1);
+  lua_setmetatable(L, glob);
+  lua_replace(L, old);
+  lua_settop(L, old);
 }
 
 void script_set_lib_env(lua_State *L, int fidx) {

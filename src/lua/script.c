@@ -128,7 +128,7 @@ static int is_user_frame(const lua_Debug *ar) {
 static script *alive;
 
 /* Length of a "chunk:LINE: " prefix at the start of msg, or 0. */
-static size_t position_prefix(const char *msg) {
+size_t script_position_prefix(const char *msg) {
   const char *p = msg;
   while (*p && *p != ':' && *p != '\n' && *p != ' ') p++;
   if (*p != ':' || p == msg) return 0;
@@ -155,7 +155,7 @@ static int msgh(lua_State *L) {
     lua_pushstring(L, msg);
     return 1;
   }
-  if (strncmp(msg, "lua/", 4) == 0) msg += position_prefix(msg); /* the library's own line */
+  if (strncmp(msg, "lua/", 4) == 0) msg += script_position_prefix(msg); /* the library's own line */
 
   rapp_buf b = {0};
   lua_Debug ar;
@@ -164,7 +164,7 @@ static int msgh(lua_State *L) {
     lua_getinfo(L, "Sln", &ar);
     if (!is_user_frame(&ar)) continue;
     if (first) {
-      if (!position_prefix(msg)) buf_printf(&b, "%s:%d: ", ar.short_src, ar.currentline);
+      if (!script_position_prefix(msg)) buf_printf(&b, "%s:%d: ", ar.short_src, ar.currentline);
       buf_puts(&b, msg);
       buf_puts(&b, "\nstack traceback (your script):");
       first = 0;
@@ -182,7 +182,7 @@ static int msgh(lua_State *L) {
       buf_printf(&b, "function <%s:%d>", ar.short_src, ar.linedefined);
   }
   if (first) { /* no frame of the user's left (e.g. `return rapp.report {...}` is a tail call) */
-    if (!position_prefix(msg)) buf_printf(&b, "%s: ", s->script_file);
+    if (!script_position_prefix(msg)) buf_printf(&b, "%s: ", s->script_file);
     buf_puts(&b, msg);
   }
   lua_pushstring(L, buf_str(&b));
@@ -316,7 +316,7 @@ static int valid_module_name(const char *n) {
 }
 
 /* Reads a whole file (malloc'ed, NUL-terminated); NULL when it is not a readable regular file. */
-static char *read_file(const char *path, size_t *len) {
+char *script_read_file(const char *path, size_t *len) {
   struct stat st;
   if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_SOURCE) return NULL;
   FILE *f = fopen(path, "rb");
@@ -332,7 +332,7 @@ static char *read_file(const char *path, size_t *len) {
 /* Loads a text chunk from a file and pushes it; returns 0, or -1 with a message pushed. */
 static int load_file_chunk(lua_State *L, const char *path, const char *chunkname) {
   size_t len;
-  char *data = read_file(path, &len);
+  char *data = script_read_file(path, &len);
   if (!data) {
     lua_pushfstring(L, "cannot read %s", chunkname + 1);
     return -1;
@@ -487,7 +487,7 @@ static int open_sandbox(lua_State *L) {
   return 0;
 }
 
-static char *dir_of(const char *path) {
+char *script_dir_of(const char *path) {
   const char *slash = strrchr(path, '/');
   if (!slash) return xstrdup(".");
   if (slash == path) return xstrdup("/");
@@ -505,7 +505,7 @@ script *script_new(const char *home, const char *script_path, const script_limit
   s->lua_dir = xstrdup(buf_str(&b));
   buf_free(&b);
   s->script_path = xstrdup(script_path);
-  s->script_dir = dir_of(script_path);
+  s->script_dir = script_dir_of(script_path);
   const char *base = strrchr(script_path, '/');
   s->script_file = xstrdup(base ? base + 1 : script_path);
   s->lim = *lim;
@@ -559,11 +559,12 @@ void script_free(script *s) {
   free(s->script_dir);
   free(s->script_file);
   free(s->snapshot_dir);
+  for (int i = 0; i < s->include_depth; i++) free(s->include_stack[i]);
   free(s);
 }
 
 /* Pushes engine[fn]. */
-static void push_engine_fn(script *s, const char *fn) {
+void script_push_engine_fn(script *s, const char *fn) {
   lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->engine_ref);
   lua_getfield(s->L, -1, fn);
   lua_remove(s->L, -2);
@@ -573,13 +574,13 @@ int script_load(script *s, rapp_err *err) {
   lua_State *L = s->L;
   s->phase = PHASE_LOAD;
   size_t len;
-  char *data = read_file(s->script_path, &len);
+  char *data = script_read_file(s->script_path, &len);
   if (!data)
     return err_set(err, "cannot read the script '%s': %s", s->script_path,
                    errno ? strerror(errno) : "not a regular file (or larger than 16 MB)");
   rapp_buf chunk = {0};
   buf_printf(&chunk, "@%s", s->script_file);
-  push_engine_fn(s, "check_report");
+  script_push_engine_fn(s, "check_report");
   int rc = luaL_loadbufferx(L, data, len, buf_str(&chunk), "t");
   free(data);
   buf_free(&chunk);
@@ -601,7 +602,7 @@ int script_load(script *s, rapp_err *err) {
 /* Calls engine[fn](report, ...extra pushed by the caller) expecting one string result. */
 static int call_for_text(script *s, const char *fn, int nextra, rapp_buf *out, rapp_err *err) {
   lua_State *L = s->L;
-  push_engine_fn(s, fn);
+  script_push_engine_fn(s, fn);
   lua_insert(L, -1 - nextra);
   lua_rawgeti(L, LUA_REGISTRYINDEX, s->report_ref);
   lua_insert(L, -1 - nextra);
@@ -687,7 +688,7 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, const char
   db_query_set_progress(q, on_db_progress, db_interrupt_msg, s);
   s->phase = PHASE_PREPARE;
   free(s->snapshot_dir);
-  s->snapshot_dir = dir_of(snapshot_path);
+  s->snapshot_dir = script_dir_of(snapshot_path);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
     lua_createtable(L, 2, 0);
@@ -701,7 +702,7 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, const char
   lua_pushstring(L, slash ? slash + 1 : snapshot_path);
   lua_pushstring(L, sha);
   lua_pushboolean(L, allow_partial);
-  push_engine_fn(s, "prepare");
+  script_push_engine_fn(s, "prepare");
   lua_insert(L, -5);
   lua_rawgeti(L, LUA_REGISTRYINDEX, s->report_ref);
   lua_insert(L, -5);

@@ -31,6 +31,9 @@ struct script {
   doc *doc;              /* the document build() fills; owned here until handed out */
   int report_ref;        /* registry ref of the declaration table */
   int engine_ref;        /* registry ref of the lua/rapp/engine.lua module */
+  /* reports being included (lua/include.c): the names of the scripts that wait for them */
+  char *include_stack[8];
+  int include_depth;
 };
 
 /* The run of a Lua state (stored in its extra space). */
@@ -46,6 +49,20 @@ void prims_push(lua_State *L);
 
 double script_now(void);
 
+/* ---- script.c helpers the composition (lua/include.c) shares ---- */
+
+/* Reads a whole script file (malloc'ed, NUL-terminated); NULL when it is not a readable regular
+ * file of at most 16 MB. */
+char *script_read_file(const char *path, size_t *len);
+/* Pushes engine[fn] (lua/rapp/engine.lua). */
+void script_push_engine_fn(script *s, const char *fn);
+/* Length of a "chunk:LINE: " prefix at the start of msg, or 0. */
+size_t script_position_prefix(const char *msg);
+/* Folder of a path (malloc'ed): "reports" for "reports/x.lua", "." for "x.lua". */
+char *script_dir_of(const char *path);
+/* lua/include.c: the primitive core.include. */
+int script_include(lua_State *L);
+
 /* ---- protect.c: the trusted library out of the script's reach ---- */
 
 /* Pushes a read-only view of the table at idx (memoised; its sub-tables are views too; anything
@@ -57,6 +74,9 @@ int script_view_source(lua_State *L, int idx);
  * library keeps them; the script gets a table of its own (now at LUA_RIDX_GLOBALS) that reads
  * the protected names through views and refuses to assign them. */
 void script_protect_globals(lua_State *L);
+/* Pushes a new global table for a script (an included report, lua/include.c): like the first
+ * script's, reading the same protected names, sharing none of its variables. */
+void script_push_fresh_globals(lua_State *L);
 /* Makes the library's globals the _ENV of the main chunk at fidx (a chunk of lua/rapp/). */
 void script_set_lib_env(lua_State *L, int fidx);
 

@@ -28,6 +28,9 @@ struct doc {
   size_t nblocks, capblocks;
   size_t nheadings;
   int heading_numbers[3];
+  int part;               /* the part blocks are added to: 0, or the last attachment's number */
+  struct doc *adopted;    /* documents appended with doc_append_doc (their arenas hold the blocks) */
+  struct doc *next_adopted;
 };
 
 void *doc_alloc(doc *d, size_t n) {
@@ -76,6 +79,10 @@ void doc_free(doc *d) {
   for (size_t i = 0; i < d->nblocks; i++)
     if (d->blocks[i]->kind == DOC_TABLE) free(d->blocks[i]->u.table->rows);
   free(d->blocks);
+  for (doc *a = d->adopted, *next; a; a = next) {
+    next = a->next_adopted;
+    doc_free(a); /* its blocks are d's now (nblocks 0): only its arena and block array go */
+  }
   for (chunk *c = d->arena, *next; c; c = next) {
     next = c->next;
     free(c);
@@ -96,8 +103,18 @@ doc_block *doc_add(doc *d, doc_block_kind kind) {
   }
   doc_block *b = doc_alloc(d, sizeof *b);
   b->kind = kind;
+  b->part = d->part;
   d->blocks[d->nblocks++] = b;
   return b;
+}
+
+/* Appends an existing block (of d's or of an adopted document's arena). */
+static void push_block(doc *d, doc_block *b) {
+  if (d->nblocks == d->capblocks) {
+    d->capblocks = d->capblocks ? d->capblocks * 2 : 32;
+    d->blocks = xrealloc(d->blocks, d->capblocks * sizeof *d->blocks);
+  }
+  d->blocks[d->nblocks++] = b;
 }
 
 int doc_heading_level(const doc *d) {
@@ -106,12 +123,21 @@ int doc_heading_level(const doc *d) {
   return 0;
 }
 
+static void number_heading(doc *d, doc_block *b);
+
 doc_block *doc_add_heading(doc *d, int level, const char *text) {
   if (level < 1) level = 1;
   if (level > 3) level = 3;
   doc_block *b = doc_add(d, DOC_HEADING);
   b->u.heading.level = level;
   b->u.heading.text = doc_strdup(d, text);
+  number_heading(d, b);
+  return b;
+}
+
+/* Gives heading b the next id and, when d numbers its headings, the next number. */
+static void number_heading(doc *d, doc_block *b) {
+  int level = b->u.heading.level;
   b->u.heading.id = (int)d->nheadings++;
   d->heading_numbers[level - 1]++;
   for (int i = level; i < 3; i++) d->heading_numbers[i] = 0;
@@ -126,7 +152,54 @@ doc_block *doc_add_heading(doc *d, int level, const char *text) {
                d->heading_numbers[2]);
     b->u.heading.number = doc_strdup(d, num);
   }
+}
+
+doc_block *doc_begin_attachment(doc *d, const char *title, const char *report_title) {
+  int n = doc_attachment_count(d) + 1;
+  d->part = n;
+  doc_block *b = doc_add(d, DOC_ATTACHMENT);
+  b->u.attachment.number = n;
+  b->u.attachment.title = doc_strdup(d, title);
+  b->u.attachment.report_title = doc_strdup(d, report_title);
   return b;
+}
+
+int doc_attachment_count(const doc *d) { return d->part; }
+
+const doc_block *doc_attachment_at(const doc *d, int n) {
+  for (size_t i = 0; i < d->nblocks; i++)
+    if (d->blocks[i]->kind == DOC_ATTACHMENT && d->blocks[i]->u.attachment.number == n)
+      return d->blocks[i];
+  return NULL;
+}
+
+int doc_append_doc(doc *d, doc *src, unsigned flags, rapp_err *err) {
+  if (src->part > 0) {
+    doc_free(src);
+    return err_set(err, "the included report has attachments of its own; an included report "
+                        "cannot attach others");
+  }
+  for (size_t i = 0; i < src->nblocks; i++) {
+    doc_block *b = src->blocks[i];
+    if ((b->kind == DOC_COVER && !(flags & DOC_APPEND_COVER)) ||
+        (b->kind == DOC_TOC && !(flags & DOC_APPEND_TOC)))
+      continue; /* nothing of theirs to free: a cover's and a contents' strings are arena's */
+    b->part = d->part;
+    if (b->kind == DOC_HEADING) {
+      if (flags & DOC_APPEND_CHAPTER) {
+        b->u.heading.number = NULL;
+        number_heading(d, b);
+      } else {
+        b->u.heading.id = (int)d->nheadings++;
+      }
+    }
+    push_block(d, b);
+  }
+  src->nblocks = 0; /* the blocks (and their table rows) are d's now */
+  d->meta.partial |= src->meta.partial;
+  src->next_adopted = d->adopted;
+  d->adopted = src;
+  return 0;
 }
 
 doc_inline doc_parse_inline(doc *d, const char *markup) {

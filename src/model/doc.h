@@ -140,7 +140,9 @@ typedef enum doc_block_kind {
   DOC_IMAGE,
   DOC_PAGEBREAK,
   DOC_ORIENTATION,
-  DOC_CHART /* u.chart; see model/chart.h (doc_add_chart) */
+  DOC_CHART, /* u.chart; see model/chart.h (doc_add_chart) */
+  DOC_ATTACHMENT /* u.attachment: starts attachment (vedlegg) number `number`; every block after it
+                    belongs to it (doc_block.part) up to the next attachment or the end */
 } doc_block_kind;
 
 typedef struct doc_chart doc_chart; /* model/chart.h */
@@ -157,6 +159,8 @@ typedef struct doc_keyfigure {
 typedef struct doc_block {
   doc_block_kind kind;
   int quote; /* 1 = a PARAGRAPH or BULLETS block quoted (Markdown "> "): renderers indent it */
+  int part;  /* 0 = the document itself; n = attachment n (its DOC_ATTACHMENT block and every block
+                after it): renderers restart page numbers, nest the outline and prefix sheet names */
   union {
     struct { const char *title, *subtitle, *period_label, *date_text, *logo_path; } cover;
     struct { int level; const char *text; const char *number; /* "2.1" or NULL */ int id; } heading;
@@ -173,6 +177,11 @@ typedef struct doc_block {
     struct { const char *path; double width_mm; const char *alt; } image;
     struct { int landscape; } orientation; /* starts a new page in that orientation */
     doc_chart *chart;
+    struct {
+      int number;        /* 1, 2, ...: "Vedlegg 1" */
+      const char *title; /* "Vedlegg 1: Tertialrapport 2. tertial 2026" */
+      const char *report_title; /* the attached report's own title */
+    } attachment;
   } u;
 } doc_block;
 
@@ -258,6 +267,27 @@ void doc_cell_set_date(doc_cell *c, int32_t yyyymmdd);
 /* Fills SUBTOTAL and TOTAL rows' `sum` columns with the sums of their DATA rows. Renderers call
  * nothing: the Lua layer calls this once when a table is complete. */
 void doc_table_compute_sums(doc_table *t);
+
+/* ---- composition (issue 13): a report's document inside another's ---------------------------- */
+
+enum {
+  DOC_APPEND_COVER = 1,  /* keep the appended document's cover */
+  DOC_APPEND_TOC = 2,    /* keep its table of contents (it lists the headings of its own part) */
+  DOC_APPEND_CHAPTER = 4 /* a chapter: its headings are numbered in d's scheme (when d numbers);
+                            otherwise they keep their own numbers (an attachment) */
+};
+
+/* Starts attachment number doc_attachment_count(d) + 1: adds its DOC_ATTACHMENT block; every block
+ * added after it belongs to it. report_title may be NULL. */
+doc_block *doc_begin_attachment(doc *d, const char *title, const char *report_title);
+int doc_attachment_count(const doc *d);
+/* The DOC_ATTACHMENT block of attachment n (1-based), or NULL. */
+const doc_block *doc_attachment_at(const doc *d, int n);
+/* Appends src's blocks to d (into d's current part) and takes src over: it is freed with d and
+ * must not be used after. Its cover and table of contents are dropped unless flags keep them;
+ * heading ids continue d's. A preliminary src makes d preliminary. Refused (-1, src freed) when
+ * src has attachments of its own. */
+int doc_append_doc(doc *d, doc *src, unsigned flags, rapp_err *err);
 
 /* Headings with their assigned ids in order (for TOC and bookmarks): ids are 0, 1, 2 ... */
 size_t doc_nheadings(const doc *d);

@@ -272,6 +272,11 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
       buf_puts(b, bl->u.orientation.landscape ? "[landscape]\n" : "[portrait]\n");
       break;
     case DOC_CHART: put_chart(b, bl->u.chart); break;
+    case DOC_ATTACHMENT:
+      buf_printf(b, "[attachment %d]\n", bl->u.attachment.number);
+      opt_line(b, "title", bl->u.attachment.title);
+      opt_line(b, "report", bl->u.attachment.report_title);
+      break;
   }
   buf_putc(b, '\n');
 }

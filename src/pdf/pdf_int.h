@@ -114,6 +114,7 @@ typedef struct pdf_page {
   HPDF_Page page;
   int landscape;
   int cover; /* no running header or footer */
+  int part;  /* 0 = the document, n = attachment n (doc_block.part): its own page numbers */
 } pdf_page;
 
 typedef struct pdf_heading_pos {
@@ -154,6 +155,10 @@ typedef struct pdf_ctx {
   pdf_heading_pos *headings; /* by heading id */
   size_t nheadings;
   HPDF_Outline outline[3];          /* last outline item per level */
+  int part;                         /* the part being laid out (doc_block.part) */
+  const char *part_title;           /* its outline entry, made with its first page (or NULL) */
+  HPDF_Outline part_outline;        /* the attachment's outline entry: its headings' parent */
+  int toc_part;                     /* the part of the last table of contents placed */
   const doc_block **heading_blocks; /* by heading id */
   pdf_toc_entry *toc;
   size_t ntoc;

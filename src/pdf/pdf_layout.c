@@ -125,6 +125,7 @@ static double min_height(pdf_ctx *c, size_t i, int depth) {
           (depth < 2 ? next_height(c, i + 1, depth + 1) : 2 * BODY_LEAD);
       break;
     case DOC_COVER: /* blocks that start their own page or take no room: nothing to keep */
+    case DOC_ATTACHMENT:
     case DOC_TOC:
     case DOC_IMAGE:
     case DOC_PAGEBREAK:
@@ -185,6 +186,7 @@ static int place_heading(pdf_ctx *c, size_t bi, const doc_block *b) {
     c->headings[id] = (pdf_heading_pos){.page = c->npages - 1, .y = top, .placed = 1};
     HPDF_Outline parent = NULL;
     for (int l = lv - 1; l >= 0 && !parent; l--) parent = c->outline[l];
+    if (!parent) parent = c->part_outline; /* an attachment's headings nest under its entry */
     HPDF_Outline o = HPDF_CreateOutline(c->pdf, parent, buf_str(&title), c->utf8);
     if (o) {
       HPDF_Destination dst = HPDF_Page_CreateDestination(pdf_cur_page(c));
@@ -210,8 +212,9 @@ double pdf_toc_entry_break(pdf_ctx *c, const doc_block *hb, double width, rapp_b
   return (double)c->para.nlines * BODY_LEAD + (lv == 0 ? 5.0 : 1.0);
 }
 
-static int place_toc(pdf_ctx *c) {
-  if (c->toc) return 0; /* one table of contents per document */
+static int place_toc(pdf_ctx *c, const doc_block *b) {
+  if (c->toc && c->toc_part == b->part) return 0; /* one table of contents per part */
+  c->toc_part = b->part;
   if (c->npages == 0 || !c->page_empty || c->pages[c->npages - 1].cover)
     if (pdf_new_page(c, 0) != 0) return -1;
   c->page_empty = 0;
@@ -219,11 +222,11 @@ static int place_toc(pdf_ctx *c) {
   if (place_lines(c, &c->para, c->x0, heading_size[0] * 1.25, PDF_HEADING, 1) != 0) return -1;
   pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
   c->y -= 12;
-  c->toc = xcalloc(c->nheadings ? c->nheadings : 1, sizeof *c->toc);
+  if (!c->toc) c->toc = xcalloc(c->nheadings ? c->nheadings : 1, sizeof *c->toc);
   rapp_buf tmp = {0};
   for (size_t id = 0; id < c->nheadings; id++) {
     const doc_block *hb = c->heading_blocks[id];
-    if (!hb) continue;
+    if (!hb || hb->part != b->part) continue; /* an attachment's contents list its own headings */
     double h = pdf_toc_entry_break(c, hb, c->x1 - c->x0, &tmp);
     if (c->y - h < c->ybot) {
       if (pdf_new_page(c, 0) != 0) return buf_free(&tmp), -1;
@@ -565,7 +568,7 @@ int pdf_layout_doc(pdf_ctx *c) {
         rc = place_cover(c, b);
         break;
       case DOC_TOC:
-        rc = place_toc(c);
+        rc = place_toc(c, b);
         break;
       case DOC_HEADING:
         rc = place_heading(c, i, b);
@@ -599,6 +602,14 @@ int pdf_layout_doc(pdf_ctx *c) {
         break;
       case DOC_CHART:
         rc = place_chart(c, b);
+        break;
+      case DOC_ATTACHMENT: /* its pages start on a new page, portrait, numbered on their own */
+        c->part = b->u.attachment.number;
+        c->part_title = b->u.attachment.title ? b->u.attachment.title : "Vedlegg";
+        c->part_outline = NULL;
+        for (int l = 0; l < 3; l++) c->outline[l] = NULL;
+        c->landscape = 0;
+        c->page_closed = 1;
         break;
     } /* no default: -Wswitch-enum names a block kind this renderer misses */
     if (rc != 0) return -1;

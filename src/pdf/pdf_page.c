@@ -68,7 +68,16 @@ int pdf_new_page(pdf_ctx *c, int cover) {
     c->cappages = c->cappages ? c->cappages * 2 : 16;
     c->pages = xrealloc(c->pages, c->cappages * sizeof *c->pages);
   }
-  c->pages[c->npages++] = (pdf_page){.page = pg, .landscape = c->landscape, .cover = cover};
+  c->pages[c->npages++] = (pdf_page){.page = pg, .landscape = c->landscape, .cover = cover, .part = c->part};
+  if (c->part_title) { /* an attachment's first page: its outline entry, its headings under it */
+    c->part_outline = HPDF_CreateOutline(c->pdf, NULL, c->part_title, c->utf8);
+    if (c->part_outline) {
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pg);
+      HPDF_Outline_SetDestination(c->part_outline, dst);
+      HPDF_Outline_SetOpened(c->part_outline, HPDF_TRUE);
+    }
+    c->part_title = NULL;
+  }
   c->pw = HPDF_Page_GetWidth(pg);
   c->ph = HPDF_Page_GetHeight(pg);
   c->x0 = MARGIN_SIDE;

@@ -38,7 +38,13 @@ int pdf_draw_running(pdf_ctx *c) {
   if (mark) buf_printf(&left, "%s   \xC2\xB7   ", mark);
   if (m->period_label && *m->period_label) buf_printf(&left, "%s   \xC2\xB7   ", m->period_label);
   buf_printf(&left, "Produsert %s", date);
+  /* Page numbers count per part: the document "Side N av M", attachment k "Vedlegg k – side N
+   * av M" (docs/pdf-layout.md, "Attachments"). */
+  size_t nparts = (size_t)doc_attachment_count(c->d) + 1;
+  size_t *part_pages = xcalloc(nparts, sizeof *part_pages), *part_seen = xcalloc(nparts, sizeof *part_seen);
+  for (size_t i = 0; i < c->npages; i++) part_pages[c->pages[i].part]++;
   for (size_t i = 0; i < c->npages; i++) {
+    size_t part = (size_t)c->pages[i].part, no = ++part_seen[part];
     if (c->pages[i].cover) {
       /* A cover has no running footer, but a preliminary one says so, large and in the footer. */
       if (mark) {
@@ -61,8 +67,10 @@ int pdf_draw_running(pdf_ctx *c) {
       mw = pdf_text_width(&c->fonts, PDF_BOLD, RUN_SIZE, m->municipality, strlen(m->municipality));
       if (mw > w * 0.5) mw = w * 0.5;
     }
-    if (m->title) {
-      pdf_fit_text(c, PDF_REGULAR, RUN_SIZE, m->title, w - mw - 16, &fit);
+    const doc_block *att = part ? doc_attachment_at(c->d, (int)part) : NULL;
+    const char *title = att && att->u.attachment.title ? att->u.attachment.title : m->title;
+    if (title) {
+      pdf_fit_text(c, PDF_REGULAR, RUN_SIZE, title, w - mw - 16, &fit);
       pdf_draw_text(c, pg, PDF_REGULAR, RUN_SIZE, PDF_MUTED, x0, hb, fit.data, fit.len);
     }
     if (m->municipality) {
@@ -72,12 +80,17 @@ int pdf_draw_running(pdf_ctx *c) {
     }
     pdf_hline(pg, PDF_HAIRLINE, 0.5, x0, x1, ph - 14 * PDF_MM);
     pdf_hline(pg, PDF_HAIRLINE, 0.5, x0, x1, 14 * PDF_MM);
-    snprintf(num, sizeof num, "Side %zu av %zu", i + 1, c->npages);
+    if (part)
+      snprintf(num, sizeof num, "Vedlegg %zu \xE2\x80\x93 side %zu av %zu", part, no, part_pages[part]);
+    else
+      snprintf(num, sizeof num, "Side %zu av %zu", no, part_pages[0]);
     double nw = pdf_text_width(&c->fonts, PDF_REGULAR, RUN_SIZE, num, strlen(num));
     pdf_draw_text(c, pg, PDF_REGULAR, RUN_SIZE, PDF_MUTED, x1 - nw, fb, num, strlen(num));
     pdf_fit_text(c, PDF_REGULAR, RUN_SIZE, buf_str(&left), w - nw - 12, &fit);
     pdf_draw_text(c, pg, PDF_REGULAR, RUN_SIZE, PDF_MUTED, x0, fb, fit.data, fit.len);
   }
+  free(part_pages);
+  free(part_seen);
   buf_free(&left);
   buf_free(&fit);
   return pdf_check(c, "drawing the running header and footer");
@@ -140,8 +153,10 @@ int pdf_draw_toc(pdf_ctx *c) {
       pdf_draw_line(c, pg, &c->para, l, col, x0 + indent, base);
       last_w = c->para.lines[l].w;
     }
-    char num[32];
-    snprintf(num, sizeof num, "%zu", hp->page + 1);
+    char num[32]; /* the page number its footer shows: counted within its part */
+    size_t no = 0;
+    for (size_t k = 0; k <= hp->page; k++) no += c->pages[k].part == c->pages[hp->page].part;
+    snprintf(num, sizeof num, "%zu", no);
     int face = lv == 0 ? PDF_BOLD : PDF_REGULAR;
     double nw = pdf_text_width(&c->fonts, face, size, num, strlen(num));
     pdf_draw_text(c, pg, face, size, col, x1 - nw, base, num, strlen(num));
@@ -275,6 +290,7 @@ static int pdf_render_doc(const doc *d, const char *path, const render_env *env,
   }
 
   if (pdf_layout_doc(c) != 0) goto done;
+  c->part = 0; /* "Om rapporten" closes the document itself, after its attachments */
   if (place_colophon(c) != 0) goto done;
   if (pdf_draw_running(c) != 0) goto done;
   if (pdf_draw_toc(c) != 0) goto done;

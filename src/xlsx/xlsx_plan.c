@@ -17,6 +17,15 @@ static size_t add_sheet(ctx *x, const char *text, const char *fallback) {
   return x->nsheets++;
 }
 
+/* A sheet of attachment `part` (doc_block.part): its name starts "V1 " (docs/xlsx.md). */
+static size_t add_part_sheet(ctx *x, int part, const char *text, const char *fallback) {
+  if (part <= 0) return add_sheet(x, text, fallback);
+  char name[600], fb[64];
+  snprintf(name, sizeof name, "V%d %s", part, text ? text : "");
+  snprintf(fb, sizeof fb, "V%d %s", part, fallback ? fallback : "Vedlegg");
+  return add_sheet(x, name, fb);
+}
+
 int xl_col_numeric(doc_col_type t) { return t != DOC_COL_TEXT && t != DOC_COL_DATE; }
 
 static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
@@ -134,6 +143,11 @@ void xl_plan(ctx *x) {
       case DOC_TOC:
       case DOC_PAGEBREAK:
         continue;
+      case DOC_ATTACHMENT: /* an attachment's blocks go on sheets of their own */
+        cur = NO_SHEET;
+        pending = NO_SHEET;
+        pending_landscape = 0;
+        continue;
       case DOC_ORIENTATION:
         if (cur != NO_SHEET)
           x->sheets[cur].landscape |= b->u.orientation.landscape;
@@ -150,7 +164,7 @@ void xl_plan(ctx *x) {
         break;
       case DOC_TABLE:
         if (b->u.table->sheet && b->u.table->sheet[0]) {
-          size_t si = add_sheet(x, b->u.table->sheet, b->u.table->title ? b->u.table->title : "Tabell");
+          size_t si = add_part_sheet(x, b->part, b->u.table->sheet, b->u.table->title ? b->u.table->title : "Tabell");
           x->sheets[si].title = b->u.table->title ? b->u.table->title : b->u.table->sheet;
           x->block_sheet[i] = si;
           continue;
@@ -165,9 +179,11 @@ void xl_plan(ctx *x) {
         break;
     }
     if (cur == NO_SHEET) {
+      const doc_block *att = b->part ? doc_attachment_at(x->d, b->part) : NULL;
       const char *name = pending != NO_SHEET ? doc_block_at(x->d, pending)->u.heading.text
-                                             : (x->m->title ? x->m->title : "Rapport");
-      cur = add_sheet(x, name, "Rapport");
+                         : att && att->u.attachment.report_title ? att->u.attachment.report_title
+                         : (x->m->title ? x->m->title : "Rapport");
+      cur = add_part_sheet(x, b->part, name, "Rapport");
       sheet *s = &x->sheets[cur];
       s->title_block = pending;
       if (pending != NO_SHEET) x->block_sheet[pending] = cur;

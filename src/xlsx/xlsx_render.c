@@ -112,6 +112,7 @@ static int write_block(ctx *x, size_t i) {
     case DOC_TOC:
     case DOC_PAGEBREAK:
     case DOC_ORIENTATION:
+    case DOC_ATTACHMENT: /* on no sheet: its blocks are on sheets named "V1 ..." */
       return 0;
   } /* no default: -Wswitch-enum names a block kind this renderer misses */
   return 0;

@@ -22,7 +22,9 @@ for script in "$src"/reports/*.lua; do
     continue
   fi
   pdf=$(grep '\.pdf$' "$work/$name.paths") xlsx=$(grep '\.xlsx$' "$work/$name.paths")
-  /usr/bin/python3 "$src/tests/pdf/pdfcheck.py" --cover --family syntax,fonts,layout,bbox "$pdf" || fail=1
+  cover=--cover
+  [ "$name" = saksframlegg ] && cover= # a case document starts with its header block, no cover
+  /usr/bin/python3 "$src/tests/pdf/pdfcheck.py" $cover --family syntax,fonts,layout,bbox "$pdf" || fail=1
   if command -v soffice >/dev/null; then
     prof="$work/lo-$name"
     mkdir -p "$prof"

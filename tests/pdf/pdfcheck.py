@@ -100,9 +100,31 @@ def check_fonts(d):
 
 def check_layout(d, exp):
     cover = "cover" in exp
+    # An attachment's pages (a saksframlegg's vedlegg) are numbered on their own, "Vedlegg K –
+    # side N av M" (docs/pdf-layout.md); the document's pages count the rest.
+    att_re = re.compile(r"Vedlegg (\d+) \u2013 side (\d+) av (\d+)$")
+    last = []
+    for i in range(d.npages):
+        lines = [ln for ln in (d.pages[i] if i < len(d.pages) else "").splitlines() if ln.strip()]
+        last.append(att_re.search(norm(lines[-1])) if lines else None)
+    main_total = sum(1 for m in last if not m)
+    att_count, att_seen = {}, {}
+    for m in last:
+        if m:
+            att_count[m.group(1)] = att_count.get(m.group(1), 0) + 1
+    main_no = 0
     for i in range(1, d.npages + 1):
         page = d.pages[i - 1] if i - 1 < len(d.pages) else ""
-        want = f"Side {i} av {d.npages}"
+        m = last[i - 1]
+        if m:
+            k = m.group(1)
+            att_seen[k] = att_seen.get(k, 0) + 1
+            if (int(m.group(2)), int(m.group(3))) != (att_seen[k], att_count[k]):
+                fail(d.pdf, f"page {i}: footer 'Vedlegg {k} \u2013 side {m.group(2)} av {m.group(3)}', "
+                     f"expected side {att_seen[k]} av {att_count[k]}")
+            continue
+        main_no += 1
+        want = f"Side {main_no} av {main_total}"
         if cover and i == 1:
             if "Side " in page:
                 fail(d.pdf, "the cover has a page footer")
