@@ -34,6 +34,7 @@ typedef struct tbl {
   double grp_h, low_h, head_h;
   int *prev_ok; /* merge_repeats: the row above is a DATA row drawn on this page */
   int *repeat; /* per column: this row repeats the previous value (not drawn) */
+  int *negative; /* per column: the row's value is negative (row_break) */
   rapp_buf txt, tmp;
 } tbl;
 
@@ -328,7 +329,7 @@ static size_t row_break(tbl *tb, const doc_row *row) {
   size_t maxl = 1;
   unsigned style = row_style(row);
   for (size_t j = 0; j < tb->nc; j++) {
-    const char *s = cell_text(tb, row, j, NULL);
+    const char *s = cell_text(tb, row, j, &tb->negative[j]);
     tb->repeat[j] = tb->prev_ok[j] && present_repeats(tb->t, (size_t)(row - tb->t->rows), j);
     pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
                         tb->w[j] - 2 * PADX - status_w(tb, row->cells[j].status));
@@ -383,10 +384,10 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
       }
     }
   }
+  pdf_text_begin(c, pg); /* one text object for the row's cells */
   for (size_t j = 0; j < tb->nc; j++) {
     if (tb->repeat[j]) continue;
-    int negative = 0;
-    cell_text(tb, row, j, &negative);
+    int negative = tb->negative[j];
     const doc_column *col = &tb->t->cols[j];
     /* Dark red only where the script marks negatives as warnings (deviations); an income budget
      * is negative by convention and keeps the text colour. The minus sign is there either way. */
@@ -414,6 +415,7 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
     }
     draw_cell_lines(tb, pg, j, 1, &tb->cell[j], from, to, al, ink, y);
   }
+  pdf_text_end(c);
   c->y -= h;
   c->page_empty = 0;
 }
@@ -557,6 +559,7 @@ static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
   tb->grp_span = xcalloc(nc, sizeof *tb->grp_span);
   tb->prev_ok = xcalloc(nc, sizeof *tb->prev_ok);
   tb->repeat = xcalloc(nc, sizeof *tb->repeat);
+  tb->negative = xcalloc(nc, sizeof *tb->negative);
   column_widths(tb);
   header_layout(tb);
 }
@@ -575,6 +578,7 @@ static void tbl_close(tbl *tb) {
   free(tb->grp_span);
   free(tb->prev_ok);
   free(tb->repeat);
+  free(tb->negative);
   buf_free(&tb->txt);
   buf_free(&tb->tmp);
 }
