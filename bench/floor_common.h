@@ -47,7 +47,7 @@ static inline sqlite3_stmt *floor_query(const char *db_path, const char *sql_pat
   return st;
 }
 
-/* Digits of |v| rounded to `dec` decimals, thousands grouped with a space, decimal comma, a true
+/* Digits of |v| rounded to `dec` decimals, thousands grouped with a no-break space, decimal comma, a true
  * minus (U+2212) and an optional suffix. */
 static inline void floor_number(double v, int dec, const char *suffix, char *out, size_t n) {
   char digits[64];
@@ -56,8 +56,11 @@ static inline void floor_number(double v, int dec, const char *suffix, char *out
   char *dot = strchr(digits, '.');
   size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits), k = 0;
   if (neg) k += (size_t)snprintf(out + k, n - k, "\xE2\x88\x92");
-  for (size_t i = 0; i < ilen && k + 2 < n; i++) {
-    if (i > 0 && (ilen - i) % 3 == 0) out[k++] = ' ';
+  for (size_t i = 0; i < ilen && k + 3 < n; i++) {
+    if (i > 0 && (ilen - i) % 3 == 0) {
+      out[k++] = '\xC2'; /* U+00A0, as Rapp groups */
+      out[k++] = '\xA0';
+    }
     out[k++] = digits[i];
   }
   out[k] = 0;
