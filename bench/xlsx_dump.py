@@ -16,8 +16,32 @@ for ws in wb.worksheets:
         for c in row:
             if c.value is None and not c.has_style:
                 continue
-            fill = c.fill.fgColor.rgb if c.fill and c.fill.fill_type else None
-            print(c.coordinate, repr(c.value), c.number_format, c.font.b, c.font.i,
-                  c.font.color.rgb if c.font.color is not None else None, fill,
-                  c.alignment.horizontal, c.alignment.wrap_text, c.alignment.indent,
-                  c.border.top.style, c.border.bottom.style)
+            attrs = []
+            if c.number_format != "General":
+                attrs.append(f"fmt={c.number_format}")
+            if c.font.b:
+                attrs.append("bold")
+            if c.font.i:
+                attrs.append("italic")
+            if c.font.u:
+                attrs.append("underline")
+            if c.font.sz and c.font.sz != 11:
+                attrs.append(f"size={c.font.sz}")
+            if c.font.color is not None and isinstance(c.font.color.rgb, str):
+                attrs.append(f"ink={c.font.color.rgb}")
+            if c.fill is not None and c.fill.fill_type:
+                attrs.append(f"fill={c.fill.fgColor.rgb}")
+            al = c.alignment
+            if al.horizontal:
+                attrs.append(f"align={al.horizontal}")
+            if al.vertical:
+                attrs.append(f"valign={al.vertical}")
+            if al.wrap_text:
+                attrs.append("wrap")
+            if al.indent:
+                attrs.append(f"indent={al.indent:g}")
+            for side in ("top", "bottom"):
+                st = getattr(c.border, side).style
+                if st:
+                    attrs.append(f"{side}={st}")
+            print(c.coordinate, repr(c.value), " ".join(attrs))

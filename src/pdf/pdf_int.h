@@ -159,6 +159,12 @@ typedef struct pdf_ctx {
   size_t ntoc;
 
   HPDF_Page text_pg; /* the page with an open text object (pdf_text_begin), or NULL */
+  /* The column widths of the last table measured (pdf_table.c): keep-with-next measures a table
+   * before it is laid out, and the layout reuses them instead of a second pass over every cell. */
+  const doc_table *widths_of;
+  double widths_avail; /* the frame width they were computed for */
+  double *widths;
+  int widths_status; /* the table has status cells */
   rapp_buf scratch; /* clean text for drawing */
   pdf_para para;    /* reusable line-breaking buffers */
 } pdf_ctx;

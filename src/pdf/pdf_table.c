@@ -119,6 +119,16 @@ static void water_fill(double *w, const double *lo, const double *hi, size_t n, 
     if (flexible(t, j)) w[j] = a < lo[j] ? lo[j] : a > hi[j] ? hi[j] : a;
 }
 
+/* Left edges and the table box from the widths. */
+static void place_columns(tbl *tb) {
+  tb->left = tb->c->x0;
+  tb->width = 0;
+  for (size_t j = 0; j < tb->nc; j++) {
+    tb->x[j] = tb->left + tb->width;
+    tb->width += tb->w[j];
+  }
+}
+
 /* Column widths from content, like an HTML auto table layout: every column first gets its
  * longest word (mn), then text columns of short labels their natural one-line width, then every
  * column the body's natural width (mb), then the header's (mh); room left goes to the text
@@ -237,12 +247,7 @@ static void column_widths(tbl *tb) {
         tb->w[j] += rem * tb->w[j] / sumall;
     }
   }
-  tb->left = c->x0;
-  tb->width = 0;
-  for (size_t j = 0; j < nc; j++) {
-    tb->x[j] = tb->left + tb->width;
-    tb->width += tb->w[j];
-  }
+  place_columns(tb);
   free(mn);
   free(mb);
   free(mh);
@@ -547,7 +552,8 @@ static void legend(tbl *tb) {
   buf_free(&s);
 }
 
-/* Sets up a table for layout: column widths (one pass over all cells) and the header. */
+/* Sets up a table for layout: column widths (one pass over all cells, unless the same table was
+ * just measured for keep-with-next on a frame as wide) and the header. */
 static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
   *tb = (tbl){.c = c, .t = t, .nc = t->ncols};
   size_t nc = t->ncols;
@@ -560,7 +566,19 @@ static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
   tb->prev_ok = xcalloc(nc, sizeof *tb->prev_ok);
   tb->repeat = xcalloc(nc, sizeof *tb->repeat);
   tb->negative = xcalloc(nc, sizeof *tb->negative);
-  column_widths(tb);
+  double avail = c->x1 - c->x0;
+  if (c->widths_of == t && c->widths_avail == avail) {
+    memcpy(tb->w, c->widths, nc * sizeof *tb->w);
+    tb->has_status = c->widths_status;
+    place_columns(tb);
+  } else {
+    column_widths(tb);
+    c->widths = xrealloc(c->widths, nc * sizeof *c->widths);
+    memcpy(c->widths, tb->w, nc * sizeof *tb->w);
+    c->widths_of = t;
+    c->widths_avail = avail;
+    c->widths_status = tb->has_status;
+  }
   header_layout(tb);
 }
 
@@ -604,8 +622,8 @@ static double start_height(tbl *tb) {
   return cap_h + tb->head_h + first;
 }
 
-/* Exact, so that keep-with-next can rely on it: it lays the columns out, i.e. one extra pass over
- * the table's cells (only for a table that a heading keeps with). Uses c->para. */
+/* Exact, so that keep-with-next can rely on it: it lays the columns out (one pass over the table's
+ * cells, which pdf_layout_table then reuses). Uses c->para. */
 double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
   if (t->ncols == 0) return 0;
   tbl tb;
