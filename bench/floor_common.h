@@ -1,5 +1,5 @@
 /* bench/floor_common.h — what the two floor programs of bench/render_bench.sh share: the rows of
- * bench/render_bench.sql read through SQLite, and Norwegian number text ("1 234 567", "−12,5 %",
+ * bench/render_bench.lua's query read through SQLite, and Norwegian number text ("1 234 567", "−12,5 %",
  * "0,31") made the simplest way. Not part of Rapp. */
 #ifndef FLOOR_COMMON_H
 #define FLOOR_COMMON_H
@@ -30,19 +30,29 @@ static inline char *floor_read_file(const char *path) {
   return s;
 }
 
-/* Opens the snapshot read-only and prepares the benchmark query for `rows` rows. */
-static inline sqlite3_stmt *floor_query(const char *db_path, const char *sql_path, long rows, sqlite3 **db) {
+/* Opens the snapshot read-only and prepares the benchmark query for `rows` rows: the SQL of
+ * bench/render_bench.lua (the text between "local SQL = [[" and "]]"), so both run the same. */
+static inline sqlite3_stmt *floor_query(const char *db_path, const char *script_path, long rows,
+                                        sqlite3 **db) {
   if (sqlite3_open_v2(db_path, db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
     fprintf(stderr, "%s: %s\n", db_path, sqlite3_errmsg(*db));
     exit(1);
   }
-  char *sql = floor_read_file(sql_path);
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(*db, sql, -1, &st, NULL) != SQLITE_OK) {
-    fprintf(stderr, "%s: %s\n", sql_path, sqlite3_errmsg(*db));
+  char *script = floor_read_file(script_path);
+  char *sql = strstr(script, "local SQL = [[");
+  char *end = sql ? strstr(sql, "]]") : NULL;
+  if (!end) {
+    fprintf(stderr, "%s: no 'local SQL = [[ ... ]]'\n", script_path);
     exit(1);
   }
-  free(sql);
+  sql += strlen("local SQL = [[");
+  *end = '\0';
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(*db, sql, -1, &st, NULL) != SQLITE_OK) {
+    fprintf(stderr, "%s: %s\n", script_path, sqlite3_errmsg(*db));
+    exit(1);
+  }
+  free(script);
   sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":rows"), rows);
   return st;
 }

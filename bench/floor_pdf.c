@@ -1,9 +1,9 @@
-/* bench/floor_pdf.c — the PDF floor of bench/render_bench.sh: the rows of bench/render_bench.sql
+/* bench/floor_pdf.c — the PDF floor of bench/render_bench.sh: the rows of bench/render_bench.lua's query
  * written straight through libharu, no layout engine. Same page (A4, Rapp's margins), same font
  * (Liberation Sans from fonts/, embedded, UTF-8), 8.5 pt cells right-aligned for numbers, a header
  * with a fill repeated on every page, a hairline between rows, "Side N av M" in the footer. Column
  * widths are fixed; the rules first, then one BT…ET per page, the font set only where it changes.
- *   floor_pdf SNAPSHOT SQL_FILE ROWS FONTS_DIR OUT.pdf */
+ *   floor_pdf SNAPSHOT SCRIPT.lua ROWS FONTS_DIR OUT.pdf */
 #include <hpdf.h>
 #include <malloc.h>
 
@@ -22,7 +22,7 @@ static void on_error(HPDF_STATUS e, HPDF_STATUS d, void *u) {
 
 int main(int argc, char **argv) {
   if (argc != 6) {
-    fprintf(stderr, "usage: floor_pdf SNAPSHOT SQL_FILE ROWS FONTS_DIR OUT.pdf\n");
+    fprintf(stderr, "usage: floor_pdf SNAPSHOT SCRIPT.lua ROWS FONTS_DIR OUT.pdf\n");
     return 2;
   }
   /* libharu deflates each page with its own zlib stream; freeing its window makes glibc give the

@@ -1,15 +1,15 @@
-/* bench/floor_xlsx.c — the XLSX floor of bench/render_bench.sh: the rows of bench/render_bench.sql
+/* bench/floor_xlsx.c — the XLSX floor of bench/render_bench.sh: the rows of bench/render_bench.lua's query
  * written straight through libxlsxwriter (constant_memory, like Rapp), no layout engine: a bold
  * header row repeated on every printed page and frozen, one number format per column created
  * once, A4 with "Side &P av &N" in the footer, column widths set once.
- *   floor_xlsx SNAPSHOT SQL_FILE ROWS OUT.xlsx */
+ *   floor_xlsx SNAPSHOT SCRIPT.lua ROWS OUT.xlsx */
 #include <xlsxwriter.h>
 
 #include "floor_common.h"
 
 int main(int argc, char **argv) {
   if (argc != 5) {
-    fprintf(stderr, "usage: floor_xlsx SNAPSHOT SQL_FILE ROWS OUT.xlsx\n");
+    fprintf(stderr, "usage: floor_xlsx SNAPSHOT SCRIPT.lua ROWS OUT.xlsx\n");
     return 2;
   }
   sqlite3 *db;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench/render_bench.sh — Rapp against the libraries themselves (issue 15): bench/render_bench.lua
-# renders one table of N rows x 8 columns (bench/render_bench.sql) to PDF and to XLSX, and the
+# renders one table of N rows x 8 columns (its own SQL, which the floors run too) to PDF and to XLSX, and the
 # floors bench/floor_pdf.c and bench/floor_xlsx.c write the same rows straight through libharu
 # and libxlsxwriter. Runs are interleaved (Rapp, floor, Rapp, floor, ...) and each ratio is the
 # median over REPS pairs of Rapp/floor, from CPU time (user + sys, /usr/bin/time -v: robust on a
@@ -23,7 +23,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
 measure() {
   label=$1
   shift
-  /usr/bin/time -v "$@" >/dev/null 2>"$work/t"
+  /usr/bin/time -v "$@" >/dev/null 2>"$work/t" || { echo "failed: $*" >&2; head -5 "$work/t" >&2; exit 1; }
   awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} /Maximum resident/ {m=$2}
     /Elapsed \(wall clock\)/ {n=split($2, a, ":"); w=0; for (i=1;i<=n;i++) w=w*60+a[i]}
     END {printf "%.3f %.3f %d\n", u+s, w, m}' "$work/t" >>"$work/$label"
@@ -41,11 +41,11 @@ for n in $sizes; do
   while [ $i -lt "$reps" ]; do
     measure rp "$build/rapp" run "$root/bench/render_bench.lua" --db "$work/snap.db" --param rows="$n" \
       --format pdf --out "$work/out"
-    measure fp "$build/floor_pdf" "$work/snap.db" "$root/bench/render_bench.sql" "$n" "$root/fonts" \
+    measure fp "$build/floor_pdf" "$work/snap.db" "$root/bench/render_bench.lua" "$n" "$root/fonts" \
       "$work/floor.pdf"
     measure rx "$build/rapp" run "$root/bench/render_bench.lua" --db "$work/snap.db" --param rows="$n" \
       --format xlsx --out "$work/out"
-    measure fx "$build/floor_xlsx" "$work/snap.db" "$root/bench/render_bench.sql" "$n" "$work/floor.xlsx"
+    measure fx "$build/floor_xlsx" "$work/snap.db" "$root/bench/render_bench.lua" "$n" "$work/floor.xlsx"
     i=$((i + 1))
   done
   rpages=$(pdfinfo "$work/out/render_bench.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
