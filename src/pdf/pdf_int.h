@@ -163,6 +163,13 @@ typedef struct pdf_ctx {
   pdf_toc_entry *toc;
   size_t ntoc;
 
+  HPDF_Page text_pg; /* the page with an open text object (pdf_text_begin), or NULL */
+  /* The column widths of the last table measured (pdf_table.c): keep-with-next measures a table
+   * before it is laid out, and the layout reuses them instead of a second pass over every cell. */
+  const doc_table *widths_of;
+  double widths_avail; /* the frame width they were computed for */
+  double *widths;
+  int widths_status; /* the table has status cells */
   rapp_buf scratch; /* clean text for drawing */
   pdf_para para;    /* reusable line-breaking buffers */
 } pdf_ctx;
@@ -183,8 +190,14 @@ double pdf_frame_height(const pdf_ctx *c);
 HPDF_Page pdf_cur_page(pdf_ctx *c);
 /* The face's font object, created (and so embedded) on first use; NULL on a libharu error. */
 HPDF_Font pdf_face_font(pdf_ctx *c, int face);
+/* Draws text; font, size and colour are set only when they differ from the page's current ones.
+ * Between pdf_text_begin and pdf_text_end every pdf_draw_text/pdf_draw_line on that page goes into
+ * one text object (BT…ET) — nothing but text may be drawn there in between (pdf_draw_line closes
+ * and reopens it around a link's underline). Without it, each call is its own BT…ET. */
 void pdf_draw_text(pdf_ctx *c, HPDF_Page pg, int face, double size, pdf_rgb col, double x,
                    double baseline, const char *s, size_t len);
+void pdf_text_begin(pdf_ctx *c, HPDF_Page pg);
+void pdf_text_end(pdf_ctx *c);
 /* Draws line `li` of a broken paragraph; x is where the line starts. */
 void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_rgb col, double x,
                    double baseline);

@@ -119,17 +119,40 @@ HPDF_Font pdf_face_font(pdf_ctx *c, int face) {
   return fc->font;
 }
 
+void pdf_text_begin(pdf_ctx *c, HPDF_Page pg) {
+  if (c->text_pg == pg) return;
+  pdf_text_end(c);
+  HPDF_Page_BeginText(pg);
+  c->text_pg = pg;
+}
+
+void pdf_text_end(pdf_ctx *c) {
+  if (!c->text_pg) return;
+  HPDF_Page_EndText(c->text_pg);
+  c->text_pg = NULL;
+}
+
 void pdf_draw_text(pdf_ctx *c, HPDF_Page pg, int face, double size, pdf_rgb col, double x,
                    double baseline, const char *s, size_t len) {
   if (!len) return;
   HPDF_Font font = pdf_face_font(c, face);
   if (!font) return;
   pdf_font_clean(&c->fonts, face, s, len, &c->scratch);
-  HPDF_Page_BeginText(pg);
-  HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)size);
-  HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+  int own = c->text_pg != pg;
+  if (own) {
+    pdf_text_end(c);
+    HPDF_Page_BeginText(pg);
+  }
+  /* Font, size and fill are graphics state (they outlive ET), and libharu tracks that state:
+   * they are written only when they change. */
+  if (HPDF_Page_GetCurrentFont(pg) != font || HPDF_Page_GetCurrentFontSize(pg) != (HPDF_REAL)size)
+    HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)size);
+  HPDF_RGBColor f = HPDF_Page_GetRGBFill(pg);
+  if (HPDF_Page_GetFillingColorSpace(pg) != HPDF_CS_DEVICE_RGB || f.r != (HPDF_REAL)col.r ||
+      f.g != (HPDF_REAL)col.g || f.b != (HPDF_REAL)col.b)
+    HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
   HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)baseline, buf_str(&c->scratch));
-  HPDF_Page_EndText(pg);
+  if (own) HPDF_Page_EndText(pg);
 }
 
 void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_rgb col, double x,
@@ -140,11 +163,14 @@ void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_r
     pdf_draw_text(c, pg, sg->face, p->size, sg->href ? PDF_ACCENT : col, x + sg->x, baseline,
                   p->text.data + sg->off, sg->len);
     if (sg->href) { /* a link: underlined, and an annotation over the text that opens it */
+      HPDF_Page open = c->text_pg; /* a rule is not allowed inside a text object */
+      pdf_text_end(c);
       pdf_hline(pg, PDF_ACCENT, 0.5, x + sg->x, x + sg->x + sg->w, baseline - 1.2);
       HPDF_Rect r = {(HPDF_REAL)(x + sg->x), (HPDF_REAL)(baseline - 0.25 * p->size),
                      (HPDF_REAL)(x + sg->x + sg->w), (HPDF_REAL)(baseline + 0.8 * p->size)};
       HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(pg, r, sg->href);
       if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      if (open) pdf_text_begin(c, open);
     }
   }
 }
@@ -156,8 +182,11 @@ void pdf_fill_rect(HPDF_Page pg, pdf_rgb col, double x, double y, double w, doub
 }
 
 void pdf_hline(HPDF_Page pg, pdf_rgb col, double width, double x0, double x1, double y) {
-  HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
-  HPDF_Page_SetLineWidth(pg, (HPDF_REAL)width);
+  HPDF_RGBColor s = HPDF_Page_GetRGBStroke(pg); /* stroke state only where it changes */
+  if (HPDF_Page_GetStrokingColorSpace(pg) != HPDF_CS_DEVICE_RGB || s.r != (HPDF_REAL)col.r ||
+      s.g != (HPDF_REAL)col.g || s.b != (HPDF_REAL)col.b)
+    HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+  if (HPDF_Page_GetLineWidth(pg) != (HPDF_REAL)width) HPDF_Page_SetLineWidth(pg, (HPDF_REAL)width);
   HPDF_Page_MoveTo(pg, (HPDF_REAL)x0, (HPDF_REAL)y);
   HPDF_Page_LineTo(pg, (HPDF_REAL)x1, (HPDF_REAL)y);
   HPDF_Page_Stroke(pg);

@@ -311,6 +311,7 @@ done:
   HPDF_Free(c->pdf);
   pdf_fonts_free(&c->fonts);
   pdf_para_free(&c->para);
+  free(c->widths);
   buf_free(&c->scratch);
   free(c->pages);
   free(c->headings);

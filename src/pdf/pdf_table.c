@@ -34,6 +34,7 @@ typedef struct tbl {
   double grp_h, low_h, head_h;
   int *prev_ok; /* merge_repeats: the row above is a DATA row drawn on this page */
   int *repeat; /* per column: this row repeats the previous value (not drawn) */
+  int *negative; /* per column: the row's value is negative (row_break) */
   rapp_buf txt, tmp;
 } tbl;
 
@@ -116,6 +117,16 @@ static void water_fill(double *w, const double *lo, const double *hi, size_t n, 
   }
   for (size_t j = 0; j < n; j++)
     if (flexible(t, j)) w[j] = a < lo[j] ? lo[j] : a > hi[j] ? hi[j] : a;
+}
+
+/* Left edges and the table box from the widths. */
+static void place_columns(tbl *tb) {
+  tb->left = tb->c->x0;
+  tb->width = 0;
+  for (size_t j = 0; j < tb->nc; j++) {
+    tb->x[j] = tb->left + tb->width;
+    tb->width += tb->w[j];
+  }
 }
 
 /* Column widths from content, like an HTML auto table layout: every column first gets its
@@ -236,12 +247,7 @@ static void column_widths(tbl *tb) {
         tb->w[j] += rem * tb->w[j] / sumall;
     }
   }
-  tb->left = c->x0;
-  tb->width = 0;
-  for (size_t j = 0; j < nc; j++) {
-    tb->x[j] = tb->left + tb->width;
-    tb->width += tb->w[j];
-  }
+  place_columns(tb);
   free(mn);
   free(mb);
   free(mh);
@@ -328,7 +334,7 @@ static size_t row_break(tbl *tb, const doc_row *row) {
   size_t maxl = 1;
   unsigned style = row_style(row);
   for (size_t j = 0; j < tb->nc; j++) {
-    const char *s = cell_text(tb, row, j, NULL);
+    const char *s = cell_text(tb, row, j, &tb->negative[j]);
     tb->repeat[j] = tb->prev_ok[j] && present_repeats(tb->t, (size_t)(row - tb->t->rows), j);
     pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
                         tb->w[j] - 2 * PADX - status_w(tb, row->cells[j].status));
@@ -383,10 +389,10 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
       }
     }
   }
+  pdf_text_begin(c, pg); /* one text object for the row's cells */
   for (size_t j = 0; j < tb->nc; j++) {
     if (tb->repeat[j]) continue;
-    int negative = 0;
-    cell_text(tb, row, j, &negative);
+    int negative = tb->negative[j];
     const doc_column *col = &tb->t->cols[j];
     /* Dark red only where the script marks negatives as warnings (deviations); an income budget
      * is negative by convention and keeps the text colour. The minus sign is there either way. */
@@ -414,6 +420,7 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
     }
     draw_cell_lines(tb, pg, j, 1, &tb->cell[j], from, to, al, ink, y);
   }
+  pdf_text_end(c);
   c->y -= h;
   c->page_empty = 0;
 }
@@ -545,7 +552,8 @@ static void legend(tbl *tb) {
   buf_free(&s);
 }
 
-/* Sets up a table for layout: column widths (one pass over all cells) and the header. */
+/* Sets up a table for layout: column widths (one pass over all cells, unless the same table was
+ * just measured for keep-with-next on a frame as wide) and the header. */
 static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
   *tb = (tbl){.c = c, .t = t, .nc = t->ncols};
   size_t nc = t->ncols;
@@ -557,7 +565,20 @@ static void tbl_open(tbl *tb, pdf_ctx *c, const doc_table *t) {
   tb->grp_span = xcalloc(nc, sizeof *tb->grp_span);
   tb->prev_ok = xcalloc(nc, sizeof *tb->prev_ok);
   tb->repeat = xcalloc(nc, sizeof *tb->repeat);
-  column_widths(tb);
+  tb->negative = xcalloc(nc, sizeof *tb->negative);
+  double avail = c->x1 - c->x0;
+  if (c->widths_of == t && c->widths_avail == avail) {
+    memcpy(tb->w, c->widths, nc * sizeof *tb->w);
+    tb->has_status = c->widths_status;
+    place_columns(tb);
+  } else {
+    column_widths(tb);
+    c->widths = xrealloc(c->widths, nc * sizeof *c->widths);
+    memcpy(c->widths, tb->w, nc * sizeof *tb->w);
+    c->widths_of = t;
+    c->widths_avail = avail;
+    c->widths_status = tb->has_status;
+  }
   header_layout(tb);
 }
 
@@ -575,6 +596,7 @@ static void tbl_close(tbl *tb) {
   free(tb->grp_span);
   free(tb->prev_ok);
   free(tb->repeat);
+  free(tb->negative);
   buf_free(&tb->txt);
   buf_free(&tb->tmp);
 }
@@ -600,8 +622,8 @@ static double start_height(tbl *tb) {
   return cap_h + tb->head_h + first;
 }
 
-/* Exact, so that keep-with-next can rely on it: it lays the columns out, i.e. one extra pass over
- * the table's cells (only for a table that a heading keeps with). Uses c->para. */
+/* Exact, so that keep-with-next can rely on it: it lays the columns out (one pass over the table's
+ * cells, which pdf_layout_table then reuses). Uses c->para. */
 double pdf_table_min_height(pdf_ctx *c, const doc_table *t) {
   if (t->ncols == 0) return 0;
   tbl tb;

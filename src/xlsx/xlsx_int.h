@@ -58,6 +58,19 @@ typedef struct fentry {
   lxw_format *f;
 } fentry;
 
+/* A table cell's format by what decides it (xlsx_table.c's cell_fmt), so the number-format text is
+ * built and the fkey looked up once per column and style, not once per cell. */
+typedef struct fmemo {
+  int valid;
+  doc_col_type type;
+  int col_decimals, thousands, mark_negative, decimals;
+  doc_align align;
+  const char *unit; /* the resolved unit ("" for none); compared by content */
+  unsigned char kind, rk, st, wrap, merged, zero, has_pc;
+  lxw_format *f;
+} fmemo;
+enum { XL_FMEMO = 64 };
+
 /* ---- layout plan -------------------------------------------------------------------------- */
 
 typedef struct xcol {
@@ -102,6 +115,7 @@ typedef struct ctx {
   tplan *tplans;       /* per block (tables) */
   fentry *fmts;
   size_t nfmts, capfmts;
+  fmemo memo[XL_FMEMO];
   /* where we are, for error messages */
   size_t block;
   const doc_table *table;
@@ -123,7 +137,8 @@ int xl_fail(ctx *x, sheet *s, uint32_t r, uint16_t c, const char *fmt, ...)
 /* xl_fail with libxlsxwriter's error text. */
 int xl_fail_lxw(ctx *x, sheet *s, uint32_t r, uint16_t c, lxw_error rc);
 
-/* The cached workbook format of k (NULL in the dry run: nothing is written). */
+/* The cached workbook format of k (NULL in the dry run: nothing is written; NULL too for the
+ * all-default key, which libxlsxwriter writes as style 0 without looking up a format). */
 lxw_format *xl_fmt(ctx *x, const fkey *k);
 /* A plain text format: style DOC_BOLD/DOC_ITALIC bits, size in points (0 = default). */
 lxw_format *xl_text_fmt(ctx *x, unsigned style, int size);

@@ -15,15 +15,50 @@ const char *xl_status_text(doc_status st, char *buf, size_t n) {
   return buf;
 }
 
+static lxw_format *cell_fmt_key(ctx *x, const doc_column *col, const present_cell *pc,
+                                doc_cell_kind kind, doc_row_kind rk, doc_status st, int wrap,
+                                int merged);
+
 /* Cell format for a value of column col in a row of kind rk with status st (`merged` = aligned
  * to the top, as merged and wrapped cells are). A resolved NUMBER cell (`pc`, or NULL for the
  * column's plain format) brings its decimals and unit (model/present.c); a value that rounds to
  * zero gets a format without the minus, so it shows "0" like every other output. Formats are
- * cached per combination in xl_fmt. */
+ * cached per combination in xl_fmt, and per what decides them in x->memo (a hit costs no format
+ * text and no key search). */
 static lxw_format *cell_fmt(ctx *x, const doc_column *col, const present_cell *pc,
                             doc_cell_kind kind, doc_row_kind rk, doc_status st, int wrap,
                             int merged) {
   if (x->dry) return NULL;
+  const char *unit = pc ? pc->unit : "";
+  int dec = pc ? pc->decimals : col->decimals, zero = pc && pc->zero;
+  size_t h = ((size_t)col->type * 7u + (size_t)kind * 3u + (size_t)rk * 11u + (size_t)st * 13u +
+              (size_t)(dec + 1) * 17u + (size_t)zero * 5u + (size_t)wrap * 19u + (size_t)merged * 23u +
+              (size_t)(pc != NULL) * 29u + (size_t)col->align * 31u + (size_t)col->thousands * 37u +
+              (size_t)col->mark_negative * 41u + (size_t)(col->decimals + 1) * 43u) %
+             XL_FMEMO;
+  fmemo *m = &x->memo[h];
+  if (m->valid && m->type == col->type && m->col_decimals == col->decimals &&
+      m->thousands == col->thousands && m->mark_negative == col->mark_negative &&
+      m->align == col->align && m->decimals == dec && m->kind == (unsigned char)kind &&
+      m->rk == (unsigned char)rk && m->st == (unsigned char)st && m->wrap == (unsigned char)wrap &&
+      m->merged == (unsigned char)merged && m->zero == (unsigned char)zero &&
+      m->has_pc == (pc != NULL) && (m->unit == unit || strcmp(m->unit, unit) == 0))
+    return m->f;
+  lxw_format *f = cell_fmt_key(x, col, pc, kind, rk, st, wrap, merged);
+  if (!x->failed)
+    *m = (fmemo){.valid = 1, .type = col->type, .col_decimals = col->decimals,
+                 .thousands = col->thousands, .mark_negative = col->mark_negative,
+                 .align = col->align, .decimals = dec, .unit = unit, .kind = (unsigned char)kind,
+                 .rk = (unsigned char)rk, .st = (unsigned char)st, .wrap = (unsigned char)wrap,
+                 .merged = (unsigned char)merged, .zero = (unsigned char)zero,
+                 .has_pc = pc != NULL, .f = f};
+  return f;
+}
+
+/* cell_fmt without the memo: builds the fkey and looks it up in xl_fmt. */
+static lxw_format *cell_fmt_key(ctx *x, const doc_column *col, const present_cell *pc,
+                                doc_cell_kind kind, doc_row_kind rk, doc_status st, int wrap,
+                                int merged) {
   fkey k;
   memset(&k, 0, sizeof k);
   if (kind == DOC_CELL_DATE) {

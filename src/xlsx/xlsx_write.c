@@ -54,6 +54,11 @@ int xl_fail_lxw(ctx *x, sheet *s, uint32_t r, uint16_t c, lxw_error rc) {
 
 lxw_format *xl_fmt(ctx *x, const fkey *k) {
   if (x->dry || x->failed) return NULL;
+  /* The default format: a cell written with NULL gets style 0, the same thing. libxlsxwriter 1.1.4
+   * caches no xf index for a format equal to its default, so such a format would be copied and
+   * hashed again at every write. */
+  static const fkey plain;
+  if (memcmp(k, &plain, sizeof *k) == 0) return NULL;
   for (size_t i = 0; i < x->nfmts; i++)
     if (memcmp(&x->fmts[i].key, k, sizeof *k) == 0) return x->fmts[i].f;
   lxw_format *f = workbook_add_format(x->wb);

@@ -8,11 +8,63 @@
 #include "model/doc.h"
 #include "model/present.h"
 #include "util/localtime.h"
+#include "util/nofmt.h"
 
 #define NB "\xC2\xA0"
 #define MINUS "\xE2\x88\x92"
 
+/* The resolved number (present.c's fast path) against nofmt itself, the reference: text, shown
+ * value (bit for bit), zero and negative, over ties, near-ties, tiny, huge and random values. */
+static void check_fast_numbers(void) {
+  static const double edge[] = {0,       0.5,        1.5,       2.5,        -0.5,   2.675,     1.005,
+                                0.125,   -0.125,     0.049999,  0.05,       -0.05,  -0.06,     999.5,
+                                999999.5, 1234567.891, -199.3,  0.31,       1e11,   123456789012.5,
+                                4.5e12,  -4.5e15,    1e-300,    0.1 + 0.2,  1.0 / 3, 2.0 / 3, 1e9 + 0.5,
+                                1234500, 1234499,    -1234500,  99999999.995, 0.0049999999999999};
+  static const doc_col_type types[] = {DOC_COL_INTEGER, DOC_COL_DECIMAL, DOC_COL_AMOUNT, DOC_COL_PERCENT};
+  unsigned long long seed = 12345;
+  int bad = 0;
+  for (int i = 0; i < 12000 && bad < 5; i++) {
+    double v;
+    if (i < (int)(sizeof edge / sizeof *edge) * 8) {
+      v = edge[i / 8] * ((i & 1) ? -1 : 1);
+    } else {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      long long r = (long long)(seed >> 20) % 200000000000LL - 100000000000LL;
+      int scale = (int)((seed >> 8) % 12);
+      v = (double)r / pow(10, scale);
+      if ((seed >> 4) % 7 == 0) v = (double)(r % 100000) + 0.5 / pow(10, (int)(seed % 6)); /* ties */
+    }
+    for (int t = 0; t < 4; t++)
+      for (int dec = 0; dec <= 9; dec++)
+        for (int th = 0; th < 2; th++) {
+          doc_column col = {.type = types[t], .decimals = dec, .thousands = th};
+          doc_cell cell = {.kind = DOC_CELL_NUMBER, .number = v};
+          present_cell pc;
+          present_value(&col, &cell, &pc);
+          int d2 = types[t] == DOC_COL_INTEGER ? 0 : dec;
+          double raw = types[t] == DOC_COL_AMOUNT && th ? v / 1000.0 : v;
+          double shown = nofmt_round(raw, d2);
+          int zero = shown == 0;
+          char want[256];
+          if (types[t] == DOC_COL_PERCENT)
+            nofmt_percent(want, sizeof want, zero ? 0.0 : shown, d2);
+          else
+            nofmt_number(want, sizeof want, zero ? 0.0 : shown, d2);
+          if (strcmp(pc.text, want) != 0 || pc.zero != zero ||
+              memcmp(&pc.shown, &(double){zero ? 0.0 : shown}, sizeof shown) != 0 ||
+              pc.negative != (!zero && v < 0)) {
+            fprintf(stderr, "value %.17g type %d dec %d thousands %d: '%s' (%.17g), nofmt '%s' (%.17g)\n",
+                    v, (int)types[t], dec, th, pc.text, pc.shown, want, shown);
+            bad++;
+          }
+        }
+  }
+  CHECK_INT(bad, 0);
+}
+
 int main(void) {
+  check_fast_numbers();
   doc *d = doc_new();
   doc_column cols[] = {
       {.title = "Område", .type = DOC_COL_TEXT, .decimals = -1, .merge_repeats = 1},
