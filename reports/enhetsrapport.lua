@@ -39,9 +39,9 @@ return rapp.report {
     .. "status for lederavtalen.",
   formats = { "pdf", "xlsx", "html" },
   params = {
-    { name = "unit", type = "unit", required = true, description = "Enhetens kode (ENH2010)" },
     { name = "period", type = "period", kinds = { "tertial", "month", "quarter", "year" }, default = "latest",
       description = "Periode (2026-T2, 2026-09); uten --period: siste hele tertial" },
+    { name = "unit", type = "unit", required = true, description = "Enhetens kode (ENH2010)" },
   },
   build = function(r, p)
     local doc, db, per, u = r.doc, r.db, p.period, p.unit

@@ -61,6 +61,15 @@ DB = import_sample(RAPP, SRC, WORK, ENV)
 SHA = run(["sha256sum", DB]).stdout.split()[0]
 check(len(SHA) == 64, "sha256sum of the snapshot")
 
+
+
+def unit_param(script):
+    """--param unit=ENH2010 (the sample's first school) for a report of one unit, whose usage asks
+    for --param unit=UNIT; else nothing."""
+    usage = run([RAPP, "run", script, "--help"]).stdout.split("\n")[0]
+    return ["--param", "unit=ENH2010"] if "--param unit=UNIT" in usage else []
+
+
 # ==== 1. refused periods ===========================================================================
 REFUSED = {  # per report whose first period kind is not a tertial (issue 12), else the tertial cases
     "manedsrapport": (("2026-10", ["2026-09-30", "latest complete month is 2026-09", "--allow-partial"]),
@@ -78,7 +87,7 @@ for script in sorted(glob.glob(os.path.join(SRC, "reports", "*.lua"))):
                                             ("2030-T1", ["2026-09-30", "2026-T2"]))):
         out = os.path.join(WORK, f"refused-{name}-{period}")
         os.makedirs(out)
-        r = run([RAPP, "run", script, "--db", DB, "--period", period, "--out", out])
+        r = run([RAPP, "run", script, "--db", DB, "--period", period, "--out", out] + unit_param(script))
         check(r.returncode == 2, f"{name} {period}: exit {r.returncode}, expected 2 ({r.stderr.strip()})")
         for w in words:
             check(w in r.stderr, f"{name} {period}: the message lacks {w!r}: {r.stderr.strip()}")
@@ -166,13 +175,16 @@ check("a period past the cut-off runs as preliminary" in r.stdout, "--help tells
 for script in sorted(glob.glob(os.path.join(SRC, "reports", "*.lua"))):
     name = os.path.basename(script)[:-4]
     out = os.path.join(WORK, "std-" + name)
-    r = run([RAPP, "run", script, "--db", DB, "--out", out, "--format", "pdf,xlsx"])
+    unit = unit_param(script)
+    r = run([RAPP, "run", script, "--db", DB, "--out", out, "--format", "pdf,xlsx"] + unit)
     check(r.returncode == 0, f"{name}: exit {r.returncode}: {r.stderr.strip()}")
     if r.returncode != 0:
         continue
     pdf = next(p for p in r.stdout.split() if p.endswith(".pdf"))
     xlsx = next(p for p in r.stdout.split() if p.endswith(".xlsx"))
     code = os.path.basename(pdf)[len(name) + 1:-4]  # kvartalsrapport-2026-T2.pdf -> 2026-T2
+    if unit:
+        code = code[:-len(unit[1][5:]) - 1]  # enhetsrapport-2026-T2-ENH2010.pdf -> 2026-T2
     pages = pdf_pages(pdf)
     last = norm(pages[-1])
     check("Om rapporten" in last, f"{name}: the last page is not the colophon")
