@@ -325,6 +325,7 @@ static int page(html_ctx *x, rapp_err *err) {
   int toc = 0;
   for (size_t i = 0; i < doc_nblocks(x->d); i++) {
     const doc_block *bl = doc_block_at(x->d, i);
+    if (bl->part) continue; /* an attachment's cover and contents are not the page's */
     if (bl->kind == DOC_COVER && !cover) cover = bl;
     if (bl->kind == DOC_TOC) toc = 1;
   }

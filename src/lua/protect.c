@@ -305,6 +305,20 @@ static int lib_setmetatable(lua_State *L) {
   return 1;
 }
 
+/* Binds the script's globals glob to the protected names prot: prot._G and prot.rawset are glob's,
+ * and glob reads prot and refuses to assign its names. */
+static void bind_user_globals(lua_State *L, int prot, int glob) {
+  lua_pushvalue(L, glob);
+  lua_setfield(L, prot, "_G");
+  lua_pushvalue(L, prot);
+  lua_pushvalue(L, glob);
+  lua_pushcclosure(L, user_rawset, 2);
+  lua_setfield(L, prot, "rawset");
+  lua_pushvalue(L, prot);
+  push_guard_mt(L, prot, globals_newindex, 1);
+  lua_setmetatable(L, glob);
+}
+
 void script_protect_globals(lua_State *L) {
   lua_pushglobaltable(L); /* lib */
   int lib = lua_gettop(L);
@@ -328,21 +342,12 @@ void script_protect_globals(lua_State *L) {
     lua_insert(L, -2);
     lua_rawset(L, prot);
   }
-  lua_pushvalue(L, glob);
-  lua_setfield(L, prot, "_G");
   lua_pushcfunction(L, user_getmetatable);
   lua_setfield(L, prot, "getmetatable");
   lua_getfield(L, lib, "setmetatable");
   lua_pushcclosure(L, user_setmetatable, 1);
   lua_setfield(L, prot, "setmetatable");
-  lua_pushvalue(L, prot);
-  lua_pushvalue(L, glob);
-  lua_pushcclosure(L, user_rawset, 2);
-  lua_setfield(L, prot, "rawset");
-
-  lua_pushvalue(L, prot);
-  push_guard_mt(L, prot, globals_newindex, 1);
-  lua_setmetatable(L, glob);
+  bind_user_globals(L, prot, glob);
   lua_pushvalue(L, glob);
   lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
   lua_pushvalue(L, prot);
@@ -366,15 +371,7 @@ void script_push_fresh_globals(lua_State *L) {
     lua_insert(L, -2);
     lua_rawset(L, prot);
   }
-  lua_pushvalue(L, glob);
-  lua_setfield(L, prot, "_G");
-  lua_pushvalue(L, prot);
-  lua_pushvalue(L, glob);
-  lua_pushcclosure(L, user_rawset, 2);
-  lua_setfield(L, prot, "rawset");
-  lua_pushvalue(L, prot);
-  push_guard_mt(L, prot, globals_newindex, 1);
-  lua_setmetatable(L, glob);
+  bind_user_globals(L, prot, glob);
   lua_replace(L, old);
   lua_settop(L, old);
 }

@@ -30,7 +30,7 @@ int xl_write_about(ctx *x) {
   const char *subtitle = m->subtitle;
   for (size_t i = 0; i < doc_nblocks(x->d); i++) {
     const doc_block *b = doc_block_at(x->d, i);
-    if (b->kind != DOC_COVER) continue;
+    if (b->kind != DOC_COVER || b->part) continue; /* an attachment's cover is not the document's */
     if (!title) title = b->u.cover.title;
     if (!subtitle) subtitle = b->u.cover.subtitle;
   }

@@ -190,6 +190,38 @@ def check_errors():
     txt = open(os.path.join(out, "busy_outer.txt"), encoding="utf-8").read()
     check("indre 300000, fra ytre, secret=nil" in txt, "the included report got its parameter and no outer global")
     check("# Indre kapittel" in txt and "[attachment" not in txt, "a chapter include, not an attachment")
+    # two attachments: the first without its cover and contents (the default), the second with
+    r = run([rapp, "run", os.path.join(scripts, "attach_outer.lua"), "--db", db, "--out", out,
+             "--format", "pdf,txt,xlsx,html"], environ)
+    check(r.returncode == 0, f"attach_outer: {r.stderr!r}")
+    txt = open(os.path.join(out, "attach_outer.txt"), encoding="utf-8").read()
+    a1, a2 = txt.split("[attachment 1]")[1].split("[attachment 2]")
+    check("title: Vedlegg 1: Liten rapport" in a1 and "[cover]" not in a1 and "[toc]" not in a1,
+          "attachment 1: default title, no cover, no contents")
+    check("title: Vedlegg 2: Med forside og innhold" in a2 and "[cover]" in a2 and "[toc]" in a2,
+          "attachment 2: its own cover and contents kept")
+    pp = pages(os.path.join(out, "attach_outer.pdf"))
+    feet = [footer(p) for p in pp]
+    check(feet[0].endswith("Side 1 av 2") and feet[-1].endswith("Side 2 av 2"), f"case footers {feet}")
+    v1 = [f for f in feet if "Vedlegg 1 \u2013" in f]
+    check(len(v1) == 2 and v1[0].endswith("side 1 av 2") and v1[1].endswith("side 2 av 2"),
+          f"attachment 1 footers {v1}")
+    toc = next((p for p in pp if any(ln.strip() == "Innhold" for ln in p.splitlines())), "")
+    entries = re.findall(r"(Første|Andre) kapittel[ .]+(\d+)", toc)
+    check(entries == [("Første", "3"), ("Andre", "4")],
+          f"attachment 2's contents list its own headings with its own page numbers: {entries}")
+    check(pp.index(toc) > 0 and "Vedlegg 2" in footer(toc), "the contents are on attachment 2's pages")
+    ol = outline(os.path.join(out, "attach_outer.pdf"))
+    check([o["title"] for o in ol] == ["Saken", "Vedlegg 1: Liten rapport", "Vedlegg 2: Med forside og innhold"]
+          and [k["title"] for k in ol[2].get("kids", [])] == ["Første kapittel", "Andre kapittel"],
+          f"outline {[(o['title'], [k['title'] for k in o.get('kids', [])]) for o in ol]}")
+    import openpyxl
+    names = openpyxl.load_workbook(os.path.join(out, "attach_outer.xlsx")).sheetnames
+    check(names == ["Om rapporten", "Saken", "V1 Første kapittel", "V1 Andre kapittel",
+                    "V2 Første kapittel", "V2 Andre kapittel"], f"sheets {names}")
+    html = open(os.path.join(out, "attach_outer.html"), encoding="utf-8").read()
+    check(html.count('<section class="attachment"') == 2 and "<nav" not in html,
+          "two attachment sections; an attachment's contents are no page navigation")
 
 
 def check_nynorsk():

@@ -30,7 +30,7 @@ for script in "$src"/reports/${only:-*}.lua; do
   if command -v soffice >/dev/null; then
     prof="$work/lo-$name"
     mkdir -p "$prof"
-    if ! HOME="$prof" timeout 120 soffice "-env:UserInstallation=file://$prof/profile" --headless --norestore \
+    if ! HOME="$prof" timeout 300 soffice "-env:UserInstallation=file://$prof/profile" --headless --norestore \
          --convert-to pdf --outdir "$work/lo" "$xlsx" >"$work/$name.lo" 2>&1; then
       echo "FAIL: LibreOffice could not open $xlsx: $(cat "$work/$name.lo")"
       fail=1
