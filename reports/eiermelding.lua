@@ -37,6 +37,7 @@ return rapp.report {
     local figures = {}
     for _, c in ipairs(list) do figures[c.org_number] = company.figures(db, c.org_number, first, year) end
 
+    doc:landscape() -- nine columns read better across the page
     doc:heading(1, "Sammendrag")
     doc:paragraph(("%s eier helt eller delvis **%s selskaper**. Nøkkeltallene er fra selskapenes årsregnskap "
       .. "%d–%d; egenkapitalandelen er egenkapital i prosent av sum eiendeler."):format(r.municipality,
@@ -72,26 +73,23 @@ return rapp.report {
     local names, series = {}, {}
     for i, c in ipairs(list) do names[i] = c.name end
     for k = 1, 4 do
-      local values = {}
-      for i, c in ipairs(list) do values[i] = figures[c.org_number][k].annual_result end
-      values.n = #list
+      local values = { n = #list }
+      for i, c in ipairs(list) do values[i] = figures[c.org_number][k].equity_ratio end
       series[k] = { name = tostring(first + k - 1), values = values }
     end
-    local ratios = { n = #list }
-    for i, c in ipairs(list) do ratios[i] = figures[c.org_number][4].equity_ratio end
     doc:chart {
-      kind = "bar", title = "Egenkapitalandel " .. year .. " per selskap", type = "percent", decimals = 1,
-      categories = names, series = { { name = "Egenkapitalandel " .. year, values = ratios } },
+      kind = "bar", title = ("Egenkapitalandel %d–%d per selskap"):format(first, year),
+      type = "percent", decimals = 1, categories = names, series = series,
       category_title = "Selskap", value_title = "Egenkapitalandel",
-      source = "Kilde: selskapenes årsregnskap",
+      source = "Kilde: selskapenes årsregnskap", height_mm = 150,
     }
+    doc:portrait()
 
     doc:heading(1, "Selskapene")
     for _, c in ipairs(list) do
       doc:heading(2, c.name)
       local kind = company.meeting_kind(c.form)
       doc:table {
-        title = c.name,
         columns = { { key = "label", title = "Opplysning" }, { key = "value", title = c.name } },
         rows = {
           { label = "Organisasjonsnummer", value = c.org_number },
