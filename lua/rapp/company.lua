@@ -19,10 +19,10 @@ function M.meeting_kind(form)
   return MEETING[form]
 end
 
---- A company's ownership as shown: "100 %", "38,4 %"; a stiftelse has no owners.
+--- A company's ownership in words: "Kommunen eier 38,4 %"; a stiftelse has no owners.
 function M.ownership_text(c)
   if c.form == "stiftelse" then return "Selveiende (stiftelse)" end
-  return fmt.percent(c.ownership_pct, c.ownership_pct % 1 == 0 and 0 or 1)
+  return "Kommunen eier " .. fmt.percent(c.ownership_pct, c.ownership_pct % 1 == 0 and 0 or 1)
 end
 
 --- The board's gender balance: "3 kvinner, 2 menn (60 % kvinner)"; "–" when not given.

@@ -110,7 +110,7 @@ def one(period, default=False):
         board = (f"{women} {'kvinne' if women == 1 else 'kvinner'}, {men} {'mann' if men == 1 else 'menn'} "
                  f"({no_num(100 * women / (women + men))} % kvinner)")
         want = {"Organisasjonsnummer": c["org_number"], "Selskapsform": c["form"],
-                "Eierandel": "Selveiende (stiftelse)" if c["form"] == "stiftelse" else pct(c["ownership_pct"], 0 if c["ownership_pct"] % 1 == 0 else 1),
+                "Eierandel": "Selveiende (stiftelse)" if c["form"] == "stiftelse" else "Kommunen eier " + pct(c["ownership_pct"], 0 if c["ownership_pct"] % 1 == 0 else 1),
                 "Formål": c["purpose"], "Styret": norm(board),
                 f"Siste {kind or 'eiermøte'}": day(c["owner_meeting_date"]) if c["owner_meeting_date"] else "Ingen (stiftelsen har ingen eiere)"}
         for k, v in want.items():
