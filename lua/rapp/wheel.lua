@@ -33,9 +33,10 @@ function M.next_year(reference_year, year)
   return year + (reference_year - year) % 4
 end
 
---- The activities of the wheel for `year`, in the order of their first line: { lane, lane_label,
---- text, months = { [1..12] = true }, whole_year, body (name or nil), fourth (boolean),
---- reference_year, occurs (true/false/nil), next_year, lines = { {month, ...} } }. An activity is
+--- The activities of the wheel for `year`, by lane, then in the order of their first line: { lane,
+--- lane_label, text, months = { [1..12] = true }, whole_year, body (name or nil), fourth (boolean),
+--- reference_year, occurs (true/false/nil), next_year (after `year`) }. Every activity is listed,
+--- also an every-fourth-year one that does not take place in `year` (occurs false). An activity is
 --- its lane and text: the lines of one text in several months are one activity.
 function M.activities(db, year)
   local list, by_key = {}, {}
@@ -70,7 +71,7 @@ function M.activities(db, year)
   return list
 end
 
---- "Januar–desember" style: the months an activity runs, as text ("Hele året", "feb, apr, jun").
+--- The months an activity runs, as text: "Hele året", or "feb, apr, jun".
 function M.months_text(a)
   if a.whole_year then return "Hele året" end
   local out = {}
