@@ -158,16 +158,40 @@ typedef struct company_spec {
   const char *purpose;
   int64_t base; /* first eight digits of the organisation number, before the check digit */
   double revenue, margin, equity_ratio;
+  int women, men;           /* the board */
+  const char *meeting;      /* the last generalforsamling/representantskap/foretaksmøte; NULL: none */
+  const char *strategy[3];  /* the owner's strategy points (eierstrategi), NULL-terminated */
 } company_spec;
 static const company_spec companies[] = {
-    {"Fjordvik Energi AS", "AS", 100, "Produksjon og omsetning av fornybar energi", 91348271, 310e6, 0.11, 0.45},
-    {"Fjordvik Havn AS", "AS", 100, "Drift og utvikling av havneområdene i Fjordvik", 99218460, 42e6, 0.06, 0.55},
-    {"Fjordvik Næringseiendom AS", "AS", 100, "Utvikling og utleie av næringseiendom", 92460573, 28e6, 0.09, 0.35},
-    {"Fjordvik Parkering KF", "KF", 100, "Drift av kommunale parkeringsplasser og håndheving", 97163840, 9e6, 0.04, 0.3},
-    {"Fjordregionen Renovasjon IKS", "IKS", 38.4, "Innsamling og behandling av husholdningsavfall", 96410258, 160e6, 0.01, 0.2},
-    {"Fjordregionen Revisjon IKS", "IKS", 27.5, "Regnskapsrevisjon og forvaltningsrevisjon for eierkommunene", 98752031, 24e6, 0.0, 0.15},
-    {"Fjordregionen Brann og redning IKS", "IKS", 41.2, "Brannvern, feiing og redningstjeneste", 93107694, 95e6, 0.005, 0.1},
-    {"Fjordregionen Vekst AS", "AS", 55, "Arbeidsrettede tiltak og varig tilrettelagt arbeid", 95823106, 38e6, 0.02, 0.4},
+    {"Fjordvik Energi AS", "AS", 100, "Produksjon og omsetning av fornybar energi", 91348271, 310e6, 0.11, 0.45,
+     3, 2, "2026-05-28",
+     {"Selskapet skal gi kommunen et forutsigbart utbytte på minst 20 mill. kr i året",
+      "Selskapet skal øke produksjonen av fornybar energi i regionen", NULL}},
+    {"Fjordvik Havn AS", "AS", 100, "Drift og utvikling av havneområdene i Fjordvik", 99218460, 42e6, 0.06, 0.55,
+     2, 3, "2026-05-20",
+     {"Havna skal være selvfinansierende", "Selskapet skal legge til rette for grønn skipsfart", NULL}},
+    {"Fjordvik Næringseiendom AS", "AS", 100, "Utvikling og utleie av næringseiendom", 92460573, 28e6, 0.09, 0.35,
+     1, 4, "2026-06-04",
+     {"Selskapet skal utvikle næringsareal i tråd med kommuneplanens arealdel", NULL, NULL}},
+    {"Fjordvik Parkering KF", "KF", 100, "Drift av kommunale parkeringsplasser og håndheving", 97163840, 9e6, 0.04, 0.3,
+     2, 1, "2025-12-10",
+     {"Foretaket skal drives til selvkost", "Parkeringspolitikken skal støtte sentrumsutviklingen", NULL}},
+    {"Fjordregionen Renovasjon IKS", "IKS", 38.4, "Innsamling og behandling av husholdningsavfall", 96410258, 160e6, 0.01, 0.2,
+     3, 3, "2026-04-23",
+     {"Gebyrene skal ikke overstige selvkost", "Materialgjenvinningen skal være minst 55 % innen 2030", NULL}},
+    {"Fjordregionen Revisjon IKS", "IKS", 27.5, "Regnskapsrevisjon og forvaltningsrevisjon for eierkommunene", 98752031, 24e6, 0.0, 0.15,
+     2, 2, "2026-04-16",
+     {"Selskapet skal levere revisjon av høy faglig kvalitet til eierkommunene", NULL, NULL}},
+    {"Fjordregionen Brann og redning IKS", "IKS", 41.2, "Brannvern, feiing og redningstjeneste", 93107694, 95e6, 0.005, 0.1,
+     1, 5, "2026-06-11",
+     {"Innsatstiden skal ligge innenfor kravene i dimensjoneringsforskriften",
+      "Selskapet skal samordne beredskapen med nabokommunene", NULL}},
+    {"Fjordregionen Vekst AS", "AS", 55, "Arbeidsrettede tiltak og varig tilrettelagt arbeid", 95823106, 38e6, 0.02, 0.4,
+     3, 2, "2026-05-07",
+     {"Minst 40 % av deltakerne skal gå over til arbeid eller utdanning", NULL, NULL}},
+    {"Stiftelsen Fjordvik Kystkultursenter", "stiftelse", 100, "Formidling av kystkultur og drift av kystkultursenteret",
+     91652307, 6e6, 0.01, 0.6, 2, 2, NULL,
+     {"Kommunen oppnevner to av fire styremedlemmer og følger stiftelsen gjennom årsmeldingen", NULL, NULL}},
 };
 enum { NCOMPANIES = (int)(sizeof companies / sizeof companies[0]) };
 
@@ -188,9 +212,11 @@ static void org_number(char *out, size_t cap, int64_t base) {
 }
 
 static int gen_companies(const sg_model *m, const char *dir) {
-  sg_csv c, cf;
-  if (sg_csv_open(&c, dir, "company", "org_number;name;form;ownership_pct;purpose") ||
-      sg_csv_open(&cf, dir, "company_figure", "org_number;year;operating_revenue;annual_result;equity"))
+  sg_csv c, cf, cs;
+  if (sg_csv_open(&c, dir, "company",
+                  "org_number;name;form;ownership_pct;purpose;board_women;board_men;owner_meeting_date") ||
+      sg_csv_open(&cf, dir, "company_figure", "org_number;year;operating_revenue;annual_result;equity;total_assets") ||
+      sg_csv_open(&cs, dir, "company_strategy", "org_number;sort_order;text"))
     return -1;
   sg_rng r;
   sg_rng_init(&r, m->seed, SG_S_COMPANY);
@@ -203,25 +229,35 @@ static int gen_companies(const sg_model *m, const char *dir) {
     sg_csv_str(&c, s->form);
     sg_csv_num(&c, s->pct, 1, 1);
     sg_csv_str(&c, s->purpose);
+    sg_csv_int(&c, s->women);
+    sg_csv_int(&c, s->men);
+    sg_csv_str(&c, s->meeting);
     sg_csv_end(&c);
+    for (int k = 0; k < 3 && s->strategy[k]; k++) {
+      sg_csv_str(&cs, org);
+      sg_csv_int(&cs, k + 1);
+      sg_csv_str(&cs, s->strategy[k]);
+      sg_csv_end(&cs);
+    }
     double revenue = s->revenue, equity = s->revenue * s->equity_ratio * 2;
-    for (int y = 2023; y <= 2025; y++) {
+    for (int y = 2022; y <= 2025; y++) {
       revenue *= 1 + 0.04 + sg_rng_normal(&r) * 0.05;
       double result = revenue * (s->margin + sg_rng_normal(&r) * 0.03);
       equity += result * 0.6;
+      double ratio = s->equity_ratio * (1 + sg_rng_normal(&r) * 0.05);
       sg_csv_str(&cf, org);
       sg_csv_int(&cf, y);
       sg_csv_int(&cf, sg_round(revenue / 1000) * 1000);
       sg_csv_int(&cf, sg_round(result / 1000) * 1000);
       sg_csv_int(&cf, sg_round(equity / 1000) * 1000);
+      sg_csv_int(&cf, sg_round(equity / ratio / 1000) * 1000);
       sg_csv_end(&cf);
     }
   }
-  if (sg_csv_close(&c)) {
-    sg_csv_close(&cf);
-    return -1;
-  }
-  return sg_csv_close(&cf);
+  int rc = sg_csv_close(&c);
+  rc |= sg_csv_close(&cs);
+  rc |= sg_csv_close(&cf);
+  return rc ? -1 : 0;
 }
 
 static int gen_leader_agreements(const sg_model *m, const char *dir) {

@@ -380,61 +380,71 @@ static int gen_decisions(const sg_model *m, const char *dir) {
   return sg_csv_close(&h) || rc ? -1 : 0;
 }
 
-/* The årshjul of the governance document, cell line by cell line, in order. month 0 = Hele året. */
+/* The årshjul of the governance document, cell line by cell line, in order, with its lane
+ * (planlegging, rapportering, politisk), the body that decides and, for the items of every fourth
+ * year, a year they take place (`year`; 0 = every year). month 0 = Hele året. Two lines are
+ * normalised: "Kvartalsrapport formannskap og bystyre" (July) is written as in April and October,
+ * and "Dialogmøte tillitsvalgte og enheter" (June, December) is its two meetings. The kommunal
+ * planstrategi and kommuneplanens samfunnsdel are added (the document's "Rullering plandokument"
+ * and "hvert fjerde år etter valg"). */
 typedef struct wheel_row {
   int month;
-  const char *track, *text;
-  int fourth;
+  const char *track, *category, *body, *text;
+  int year;
 } wheel_row;
 static const wheel_row wheel[] = {
-    {1, "administrativ", "Handlingsprogram inneværende periode til Fylkesmannen", 0},
-    {1, "administrativ", "Folkevalgtopplæring hvert 4. år etter valg", 1},
-    {2, "administrativ", "Ferdigstille årsregnskap", 0},
-    {2, "administrativ", "Rapportere KOSTRA", 0},
-    {2, "administrativ", "Lederavtaler", 0},
-    {2, "administrativ", "Medarbeidersamtaler", 0},
-    {2, "administrativ", "Dialogmøte enheter", 0},
-    {3, "administrativ", "Foreløpig årsregnskap til bystyre", 0},
-    {3, "administrativ", "Ferdigstille årsrapport", 0},
-    {3, "administrativ", "Dialogmøte tillitsvalgte", 0},
-    {3, "politisk", "Behandling av foreløpig årsregnskap bystyre", 0},
-    {4, "administrativ", "Kvalitetssikre KOSTRA-tall", 0},
-    {4, "administrativ", "Kvartalsrapport formannskap/bystyre", 0},
-    {4, "administrativ", "Dialogmøte enheter", 0},
-    {5, "administrativ", "Årsregnskap og årsrapport kontrollutvalg, formannskap/bystyre", 0},
-    {5, "politisk", "Behandling av kvartalsrapport formannskap/bystyre", 0},
-    {6, "administrativ", "Årsregnskap og årsrapport til Fylkesmannen", 0},
-    {6, "administrativ", "Oppstart handlingsprogram", 0},
-    {6, "administrativ", "Dialogmøte tillitsvalgte og enheter", 0},
-    {6, "politisk", "Behandling av årsregnskap og årsrapport", 0},
-    {7, "administrativ", "Kvartalsrapport formannskap og bystyre", 0},
-    {8, "administrativ", "Konsekvensjustert budsjett ledergruppe", 0},
-    {8, "administrativ", "Oppstart eiermelding", 0},
-    {8, "administrativ", "Dialogmøte enheter", 0},
-    {8, "politisk", "Behandling av kvartalsrapport formannskap/bystyre", 0},
-    {9, "administrativ", "Enhetene ferdigstiller handlingsprogram og handlingsplaner", 0},
-    {9, "administrativ", "Lønnsforhandlinger", 0},
-    {9, "administrativ", "Dialogmøte tillitsvalgte", 0},
-    {10, "administrativ", "Kvartalsrapport formannskap/bystyre", 0},
-    {10, "administrativ", "Eiermelding bystyret", 0},
-    {10, "administrativ", "Ferdigstille betalingssatser", 0},
-    {10, "administrativ", "Dialogmøte enheter", 0},
-    {10, "politisk", "Budsjettkonferanse formannskap", 0},
-    {11, "administrativ", "Rådmannens utkast til handlingsprogram ferdigstilles", 0},
-    {11, "politisk", "Behandling av handlingsprogram formannskap", 0},
-    {11, "politisk", "Bystyrets eiermøte: Rullering av eierportefølje hvert år", 0},
-    {11, "politisk", "Rullering av eierpolitikk hvert 4.år etter valg", 1},
-    {11, "politisk", "Behandling av kvartalsrapport formannskap/bystyre", 0},
-    {12, "administrativ", "Formannskapets forslag til handlingsprogram til offentlig ettersyn", 0},
-    {12, "administrativ", "Utarbeide detaljbudsjett", 0},
-    {12, "administrativ", "Dialogmøte tillitsvalgte og enheter", 0},
-    {12, "politisk", "Behandling av handlingsprogram bystyre", 0},
-    {0, "administrativ", "Månedsrapportering alle enheter", 0},
-    {0, "administrativ", "Rullering plandokument", 0},
-    {0, "administrativ", "ROS-analyser", 0},
-    {0, "administrativ", "Undersøkelser (bruker, medarbeider, innbygger, folkevalgt) ulikt frekvens", 0},
-    {0, "politisk", "Månedsrapportering formannskap", 0},
-    {0, "politisk", "Rapportering kommunens eierrepresentanter formannskap/bystyre", 0},
+    {1, "administrativ", "planlegging", NULL, "Handlingsprogram inneværende periode til Fylkesmannen", 0},
+    {1, "administrativ", "planlegging", NULL, "Folkevalgtopplæring hvert 4. år etter valg", 2024},
+    {2, "administrativ", "rapportering", NULL, "Ferdigstille årsregnskap", 0},
+    {2, "administrativ", "rapportering", NULL, "Rapportere KOSTRA", 0},
+    {2, "administrativ", "planlegging", NULL, "Lederavtaler", 0},
+    {2, "administrativ", "planlegging", NULL, "Medarbeidersamtaler", 0},
+    {2, "administrativ", "rapportering", NULL, "Dialogmøte enheter", 0},
+    {3, "administrativ", "rapportering", "BS", "Foreløpig årsregnskap til bystyre", 0},
+    {3, "administrativ", "rapportering", NULL, "Ferdigstille årsrapport", 0},
+    {3, "administrativ", "rapportering", NULL, "Dialogmøte tillitsvalgte", 0},
+    {3, "politisk", "politisk", "BS", "Behandling av foreløpig årsregnskap bystyre", 0},
+    {4, "administrativ", "rapportering", NULL, "Kvalitetssikre KOSTRA-tall", 0},
+    {4, "administrativ", "rapportering", "BS", "Kvartalsrapport formannskap/bystyre", 0},
+    {4, "administrativ", "rapportering", NULL, "Dialogmøte enheter", 0},
+    {5, "administrativ", "rapportering", "BS", "Årsregnskap og årsrapport kontrollutvalg, formannskap/bystyre", 0},
+    {5, "politisk", "politisk", "BS", "Behandling av kvartalsrapport formannskap/bystyre", 0},
+    {6, "administrativ", "rapportering", NULL, "Årsregnskap og årsrapport til Fylkesmannen", 0},
+    {6, "administrativ", "planlegging", NULL, "Oppstart handlingsprogram", 0},
+    {6, "administrativ", "rapportering", NULL, "Dialogmøte tillitsvalgte", 0},
+    {6, "administrativ", "rapportering", NULL, "Dialogmøte enheter", 0},
+    {6, "politisk", "politisk", "BS", "Behandling av årsregnskap og årsrapport", 0},
+    {6, "politisk", "politisk", "BS", "Behandling av kommunal planstrategi bystyre", 2024},
+    {7, "administrativ", "rapportering", "BS", "Kvartalsrapport formannskap/bystyre", 0},
+    {8, "administrativ", "planlegging", NULL, "Konsekvensjustert budsjett ledergruppe", 0},
+    {8, "administrativ", "rapportering", NULL, "Oppstart eiermelding", 0},
+    {8, "administrativ", "rapportering", NULL, "Dialogmøte enheter", 0},
+    {8, "politisk", "politisk", "BS", "Behandling av kvartalsrapport formannskap/bystyre", 0},
+    {9, "administrativ", "planlegging", NULL, "Enhetene ferdigstiller handlingsprogram og handlingsplaner", 0},
+    {9, "administrativ", "planlegging", NULL, "Lønnsforhandlinger", 0},
+    {9, "administrativ", "rapportering", NULL, "Dialogmøte tillitsvalgte", 0},
+    {10, "administrativ", "rapportering", "BS", "Kvartalsrapport formannskap/bystyre", 0},
+    {10, "administrativ", "rapportering", "BS", "Eiermelding bystyret", 0},
+    {10, "administrativ", "planlegging", NULL, "Ferdigstille betalingssatser", 0},
+    {10, "administrativ", "rapportering", NULL, "Dialogmøte enheter", 0},
+    {10, "politisk", "politisk", "FSK", "Budsjettkonferanse formannskap", 0},
+    {11, "administrativ", "planlegging", NULL, "Rådmannens utkast til handlingsprogram ferdigstilles", 0},
+    {11, "politisk", "politisk", "FSK", "Behandling av handlingsprogram formannskap", 0},
+    {11, "politisk", "politisk", "BS", "Bystyrets eiermøte: Rullering av eierportefølje hvert år", 0},
+    {11, "politisk", "politisk", "BS", "Rullering av eierpolitikk hvert 4.år etter valg", 2024},
+    {11, "politisk", "politisk", "BS", "Behandling av kvartalsrapport formannskap/bystyre", 0},
+    {12, "administrativ", "planlegging", "FSK", "Formannskapets forslag til handlingsprogram til offentlig ettersyn", 0},
+    {12, "administrativ", "planlegging", NULL, "Utarbeide detaljbudsjett", 0},
+    {12, "administrativ", "rapportering", NULL, "Dialogmøte tillitsvalgte", 0},
+    {12, "administrativ", "rapportering", NULL, "Dialogmøte enheter", 0},
+    {12, "politisk", "politisk", "BS", "Behandling av handlingsprogram bystyre", 0},
+    {12, "politisk", "politisk", "BS", "Behandling av kommuneplanens samfunnsdel bystyre", 2026},
+    {0, "administrativ", "rapportering", NULL, "Månedsrapportering alle enheter", 0},
+    {0, "administrativ", "planlegging", NULL, "Rullering plandokument", 0},
+    {0, "administrativ", "planlegging", NULL, "ROS-analyser", 0},
+    {0, "administrativ", "rapportering", NULL, "Undersøkelser (bruker, medarbeider, innbygger, folkevalgt) ulikt frekvens", 0},
+    {0, "politisk", "politisk", "FSK", "Månedsrapportering formannskap", 0},
+    {0, "politisk", "politisk", "BS", "Rapportering kommunens eierrepresentanter formannskap/bystyre", 0},
 };
 enum { NWHEEL = (int)(sizeof wheel / sizeof wheel[0]) };
 
@@ -450,15 +460,20 @@ int sg_gen_politics(sg_model *m, const char *dir) {
   if (sg_csv_close(&c)) return -1;
   if (gen_decisions(m, dir)) return -1;
 
-  if (sg_csv_open(&c, dir, "wheel_activity", "month;track;text;every_fourth_year;sort_order"))
+  if (sg_csv_open(&c, dir, "wheel_activity",
+                  "month;track;text;every_fourth_year;sort_order;category;body_code;reference_year"))
     return -1;
   for (int i = 0; i < NWHEEL; i++) {
     if (wheel[i].month) sg_csv_int(&c, wheel[i].month);
     else sg_csv_null(&c);
     sg_csv_str(&c, wheel[i].track);
     sg_csv_str(&c, wheel[i].text);
-    sg_csv_int(&c, wheel[i].fourth);
+    sg_csv_int(&c, wheel[i].year != 0);
     sg_csv_int(&c, i + 1);
+    sg_csv_str(&c, wheel[i].category);
+    sg_csv_str(&c, wheel[i].body);
+    if (wheel[i].year) sg_csv_int(&c, wheel[i].year);
+    else sg_csv_null(&c);
     sg_csv_end(&c);
   }
   return sg_csv_close(&c);

@@ -53,7 +53,7 @@ typedef struct db_table {
   int nkeys;
   int from_csv;     /* 0 for period and the from_schema tables, which the import fills itself */
   int from_schema;  /* status_label, kostra_function, kostra_art: rows the schema inserts */
-  int optional;     /* kostra_account: its file may be left out (an empty table) */
+  int optional;     /* kostra_account, company_strategy: its file may be left out */
 } db_table;
 
 typedef struct db_model {

@@ -148,6 +148,12 @@ static const rule rules[] = {
      "EXISTS (SELECT 1 FROM main.annual_account_line x WHERE x.code = t.line)",
      "'unknown line ' || quote(t.line) || ' (the lines are: ' || "
      "(SELECT group_concat(code, ', ') FROM (SELECT code FROM main.annual_account_line ORDER BY sort_order)) || ')'"},
+    /* version 4: årshjul lanes and rhythm, company board and strategy */
+    {"wheel_activity", "category", RULE_SET, "'planlegging', 'rapportering', 'politisk'", NULL},
+    {"wheel_activity", "reference_year", RULE_RANGE, "1900", "2100"},
+    {"company", "board_women", RULE_MIN, ">= 0", NULL},
+    {"company", "board_men", RULE_MIN, ">= 0", NULL},
+    {"company_figure", "total_assets", RULE_MIN, ">= 0", NULL},
     {"period", "code", RULE_SQL, "rapp_period_error(t.code) IS NULL", "rapp_period_error(t.code)"},
 };
 
@@ -175,7 +181,7 @@ static const struct {
     {"municipality", "number", 4},       {"company", "org_number", 9},
     {"company_figure", "org_number", 9}, {"budget", "kostra_function", 3},
     {"budget", "kostra_art", 3},         {"actual", "kostra_function", 3},
-    {"actual", "kostra_art", 3},
+    {"actual", "kostra_art", 3},         {"company_strategy", "org_number", 9},
 };
 
 int db_rules_code_digits(const char *table, const char *column) {

@@ -1,6 +1,7 @@
--- Rapp snapshot schema, version 3 (PRAGMA user_version = 3). Version 2 added decision_status_change
+-- Rapp snapshot schema, version 4 (PRAGMA user_version = 4). Version 2 added decision_status_change
 -- and the as-of views (decision_state ... leader_agreement_state); version 3 the two blocks at the
--- end (texts, investments, KOSTRA figures, annual accounts; the KOSTRA accounts file's tables).
+-- end (texts, investments, KOSTRA figures, annual accounts; the KOSTRA accounts file's tables);
+-- version 4 the last block (årshjul lanes, bodies and rhythm; company board, meetings, strategy).
 -- The file keeps its name.
 -- One SQLite file per municipality and cut-off date. docs/schema.md explains every table and
 -- column in the municipality's own terms; this file is the truth it is written from.
@@ -659,7 +660,7 @@ INSERT INTO kostra_art (code, name) VALUES
   ('920', 'Mottatte avdrag på utlån'), ('940', 'Bruk av disposisjonsfond'),
   ('950', 'Bruk av bundne driftsfond'), ('990', 'Motpost avskrivninger');
 
--- ---- Case documents (issue 13, reports/saksframlegg.lua) ------------------------------------
+-- ---- Version 4 (issue 13): case documents (reports/saksframlegg.lua) ------------------------------------
 -- Budsjettendringer a case proposes: the table of the innstilling (Konto | Ansvar | Funksjon |
 -- Prosj | Tekst | Utgiftsøkning | Utgiftsreduksjon | Inntektsreduksjon | Inntektsøkning), one row
 -- per line, from the optional budget_change.csv. Amounts in NOK, positive; each line has one.
@@ -677,3 +678,37 @@ CREATE TABLE budget_change (
   income_increase REAL,                           -- inntektsøkning
   PRIMARY KEY (case_ref, line)
 ) STRICT;
+
+-- ---- Version 4 (issue 13): the årshjul as a calendar, and the eiermelding ---------------------
+-- Columns added to existing tables with ALTER TABLE (SQLite appends them to the table's
+-- definition), so that the tables above keep their place. All new columns are nullable: an
+-- extract without them still imports.
+
+-- wheel_activity: the wheel's lanes, the deciding body and the every-fourth-year rhythm.
+ALTER TABLE wheel_activity ADD COLUMN category TEXT;    -- 'planlegging' | 'rapportering' | 'politisk'; NULL: by track
+ALTER TABLE wheel_activity ADD COLUMN body_code TEXT REFERENCES political_body(code); -- the body that decides
+ALTER TABLE wheel_activity ADD COLUMN reference_year INTEGER; -- every_fourth_year: a year it takes place (1900-2100)
+
+-- company: board gender balance and the last owner meeting (generalforsamling, representantskap,
+-- foretaksmøte).
+ALTER TABLE company ADD COLUMN board_women INTEGER;     -- board members (styremedlemmer), women; >= 0
+ALTER TABLE company ADD COLUMN board_men INTEGER;       -- board members, men; >= 0
+ALTER TABLE company ADD COLUMN owner_meeting_date TEXT; -- the last generalforsamling/representantskap/foretaksmøte
+
+-- company_figure: total assets, for the equity ratio.
+ALTER TABLE company_figure ADD COLUMN total_assets REAL; -- sum eiendeler (totalkapital); NOK; >= 0
+
+-- Eierstrategi: the owner's strategy points per company, in order. Its file may be left out.
+CREATE TABLE company_strategy (
+  org_number      TEXT NOT NULL REFERENCES company(org_number),
+  sort_order      INTEGER NOT NULL,
+  text            TEXT NOT NULL,
+  PRIMARY KEY (org_number, sort_order)
+) STRICT;
+
+-- Key figures with the equity ratio (egenkapitalandel = egenkapital / sum eiendeler, in %;
+-- NULL without total assets), the one place that rule lives.
+CREATE VIEW company_key_figure AS
+SELECT f.org_number, f.year, f.operating_revenue, f.annual_result, f.equity, f.total_assets,
+       CASE WHEN f.total_assets > 0 THEN 100.0 * f.equity / f.total_assets END AS equity_ratio
+FROM company_figure f;

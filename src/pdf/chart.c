@@ -214,12 +214,14 @@ static void pattern_fill(HPDF_Page p, double x0, double y0, double x1, double y1
       }
       HPDF_Page_Stroke(p);
       break;
-    case PRESENT_PATTERN_DOTS:
+    case PRESENT_PATTERN_DOTS: {
+      int dots = 0; /* a bar lower or narrower than half a step has none: no path to fill */
       for (double y = y0 + st / 2; y < y1; y += st)
-        for (double x = x0 + st / 2; x < x1; x += st)
+        for (double x = x0 + st / 2; x < x1; x += st, dots++)
           HPDF_Page_Circle(p, (float)x, (float)y, (float)PRESENT_PATTERN_LINE);
-      HPDF_Page_Fill(p);
+      if (dots) HPDF_Page_Fill(p);
       break;
+    }
   }
   HPDF_Page_GRestore(p);
 }

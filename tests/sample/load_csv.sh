@@ -4,7 +4,7 @@
 #   load_csv.sh SCHEMA.sql CSV_DIR OUT.db
 # Each CSV is imported into a text staging table, then converted into the STRICT table: empty
 # field -> NULL, decimal comma -> point for REAL columns. The period table is filled for every
-# year from 2023 to the cut-off year, as `rapp import` does; the texts under tekster/ are read
+# year from 2022 (the first year in the sample: company figures) to the cut-off year, as `rapp import` does; the texts under tekster/ are read
 # with readfile(). Exits non-zero on any SQL error.
 set -euo pipefail
 schema=$1 dir=$2 db=$3
@@ -44,7 +44,7 @@ trap 'rm -f "$sql"' EXIT
     done
   fi
   cat <<'SQL'
-WITH RECURSIVE y(v) AS (SELECT 2023 UNION ALL SELECT v + 1 FROM y
+WITH RECURSIVE y(v) AS (SELECT 2022 UNION ALL SELECT v + 1 FROM y
                         WHERE v < (SELECT CAST(substr(cutoff_date, 1, 4) AS INTEGER) FROM municipality)),
   n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 12),
   p(code, kind, year, number, fm, lm) AS (

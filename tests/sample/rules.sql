@@ -109,11 +109,16 @@ SELECT 'risk ' || id || ': bad date' FROM risk WHERE date(assessed_date) IS NOT 
 SELECT 'wheel_activity ' || rowid || ': bad month ' || month FROM wheel_activity WHERE month IS NOT NULL AND month NOT BETWEEN 1 AND 12;
 SELECT 'wheel_activity ' || rowid || ': bad track ' || track FROM wheel_activity WHERE track NOT IN ('administrativ', 'politisk');
 SELECT 'wheel_activity ' || rowid || ': every_fourth_year must be 0 or 1' FROM wheel_activity WHERE every_fourth_year NOT IN (0, 1);
+SELECT 'wheel_activity ' || rowid || ': bad category ' || category FROM wheel_activity WHERE category NOT IN ('planlegging', 'rapportering', 'politisk');
+SELECT 'wheel_activity ' || rowid || ': reference_year outside 1900-2100' FROM wheel_activity WHERE reference_year NOT BETWEEN 1900 AND 2100;
 
 -- companies and leader agreements
 SELECT 'company ' || org_number || ': bad form ' || form FROM company WHERE form NOT IN ('AS', 'IKS', 'KF', 'SA', 'stiftelse', 'interkommunalt samarbeid');
 SELECT 'company ' || org_number || ': ownership outside 0-100' FROM company WHERE ownership_pct NOT BETWEEN 0 AND 100;
 SELECT 'company ' || org_number || ': organisation number is not nine digits' FROM company WHERE org_number NOT GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+SELECT 'company ' || org_number || ': negative board count' FROM company WHERE board_women < 0 OR board_men < 0;
+SELECT 'company ' || org_number || ': bad owner_meeting_date' FROM company WHERE owner_meeting_date IS NOT NULL AND date(owner_meeting_date) IS NOT owner_meeting_date;
+SELECT 'company_figure ' || org_number || ' ' || year || ': negative total_assets' FROM company_figure WHERE total_assets < 0;
 SELECT 'leader_agreement ' || unit_code || ' ' || year || ': bad signed_date' FROM leader_agreement
  WHERE signed_date IS NOT NULL AND (date(signed_date) IS NOT signed_date OR CAST(substr(signed_date, 1, 4) AS INTEGER) <> year);
 
@@ -130,6 +135,10 @@ SELECT 'sample: every status should occur' WHERE (SELECT count(DISTINCT status) 
 SELECT 'sample: decision statuses ikke påbegynt, under arbeid and ferdig expected' WHERE
   (SELECT count(DISTINCT status) FROM decision WHERE status IN ('ikke påbegynt', 'under arbeid', 'ferdig')) < 3;
 SELECT 'sample: every-fourth-year wheel items expected' WHERE (SELECT count(*) FROM wheel_activity WHERE every_fourth_year = 1) < 2;
+SELECT 'sample: every-fourth-year wheel item without reference_year' FROM wheel_activity WHERE every_fourth_year = 1 AND reference_year IS NULL;
+SELECT 'sample: four years of key figures expected for ' || org_number FROM company c
+ WHERE (SELECT count(*) FROM company_figure f WHERE f.org_number = c.org_number) < 4;
+SELECT 'sample: the forms AS, IKS, KF and stiftelse expected' WHERE (SELECT count(DISTINCT form) FROM company WHERE form IN ('AS', 'IKS', 'KF', 'stiftelse')) < 4;
 SELECT 'sample: sick leave should be 5-10 % overall, is ' || round(100.0 * sum(short_term_days + long_term_days) / sum(planned_days), 2)
   FROM absence HAVING 100.0 * sum(short_term_days + long_term_days) / sum(planned_days) NOT BETWEEN 5 AND 10;
 SELECT 'sample: the budget should balance per year, ' || substr(month, 1, 4) || ' sums to ' || sum(amount)
