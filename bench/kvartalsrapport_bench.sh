@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench/kvartalsrapport_bench.sh — time and peak memory (/usr/bin/time -v) of reports/kvartalsrapport.lua
-# (PDF and XLSX, 2026-T2) on the sample municipality and on `rapp-samplegen --scale 20`.
+# (PDF and XLSX, 2026-T2) on the sample municipality and on `rapp-samplegen --scale 20`; CPU time
+# (user + system) too, steadier than wall time on a shared machine.
 # Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,10 +15,11 @@ run() { # label snapshot
     --out "$work/out-$1" >/dev/null 2>"$work/time-$1"
   secs=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time-$1")
   kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$1")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f s", s}' "$work/time-$1")
   pages=$(pdfinfo "$work/out-$1"/kvartalsrapport-2026-T2.pdf | sed -n 's/^Pages: *//p')
   size=$(du -k "$work/out-$1"/kvartalsrapport-2026-T2.pdf "$work/out-$1"/kvartalsrapport-2026-T2.xlsx | awk '{s=s $1 " kB "} END {print s}')
   rows=$(sqlite3 "$2" "SELECT (SELECT count(*) FROM result) || ' results, ' || (SELECT count(*) FROM actual) || ' actual rows, ' || (SELECT count(*) FROM unit) || ' units'")
-  printf '%-10s %s wall, peak RSS %s MB, %s pages, PDF/XLSX %s (%s)\n' "$1" "$secs" "$((kb / 1024))" "$pages" "$size" "$rows"
+  printf '%-10s %s wall, %s CPU, peak RSS %s MB, %s pages, PDF/XLSX %s (%s)\n' "$1" "$secs" "$cpu" "$((kb / 1024))" "$pages" "$size" "$rows"
 }
 
 "$build/rapp" import "$root/samples/fjordvik" -o "$work/sample.db" >/dev/null

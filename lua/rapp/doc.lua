@@ -203,8 +203,30 @@ function Doc:table(spec)
   local t = setmetatable({ handle = handle, keys = keys, status_keys = status_keys, cols = cols,
     group_start = nil, any_sum = any_sum }, Table)
   self.tables[#self.tables + 1] = t
-  if spec.rows ~= nil then
-    if type(spec.rows) ~= "table" then fail("r.doc:table: rows must be a list of rows (from r.db:rows)") end
+  if spec.rows ~= nil and core.is_cursor(spec.rows) then
+    -- rows = r.db:each(sql): the query's rows go straight into the table's compact storage (C),
+    -- never as Lua row tables (docs/scripting.md, "Large tables")
+    local cursor = spec.rows
+    if spec.group_by then
+      local gkey, lkey = spec.group_by, spec.group_label or spec.group_by
+      local subtotals = spec.subtotals
+      if subtotals == nil then subtotals = any_sum end
+      while true do
+        local more, lval = core.cursor_peek(cursor, lkey, spec.group_label and "group_label" or "group_by")
+        if not more then break end
+        local label = fmtmod.text(lval)
+        t:group(label)
+        core.cursor_rows(handle, cursor, keys, status_keys, 1, gkey)
+        if subtotals then
+          t:subtotal(type(subtotals) == "string" and (subtotals .. " " .. label) or ("Sum " .. label))
+        end
+      end
+    else
+      core.cursor_rows(handle, cursor, keys, status_keys, 0)
+    end
+    if spec.total then t:total(type(spec.total) == "string" and spec.total or "Sum") end
+  elseif spec.rows ~= nil then
+    if type(spec.rows) ~= "table" then fail("r.doc:table: rows must be a list of rows (from r.db:rows) or r.db:each(sql)") end
     local first = spec.rows[1]
     local columns = first and dbmod.columns(first)
     if columns then -- query rows: every key must be a column of the query

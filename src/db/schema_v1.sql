@@ -348,8 +348,11 @@ every_change AS (
   SELECT body_code, case_number, status_date, status FROM change
   UNION ALL
   SELECT d.body_code, d.case_number, d.meeting_date, 'ikke påbegynt' FROM decision d
-  WHERE d.meeting_date < (SELECT min(c.status_date) FROM change c
-                          WHERE c.body_code = d.body_code AND c.case_number = d.case_number)
+  -- the first of its changes: the first recorded one, else the one change above (read through
+  -- the primary key: a subquery over `change` made SQLite build an index of it on every use)
+  WHERE d.meeting_date < coalesce((SELECT min(c.status_date) FROM decision_status_change c
+                                   WHERE c.body_code = d.body_code AND c.case_number = d.case_number),
+                                  coalesce(d.status_date, d.meeting_date))
 )
 SELECT e.body_code, e.case_number, e.status, l.label, l.finished,
        e.status_date AS valid_from,

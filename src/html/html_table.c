@@ -27,7 +27,7 @@ static int has_status(const doc_table *t) {
   for (size_t r = 0; r < t->nrows; r++)
     if (t->rows[r].kind != DOC_ROW_GROUP)
       for (size_t c = 0; c < t->ncols; c++)
-        if (t->rows[r].cells[c].status != DOC_STATUS_NONE) return 1;
+        if (doc_table_cell(t, r, c).status != DOC_STATUS_NONE) return 1;
   return 0;
 }
 

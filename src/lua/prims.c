@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "lua/script_int.h"
 #include "model/chart.h"
@@ -280,6 +281,12 @@ static int lf_markdown(lua_State *L) {
 static const char *const col_types[] = {"text", "integer", "decimal", "amount", "percent", "date", NULL};
 
 /* Fills a typed cell from the value at idx for a column of `type`. Returns NULL or an error text. */
+/* A text cell; table texts repeat (units, areas, statuses), so equal ones share one copy. */
+static void set_text(doc *d, doc_cell *c, const char *text) {
+  c->kind = DOC_CELL_TEXT;
+  c->text = doc_intern(d, text);
+}
+
 static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
   char buf[64];
   switch (lua_type(L, idx)) {
@@ -290,9 +297,9 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
       if (type == DOC_COL_TEXT) {
         if (lua_isinteger(L, idx)) {
           snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
-          doc_cell_set_text(d, c, buf);
+          set_text(d, c, buf);
         } else {
-          doc_cell_set_text(d, c, nofmt_number(buf, sizeof buf, lua_tonumber(L, idx), 2));
+          set_text(d, c, nofmt_number(buf, sizeof buf, lua_tonumber(L, idx), 2));
         }
       } else if (type == DOC_COL_DATE) {
         lua_Integer v = lua_tointeger(L, idx);
@@ -305,7 +312,7 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
     case LUA_TSTRING: {
       const char *t = lua_tostring(L, idx);
       if (type == DOC_COL_TEXT) {
-        doc_cell_set_text(d, c, t);
+        set_text(d, c, t);
         return NULL;
       }
       if (type == DOC_COL_DATE) {
@@ -322,7 +329,7 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
     }
     case LUA_TBOOLEAN:
       if (type == DOC_COL_TEXT) {
-        doc_cell_set_text(d, c, lua_toboolean(L, idx) ? "ja" : "nei");
+        set_text(d, c, lua_toboolean(L, idx) ? "ja" : "nei");
         return NULL;
       }
       return "is a boolean, not a number";
@@ -354,7 +361,7 @@ static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type typ
   if (e) return e;
   if (lua_getfield(L, idx, "text") == LUA_TSTRING) {
     if (c->kind == DOC_CELL_EMPTY) c->kind = DOC_CELL_TEXT;
-    c->text = doc_strdup(d, lua_tostring(L, -1));
+    c->text = doc_intern(d, lua_tostring(L, -1));
   }
   lua_pop(L, 1);
   if (lua_getfield(L, idx, "unit") == LUA_TSTRING) {
@@ -363,7 +370,7 @@ static const char *fill_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type typ
       lua_pop(L, 1);
       return "has a unit that is not a short text without digits or quotes (e.g. \"\u00A0dager\")";
     }
-    if (c->kind == DOC_CELL_NUMBER && u[0]) c->unit = doc_strdup(d, u);
+    if (c->kind == DOC_CELL_NUMBER && u[0]) c->unit = doc_intern(d, u);
   }
   lua_pop(L, 1);
   if (lua_getfield(L, idx, "status") == LUA_TSTRING) {
@@ -494,15 +501,18 @@ static int lf_add_rows(lua_State *L) {
   for (lua_Integer j = 1; j <= nrows; j++) {
     lua_geti(L, 2, j); /* row */
     if (!lua_istable(L, -1)) return prim_error(L, "row %d is not a table", (int)j);
-    doc_row *r = doc_table_add_row(h->d, t, DOC_ROW_DATA);
-    r->level = level;
+    doc_table_add_data_row(h->d, t)->level = level;
+    size_t ri = t->nrows - 1;
     for (int i = 0; i < ncols; i++) {
+      doc_cell cell;
+      memset(&cell, 0, sizeof cell);
       int kt = lua_type(L, base + 1 + i);
       if (kt == LUA_TSTRING || kt == LUA_TNUMBER) {
         lua_pushvalue(L, base + 1 + i);
         lua_gettable(L, -2); /* row value */
-        const char *e = fill_cell(L, h->d, &r->cells[i], t->cols[i].type, -1);
+        const char *e = fill_cell(L, h->d, &cell, t->cols[i].type, -1);
         if (e) {
+          doc_table_set_cell(h->d, t, ri, (size_t)i, &cell); /* what was set stays, as before */
           const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
           return prim_error(L, "table column '%s' (key '%s'), row %d: '%s' %s", t->cols[i].title,
                             lua_tostring(L, base + 1 + i), (int)j, shown, e);
@@ -514,15 +524,18 @@ static int lf_add_rows(lua_State *L) {
         lua_gettable(L, -2); /* row status */
         if (lua_type(L, -1) == LUA_TSTRING) {
           int st = doc_status_from_code(lua_tostring(L, -1));
+          if (st < 0) doc_table_set_cell(h->d, t, ri, (size_t)i, &cell); /* the value stays */
           if (st < 0)
             return prim_error(L, "table column '%s', row %d: '%s' is not a status (valid: %s)",
                               t->cols[i].title, (int)j, lua_tostring(L, -1), present_status_codes());
-          r->cells[i].status = (doc_status)st;
+          cell.status = (doc_status)st;
         } else if (!lua_isnil(L, -1)) {
+          doc_table_set_cell(h->d, t, ri, (size_t)i, &cell);
           return prim_error(L, "table column '%s', row %d: the status is not a string", t->cols[i].title, (int)j);
         }
         lua_pop(L, 1);
       }
+      doc_table_set_cell(h->d, t, ri, (size_t)i, &cell);
     }
     lua_pop(L, 1); /* row */
   }
@@ -757,6 +770,7 @@ static int lf_chart(lua_State *L) {
 
 typedef struct stmt_handle {
   db_stmt *st; /* NULL when closed */
+  int pending;  /* the current row is stepped to but not yet handed out (a cursor's peek) */
 } stmt_handle;
 
 static int stmt_close(lua_State *L) {
@@ -887,6 +901,7 @@ static db_stmt *open_query(lua_State *L, const char *sql, int pidx) {
     prim_error(L, "queries can only run inside build() (the parameters are checked first)");
   stmt_handle *h = lua_newuserdatauv(L, sizeof *h, 0); /* closed until prepared */
   h->st = NULL;
+  h->pending = 0;
   luaL_setmetatable(L, STMT_MT);
   rapp_err err;
   err_clear(&err);
@@ -916,28 +931,28 @@ static db_stmt *open_query(lua_State *L, const char *sql, int pidx) {
   return h->st;
 }
 
+/* Pushes column i of the statement's current row (NULL as nil). */
+static void push_column(lua_State *L, db_stmt *st, int i) {
+  switch (db_stmt_column_type(st, i)) {
+    case DB_NULL: lua_pushnil(L); break;
+    case DB_INTEGER: lua_pushinteger(L, (lua_Integer)db_stmt_column_int(st, i)); break;
+    case DB_REAL: lua_pushnumber(L, db_stmt_column_double(st, i)); break;
+    default: {
+      size_t len;
+      const char *t = db_stmt_column_text(st, i, &len);
+      lua_pushlstring(L, t, len);
+    }
+  }
+}
+
 /* Pushes the current row as a table; names at nidx, metatable at mtidx. */
 static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx) {
   int nc = db_stmt_column_count(st);
   lua_createtable(L, 0, nc);
   for (int i = 0; i < nc; i++) {
-    switch (db_stmt_column_type(st, i)) {
-      case DB_NULL:
-        continue;
-      case DB_INTEGER:
-        lua_pushinteger(L, (lua_Integer)db_stmt_column_int(st, i));
-        break;
-      case DB_REAL:
-        lua_pushnumber(L, db_stmt_column_double(st, i));
-        break;
-      default: {
-        size_t len;
-        const char *t = db_stmt_column_text(st, i, &len);
-        lua_pushlstring(L, t, len);
-      }
-    }
+    if (db_stmt_column_type(st, i) == DB_NULL) continue;
     lua_rawgeti(L, nidx, i + 1);
-    lua_insert(L, -2);
+    push_column(L, st, i);
     lua_rawset(L, -3);
   }
   lua_pushvalue(L, mtidx);
@@ -952,11 +967,31 @@ static int step(lua_State *L, db_stmt *st, const char *sql) {
   return rc;
 }
 
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: a loaded machine does not blur it */
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* RAPP_TRACE=1 (a developer aid, as for the import): each script query's CPU time and its SQL on
+ * stderr, to find the queries a report spends its time in. */
+static void trace_query(const char *sql, double t0) {
+  char line[161];
+  size_t n = 0;
+  for (const char *p = sql; *p && n < sizeof line - 1; p++) /* whitespace runs as one space */
+    if (!(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') || (n > 0 && line[n - 1] != ' '))
+      line[n++] = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p;
+  line[n] = '\0';
+  fprintf(stderr, "rapp: query %8.1f ms  %s\n", (now_seconds() - t0) * 1000, line);
+}
+
 /* query(sql, params, mode) with mode "all" -> rows, names; "one" -> row | nil; "value" -> v | nil */
 static int lf_query(lua_State *L) {
   const char *sql = luaL_checkstring(L, 1);
   static const char *const modes[] = {"all", "one", "value", NULL};
   int mode = luaL_checkoption(L, 3, "all", modes);
+  int trace = getenv("RAPP_TRACE") != NULL;
+  double t0 = trace ? now_seconds() : 0;
   db_stmt *st = open_query(L, sql, 2); /* handle names mt */
   int hidx = lua_gettop(L) - 2, nidx = hidx + 1, mtidx = hidx + 2;
   if (mode == 0) {
@@ -971,48 +1006,188 @@ static int lf_query(lua_State *L) {
     lua_pushnil(L);
   } else if (mode == 1) {
     push_row(L, st, nidx, mtidx);
+  } else if (db_stmt_column_count(st) > 0) {
+    push_column(L, st, 0);
   } else {
-    switch (db_stmt_column_count(st) > 0 ? db_stmt_column_type(st, 0) : DB_NULL) {
-      case DB_NULL: lua_pushnil(L); break;
-      case DB_INTEGER: lua_pushinteger(L, (lua_Integer)db_stmt_column_int(st, 0)); break;
-      case DB_REAL: lua_pushnumber(L, db_stmt_column_double(st, 0)); break;
-      default: {
-        size_t len;
-        const char *t = db_stmt_column_text(st, 0, &len);
-        lua_pushlstring(L, t, len);
-      }
-    }
+    lua_pushnil(L);
   }
   stmt_handle *h = lua_touserdata(L, hidx);
+  if (trace) trace_query(sql, t0);
   db_stmt_free(h->st); /* now, not at garbage collection */
   h->st = NULL;
   return mode == 0 ? 2 : 1;
 }
 
-/* The iterator of iter(): upvalues sql, names, mt; state: the statement handle. */
-static int iter_next(lua_State *L) {
-  stmt_handle *h = luaL_checkudata(L, 1, STMT_MT);
+/* Steps the cursor to its next row unless one is pending; 1 row ready, 0 done (closed). */
+static int cursor_step(lua_State *L, stmt_handle *h, const char *sql) {
   if (!h->st) return 0;
-  if (step(L, h->st, lua_tostring(L, lua_upvalueindex(1))) != 1) {
+  if (h->pending) return 1;
+  if (step(L, h->st, sql) != 1) {
     db_stmt_free(h->st);
     h->st = NULL;
     return 0;
   }
+  h->pending = 1;
+  return 1;
+}
+
+/* The iterator of iter() (the cursor): upvalues sql, names, mt, statement handle. */
+static int iter_next(lua_State *L) {
+  stmt_handle *h = lua_touserdata(L, lua_upvalueindex(4));
+  if (!cursor_step(L, h, lua_tostring(L, lua_upvalueindex(1)))) return 0;
+  h->pending = 0;
   push_row(L, h->st, lua_upvalueindex(2), lua_upvalueindex(3));
   return 1;
 }
 
-/* iter(sql, params) -> next, handle, nil, handle (the handle closes the statement on break) */
+/* iter(sql, params) -> cursor, handle, nil, handle: the cursor returns the next row on each call
+ * and ignores its arguments (so `rows = r.db:each(sql)` hands doc:table the whole query); the
+ * handle closes the statement when a for loop breaks. */
 static int lf_iter(lua_State *L) {
   luaL_checkstring(L, 1);
   open_query(L, lua_tostring(L, 1), 2); /* handle names mt */
+  int hidx = lua_gettop(L) - 2;
   lua_pushvalue(L, 1);
-  lua_insert(L, -3); /* handle sql names mt */
-  lua_pushcclosure(L, iter_next, 3);
-  lua_insert(L, -2); /* next handle */
+  lua_pushvalue(L, hidx + 1);
+  lua_pushvalue(L, hidx + 2);
+  lua_pushvalue(L, hidx);
+  lua_pushcclosure(L, iter_next, 4);
+  lua_pushvalue(L, hidx);
   lua_pushnil(L);
-  lua_pushvalue(L, -2);
+  lua_pushvalue(L, hidx);
   return 4;
+}
+
+/* The statement handle of the cursor at idx (from iter), or NULL when it is not one. */
+static stmt_handle *cursor_of(lua_State *L, int idx) {
+  if (lua_tocfunction(L, idx) != iter_next || !lua_getupvalue(L, idx, 4)) return NULL;
+  stmt_handle *h = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return h;
+}
+
+/* is_cursor(v) -> true when v is a cursor from iter (r.db:each) */
+static int lf_is_cursor(lua_State *L) {
+  lua_pushboolean(L, cursor_of(L, 1) != NULL);
+  return 1;
+}
+
+/* The 0-based index of the cursor's column `name`, or an error naming the query's columns. */
+static int cursor_column(lua_State *L, int cidx, const char *name, const char *what) {
+  stmt_handle *h = cursor_of(L, cidx);
+  int nc = h->st ? db_stmt_column_count(h->st) : 0;
+  for (int i = 0; i < nc; i++)
+    if (strcmp(db_stmt_column_name(h->st, i), name) == 0) return i;
+  if (!h->st) return -1; /* a finished cursor has no rows to read */
+  rapp_buf list = {0};
+  for (int i = 0; i < nc; i++) buf_printf(&list, "%s%s", i ? ", " : "", db_stmt_column_name(h->st, i));
+  lua_pushfstring(L, "r.doc:table: %s '%s' is not a column of the query (columns: %s)", what, name,
+                  buf_str(&list));
+  buf_free(&list);
+  return lua_error(L);
+}
+
+/* cursor_peek(cursor, key, what) -> true, value of column key in the next row | false (no more
+ * rows); what names the key in an error ("group_by", "group_label") */
+static int lf_cursor_peek(lua_State *L) {
+  stmt_handle *h = cursor_of(L, 1);
+  if (!h) return luaL_argerror(L, 1, "not a query cursor");
+  lua_getupvalue(L, 1, 1);
+  if (!cursor_step(L, h, lua_tostring(L, -1))) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  int col = cursor_column(L, 1, luaL_checkstring(L, 2), luaL_optstring(L, 3, "group_label"));
+  lua_pushboolean(L, 1);
+  push_column(L, h->st, col);
+  return 2;
+}
+
+/* cursor_rows(handle, cursor, keys, status_keys, level, group_key): the cursor's rows straight
+ * into the table's compact storage, with no Lua row table; with group_key, only the rows whose
+ * group_key column equals the first one's (the next group stays pending). Returns the count. */
+static int lf_cursor_rows(lua_State *L) {
+  table_handle *th = check_table(L, 1);
+  stmt_handle *h = cursor_of(L, 2);
+  if (!h) return luaL_argerror(L, 2, "not a query cursor");
+  luaL_checktype(L, 3, LUA_TTABLE);
+  luaL_checktype(L, 4, LUA_TTABLE);
+  int level = (int)luaL_optinteger(L, 5, 0);
+  lua_settop(L, 6); /* group_key or nil at 6 */
+  doc_table *t = th->t;
+  lua_getupvalue(L, 2, 1);
+  const char *sql = lua_tostring(L, -1); /* anchored by the cursor */
+  lua_pop(L, 1);
+  lua_Integer n = 0;
+  if (!cursor_step(L, h, sql)) {
+    lua_pushinteger(L, 0);
+    return 1;
+  }
+  size_t ncols = t->ncols;
+  /* the query column of each value and each status, or -1 (a userdata: freed if we raise) */
+  int *col = lua_newuserdatauv(L, 2 * (ncols ? ncols : 1) * sizeof *col, 0);
+  for (size_t i = 0; i < ncols; i++) {
+    col[i] = col[ncols + i] = -1;
+    if (lua_geti(L, 3, (lua_Integer)i + 1) == LUA_TSTRING) {
+      char what[40];
+      snprintf(what, sizeof what, "column %d: key", (int)i + 1);
+      col[i] = cursor_column(L, 2, lua_tostring(L, -1), what);
+    }
+    lua_pop(L, 1);
+    if (lua_geti(L, 4, (lua_Integer)i + 1) == LUA_TSTRING)
+      col[ncols + i] = cursor_column(L, 2, lua_tostring(L, -1), "status");
+    lua_pop(L, 1);
+  }
+  int gcol = lua_isnoneornil(L, 6) ? -1 : cursor_column(L, 2, luaL_checkstring(L, 6), "group_by");
+  int gidx = 0;
+  if (gcol >= 0) {
+    push_column(L, h->st, gcol);
+    gidx = lua_gettop(L);
+  }
+  const char *err = NULL;
+  for (;;) {
+    if (gcol >= 0) {
+      push_column(L, h->st, gcol);
+      int same = lua_rawequal(L, -1, gidx);
+      lua_pop(L, 1);
+      if (!same) break; /* stays pending for the next group */
+    }
+    h->pending = 0;
+    n++;
+    doc_table_add_data_row(th->d, t)->level = level;
+    size_t ri = t->nrows - 1;
+    for (size_t i = 0; i < ncols && !err; i++) {
+      doc_cell cell;
+      memset(&cell, 0, sizeof cell);
+      if (col[i] >= 0) {
+        push_column(L, h->st, col[i]);
+        if ((err = set_cell(L, th->d, &cell, t->cols[i].type, -1))) {
+          const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
+          lua_pushfstring(L, "table column '%s' (key '%s'), row %d: '%s' %s", t->cols[i].title,
+                          db_stmt_column_name(h->st, col[i]), (int)n, shown, err);
+          break;
+        }
+        lua_pop(L, 1);
+      }
+      if (col[ncols + i] >= 0 && db_stmt_column_type(h->st, col[ncols + i]) != DB_NULL) {
+        size_t len;
+        const char *code = db_stmt_column_text(h->st, col[ncols + i], &len);
+        int st = doc_status_from_code(code);
+        if (st < 0) {
+          lua_pushfstring(L, "table column '%s', row %d: '%s' is not a status (valid: %s)",
+                          t->cols[i].title, (int)n, code, present_status_codes());
+          err = "";
+          break;
+        }
+        cell.status = (doc_status)st;
+      }
+      doc_table_set_cell(th->d, t, ri, i, &cell);
+    }
+    if (err || !cursor_step(L, h, sql)) break;
+  }
+  if (err) return prim_error(L, "%s", lua_tostring(L, -1));
+  lua_pushinteger(L, n);
+  return 1;
 }
 
 /* ---- protection (lua/protect.c) ------------------------------------------------------------ */
@@ -1127,6 +1302,8 @@ void prims_push(lua_State *L) {
       {"image", lf_image},           {"orientation", lf_orientation},
       {"resolve_image", lf_resolve_image},
       {"query", lf_query},           {"iter", lf_iter},
+      {"is_cursor", lf_is_cursor},   {"cursor_peek", lf_cursor_peek},
+      {"cursor_rows", lf_cursor_rows},
       {"usage_error", lf_usage_error}, {"phase", lf_phase},
       {"script_file", lf_script_file}, {"include", script_include},
       {"chart", lf_chart},           {"format_value", lf_format_value},

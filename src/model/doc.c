@@ -24,6 +24,8 @@ typedef struct chunk {
 struct doc {
   doc_meta meta;
   chunk *arena;
+  const char **interned; /* open addressing, capinterned a power of two (or 0) */
+  size_t ninterned, capinterned;
   doc_block **blocks; /* pointers, so a block's address survives growth */
   size_t nblocks, capblocks;
   size_t nheadings;
@@ -74,15 +76,40 @@ doc *doc_new(void) {
   return d;
 }
 
+/* One column of compact cells: flags = kind | status << 3 (0: EMPTY, no status). */
+typedef union doc_slot {
+  double number;
+  int32_t date;
+  const char *text;
+} doc_slot;
+
+struct doc_col_store {
+  uint8_t *flags;
+  doc_slot *vals;
+};
+
+static void store_free(doc_table *t) {
+  if (!t->store) return;
+  for (size_t c = 0; c < t->ncols; c++) {
+    free(t->store[c].flags);
+    free(t->store[c].vals);
+  }
+  free(t->store);
+}
+
 void doc_free(doc *d) {
   if (!d) return;
   for (size_t i = 0; i < d->nblocks; i++)
-    if (d->blocks[i]->kind == DOC_TABLE) free(d->blocks[i]->u.table->rows);
+    if (d->blocks[i]->kind == DOC_TABLE) {
+      free(d->blocks[i]->u.table->rows);
+      store_free(d->blocks[i]->u.table);
+    }
   free(d->blocks);
   for (doc *a = d->adopted, *next; a; a = next) {
     next = a->next_adopted;
     doc_free(a); /* its blocks are d's now (nblocks 0): only its arena and block array go */
   }
+  free(d->interned);
   for (chunk *c = d->arena, *next; c; c = next) {
     next = c->next;
     free(c);
@@ -270,16 +297,123 @@ doc_table *doc_add_table(doc *d, const doc_column *cols, size_t ncols) {
   return t;
 }
 
+static void table_grow(doc_table *t);
+
 doc_row *doc_table_add_row(doc *d, doc_table *t, doc_row_kind kind) {
-  if (t->nrows == t->cap) {
-    t->cap = t->cap ? t->cap * 2 : 16;
-    t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
-  }
+  table_grow(t);
   doc_row *r = &t->rows[t->nrows++];
   memset(r, 0, sizeof *r);
   r->kind = kind;
   r->cells = doc_alloc(d, (t->ncols ? t->ncols : 1) * sizeof *r->cells);
   return r;
+}
+
+static size_t str_hash(const char *s) {
+  size_t h = 1469598103934665603u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+const char *doc_intern(doc *d, const char *s) {
+  if (!s) return NULL;
+  if (d->ninterned * 2 >= d->capinterned) {
+    size_t cap = d->capinterned ? d->capinterned * 2 : 256;
+    const char **slots = xcalloc(cap, sizeof *slots);
+    for (size_t i = 0; i < d->capinterned; i++)
+      if (d->interned[i]) {
+        size_t j = str_hash(d->interned[i]) & (cap - 1);
+        while (slots[j]) j = (j + 1) & (cap - 1);
+        slots[j] = d->interned[i];
+      }
+    free(d->interned);
+    d->interned = slots;
+    d->capinterned = cap;
+  }
+  size_t j = str_hash(s) & (d->capinterned - 1);
+  for (; d->interned[j]; j = (j + 1) & (d->capinterned - 1))
+    if (strcmp(d->interned[j], s) == 0) return d->interned[j];
+  /* a text with invalid UTF-8 is stored sanitized and so never found again: copied each time */
+  d->interned[j] = doc_strdup(d, s);
+  d->ninterned++;
+  return d->interned[j];
+}
+
+/* Grows rows (and the compact columns with them) to hold one more row. */
+static void table_grow(doc_table *t) {
+  if (t->nrows < t->cap) return;
+  t->cap = t->cap ? t->cap * 2 : 16;
+  t->rows = xrealloc(t->rows, t->cap * sizeof *t->rows);
+  for (size_t c = 0; t->store && c < t->ncols; c++) {
+    t->store[c].flags = xrealloc(t->store[c].flags, t->cap * sizeof *t->store[c].flags);
+    t->store[c].vals = xrealloc(t->store[c].vals, t->cap * sizeof *t->store[c].vals);
+  }
+}
+
+doc_row *doc_table_add_data_row(doc *d, doc_table *t) {
+  if (!t->store) {
+    t->store = xcalloc(t->ncols ? t->ncols : 1, sizeof *t->store);
+    for (size_t c = 0; c < t->ncols; c++) {
+      t->store[c].flags = xmalloc((t->cap ? t->cap : 1) * sizeof *t->store[c].flags);
+      t->store[c].vals = xmalloc((t->cap ? t->cap : 1) * sizeof *t->store[c].vals);
+    }
+  }
+  table_grow(t);
+  size_t r = t->nrows++;
+  memset(&t->rows[r], 0, sizeof t->rows[r]);
+  t->rows[r].kind = DOC_ROW_DATA;
+  for (size_t c = 0; c < t->ncols; c++) t->store[c].flags[r] = 0;
+  return &t->rows[r];
+}
+
+/* 1 when the cell fits a compact slot: no own decimals, unit or display text over a value. */
+static int compact_fits(const doc_cell *v) {
+  return !v->own_decimals && !v->unit &&
+         (v->kind == DOC_CELL_TEXT || v->kind == DOC_CELL_EMPTY || !v->text);
+}
+
+void doc_table_set_cell(doc *d, doc_table *t, size_t r, size_t c, const doc_cell *v) {
+  doc_row *row = &t->rows[r];
+  if (!row->cells && compact_fits(v)) {
+    doc_slot *s = &t->store[c].vals[r];
+    t->store[c].flags[r] = (uint8_t)(v->kind | (unsigned)v->status << 3);
+    switch (v->kind) {
+      case DOC_CELL_EMPTY: s->text = NULL; break;
+      case DOC_CELL_TEXT: s->text = v->text; break;
+      case DOC_CELL_NUMBER: s->number = v->number; break;
+      case DOC_CELL_DATE: s->date = v->date; break;
+    }
+    return;
+  }
+  if (!row->cells) { /* the row gets ordinary cells */
+    doc_cell *cells = doc_alloc(d, (t->ncols ? t->ncols : 1) * sizeof *cells);
+    for (size_t i = 0; i < t->ncols; i++) cells[i] = doc_table_cell(t, r, i);
+    row->cells = cells;
+  }
+  row->cells[c] = *v;
+}
+
+doc_cell doc_table_cell(const doc_table *t, size_t r, size_t c) {
+  const doc_row *row = &t->rows[r];
+  if (row->cells) return row->cells[c];
+  doc_cell v;
+  memset(&v, 0, sizeof v);
+  if (!t->store) return v;
+  unsigned f = t->store[c].flags[r];
+  const doc_slot *s = &t->store[c].vals[r];
+  v.kind = (doc_cell_kind)(f & 7);
+  v.status = (doc_status)(f >> 3);
+  switch (v.kind) {
+    case DOC_CELL_EMPTY: break;
+    case DOC_CELL_TEXT: v.text = s->text; break;
+    case DOC_CELL_NUMBER: v.number = s->number; break;
+    case DOC_CELL_DATE: v.date = s->date; break;
+  }
+  return v;
+}
+
+doc_cell doc_row_cell(const doc_table *t, const doc_row *row, size_t c) {
+  if (row->cells) return row->cells[c];
+  return doc_table_cell(t, (size_t)(row - t->rows), c);
 }
 
 void doc_cell_set_text(doc *d, doc_cell *c, const char *text) {
@@ -312,11 +446,14 @@ void doc_table_compute_sums(doc_table *t) {
       if (!t->cols[c].sum) continue;
       double s = 0;
       size_t n = 0;
-      for (size_t i = first; i < end; i++)
-        if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER) {
-          s += t->rows[i].cells[c].number;
+      for (size_t i = first; i < end; i++) {
+        if (t->rows[i].kind != DOC_ROW_DATA) continue;
+        doc_cell v = doc_table_cell(t, i, c);
+        if (v.kind == DOC_CELL_NUMBER) {
+          s += v.number;
           n++;
         }
+      }
       /* The sum of no figures is no figure ("–"), not a 0 that claims one. */
       if (n > 0) doc_cell_set_number(&row->cells[c], s);
     }
@@ -469,8 +606,8 @@ int doc_has_status(const doc *d) {
     } else if (b->kind == DOC_TABLE) {
       const doc_table *t = b->u.table;
       for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; t->rows[r].cells && c < t->ncols; c++)
-          if (t->rows[r].cells[c].status != DOC_STATUS_NONE) return 1;
+        for (size_t c = 0; c < t->ncols; c++)
+          if (doc_table_cell(t, r, c).status != DOC_STATUS_NONE) return 1;
     }
   }
   return 0;

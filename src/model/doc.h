@@ -110,8 +110,13 @@ typedef struct doc_row {
   int level;          /* outline level: 0 top, 1 inside a group (XLSX outline level) */
   const char *label;  /* GROUP: the group's label; SUBTOTAL/TOTAL: optional first-cell label */
   size_t sum_first, sum_count; /* SUBTOTAL: the row range it sums (indices into table rows) */
-  doc_cell *cells;    /* ncols cells (for GROUP rows too, all EMPTY) */
+  doc_cell *cells;    /* ncols cells (for GROUP rows too, all EMPTY); NULL for a DATA row whose
+                         cells are stored column-wise (doc_table_add_data_row). Readers use
+                         doc_table_cell / doc_row_cell, which handle both. */
 } doc_row;
+
+/* The column-wise cell storage of a table (private to model/doc.c). */
+typedef struct doc_col_store doc_col_store;
 
 typedef struct doc_table {
   const char *title;      /* caption above the table, or NULL */
@@ -124,6 +129,7 @@ typedef struct doc_table {
   size_t ncols;
   doc_row *rows;
   size_t nrows, cap;
+  doc_col_store *store;   /* ncols columns of compact cells (rows with cells == NULL), or NULL */
 } doc_table;
 
 /* ---- blocks ------------------------------------------------------------------------------ */
@@ -261,6 +267,19 @@ doc_block *doc_add_paragraph(doc *d, const char *markup);
 /* Tables: create with columns, then append rows. Cells of a new row start EMPTY. */
 doc_table *doc_add_table(doc *d, const doc_column *cols, size_t ncols); /* copies cols and strings */
 doc_row *doc_table_add_row(doc *d, doc_table *t, doc_row_kind kind);
+/* Row storage (issue 15): a table's DATA rows from a script are held once, compactly, column by
+ * column: per cell an 8-byte value (number, date, or a pointer to an interned text) and one byte
+ * of kind and status, about 9 bytes where a doc_cell takes 48. A cell that needs more (its own
+ * decimals, a unit, a display text over a number) gives its row ordinary cells. */
+doc_row *doc_table_add_data_row(doc *d, doc_table *t);            /* cells NULL, all EMPTY */
+/* Sets cell c of row r to *v; v's strings must already be the doc's (doc_intern, doc_strdup). */
+void doc_table_set_cell(doc *d, doc_table *t, size_t r, size_t c, const doc_cell *v);
+/* The cell at row r, column c, whichever way the row is stored; a copy. */
+doc_cell doc_table_cell(const doc_table *t, size_t r, size_t c);
+/* Same for a row given by its address in t->rows. */
+doc_cell doc_row_cell(const doc_table *t, const doc_row *row, size_t c);
+/* doc_strdup for texts that repeat (table cells): equal strings share one copy. */
+const char *doc_intern(doc *d, const char *s);
 void doc_cell_set_text(doc *d, doc_cell *c, const char *text);
 void doc_cell_set_number(doc_cell *c, double v);  /* non-finite -> EMPTY */
 void doc_cell_set_date(doc_cell *c, int32_t yyyymmdd);

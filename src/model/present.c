@@ -192,7 +192,7 @@ void present_keyfigure(const doc_keyfigure *k, present_cell *out) {
 static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *out) {
   const doc_row *row = &t->rows[r];
   if (c == 0 && row->label &&
-      (row->kind == DOC_ROW_GROUP || row->cells[0].kind == DOC_CELL_EMPTY)) {
+      (row->kind == DOC_ROW_GROUP || doc_row_cell(t, row, 0).kind == DOC_CELL_EMPTY)) {
     memset(out, 0, sizeof *out);
     out->kind = DOC_CELL_TEXT;
     out->unit = "";
@@ -206,7 +206,8 @@ static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *
     out->text = "";
     return;
   }
-  present_value(&t->cols[c], &row->cells[c], out);
+  doc_cell cell = doc_row_cell(t, row, c);
+  present_value(&t->cols[c], &cell, out);
 }
 
 static int same_shown(const present_cell *a, const present_cell *b) {
@@ -260,8 +261,10 @@ const char *present_unit_note(const doc_table *t) {
 double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b) {
   double s = 0;
   for (size_t i = a; i < b && i < t->nrows; i++)
-    if (t->rows[i].kind == DOC_ROW_DATA && t->rows[i].cells[c].kind == DOC_CELL_NUMBER)
-      s += t->rows[i].cells[c].number;
+    if (t->rows[i].kind == DOC_ROW_DATA) {
+      doc_cell v = doc_table_cell(t, i, c);
+      if (v.kind == DOC_CELL_NUMBER) s += v.number;
+    }
   return s;
 }
 

@@ -206,7 +206,8 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     double lines = 1;
     for (size_t j = 0; j < p->nx; j++) {
       size_t c = p->x[j].col;
-      const doc_cell *cell = &row->cells[c];
+      doc_cell cv = doc_row_cell(t, row, c);
+      const doc_cell *cell = &cv;
       if (p->lines_w[j] > 0 && cell->kind == DOC_CELL_TEXT && row->kind == DOC_ROW_DATA) {
         double l = ceil((double)xlsx_text_width(cell->text) / ((p->lines_w[j] - 1) * TEXT_FIT));
         /* a merged text wraps over the rows of its run: each row needs its share */
@@ -232,7 +233,8 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     for (size_t j = 0; j < p->nx && rc == 0; j++) {
       size_t c = p->x[j].col;
       const doc_column *col = &t->cols[c];
-      const doc_cell *cell = &row->cells[c];
+      doc_cell cv = doc_row_cell(t, row, c);
+      const doc_cell *cell = &cv;
       present_cell pc;
       present_table_cell(t, r, c, &pc);
       x->tcol = c;
