@@ -301,7 +301,7 @@ static void svg(html_ctx *x, const doc_chart *c, const char *id) {
              id, id, W, height, W, height, FS, id);
   html_text(b, c->title);
   buf_printf(b, "</title>\n<desc id=\"%s-desc\">", id);
-  html_text(b, c->summary && *c->summary ? c->summary : "Tallene står i tabellen under figuren.");
+  html_text(b, c->summary && *c->summary ? c->summary : label_get(x->m->language, "chart.in_table"));
   buf_puts(b, "</desc>\n");
   patterns(x, c);
   /* The value axis title with its scaled unit ("Beløp (mill. kr)"), over the tick labels. */
@@ -349,8 +349,8 @@ static void legend(html_ctx *x, const doc_chart *c) {
   char lab[512], pid[32];
   buf_puts(b, "<ul class=\"chart-legend\">");
   if (c->kind == DOC_CHART_DIVERGING) {
-    swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : "Negativ", NULL);
-    swatch(b, doc_chart_pos_color, c->pos_label ? c->pos_label : "Positiv", NULL);
+    swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : label_get(x->m->language, "chart.negative"), NULL);
+    swatch(b, doc_chart_pos_color, c->pos_label ? c->pos_label : label_get(x->m->language, "chart.positive"), NULL);
   } else {
     for (size_t s = 0; s < c->nseries; s++) {
       doc_series_style st = doc_chart_series_style(c, s);
@@ -366,7 +366,9 @@ static void legend(html_ctx *x, const doc_chart *c) {
     }
   }
   for (size_t i = 0; i < c->nlines; i++) {
-    snprintf(lab, sizeof lab, "%s (stiplet linje)", c->lines[i].label ? c->lines[i].label : "Referanselinje");
+    snprintf(lab, sizeof lab, "%s (%s)",
+             c->lines[i].label ? c->lines[i].label : label_get(x->m->language, "chart.reference"),
+             label_get(x->m->language, "chart.dashed"));
     swatch(b, doc_chart_ref_color, lab, NULL);
   }
   for (size_t i = 0; i < c->nbands; i++)
@@ -401,10 +403,12 @@ void html_chart(html_ctx *x, const doc_chart *c) {
   }
   /* The data: always, as the text alternative of every value in the figure. */
   doc *scratch = doc_new();
+  doc_meta_of(scratch)->language = x->m->language; /* the unit note's language */
   const doc_table *t = c->table ? c->table : doc_chart_build_table(scratch, c);
   snprintf(tid, sizeof tid, "%s-data", id);
-  buf_printf(b, "<details>\n<summary>Tallene i figuren</summary>\n"
-                "<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", tid);
+  buf_puts(b, "<details>\n<summary>");
+  html_text(b, label_get(x->m->language, "chart.numbers"));
+  buf_printf(b, "</summary>\n<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", tid);
   html_table_element(x, t, c->title, tid);
   buf_puts(b, "</div>\n</details>\n</figure>\n");
   doc_free(scratch);

@@ -118,10 +118,10 @@ static void put_grid(rapp_buf *b, const doc_table *t) {
   if (t->note) buf_printf(b, "note: %s\n", t->note);
 }
 
-static void put_table(rapp_buf *b, const doc_table *t) {
+static void put_table(rapp_buf *b, const doc_table *t, const char *lang) {
   buf_puts(b, "[table");
   if (t->title) buf_printf(b, " \"%s\"", t->title);
-  const char *unit = present_unit_note(t);
+  const char *unit = present_unit_note(t, lang);
   if (unit) buf_printf(b, " (%s)", unit);
   if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
   if (t->no_legend) buf_puts(b, " legend=off");
@@ -139,7 +139,7 @@ static void put_table(rapp_buf *b, const doc_table *t) {
 /* A chart as its text alternative: kind, title, summary, axes, legend texts, reference lines and
  * bands, then its data as a table (categories down, one column per series) in the chart's number
  * format. The table is built here on the heap: the doc is read-only to renderers. */
-static void put_chart(rapp_buf *b, const doc_chart *c) {
+static void put_chart(rapp_buf *b, const doc_chart *c, const char *lang) {
   char v1[128], v2[128];
   buf_printf(b, "[chart %s \"%s\"", doc_chart_kind_name(c->kind), c->title ? c->title : "");
   if (c->width_mm > 0 || c->height_mm > 0) buf_printf(b, " %gx%g mm", c->width_mm, c->height_mm);
@@ -193,7 +193,7 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
         doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
     }
     t.nrows = c->ncats;
-    const char *unit = present_unit_note_of(c->value_type, c->thousands);
+    const char *unit = present_unit_note_of(c->value_type, c->thousands, lang);
     if (unit) buf_printf(b, "(%s)\n", unit);
     put_grid(b, &t);
   }
@@ -203,7 +203,7 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
   opt_line(b, "source", c->source);
 }
 
-static void put_block(rapp_buf *b, const doc_block *bl) {
+static void put_block(rapp_buf *b, const doc_block *bl, const char *lang) {
   switch (bl->kind) {
     case DOC_COVER:
       buf_puts(b, "[cover]\n");
@@ -252,7 +252,7 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
         buf_putc(b, '\n');
       }
       break;
-    case DOC_TABLE: put_table(b, bl->u.table); break;
+    case DOC_TABLE: put_table(b, bl->u.table, lang); break;
     case DOC_NOTE:
       buf_puts(b, "[note");
       if (bl->u.note.marker) buf_printf(b, " %s", bl->u.note.marker);
@@ -271,7 +271,7 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
     case DOC_ORIENTATION:
       buf_puts(b, bl->u.orientation.landscape ? "[landscape]\n" : "[portrait]\n");
       break;
-    case DOC_CHART: put_chart(b, bl->u.chart); break;
+    case DOC_CHART: put_chart(b, bl->u.chart, lang); break;
   }
   buf_putc(b, '\n');
 }
@@ -295,7 +295,7 @@ static int text_render(const doc *d, const char *path, const render_env *env, ra
   present_created(m, &lt);
   buf_printf(&b, "created: %04d-%02d-%02dT%02d:%02d:%02d+%02d:00\n\n", lt.year, lt.month, lt.day,
              lt.hour, lt.min, lt.sec, lt.utc_offset_min / 60);
-  for (size_t i = 0; i < doc_nblocks(d); i++) put_block(&b, doc_block_at(d, i));
+  for (size_t i = 0; i < doc_nblocks(d); i++) put_block(&b, doc_block_at(d, i), m->language);
   FILE *f = fopen(path, "wb");
   if (!f) {
     buf_free(&b);

@@ -215,7 +215,7 @@ static int place_toc(pdf_ctx *c) {
   if (c->npages == 0 || !c->page_empty || c->pages[c->npages - 1].cover)
     if (pdf_new_page(c, 0) != 0) return -1;
   c->page_empty = 0;
-  pdf_para_break_text(&c->fonts, &c->para, "Innhold", DOC_BOLD, heading_size[0], c->x1 - c->x0);
+  pdf_para_break_text(&c->fonts, &c->para, label_get(c->meta->language, "contents"), DOC_BOLD, heading_size[0], c->x1 - c->x0);
   if (place_lines(c, &c->para, c->x0, heading_size[0] * 1.25, PDF_HEADING, 1) != 0) return -1;
   pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
   c->y -= 12;

@@ -123,7 +123,7 @@ void xl_plan(ctx *x) {
   size_t nb = doc_nblocks(x->d);
   x->block_sheet = xmalloc((nb ? nb : 1) * sizeof *x->block_sheet);
   x->tplans = xcalloc(nb ? nb : 1, sizeof *x->tplans);
-  add_sheet(x, "Om rapporten", NULL);
+  add_sheet(x, label_get(x->m->language, "about"), NULL);
   size_t cur = NO_SHEET, pending = NO_SHEET;
   int pending_landscape = 0;
   for (size_t i = 0; i < nb; i++) {
@@ -150,7 +150,7 @@ void xl_plan(ctx *x) {
         break;
       case DOC_TABLE:
         if (b->u.table->sheet && b->u.table->sheet[0]) {
-          size_t si = add_sheet(x, b->u.table->sheet, b->u.table->title ? b->u.table->title : "Tabell");
+          size_t si = add_sheet(x, b->u.table->sheet, b->u.table->title ? b->u.table->title : label_get(x->m->language, "table"));
           x->sheets[si].title = b->u.table->title ? b->u.table->title : b->u.table->sheet;
           x->block_sheet[i] = si;
           continue;
@@ -166,8 +166,8 @@ void xl_plan(ctx *x) {
     }
     if (cur == NO_SHEET) {
       const char *name = pending != NO_SHEET ? doc_block_at(x->d, pending)->u.heading.text
-                                             : (x->m->title ? x->m->title : "Rapport");
-      cur = add_sheet(x, name, "Rapport");
+                                             : (x->m->title ? x->m->title : label_get(x->m->language, "report"));
+      cur = add_sheet(x, name, label_get(x->m->language, "report"));
       sheet *s = &x->sheets[cur];
       s->title_block = pending;
       if (pending != NO_SHEET) x->block_sheet[pending] = cur;
