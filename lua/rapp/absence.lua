@@ -39,7 +39,7 @@ names AS (
   UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
 )
 SELECT r.key AS code,
-       coalesce(n.name, CASE WHEN :by = 'unit' THEN (SELECT name FROM area WHERE code = :area) ELSE 'Hele kommunen' END) AS name,
+       coalesce(n.name, CASE WHEN :by = 'unit' THEN (SELECT name FROM area WHERE code = :area) ELSE :whole END) AS name,
        r.s * 100.0 / r.p AS short_pct, r.l * 100.0 / r.p AS long_pct, (r.s + r.l) * 100.0 / r.p AS total_pct,
        coalesce((SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
                    AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
@@ -92,7 +92,7 @@ function M.rows(r, range, area)
   local ly = M.last_year_month
   return r.db:rows(M.SQL, { first_month = range.first_month, last_month = range.last_month,
     ly_first_month = ly(range.first_month), ly_last_month = ly(range.last_month), year = y,
-    by = area and "unit" or "area", area = area or "" })
+    by = area and "unit" or "area", area = area or "", whole = r:label("whole_municipality_row") })
 end
 
 --- The row of the whole municipality, or nil.

@@ -7,7 +7,7 @@
 -- A key is looked up in that order; a key without a text in the run's form falls back to nb and is
 -- listed in the run's warning on stderr.
 local _, core = ...
-local type, error, select, pairs, tostring, fmt = type, error, select, pairs, tostring, string.format
+local type, error, select, pairs, ipairs, tostring, fmt = type, error, select, pairs, ipairs, tostring, string.format
 local M = {}
 
 --- The library's words (lua/rapp/*.lua). nn after DOMAIN.md's vocabulary; se only where known.
@@ -15,6 +15,7 @@ M.library = {
   nb = {
     ["commentary.missing"] = "Ingen kommentar levert",
     ["whole_municipality"] = "hele kommunen",
+    ["whole_municipality_row"] = "Hele kommunen",
     ["area"] = "Rammeområde",
     ["sum"] = "Sum",
     ["frist_passed"] = " – frist passert",
@@ -93,6 +94,7 @@ M.library = {
   nn = {
     ["commentary.missing"] = "Ingen kommentar levert",
     ["whole_municipality"] = "heile kommunen",
+    ["whole_municipality_row"] = "Heile kommunen",
     ["area"] = "Rammeområde",
     ["sum"] = "Sum",
     ["frist_passed"] = " – frist passert",
@@ -212,6 +214,19 @@ function M.lookup(lang, own)
     if select("#", ...) > 0 then return fmt(text, ...) end
     return text
   end
+end
+
+--- Every word of the engine's and the library's tables in language form lang, as { key = text }
+--- (nb where lang has none): what rapp.labels(lang) gives a script.
+function M.all(lang)
+  if not forms[lang] then error(fmt("rapp.labels: '%s' is not a language form (nb, nn, se)", tostring(lang)), 2) end
+  local out = {}
+  for _, key in ipairs(core.label_keys()) do
+    local text, nb = core.label(key, lang)
+    out[key] = text or nb
+  end
+  for key, nb in pairs(M.library.nb) do out[key] = M.library[lang][key] or nb end
+  return out
 end
 
 --- The status word of a code ("desired") in lang.

@@ -383,7 +383,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     }
     send(fd, 'R', buf_str(&fin));
   }
-  char missing[1024];
+  char missing[8192];
   size_t nmissing = label_missing_text(missing, sizeof missing);
   if (nmissing) /* issue 17: the fallback is never silent */
     utf8_fprintf_safe(stderr, "rapp: warning: %s: %zu label%s without a text in language form '%s', "

@@ -117,7 +117,9 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
     }
   }
   if (c->status != DOC_STATUS_NONE && c->kind != DOC_CELL_NUMBER && c->kind != DOC_CELL_DATE &&
-      (!out->text[0] || strcmp(out->text, present_status_word(c->status, NULL)) == 0))
+      (!out->text[0] || strcmp(out->text, present_status_word(c->status, "nb")) == 0 ||
+       strcmp(out->text, present_status_word(c->status, "nn")) == 0 ||
+       strcmp(out->text, present_status_word(c->status, "se")) == 0)) /* the word in any form */
     out->text_is_status = 1;
 }
 

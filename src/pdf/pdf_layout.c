@@ -406,7 +406,7 @@ static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double
   };
   rapp_buf st = {0};
   if (k->value.status != DOC_STATUS_NONE) {
-    buf_printf(&st, "%s %s", doc_status_symbol(k->value.status), doc_status_label(k->value.status));
+    buf_printf(&st, "%s %s", doc_status_symbol(k->value.status), present_status_word(k->value.status, c->meta->language));
     parts[3].text = buf_str(&st);
   }
   for (int i = 0; i < 4; i++) {

@@ -533,7 +533,7 @@ static void legend(tbl *tb) {
   for (doc_status st = DOC_STATUS_DESIRED; st <= DOC_STATUS_NO_TARGET; st++)
     buf_printf(&s, "%s%s\xC2\xA0%s", st == DOC_STATUS_DESIRED ? "" : " \xE2\x80\x83 ",
                doc_status_symbol(st),
-               doc_status_label(st)); /* U+2003 em space between items, no-break inside */
+               present_status_word(st, c->meta->language)); /* U+2003 em space between items, no-break inside */
   pdf_para_break_text(&c->fonts, &c->para, buf_str(&s), 0, 8, tb->width);
   for (size_t i = 0; i < c->para.nlines; i++) {
     if (pdf_ensure(c, 10.5) != 0) break;

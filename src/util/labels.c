@@ -86,7 +86,10 @@ const label_entry label_table[] = {
     {"chart.positive", {"Positiv", "Positiv", NULL}},
     {"chart.negative_values", {"Negative verdier (oransje)", "Negative verdiar (oransje)", NULL}},
     {"chart.positive_values", {"Positive verdier (blå)", "Positive verdiar (blå)", NULL}},
+    {"chart.solid", {"hel linje", "heil linje", NULL}},
     {"chart.dashed", {"stiplet linje", "stipla linje", NULL}},
+    {"chart.dotted", {"prikket linje", "prikka linje", NULL}},
+    {"chart.dash_dot", {"strek-prikk-linje", "strek-prikk-linje", NULL}},
     {"chart.reference", {"Referanselinje", "Referanselinje", NULL}},
     /* periods (util/period.c labels; month names are the same in nb and nn) */
     {"period.month", {"måned", "månad", "mánnu"}},

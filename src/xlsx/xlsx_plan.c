@@ -59,7 +59,7 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         if (row->kind == DOC_ROW_GROUP) {
           if (j == 0 && pc.label) cw = xlsx_text_width(pc.text);
         } else if (pc.kind == DOC_CELL_TEXT) {
-          cw = xlsx_text_width(pc.text_is_status ? present_status_word(pc.status, NULL) : pc.text) +
+          cw = xlsx_text_width(pc.text_is_status ? present_status_word(pc.status, x->m->language) : pc.text) +
                (pc.status ? 2 : 0);
         } else if (pc.kind != DOC_CELL_EMPTY) {
           cw = xlsx_text_width(pc.text) + 1; /* the workbook shows value and unit (pc.unit) */

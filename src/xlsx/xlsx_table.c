@@ -279,7 +279,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           }
           if (cell->status != DOC_STATUS_NONE) {
             /* symbol and word travel with the fill: "● Ønsket resultat" */
-            const char *shown = pc.text_is_status ? present_status_word(cell->status, NULL) : text;
+            const char *shown = pc.text_is_status ? present_status_word(cell->status, x->m->language) : text;
             size_t need = strlen(shown) + 16;
             withsym = xmalloc(need);
             snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), shown);
