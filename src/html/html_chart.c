@@ -359,7 +359,7 @@ static void legend(html_ctx *x, const doc_chart *c) {
                  marks[st.marker % 5]);
       else if (present_series_pattern(c, s) != PRESENT_PATTERN_NONE)
         snprintf(lab, sizeof lab, "%s (%s)", c->series[s].name,
-                 present_pattern_word(present_series_pattern(c, s)));
+                 present_pattern_word(present_series_pattern(c, s), x->m->language));
       else
         snprintf(lab, sizeof lab, "%s", c->series[s].name);
       swatch(b, st.color, lab, pattern_id(x, c, s, pid, sizeof pid));
@@ -391,7 +391,9 @@ void html_chart(html_ctx *x, const doc_chart *c) {
   buf_puts(b, "</figcaption>\n");
   if (present_chart_all_zero(c)) {
     /* nothing to draw: say so, as every format does (the data table follows) */
-    buf_puts(b, "<p class=\"allzero\">" PRESENT_ALL_ZERO "</p>\n");
+    buf_puts(b, "<p class=\"allzero\">");
+    html_text(b, label_get(x->m->language, "chart.all_zero"));
+    buf_puts(b, "</p>\n");
   } else {
     svg(x, c, id);
     legend(x, c);

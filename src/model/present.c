@@ -228,13 +228,13 @@ uint32_t present_pattern_ink(uint32_t fill) {
   return (299 * r + 587 * g + 114 * b) / 1000 < 128 ? 0xFFFFFFu : doc_chart_ink;
 }
 
-const char *present_pattern_word(present_pattern p) {
+const char *present_pattern_word(present_pattern p, const char *language) {
   switch (p) {
     case PRESENT_PATTERN_NONE: return "";
-    case PRESENT_PATTERN_DIAGONAL: return "skravert";
-    case PRESENT_PATTERN_CROSS: return "rutet";
-    case PRESENT_PATTERN_DOTS: return "prikket";
-    case PRESENT_PATTERN_BACKDIAG: return "motsatt skravert";
+    case PRESENT_PATTERN_DIAGONAL: return label_get(language, "pattern.diagonal");
+    case PRESENT_PATTERN_CROSS: return label_get(language, "pattern.cross");
+    case PRESENT_PATTERN_DOTS: return label_get(language, "pattern.dots");
+    case PRESENT_PATTERN_BACKDIAG: return label_get(language, "pattern.backdiag");
   }
   return "";
 }

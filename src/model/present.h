@@ -113,7 +113,6 @@ double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b);
 /* ---- charts ------------------------------------------------------------------------------- */
 
 /* What a bar or column chart whose values are all 0 (or missing) shows instead of an empty plot. */
-#define PRESENT_ALL_ZERO "Alle verdiene er 0"
 /* 1 when c is a bar/column kind (not a line) whose every value is 0 or missing. */
 int present_chart_all_zero(const doc_chart *c);
 
@@ -141,7 +140,7 @@ present_pattern present_series_pattern(const doc_chart *c, size_t i);
 uint32_t present_pattern_ink(uint32_t fill);
 /* The pattern's Norwegian name for legends and texts ("skravert", "rutet", "prikket",
  * "motsatt skravert"); "" for NONE. */
-const char *present_pattern_word(present_pattern p);
+const char *present_pattern_word(present_pattern p, const char *language);
 
 /* ---- production time ------------------------------------------------------------------------ */
 

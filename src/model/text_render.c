@@ -149,7 +149,7 @@ static void put_chart(rapp_buf *b, const doc_chart *c, const char *lang) {
   opt_line(b, "category axis", c->cat_title);
   opt_line(b, "value axis", c->value_title);
   buf_printf(b, "legend: %s\n", doc_chart_has_legend(c) ? "shown" : "hidden");
-  if (present_chart_all_zero(c)) buf_printf(b, "plot: %s\n", PRESENT_ALL_ZERO);
+  if (present_chart_all_zero(c)) buf_printf(b, "plot: %s\n", label_get(lang, "chart.all_zero"));
   opt_line(b, "negative", c->neg_label);
   opt_line(b, "positive", c->pos_label);
   for (size_t i = 0; i < c->nseries; i++)

@@ -519,7 +519,8 @@ static int place_chart(pdf_ctx *c, const doc_block *b) {
   pdf_chart_text text = {.font = {pdf_face_font(c, PDF_REGULAR), pdf_face_font(c, PDF_BOLD)},
                          .ctx = c,
                          .width = chart_width,
-                         .prepare = chart_prepare};
+                         .prepare = chart_prepare,
+                         .language = c->meta->language};
   if (!text.font[0] || !text.font[1]) return pdf_check(c, "loading fonts for a chart");
   rapp_err cerr = {0};
   if (pdf_chart_draw(pdf_cur_page(c), &text, c->x0, c->y, w, h, ch, &cerr) != 0)

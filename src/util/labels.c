@@ -90,6 +90,11 @@ const label_entry label_table[] = {
     {"chart.dashed", {"stiplet linje", "stipla linje", NULL}},
     {"chart.dotted", {"prikket linje", "prikka linje", NULL}},
     {"chart.dash_dot", {"strek-prikk-linje", "strek-prikk-linje", NULL}},
+    {"chart.all_zero", {"Alle verdiene er 0", "Alle verdiane er 0", NULL}},
+    {"pattern.diagonal", {"skravert", "skravert", NULL}},
+    {"pattern.cross", {"rutet", "ruta", NULL}},
+    {"pattern.dots", {"prikket", "prikka", NULL}},
+    {"pattern.backdiag", {"motsatt skravert", "motsett skravert", NULL}},
     {"chart.reference", {"Referanselinje", "Referanselinje", NULL}},
     /* periods (util/period.c labels; month names are the same in nb and nn) */
     {"period.month", {"måned", "månad", "mánnu"}},
