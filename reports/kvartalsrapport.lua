@@ -9,7 +9,6 @@ local absence = require("rapp.absence")
 local control = require("rapp.control")
 local fmt = rapp.fmt
 
-local NBSP = economy.NBSP
 local millions = economy.millions
 
 -- ---- the queries (every figure of the report comes from one of these) ----------------------
@@ -39,26 +38,21 @@ FROM decision_state WHERE valid_from <= :as_of AND (valid_to IS NULL OR :as_of <
 
 local function economy_section(r, p, q, rows)
   local doc = r.doc
-  doc:heading(1, "Økonomi per rammeområde")
-  doc:paragraph(("Tabellen viser regulert budsjett for %d, periodisert budsjett og regnskap hittil i år "
-    .. "(%s), avvik og enhetenes siste prognose for året per %s."):format(p.period.year,
-    q.ytd.label, fmt.date(q.as_of)))
+  doc:heading(1, r:label("h.economy"))
+  doc:paragraph(r:label("eco.intro", p.period.year, q.ytd.label, fmt.date(q.as_of)))
   economy.table(r, rows, {
-    title = "Drift per rammeområde, hittil i år og prognose " .. p.period.year,
-    sheet = "Økonomi",
-    note = "Summen har ingen prosent fordi kommunens samlede "
-      .. "budsjett går i balanse. Prognose: enhetenes siste prognose for året, laget senest i periodens siste måned.",
+    title = r:label("eco.title", p.period.year),
+    sheet = r:label("eco.sheet"),
+    note = r:label("eco.note"),
   })
-  economy.chart(r, rows, "Avvik per rammeområde hittil i år (" .. q.ytd.label .. ")")
+  economy.chart(r, rows, r:label("eco.chart", q.ytd.label))
 end
 
 local function absence_section(r, p, rows)
-  r.doc:heading(1, "Sykefravær per rammeområde")
+  r.doc:heading(1, r:label("h.absence"))
   local ly = p.period:last_year()
-  r.doc:paragraph(("Sykefravær i %s (%s–%s), i prosent av avtalte dagsverk, sammenlignet med målet for "
-    .. "sykefravær (ønsket resultat i målekortet) og samme periode i fjor.")
-    :format(p.period.label, fmt.date(p.period.first_date), fmt.date(p.period.last_date)))
-  absence.table(r, rows, { label = p.period.label, ly_label = ly.label, year = p.period.year, sheet = "Sykefravær" })
+  r.doc:paragraph(r:label("abs.intro", p.period.label, fmt.date(p.period.first_date), fmt.date(p.period.last_date)))
+  absence.table(r, rows, { label = p.period.label, ly_label = ly.label, year = p.period.year, sheet = r:label("abs.sheet") })
   local whole = absence.whole(rows)
   absence.chart(r, p.period.year, p.period.last_month, whole and whole.goal_pct)
 end
@@ -66,14 +60,12 @@ end
 local function scorecard_section(r, p, muni_rows)
   local doc = r.doc
   doc:landscape()
-  doc:heading(1, "Mål og resultat (målekort)")
-  doc:paragraph("Målekortene følger kommunens system for mål- og resultatstyring: seks fokusområder med "
-    .. "hovedmål, suksessfaktorer (delmål), måleindikatorer og resultatkrav. Kommunens målekort viser de "
-    .. "gjennomgående delmålene; rammeområdenes målekort viser i tillegg rammeområdets unike delmål.")
-  doc:heading(2, "Hele kommunen")
+  doc:heading(1, r:label("h.scorecard"))
+  doc:paragraph(r:label("sc.intro"))
+  doc:heading(2, r:label("h.whole"))
   scorecard.table(r, { period = p.period, previous = true, trend = true })
-  scorecard.summary(r, { period = p.period, sheet = "Måloppnåelse" })
-  scorecard.status_chart(r, muni_rows, "Status per fokusområde, " .. p.period.label)
+  scorecard.summary(r, { period = p.period, sheet = r:label("sc.sheet_summary") })
+  scorecard.status_chart(r, muni_rows, r:label("sc.status_chart", p.period.label))
 
   -- one row per area: its counts, for the overview
   local overview, without = {}, {}
@@ -89,25 +81,24 @@ local function scorecard_section(r, p, muni_rows)
       without[#without + 1] = area.name
     end
   end
-  doc:heading(2, "Måloppnåelse per rammeområde")
+  doc:heading(2, r:label("h.areas"))
   doc:table {
-    title = "Måloppnåelse per rammeområde, " .. p.period.label,
-    sheet = "Måloppnåelse rammeområder",
+    title = r:label("areas.title", p.period.label),
+    sheet = r:label("areas.sheet"),
     columns = {
-      { key = "name", title = "Rammeområde" },
-      { key = "desired", title = "● Ønsket", type = "integer", group = "Antall indikatorer" },
-      { key = "acceptable", title = "▲ Akseptabelt", type = "integer", group = "Antall indikatorer" },
-      { key = "unacceptable", title = "■ Uakseptabelt", type = "integer", group = "Antall indikatorer" },
-      { key = "not_measured", title = "○ Ikke målt", type = "integer", group = "Antall indikatorer" },
-      { key = "no_target", title = "– Uten resultatkrav", type = "integer", group = "Antall indikatorer" },
-      { key = "total", title = "Sum", type = "integer", group = "Antall indikatorer" },
+      { key = "name", title = r:label("area") },
+      { key = "desired", title = r:label("sc.n_desired"), type = "integer", group = r:label("sc.count") },
+      { key = "acceptable", title = r:label("sc.n_acceptable"), type = "integer", group = r:label("sc.count") },
+      { key = "unacceptable", title = r:label("sc.n_unacceptable"), type = "integer", group = r:label("sc.count") },
+      { key = "not_measured", title = r:label("sc.n_not_measured"), type = "integer", group = r:label("sc.count") },
+      { key = "no_target", title = r:label("sc.n_no_target"), type = "integer", group = r:label("sc.count") },
+      { key = "total", title = r:label("sum"), type = "integer", group = r:label("sc.count") },
     },
     rows = overview,
-    note = "Indikatorene i rammeområdets målekort: gjennomgående indikatorer som måles for rammeområdet, "
-      .. "og rammeområdets unike indikatorer.",
+    note = r:label("areas.note"),
   }
   if #without > 0 then
-    doc:paragraph("Uten eget målekort (ingen indikatorer måles for rammeområdet): " .. table.concat(without, ", ") .. ".")
+    doc:paragraph(r:label("areas.without", table.concat(without, ", ")))
   end
   for _, area in ipairs(cards) do
     doc:pagebreak() -- one scorecard per page, legend and table together
@@ -120,14 +111,11 @@ end
 local function decision_section(r, q, rows, dc)
   local doc = r.doc
   local day = fmt.date(q.as_of)
-  doc:heading(1, "Oppfølging av politiske vedtak")
-  doc:paragraph(("Per %s var %s vedtak til oppfølging fattet, av dem %s åpne (ikke ferdige eller utgått); "
-    .. "%s har passert fristen. Tabellene viser de åpne vedtakene og de %s som ble ferdige eller utgikk i "
-    .. "perioden, med status per %s. Vedtak med passert frist står først, deretter åpne og ferdige vedtak.")
-    :format(fmt.date_long(q.as_of), fmt.integer(dc.total), fmt.integer(dc.open), fmt.integer(dc.overdue),
-      fmt.integer(dc.closed_in_period), day))
+  doc:heading(1, r:label("h.decisions"))
+  doc:paragraph(r:label("dec.intro", fmt.date_long(q.as_of), fmt.integer(dc.total), fmt.integer(dc.open),
+    fmt.integer(dc.overdue), fmt.integer(dc.closed_in_period), day))
   if #rows == 0 then
-    doc:paragraph("Ingen vedtak å følge opp i perioden.")
+    doc:paragraph(r:label("dec.none"))
     return
   end
   local i = 1
@@ -143,17 +131,17 @@ local function decision_section(r, q, rows, dc)
     end
     doc:heading(2, name)
     doc:table {
-      sheet = "Vedtak " .. body,
+      sheet = r:label("dec.sheet", body),
       columns = {
-        { key = "case_number", title = "Saksnr", width_mm = 16 },
-        { key = "meeting_date", title = "Møtedato", type = "date", width_mm = 20 },
-        { key = "title", title = "Tittel" },
-        { key = "responsible", title = "Ansvarlig", width_mm = 32 },
-        { key = "deadline", title = "Frist", type = "date", width_mm = 20 },
-        { key = "status", title = "Status per " .. day, width_mm = 34 },
+        { key = "case_number", title = r:label("dec.case"), width_mm = 16 },
+        { key = "meeting_date", title = r:label("dec.meeting"), type = "date", width_mm = 20 },
+        { key = "title", title = r:label("dec.title") },
+        { key = "responsible", title = r:label("dec.responsible"), width_mm = 32 },
+        { key = "deadline", title = r:label("dec.deadline"), type = "date", width_mm = 20 },
+        { key = "status", title = r:label("dec.status", day), width_mm = 34 },
       },
       rows = list,
-      note = "Frist passert: vedtaket var ikke ferdig per " .. day .. ", og fristen var før denne datoen.",
+      note = r:label("dec.note", day),
     }
   end
 end
@@ -166,13 +154,14 @@ return rapp.report {
   description = "Rapport til formannskapet per kvartal eller tertial: sammendrag, økonomi, sykefravær, "
     .. "målekort, vedtaksoppfølging og internkontroll.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.kvartalsrapport"),
   params = {
     { name = "period", type = "period", kinds = { "tertial", "quarter" }, default = "latest",
       description = "Tertial (2026-T2) eller kvartal (2026-Q2); uten --period: siste hele tertial" },
   },
   build = function(r, p)
     local doc, db, per = r.doc, r.db, p.period
-    local title = per.kind == "tertial" and "Tertialrapport" or "Kvartalsrapport"
+    local title = r:label(per.kind == "tertial" and "title.tertial" or "title.quarter")
     -- the day decisions, deviations and risks are judged on: the period's last date, or the
     -- cut-off date when the period ends after it (the engine's rule, as view period_as_of).
     -- A partial period (--allow-partial): budget, accounts and forecast up to the cut-off month,
@@ -195,50 +184,46 @@ return rapp.report {
     local whole = absence.whole(sick)
 
     -- 2. Sammendrag
-    doc:heading(1, "Sammendrag")
+    doc:heading(1, r:label("h.summary"))
     local fdev = total.forecast_deviation
     local fpct = total.frame ~= 0 and fdev * 100 / total.frame or nil
     local items = {
-      { label = "Prognoseavvik " .. per.year .. " (1" .. NBSP .. "000 kr)", value = total.has_forecast and fdev or nil,
+      { label = r:label("kf.forecast_dev", per.year), value = total.has_forecast and fdev or nil,
         type = "amount", thousands = true,
-        comparison = "Positivt = mindreforbruk" },
-      { label = "Prognoseavvik i % av driftsrammene", value = total.has_forecast and fpct or nil, type = "percent", decimals = 1,
-        comparison = "Driftsrammer: " .. fmt.thousands(total.frame) .. NBSP .. "(1" .. NBSP .. "000 kr)" },
-      { label = "Sykefravær " .. per.label, value = whole and whole.total_pct, type = "percent", decimals = 1,
-        comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
+        comparison = r:label("kf.positive") },
+      { label = r:label("kf.forecast_pct"), value = total.has_forecast and fpct or nil, type = "percent", decimals = 1,
+        comparison = r:label("kf.frames", fmt.thousands(total.frame)) },
+      { label = r:label("kf.absence", per.label), value = whole and whole.total_pct, type = "percent", decimals = 1,
+        comparison = r:label("kf.absence_cmp", whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
           whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
-      { label = "Forfalte politiske vedtak", value = dc.overdue, type = "integer",
-        comparison = ("Av %s åpne vedtak per %s: ikke ferdige, frist før denne datoen"):format(
-          fmt.integer(dc.open), fmt.date(q.as_of)) },
-      { label = "Indikatorer med ønsket resultat", value = counts.desired, type = "integer", status = "desired",
-        comparison = "av " .. counts.total .. " i kommunens målekort" },
-      { label = "Indikatorer med akseptabelt resultat", value = counts.acceptable, type = "integer", status = "acceptable" },
-      { label = "Indikatorer med uakseptabelt resultat", value = counts.unacceptable, type = "integer", status = "unacceptable" },
-      { label = "Indikatorer ikke målt", value = counts.not_measured, type = "integer", status = "not_measured" },
+      { label = r:label("kf.overdue"), value = dc.overdue, type = "integer",
+        comparison = r:label("kf.overdue_cmp", fmt.integer(dc.open), fmt.date(q.as_of)) },
+      { label = r:label("kf.desired"), value = counts.desired, type = "integer", status = "desired",
+        comparison = r:label("kf.desired_cmp", counts.total) },
+      { label = r:label("kf.acceptable"), value = counts.acceptable, type = "integer", status = "acceptable" },
+      { label = r:label("kf.unacceptable"), value = counts.unacceptable, type = "integer", status = "unacceptable" },
+      { label = r:label("kf.not_measured"), value = counts.not_measured, type = "integer", status = "not_measured" },
     }
     if counts.no_target > 0 then
-      items[#items + 1] = { label = "Indikatorer uten resultatkrav", value = counts.no_target, type = "integer", status = "no_target" }
+      items[#items + 1] = { label = r:label("kf.no_target"), value = counts.no_target, type = "integer", status = "no_target" }
     end
     doc:keyfigures(items)
     local text = {}
     if total.has_forecast then
-      text[#text + 1] = ("Per %s viser enhetenes prognose et samlet **%s på %s** for %d%s.")
-        :format(fmt.date_long(q.as_of), fdev >= 0 and "mindreforbruk" or "merforbruk", millions(fdev), per.year,
-          fpct and (", " .. fmt.percent(math.abs(fpct), 1) .. " av rammeområdenes driftsrammer") or "")
+      text[#text + 1] = r:label("s.forecast", fmt.date_long(q.as_of), r:label(fdev >= 0 and "s.underspend" or "s.overspend"),
+        millions(fdev), per.year, fpct and r:label("s.of_frames", fmt.percent(math.abs(fpct), 1)) or "")
     else
-      text[#text + 1] = ("Det foreligger ingen prognose for %d per %s."):format(per.year, fmt.date_long(q.as_of))
+      text[#text + 1] = r:label("s.no_forecast", per.year, fmt.date_long(q.as_of))
     end
-    text[#text + 1] = ("Hittil i år er avviket mot periodisert budsjett %s %s."):format(
-      total.deviation_ytd >= 0 and "et mindreforbruk på" or "et merforbruk på", millions(total.deviation_ytd))
+    text[#text + 1] = r:label("s.ytd", r:label(total.deviation_ytd >= 0 and "s.an_underspend" or "s.an_overspend"),
+      millions(total.deviation_ytd))
     if whole then
-      text[#text + 1] = ("Sykefraværet i %s var %s, mot et mål på %s og %s i samme periode i fjor.")
-        :format(per.label, fmt.percent(whole.total_pct, 1), fmt.percent(whole.goal_pct, 1), fmt.percent(whole.last_year_pct, 1))
+      text[#text + 1] = r:label("s.absence", per.label, fmt.percent(whole.total_pct, 1), fmt.percent(whole.goal_pct, 1),
+        fmt.percent(whole.last_year_pct, 1))
     end
-    text[#text + 1] = ("Av %d indikatorer i kommunens målekort har %d ønsket resultat, %d akseptabelt og %d "
-      .. "uakseptabelt resultat; %d er ikke målt for perioden."):format(counts.total, counts.desired,
-      counts.acceptable, counts.unacceptable, counts.not_measured)
-    text[#text + 1] = ("Av %s politiske vedtak som var åpne per %s, har %s passert fristen.")
-      :format(fmt.integer(dc.open), fmt.date(q.as_of), fmt.integer(dc.overdue))
+    text[#text + 1] = r:label("s.scorecard", counts.total, counts.desired, counts.acceptable, counts.unacceptable,
+      counts.not_measured)
+    text[#text + 1] = r:label("s.decisions", fmt.integer(dc.open), fmt.date(q.as_of), fmt.integer(dc.overdue))
     doc:paragraph(table.concat(text, " "))
 
     -- 3-7

@@ -9,8 +9,6 @@ local absence = require("rapp.absence")
 local commentary = require("rapp.commentary")
 local fmt = rapp.fmt
 
-local NBSP = economy.NBSP
-
 -- The budget area of central revenues and finance: the area whose units are of these kinds.
 local CENTRAL_SQL = [[
 SELECT a.code, a.name FROM area a
@@ -18,7 +16,7 @@ WHERE a.code IN (SELECT area_code FROM unit WHERE kind IN ('sentrale inntekter',
 ORDER BY a.sort_order LIMIT 1]]
 
 -- "Helse og omsorg (et merforbruk på 12,3 mill. kr)" for the largest forecast deviations.
-local function largest(rows, n)
+local function largest(r, rows, n)
   local list = {}
   for _, row in ipairs(rows) do
     if row.forecast_deviation and math.abs(row.forecast_deviation) >= 0.5 then list[#list + 1] = row end
@@ -31,8 +29,8 @@ local function largest(rows, n)
   local out = {}
   for i = 1, math.min(n, #list) do
     local row = list[i]
-    out[i] = ("%s ligger an til %s (%s av regulert budsjett)"):format(row.name,
-      economy.direction(row.forecast_deviation),
+    out[i] = r:label("largest", row.name,
+      economy.direction(row.forecast_deviation, r),
       row.year_budget and row.year_budget ~= 0 and fmt.percent(math.abs(row.forecast_deviation) * 100 / math.abs(row.year_budget), 1)
         or fmt.dash)
   end
@@ -45,6 +43,7 @@ return rapp.report {
   description = "Månedsrapport til formannskapet: prognose for året, økonomi per rammeområde, sentrale "
     .. "inntekter og finans, sykefravær og rammeområdenes kommentarer.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.manedsrapport"),
   params = {
     { name = "period", type = "period", kinds = { "month" }, default = "latest",
       description = "Måned (2026-09); uten --period: siste hele måned" },
@@ -53,9 +52,9 @@ return rapp.report {
     local doc, db, per = r.doc, r.db, p.period
     local as_of = per.as_of_date
     local q, ytd = economy.params(per, as_of)
-    local title = "Månedsrapport " .. per.label
+    local title = r:label("title.period", per.label)
     doc:meta { title = title, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = "Månedsrapport", subtitle = r.municipality, period = per, date = as_of }
+    doc:cover { title = r:label("title"), subtitle = r.municipality, period = per, date = as_of }
     doc:toc()
 
     local rows, total = economy.rows(r, q)
@@ -66,77 +65,74 @@ return rapp.report {
     local sick_label = sick_month and fmt.month(sick_month)
 
     -- 1. Sammendrag
-    doc:heading(1, "Sammendrag")
+    doc:heading(1, r:label("h.summary"))
     local fdev = total.forecast_deviation
     local fpct = total.frame ~= 0 and fdev * 100 / total.frame or nil
     doc:keyfigures {
-      { label = "Prognoseavvik " .. per.year .. " (1" .. NBSP .. "000 kr)", value = total.has_forecast and fdev or nil,
-        type = "amount", thousands = true, comparison = "Positivt = mindreforbruk" },
-      { label = "Prognoseavvik i % av driftsrammene", value = total.has_forecast and fpct or nil, type = "percent",
-        decimals = 1, comparison = "Driftsrammer: " .. fmt.thousands(total.frame) .. NBSP .. "(1" .. NBSP .. "000 kr)" },
-      { label = "Avvik hittil i år (1" .. NBSP .. "000 kr)", value = total.deviation_ytd, type = "amount", thousands = true,
+      { label = r:label("kf.forecast_dev", per.year), value = total.has_forecast and fdev or nil,
+        type = "amount", thousands = true, comparison = r:label("kf.positive") },
+      { label = r:label("kf.forecast_pct"), value = total.has_forecast and fpct or nil, type = "percent",
+        decimals = 1, comparison = r:label("kf.frames", fmt.thousands(total.frame)) },
+      { label = r:label("kf.deviation_ytd"), value = total.deviation_ytd, type = "amount", thousands = true,
         comparison = ytd.label },
-      { label = "Sykefravær " .. (sick_label or per.label), value = whole and whole.total_pct, type = "percent", decimals = 1,
-        comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
+      { label = r:label("kf.absence", sick_label or per.label), value = whole and whole.total_pct, type = "percent", decimals = 1,
+        comparison = r:label("kf.absence_cmp", whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
           whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
     }
     local text = {}
     if total.has_forecast then
-      text[#text + 1] = ("Per %s viser enhetenes prognose samlet **%s** for %d%s."):format(fmt.date_long(as_of),
-        economy.direction(fdev), per.year,
-        fpct and (", " .. fmt.percent(math.abs(fpct), 1) .. " av rammeområdenes driftsrammer") or "")
+      text[#text + 1] = r:label("s.forecast", fmt.date_long(as_of),
+        economy.direction(fdev, r), per.year,
+        fpct and r:label("s.of_frames", fmt.percent(math.abs(fpct), 1)) or "")
     else
-      text[#text + 1] = ("Det foreligger ingen prognose for %d per %s."):format(per.year, fmt.date_long(as_of))
+      text[#text + 1] = r:label("s.no_forecast", per.year, fmt.date_long(as_of))
     end
-    text[#text + 1] = ("Hittil i år (%s) er avviket mot periodisert budsjett %s."):format(ytd.label,
-      economy.direction(total.deviation_ytd))
+    text[#text + 1] = r:label("s.ytd", ytd.label,
+      economy.direction(total.deviation_ytd, r))
     if whole then
-      text[#text + 1] = ("Sykefraværet i %s var %s, mot et mål på %s og %s i samme måned i fjor."):format(
+      text[#text + 1] = r:label("s.absence",
         sick_label, fmt.percent(whole.total_pct, 1), fmt.percent(whole.goal_pct, 1), fmt.percent(whole.last_year_pct, 1))
     end
     doc:paragraph(table.concat(text, " "))
-    local big = largest(rows, 3)
+    local big = largest(r, rows, 3)
     if #big > 0 then
-      doc:paragraph("Størst avvik i prognosen for året:")
+      doc:paragraph(r:label("largest.intro"))
       doc:bullets(big)
     end
     commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "sammendrag",
-      { heading = "Kommunedirektørens vurdering", level = 2 })
+      { heading = r:label("h.assessment"), level = 2 })
 
     -- 2. Økonomi per rammeområde
-    doc:heading(1, "Økonomi per rammeområde")
-    doc:paragraph(("Regulert budsjett for %d, periodisert budsjett og regnskap hittil i år (%s), avvik og "
-      .. "enhetenes siste prognose for året per %s."):format(per.year, ytd.label, fmt.date(as_of)))
+    doc:heading(1, r:label("h.economy"))
+    doc:paragraph(r:label("eco.intro", per.year, ytd.label, fmt.date(as_of)))
     economy.table(r, rows, {
-      title = "Drift per rammeområde, " .. ytd.label .. ", og prognose " .. per.year,
-      sheet = "Økonomi",
-      note = "Prognose: enhetenes siste prognose for året, laget senest i " .. fmt.month(ytd.last_month) .. ".",
+      title = r:label("eco.title", ytd.label, per.year),
+      sheet = r:label("eco.sheet"),
+      note = r:label("eco.note", fmt.month(ytd.last_month)),
     })
-    economy.chart(r, rows, "Avvik per rammeområde hittil i år (" .. ytd.label .. ")")
+    economy.chart(r, rows, r:label("eco.chart", ytd.label))
 
     -- 3. Sentrale inntekter og finans
     if central then
       local crow = economy.rows(r, q, central.code)
       doc:heading(1, central.name)
-      doc:paragraph("Skatt, rammetilskudd, eiendomsskatt, finans og avsetninger. Inntekter er negative beløp; "
-        .. "et positivt avvik er høyere inntekter eller lavere utgifter enn budsjettert.")
+      doc:paragraph(r:label("central.intro"))
       economy.table(r, crow, {
-        title = central.name .. ", " .. ytd.label,
-        first_title = "Ansvar",
-        sheet = "Sentrale inntekter",
+        title = r:label("central.title", central.name, ytd.label),
+        first_title = r:label("central.first"),
+        sheet = r:label("central.sheet"),
       })
     end
 
     -- 4. Sykefravær
-    doc:heading(1, "Sykefravær per rammeområde")
+    doc:heading(1, r:label("h.absence"))
     if not sick_month then
-      doc:paragraph("Det foreligger ingen tall for sykefravær.")
+      doc:paragraph(r:label("abs.none"))
     else
-      doc:paragraph(("Sykefravær i %s i prosent av avtalte dagsverk%s, mot målet og samme måned i fjor.")
-        :format(sick_label, sick_month < per.last_month
-          and (" (siste måned med tall; tallene for " .. per.label .. " er ikke klare)") or ""))
+      doc:paragraph(r:label("abs.intro", sick_label, sick_month < per.last_month
+          and r:label("abs.not_ready", per.label) or ""))
       absence.table(r, sick, { label = sick_label, ly_label = fmt.month(absence.last_year_month(sick_month)),
-        year = tonumber(sick_month:sub(1, 4)), sheet = "Sykefravær" })
+        year = tonumber(sick_month:sub(1, 4)), sheet = r:label("abs.sheet") })
       -- the areas' comments on sick leave, where they wrote one (the economy comments follow in 5)
       for _, row in ipairs(sick) do
         if row.code and commentary.get(r, row.code, per.code, "sykefravaer") then
@@ -146,8 +142,8 @@ return rapp.report {
     end
 
     -- 5. Kommentarer fra rammeområdene
-    doc:heading(1, "Kommentarer fra rammeområdene")
-    doc:paragraph("Rammeområdenes egne kommentarer til økonomi og drift i " .. per.label .. ".")
+    doc:heading(1, r:label("h.comments"))
+    doc:paragraph(r:label("comments.intro", per.label))
     for _, row in ipairs(rows) do
       commentary.write(r, row.code, per.code, "okonomi", { heading = row.name, level = 2 })
     end

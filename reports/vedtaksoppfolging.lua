@@ -8,6 +8,7 @@ return rapp.report {
   title = "Oppfølging av politiske vedtak",
   description = "Politiske vedtak per utvalg med status, frist og ansvarlig.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.vedtaksoppfolging"),
   params = {
     { name = "period", type = "period", kinds = { "tertial", "quarter", "month", "year" }, default = "latest" },
     { name = "area", type = "area", description = "Bare vedtak der dette rammeområdet er ansvarlig" },
@@ -18,9 +19,9 @@ return rapp.report {
     -- the schema's as-of rule and its overdue_from). The day: the period's last date, or the
     -- cut-off date when the period ends after it (the engine's rule, as view period_as_of).
     local as_of = p.period.as_of_date
-    doc:meta { subtitle = "Status per " .. fmt.date_long(as_of) }
+    doc:meta { subtitle = r:label("subtitle", fmt.date_long(as_of)) }
     doc:cover {
-      title = "Oppfølging av politiske vedtak",
+      title = r:label("title"),
       subtitle = r.municipality,
       period = p.period,
       date = p.period.last_date,
@@ -36,10 +37,9 @@ return rapp.report {
       JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
       WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
         AND (:area = '' OR d.area_code = :area)]], filter)[1]
-    doc:heading(1, "Sammendrag")
-    doc:paragraph(("Per %s: **%s vedtak** til oppfølging%s, av dem **%s åpne** (ikke ferdige eller utgått); "
-      .. "**%s har passert fristen**."):format(fmt.date_long(as_of), fmt.integer(c.total),
-      p.area and (" for " .. p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue)))
+    doc:heading(1, r:label("h.summary"))
+    doc:paragraph(r:label("summary", fmt.date_long(as_of), fmt.integer(c.total),
+      p.area and r:label("for_area", p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue)))
     local items = {}
     for row in db:each([[
         SELECT l.label, count(*) AS n, coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
@@ -49,12 +49,11 @@ return rapp.report {
         WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
           AND (:area = '' OR d.area_code = :area)
         GROUP BY l.status ORDER BY l.sort_order]], filter) do
-      items[#items + 1] = ("%s: %s%s"):format(row.label, fmt.integer(row.n),
-        row.overdue > 0 and (", av dem " .. fmt.integer(row.overdue) .. " med passert frist") or "")
+      items[#items + 1] = r:label("item", row.label, fmt.integer(row.n))
+        .. (row.overdue > 0 and r:label("item_overdue", fmt.integer(row.overdue)) or "")
     end
     if #items > 0 then doc:bullets(items) end
-    doc:paragraph(("Status: vedtakets status per %s. Frist passert: vedtaket var ikke ferdig eller utgått per %s, "
-      .. "og fristen var før denne datoen."):format(day, day))
+    doc:paragraph(r:label("status_note", day, day))
 
     doc:landscape() -- eight columns of text read better across the page
     for body in db:each([[
@@ -68,14 +67,14 @@ return rapp.report {
       doc:table {
         sheet = body.code,
         columns = {
-          { key = "case_number", title = "Saksnr" },
-          { key = "meeting_date", title = "Møtedato", type = "date" },
-          { key = "title", title = "Tittel" },
-          { key = "decision_text", title = "Vedtak (kort)" },
-          { key = "responsible", title = "Ansvarlig" },
-          { key = "deadline", title = "Frist", type = "date" },
-          { key = "status", title = "Status per " .. day },
-          { key = "comment", title = "Kommentar" },
+          { key = "case_number", title = r:label("case") },
+          { key = "meeting_date", title = r:label("meeting"), type = "date" },
+          { key = "title", title = r:label("case_title") },
+          { key = "decision_text", title = r:label("decision") },
+          { key = "responsible", title = r:label("responsible") },
+          { key = "deadline", title = r:label("deadline"), type = "date" },
+          { key = "status", title = r:label("status", day) },
+          { key = "comment", title = r:label("comment") },
         },
         rows = db:rows([[
           SELECT s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible, s.deadline,
@@ -85,7 +84,7 @@ return rapp.report {
           WHERE s.body_code = :body AND s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
             AND (:area = '' OR d.area_code = :area)
           ORDER BY s.meeting_date, s.case_number]], { body = body.code, as_of = as_of, area = filter.area }),
-        note = "Kommentar: den siste kommentaren i saksarkivet ved uttrekket.",
+        note = r:label("note"),
       }
     end
   end,

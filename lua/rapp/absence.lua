@@ -39,7 +39,7 @@ names AS (
   UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
 )
 SELECT r.key AS code,
-       coalesce(n.name, CASE WHEN :by = 'unit' THEN (SELECT name FROM area WHERE code = :area) ELSE 'Hele kommunen' END) AS name,
+       coalesce(n.name, CASE WHEN :by = 'unit' THEN (SELECT name FROM area WHERE code = :area) ELSE :whole END) AS name,
        r.s * 100.0 / r.p AS short_pct, r.l * 100.0 / r.p AS long_pct, (r.s + r.l) * 100.0 / r.p AS total_pct,
        coalesce((SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
                    AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
@@ -92,7 +92,7 @@ function M.rows(r, range, area)
   local ly = M.last_year_month
   return r.db:rows(M.SQL, { first_month = range.first_month, last_month = range.last_month,
     ly_first_month = ly(range.first_month), ly_last_month = ly(range.last_month), year = y,
-    by = area and "unit" or "area", area = area or "" })
+    by = area and "unit" or "area", area = area or "", whole = r:label("whole_municipality_row") })
 end
 
 --- The row of the whole municipality, or nil.
@@ -108,22 +108,20 @@ function M.table(r, rows, opts)
     shown[i] = { name = row.name, short_pct = row.short_pct, long_pct = row.long_pct, total_pct = row.total_pct,
       goal_pct = row.goal_pct, last_year_pct = row.last_year_pct }
   end
-  local group = "Sykefravær " .. opts.label
+  local group = r:label("abs.group", opts.label)
   r.doc:table {
     title = opts.title or group,
     sheet = opts.sheet,
     columns = {
-      { key = "name", title = opts.first_title or "Rammeområde", width_mm = 48 },
-      { key = "short_pct", title = "Korttid", type = "percent", decimals = 1, group = group },
-      { key = "long_pct", title = "Langtid", type = "percent", decimals = 1, group = group },
-      { key = "total_pct", title = "Totalt", type = "percent", decimals = 1, group = group },
-      { key = "goal_pct", title = "Mål", type = "percent", decimals = 1 },
-      { key = "last_year_pct", title = "Samme periode i fjor (" .. opts.ly_label .. ")", type = "percent", decimals = 1 },
+      { key = "name", title = opts.first_title or r:label("area"), width_mm = 48 },
+      { key = "short_pct", title = r:label("abs.short"), type = "percent", decimals = 1, group = group },
+      { key = "long_pct", title = r:label("abs.long"), type = "percent", decimals = 1, group = group },
+      { key = "total_pct", title = r:label("abs.total"), type = "percent", decimals = 1, group = group },
+      { key = "goal_pct", title = r:label("abs.goal"), type = "percent", decimals = 1 },
+      { key = "last_year_pct", title = r:label("abs.last_year", opts.ly_label), type = "percent", decimals = 1 },
     },
     rows = shown,
-    note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
-      .. "Mål: ønsket resultat for sykefravær totalt i målekortet for " .. opts.year
-      .. " (rammeområdets eget mål der det finnes). Siste rad er " .. (opts.last_row or "hele kommunen") .. ".",
+    note = r:label("abs.note", tostring(opts.year), opts.last_row or r:label("whole_municipality")),
   }
 end
 
@@ -131,12 +129,12 @@ end
 function M.chart(r, year, last_month, goal)
   r.doc:chart {
     kind = "line",
-    title = ("Sykefravær per måned %d og %d, hele kommunen"):format(year, year - 1),
-    type = "percent", decimals = 1, value_title = "Sykefravær",
+    title = r:label("abs.chart_title", year, year - 1),
+    type = "percent", decimals = 1, value_title = r:label("abs.value_title"),
     rows = r.db:rows(M.MONTHS_SQL, { year = year, last_month = last_month }),
     category = "month",
     series = { { key = "this_year", name = tostring(year) }, { key = "last_year", name = tostring(year - 1) } },
-    lines = goal and { { value = goal, label = "Mål " .. fmt.percent(goal, 1) } } or nil,
+    lines = goal and { { value = goal, label = r:label("abs.goal_line", fmt.percent(goal, 1)) } } or nil,
   }
 end
 

@@ -5,7 +5,7 @@
 local M = {}
 
 M.KOMMUNEDIREKTOR = "kommunedirektor" -- the owner code of the kommunedirektør's texts
-M.MISSING = "Ingen kommentar levert"
+M.MISSING = "Ingen kommentar levert" -- bokmål; a report prints r:label("commentary.missing")
 
 --- The Markdown text of (owner, period, section), or nil when none was delivered.
 function M.get(r, owner, period, section)
@@ -20,7 +20,7 @@ function M.write(r, owner, period, section, opts)
   local text = M.get(r, owner, period, section)
   if opts.heading then r.doc:heading(opts.level or 2, opts.heading) end
   if text == nil then
-    r.doc:paragraph("*" .. M.MISSING .. "*")
+    r.doc:paragraph("*" .. r:label("commentary.missing") .. "*")
     return false
   end
   r.doc:markdown(text)

@@ -59,64 +59,60 @@ M.RISK_STATUS = { ["uakseptabel"] = "unacceptable", ["vurder tiltak"] = "accepta
 function M.section(r, q, devs, risks, opts)
   opts = opts or {}
   local doc, level = r.doc, opts.level or 1
-  doc:heading(level, "Internkontroll")
-  doc:heading(level + 1, "Avvik")
-  doc:paragraph(("Avvik registrert i kvalitetssystemet hittil i år (%s), per kategori. Bare antall "
-    .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(q.ytd_label))
+  local L = function(...) return r:label(...) end
+  doc:heading(level, L("ctl.heading"))
+  doc:heading(level + 1, L("ctl.deviations"))
+  doc:paragraph(L("ctl.intro", q.ytd_label))
   local list = {}
   for i, d in ipairs(devs) do
     list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
       closed = d.closed, open = d.open }
   end
   local columns = {
-    { key = "category", title = "Kategori" },
-    { key = "in_period", title = opts.in_period_title or "I perioden", type = "integer", sum = true, group = "Registrert" },
-    { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert" },
-    { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert" },
-    { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
-    { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
+    { key = "category", title = L("ctl.category") },
+    { key = "in_period", title = opts.in_period_title or L("ctl.in_period"), type = "integer", sum = true, group = L("ctl.registered") },
+    { key = "ytd", title = L("ctl.ytd"), type = "integer", sum = true, group = L("ctl.registered") },
+    { key = "high", title = L("ctl.high"), type = "integer", sum = true, group = L("ctl.registered") },
+    { key = "closed", title = L("ctl.closed"), type = "integer", sum = true, group = L("ctl.status_per", fmt.date(q.as_of)) },
+    { key = "open", title = L("ctl.open"), type = "integer", sum = true, group = L("ctl.status_per", fmt.date(q.as_of)) },
   }
   if opts.in_period_title == false then table.remove(columns, 2) end
   doc:table {
-    title = "Avvik per kategori og status, " .. q.ytd_label,
-    sheet = "Avvik",
+    title = L("ctl.table_title", q.ytd_label),
+    sheet = L("ctl.sheet"),
     columns = columns,
     rows = list,
-    total = "Sum",
-    note = "Status per periodens slutt av avvikene registrert hittil i år: lukket når avviket ble lukket "
-      .. "senest " .. fmt.date(q.as_of) .. ", ellers åpent.",
+    total = L("sum"),
+    note = L("ctl.note", fmt.date(q.as_of)),
   }
-  doc:heading(level + 1, "Risiko (ROS)")
+  doc:heading(level + 1, L("ctl.risks"))
   if #risks == 0 then
-    doc:paragraph("Ingen åpne risikoer i ROS-analysene per " .. fmt.date_long(q.as_of) .. ".")
+    doc:paragraph(L("ctl.no_risks", fmt.date_long(q.as_of)))
     return
   end
-  doc:paragraph(("De høyeste risikoene i rammeområdenes ROS-analyser som ikke var lukket per %s, slik de "
-    .. "sist ble vurdert innen denne datoen. Risiko = sannsynlighet × konsekvens (1–5 hver): 10–25 uakseptabel, "
-    .. "5–9 vurder tiltak, 1–4 akseptabel."):format(fmt.date(q.as_of)))
+  doc:paragraph(L("ctl.risk_intro", fmt.date(q.as_of)))
   local rl = {}
   for i, k in ipairs(risks) do
     rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
       score = k.score, level = capital(k.level), level_status = M.RISK_STATUS[k.level], measures = k.measures,
-      deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and " – frist passert" or "") }
+      deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and L("frist_passed") or "") }
   end
   doc:table {
-    title = "Høyeste risikoer",
+    title = L("ctl.risk_title"),
     sheet = "ROS",
     columns = {
-      { key = "area", title = "Rammeområde" },
-      { key = "hazard", title = "Uønsket hendelse" },
+      { key = "area", title = L("area") },
+      { key = "hazard", title = L("ctl.hazard") },
       { key = "probability", title = "S", type = "integer" },
       { key = "consequence", title = "K", type = "integer" },
-      { key = "score", title = "Risiko (S×K)", type = "integer" },
-      { key = "level", title = "Nivå", status = "level_status" },
-      { key = "measures", title = "Tiltak" },
-      { key = "deadline", title = "Frist", type = "date" },
-      { key = "status", title = "Status" },
+      { key = "score", title = L("ctl.score"), type = "integer" },
+      { key = "level", title = L("ctl.level"), status = "level_status" },
+      { key = "measures", title = L("ctl.measures") },
+      { key = "deadline", title = L("ctl.deadline"), type = "date" },
+      { key = "status", title = L("ctl.status") },
     },
     rows = rl,
-    note = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, grønn = akseptabel. "
-      .. "Frist passert: tiltakene var ikke lukket, og fristen var før " .. fmt.date(q.as_of) .. ".",
+    note = L("ctl.risk_note", fmt.date(q.as_of)),
     legend = false, -- the levels are not scorecard statuses: the note explains the colours
   }
 end

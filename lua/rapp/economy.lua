@@ -109,30 +109,30 @@ M.CLOSED_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minu
 function M.table(r, rows, opts)
   local closed = opts.closed
   local columns = {
-    { key = "name", title = opts.first_title or "Rammeområde", width_mm = 38 },
-    { key = "year_budget", title = "Regulert budsjett", type = "amount", thousands = true, sum = true },
+    { key = "name", title = opts.first_title or r:label("area"), width_mm = 38 },
+    { key = "year_budget", title = r:label("eco.year_budget"), type = "amount", thousands = true, sum = true },
   }
   if not closed then
-    columns[#columns + 1] = { key = "budget_ytd", title = "Budsjett hittil", type = "amount", thousands = true, sum = true }
+    columns[#columns + 1] = { key = "budget_ytd", title = r:label("eco.budget_ytd"), type = "amount", thousands = true, sum = true }
   end
-  columns[#columns + 1] = { key = "actual_ytd", title = closed and "Regnskap" or "Regnskap hittil", type = "amount",
+  columns[#columns + 1] = { key = "actual_ytd", title = r:label(closed and "eco.actual" or "eco.actual_ytd"), type = "amount",
     thousands = true, sum = true }
-  columns[#columns + 1] = { key = "deviation_ytd", title = closed and "Avvik" or "Avvik hittil", type = "amount",
+  columns[#columns + 1] = { key = "deviation_ytd", title = r:label(closed and "eco.deviation" or "eco.deviation_ytd"), type = "amount",
     thousands = true, sum = true, mark_negative = true }
-  columns[#columns + 1] = { key = "deviation_pct", title = "Avvik i %", type = "percent", decimals = 1, mark_negative = true }
+  columns[#columns + 1] = { key = "deviation_pct", title = r:label("eco.deviation_pct"), type = "percent", decimals = 1, mark_negative = true }
   if not closed then
-    columns[#columns + 1] = { key = "forecast", title = "Prognose", type = "amount", thousands = true, sum = true }
-    columns[#columns + 1] = { key = "forecast_deviation", title = "Prognoseavvik", type = "amount", thousands = true,
+    columns[#columns + 1] = { key = "forecast", title = r:label("eco.forecast"), type = "amount", thousands = true, sum = true }
+    columns[#columns + 1] = { key = "forecast_deviation", title = r:label("eco.forecast_deviation"), type = "amount", thousands = true,
       sum = true, mark_negative = true }
   end
   r.doc:table {
     title = opts.title,
-    unit_note = "Beløp i 1" .. NBSP .. "000 kr",
+    unit_note = r:label("unit.thousands"),
     sheet = opts.sheet,
     columns = columns,
     rows = rows,
-    total = "Sum",
-    note = (closed and M.CLOSED_NOTE or M.SIGN_NOTE) .. (opts.note and (" " .. opts.note) or ""),
+    total = r:label("sum"),
+    note = r:label(closed and "eco.closed_note" or "eco.sign_note") .. (opts.note and (" " .. opts.note) or ""),
   }
 end
 
@@ -143,14 +143,15 @@ function M.chart(r, rows, title, series_name)
     kind = "diverging",
     title = title,
     type = "amount", thousands = true,
-    negative_label = "Merforbruk", positive_label = "Mindreforbruk",
+    negative_label = r:label("eco.overspend"), positive_label = r:label("eco.underspend"),
     rows = rows, category = "name",
-    series = { { key = "deviation_ytd", name = series_name or "Avvik hittil" } },
+    series = { { key = "deviation_ytd", name = series_name or r:label("eco.deviation_ytd") } },
   }
 end
 
---- "et mindreforbruk på 12,3 mill. kr" / "et merforbruk på ..."
-function M.direction(v)
+--- "et mindreforbruk på 12,3 mill. kr" / "et merforbruk på ..."; with r, in r.lang
+function M.direction(v, r)
+  if r then return r:label(v >= 0 and "eco.an_underspend" or "eco.an_overspend", M.millions(v)) end
   return (v >= 0 and "et mindreforbruk på " or "et merforbruk på ") .. M.millions(v)
 end
 

@@ -8,6 +8,7 @@ local docmod = require("rapp.doc")
 local dbmod = require("rapp.db")
 local fmtmod = require("rapp.fmt")
 local composemod = require("rapp.compose")
+local labelsmod = require("rapp.labels")
 local pairs = pairs
 local setmetatable, type, error, tostring, tonumber, ipairs, concat, fmt =
   setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
@@ -236,7 +237,10 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
     given[name] = value
   end
   local db = dbmod.new()
-  local muni = db:row("SELECT name, cutoff_date FROM municipality LIMIT 1")
+  local muni = db:row("SELECT name, cutoff_date, language FROM municipality LIMIT 1")
+  -- the language form: --lang, else the municipality's (issue 17); set before any period label
+  local lang = core.lang_override() or (muni and labelsmod.forms[muni.language] and muni.language) or "nb"
+  core.set_language(lang)
   local snap = { cutoff = muni and muni.cutoff_date,
     first = db:row("SELECT min(first_date) AS d FROM period").d }
   local values, shown = {}, {}
@@ -272,7 +276,7 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
   end
   state[report] = { values = values, shown = concat(shown, ", "), snapshot = snapshot_name,
     municipality = muni and muni.name, cutoff = muni and muni.cutoff_date,
-    sha256 = snapshot_sha256, as_of = as_of, partial = partial }
+    sha256 = snapshot_sha256, as_of = as_of, partial = partial, lang = lang }
   return parts
 end
 
@@ -291,7 +295,7 @@ function E.build(report)
   for k, v in pairs(st.values) do p[k] = v end
   local doc = docmod.new()
   core.meta("title", report.title)
-  core.meta("language", "nb")
+  core.meta("language", st.lang)
   if st.municipality then core.meta("municipality", st.municipality) end
   if st.cutoff then core.meta("cutoff_date", st.cutoff) end
   core.meta("snapshot_name", st.snapshot)
@@ -308,8 +312,11 @@ function E.build(report)
   end
   local r = { doc = doc, db = dbmod.new(), params = p, fmt = fmtmod,
     report = { name = report.name, title = report.title, description = report.description },
-    municipality = st.municipality, cutoff_date = st.cutoff }
+    municipality = st.municipality, cutoff_date = st.cutoff, lang = st.lang }
   r.include = composemod.include
+  local label = labelsmod.lookup(st.lang, report.labels)
+  --- r:label("key"[, ...]): the report's, the library's or the engine's word in r.lang
+  function r.label(_, key, ...) return label(key, ...) end
   report.build(r, p)
   docmod.finish(doc)
   return ""

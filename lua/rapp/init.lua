@@ -13,6 +13,8 @@ rapp.fmt = require("rapp.fmt")
 rapp.period = require("rapp.period").parse
 rapp.is_period = require("rapp.period").is_period
 rapp.columns = require("rapp.db").columns
+--- rapp.labels("nn") -> { key = text }: the engine's and the library's words in a language form
+rapp.labels = require("rapp.labels").all
 
 rapp.status = {}
 --- "desired" -> "Ønsket resultat"

@@ -2,6 +2,7 @@
 -- loaded, so a mistake in it is reported before any parameter or query.
 local _, core = ...
 local specmod = require("rapp.spec")
+local labelsmod = require("rapp.labels")
 local pairs, setmetatable, type, error, tostring, ipairs, concat, fmt =
   pairs, setmetatable, type, error, tostring, ipairs, table.concat, string.format
 local M = {}
@@ -20,7 +21,7 @@ M.formats = {} -- the renderer registry (model/render.c)
 for i, f in ipairs(core.formats) do M.formats[i] = f end
 local param_type_set, kind_set, format_set = set(M.param_types), set(M.period_kinds), set(M.formats)
 
-local report_fields = set { "name", "title", "description", "params", "formats", "build" }
+local report_fields = set { "name", "title", "description", "params", "formats", "build", "labels" }
 local param_fields = set { "name", "type", "label", "description", "required", "default", "kinds",
   "choices", "min", "max", "allow_partial" }
 M.default_labels = { period = "Periode", area = "Rammeområde", unit = "Enhet" }
@@ -116,8 +117,10 @@ function M.declare(spec)
   if spec.params ~= nil and type(spec.params) ~= "table" then fail("rapp.report: params must be a list of { name =, type = }") end
   for i, p in ipairs(spec.params or {}) do params[i] = check_param(i, p, seen) end
   -- what the script gets back is a read-only view: the declaration cannot change once checked
+  -- the report's own words per language form (lua/rapp/labels.lua; docs/scripting.md)
+  local labels = spec.labels ~= nil and labelsmod.check(spec.labels, "rapp.report { " .. name .. " }") or nil
   local view = core.protect({ name = name, title = spec.title, description = spec.description,
-    params = params, formats = formats, build = spec.build }, "rapp.report { " .. name .. " }")
+    params = params, formats = formats, build = spec.build, labels = labels }, "rapp.report { " .. name .. " }")
   declared[view] = true
   return view
 end

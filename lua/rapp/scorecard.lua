@@ -277,20 +277,19 @@ function M.legend(r, sheet)
   local cols, row = {}, {}
   for i = 1, 4 do -- the four a result can have (no_target is not a result)
     local s = core.statuses[i]
-    cols[i] = { key = s.code, title = "Resultatgrense", type = "text" }
-    row[s.code] = { value = s.word, status = s.code }
+    cols[i] = { key = s.code, title = r:label("sc.limit"), type = "text" }
+    row[s.code] = { value = s.words[r.lang] or s.word, status = s.code }
   end
-  cols[1].title = "Resultatgrense:"
+  cols[1].title = r:label("sc.limit") .. ":"
   for i = 2, #cols do cols[i].title = "" end
   local t = r.doc:table { columns = cols, sheet = sheet, legend = false } -- it is the legend
   t:add_row(row)
   return t
 end
 
-local function scope_title(q, name)
-  if q.scope == "area" then return "Målekort for " .. name end
-  if q.scope == "unit" then return "Målekort for " .. name end
-  return "Målekort for hele kommunen"
+local function scope_title(r, q, name)
+  if q.scope == "area" or q.scope == "unit" then return r:label("sc.title", name) end
+  return r:label("sc.title_whole")
 end
 
 --- scorecard.table(r, opts) — adds the scorecard of a scope: the legend, the table and its notes.
@@ -305,36 +304,36 @@ function M.table(r, opts)
   if opts.legend ~= false then M.legend(r, nil) end
   -- No fixed widths: the renderers size the columns from their content (long words kept whole).
   local cols = {
-    { key = "focus_area", title = "Fokusområde", merge_repeats = true },
-    { key = "main_goal", title = "Hovedmål", merge_repeats = true },
-    { key = "goal", title = "Suksessfaktor (delmål)", merge_repeats = true },
-    { key = "indicator", title = "Måleindikator" },
-    { key = "method", title = "Målemetode" },
-    { key = "desired", title = "Ønsket", group = "Resultatkrav 1)", align = "right" },
-    { key = "acceptable", title = "Akseptabelt", group = "Resultatkrav 1)", align = "right" },
+    { key = "focus_area", title = r:label("sc.focus_area"), merge_repeats = true },
+    { key = "main_goal", title = r:label("sc.main_goal"), merge_repeats = true },
+    { key = "goal", title = r:label("sc.goal"), merge_repeats = true },
+    { key = "indicator", title = r:label("sc.indicator") },
+    { key = "method", title = r:label("sc.method") },
+    { key = "desired", title = r:label("sc.desired"), group = r:label("sc.target_group"), align = "right" },
+    { key = "acceptable", title = r:label("sc.acceptable"), group = r:label("sc.target_group"), align = "right" },
   }
   local maxdec = 0
   for _, row in ipairs(rows) do
     if row.decimals and row.decimals > maxdec then maxdec = row.decimals end
   end
-  cols[#cols + 1] = { key = "result", title = "Resultat", type = "decimal", decimals = maxdec }
-  if opts.period_column ~= false then cols[#cols + 1] = { key = "measured", title = "Periode" } end
+  cols[#cols + 1] = { key = "result", title = r:label("sc.result"), type = "decimal", decimals = maxdec }
+  if opts.period_column ~= false then cols[#cols + 1] = { key = "measured", title = r:label("sc.period") } end
   if opts.previous then
-    cols[#cols + 1] = { key = "previous", title = opts.compare == "last_year" and "I fjor" or "Forrige",
+    cols[#cols + 1] = { key = "previous", title = r:label(opts.compare == "last_year" and "sc.last_year" or "sc.previous"),
       type = "decimal", decimals = maxdec }
   end
-  if opts.trend then cols[#cols + 1] = { key = "trend", title = "Trend" } end
-  if opts.comment then cols[#cols + 1] = { key = "comment", title = "Kommentar" } end
+  if opts.trend then cols[#cols + 1] = { key = "trend", title = r:label("sc.trend") } end
+  if opts.comment then cols[#cols + 1] = { key = "comment", title = r:label("sc.comment") } end
 
-  local title = opts.title or scope_title(q, name)
+  local title = opts.title or scope_title(r, q, name)
   local notes = {}
   if opts.notes ~= false then
-    notes[#notes + 1] = "1) " .. M.TARGET_NOTE
-    notes[#notes + 1] = M.PERIOD_NOTE
-    if opts.trend then notes[#notes + 1] = M.TREND_NOTE end
+    notes[#notes + 1] = "1) " .. r:label("sc.target_note")
+    notes[#notes + 1] = r:label("sc.period_note")
+    if opts.trend then notes[#notes + 1] = r:label("sc.trend_note") end
   end
   local sheet = opts.sheet
-  if sheet == nil then sheet = q.scope == "municipality" and "Målekort kommunen" or ("Målekort " .. name) end
+  if sheet == nil then sheet = q.scope == "municipality" and r:label("sc.sheet_whole") or r:label("sc.sheet", name) end
   if sheet == false then sheet = nil end
   local t = doc:table { columns = cols, title = title .. ", " .. period.label, sheet = sheet,
     note = #notes > 0 and concat(notes, " ") or nil }
@@ -343,7 +342,7 @@ function M.table(r, opts)
     local l = {}
     for _, c in ipairs(require("rapp.db").columns(row)) do l[c] = row[c] end
     list[i] = l
-    local out = { focus_area = row.focus_area, main_goal = row.main_goal or "Ikke utarbeidet",
+    local out = { focus_area = row.focus_area, main_goal = row.main_goal or r:label("sc.no_main_goal"),
       goal = row.goal, indicator = row.indicator, method = row.method, result = { text = "" },
       previous = { text = "" } }
     if row.indicator_code then
@@ -360,7 +359,7 @@ function M.table(r, opts)
       if opts.previous then
         out.previous = { value = row.previous_value, unit = M.unit_suffix(u), decimals = d or 1 }
       end
-      if opts.trend then out.trend = row.trend and M.trend_text[row.trend] or fmt.dash end
+      if opts.trend then out.trend = row.trend and r:label("sc.trend." .. row.trend) or fmt.dash end
       if opts.comment then out.comment = row.comment end
     end
     t:add_row(out)
@@ -389,20 +388,20 @@ function M.summary(r, opts)
     end
   end
   local cols = {
-    { key = "focus_area", title = "Fokusområde" },
-    { key = "desired", title = "● Ønsket", type = "integer", sum = true, group = "Antall indikatorer" },
-    { key = "acceptable", title = "▲ Akseptabelt", type = "integer", sum = true, group = "Antall indikatorer" },
-    { key = "unacceptable", title = "■ Uakseptabelt", type = "integer", sum = true, group = "Antall indikatorer" },
-    { key = "not_measured", title = "○ Ikke målt", type = "integer", sum = true, group = "Antall indikatorer" },
+    { key = "focus_area", title = r:label("sc.focus_area") },
   }
+  local count = r:label("sc.count")
+  for _, code in ipairs { "desired", "acceptable", "unacceptable", "not_measured" } do
+    cols[#cols + 1] = { key = code, title = r:label("sc.n_" .. code), type = "integer", sum = true, group = count }
+  end
   local any_no_target = false
   for _, f in ipairs(order) do if f.no_target > 0 then any_no_target = true end end
   if any_no_target then
-    cols[#cols + 1] = { key = "no_target", title = "– Uten resultatkrav", type = "integer", sum = true, group = "Antall indikatorer" }
+    cols[#cols + 1] = { key = "no_target", title = r:label("sc.n_no_target"), type = "integer", sum = true, group = count }
   end
-  cols[#cols + 1] = { key = "total", title = "Sum", type = "integer", sum = true, group = "Antall indikatorer" }
-  local title = opts.title or ("Måloppnåelse per fokusområde, " .. (q.scope == "municipality" and "hele kommunen" or name))
-  r.doc:table { columns = cols, rows = order, title = title, sheet = opts.sheet, total = "Sum" }
+  cols[#cols + 1] = { key = "total", title = r:label("sum"), type = "integer", sum = true, group = count }
+  local title = opts.title or r:label("sc.summary_title", q.scope == "municipality" and r:label("whole_municipality") or name)
+  r.doc:table { columns = cols, rows = order, title = title, sheet = opts.sheet, total = r:label("sum") }
   return order
 end
 
@@ -427,13 +426,13 @@ function M.status_chart(r, rows, title)
   r.doc:chart {
     kind = "bar_stacked",
     title = title,
-    type = "integer", value_title = "Antall indikatorer",
+    type = "integer", value_title = r:label("sc.count"),
     categories = cats,
     series = {
       { status = "desired", values = n.desired },
       { status = "acceptable", values = n.acceptable },
       { status = "unacceptable", values = n.unacceptable },
-      { status = "not_measured", name = "Ikke målt / uten resultatkrav", values = n.other },
+      { status = "not_measured", name = r:label("sc.other"), values = n.other },
     },
   }
 end

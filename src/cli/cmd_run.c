@@ -12,11 +12,12 @@
 #include "engine/engine.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/labels.h"
 #include "util/utf8.h"
 
 static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
-    "                [--format %s] [--out DIR] [--allow-partial]\n"
+    "                [--format %s] [--out DIR] [--allow-partial] [--lang nb|nn|se]\n"
     "                [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
     "       rapp run SCRIPT --db SNAPSHOT --each unit|area|NAME=QUERY|NAME=@FILE [-j N]\n"
     "                [--resume] [--shard K/N] [--quiet] [other options as above]\n"
@@ -33,6 +34,7 @@ static const char run_usage[] =
     "  --out DIR                output folder (default out/; created when missing)\n"
     "  --allow-partial          run a period that ends after the snapshot's cut-off date; its\n"
     "                           outputs are marked as preliminary on every page\n"
+    "  --lang nb|nn|se          language form of the outputs (default: the municipality's)\n"
     "  --memory-limit MB        the script's memory cap (default 512)\n"
     "  --instruction-limit N    the script's instruction budget, Lua and SQL steps (default 2000000000)\n"
     "  --time-limit SECONDS     wall-clock limit of the whole run (default 300)\n"
@@ -135,6 +137,12 @@ int run_args_parse(const char *cmd, int argc, char **argv, run_args *r) {
       r->jobs = (int)n;
     } else if (strcmp(a, "--allow-partial") == 0) {
       o.allow_partial = 1;
+    } else if ((v = opt_value(argc, argv, &i, "--lang", &missing)) || missing) {
+      if (missing || !label_lang_valid(v)) {
+        rc = usage_error("--lang '%s': give nb (bokmål), nn (nynorsk) or se (North Sámi)", missing ? "" : v);
+        goto out;
+      }
+      o.lang = v;
     } else if ((v = opt_value(argc, argv, &i, "--db", &missing)) || missing) {
       if (missing) { rc = usage_error("%s needs a value", a); goto out; }
       o.db_path = v;
@@ -225,7 +233,7 @@ static int run_each(run_args *r) {
   const char *slash = strrchr(r->o.script, '/');
   buf_printf(&label, "run %s --each %s", slash ? slash + 1 : r->o.script, r->each);
   batch_opts bo = {r->o.db_path, r->o.out_dir, r->o.formats, r->o.allow_partial, r->o.limits,
-                   r->jobs, r->resume, r->quiet, k, n, buf_str(&label)};
+                   r->jobs, r->resume, r->quiet, k, n, buf_str(&label), r->o.lang};
   int rc = batch_run(&l, &bo);
   buf_free(&label);
   batch_list_free(&l);

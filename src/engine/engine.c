@@ -45,6 +45,8 @@
 #include "db/query.h"
 #include "model/render.h"
 #include "util/file.h"
+#include "util/labels.h"
+#include "util/utf8.h"
 #include "util/stopsig.h"
 
 enum { NRENDERERS_MAX = 16 }; /* room for the registry's renderers (model/render.c) */
@@ -335,6 +337,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     goto done;
   }
   if (db_query_open(o->db_path, &q, err) != 0) goto done;
+  if (o->lang) script_set_language(s, o->lang);
   if (script_prepare(s, q, o->db_path, o->snapshot_sha256, o->allow_partial, o->param_names,
                      o->param_values, o->nparams, &base, err) != 0)
     goto done;
@@ -380,6 +383,12 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
     }
     send(fd, 'R', buf_str(&fin));
   }
+  char missing[8192];
+  size_t nmissing = label_missing_text(missing, sizeof missing);
+  if (nmissing) /* issue 17: the fallback is never silent */
+    utf8_fprintf_safe(stderr, "rapp: warning: %s: %zu label%s without a text in language form '%s', "
+                      "shown in bokmål: %s\n", o->script, nmissing, nmissing == 1 ? "" : "s",
+                      label_lang_code(label_lang_of(doc_meta_get(d)->language)), missing);
   rc = 0;
 done:
   doc_free(d);

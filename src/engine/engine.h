@@ -24,6 +24,7 @@ typedef struct engine_opts {
   const char *const *param_values;
   size_t nparams;
   int allow_partial;       /* --allow-partial: run a period that ends after the snapshot's cut-off */
+  const char *lang;        /* --lang nb|nn|se, or NULL: the municipality's language column */
   script_limits limits;
   const char *snapshot_sha256; /* the snapshot's hex SHA-256 when the caller knows it (a batch
                                   hashes it once), or NULL: the run hashes the file */

@@ -301,7 +301,7 @@ static void svg(html_ctx *x, const doc_chart *c, const char *id) {
              id, id, W, height, W, height, FS, id);
   html_text(b, c->title);
   buf_printf(b, "</title>\n<desc id=\"%s-desc\">", id);
-  html_text(b, c->summary && *c->summary ? c->summary : "Tallene står i tabellen under figuren.");
+  html_text(b, c->summary && *c->summary ? c->summary : label_get(x->m->language, "chart.in_table"));
   buf_puts(b, "</desc>\n");
   patterns(x, c);
   /* The value axis title with its scaled unit ("Beløp (mill. kr)"), over the tick labels. */
@@ -345,28 +345,30 @@ static void legend(html_ctx *x, const doc_chart *c) {
   rapp_buf *b = &x->out;
   if (!doc_chart_has_legend(c)) return;
   static const char *const marks[] = {"sirkel", "firkant", "trekant", "rombe", "kryss"};
-  static const char *const dashes[] = {"hel linje", "stiplet linje", "prikket linje", "strek-prikk-linje"};
+  static const char *const dashes[] = {"chart.solid", "chart.dashed", "chart.dotted", "chart.dash_dot"};
   char lab[512], pid[32];
   buf_puts(b, "<ul class=\"chart-legend\">");
   if (c->kind == DOC_CHART_DIVERGING) {
-    swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : "Negativ", NULL);
-    swatch(b, doc_chart_pos_color, c->pos_label ? c->pos_label : "Positiv", NULL);
+    swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : label_get(x->m->language, "chart.negative"), NULL);
+    swatch(b, doc_chart_pos_color, c->pos_label ? c->pos_label : label_get(x->m->language, "chart.positive"), NULL);
   } else {
     for (size_t s = 0; s < c->nseries; s++) {
       doc_series_style st = doc_chart_series_style(c, s);
       if (c->kind == DOC_CHART_LINE)
-        snprintf(lab, sizeof lab, "%s (%s, %s)", c->series[s].name, dashes[st.dash & 3],
+        snprintf(lab, sizeof lab, "%s (%s, %s)", c->series[s].name, label_get(x->m->language, dashes[st.dash & 3]),
                  marks[st.marker % 5]);
       else if (present_series_pattern(c, s) != PRESENT_PATTERN_NONE)
         snprintf(lab, sizeof lab, "%s (%s)", c->series[s].name,
-                 present_pattern_word(present_series_pattern(c, s)));
+                 present_pattern_word(present_series_pattern(c, s), x->m->language));
       else
         snprintf(lab, sizeof lab, "%s", c->series[s].name);
       swatch(b, st.color, lab, pattern_id(x, c, s, pid, sizeof pid));
     }
   }
   for (size_t i = 0; i < c->nlines; i++) {
-    snprintf(lab, sizeof lab, "%s (stiplet linje)", c->lines[i].label ? c->lines[i].label : "Referanselinje");
+    snprintf(lab, sizeof lab, "%s (%s)",
+             c->lines[i].label ? c->lines[i].label : label_get(x->m->language, "chart.reference"),
+             label_get(x->m->language, "chart.dashed"));
     swatch(b, doc_chart_ref_color, lab, NULL);
   }
   for (size_t i = 0; i < c->nbands; i++)
@@ -389,7 +391,9 @@ void html_chart(html_ctx *x, const doc_chart *c) {
   buf_puts(b, "</figcaption>\n");
   if (present_chart_all_zero(c)) {
     /* nothing to draw: say so, as every format does (the data table follows) */
-    buf_puts(b, "<p class=\"allzero\">" PRESENT_ALL_ZERO "</p>\n");
+    buf_puts(b, "<p class=\"allzero\">");
+    html_text(b, label_get(x->m->language, "chart.all_zero"));
+    buf_puts(b, "</p>\n");
   } else {
     svg(x, c, id);
     legend(x, c);
@@ -401,10 +405,12 @@ void html_chart(html_ctx *x, const doc_chart *c) {
   }
   /* The data: always, as the text alternative of every value in the figure. */
   doc *scratch = doc_new();
+  doc_meta_of(scratch)->language = x->m->language; /* the unit note's language */
   const doc_table *t = c->table ? c->table : doc_chart_build_table(scratch, c);
   snprintf(tid, sizeof tid, "%s-data", id);
-  buf_printf(b, "<details>\n<summary>Tallene i figuren</summary>\n"
-                "<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", tid);
+  buf_puts(b, "<details>\n<summary>");
+  html_text(b, label_get(x->m->language, "chart.numbers"));
+  buf_printf(b, "</summary>\n<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", tid);
   html_table_element(x, t, c->title, tid);
   buf_puts(b, "</div>\n</details>\n</figure>\n");
   doc_free(scratch);

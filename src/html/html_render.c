@@ -137,7 +137,7 @@ static int header(html_ctx *x, const doc_block *cover, rapp_err *err) {
   if (!subtitle || !m->municipality || strcmp(subtitle, m->municipality) != 0)
     line(b, "muni", m->municipality); /* once, when the subtitle is not the municipality */
   buf_puts(b, "<h1>");
-  html_text(b, title && *title ? title : "Rapport");
+  html_text(b, title && *title ? title : label_get(m->language, "report"));
   buf_puts(b, "</h1>\n");
   line(b, "subtitle", subtitle);
   line(b, "period", cover && cover->u.cover.period_label ? cover->u.cover.period_label : m->period_label);
@@ -158,7 +158,9 @@ static void contents(html_ctx *x) {
   rapp_buf *b = &x->out;
   html_ctx sim = {.last_level = 1};
   int cur = 2, first = 1;
-  buf_puts(b, "<nav aria-labelledby=\"innhold-tittel\">\n<h2 id=\"innhold-tittel\">Innhold</h2>\n<ol>");
+  buf_puts(b, "<nav aria-labelledby=\"innhold-tittel\">\n<h2 id=\"innhold-tittel\">");
+  html_text(b, label_get(x->m->language, "contents"));
+  buf_puts(b, "</h2>\n<ol>");
   for (size_t i = 0; i < doc_nblocks(x->d); i++) {
     const doc_block *bl = doc_block_at(x->d, i);
     if (bl->kind != DOC_HEADING) continue;
@@ -188,7 +190,9 @@ static void contents(html_ctx *x) {
 static void footer(html_ctx *x) {
   rapp_buf *b = &x->out;
   const doc_meta *m = x->m;
-  buf_puts(b, "<footer>\n<h2>Om rapporten</h2>\n");
+  buf_puts(b, "<footer>\n<h2>");
+  html_text(b, label_get(m->language, "about"));
+  buf_puts(b, "</h2>\n");
   if (m->snapshot_name) {
     doc_about_line lines[DOC_ABOUT_MAX];
     size_t n = doc_about_lines(m, lines);
@@ -204,7 +208,9 @@ static void footer(html_ctx *x) {
   } else {
     char date[64];
     html_production_date(m, 0, date, sizeof date);
-    buf_puts(b, "<p>Produsert ");
+    buf_puts(b, "<p>");
+    html_text(b, label_get(m->language, "produced"));
+    buf_puts(b, " ");
     html_text(b, date);
     buf_puts(b, "</p>\n");
   }
@@ -346,7 +352,7 @@ static int page(html_ctx *x, rapp_err *err) {
     buf_puts(b, "\">\n");
   }
   buf_puts(b, "<title>");
-  html_text(b, m->title && *m->title ? m->title : "Rapport");
+  html_text(b, m->title && *m->title ? m->title : label_get(m->language, "report"));
   if (m->period_label && *m->period_label && (!m->title || !strstr(m->title, m->period_label))) {
     buf_puts(b, " \xE2\x80\x93 ");
     html_text(b, m->period_label);
@@ -358,7 +364,9 @@ static int page(html_ctx *x, rapp_err *err) {
   buf_printf(b, "</title>\n<style>\n%s", html_css);
   status_css(b);
   buf_puts(b, "</style>\n</head>\n<body>\n");
-  buf_puts(b, "<a class=\"skip\" href=\"#innhold\">Hopp til innholdet</a>\n");
+  buf_puts(b, "<a class=\"skip\" href=\"#innhold\">");
+  html_text(b, label_get(m->language, "skip_to_content"));
+  buf_puts(b, "</a>\n");
   if (header(x, cover, err) != 0) return -1;
   if (toc) contents(x);
   buf_puts(b, "<main id=\"innhold\" tabindex=\"-1\">\n");

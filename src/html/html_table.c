@@ -144,7 +144,7 @@ void html_table_element(html_ctx *x, const doc_table *t, const char *caption, co
   rapp_buf *b = &x->out;
   buf_printf(b, "<table id=\"%s\">\n<caption id=\"%s-cap\">", id, id);
   html_text(b, caption);
-  const char *unit = present_unit_note(t);
+  const char *unit = present_unit_note(t, x->m->language);
   if (unit) {
     buf_puts(b, " <span class=\"unit\">(");
     html_text(b, unit);
@@ -159,7 +159,9 @@ void html_table_element(html_ctx *x, const doc_table *t, const char *caption, co
 
 void html_status_legend(html_ctx *x) {
   rapp_buf *b = &x->out;
-  buf_puts(b, "<p class=\"legend\"><span class=\"vh\">Forklaring: </span>");
+  buf_puts(b, "<p class=\"legend\"><span class=\"vh\">");
+  html_text(b, label_get(x->m->language, "legend"));
+  buf_puts(b, ": </span>");
   for (doc_status s = DOC_STATUS_DESIRED; s <= DOC_STATUS_NO_TARGET; s++) {
     const present_status *st = present_status_of(s);
     buf_printf(b, "<span class=\"st st-%s\"><span class=\"sym\" aria-hidden=\"true\">%s</span> ",
@@ -174,7 +176,7 @@ void html_table(html_ctx *x, const doc_table *t) {
   rapp_buf *b = &x->out;
   char id[32];
   snprintf(id, sizeof id, "t%u", ++x->next_id);
-  const char *caption = t->title ? t->title : x->last_heading ? x->last_heading : "Tabell";
+  const char *caption = t->title ? t->title : x->last_heading ? x->last_heading : label_get(x->m->language, "table");
   buf_printf(b, "<div class=\"tbl\" role=\"region\" tabindex=\"0\" aria-labelledby=\"%s-cap\">\n", id);
   html_table_element(x, t, caption, id);
   buf_puts(b, "</div>\n");

@@ -78,16 +78,73 @@ static int lf_date(lua_State *L) {
   return 1;
 }
 
+/* ---- language forms (issue 17; util/labels.h) ------------------------------------------------ */
+
+/* The run's language form ("nb", "nn", "se"), set by lua/rapp/engine.lua (core.set_language) from
+ * --lang or the municipality's language column; "nb" until then. */
+static const char *run_language(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, "rapp.language");
+  const char *l = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  return l ? l : "nb"; /* a registry string stays alive while it is set */
+}
+
+static int lf_set_language(lua_State *L) {
+  const char *l = luaL_checkstring(L, 1);
+  luaL_argcheck(L, label_lang_valid(l), 1, "a language form is nb, nn or se");
+  lua_pushvalue(L, 1);
+  lua_setfield(L, LUA_REGISTRYINDEX, "rapp.language");
+  return 0;
+}
+
+/* label(key [, lang]) -> the text in lang (default the run's) or nil when the table has none for
+ * it, and the bokmål text (nil for an unknown key). Fallback and warning: lua/rapp/labels.lua. */
+static int lf_label(lua_State *L) {
+  const label_entry *e = label_find(luaL_checkstring(L, 1));
+  const char *lang = luaL_optstring(L, 2, run_language(L));
+  if (!e) return 0;
+  lua_pushstring(L, e->text[label_lang_of(lang)]);
+  lua_pushstring(L, e->text[LABEL_NB]);
+  return 2;
+}
+
+/* label_keys() -> every key of the engine's table, in order (tests, docs). */
+/* lang_override() -> --lang or nil (lua/script.c script_set_language). */
+static int lf_lang_override(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, "rapp.lang_override");
+  return 1;
+}
+
+static int lf_label_keys(lua_State *L) {
+  lua_createtable(L, (int)label_count, 0);
+  for (size_t i = 0; i < label_count; i++) {
+    lua_pushstring(L, label_table[i].key);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* label_missing(key): a label shown in bokmål for want of a text in the run's language form. */
+static int lf_label_missing(lua_State *L) {
+  label_note_missing(luaL_checkstring(L, 1));
+  return 0;
+}
+
 static int lf_date_long(lua_State *L) {
   char buf[64];
-  lua_pushstring(L, nofmt_date_long(buf, sizeof buf, check_ymd(L, 1)));
+  int32_t ymd = check_ymd(L, 1);
+  label_lang l = label_lang_of(run_language(L));
+  if (l == LABEL_SE) /* North Sámi writes the day differently (genitive month); the numeric date */
+    lua_pushstring(L, nofmt_date(buf, sizeof buf, ymd));
+  else
+    lua_pushstring(L, nofmt_date_long(buf, sizeof buf, ymd)); /* nn months = nb months */
   return 1;
 }
 
 static int lf_month_name(lua_State *L) {
   lua_Integer m = luaL_checkinteger(L, 1);
   luaL_argcheck(L, m >= 1 && m <= 12, 1, "a month is 1-12");
-  lua_pushstring(L, nofmt_month_name((int)m));
+  lua_pushstring(L, label_month(run_language(L), (int)m));
   return 1;
 }
 
@@ -124,10 +181,18 @@ static int lf_period(lua_State *L) {
   lua_createtable(L, 0, 12);
   set_str(L, "code", period_code(&p, buf, sizeof buf));
   set_str(L, "kind", period_kind_name(p.kind));
-  set_str(L, "kind_label", period_kind_label(p.kind));
+  static const char *const kind_keys[] = {"period.month", "period.quarter", "period.tertial", "period.year"};
+  const char *lang = run_language(L);
+  set_str(L, "kind_label", label_get(lang, kind_keys[p.kind]));
   set_int(L, "year", p.year);
   set_int(L, "number", p.number);
-  set_str(L, "label", period_label(&p, buf, sizeof buf));
+  if (p.kind == PERIOD_MONTH) /* "september 2026"; se "čakčamánnu 2026" */
+    snprintf(buf, sizeof buf, "%s %04d", label_month(lang, p.number), p.year);
+  else if (p.kind == PERIOD_YEAR)
+    snprintf(buf, sizeof buf, "%04d", p.year);
+  else /* "2. tertial 2026" */
+    snprintf(buf, sizeof buf, "%d. %s %04d", p.number, label_get(lang, kind_keys[p.kind]), p.year);
+  set_str(L, "label", buf);
   snprintf(buf, sizeof buf, "%04d-%02d", p.year, period_first_month(&p));
   set_str(L, "first_month", buf);
   snprintf(buf, sizeof buf, "%04d-%02d", p.year, period_last_month(&p));
@@ -150,7 +215,7 @@ static int lf_period(lua_State *L) {
 static int lf_status_label(lua_State *L) {
   int st = doc_status_from_code(luaL_checkstring(L, 1));
   if (st < 0) return 0;
-  lua_pushstring(L, doc_status_label((doc_status)st));
+  lua_pushstring(L, present_status_word((doc_status)st, run_language(L)));
   lua_pushstring(L, doc_status_symbol((doc_status)st));
   return 2;
 }
@@ -1268,6 +1333,13 @@ static void push_statuses(lua_State *L) {
     lua_setfield(L, -2, "code");
     lua_pushstring(L, p->word_nb);
     lua_setfield(L, -2, "word");
+    const char *const words[3] = {p->word_nb, p->word_nn, p->word_se}; /* words[lang]: issue 17 */
+    lua_createtable(L, 0, 3);
+    for (int k = 0; k < 3; k++) {
+      lua_pushstring(L, words[k]);
+      lua_setfield(L, -2, label_lang_code((label_lang)k));
+    }
+    lua_setfield(L, -2, "words");
     lua_pushstring(L, p->symbol);
     lua_setfield(L, -2, "symbol");
     const uint32_t colours[3] = {p->fill, p->ink, p->chart};
@@ -1290,6 +1362,9 @@ void prims_push(lua_State *L) {
       {"number", lf_number},         {"percent", lf_percent},
       {"round", lf_round},           {"date", lf_date},
       {"date_long", lf_date_long},   {"month_name", lf_month_name},
+      {"set_language", lf_set_language}, {"label", lf_label},
+      {"label_keys", lf_label_keys}, {"label_missing", lf_label_missing},
+      {"lang_override", lf_lang_override},
       {"valid_date", lf_valid_date}, {"period", lf_period},
       {"status_label", lf_status_label},
       {"meta", lf_meta},             {"cover", lf_cover},

@@ -715,6 +715,11 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, const char
   return rc;
 }
 
+void script_set_language(script *s, const char *lang) {
+  lua_pushstring(s->L, lang);
+  lua_setfield(s->L, LUA_REGISTRYINDEX, "rapp.lang_override");
+}
+
 int script_build(script *s, int64_t created, doc **out, rapp_err *err) {
   *out = NULL;
   s->phase = PHASE_BUILD;

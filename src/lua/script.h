@@ -57,6 +57,10 @@ int script_prepare(script *s, db_query *q, const char *snapshot_path, const char
                    const char *const *names, const char *const *values, size_t n, char **basename,
                    rapp_err *err);
 
+/* --lang: the language form (nb, nn, se) the run prints, instead of the municipality's language
+ * column (lua/rapp/engine.lua reads it as core.lang_override()). Call before script_prepare. */
+void script_set_language(script *s, const char *lang);
+
 /* Calls the report's build function. On success *out is the complete document (caller frees
  * with doc_free); created is stored in its metadata. */
 int script_build(script *s, int64_t created, doc **out, rapp_err *err);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/present.h"
 #include "util/nofmt.h"
 
 /* Arena arrays grow by copying to a new arena block; the old one stays in the arena until
@@ -120,7 +121,7 @@ doc_table *doc_chart_build_table(doc *d, const doc_chart *c) {
   }
   tb->ncols = ncols;
   tb->title = c->title;
-  tb->unit_note = c->value_type == DOC_COL_AMOUNT && c->thousands ? "Beløp i 1" NOFMT_NBSP "000 kr" : NULL;
+  tb->unit_note = present_unit_note_of(c->value_type, c->thousands, doc_meta_get(d)->language);
   /* Rows live in the arena (this table is not a block, so doc_free does not free its rows). */
   tb->rows = doc_alloc(d, c->ncats * sizeof *tb->rows);
   tb->nrows = tb->cap = c->ncats;

@@ -540,7 +540,8 @@ const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n) {
   if (!m->partial) return NULL;
   char date[32];
   date_text(date, sizeof date, m->cutoff_date);
-  snprintf(buf, n, "Foreløpig \xE2\x80\x94 data til og med %s", date);
+  snprintf(buf, n, "%s \xE2\x80\x94 %s %s", label_get(m->language, "preliminary"),
+           label_get(m->language, "preliminary.until"), date);
   return buf;
 }
 
@@ -564,6 +565,7 @@ static void about_date(doc_about_line *out, size_t *n, const char *label, const 
   l->date = doc_iso_date(iso);
 }
 
+#define L(key) label_get(m->language, key)
 size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
   size_t n = 0;
   char text[512];
@@ -571,24 +573,24 @@ size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
     snprintf(text, sizeof text, "%s (%s)", m->title, m->report_name);
   else
     snprintf(text, sizeof text, "%s", m->title ? m->title : m->report_name ? m->report_name : "");
-  about_text(out, &n, "Rapport", text);
-  about_text(out, &n, "Laget med", "Rapp " RAPP_VERSION);
-  about_text(out, &n, "Kommune", m->municipality);
-  about_text(out, &n, "Periode", m->period_label);
+  about_text(out, &n, L("report"), text);
+  about_text(out, &n, L("about.made_with"), "Rapp " RAPP_VERSION);
+  about_text(out, &n, L("about.municipality"), m->municipality);
+  about_text(out, &n, L("about.period"), m->period_label);
   if (m->as_of_date) {
-    about_date(out, &n, "Per dato", m->as_of_date);
+    about_date(out, &n, L("about.as_of"), m->as_of_date);
     const char *prelim = doc_preliminary_text(m, text, sizeof text);
-    about_text(out, &n, "Status",
-               prelim ? prelim : "Komplett periode (hele perioden er med i datagrunnlaget)");
+    about_text(out, &n, L("about.status"),
+               prelim ? prelim : L("about.complete"));
   }
-  about_text(out, &n, "Datagrunnlag", m->snapshot_name);
-  about_date(out, &n, "Datagrunnlag per", m->cutoff_date);
+  about_text(out, &n, L("about.snapshot"), m->snapshot_name);
+  about_date(out, &n, L("about.snapshot_date"), m->cutoff_date);
   if (m->snapshot_sha256) {
     snprintf(text, sizeof text, "%.*s", (int)DOC_HASH_SHORT, m->snapshot_sha256);
-    about_text(out, &n, "Kontrollsum (SHA-256)", text);
+    about_text(out, &n, L("about.checksum"), text);
   }
-  about_text(out, &n, "Parametere", m->parameters && *m->parameters ? m->parameters : "ingen");
-  doc_about_line *l = about_add(out, &n, "Produsert");
+  about_text(out, &n, L("about.parameters"), m->parameters && *m->parameters ? m->parameters : L("about.none"));
+  doc_about_line *l = about_add(out, &n, L("produced"));
   l->created = 1;
   rapp_localtime lt;
   present_created(m, &lt);
@@ -596,6 +598,8 @@ size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
   nofmt_date(l->value, sizeof l->value, l->date);
   return n;
 }
+
+#undef L
 
 int doc_has_status(const doc *d) {
   for (size_t i = 0; i < d->nblocks; i++) {

@@ -13,15 +13,15 @@
  * colours are the solid hues of the same statuses (stacked counts, swatches, rules). */
 const present_status present_statuses[PRESENT_NSTATUS] = {
     {DOC_STATUS_NONE, "", "", "", "", "", 0xFFFFFF, 0x1A1A1A, 0x2E5C8A},
-    {DOC_STATUS_DESIRED, "desired", "Ønsket resultat", "Ønskt resultat", "Ønsket resultat", "●",
+    {DOC_STATUS_DESIRED, "desired", "Ønsket resultat", "Ønskt resultat", "Sávvon boađus", "●",
      0xC6EFCE, 0x006100, 0x4A9D5B},
     {DOC_STATUS_ACCEPTABLE, "acceptable", "Akseptabelt resultat", "Akseptabelt resultat",
-     "Akseptabelt resultat", "▲", 0xFFEB9C, 0x5C3B00, 0xF2C94C},
+     "Dohkálaš boađus", "▲", 0xFFEB9C, 0x5C3B00, 0xF2C94C},
     {DOC_STATUS_UNACCEPTABLE, "unacceptable", "Uakseptabelt resultat", "Uakseptabelt resultat",
-     "Uakseptabelt resultat", "■", 0xFFC7CE, 0x9C0006, 0xB8312F},
-    {DOC_STATUS_NOT_MEASURED, "not_measured", "Ikke målt", "Ikkje målt", "Ikke målt", "○", 0xD9D9D9,
+     "Dohkkemeahttun boađus", "■", 0xFFC7CE, 0x9C0006, 0xB8312F},
+    {DOC_STATUS_NOT_MEASURED, "not_measured", "Ikke målt", "Ikkje målt", "Ii mihtiduvvon", "○", 0xD9D9D9,
      0x333333, 0xB0B0B0},
-    {DOC_STATUS_NO_TARGET, "no_target", "Uten resultatkrav", "Utan resultatkrav", "Uten resultatkrav",
+    {DOC_STATUS_NO_TARGET, "no_target", "Uten resultatkrav", "Utan resultatkrav", "Boađusgáibádus váilu",
      "–", 0xF2F2F2, 0x333333, 0xB0B0B0},
 };
 
@@ -176,7 +176,9 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
     }
   }
   if (c->status != DOC_STATUS_NONE && c->kind != DOC_CELL_NUMBER && c->kind != DOC_CELL_DATE &&
-      (!out->text[0] || strcmp(out->text, present_status_word(c->status, NULL)) == 0))
+      (!out->text[0] || strcmp(out->text, present_status_word(c->status, "nb")) == 0 ||
+       strcmp(out->text, present_status_word(c->status, "nn")) == 0 ||
+       strcmp(out->text, present_status_word(c->status, "se")) == 0)) /* the word in any form */
     out->text_is_status = 1;
 }
 
@@ -246,15 +248,15 @@ void present_table_cell(const doc_table *t, size_t r, size_t c, present_cell *ou
 
 /* ---- notes and sums ------------------------------------------------------------------------- */
 
-const char *present_unit_note_of(doc_col_type type, int thousands) {
-  return type == DOC_COL_AMOUNT && thousands ? "Beløp i 1\u00A0000 kr" : NULL;
+const char *present_unit_note_of(doc_col_type type, int thousands, const char *language) {
+  return type == DOC_COL_AMOUNT && thousands ? label_get(language, "unit.thousands") : NULL;
 }
 
-const char *present_unit_note(const doc_table *t) {
+const char *present_unit_note(const doc_table *t, const char *language) {
   if (t->unit_note) return t->unit_note;
   for (size_t c = 0; c < t->ncols; c++)
-    if (present_unit_note_of(t->cols[c].type, t->cols[c].thousands))
-      return present_unit_note_of(t->cols[c].type, t->cols[c].thousands);
+    if (present_unit_note_of(t->cols[c].type, t->cols[c].thousands, language))
+      return present_unit_note_of(t->cols[c].type, t->cols[c].thousands, language);
   return NULL;
 }
 
@@ -288,13 +290,13 @@ uint32_t present_pattern_ink(uint32_t fill) {
   return (299 * r + 587 * g + 114 * b) / 1000 < 128 ? 0xFFFFFFu : doc_chart_ink;
 }
 
-const char *present_pattern_word(present_pattern p) {
+const char *present_pattern_word(present_pattern p, const char *language) {
   switch (p) {
     case PRESENT_PATTERN_NONE: return "";
-    case PRESENT_PATTERN_DIAGONAL: return "skravert";
-    case PRESENT_PATTERN_CROSS: return "rutet";
-    case PRESENT_PATTERN_DOTS: return "prikket";
-    case PRESENT_PATTERN_BACKDIAG: return "motsatt skravert";
+    case PRESENT_PATTERN_DIAGONAL: return label_get(language, "pattern.diagonal");
+    case PRESENT_PATTERN_CROSS: return label_get(language, "pattern.cross");
+    case PRESENT_PATTERN_DOTS: return label_get(language, "pattern.dots");
+    case PRESENT_PATTERN_BACKDIAG: return label_get(language, "pattern.backdiag");
   }
   return "";
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "model/doc.h"
+#include "util/labels.h"
 #include "util/localtime.h"
 
 /* ---- statuses ------------------------------------------------------------------------------ */
@@ -26,7 +27,7 @@ typedef struct present_status {
   const char *code;    /* "desired" (the snapshot's status_label codes) */
   const char *word_nb; /* "Ønsket resultat" */
   const char *word_nn; /* "Ønskt resultat" */
-  const char *word_se; /* TODO issue 17: Northern Sámi words; the bokmål ones until then */
+  const char *word_se; /* "Sávvon boađus" (North Sámi) */
   const char *symbol;  /* "●" */
   uint32_t fill, ink, chart;
 } present_status;
@@ -100,9 +101,9 @@ size_t present_run(const doc_table *t, size_t r, size_t c);
 
 /* The unit note shown with a table's caption: its own unit_note, or "Beløp i 1 000 kr" when a
  * column shows amounts in 1 000 kr, or NULL. */
-const char *present_unit_note(const doc_table *t);
+const char *present_unit_note(const doc_table *t, const char *language);
 /* The default unit note of a value type (the chart's): "Beløp i 1 000 kr" or NULL. */
-const char *present_unit_note_of(doc_col_type type, int thousands);
+const char *present_unit_note_of(doc_col_type type, int thousands, const char *language);
 
 /* SUBTOTAL and TOTAL sums: doc_table_compute_sums (doc.h) fills them once in the model; renderers
  * read row->cells. present_range_sum is the same sum over DATA rows [a, b) of column c, for a
@@ -112,7 +113,6 @@ double present_range_sum(const doc_table *t, size_t c, size_t a, size_t b);
 /* ---- charts ------------------------------------------------------------------------------- */
 
 /* What a bar or column chart whose values are all 0 (or missing) shows instead of an empty plot. */
-#define PRESENT_ALL_ZERO "Alle verdiene er 0"
 /* 1 when c is a bar/column kind (not a line) whose every value is 0 or missing. */
 int present_chart_all_zero(const doc_chart *c);
 
@@ -140,7 +140,7 @@ present_pattern present_series_pattern(const doc_chart *c, size_t i);
 uint32_t present_pattern_ink(uint32_t fill);
 /* The pattern's Norwegian name for legends and texts ("skravert", "rutet", "prikket",
  * "motsatt skravert"); "" for NONE. */
-const char *present_pattern_word(present_pattern p);
+const char *present_pattern_word(present_pattern p, const char *language);
 
 /* ---- production time ------------------------------------------------------------------------ */
 

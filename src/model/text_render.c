@@ -48,17 +48,17 @@ static void opt_line(rapp_buf *b, const char *key, const char *v) {
 
 /* The text of cell (r, c) as shown (model/present.c), status symbol and word included; a repeat
  * of the row above in a merge_repeats column is shown as ". */
-static void cell_text(const doc_table *t, size_t r, size_t c, char *out, size_t n) {
+static void cell_text(const doc_table *t, size_t r, size_t c, char *out, size_t n, const char *lang) {
   present_cell pc;
   present_table_cell(t, r, c, &pc);
   char st[128];
-  present_status_text(pc.status, NULL, st, sizeof st);
+  present_status_text(pc.status, lang, st, sizeof st);
   const char *v = pc.repeat ? "\"" : pc.text_is_status ? "" : pc.text;
   snprintf(out, n, "%s%s%s", v, *v && *st ? " " : "", st);
 }
 
 /* The grid of a table: header rows, rule, one line per row, the note. */
-static void put_grid(rapp_buf *b, const doc_table *t) {
+static void put_grid(rapp_buf *b, const doc_table *t, const char *lang) {
   size_t nc = t->ncols;
   size_t w[1000] = {0};
   char cell[600];
@@ -71,7 +71,7 @@ static void put_grid(rapp_buf *b, const doc_table *t) {
     }
     for (size_t r = 0; r < t->nrows; r++) {
       if (t->rows[r].kind == DOC_ROW_GROUP) continue;
-      cell_text(t, r, c, cell, sizeof cell);
+      cell_text(t, r, c, cell, sizeof cell, lang);
       if (width(cell) > w[c]) w[c] = width(cell);
     }
   }
@@ -104,7 +104,7 @@ static void put_grid(rapp_buf *b, const doc_table *t) {
     }
     buf_puts(b, "|");
     for (size_t c = 0; c < nc; c++) {
-      cell_text(t, r, c, cell, sizeof cell);
+      cell_text(t, r, c, cell, sizeof cell, lang);
       doc_align a = t->cols[c].align;
       int right = a == DOC_ALIGN_RIGHT || (a == DOC_ALIGN_AUTO && t->cols[c].type != DOC_COL_TEXT);
       buf_putc(b, ' ');
@@ -118,10 +118,10 @@ static void put_grid(rapp_buf *b, const doc_table *t) {
   if (t->note) buf_printf(b, "note: %s\n", t->note);
 }
 
-static void put_table(rapp_buf *b, const doc_table *t) {
+static void put_table(rapp_buf *b, const doc_table *t, const char *lang) {
   buf_puts(b, "[table");
   if (t->title) buf_printf(b, " \"%s\"", t->title);
-  const char *unit = present_unit_note(t);
+  const char *unit = present_unit_note(t, lang);
   if (unit) buf_printf(b, " (%s)", unit);
   if (t->sheet) buf_printf(b, " sheet=%s", t->sheet);
   if (t->no_legend) buf_puts(b, " legend=off");
@@ -133,13 +133,13 @@ static void put_table(rapp_buf *b, const doc_table *t) {
     sep = ", ";
   }
   if (*sep == ',') buf_putc(b, '\n');
-  put_grid(b, t);
+  put_grid(b, t, lang);
 }
 
 /* A chart as its text alternative: kind, title, summary, axes, legend texts, reference lines and
  * bands, then its data as a table (categories down, one column per series) in the chart's number
  * format. The table is built here on the heap: the doc is read-only to renderers. */
-static void put_chart(rapp_buf *b, const doc_chart *c) {
+static void put_chart(rapp_buf *b, const doc_chart *c, const char *lang) {
   char v1[128], v2[128];
   buf_printf(b, "[chart %s \"%s\"", doc_chart_kind_name(c->kind), c->title ? c->title : "");
   if (c->width_mm > 0 || c->height_mm > 0) buf_printf(b, " %gx%g mm", c->width_mm, c->height_mm);
@@ -149,20 +149,20 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
   opt_line(b, "category axis", c->cat_title);
   opt_line(b, "value axis", c->value_title);
   buf_printf(b, "legend: %s\n", doc_chart_has_legend(c) ? "shown" : "hidden");
-  if (present_chart_all_zero(c)) buf_printf(b, "plot: %s\n", PRESENT_ALL_ZERO);
+  if (present_chart_all_zero(c)) buf_printf(b, "plot: %s\n", label_get(lang, "chart.all_zero"));
   opt_line(b, "negative", c->neg_label);
   opt_line(b, "positive", c->pos_label);
   for (size_t i = 0; i < c->nseries; i++)
     if (c->series[i].status != DOC_STATUS_NONE)
       buf_printf(b, "series %s: %s %s\n", c->series[i].name, doc_status_symbol(c->series[i].status),
-                 doc_status_label(c->series[i].status));
+                 present_status_word(c->series[i].status, lang));
   for (size_t i = 0; i < c->nlines; i++)
     buf_printf(b, "line: %s at %s\n", c->lines[i].label ? c->lines[i].label : "",
                doc_chart_format_value(c, c->lines[i].value, v1, sizeof v1));
   for (size_t i = 0; i < c->nbands; i++) {
     const doc_chart_band *bd = &c->bands[i];
     buf_printf(b, "band: %s %s from %s to %s", doc_status_symbol(bd->status),
-               bd->label ? bd->label : doc_status_label(bd->status),
+               bd->label ? bd->label : present_status_word(bd->status, lang),
                isfinite(bd->from) ? doc_chart_format_value(c, bd->from, v1, sizeof v1) : "-inf",
                isfinite(bd->to) ? doc_chart_format_value(c, bd->to, v2, sizeof v2) : "inf");
     buf_putc(b, '\n');
@@ -193,9 +193,9 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
         doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
     }
     t.nrows = c->ncats;
-    const char *unit = present_unit_note_of(c->value_type, c->thousands);
+    const char *unit = present_unit_note_of(c->value_type, c->thousands, lang);
     if (unit) buf_printf(b, "(%s)\n", unit);
-    put_grid(b, &t);
+    put_grid(b, &t, lang);
   }
   free(cells);
   free(t.rows);
@@ -203,7 +203,7 @@ static void put_chart(rapp_buf *b, const doc_chart *c) {
   opt_line(b, "source", c->source);
 }
 
-static void put_block(rapp_buf *b, const doc_block *bl) {
+static void put_block(rapp_buf *b, const doc_block *bl, const char *lang) {
   switch (bl->kind) {
     case DOC_COVER:
       buf_puts(b, "[cover]\n");
@@ -247,12 +247,12 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
         present_keyfigure(k, &pc);
         buf_printf(b, "%s: %s", k->label ? k->label : "", pc.text);
         if (k->value.status != DOC_STATUS_NONE)
-          buf_printf(b, " %s %s", doc_status_symbol(k->value.status), doc_status_label(k->value.status));
+          buf_printf(b, " %s %s", doc_status_symbol(k->value.status), present_status_word(k->value.status, lang));
         if (k->comparison) buf_printf(b, " (%s)", k->comparison);
         buf_putc(b, '\n');
       }
       break;
-    case DOC_TABLE: put_table(b, bl->u.table); break;
+    case DOC_TABLE: put_table(b, bl->u.table, lang); break;
     case DOC_NOTE:
       buf_puts(b, "[note");
       if (bl->u.note.marker) buf_printf(b, " %s", bl->u.note.marker);
@@ -271,7 +271,7 @@ static void put_block(rapp_buf *b, const doc_block *bl) {
     case DOC_ORIENTATION:
       buf_puts(b, bl->u.orientation.landscape ? "[landscape]\n" : "[portrait]\n");
       break;
-    case DOC_CHART: put_chart(b, bl->u.chart); break;
+    case DOC_CHART: put_chart(b, bl->u.chart, lang); break;
     case DOC_ATTACHMENT:
       buf_printf(b, "[attachment %d]\n", bl->u.attachment.number);
       opt_line(b, "title", bl->u.attachment.title);
@@ -300,7 +300,7 @@ static int text_render(const doc *d, const char *path, const render_env *env, ra
   present_created(m, &lt);
   buf_printf(&b, "created: %04d-%02d-%02dT%02d:%02d:%02d+%02d:00\n\n", lt.year, lt.month, lt.day,
              lt.hour, lt.min, lt.sec, lt.utc_offset_min / 60);
-  for (size_t i = 0; i < doc_nblocks(d); i++) put_block(&b, doc_block_at(d, i));
+  for (size_t i = 0; i < doc_nblocks(d); i++) put_block(&b, doc_block_at(d, i), m->language);
   FILE *f = fopen(path, "wb");
   if (!f) {
     buf_free(&b);

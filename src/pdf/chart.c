@@ -255,7 +255,7 @@ typedef struct legend_entry {
 
 enum { MAX_LEGEND = 64 };
 
-static size_t legend_entries(const doc_chart *c, legend_entry *e) {
+static size_t legend_entries(const doc_chart *c, legend_entry *e, const char *language) {
   size_t n = 0;
   if (c->kind == DOC_CHART_DIVERGING) {
     doc_series_style st = doc_chart_series_style(c, 0);
@@ -283,7 +283,7 @@ static size_t legend_entries(const doc_chart *c, legend_entry *e) {
                            DOC_DASH_SOLID, NULL};
     e[n++] = (legend_entry){SW_BAND, st,
                             c->bands[i].label ? c->bands[i].label
-                                              : doc_status_label(c->bands[i].status),
+                                              : present_status_word(c->bands[i].status, language),
                             PRESENT_PATTERN_NONE};
   }
   return n;
@@ -778,7 +778,7 @@ int pdf_chart_draw(HPDF_Page page, const pdf_chart_text *text, double x, double 
   y -= 5;
   if (doc_chart_has_legend(c)) {
     legend_entry e[MAX_LEGEND];
-    size_t n = legend_entries(c, e);
+    size_t n = legend_entries(c, e, text->language);
     y -= legend(&k, e, n, x, y, w, 1);
     y -= 3;
   }
@@ -796,7 +796,8 @@ int pdf_chart_draw(HPDF_Page page, const pdf_chart_text *text, double x, double 
                  "make the chart taller (height_mm) or shorten them",
                  t, h / (72.0 / 25.4));
   } else if (present_chart_all_zero(c)) { /* an empty 0-1 plot says nothing: say it in words */
-    text_al(&k, 0, FS_SUMMARY, doc_chart_ink, x + w / 2, (y + bottom) / 2, CENTER, PRESENT_ALL_ZERO);
+    text_al(&k, 0, FS_SUMMARY, doc_chart_ink, x + w / 2, (y + bottom) / 2, CENTER,
+            label_get(text->language, "chart.all_zero"));
   } else if (doc_chart_is_horizontal(c)) {
     rc = draw_horizontal(&k, c, x, bottom, w, y - bottom, err);
   } else {

@@ -24,6 +24,7 @@ typedef struct pdf_chart_text {
   void *ctx;
   double (*width)(void *ctx, int bold, double size, const char *s);
   void (*prepare)(void *ctx, int bold, const char *s, rapp_buf *out);
+  const char *language; /* the document's ("nb", "nn", "se"; NULL: nb) for the fixed words */
 } pdf_chart_text;
 
 /* The block's height in points for a given width in points: c->height_mm, or the default 80 mm

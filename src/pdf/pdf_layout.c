@@ -218,7 +218,7 @@ static int place_toc(pdf_ctx *c, const doc_block *b) {
   if (c->npages == 0 || !c->page_empty || c->pages[c->npages - 1].cover)
     if (pdf_new_page(c, 0) != 0) return -1;
   c->page_empty = 0;
-  pdf_para_break_text(&c->fonts, &c->para, "Innhold", DOC_BOLD, heading_size[0], c->x1 - c->x0);
+  pdf_para_break_text(&c->fonts, &c->para, label_get(c->meta->language, "contents"), DOC_BOLD, heading_size[0], c->x1 - c->x0);
   if (place_lines(c, &c->para, c->x0, heading_size[0] * 1.25, PDF_HEADING, 1) != 0) return -1;
   pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
   c->y -= 12;
@@ -409,7 +409,7 @@ static double keyfigure_box(pdf_ctx *c, const doc_keyfigure *k, double x, double
   };
   rapp_buf st = {0};
   if (k->value.status != DOC_STATUS_NONE) {
-    buf_printf(&st, "%s %s", doc_status_symbol(k->value.status), doc_status_label(k->value.status));
+    buf_printf(&st, "%s %s", doc_status_symbol(k->value.status), present_status_word(k->value.status, c->meta->language));
     parts[3].text = buf_str(&st);
   }
   for (int i = 0; i < 4; i++) {
@@ -522,7 +522,8 @@ static int place_chart(pdf_ctx *c, const doc_block *b) {
   pdf_chart_text text = {.font = {pdf_face_font(c, PDF_REGULAR), pdf_face_font(c, PDF_BOLD)},
                          .ctx = c,
                          .width = chart_width,
-                         .prepare = chart_prepare};
+                         .prepare = chart_prepare,
+                         .language = c->meta->language};
   if (!text.font[0] || !text.font[1]) return pdf_check(c, "loading fonts for a chart");
   rapp_err cerr = {0};
   if (pdf_chart_draw(pdf_cur_page(c), &text, c->x0, c->y, w, h, ch, &cerr) != 0)

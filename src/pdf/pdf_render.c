@@ -37,7 +37,7 @@ int pdf_draw_running(pdf_ctx *c) {
   /* The preliminary marking first, so a long footer never cuts it off. */
   if (mark) buf_printf(&left, "%s   \xC2\xB7   ", mark);
   if (m->period_label && *m->period_label) buf_printf(&left, "%s   \xC2\xB7   ", m->period_label);
-  buf_printf(&left, "Produsert %s", date);
+  buf_printf(&left, "%s %s", label_get(m->language, "produced"), date);
   /* Page numbers count per part: the document "Side N av M", attachment k "Vedlegg k – side N
    * av M" (docs/pdf-layout.md, "Attachments"). */
   size_t nparts = (size_t)doc_attachment_count(c->d) + 1;
@@ -81,9 +81,11 @@ int pdf_draw_running(pdf_ctx *c) {
     pdf_hline(pg, PDF_HAIRLINE, 0.5, x0, x1, ph - 14 * PDF_MM);
     pdf_hline(pg, PDF_HAIRLINE, 0.5, x0, x1, 14 * PDF_MM);
     if (part)
-      snprintf(num, sizeof num, "Vedlegg %zu \xE2\x80\x93 side %zu av %zu", part, no, part_pages[part]);
+      snprintf(num, sizeof num, "%s %zu \xE2\x80\x93 %s %zu %s %zu", label_get(m->language, "attachment"), part,
+               label_get(m->language, "page.lower"), no, label_get(m->language, "page.of"), part_pages[part]);
     else
-      snprintf(num, sizeof num, "Side %zu av %zu", no, part_pages[0]);
+      snprintf(num, sizeof num, "%s %zu %s %zu", label_get(m->language, "page"), no, label_get(m->language, "page.of"),
+               part_pages[0]);
     double nw = pdf_text_width(&c->fonts, PDF_REGULAR, RUN_SIZE, num, strlen(num));
     pdf_draw_text(c, pg, PDF_REGULAR, RUN_SIZE, PDF_MUTED, x1 - nw, fb, num, strlen(num));
     pdf_fit_text(c, PDF_REGULAR, RUN_SIZE, buf_str(&left), w - nw - 12, &fit);
@@ -108,16 +110,16 @@ static int place_colophon(pdf_ctx *c) {
   size_t n = doc_about_lines(m, lines);
   c->landscape = 0;
   if (pdf_new_page(c, 0) != 0) return -1;
-  static const char title[] = "Om rapporten";
+  const char *title = label_get(m->language, "about");
   pdf_draw_text(c, pdf_cur_page(c), PDF_BOLD, 16, PDF_HEADING, c->x0, c->y - PDF_ASCENT * 16, title,
-                sizeof title - 1);
+                strlen(title));
   c->y -= 20;
   pdf_hline(pdf_cur_page(c), PDF_HAIRLINE, 0.6, c->x0, c->x1, c->y - 2);
   c->y -= 10;
   c->page_empty = 0;
   doc *t = doc_new();
-  doc_column cols[2] = {{.title = "Opplysning", .decimals = -1, .width_mm = 45},
-                        {.title = "Verdi", .decimals = -1}};
+  doc_column cols[2] = {{.title = label_get(m->language, "about.field"), .decimals = -1, .width_mm = 45},
+                        {.title = label_get(m->language, "about.value"), .decimals = -1}};
   doc_table *tb = doc_add_table(t, cols, 2);
   for (size_t i = 0; i < n; i++) {
     doc_row *r = doc_table_add_row(t, tb, DOC_ROW_DATA);

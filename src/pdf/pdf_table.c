@@ -514,7 +514,7 @@ static void caption(tbl *tb, int draw) {
   const doc_table *t = tb->t;
   HPDF_Page pg = draw ? pdf_cur_page(c) : NULL;
   double unit_w = 0;
-  const char *unit = present_unit_note(t);
+  const char *unit = present_unit_note(t, c->meta->language);
   if (unit) unit_w = pdf_text_width(&c->fonts, PDF_ITALIC, 8.5, unit, strlen(unit)) + 12;
   if (t->title) {
     pdf_para_break_text(&c->fonts, &c->para, t->title, DOC_BOLD, CAPTION_SIZE, tb->width - unit_w);
@@ -540,7 +540,7 @@ static void legend(tbl *tb) {
   for (doc_status st = DOC_STATUS_DESIRED; st <= DOC_STATUS_NO_TARGET; st++)
     buf_printf(&s, "%s%s\xC2\xA0%s", st == DOC_STATUS_DESIRED ? "" : " \xE2\x80\x83 ",
                doc_status_symbol(st),
-               doc_status_label(st)); /* U+2003 em space between items, no-break inside */
+               present_status_word(st, c->meta->language)); /* U+2003 em space between items, no-break inside */
   pdf_para_break_text(&c->fonts, &c->para, buf_str(&s), 0, 8, tb->width);
   for (size_t i = 0; i < c->para.nlines; i++) {
     if (pdf_ensure(c, 10.5) != 0) break;
@@ -613,7 +613,7 @@ static double start_height(tbl *tb) {
     if (t->rows[r].kind != DOC_ROW_GROUP) break;
   }
   double cap_h = 0;
-  if (t->title || present_unit_note(t)) {
+  if (t->title || present_unit_note(t, c->meta->language)) {
     double y0 = c->y;
     caption(tb, 0);
     cap_h = y0 - c->y;
@@ -651,7 +651,7 @@ int pdf_layout_table(pdf_ctx *c, const doc_table *t) {
   if (!c->page_empty) c->y -= TABLE_BEFORE;
   /* Caption, header and the first row (or two lines of it) stay together. */
   int rc = pdf_ensure(c, start_height(&tb));
-  if (rc == 0 && (t->title || present_unit_note(t))) caption(&tb, 1);
+  if (rc == 0 && (t->title || present_unit_note(t, c->meta->language))) caption(&tb, 1);
   if (rc == 0) draw_header(&tb);
   for (size_t r = 0; r < t->nrows && rc == 0; r++) {
     const doc_row *row = &t->rows[r];

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/present.h"
 #include "util/nofmt.h"
 #include "xlsx/xlsx.h"
 
@@ -178,8 +179,9 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
   /* What the native chart cannot show goes into note rows under the table. */
   if (c->kind == DOC_CHART_DIVERGING && (c->neg_label || c->pos_label)) {
     char b[512];
-    snprintf(b, sizeof b, "Negative verdier (oransje): %s. Positive verdier (blå): %s.",
-             c->neg_label ? c->neg_label : "–", c->pos_label ? c->pos_label : "–");
+    snprintf(b, sizeof b, "%s: %s. %s: %s.", label_get(fmt->language, "chart.negative_values"),
+             c->neg_label ? c->neg_label : "–", label_get(fmt->language, "chart.positive_values"),
+             c->pos_label ? c->pos_label : "–");
     TRY(worksheet_write_string(ws, r++, col, b, f_note));
   }
   if (c->kind != DOC_CHART_LINE) {
@@ -193,7 +195,7 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
       char f[64], t[64], b[512];
       doc_chart_format_value(c, c->bands[i].from, f, sizeof f);
       doc_chart_format_value(c, c->bands[i].to, t, sizeof t);
-      const char *lab = c->bands[i].label ? c->bands[i].label : doc_status_label(c->bands[i].status);
+      const char *lab = c->bands[i].label ? c->bands[i].label : present_status_word(c->bands[i].status, fmt->language);
       if (!isfinite(c->bands[i].from)) snprintf(b, sizeof b, "%s: til %s", lab, t);
       else if (!isfinite(c->bands[i].to)) snprintf(b, sizeof b, "%s: fra %s", lab, f);
       else snprintf(b, sizeof b, "%s: %s " NOFMT_DASH " %s", lab, f, t);

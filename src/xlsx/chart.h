@@ -16,6 +16,7 @@ typedef struct xlsx_chart_formats {
   lxw_format *note;    /* summary and notes (italic or plain) */
   lxw_format *header;  /* header row of the data table (bold, bottom border) */
   int keep_widths;     /* 1 = leave column widths alone (the sheet's tables set them) */
+  const char *language; /* the document's ("nb", "nn", "se"; NULL: nb) for the fixed words */
 } xlsx_chart_formats;
 
 /* Writes, from (row, col) down, strictly top to bottom (so constant_memory sheets work):

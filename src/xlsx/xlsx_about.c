@@ -36,7 +36,7 @@ int xl_write_about(ctx *x) {
   }
   x->block = XL_NO_BLOCK; /* errors name the sheet and cell */
   xl_note_width(s, 0, 24);
-  if (xl_put_str(x, s, s->row++, 0, title ? title : "Rapport", xl_text_fmt(x, DOC_BOLD, 14))) return -1;
+  if (xl_put_str(x, s, s->row++, 0, title ? title : label_get(m->language, "report"), xl_text_fmt(x, DOC_BOLD, 14))) return -1;
   if (subtitle && xl_put_str(x, s, s->row++, 0, subtitle, xl_text_fmt(x, 0, 12))) return -1;
   s->row++;
   fkey dk;
@@ -63,7 +63,7 @@ int xl_write_about(ctx *x) {
   }
   s->row++;
   if (x->nsheets > 1) {
-    if (xl_put_str(x, s, s->row++, 0, "Innhold", xl_text_fmt(x, DOC_BOLD, 12))) return -1;
+    if (xl_put_str(x, s, s->row++, 0, label_get(m->language, "contents"), xl_text_fmt(x, DOC_BOLD, 12))) return -1;
     fkey lk;
     memset(&lk, 0, sizeof lk);
     lk.link = 1;
@@ -87,30 +87,22 @@ int xl_write_about(ctx *x) {
   }
   char buf[128];
   /* The status legend only where a status is shown. */
-  if (doc_has_status(x->d) && xl_put_str(x, s, s->row++, 0, "Statusfarger", xl_text_fmt(x, DOC_BOLD, 12)))
+  if (doc_has_status(x->d) && xl_put_str(x, s, s->row++, 0, label_get(m->language, "xlsx.status_colours"), xl_text_fmt(x, DOC_BOLD, 12)))
     return -1;
   for (int st = DOC_STATUS_DESIRED; doc_has_status(x->d) && st <= DOC_STATUS_NO_TARGET; st++) {
     fkey sk;
     memset(&sk, 0, sizeof sk);
     sk.status = (unsigned char)st;
-    if (xl_put_str(x, s, s->row++, 0, xl_status_text((doc_status)st, buf, sizeof buf), xl_fmt(x, &sk)))
+    if (xl_put_str(x, s, s->row++, 0, xl_status_text(x, (doc_status)st, buf, sizeof buf), xl_fmt(x, &sk)))
       return -1;
   }
-  static const char *const notes[] = {
-      "Status vises med farge, symbol og ord, så betydningen går fram også i svart-hvitt.",
-      "Tall er lagret som tall og datoer som datoer; visningen følger språkinnstillingen.",
-      "Beløp i 1 000 kr er lagret i hele kroner og vises i tusen kroner, så summer og formler "
-      "regner med kroner.",
-      "Prosenter er lagret som andeler: 12,5 % er verdien 0,125.",
-      "I kolonner med blandede enheter (resultatet i målekortet) står enheten i tallformatet, og "
-      "verdien er tallet slik det vises: 7,6 % er verdien 7,6, 16 dager er 16.",
-      "Mangler en verdi (Ikke målt), er cellen tom, og statuskolonnen sier hvorfor.",
-      "Delsummer og totaler er SUBTOTAL-formler: ved filtrering summerer de bare synlige rader.",
-      "Grupperte rader kan foldes sammen med knappene i venstre marg.",
-  };
+  static const char *const notes[] = {"xlsx.note.status",    "xlsx.note.types",
+                                      "xlsx.note.thousands", "xlsx.note.percent",
+                                      "xlsx.note.mixed",     "xlsx.note.empty",
+                                      "xlsx.note.subtotal",  "xlsx.note.outline"};
   s->row++;
-  if (xl_put_str(x, s, s->row++, 0, "Om tallene", xl_text_fmt(x, DOC_BOLD, 12))) return -1;
+  if (xl_put_str(x, s, s->row++, 0, label_get(m->language, "xlsx.numbers"), xl_text_fmt(x, DOC_BOLD, 12))) return -1;
   for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
-    if (xl_write_plain(x, s, notes[i], 0, 0)) return -1;
+    if (xl_write_plain(x, s, label_get(m->language, notes[i]), 0, 0)) return -1;
   return 0;
 }

@@ -174,7 +174,7 @@ int xl_col_numeric(doc_col_type t);
 int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s);
 int xl_write_keyfigures(ctx *x, const doc_block *b, sheet *s);
 /* "● Ønsket resultat" for a status column. */
-const char *xl_status_text(doc_status st, char *buf, size_t n);
+const char *xl_status_text(const ctx *x, doc_status st, char *buf, size_t n);
 
 /* ---- xlsx_about.c: the "Om rapporten" sheet ---------------------------------------------------- */
 

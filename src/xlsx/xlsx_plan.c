@@ -68,7 +68,7 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         if (row->kind == DOC_ROW_GROUP) {
           if (j == 0 && pc.label) cw = xlsx_text_width(pc.text);
         } else if (pc.kind == DOC_CELL_TEXT) {
-          cw = xlsx_text_width(pc.text_is_status ? present_status_word(pc.status, NULL) : pc.text) +
+          cw = xlsx_text_width(pc.text_is_status ? present_status_word(pc.status, x->m->language) : pc.text) +
                (pc.status ? 2 : 0);
         } else if (pc.kind != DOC_CELL_EMPTY) {
           cw = xlsx_text_width(pc.text) + 1; /* the workbook shows value and unit (pc.unit) */
@@ -132,7 +132,7 @@ void xl_plan(ctx *x) {
   size_t nb = doc_nblocks(x->d);
   x->block_sheet = xmalloc((nb ? nb : 1) * sizeof *x->block_sheet);
   x->tplans = xcalloc(nb ? nb : 1, sizeof *x->tplans);
-  add_sheet(x, "Om rapporten", NULL);
+  add_sheet(x, label_get(x->m->language, "about"), NULL);
   size_t cur = NO_SHEET, pending = NO_SHEET;
   int pending_landscape = 0;
   for (size_t i = 0; i < nb; i++) {
@@ -164,7 +164,7 @@ void xl_plan(ctx *x) {
         break;
       case DOC_TABLE:
         if (b->u.table->sheet && b->u.table->sheet[0]) {
-          size_t si = add_part_sheet(x, b->part, b->u.table->sheet, b->u.table->title ? b->u.table->title : "Tabell");
+          size_t si = add_part_sheet(x, b->part, b->u.table->sheet, b->u.table->title ? b->u.table->title : label_get(x->m->language, "table"));
           x->sheets[si].title = b->u.table->title ? b->u.table->title : b->u.table->sheet;
           x->block_sheet[i] = si;
           continue;
@@ -182,8 +182,8 @@ void xl_plan(ctx *x) {
       const doc_block *att = b->part ? doc_attachment_at(x->d, b->part) : NULL;
       const char *name = pending != NO_SHEET ? doc_block_at(x->d, pending)->u.heading.text
                          : att && att->u.attachment.report_title ? att->u.attachment.report_title
-                         : (x->m->title ? x->m->title : "Rapport");
-      cur = add_part_sheet(x, b->part, name, "Rapport");
+                         : (x->m->title ? x->m->title : label_get(x->m->language, "report"));
+      cur = add_part_sheet(x, b->part, name, label_get(x->m->language, "report"));
       sheet *s = &x->sheets[cur];
       s->title_block = pending;
       if (pending != NO_SHEET) x->block_sheet[pending] = cur;

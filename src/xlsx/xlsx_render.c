@@ -82,7 +82,8 @@ static int write_block(ctx *x, size_t i) {
         return xl_check_pos(x, s, s->row, 0);
       }
       lxw_row_t used = 0;
-      xlsx_chart_formats cf = {xl_text_fmt(x, DOC_BOLD, 12), xl_text_fmt(x, DOC_ITALIC, 0), NULL, 1};
+      xlsx_chart_formats cf = {xl_text_fmt(x, DOC_BOLD, 12), xl_text_fmt(x, DOC_ITALIC, 0), NULL, 1,
+                              x->m->language};
       fkey hk;
       memset(&hk, 0, sizeof hk);
       hk.bold = 1;
@@ -99,9 +100,12 @@ static int write_block(ctx *x, size_t i) {
        * all the same (util/image.h), so a bad image fails every format alike. */
       if (b->u.image.path && image_check_file(b->u.image.path, NULL, NULL, NULL, x->err) != 0)
         return xl_fail(x, s, s->row, 0, "%s", x->err->msg);
-      const char *alt = b->u.image.alt && b->u.image.alt[0] ? b->u.image.alt : "(uten beskrivelse)";
-      char *text = xmalloc(strlen(alt) + 16);
-      snprintf(text, strlen(alt) + 16, "Figur: %s", alt);
+      const char *alt = b->u.image.alt && b->u.image.alt[0] ? b->u.image.alt
+                                                             : label_get(x->m->language, "no_description");
+      const char *fig = label_get(x->m->language, "figure");
+      size_t tn = strlen(alt) + strlen(fig) + 3;
+      char *text = xmalloc(tn);
+      snprintf(text, tn, "%s: %s", fig, alt);
       int rc = xl_write_plain(x, s, text, DOC_ITALIC, 0);
       free(text);
       if (rc) return -1;
@@ -239,6 +243,11 @@ int xlsx_render(const doc *d, const char *path, const xlsx_options *opt, rapp_er
    * SOURCE_DATE_EPOCH=0 reproducible. */
   props.created = x.m->created ? (time_t)x.m->created : 1;
   lxw_error e = workbook_set_properties(x.wb, &props);
+  /* The document language (BCP 47, as the PDF's /Lang): libxlsxwriter writes no dc:language, so
+   * it is the custom property "Language" (File > Properties > Custom). */
+  char tag[16];
+  snprintf(tag, sizeof tag, "%s-NO", label_lang_code(label_lang_of(x.m->language)));
+  if (!e) e = workbook_set_custom_property_string(x.wb, "Language", tag);
   if (e) {
     xl_fail(&x, NULL, XL_MAX_ROWS, 0, "document properties: %s", lxw_strerror(e));
     goto close;

@@ -10,9 +10,8 @@ static int status_beside(const tplan *p, size_t j) {
   return j + 1 < p->nx && p->x[j + 1].status && p->x[j + 1].col == p->x[j].col;
 }
 
-const char *xl_status_text(doc_status st, char *buf, size_t n) {
-  snprintf(buf, n, "%s %s", doc_status_symbol(st), doc_status_label(st));
-  return buf;
+const char *xl_status_text(const ctx *x, doc_status st, char *buf, size_t n) {
+  return present_status_text(st, x->m->language, buf, n);
 }
 
 static lxw_format *cell_fmt_key(ctx *x, const doc_column *col, const present_cell *pc,
@@ -128,7 +127,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     if (xl_put_str(x, s, s->row, 0, t->title, xl_text_fmt(x, DOC_BOLD, 12))) return -1;
     s->row++;
   }
-  const char *unit = present_unit_note(t);
+  const char *unit = present_unit_note(t, x->m->language);
   if (unit) {
     if (xl_put_str(x, s, s->row, 0, unit, xl_text_fmt(x, DOC_ITALIC, 0))) return -1;
     s->row++;
@@ -245,7 +244,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           sk.status = (unsigned char)cell->status;
           sk.bold = row->kind != DOC_ROW_DATA;
           sk.top = (unsigned char)top;
-          rc = xl_put_str(x, s, sr, j, xl_status_text(cell->status, buf, sizeof buf), xl_fmt(x, &sk));
+          rc = xl_put_str(x, s, sr, j, xl_status_text(x, cell->status, buf, sizeof buf), xl_fmt(x, &sk));
         }
         continue;
       }
@@ -296,7 +295,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         case DOC_CELL_EMPTY:
           if (cell->status != DOC_STATUS_NONE)
             rc = p->status_text && col->type == DOC_COL_TEXT
-                     ? xl_put_str(x, s, sr, j, xl_status_text(cell->status, buf, sizeof buf),
+                     ? xl_put_str(x, s, sr, j, xl_status_text(x, cell->status, buf, sizeof buf),
                                cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
                      : xl_put_blank(x, s, sr, j, cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
           else if (row->kind != DOC_ROW_DATA)
@@ -317,7 +316,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           }
           if (cell->status != DOC_STATUS_NONE) {
             /* symbol and word travel with the fill: "● Ønsket resultat" */
-            const char *shown = pc.text_is_status ? present_status_word(cell->status, NULL) : text;
+            const char *shown = pc.text_is_status ? present_status_word(cell->status, x->m->language) : text;
             size_t need = strlen(shown) + 16;
             withsym = xmalloc(need);
             snprintf(withsym, need, "%s %s", doc_status_symbol(cell->status), shown);
@@ -379,7 +378,7 @@ int xl_write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
       fkey sk;
       memset(&sk, 0, sizeof sk);
       sk.status = (unsigned char)v->status;
-      if (xl_put_str(x, s, r, 3, xl_status_text(v->status, buf, sizeof buf), xl_fmt(x, &sk))) return -1;
+      if (xl_put_str(x, s, r, 3, xl_status_text(x, v->status, buf, sizeof buf), xl_fmt(x, &sk))) return -1;
     }
   }
   s->row++;

@@ -191,7 +191,7 @@ static int write_pdf(const doc *d, const char *path) {
   const char *r = HPDF_LoadTTFontFromFile(pdf, font_path("LiberationSans-Regular.ttf", p1, sizeof p1), HPDF_TRUE);
   const char *b = HPDF_LoadTTFontFromFile(pdf, font_path("LiberationSans-Bold.ttf", p2, sizeof p2), HPDF_TRUE);
   pdf_chart_text text = {{HPDF_GetFont(pdf, r, "UTF-8"), HPDF_GetFont(pdf, b, "UTF-8")}, NULL, NULL,
-                         NULL};
+                         NULL, NULL};
   HPDF_Page page = NULL;
   double y = 0;
   int rc = 0;
@@ -363,7 +363,7 @@ int main(int argc, char **argv) {
     char fp[512];
     const char *r = HPDF_LoadTTFontFromFile(p, font_path("LiberationSans-Regular.ttf", fp, sizeof fp), HPDF_TRUE);
     HPDF_Font f = HPDF_GetFont(p, r, "UTF-8");
-    pdf_chart_text text = {{f, f}, NULL, NULL, NULL};
+    pdf_chart_text text = {{f, f}, NULL, NULL, NULL, NULL};
     HPDF_Page pg = HPDF_AddPage(p);
     const doc_chart *c = doc_block_at(d, 0)->u.chart;
     rapp_err err = {0};

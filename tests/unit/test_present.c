@@ -74,7 +74,7 @@ int main(void) {
       {.title = "Resultat", .type = DOC_COL_DECIMAL, .decimals = 0},
   };
   doc_table *t = doc_add_table(d, cols, 5);
-  CHECK_STR(present_unit_note(t), "Beløp i 1" NB "000 kr"); /* the default, once */
+  CHECK_STR(present_unit_note(t, NULL), "Beløp i 1" NB "000 kr"); /* the default, once */
   static const struct {
     const char *area;
     double n, amount, share;
@@ -185,9 +185,9 @@ int main(void) {
   /* a table with its own note keeps it; without amounts in 1 000 kr there is none */
   doc_column plain[] = {{.title = "A", .type = DOC_COL_AMOUNT, .decimals = -1}};
   doc_table *t2 = doc_add_table(d, plain, 1);
-  CHECK(present_unit_note(t2) == NULL);
+  CHECK(present_unit_note(t2, NULL) == NULL);
   t2->unit_note = "Beløp i kr";
-  CHECK_STR(present_unit_note(t2), "Beløp i kr");
+  CHECK_STR(present_unit_note(t2, NULL), "Beløp i kr");
 
   /* Oslo local time: 23:30 UTC on 31.12.2026 is 00:30 on 01.01.2027 (CET); summer time */
   rapp_localtime lt;
