@@ -13,6 +13,10 @@ shards  for N = 1..5 the shards (--shard K/N, and the Slurm/Kubernetes variables
         refuses a missing or doubled shard
 plan    reports/plans/manedspakke.lua: every job run, the optional missing report skipped, each
         area's decision follow-up named by area; a plan that reaches for a library is refused
+interrupt  SIGINT to the batch alone and to its whole process group (Ctrl-C) in the middle: the batch
+        dies of SIGINT, leaves no temporary manifest or folder, its manifest is whole and records
+        every finished item with its hashes; a temporary manifest left by a SIGKILL is removed by
+        the next run; --resume then runs only the rest
 """
 import hashlib
 import json
@@ -61,6 +65,18 @@ def check_outputs_hashed(m, where):
             ok = os.path.exists(o["path"]) and sha(o["path"]) == o["sha256"] \
                 and os.path.getsize(o["path"]) == o["size"]
             check(ok, f"{where}: {it['key']}: {o['path']} is not there with the recorded size and SHA-256")
+
+
+def wait_for_ok(p, out, n):
+    """Waits until the running batch p's manifest in out records n finished items (or p ends)."""
+    done = 0
+    while p.poll() is None and done < n:
+        try:
+            done = sum(it["status"] == "ok" for it in manifest(out)["items"])
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    return done
 
 
 def pct_text(code):
@@ -187,13 +203,7 @@ def case_resume():
     out = os.path.join(work, "killed")
     p = subprocess.Popen([rapp, "run", ENHET, "--db", db, "--each", "unit", "--out", out, "-j", "1", "--quiet"],
                          env=E, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    done = 0
-    while p.poll() is None and done < 5:
-        try:
-            done = sum(it["status"] == "ok" for it in manifest(out)["items"])
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.05)
+    wait_for_ok(p, out, 5)
     check(p.poll() is None, "the batch finished before it could be killed")
     p.send_signal(signal.SIGKILL)
     p.wait()
@@ -300,6 +310,53 @@ def case_plan():
     check(r.returncode == 1 and "jobs[1].report" in r.stderr, f"a job without report: {r.stderr}")
 
 
+def interrupt_batch(out, group):
+    """Starts a batch, waits until its manifest records 3 finished items, sends SIGINT (to the batch
+    alone, or to its process group as Ctrl-C does) and returns (exit status, stderr, ok items)."""
+    p = subprocess.Popen([rapp, "run", ENHET, "--db", db, "--each", "unit", "--out", out, "-j", "2"],
+                         env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         start_new_session=group)
+    done = wait_for_ok(p, out, 3)
+    check(p.poll() is None, "the batch finished before it could be interrupted")
+    if group:
+        os.killpg(p.pid, signal.SIGINT)
+    else:
+        p.send_signal(signal.SIGINT)
+    _, err = p.communicate()
+    return p.returncode, err, done
+
+
+def case_interrupt():
+    for group in (False, True):
+        what = "Ctrl-C to the process group" if group else "SIGINT to the batch"
+        out = os.path.join(work, "group" if group else "alone")
+        rc, err, before = interrupt_batch(out, group)
+        check(rc == -signal.SIGINT, f"{what}: the batch exited {rc}, expected to die of SIGINT")
+        check("stopped (signal 2)" in err and "--resume" in err, f"{what}: stderr does not say so: {err[-300:]}")
+        left = sorted(f for f in os.listdir(out) if f.startswith(".") or ".tmp" in f)
+        check(left == [], f"{what}: temporary files left: {left}")
+        m = manifest(out)  # whole JSON, written when the signal came
+        statuses = {it["status"] for it in m["items"]}
+        ok = [it for it in m["items"] if it["status"] == "ok"]
+        check(statuses <= {"ok", "pending"}, f"{what}: statuses {statuses}")
+        check(before <= len(ok) < len(UNITS), f"{what}: {len(ok)} items ok after the signal, {before} before")
+        check_outputs_hashed(m, what)
+        # a temporary manifest a SIGKILL left behind goes with the next run
+        stale = os.path.join(out, "manifest.json.tmpAbC123")
+        with open(stale, "w") as f:
+            f.write("{")
+        r = batch(ENHET, out, "-j", "2", "--resume")
+        check(r.returncode == 0, f"{what}: the resumed batch exited {r.returncode}: {r.stderr[-300:]}")
+        check(f"{len(UNITS)} items: {len(UNITS) - len(ok)} ok, 0 failed, {len(ok)} skipped" in r.stderr,
+              f"{what}: the resumed batch did not run just the rest: {r.stderr[-200:]}")
+        check(not os.path.exists(stale), f"{what}: the stale temporary manifest is still there")
+        m = manifest(out)
+        check([it["status"] for it in m["items"]] == ["ok"] * len(UNITS), f"{what}: not every item ok after --resume")
+        check_outputs_hashed(m, what + ", resumed")
+        check(sorted(os.listdir(out)) == sorted([f"enhet-2026-T2-{c}.{e}" for c, _ in UNITS for e in ("pdf", "txt")]
+                                                + ["manifest.json"]), f"{what}: other files in the output folder")
+
+
 {"burst": case_burst, "jobs": case_jobs, "fail": case_fail, "resume": case_resume,
- "shards": case_shards, "plan": case_plan}[case]()
+ "shards": case_shards, "plan": case_plan, "interrupt": case_interrupt}[case]()
 finish(f"batch {case}: all checks passed")
