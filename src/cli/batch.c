@@ -1,15 +1,18 @@
 /* cli/batch.c — a batch of report runs: items, shards, the worker pool and the manifest (see
  * batch.h and docs/batch.md).
  *
- * Each item runs in its own process (forked by the parent, which keeps at most -j of them alive).
- * The item process calls engine_run_files, which forks the sandboxed report process and renames
- * its outputs into place only when it succeeded; then it hashes the outputs and tells the parent,
- * over a pipe, in NUL-terminated records:
+ * The parent forks -j worker processes that live for the whole batch (a dead one is replaced) and
+ * sends each, over its own pipe, the index of the next item (one size_t) when it is idle; closing
+ * the pipe tells the worker to exit. For each item the worker calls engine_run_files, which forks
+ * a new sandboxed report process and renames its outputs into place only when it succeeded; then
+ * it hashes the outputs and answers over a second pipe, in NUL-terminated records:
  *   "S<digit>"                    the run failed with that exit code ("S0": it succeeded)
  *   "M<message>"                  why it failed
  *   "O<sha256>:<size>:<path>"     an output written
- * The parent alone writes the manifest. Item processes die with the parent (PR_SET_PDEATHSIG
- * SIGTERM: the engine then kills its report process and removes its temporary folder). */
+ *   "Z"                           the item is done
+ * The parent alone writes the manifest (at most once a second, at the end, and when a stop signal
+ * comes). Workers die with the parent (PR_SET_PDEATHSIG SIGTERM: the engine then kills its report
+ * process and removes its temporary folder). */
 #define _GNU_SOURCE /* prctl */
 #include "cli/batch.h"
 
@@ -499,7 +502,7 @@ static void finish_item(batch_state *s, size_t idx, const rapp_buf *data, double
   rapp_buf m = {0};
   if (code < 0) {
     code = RAPP_EXIT_DATA;
-    msg = death ? death : "the item's process stopped without saying why";
+    msg = death ? death : "the item's worker process stopped without saying why";
   }
   if (code == 0) {
     size_t k;
@@ -643,9 +646,9 @@ static void worker_gone(batch_state *s, slot *sl) {
   if (sl->busy && !stop_signal) {
     rapp_buf m = {0};
     if (WIFSIGNALED(status))
-      buf_printf(&m, "the item's process died (signal %d)", WTERMSIG(status));
+      buf_printf(&m, "the item's worker process died (signal %d)", WTERMSIG(status));
     else
-      buf_printf(&m, "the item's process stopped without saying why (exit %d)", WEXITSTATUS(status));
+      buf_printf(&m, "the item's worker process stopped without saying why (exit %d)", WEXITSTATUS(status));
     finish_item(s, sl->item, &sl->data, now_mono() - sl->start, buf_str(&m));
     buf_free(&m);
   }
@@ -832,6 +835,12 @@ int batch_run(batch_list *l, const batch_opts *o) {
     utf8_fprintf_safe(stderr, "rapp: %s\n", err.msg);
     return err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
   }
+  /* The snapshot's check once, here: the workers forked later inherit the note that this file was
+   * checked, so no report process checks it again (db_query_open). A snapshot that does not open
+   * fails each item with the usual message. */
+  db_query *warm = NULL;
+  rapp_err ignored;
+  if (db_query_open(o->db_path, &warm, &ignored) == 0) db_query_close(warm);
   size_t total_items = l->n;
   select_shard(l, o->shard_k, o->shard_n);
   rapp_buf mpath = {0};

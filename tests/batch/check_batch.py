@@ -13,6 +13,8 @@ shards  for N = 1..5 the shards (--shard K/N, and the Slurm/Kubernetes variables
         refuses a missing or doubled shard
 plan    reports/plans/manedspakke.lua: every job run, the optional missing report skipped, each
         area's decision follow-up named by area; a plan that reaches for a library is refused
+worker  the worker running an item (a report spinning for ENH2010) killed with SIGKILL: exactly that
+        item fails naming the signal, a new worker runs the rest, exit 3, no temporary folder left
 interrupt  SIGINT to the batch alone and to its whole process group (Ctrl-C) in the middle: the batch
         dies of SIGINT, leaves no temporary manifest or folder, its manifest is whole and records
         every finished item with its hashes; a temporary manifest left by a SIGKILL is removed by
@@ -357,6 +359,40 @@ def case_interrupt():
                                                 + ["manifest.json"]), f"{what}: other files in the output folder")
 
 
+def case_worker():
+    out = os.path.join(work, "worker")
+    treg = os.path.join(src, "tests", "batch", "enhet_treg.lua")
+    codes = [c for c, _ in UNITS]
+    before = codes.index("ENH2010")  # items run in key order with -j 1: these come first
+    p = subprocess.Popen([rapp, "run", treg, "--db", db, "--each", "unit", "--out", out, "-j", "1"],
+                         env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for_ok(p, out, before)
+    check(p.poll() is None, "the batch ended before its worker could be killed")
+    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+        workers = f.read().split()
+    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
+    os.kill(int(workers[0]), signal.SIGKILL)
+    _, err = p.communicate()
+    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
+    m = manifest(out)
+    st = {it["params"]["unit"]: it for it in m["items"]}
+    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
+    check(failed == ["ENH2010"], f"items not ok: {failed}")
+    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
+          f"the message does not name the signal: {st['ENH2010']['message']}")
+    check("failed: enhet_treg.lua unit=ENH2010: " in err, "stderr does not name the failed item")
+    check_outputs_hashed(m, "worker")
+    for _ in range(100):  # the killed worker's report process dies with it and removes its folder
+        left = [f for f in os.listdir(out) if f.startswith(".")]
+        if not left:
+            break
+        time.sleep(0.05)
+    check(left == [], f"temporary folders left: {left}")
+    check(sorted(os.listdir(out)) == sorted([f"enhet-2026-T2-{c}.txt" for c in codes if c != "ENH2010"]
+                                            + ["manifest.json"]), "the output folder holds other files")
+
+
 {"burst": case_burst, "jobs": case_jobs, "fail": case_fail, "resume": case_resume,
- "shards": case_shards, "plan": case_plan, "interrupt": case_interrupt}[case]()
+ "shards": case_shards, "plan": case_plan, "interrupt": case_interrupt,
+ "worker": case_worker}[case]()
 finish(f"batch {case}: all checks passed")
