@@ -42,6 +42,7 @@ sample_rss() {
       done
     done
     echo "parent $(awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null)" >>"$work/rss"
+    echo "parentcpu $(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null)" >>"$work/rss"
     sleep 0.1
   done
 }
@@ -83,9 +84,11 @@ if diff -rq -x 'manifest*.json' "$work/out-j1" "$work/out-j2" >/dev/null; then
 else
   echo "-j 1 and -j 2: outputs DIFFER"
 fi
-awk '{ if ($2 > max[$1]) max[$1] = $2 } END {
+awk -v n="$n" -v hz="$(getconf CLK_TCK)" '{ if ($2 > max[$1]) max[$1] = $2 } END {
   printf "memory (largest RSS seen during -j 2): parent %.1f MB, each worker %.1f MB, a report process (peak) %.1f MB\n",
-    max["parent"] / 1024, max["worker"] / 1024, max["report"] / 1024 }' "$work/rss"
+    max["parent"] / 1024, max["worker"] / 1024, max["report"] / 1024
+  printf "the parent'"'"'s own (serial) CPU during -j 2: %.2f ms per item (at least; sampled every 0.1 s)\n",
+    1000 * max["parentcpu"] / hz / n }' "$work/rss"
 
 # The per-item overhead: the empty report at -j 1 with RAPP_TRACE=1 (lines "rapp-trace: STAGE WALL
 # CPU"); per item wall comes from the manifest (duration_s: the worker's whole turn).

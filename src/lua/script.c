@@ -346,6 +346,7 @@ typedef struct lib_chunk {
 } lib_chunk;
 static lib_chunk lib_cache[LIB_CACHE_MAX];
 static size_t lib_ncache;
+static int lib_caching; /* set by script_warm: a single run compiles each file once anyway */
 
 static int dump_to_buf(lua_State *L, const void *p, size_t n, void *ud) {
   (void)L;
@@ -375,7 +376,7 @@ static int compile_file_chunk(lua_State *L, const char *path, const char *chunkn
   free(data);
   if (rc != LUA_OK) return -1;
   struct stat after;
-  if (lib && lib_ncache < LIB_CACHE_MAX && stat(path, &after) == 0 && file_same_version(&st, &after)) {
+  if (lib && lib_caching && lib_ncache < LIB_CACHE_MAX && stat(path, &after) == 0 && file_same_version(&st, &after)) {
     lib_chunk *c = &lib_cache[lib_ncache];
     memset(c, 0, sizeof *c);
     if (lua_dump(L, dump_to_buf, &c->code, 0) == 0 && c->code.len > 0) {
@@ -390,6 +391,7 @@ static int compile_file_chunk(lua_State *L, const char *path, const char *chunkn
 }
 
 int script_warm(const char *home) {
+  lib_caching = 1;
   rapp_buf dir = {0}, path = {0}, chunk = {0};
   buf_printf(&dir, "%s/lua/rapp", home);
   DIR *d = opendir(buf_str(&dir));
