@@ -542,6 +542,8 @@ static void finish_item(batch_state *s, size_t idx, const rapp_buf *data, double
  * stores the compiler would otherwise drop, as nothing here reads them). */
 static slot *volatile pool_slots;
 static struct pollfd *volatile pool_fds;
+static int *volatile pool_at;
+static char *volatile pool_todo;
 
 /* The stop signal (SIGINT, SIGTERM, SIGHUP) the parent got, 0 while none came: the handler only
  * notes it; the loop stops handing out items, stops the workers, writes the manifest of what
@@ -656,20 +658,18 @@ static void worker_gone(batch_state *s, slot *sl) {
   memset(sl, 0, sizeof *sl);
 }
 
-/* Removes temporary manifests (<manifest>.tmpXXXXXX) a batch killed with SIGKILL left behind. */
-static void remove_stale_temporaries(const char *manifest) {
+/* Removes temporary manifests (<manifest>.tmpXXXXXX) a batch killed with SIGKILL left behind in
+ * the output folder out_dir (where the manifest, <out_dir>/<name>, is). */
+static void remove_stale_temporaries(const char *out_dir, const char *manifest) {
   const char *slash = strrchr(manifest, '/');
-  rapp_buf dir = {0}, prefix = {0};
-  buf_append(&dir, manifest, slash ? (size_t)(slash - manifest) : 1);
-  if (!slash) buf_reset(&dir), buf_puts(&dir, ".");
+  rapp_buf prefix = {0};
   buf_printf(&prefix, "%s.tmp", slash ? slash + 1 : manifest);
-  DIR *d = opendir(buf_str(&dir));
+  DIR *d = opendir(out_dir);
   struct dirent *e;
   while (d && (e = readdir(d)) != NULL)
     if (strncmp(e->d_name, buf_str(&prefix), prefix.len) == 0 && strlen(e->d_name) == prefix.len + 6)
       unlinkat(dirfd(d), e->d_name, 0);
   if (d) closedir(d);
-  buf_free(&dir);
   buf_free(&prefix);
 }
 
@@ -683,7 +683,7 @@ static void run_pool(batch_state *s, const char *todo, int jobs, const char *sna
   int nslots = (size_t)jobs < ntodo ? jobs : (int)ntodo;
   slot *slots = pool_slots = xcalloc((size_t)nslots, sizeof *slots);
   struct pollfd *pfds = pool_fds = xcalloc((size_t)nslots, sizeof *pfds);
-  int *at = xcalloc((size_t)nslots, sizeof *at);
+  int *at = pool_at = xcalloc((size_t)nslots, sizeof *at);
   struct sigaction old[STOPSIG_N];
   sigset_t mask;
   sigprocmask(SIG_SETMASK, NULL, &mask);
@@ -772,6 +772,7 @@ static void run_pool(batch_state *s, const char *todo, int jobs, const char *sna
   free(pfds);
   pool_slots = NULL;
   pool_fds = NULL;
+  pool_at = NULL;
 }
 
 static int cmp_items(const void *a, const void *b) {
@@ -872,7 +873,7 @@ int batch_run(batch_list *l, const batch_opts *o) {
   json_object_set_new(s.root, "items", s.items);
 
   json_t *old = NULL, *old_items = o->resume ? resume_items(s.manifest, snap_sha, &old, o->quiet) : NULL;
-  char *todo = xcalloc(l->n + 1, 1);
+  char *todo = pool_todo = xcalloc(l->n + 1, 1);
   s.report_sha = xcalloc(l->n + 1, sizeof *s.report_sha);
   for (size_t i = 0; i < l->n; i++) {
     batch_item *it = &l->items[i];
@@ -898,7 +899,7 @@ int batch_run(batch_list *l, const batch_opts *o) {
     }
   }
   json_decref(old);
-  remove_stale_temporaries(s.manifest);
+  remove_stale_temporaries(o->out_dir, s.manifest);
   save_manifest(&s);
 
   run_pool(&s, todo, o->jobs >= 1 ? o->jobs : 1, snap_sha);
@@ -924,6 +925,7 @@ int batch_run(batch_list *l, const batch_opts *o) {
   for (size_t i = 0; i < l->n; i++) free(s.report_sha[i]);
   free(s.report_sha);
   free(todo);
+  pool_todo = NULL;
   json_decref(s.root);
   buf_free(&mpath);
   return rc;
