@@ -1,15 +1,18 @@
 /* cli/batch.c — a batch of report runs: items, shards, the worker pool and the manifest (see
  * batch.h and docs/batch.md).
  *
- * Each item runs in its own process (forked by the parent, which keeps at most -j of them alive).
- * The item process calls engine_run_files, which forks the sandboxed report process and renames
- * its outputs into place only when it succeeded; then it hashes the outputs and tells the parent,
- * over a pipe, in NUL-terminated records:
+ * The parent forks -j worker processes that live for the whole batch (a dead one is replaced) and
+ * sends each, over its own pipe, the index of the next item (one size_t) when it is idle; closing
+ * the pipe tells the worker to exit. For each item the worker calls engine_run_files, which forks
+ * a new sandboxed report process and renames its outputs into place only when it succeeded; then
+ * it hashes the outputs and answers over a second pipe, in NUL-terminated records:
  *   "S<digit>"                    the run failed with that exit code ("S0": it succeeded)
  *   "M<message>"                  why it failed
  *   "O<sha256>:<size>:<path>"     an output written
- * The parent alone writes the manifest. Item processes die with the parent (PR_SET_PDEATHSIG
- * SIGTERM: the engine then kills its report process and removes its temporary folder). */
+ *   "Z"                           the item is done
+ * The parent alone writes the manifest (at most once a second, at the end, and when a stop signal
+ * comes). Workers die with the parent (PR_SET_PDEATHSIG SIGTERM: the engine then kills its report
+ * process and removes its temporary folder). */
 #define _GNU_SOURCE /* prctl */
 #include "cli/batch.h"
 
@@ -32,6 +35,7 @@
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/sha256.h"
+#include "util/stopsig.h"
 #include "util/utf8.h"
 
 /* ---- items ---------------------------------------------------------------------------------- */
@@ -350,9 +354,9 @@ static void send_rec(int fd, char kind, const char *payload) {
   buf_free(&b);
 }
 
-/* The item process: one report run, its outputs hashed; never returns. */
-static void item_process(const batch_item *it, const batch_opts *o, const char *snap_sha, int fd) {
-  prctl(PR_SET_PDEATHSIG, SIGTERM);
+/* One item in a worker: one report run (engine_run_files forks its own sandboxed report process
+ * with its own limits and temporary folder), its outputs hashed, the records sent, then "Z". */
+static void run_item(const batch_item *it, const batch_opts *o, const char *snap_sha, int fd) {
   engine_opts eo;
   memset(&eo, 0, sizeof eo);
   eo.script = it->script;
@@ -386,19 +390,21 @@ static void item_process(const batch_item *it, const batch_opts *o, const char *
   char code[2] = {(char)('0' + (rc == 0 ? 0 : err.exit_code ? err.exit_code : RAPP_EXIT_DATA)), 0};
   send_rec(fd, 'S', code);
   if (rc != 0) send_rec(fd, 'M', err.msg);
+  send_rec(fd, 'Z', "");
   buf_free(&rec);
   engine_free_paths(paths, n);
-  close(fd);
-  _exit(0);
 }
 
+/* A worker of the pool: a process that lives for the whole batch and runs the items the parent
+ * sends it (their index, one size_t each) until the parent closes the pipe. */
 typedef struct slot {
-  pid_t pid;
-  int fd;
+  pid_t pid;      /* 0: no worker in this slot */
+  int cmd_fd;     /* parent -> worker: item indexes */
+  int res_fd;     /* worker -> parent: records */
+  int busy;       /* an item was sent and its "Z" has not come back */
   size_t item;
   double start;
-  rapp_buf data;
-  int err; /* errno when the process could not be started (pid -1) */
+  rapp_buf data;  /* records received for the current item */
 } slot;
 
 typedef struct batch_state {
@@ -410,7 +416,10 @@ typedef struct batch_state {
   size_t done, failed, skipped, total;
   double start;
   int tty;
+  int dirty;              /* items finished since the manifest was last written */
+  double saved_at;        /* when it was last written */
 } batch_state;
+
 
 static void progress(batch_state *s, const batch_item *it, const char *status, double secs,
                      const char *msg) {
@@ -436,6 +445,18 @@ static void save_manifest(batch_state *s) {
   rapp_err err;
   if (write_json_atomic(s->root, s->manifest, &err) != 0)
     utf8_fprintf_safe(stderr, "rapp: the manifest: %s\n", err.msg);
+  s->dirty = 0;
+  s->saved_at = now_mono();
+}
+
+/* The manifest is rewritten at most once a second while items finish (a rewrite of a 400-item
+ * manifest with its fsync is the parent's serial work), and always at the end and when the batch
+ * is stopped by a signal. An item finished but not yet in the manifest simply runs again on
+ * --resume. */
+#define MANIFEST_EVERY_SECONDS 1.0
+
+static void save_manifest_soon(batch_state *s) {
+  if (s->dirty && now_mono() - s->saved_at >= MANIFEST_EVERY_SECONDS) save_manifest(s);
 }
 
 /* Another finished item that wrote the same file, or NULL. */
@@ -450,13 +471,16 @@ static const char *same_output(batch_state *s, size_t self, const char *path) {
   return NULL;
 }
 
-static void finish_item(batch_state *s, slot *sl) {
-  batch_item *it = &s->l->items[sl->item];
-  json_t *j = json_array_get(s->items, sl->item);
+/* Records an item's result: its records (data), or death, the message when it gave none (its
+ * worker died or could not be started). */
+static void finish_item(batch_state *s, size_t idx, const rapp_buf *data, double secs,
+                        const char *death) {
+  batch_item *it = &s->l->items[idx];
+  json_t *j = json_array_get(s->items, idx);
   json_t *outs = json_array();
   int code = -1;
   const char *msg = NULL;
-  const char *p = sl->data.data, *end = p ? p + sl->data.len : NULL;
+  const char *p = data ? data->data : NULL, *end = p ? p + data->len : NULL;
   while (p && p < end) {
     size_t len = strnlen(p, (size_t)(end - p));
     if (p + len >= end) break;
@@ -476,26 +500,16 @@ static void finish_item(batch_state *s, slot *sl) {
     }
     p += len + 1;
   }
-  int status = 0;
-  while (sl->pid > 0 && waitpid(sl->pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  double secs = now_mono() - sl->start;
   rapp_buf m = {0};
   if (code < 0) {
     code = RAPP_EXIT_DATA;
-    if (sl->pid <= 0)
-      buf_printf(&m, "cannot start the item's process: %s", strerror(sl->err));
-    else if (WIFSIGNALED(status))
-      buf_printf(&m, "the item's process died (signal %d)", WTERMSIG(status));
-    else
-      buf_puts(&m, "the item's process stopped without saying why");
-    msg = buf_str(&m);
+    msg = death ? death : "the item's worker process stopped without saying why";
   }
   if (code == 0) {
     size_t k;
     json_t *o;
     json_array_foreach(outs, k, o) {
-      const char *other = same_output(s, sl->item, jstr(o, "path"));
+      const char *other = same_output(s, idx, jstr(o, "path"));
       if (other) {
         buf_printf(&m, "wrote '%s', as item '%s' did: its output name does not tell them apart "
                    "(--each needs a period, area or unit parameter)", jstr(o, "path"), other);
@@ -520,42 +534,247 @@ static void finish_item(batch_state *s, slot *sl) {
   }
   progress(s, it, code == 0 ? "ok" : "FAILED", secs, code == 0 ? NULL : msg);
   buf_free(&m);
-  save_manifest(s);
+  s->dirty = 1;
+  save_manifest_soon(s);
 }
 
-static void start_item(batch_state *s, slot *sl, size_t idx, const char *snap_sha) {
-  int fds[2];
-  memset(sl, 0, sizeof *sl);
-  sl->item = idx;
-  sl->start = now_mono();
-  sl->fd = -1;
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    sl->pid = -1;
-    sl->err = errno;
-    return;
-  }
-  fflush(NULL);
-  pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    item_process(&s->l->items[idx], s->o, snap_sha, fds[1]);
-  }
-  close(fds[1]);
-  if (pid < 0) {
-    sl->err = errno;
-    close(fds[0]);
-    sl->pid = -1;
-    return;
-  }
-  sl->pid = pid;
-  sl->fd = fds[0];
-}
-
-/* The pool, reachable from here: the item and report processes inherit it with the rest of the
- * parent's heap, and a leak checker in them must see it as still in use, not leaked (volatile:
+/* The pool, reachable from here: the workers and report processes inherit it with the rest of
+ * the parent's heap, and a leak checker in them must see it as still in use, not leaked (volatile:
  * stores the compiler would otherwise drop, as nothing here reads them). */
 static slot *volatile pool_slots;
 static struct pollfd *volatile pool_fds;
+static int *volatile pool_at;
+static char *volatile pool_todo;
+
+/* The stop signal (SIGINT, SIGTERM, SIGHUP) the parent got, 0 while none came: the handler only
+ * notes it; the loop stops handing out items, stops the workers, writes the manifest of what
+ * finished and dies of the signal. */
+static volatile sig_atomic_t stop_signal;
+static void on_stop(int sig) {
+  stop_signal = sig;
+}
+
+/* A worker's life; never returns. old: the stop signals' actions before the batch caught them. */
+static void worker_main(batch_state *s, slot *slots, int nslots, int self, int in, int out,
+                        const char *snap_sha, const struct sigaction old[STOPSIG_N],
+                        const sigset_t *mask, pid_t parent) {
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid() != parent) _exit(RAPP_EXIT_DATA); /* the parent died before the prctl */
+  for (int i = 0; i < nslots; i++) /* the other workers' pipes: their ends of file must come */
+    if (i != self && slots[i].pid > 0) {
+      if (slots[i].cmd_fd >= 0) close(slots[i].cmd_fd);
+      close(slots[i].res_fd);
+    }
+  stopsig_restore(old);
+  sigprocmask(SIG_SETMASK, mask, NULL);
+  /* What every item's report process would otherwise do again: the library compiled once here
+   * (each report process still gets a new Lua state); the snapshot's check was done by the
+   * parent before the fork (db_query_open remembers a checked file). */
+  script_warm(engine_home());
+  for (;;) {
+    size_t idx;
+    ssize_t n = read(in, &idx, sizeof idx);
+    if (n < 0 && errno == EINTR) continue;
+    if (n != (ssize_t)sizeof idx || idx >= s->l->n) break;
+    run_item(&s->l->items[idx], s->o, snap_sha, out);
+  }
+  _exit(0);
+}
+
+/* Starts the worker of slots[self]; -1 with errno when it cannot. */
+static int spawn_worker(batch_state *s, slot *slots, int nslots, int self, const char *snap_sha,
+                        const struct sigaction old[STOPSIG_N], const sigset_t *mask) {
+  int cmd[2], res[2];
+  if (pipe2(cmd, O_CLOEXEC) != 0) return -1;
+  if (pipe2(res, O_CLOEXEC) != 0) {
+    int e = errno;
+    close(cmd[0]);
+    close(cmd[1]);
+    errno = e;
+    return -1;
+  }
+  sigset_t block, was;
+  stopsig_set(&block);
+  sigprocmask(SIG_BLOCK, &block, &was); /* the worker's handlers are reset before a signal lands */
+  fflush(NULL);
+  pid_t parent = getpid();
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(cmd[1]);
+    close(res[0]);
+    worker_main(s, slots, nslots, self, cmd[0], res[1], snap_sha, old, mask, parent);
+  }
+  int e = errno;
+  sigprocmask(SIG_SETMASK, &was, NULL);
+  close(cmd[0]);
+  close(res[1]);
+  if (pid < 0) {
+    close(cmd[1]);
+    close(res[0]);
+    errno = e;
+    return -1;
+  }
+  slot *sl = &slots[self];
+  buf_free(&sl->data);
+  memset(sl, 0, sizeof *sl);
+  sl->pid = pid;
+  sl->cmd_fd = cmd[1];
+  sl->res_fd = res[0];
+  return 0;
+}
+
+static void dispatch(slot *sl, size_t idx) {
+  sl->busy = 1;
+  sl->item = idx;
+  sl->start = now_mono();
+  buf_reset(&sl->data);
+  /* a worker that died meanwhile: its end of file comes next and fails the item */
+  file_write_all(sl->cmd_fd, (const char *)&idx, sizeof idx);
+}
+
+/* 1 when the records in data end with the item's "Z". */
+static int item_complete(const rapp_buf *data) {
+  return data->len >= 2 && data->data[data->len - 1] == '\0' && data->data[data->len - 2] == 'Z' &&
+         (data->len == 2 || data->data[data->len - 3] == '\0');
+}
+
+/* A worker's pipe ended: it exited or died. Its item, if any, fails with the reason (unless the
+ * batch is stopping: an interrupted item stays pending and runs again on --resume). */
+static void worker_gone(batch_state *s, slot *sl) {
+  int status = 0;
+  while (waitpid(sl->pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (sl->cmd_fd >= 0) close(sl->cmd_fd);
+  close(sl->res_fd);
+  if (sl->busy && !stop_signal) {
+    rapp_buf m = {0};
+    if (WIFSIGNALED(status))
+      buf_printf(&m, "the item's worker process died (signal %d)", WTERMSIG(status));
+    else
+      buf_printf(&m, "the item's worker process stopped without saying why (exit %d)", WEXITSTATUS(status));
+    finish_item(s, sl->item, &sl->data, now_mono() - sl->start, buf_str(&m));
+    buf_free(&m);
+  }
+  buf_free(&sl->data);
+  memset(sl, 0, sizeof *sl);
+}
+
+/* Removes temporary manifests (<manifest>.tmpXXXXXX) a batch killed with SIGKILL left behind in
+ * the output folder out_dir (where the manifest, <out_dir>/<name>, is). */
+static void remove_stale_temporaries(const char *out_dir, const char *manifest) {
+  const char *slash = strrchr(manifest, '/');
+  rapp_buf prefix = {0};
+  buf_printf(&prefix, "%s.tmp", slash ? slash + 1 : manifest);
+  DIR *d = opendir(out_dir);
+  struct dirent *e;
+  while (d && (e = readdir(d)) != NULL)
+    if (strncmp(e->d_name, buf_str(&prefix), prefix.len) == 0 && strlen(e->d_name) == prefix.len + 6)
+      unlinkat(dirfd(d), e->d_name, 0);
+  if (d) closedir(d);
+  buf_free(&prefix);
+}
+
+/* Runs the items marked in todo in a pool of at most jobs workers: each worker lives for the
+ * whole batch and runs one item at a time, each in its own sandboxed report process; a worker
+ * that dies fails its item and is replaced. Returns when every item ran or a stop signal came. */
+static void run_pool(batch_state *s, const char *todo, int jobs, const char *snap_sha) {
+  size_t ntodo = 0, next = 0;
+  for (size_t i = 0; i < s->l->n; i++) ntodo += todo[i] != 0;
+  if (ntodo == 0) return;
+  int nslots = (size_t)jobs < ntodo ? jobs : (int)ntodo;
+  slot *slots = pool_slots = xcalloc((size_t)nslots, sizeof *slots);
+  struct pollfd *pfds = pool_fds = xcalloc((size_t)nslots, sizeof *pfds);
+  int *at = pool_at = xcalloc((size_t)nslots, sizeof *at);
+  struct sigaction old[STOPSIG_N];
+  sigset_t mask;
+  sigprocmask(SIG_SETMASK, NULL, &mask);
+  stop_signal = 0;
+  stopsig_catch(on_stop, 0, old);
+  struct sigaction pipe_old, ign;
+  memset(&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ign, &pipe_old); /* a dead worker's pipe: EPIPE, not death */
+  int stopping = 0;
+  for (;;) {
+    if (stop_signal && !stopping) { /* stop every worker; each cleans up its report process */
+      stopping = 1;
+      for (int i = 0; i < nslots; i++)
+        if (slots[i].pid > 0) kill(slots[i].pid, SIGTERM);
+    }
+    for (int i = 0; i < nslots && !stopping; i++) {
+      while (next < s->l->n && !todo[next]) next++;
+      if (slots[i].pid == 0 && next < s->l->n &&
+          spawn_worker(s, slots, nslots, i, snap_sha, old, &mask) != 0) {
+        int alive = 0;
+        for (int k = 0; k < nslots; k++) alive += slots[k].pid > 0;
+        if (!alive) { /* no worker at all: the item fails, the batch goes on */
+          rapp_buf m = {0};
+          buf_printf(&m, "cannot start a worker process: %s", strerror(errno));
+          finish_item(s, next++, NULL, 0, buf_str(&m));
+          buf_free(&m);
+        }
+        continue;
+      }
+      if (slots[i].pid == 0 || slots[i].busy || slots[i].cmd_fd < 0) continue;
+      if (next < s->l->n) {
+        dispatch(&slots[i], next++);
+      } else { /* nothing left: the worker exits when its pipe closes */
+        close(slots[i].cmd_fd);
+        slots[i].cmd_fd = -1;
+      }
+    }
+    int npoll = 0;
+    for (int i = 0; i < nslots; i++)
+      if (slots[i].pid > 0) {
+        pfds[npoll] = (struct pollfd){slots[i].res_fd, POLLIN, 0};
+        at[npoll++] = i;
+      }
+    if (npoll == 0) {
+      if (!stopping && next < s->l->n) continue;
+      break;
+    }
+    int timeout = -1;
+    if (s->tty && !s->o->quiet) timeout = 1000;
+    if (s->dirty) {
+      int left = (int)((s->saved_at + MANIFEST_EVERY_SECONDS - now_mono()) * 1000) + 1;
+      if (left < 0) left = 0;
+      if (timeout < 0 || left < timeout) timeout = left;
+    }
+    int pr = poll(pfds, (nfds_t)npoll, timeout);
+    if (pr < 0 && errno != EINTR) break;
+    if (pr == 0 && s->tty && !s->o->quiet) { /* the elapsed time moves on the progress line */
+      double el = now_mono() - s->start;
+      fprintf(stderr, "\r\033[K%zu/%zu done, %zu failed, %.0f s elapsed", s->done, s->total, s->failed, el);
+      fflush(stderr);
+    }
+    for (int k = 0; pr > 0 && k < npoll; k++) {
+      if (!(pfds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      slot *sl = &slots[at[k]];
+      char chunk[4096];
+      ssize_t n = read(sl->res_fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n > 0) {
+        buf_append(&sl->data, chunk, (size_t)n);
+        if (sl->busy && item_complete(&sl->data)) {
+          finish_item(s, sl->item, &sl->data, now_mono() - sl->start, NULL);
+          sl->busy = 0;
+          buf_reset(&sl->data);
+        }
+        continue;
+      }
+      worker_gone(s, sl);
+    }
+    save_manifest_soon(s);
+  }
+  sigaction(SIGPIPE, &pipe_old, NULL);
+  stopsig_restore(old);
+  free(at);
+  free(slots);
+  free(pfds);
+  pool_slots = NULL;
+  pool_fds = NULL;
+  pool_at = NULL;
+}
 
 static int cmp_items(const void *a, const void *b) {
   return strcmp(((const batch_item *)a)->key, ((const batch_item *)b)->key);
@@ -618,6 +837,12 @@ int batch_run(batch_list *l, const batch_opts *o) {
     utf8_fprintf_safe(stderr, "rapp: %s\n", err.msg);
     return err.exit_code ? err.exit_code : RAPP_EXIT_DATA;
   }
+  /* The snapshot's check once, here: the workers forked later inherit the note that this file was
+   * checked, so no report process checks it again (db_query_open). A snapshot that does not open
+   * fails each item with the usual message. */
+  db_query *warm = NULL;
+  rapp_err ignored;
+  if (db_query_open(o->db_path, &warm, &ignored) == 0) db_query_close(warm);
   size_t total_items = l->n;
   select_shard(l, o->shard_k, o->shard_n);
   rapp_buf mpath = {0};
@@ -649,7 +874,7 @@ int batch_run(batch_list *l, const batch_opts *o) {
   json_object_set_new(s.root, "items", s.items);
 
   json_t *old = NULL, *old_items = o->resume ? resume_items(s.manifest, snap_sha, &old, o->quiet) : NULL;
-  char *todo = xcalloc(l->n + 1, 1);
+  char *todo = pool_todo = xcalloc(l->n + 1, 1);
   s.report_sha = xcalloc(l->n + 1, sizeof *s.report_sha);
   for (size_t i = 0; i < l->n; i++) {
     batch_item *it = &l->items[i];
@@ -675,53 +900,20 @@ int batch_run(batch_list *l, const batch_opts *o) {
     }
   }
   json_decref(old);
+  remove_stale_temporaries(o->out_dir, s.manifest);
   save_manifest(&s);
 
-  int jobs = o->jobs >= 1 ? o->jobs : 1;
-  slot *slots = pool_slots = xcalloc((size_t)jobs, sizeof *slots);
-  struct pollfd *pfds = pool_fds = xcalloc((size_t)jobs, sizeof *pfds);
-  int running = 0;
-  size_t next = 0;
-  for (;;) {
-    while (running < jobs) {
-      while (next < l->n && !todo[next]) next++;
-      if (next >= l->n) break;
-      slot *sl = &slots[running];
-      start_item(&s, sl, next++, snap_sha);
-      if (sl->pid < 0) { /* fork failed: the item fails, the batch goes on */
-        finish_item(&s, sl);
-        continue;
-      }
-      running++;
-    }
-    if (running == 0) break;
-    for (int i = 0; i < running; i++) pfds[i] = (struct pollfd){slots[i].fd, POLLIN, 0};
-    int pr = poll(pfds, (nfds_t)running, s.tty && !o->quiet ? 1000 : -1);
-    if (pr < 0 && errno != EINTR) break;
-    if (pr == 0 && s.tty && !o->quiet) { /* the elapsed time moves on the progress line */
-      double el = now_mono() - s.start;
-      fprintf(stderr, "\r\033[K%zu/%zu done, %zu failed, %.0f s elapsed", s.done, s.total, s.failed, el);
-      fflush(stderr);
-    }
-    for (int i = running - 1; pr > 0 && i >= 0; i--) {
-      if (!(pfds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      char chunk[4096];
-      ssize_t n = read(slots[i].fd, chunk, sizeof chunk);
-      if (n < 0 && errno == EINTR) continue;
-      if (n > 0) {
-        buf_append(&slots[i].data, chunk, (size_t)n);
-        continue;
-      }
-      close(slots[i].fd);
-      finish_item(&s, &slots[i]);
-      buf_free(&slots[i].data);
-      slots[i] = slots[--running];
-    }
+  run_pool(&s, todo, o->jobs >= 1 ? o->jobs : 1, snap_sha);
+  save_manifest(&s);
+  if (stop_signal) {
+    utf8_fprintf_safe(stderr,
+                      "rapp: stopped (signal %d) after %zu of %zu items; %s lists the finished "
+                      "ones: run the same command with --resume to do the rest\n",
+                      (int)stop_signal, s.done, s.total, s.manifest);
+    fflush(NULL);
+    signal((int)stop_signal, SIG_DFL);
+    raise((int)stop_signal);
   }
-  free(slots);
-  free(pfds);
-  pool_slots = NULL;
-  pool_fds = NULL;
   if (!o->quiet) {
     utf8_fprintf_safe(stderr, "rapp: %zu items: %zu ok, %zu failed, %zu skipped; manifest %s\n",
                       s.total, s.total - s.failed - s.skipped, s.failed, s.skipped, s.manifest);
@@ -734,6 +926,7 @@ int batch_run(batch_list *l, const batch_opts *o) {
   for (size_t i = 0; i < l->n; i++) free(s.report_sha[i]);
   free(s.report_sha);
   free(todo);
+  pool_todo = NULL;
   json_decref(s.root);
   buf_free(&mpath);
   return rc;

@@ -2,12 +2,14 @@
  *
  * A batch is a list of items, each one report script with its parameters. Items are sorted by
  * their key ("<script file> name=value ..."), optionally cut to one shard (sorted position modulo
- * N equals K), and run by a pool of -j worker processes: each item is one engine_run_files in its
- * own process (which forks the sandboxed report process as `rapp run` does), so one item's
- * failure or crash never touches another. The snapshot is hashed once for the whole batch.
+ * N equals K), and run by a pool of -j worker processes that live for the whole batch: each item
+ * is one engine_run_files in a worker (which forks a new sandboxed report process as `rapp run`
+ * does), so one item's failure or crash never touches another. The snapshot is hashed once for
+ * the whole batch.
  *
  * Every batch writes a manifest (JSON, jansson) in the output folder, replaced atomically (temporary
- * file + rename) after every finished item: for each item its parameters, the report script's
+ * file + rename) at most once a second while items finish, at the end and when SIGINT, SIGTERM or
+ * SIGHUP stops the batch (which then dies of the signal): for each item its parameters, the report script's
  * SHA-256, status, message, duration and output files with size and SHA-256. --resume reads it
  * back and skips the items whose recorded outputs are still there with the recorded hash, made
  * from the same snapshot and report script. docs/batch.md describes it all. */
@@ -74,9 +76,10 @@ int batch_shard(const char *arg, int *k, int *n, rapp_err *err);
 /* The number of processors online: the default of -j. */
 int batch_default_jobs(void);
 
-/* Runs the items and writes the manifest; returns the exit status: 0 every item succeeded (or
- * was skipped), BATCH_EXIT_SOME_FAILED some failed, 1 or 2 with a message on stderr when the
- * batch could not start (snapshot unreadable, output folder, ...). */
+/* Runs the items and writes the manifest; returns the exit status: 0 every item succeeded (or was
+ * skipped), BATCH_EXIT_SOME_FAILED some failed, 1 or 2 with a message on stderr when the batch
+ * could not start (snapshot unreadable, output folder, ...). A stop signal (SIGINT, SIGTERM,
+ * SIGHUP) ends the batch: the manifest is written and the process dies of the signal. */
 int batch_run(batch_list *l, const batch_opts *o);
 
 /* `rapp manifest merge`: joins shard manifests (files, or folders holding manifest*.json) into

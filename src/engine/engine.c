@@ -48,6 +48,7 @@
 #include "util/labels.h"
 #include "util/utf8.h"
 #include "util/stopsig.h"
+#include "util/trace.h"
 
 enum { NRENDERERS_MAX = 16 }; /* room for the registry's renderers (model/render.c) */
 
@@ -87,10 +88,11 @@ static const rapp_renderer *find_renderer(const char *fmt, size_t len) {
 }
 
 static double now_mono(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+  return trace_now();
 }
+
+/* RAPP_TRACE: the start of the current stage (set by the parent just before the fork). */
+static double stage_t;
 
 /* The parent's signal state while a child runs (the stop signals of util/stopsig.h), restored by
  * signals_restore (the child reads them too). */
@@ -324,6 +326,7 @@ static void explain_memory(const script_limits *lim, rapp_err *err) {
 
 static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp_err *err) {
   script *s = script_new(engine_home(), o->script, &o->limits, err);
+  trace_stage("lua_state", &stage_t);
   if (!s) return -1;
   db_query *q = NULL;
   char *base = NULL;
@@ -331,12 +334,14 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   rapp_buf fmts = {0}, tmp = {0}, fin = {0}, prefix = {0}, fonts = {0};
   int rc = -1;
   if (script_load(s, err) != 0) goto done;
+  trace_stage("script_load", &stage_t);
   if (formats_arg) {
     buf_puts(&fmts, formats_arg);
   } else if (script_formats(s, &fmts, err) != 0) {
     goto done;
   }
   if (db_query_open(o->db_path, &q, err) != 0) goto done;
+  trace_stage("snapshot_open", &stage_t);
   if (o->lang) script_set_language(s, o->lang);
   if (script_prepare(s, q, o->db_path, o->snapshot_sha256, o->allow_partial, o->param_names,
                      o->param_values, o->nparams, &base, err) != 0)
@@ -344,11 +349,13 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   int ok;
   int64_t created = created_time(err, &ok);
   if (!ok) goto done;
+  trace_stage("params", &stage_t);
   if (script_build(s, created, &d, err) != 0) goto done;
   script_free(s); /* Lua is gone before any renderer runs */
   s = NULL;
   db_query_close(q);
   q = NULL;
+  trace_stage("build", &stage_t);
   render_env env = {0};
   buf_printf(&fonts, "%s/fonts", engine_home());
   env.fonts_dir = buf_str(&fonts);
@@ -381,6 +388,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
       err_prefix(err, "%s", buf_str(&fin));
       goto done;
     }
+    trace_stage(r->format, &stage_t);
     send(fd, 'R', buf_str(&fin));
   }
   char missing[8192];
@@ -466,6 +474,7 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
   if (pipe2(fds, O_CLOEXEC) != 0) return err_set(err, "cannot create a pipe: %s", strerror(errno));
   fflush(NULL);
   pid_t parent = getpid();
+  double forked = stage_t = trace_now();
   pid_t pid = fork();
   if (pid < 0) {
     close(fds[0]);
@@ -474,6 +483,7 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
   }
   if (pid == 0) {
     close(fds[0]);
+    trace_stage("start", &stage_t);
     child_signals(parent, &saved_mask);
     rapp_err cerr;
     err_clear(&cerr);
@@ -517,6 +527,9 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
   while (wait4(pid, &res->status, 0, &ru) < 0 && errno == EINTR) {
   }
   res->maxrss_kb = ru.ru_maxrss;
+  trace_stage_cpu("report_process", &forked,
+                  1000 * ((double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec) +
+                      ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1000);
   if (!res->signal && parent_signal) res->signal = parent_signal;
   return 0;
 }

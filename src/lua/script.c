@@ -6,6 +6,7 @@
  * handled here: hooks do not run inside __gc finalizers (setmetatable refuses __gc), C functions
  * cannot be interrupted by the hook (the engine's child process has a wall-clock kill), and
  * math.random is seeded per state at random (reseeded with a constant). */
+#include <dirent.h>
 #include <errno.h>
 #include <lualib.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 
 #include "lua/script_int.h"
 #include "util/buf.h"
+#include "util/file.h"
 #include "util/outname.h"
 #include "util/utf8.h"
 #include "util/sha256.h"
@@ -329,8 +331,41 @@ char *script_read_file(const char *path, size_t *len) {
   return data;
 }
 
-/* Loads a text chunk from a file and pushes it; returns 0, or -1 with a message pushed. */
-static int load_file_chunk(lua_State *L, const char *path, const char *chunkname) {
+/* ---- compiled library chunks ------------------------------------------------------------ */
+
+/* The library's own files (lua/rapp/..., chunk names "=lua/...") compiled once a process:
+ * script_warm compiles them all, and the report processes forked afterwards (a batch worker's)
+ * load the compiled form (lua_dump with its debug information: messages name the same file and
+ * line) instead of parsing the text again. A report script and its own modules are always read
+ * as text; a library file changed since it was compiled (device, inode, size, times) is too. */
+enum { LIB_CACHE_MAX = 64 };
+typedef struct lib_chunk {
+  char *path;
+  struct stat st;
+  rapp_buf code;
+} lib_chunk;
+static lib_chunk lib_cache[LIB_CACHE_MAX];
+static size_t lib_ncache;
+static int lib_caching; /* set by script_warm: a single run compiles each file once anyway */
+
+static int dump_to_buf(lua_State *L, const void *p, size_t n, void *ud) {
+  (void)L;
+  buf_append(ud, p, n);
+  return 0;
+}
+
+/* Compiles a chunk from a file and pushes it (a library chunk from the cache when it is there,
+ * and into it when not); returns 0, or -1 with a message pushed. */
+static int compile_file_chunk(lua_State *L, const char *path, const char *chunkname) {
+  struct stat st;
+  int lib = strncmp(chunkname, "=lua/", 5) == 0 && stat(path, &st) == 0;
+  if (lib)
+    for (size_t i = 0; i < lib_ncache; i++)
+      if (strcmp(lib_cache[i].path, path) == 0 && file_same_version(&lib_cache[i].st, &st))
+        return luaL_loadbufferx(L, lib_cache[i].code.data, lib_cache[i].code.len, chunkname, "b") ==
+                       LUA_OK
+                   ? 0
+                   : -1;
   size_t len;
   char *data = script_read_file(path, &len);
   if (!data) {
@@ -340,6 +375,50 @@ static int load_file_chunk(lua_State *L, const char *path, const char *chunkname
   int rc = luaL_loadbufferx(L, data, len, chunkname, "t");
   free(data);
   if (rc != LUA_OK) return -1;
+  struct stat after;
+  if (lib && lib_caching && lib_ncache < LIB_CACHE_MAX && stat(path, &after) == 0 && file_same_version(&st, &after)) {
+    lib_chunk *c = &lib_cache[lib_ncache];
+    memset(c, 0, sizeof *c);
+    if (lua_dump(L, dump_to_buf, &c->code, 0) == 0 && c->code.len > 0) {
+      c->path = xstrdup(path);
+      c->st = st;
+      lib_ncache++;
+    } else {
+      buf_free(&c->code);
+    }
+  }
+  return 0;
+}
+
+int script_warm(const char *home) {
+  lib_caching = 1;
+  rapp_buf dir = {0}, path = {0}, chunk = {0};
+  buf_printf(&dir, "%s/lua/rapp", home);
+  DIR *d = opendir(buf_str(&dir));
+  lua_State *L = d ? luaL_newstate() : NULL;
+  int n = 0;
+  struct dirent *e;
+  while (L && (e = readdir(d)) != NULL) {
+    size_t len = strlen(e->d_name);
+    if (len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0) continue;
+    buf_reset(&path);
+    buf_printf(&path, "%s/%s", buf_str(&dir), e->d_name);
+    buf_reset(&chunk);
+    buf_printf(&chunk, "=lua/rapp/%s", e->d_name);
+    if (compile_file_chunk(L, buf_str(&path), buf_str(&chunk)) == 0) n++;
+    lua_settop(L, 0);
+  }
+  if (L) lua_close(L);
+  if (d) closedir(d);
+  buf_free(&dir);
+  buf_free(&path);
+  buf_free(&chunk);
+  return n;
+}
+
+/* Loads a chunk from a file and pushes it; returns 0, or -1 with a message pushed. */
+static int load_file_chunk(lua_State *L, const char *path, const char *chunkname) {
+  if (compile_file_chunk(L, path, chunkname) != 0) return -1;
   if (strncmp(chunkname, "=lua/", 5) == 0) script_set_lib_env(L, -1); /* the library's globals */
   return 0;
 }

@@ -31,6 +31,11 @@ typedef struct script_limits {
 
 typedef struct script script;
 
+/* Compiles the library's files (every .lua file in HOME/lua/rapp) once for this process and the
+ * processes it forks afterwards, which then load them without parsing them again (a batch worker
+ * calls it; nothing is run). Returns the number of files compiled. */
+int script_warm(const char *home);
+
 /* home: the project folder holding lua/rapp/ (RAPP_HOME). Returns NULL with err on failure. */
 script *script_new(const char *home, const char *script_path, const script_limits *lim, rapp_err *err);
 void script_free(script *s); /* NULL is a no-op */

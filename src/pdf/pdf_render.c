@@ -15,6 +15,7 @@
 #include "model/render.h"
 #include "pdf/pdf_int.h"
 #include "util/nofmt.h"
+#include "util/trace.h"
 
 static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data) {
   pdf_ctx *c = user_data;
@@ -280,7 +281,9 @@ static int pdf_render_doc(const doc *d, const char *path, const render_env *env,
   HPDF_UseUTFEncodings(c->pdf);
   c->utf8 = HPDF_GetEncoder(c->pdf, "UTF-8");
   if (!c->utf8 || pdf_check(c, "setting up UTF-8") != 0) goto done;
+  double t = trace_now();
   if (pdf_fonts_load(c, env && env->fonts_dir ? env->fonts_dir : "fonts") != 0) goto done;
+  trace_stage("pdf_fonts", &t);
 
   c->nheadings = doc_nheadings(d);
   c->headings = xcalloc(c->nheadings ? c->nheadings : 1, sizeof *c->headings);

@@ -24,6 +24,10 @@ int file_open_regular(const char *path, size_t max_bytes, const char *what, stru
  * device", "a block device", "a socket", or "not a regular file". */
 const char *file_kind(mode_t mode);
 
+/* 1 when a and b (two stat results) show the same file unchanged: device, inode, size,
+ * modification and change time (any write changes the change time). */
+int file_same_version(const struct stat *a, const struct stat *b);
+
 /* Writes p[0..n) to fd, again after EINTR and short writes; -1 (errno set, or 0 for a write of
  * nothing) at another error, else 0. System calls only (a signal or out-of-memory handler may
  * call it). */

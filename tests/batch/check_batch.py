@@ -13,6 +13,12 @@ shards  for N = 1..5 the shards (--shard K/N, and the Slurm/Kubernetes variables
         refuses a missing or doubled shard
 plan    reports/plans/manedspakke.lua: every job run (the unit report for every unit), an optional missing report skipped, each
         area's decision follow-up named by area; a plan that reaches for a library is refused
+worker  the worker running an item (a report spinning for ENH2010) killed with SIGKILL: exactly that
+        item fails naming the signal, a new worker runs the rest, exit 3, no temporary folder left
+interrupt  SIGINT to the batch alone and to its whole process group (Ctrl-C) in the middle: the batch
+        dies of SIGINT, leaves no temporary manifest or folder, its manifest is whole and records
+        every finished item with its hashes; a temporary manifest left by a SIGKILL is removed by
+        the next run; --resume then runs only the rest
 """
 import hashlib
 import json
@@ -61,6 +67,18 @@ def check_outputs_hashed(m, where):
             ok = os.path.exists(o["path"]) and sha(o["path"]) == o["sha256"] \
                 and os.path.getsize(o["path"]) == o["size"]
             check(ok, f"{where}: {it['key']}: {o['path']} is not there with the recorded size and SHA-256")
+
+
+def wait_for_ok(p, out, n):
+    """Waits until the running batch p's manifest in out records n finished items (or p ends)."""
+    done = 0
+    while p.poll() is None and done < n:
+        try:
+            done = sum(it["status"] == "ok" for it in manifest(out)["items"])
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    return done
 
 
 def pct_text(code):
@@ -187,13 +205,7 @@ def case_resume():
     out = os.path.join(work, "killed")
     p = subprocess.Popen([rapp, "run", ENHET, "--db", db, "--each", "unit", "--out", out, "-j", "1", "--quiet"],
                          env=E, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    done = 0
-    while p.poll() is None and done < 5:
-        try:
-            done = sum(it["status"] == "ok" for it in manifest(out)["items"])
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.05)
+    wait_for_ok(p, out, 5)
     check(p.poll() is None, "the batch finished before it could be killed")
     p.send_signal(signal.SIGKILL)
     p.wait()
@@ -313,6 +325,87 @@ def case_plan():
     check(r.returncode == 1 and "jobs[1].report" in r.stderr, f"a job without report: {r.stderr}")
 
 
+def interrupt_batch(out, group):
+    """Starts a batch, waits until its manifest records 3 finished items, sends SIGINT (to the batch
+    alone, or to its process group as Ctrl-C does) and returns (exit status, stderr, ok items)."""
+    p = subprocess.Popen([rapp, "run", ENHET, "--db", db, "--each", "unit", "--out", out, "-j", "2"],
+                         env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         start_new_session=group)
+    done = wait_for_ok(p, out, 3)
+    check(p.poll() is None, "the batch finished before it could be interrupted")
+    if group:
+        os.killpg(p.pid, signal.SIGINT)
+    else:
+        p.send_signal(signal.SIGINT)
+    _, err = p.communicate()
+    return p.returncode, err, done
+
+
+def case_interrupt():
+    for group in (False, True):
+        what = "Ctrl-C to the process group" if group else "SIGINT to the batch"
+        out = os.path.join(work, "group" if group else "alone")
+        rc, err, before = interrupt_batch(out, group)
+        check(rc == -signal.SIGINT, f"{what}: the batch exited {rc}, expected to die of SIGINT")
+        check("stopped (signal 2)" in err and "--resume" in err, f"{what}: stderr does not say so: {err[-300:]}")
+        left = sorted(f for f in os.listdir(out) if f.startswith(".") or ".tmp" in f)
+        check(left == [], f"{what}: temporary files left: {left}")
+        m = manifest(out)  # whole JSON, written when the signal came
+        statuses = {it["status"] for it in m["items"]}
+        ok = [it for it in m["items"] if it["status"] == "ok"]
+        check(statuses <= {"ok", "pending"}, f"{what}: statuses {statuses}")
+        check(before <= len(ok) < len(UNITS), f"{what}: {len(ok)} items ok after the signal, {before} before")
+        check_outputs_hashed(m, what)
+        # a temporary manifest a SIGKILL left behind goes with the next run
+        stale = os.path.join(out, "manifest.json.tmpAbC123")
+        with open(stale, "w") as f:
+            f.write("{")
+        r = batch(ENHET, out, "-j", "2", "--resume")
+        check(r.returncode == 0, f"{what}: the resumed batch exited {r.returncode}: {r.stderr[-300:]}")
+        check(f"{len(UNITS)} items: {len(UNITS) - len(ok)} ok, 0 failed, {len(ok)} skipped" in r.stderr,
+              f"{what}: the resumed batch did not run just the rest: {r.stderr[-200:]}")
+        check(not os.path.exists(stale), f"{what}: the stale temporary manifest is still there")
+        m = manifest(out)
+        check([it["status"] for it in m["items"]] == ["ok"] * len(UNITS), f"{what}: not every item ok after --resume")
+        check_outputs_hashed(m, what + ", resumed")
+        check(sorted(os.listdir(out)) == sorted([f"enhet-2026-T2-{c}.{e}" for c, _ in UNITS for e in ("pdf", "txt")]
+                                                + ["manifest.json"]), f"{what}: other files in the output folder")
+
+
+def case_worker():
+    out = os.path.join(work, "worker")
+    treg = os.path.join(src, "tests", "batch", "enhet_treg.lua")
+    codes = [c for c, _ in UNITS]
+    before = codes.index("ENH2010")  # items run in key order with -j 1: these come first
+    p = subprocess.Popen([rapp, "run", treg, "--db", db, "--each", "unit", "--out", out, "-j", "1"],
+                         env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for_ok(p, out, before)
+    check(p.poll() is None, "the batch ended before its worker could be killed")
+    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+        workers = f.read().split()
+    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
+    os.kill(int(workers[0]), signal.SIGKILL)
+    _, err = p.communicate()
+    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
+    m = manifest(out)
+    st = {it["params"]["unit"]: it for it in m["items"]}
+    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
+    check(failed == ["ENH2010"], f"items not ok: {failed}")
+    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
+          f"the message does not name the signal: {st['ENH2010']['message']}")
+    check("failed: enhet_treg.lua unit=ENH2010: " in err, "stderr does not name the failed item")
+    check_outputs_hashed(m, "worker")
+    for _ in range(100):  # the killed worker's report process dies with it and removes its folder
+        left = [f for f in os.listdir(out) if f.startswith(".")]
+        if not left:
+            break
+        time.sleep(0.05)
+    check(left == [], f"temporary folders left: {left}")
+    check(sorted(os.listdir(out)) == sorted([f"enhet-2026-T2-{c}.txt" for c in codes if c != "ENH2010"]
+                                            + ["manifest.json"]), "the output folder holds other files")
+
+
 {"burst": case_burst, "jobs": case_jobs, "fail": case_fail, "resume": case_resume,
- "shards": case_shards, "plan": case_plan}[case]()
+ "shards": case_shards, "plan": case_plan, "interrupt": case_interrupt,
+ "worker": case_worker}[case]()
 finish(f"batch {case}: all checks passed")
