@@ -17,14 +17,16 @@ end
 local capital = M.capital
 
 -- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
--- closed on :as_of (view deviation_state); in_period counts those from :first_date.
+-- closed on :as_of (view deviation_state); in_period counts those from :first_date. personal: the
+-- category is marked as about persons (deviation_category): its counts fall under personvern.
 M.DEVIATION_SQL = [[
 SELECT category,
        sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
        count(*) AS ytd,
        sum(severity = 'høy') AS high,
        sum(closed) AS closed,
-       sum(NOT closed) AS open
+       sum(NOT closed) AS open,
+       coalesce((SELECT c.personal FROM deviation_category c WHERE c.category = deviation_state.category), 0) AS personal
 FROM deviation_state
 WHERE reported_date BETWEEN :year_first_date AND :last_date
   AND valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
@@ -63,17 +65,26 @@ function M.section(r, q, devs, risks, opts)
   doc:paragraph(("Avvik registrert i kvalitetssystemet hittil i år (%s), per kategori. Bare antall "
     .. "rapporteres; innholdet i avvikene er ikke offentlig."):format(q.ytd_label))
   local list = {}
+  local counts = { "in_period", "ytd", "high", "closed", "open" }
   for i, d in ipairs(devs) do
-    list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
-      closed = d.closed, open = d.open }
+    local row = { category = capital(d.category) }
+    for _, k in ipairs(counts) do
+      row[k] = d[k]
+      -- personvern: a count in a personal category rests on that many cases
+      row[k .. "_cases"] = d.personal == 1 and d[k] or nil
+    end
+    list[i] = row
   end
   local columns = {
     { key = "category", title = "Kategori" },
-    { key = "in_period", title = opts.in_period_title or "I perioden", type = "integer", sum = true, group = "Registrert" },
-    { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert" },
-    { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert" },
-    { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
-    { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of) },
+    { key = "in_period", title = opts.in_period_title or "I perioden", type = "integer", sum = true, group = "Registrert",
+      personal = "in_period_cases" },
+    { key = "ytd", title = "Hittil i år", type = "integer", sum = true, group = "Registrert", personal = "ytd_cases" },
+    { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true, group = "Registrert", personal = "high_cases" },
+    { key = "closed", title = "Lukket", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of),
+      personal = "closed_cases", part_of = "ytd" },
+    { key = "open", title = "Åpne", type = "integer", sum = true, group = "Status per " .. fmt.date(q.as_of),
+      personal = "open_cases", part_of = "ytd" },
   }
   if opts.in_period_title == false then table.remove(columns, 2) end
   doc:table {

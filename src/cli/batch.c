@@ -363,6 +363,7 @@ static void item_process(const batch_item *it, const batch_opts *o, const char *
   eo.param_values = (const char *const *)it->values;
   eo.nparams = it->nparams;
   eo.allow_partial = o->allow_partial;
+  eo.internal = o->internal;
   eo.limits = o->limits;
   eo.snapshot_sha256 = snap_sha;
   rapp_err err;

@@ -104,7 +104,7 @@ int cmd_batch(int argc, char **argv) {
       rapp_buf label = {0};
       buf_printf(&label, "batch %s", p->name ? p->name : ra.o.script);
       batch_opts bo = {ra.o.db_path, ra.o.out_dir, ra.o.formats, ra.o.allow_partial, ra.o.limits,
-                       ra.jobs, ra.resume, ra.quiet, k, n, buf_str(&label)};
+                       ra.jobs, ra.resume, ra.quiet, k, n, buf_str(&label), ra.o.internal};
       rc = batch_run(&l, &bo);
       buf_free(&label);
     }

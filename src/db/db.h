@@ -14,7 +14,7 @@
 struct sqlite3;
 
 /* The schema version this Rapp reads and writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 /* Most problem lines printed by one import or check; the rest are counted. */
 #define DB_MAX_PROBLEM_LINES 200

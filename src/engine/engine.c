@@ -341,6 +341,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   int ok;
   int64_t created = created_time(err, &ok);
   if (!ok) goto done;
+  script_set_edition(s, o->internal);
   if (script_build(s, created, &d, err) != 0) goto done;
   script_free(s); /* Lua is gone before any renderer runs */
   s = NULL;

@@ -31,6 +31,7 @@ struct script {
   doc *doc;              /* the document build() fills; owned here until handed out */
   int report_ref;        /* registry ref of the declaration table */
   int engine_ref;        /* registry ref of the lua/rapp/engine.lua module */
+  int internal;          /* the internal edition (script_set_edition); scripts read r.edition */
 };
 
 /* The run of a Lua state (stored in its extra space). */

@@ -334,6 +334,17 @@ const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n) {
   return buf;
 }
 
+const char *doc_marking_text(const doc_meta *m, char *buf, size_t n) {
+  char prelim[128];
+  const char *p = doc_preliminary_text(m, prelim, sizeof prelim);
+  if (!p && !m->internal) return NULL;
+  if (p && m->internal)
+    snprintf(buf, n, "%s \xC2\xB7 %s", DOC_EXEMPT_TEXT, p);
+  else
+    snprintf(buf, n, "%s", p ? p : DOC_EXEMPT_TEXT);
+  return buf;
+}
+
 static doc_about_line *about_add(doc_about_line *out, size_t *n, const char *label) {
   doc_about_line *l = &out[(*n)++];
   memset(l, 0, sizeof *l);

@@ -1,7 +1,7 @@
 -- The small snapshot the Lua tests and the docs/scripting.md examples run against. Loaded after
 -- src/db/schema_v1.sql by tests/lua/make_fixture.sh. Numbers are chosen to exercise formatting:
 -- negatives, zero, NULL, halves to round, large amounts.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 INSERT INTO municipality VALUES ('4699', 'Fjordvik kommune', 'nb', 12345, '2026-08-31', NULL);
 

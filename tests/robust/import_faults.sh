@@ -121,7 +121,7 @@ timeout 60 "$rapp" run "$project/reports/kvartalsrapport.lua" --db "$work/view.d
   --out "$work/runout" >"$work/stdout" 2>"$work/stderr"
 rc=$?
 if [ $rc -ne 1 ]; then bad run_endless_view "exit code $rc, expected 1"
-elif ! grep -q "'$work/view.db' is not a schema version 3 snapshot: table 'deviation': is a view" "$work/stderr"; then bad run_endless_view "no schema message"
+elif ! grep -q "'$work/view.db' is not a schema version 4 snapshot: table 'deviation': is a view" "$work/stderr"; then bad run_endless_view "no schema message"
 else ok "run_endless_view: $(head -n 1 "$work/stderr" | cut -c1-150)"; fi
 
 cp "$work/snap.db" "$work/big.db"
@@ -141,12 +141,12 @@ elif [ "$before" != "$(sha256sum <"$work/big.db")" ]; then bad check_time_limit 
 else ok "check_time_limit: exit 1 in $took s: $(head -n 1 "$work/stderr" | cut -c1-150)"; fi
 
 # --- an SQLite file at the current user_version without the schema: named as such, not as a query error ---
-sqlite3 "$work/other.db" "CREATE TABLE x(a); PRAGMA user_version = 3;"
+sqlite3 "$work/other.db" "CREATE TABLE x(a); PRAGMA user_version = 4;"
 timeout 60 "$rapp" run "$project/reports/kvartalsrapport.lua" --db "$work/other.db" --period 2026-Q2 \
   --out "$work/runout" >"$work/stdout" 2>"$work/stderr"
 rc=$?
 if [ $rc -ne 1 ]; then bad run_wrong_schema "exit code $rc, expected 1"
-elif ! grep -q "'$work/other.db' is not a schema version 3 snapshot: table 'municipality': missing from the snapshot (and [0-9]* more problems); 'rapp check $work/other.db' lists what is wrong" "$work/stderr"; then
+elif ! grep -q "'$work/other.db' is not a schema version 4 snapshot: table 'municipality': missing from the snapshot (and [0-9]* more problems); 'rapp check $work/other.db' lists what is wrong" "$work/stderr"; then
   bad run_wrong_schema "no schema message"
 elif [ -e "$work/runout" ] && [ -n "$(ls -A "$work/runout")" ]; then bad run_wrong_schema "wrote output"
 else ok "run_wrong_schema: $(head -n 1 "$work/stderr" | cut -c1-150)"; fi

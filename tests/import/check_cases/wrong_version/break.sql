@@ -1,1 +1,1 @@
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
