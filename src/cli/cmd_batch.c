@@ -14,9 +14,9 @@
 
 static const char batch_usage[] =
     "Usage: rapp batch PLAN.lua --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
-    "                  [--format LIST] [--out DIR] [--allow-partial] [-j N] [--resume]\n"
-    "                  [--shard K/N] [--quiet] [--memory-limit MB] [--instruction-limit N]\n"
-    "                  [--time-limit SECONDS]\n"
+    "                  [--format LIST] [--out DIR] [--allow-partial] [--edition public|internal]\n"
+    "                  [-j N] [--resume] [--shard K/N] [--quiet] [--memory-limit MB]\n"
+    "                  [--instruction-limit N] [--time-limit SECONDS]\n"
     "\n"
     "Runs every job of a batch plan (a Lua file returning { name = ..., jobs = { { report = ...,\n"
     "each = ..., params = { ... }, optional = true }, ... } }, docs/batch.md) as one batch: the\n"
