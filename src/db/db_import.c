@@ -567,7 +567,30 @@ static int bind_cell(import_ctx *cx, int ti, sqlite3_stmt *ins, int col, sqlite3
   return 0;
 }
 
-/* The sheet for table ti: the header row (the first row with a value), then every row. */
+/* Rows with a value the import passes over looking for the header row (titles above a table). */
+#define XLSX_MAX_TITLE_ROWS 100
+
+/* Whether a text cell of the row names a column of table t (spaces around it ignored, as in the
+ * header): the header row is the first row that does; the rows above it are titles. */
+static int row_names_column(const db_table *t, const src_xlsx_cell *cells, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const char *s = cells[i].text;
+    size_t len = cells[i].len;
+    if (cells[i].type != SRC_XLSX_TEXT) continue;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    while (len && (*s == ' ' || *s == '\t')) s++, len--;
+    char buf[128];
+    if (len == 0 || len >= sizeof buf) continue;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    if (db_table_column(t, buf) >= 0) return 1;
+  }
+  return 0;
+}
+
+/* The sheet for table ti: rows above the header passed over (a title, a note: a workbook Rapp
+ * itself wrote has them), the header row (the first row with a cell naming a column of the
+ * table), then every row. */
 static int load_xlsx(import_ctx *cx, int ti, const char *path) {
   const db_table *t = &cx->m.tables[ti];
   db_place *pl = &cx->places[ti];
@@ -586,15 +609,32 @@ static int load_xlsx(import_ctx *cx, int ti, const char *path) {
   pl->sheet = xstrdup(src_xlsx_sheet_name(xr));
   pl->sheet_col = xmalloc((size_t)t->ncols * sizeof *pl->sheet_col);
   for (int k = 0; k < t->ncols; k++) pl->sheet_col[k] = -1;
-  switch (src_xlsx_next_row(xr, &row, &cells, &n, cx->err)) {
-    case 0:
+  long first = 0;
+  for (int skipped = 0;; skipped++) {
+    int got = src_xlsx_next_row(xr, &row, &cells, &n, cx->err);
+    if (got < 0) {
+      problem(cx, ti, -1, 0, "%s", cx->err->msg);
+      goto done;
+    }
+    if (got == 0 && first == 0) {
       problem(cx, ti, -1, 0, "sheet '%s' is empty: its first row must be the column names",
               pl->sheet);
       goto done;
-    case -1:
-      problem(cx, ti, -1, 0, "%s", cx->err->msg);
+    }
+    if (got == 0 || skipped == XLSX_MAX_TITLE_ROWS) {
+      rapp_buf msg = {0};
+      for (int k = 0; k < t->ncols; k++) buf_printf(&msg, "%s%s", k ? ", " : "", t->cols[k].name);
+      char which[40] = "the sheet's";
+      if (got != 0) snprintf(which, sizeof which, "the first %d", skipped);
+      problem(cx, ti, -1, first,
+              "none of %s rows names a column of %s: the header row must hold the column names "
+              "(%s); in a workbook of several sheets, name the table's sheet '%s'",
+              which, t->name, buf_str(&msg), t->name);
+      buf_free(&msg);
       goto done;
-    default: break;
+    }
+    if (first == 0) first = row;
+    if (row_names_column(t, cells, n)) break;
   }
   /* the header: sheet column -> table column; empty header cells (the rest of a merged cell,
    * a gap) name no column */

@@ -10,7 +10,8 @@
  * (kapittel/sektor) is reported, not read. The amount is stored in kroner (beløp × 1000), with
  * the file's sign convention, which is Rapp's (expense positive, income negative). Function and
  * art codes are checked by the rules against kostra_function/kostra_art (reference data in the
- * schema); everything else here, each problem with its line and column. */
+ * schema); everything else here, each problem with its line and column, including the
+ * function/art combinations SSB refuses (kostra_pairs). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,51 @@ static int all_blank(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ') return 0;
   return 1;
+}
+
+/* SSB's function/art combination rules for the municipal and county forms (kostra-kontrollprogram,
+ * kontroller/.../rule/regnskap/kostra/Rule060..Rule080, severity ERROR): each art listed belongs
+ * to the one function; Rule065 also the other way round (function 899 takes only its arts).
+ * Records with the amount 0 are not checked, as SSB does not. */
+static const struct kostra_pair {
+  const char *rule, *arts, *function;
+  int investment_only, both_ways;
+} kostra_pairs[] = {
+    {"060", "729", "841", 1, 0},
+    {"065", "589 980 989", "899", 0, 1},
+    {"070", "530", "880", 0, 0},
+    {"075", "870 871 872 873 875 876", "800", 0, 0},
+    {"080", "800", "840", 0, 0},
+};
+
+/* art (3 digits) is one of the space-separated codes in list */
+static int art_in(const char *art, const char *list) {
+  for (const char *p = list; *p; p += p[3] ? 4 : 3)
+    if (strncmp(p, art, 3) == 0) return 1;
+  return 0;
+}
+
+/* Reports the combinations of function fn and art (3 digits each) SSB refuses. */
+static int check_combination(db_sink *s, long line, const char *form, char account_class,
+                             const char *fn, const char *art) {
+  if (form[0] == '0' && form[1] == 'F') return 0; /* the church's forms have rules of their own */
+  int bad = 0;
+  for (size_t i = 0; i < sizeof kostra_pairs / sizeof kostra_pairs[0]; i++) {
+    const struct kostra_pair *k = &kostra_pairs[i];
+    if (k->investment_only && account_class != '0' && account_class != '4') continue;
+    int listed = art_in(art, k->arts), at_fn = strncmp(fn, k->function, 3) == 0;
+    if (listed && !at_fn) {
+      db_sink_problem(s, line, 37, "art %.3s is used only with function %s%s, not with %.3s "
+                      "(SSB's kontroll %s)", art, k->function,
+                      k->investment_only ? " in the investment accounts" : "", fn, k->rule);
+      bad++;
+    } else if (k->both_ways && at_fn && !listed) {
+      db_sink_problem(s, line, 33, "function %s takes only the arts %s, not %.3s (SSB's kontroll %s)",
+                      k->function, k->arts, art, k->rule);
+      bad++;
+    }
+  }
+  return bad;
 }
 
 /* Checks one record (len characters, without the line end) and fills vals; returns the number
@@ -90,6 +136,8 @@ static int parse_record(db_sink *s, long line, const char *r, size_t len, char f
     long long v = 0;
     for (size_t k = d; k < 9; k++) v = v * 10 + (a[k] - '0');
     snprintf(f[KC_AMOUNT], 24, "%lld", (d > i ? -v : v) * 1000);
+    if (v != 0 && all_digits(f[KC_FUNCTION], 3) && all_digits(f[KC_ART], 3))
+      bad += check_combination(s, line, r, r[31], f[KC_FUNCTION], f[KC_ART]);
   } else
     snprintf(f[KC_AMOUNT], 24, "%.9s", a);
   return bad;

@@ -81,8 +81,17 @@ rows = rows_of("budget")
 rows[0][4] = "beløp"
 wb, _ = workbook("budget", rows)
 empty, _ = workbook("company", [])
+# title rows above the header are passed over: the fault is named in the header's row 3; a
+# correct header under titles imports; a sheet with titles and data but no header is named
+rows = rows_of("actual")
+rows[0][4] = "beløp"
+titled, _ = workbook("actual", [["Regnskap 2026"], [None], *rows])
+area_ok, _ = workbook("area", [["Rammeområder"], ["Kilde: økonomisystemet"], *rows_of("area")])
+no_header, _ = workbook("goal", [["Mål"], *rows_of("goal")[1:]])
 case("header", {"budget.xlsx": wb, "budget.csv.delete": b"", "company.xlsx": empty,
-                "company.csv.delete": b""})
+                "company.csv.delete": b"", "actual.xlsx": titled, "actual.csv.delete": b"",
+                "area.xlsx": area_ok, "area.csv.delete": b"", "goal.xlsx": no_header,
+                "goal.csv.delete": b""})
 
 # 3. one table in two files
 wb, _ = workbook("budget", rows_of("budget"))
