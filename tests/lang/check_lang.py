@@ -130,6 +130,8 @@ NN_WORDS = {
                       "Same månad i fjor", "Leiaravtale", "Målekort"],
     "ros": ["Risikoar i ROS-analysane", "Samandrag", "Høge risikoar", "Risikomatrise, heile kommunen",
             "Uønskt hending", "Ansvarleg", "dei siste fire tertiala"],
+    "arshjul": ["Årshjul 2025", "Månad for månad", "Kvart fjerde år", "Vedtakast av", "Heile året",
+                "Aktivitetar kvart fjerde år", "Neste gong etter 2025"],
 }
 
 # Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own
