@@ -132,6 +132,8 @@ NN_WORDS = {
             "Uønskt hending", "Ansvarleg", "dei siste fire tertiala"],
     "arshjul": ["Årshjul 2025", "Månad for månad", "Kvart fjerde år", "Vedtakast av", "Heile året",
                 "Aktivitetar kvart fjerde år", "Neste gong etter 2025"],
+    "eiermelding": ["Eigarmelding 2025", "Samandrag", "Selskapa 2025", "Eigarandel", "Eigenkapitalandel 2025",
+                    "Siste eigarmøte", "Føremål", "Nøkkeltal", "Eigarstrategi", "Kjelde: årsrekneskapane til selskapa"],
 }
 
 # Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own
