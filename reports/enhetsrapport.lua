@@ -120,12 +120,12 @@ return rapp.report {
       end
     end
     if #sick == 0 then
-      doc:paragraph(r:label("abs.none", ytd.label))
+      doc:paragraph(r:label("sick.none", ytd.label))
     else
-      doc:paragraph(r:label("abs.intro", ytd.label))
+      doc:paragraph(r:label("sick.intro", ytd.label))
       doc:table {
-        title = r:label("abs.title", ytd.label),
-        sheet = r:label("abs.sheet"),
+        title = r:label("sick.title", ytd.label),
+        sheet = r:label("sick.sheet"),
         columns = {
           { key = "month", title = r:label("col.month") },
           { key = "short_pct", title = r:label("col.short"), type = "percent", decimals = 1 },
@@ -135,14 +135,14 @@ return rapp.report {
           { key = "last_year_pct", title = r:label("col.last_year"), type = "percent", decimals = 1 },
         },
         rows = sick,
-        note = r:label("abs.note", per.year),
+        note = r:label("sick.note", per.year),
       }
       doc:chart {
-        kind = "line", title = r:label("abs.title", u.name),
+        kind = "line", title = r:label("sick.title", u.name),
         type = "percent", decimals = 1, value_title = r:label("h.absence"),
         rows = sick, category = "month",
         series = { { key = "total_pct", name = tostring(per.year) }, { key = "last_year_pct", name = tostring(per.year - 1) } },
-        lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = r:label("abs.goal_line", fmt.percent(sick[1].goal_pct, 1)) } }
+        lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = r:label("sick.goal_line", fmt.percent(sick[1].goal_pct, 1)) } }
           or nil,
       }
     end
@@ -150,10 +150,10 @@ return rapp.report {
     -- 4. Målekort (landscape: the scorecard's eight columns)
     doc:landscape()
     doc:heading(1, r:label("h.scorecard"))
-    doc:paragraph(r:label("sc.intro"))
-    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = r:label("sc.sheet") })
+    doc:paragraph(r:label("card.intro"))
+    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = r:label("card.sheet") })
     if counts.total == 0 then
-      doc:paragraph(r:label("sc.none"))
+      doc:paragraph(r:label("card.none"))
     end
 
     -- 5. Avvik

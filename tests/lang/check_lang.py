@@ -134,6 +134,9 @@ NN_WORDS = {
                 "Aktivitetar kvart fjerde år", "Neste gong etter 2025"],
     "eiermelding": ["Eigarmelding 2025", "Samandrag", "Selskapa 2025", "Eigarandel", "Eigenkapitalandel 2025",
                     "Siste eigarmøte", "Føremål", "Nøkkeltal", "Eigarstrategi", "Kjelde: årsrekneskapane til selskapa"],
+    "arsrapport": ["Kommunedirektøren si innleiing", "Nøkkeltal 2025", "Sjukefråvær per rammeområde 2023–2025",
+                   "Årsrekneskapen", "Tilrådd nivå", "Investeringar", "Vurderingane til einingane",
+                   "KOSTRA-samanlikning", "landet utan Oslo", "Eigarstyring", "Heile kommunen"],
 }
 
 # Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own

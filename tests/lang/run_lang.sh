@@ -15,7 +15,8 @@ nynorsk)
   # the other converted standard reports, each with the parameters it needs, into the same folder
   for item in "saksframlegg --period 2026-T2 --param arkivsak=2026/1407 --param saksnummer=45/26" \
               "enhetsrapport --period 2026-T2 --param unit=ENH2010" "ros --period 2026-T2" \
-              "arshjul --period 2025" "eiermelding --period 2025"; do
+              "arshjul --period 2025" "eiermelding --period 2025" \
+              "arsrapport --period 2025"; do
     set -- $item
     "$rapp" run "$src/reports/$1.lua" --db "$work/nn.db" "${@:2}" --format pdf,xlsx,html --out "$work/out" \
       >/dev/null 2>"$work/$1.err" || { cat "$work/$1.err"; echo "FAIL: the report $1"; exit 1; }
