@@ -1,12 +1,16 @@
 #!/usr/bin/python3
-"""Issue 17: language forms in the outputs of the quarterly report.
+"""Issue 17: language forms in the outputs of the standard reports.
 
   check_lang.py nynorsk OUT GOLDEN NB_LABELS.xlsx NN_LABELS.xlsx SNAPSHOT.db
       OUT holds kvartalsrapport-2026-T2.{pdf,xlsx,html,txt} of the nynorsk sample (no --lang: the
-      municipality's language column chooses). Checks the headings, table and chart titles, column
+      municipality's language column chooses) and the pdf, xlsx and html of the other converted
+      reports (NN_WORDS). Checks the quarterly report's headings, table and chart titles, column
       headers and key-figure labels against GOLDEN (RAPP_UPDATE_GOLDEN=1 rewrites it); the engine's
-      fixed words in the PDF; /Lang, <html lang>, the XLSX Language property; and that no bokmål
-      text of the label tables is left where nn differs (HTML text, every XLSX cell, PDF text).
+      fixed words in the PDF; /Lang, <html lang>, the XLSX Language property; per report its
+      nynorsk words (NN_WORDS) in the PDF; that no report's own label key shadows a library or
+      engine key; and, in every output, that no bokmål text of the label tables is left where nn
+      differs (HTML text, every XLSX cell, PDF text; KNOWN lists the bokmål still printed by code
+      outside the label tables).
   check_lang.py sami OUT STDERR
       OUT holds the Sámi sample's outputs: the letters ÁČĐŊŠŦŽ áčđŋšŧž of its data come back
       identical from the PDF text layer (pdftotext), the XLSX (openpyxl) and the HTML; the engine's
@@ -98,6 +102,11 @@ def nynorsk(out, golden, nb_path, nn_path, db):
     # no bokmål text left where nynorsk differs
     nb, nn = labels(nb_path), labels(nn_path)
     if set(nb) != set(nn) or len(nb) < 100: fail(f"label dumps: {len(nb)} nb keys, {len(nn)} nn keys")
+    # a report's own key shadows the library's or the engine's word of the same key (r:label looks in
+    # the report's table first), so the library would print the report's text: no report may reuse one
+    for key in sorted(nb):
+        m = re.match(r"report\.([^.]+)\.(.*)", key)
+        if m and m.group(2) in nb: fail(f"reports/labels/{m.group(1)}.lua: key '{m.group(2)}' shadows the library's or the engine's")
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     data = []
     for (t,) in con.execute("SELECT name FROM sqlite_schema WHERE type='table'"):
@@ -137,6 +146,8 @@ NN_WORDS = {
     "arsrapport": ["Kommunedirektøren si innleiing", "Nøkkeltal 2025", "Sjukefråvær per rammeområde 2023–2025",
                    "Årsrekneskapen", "Tilrådd nivå", "Investeringar", "Vurderingane til einingane",
                    "KOSTRA-samanlikning", "landet utan Oslo", "Eigarstyring", "Heile kommunen"],
+    "manedsrapport": ["Månadsrapport august 2026", "Samandrag", "Kommunedirektøren si vurdering"],
+    "vedtaksoppfolging": ["Samandrag", "Ansvarleg", "som skal følgjast opp"],
 }
 
 # Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own

@@ -16,7 +16,8 @@ nynorsk)
   for item in "saksframlegg --period 2026-T2 --param arkivsak=2026/1407 --param saksnummer=45/26" \
               "enhetsrapport --period 2026-T2 --param unit=ENH2010" "ros --period 2026-T2" \
               "arshjul --period 2025" "eiermelding --period 2025" \
-              "arsrapport --period 2025"; do
+              "arsrapport --period 2025" "manedsrapport --period 2026-08" \
+              "vedtaksoppfolging --period 2026-T2"; do
     set -- $item
     "$rapp" run "$src/reports/$1.lua" --db "$work/nn.db" "${@:2}" --format pdf,xlsx,html --out "$work/out" \
       >/dev/null 2>"$work/$1.err" || { cat "$work/$1.err"; echo "FAIL: the report $1"; exit 1; }
