@@ -7,11 +7,15 @@ local rapp = require("rapp")
 local wheel = require("rapp.wheel")
 
 -- "Folkevalgtopplæring (hvert 4. år)" in the calendar.
-local function label(a)
+local function label(r, a)
   if not a.fourth then return a.text end
-  if a.occurs == nil then return a.text .. " (hvert 4. år; året er ikke oppgitt)" end
-  return a.text .. " (hvert 4. år)"
+  return r:label(a.occurs == nil and "fourth.label_unknown" or "fourth.label", a.text)
 end
+
+-- The lanes rapp.wheel knows get their word from the label table; others show their own code.
+local LANES = {}
+for _, lane in ipairs(wheel.LANES) do LANES[lane.code] = true end
+local function lane(r, a) return LANES[a.lane] and r:label("lane." .. a.lane) or a.lane_label end
 
 return rapp.report {
   name = "arshjul",
@@ -19,6 +23,7 @@ return rapp.report {
   description = "Årshjulet for styringsprosessene: når planlegging, rapportering og politiske vedtak "
     .. "skjer gjennom året, og hvem som vedtar.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.arshjul"),
   params = {
     { name = "period", type = "period", kinds = { "year" }, default = "latest", allow_partial = true,
       description = "År (2026); uten --period: siste hele år" },
@@ -26,10 +31,11 @@ return rapp.report {
   build = function(r, p)
     local doc, db = r.doc, r.db
     local year = p.period.year
-    doc:meta { title = "Årshjul " .. year, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = "Årshjul " .. year, subtitle = r.municipality, period = p.period }
+    local title = r:label("title.year", year)
+    doc:meta { title = title, subtitle = r.municipality, number_headings = true }
+    doc:cover { title = title, subtitle = r.municipality, period = p.period }
     doc:landscape()
-    doc:heading(1, "Årshjul " .. year)
+    doc:heading(1, title)
 
     local all = wheel.activities(db, year)
     local shown, absent = {}, {}
@@ -37,91 +43,87 @@ return rapp.report {
       if a.occurs == false then absent[#absent + 1] = a else shown[#shown + 1] = a end
     end
 
-    doc:paragraph(("Årshjulet viser når styringsprosessene i %s skjer i %d: planlegging, rapportering og "
-      .. "politiske vedtak, måned for måned, og hvilket organ som vedtar. Aktiviteter som skjer hvert "
-      .. "fjerde år etter valget, er bare med i de årene de skjer."):format(r.municipality, year))
+    doc:paragraph(r:label("intro", r.municipality, year))
     local nfourth = 0
     for _, a in ipairs(shown) do if a.fourth then nfourth = nfourth + 1 end end
-    doc:paragraph(("**%s aktiviteter** i %d, av dem **%s** som bare skjer hvert fjerde år.")
-      :format(rapp.fmt.integer(#shown), year, rapp.fmt.integer(nfourth)))
+    doc:paragraph(r:label("count", rapp.fmt.integer(#shown), year, rapp.fmt.integer(nfourth)))
 
-    local columns = { { key = "text", title = "Aktivitet", width_mm = 100 } }
+    local columns = { { key = "text", title = r:label("col.activity"), width_mm = 100 } }
     for m, name in ipairs(wheel.MONTHS) do
       columns[#columns + 1] = { key = "m" .. m, title = name, align = "center", width_mm = 9.5 }
     end
-    columns[#columns + 1] = { key = "body", title = "Vedtas av", width_mm = 30 }
+    columns[#columns + 1] = { key = "body", title = r:label("col.body"), width_mm = 30 }
     local rows = {}
     for _, a in ipairs(shown) do
-      local row = { lane = a.lane_label, text = label(a), body = a.body }
+      local row = { lane = lane(r, a), text = label(r, a), body = a.body }
       for m = 1, 12 do row["m" .. m] = a.months[m] and wheel.MARK or nil end
       rows[#rows + 1] = row
     end
     doc:table {
-      title = "Årshjul " .. year,
-      sheet = "Årshjul",
+      title = title,
+      sheet = r:label("sheet"),
       columns = columns,
       rows = rows,
       group_by = "lane",
-      note = wheel.MARK .. " = aktiviteten skjer i måneden. Aktiviteter som går hele året, er merket i alle måneder. "
-        .. "«Vedtas av» er organet som vedtar saken.",
+      note = r:label("note", wheel.MARK),
     }
 
     doc:portrait()
-    doc:heading(1, "Måned for måned")
-    doc:paragraph(("Alle aktiviteter i %d etter måned; aktiviteter som går hele året, står til slutt."):format(year))
+    doc:heading(1, r:label("h.months"))
+    doc:paragraph(r:label("months.intro", year))
     local by_month = {}
     for m = 1, 13 do
       for _, a in ipairs(shown) do
         if (m <= 12 and not a.whole_year and a.months[m]) or (m == 13 and a.whole_year) then
           by_month[#by_month + 1] = {
-            month = m <= 12 and rapp.fmt.month_name(m):gsub("^%l", string.upper) or "Hele året",
-            text = label(a), lane = a.lane_label, body = a.body,
+            month = m <= 12 and rapp.fmt.month_name(m):gsub("^%l", string.upper) or r:label("whole_year"),
+            text = label(r, a), lane = lane(r, a), body = a.body,
           }
         end
       end
     end
     doc:table {
-      title = "Aktiviteter " .. year .. " måned for måned",
+      title = r:label("months.title", year),
       columns = {
-        { key = "month", title = "Måned" },
-        { key = "text", title = "Aktivitet" },
-        { key = "lane", title = "Spor" },
-        { key = "body", title = "Vedtas av" },
+        { key = "month", title = r:label("col.month") },
+        { key = "text", title = r:label("col.activity") },
+        { key = "lane", title = r:label("col.lane") },
+        { key = "body", title = r:label("col.body") },
       },
       rows = by_month,
       group_by = "month",
     }
 
-    doc:heading(1, "Hvert fjerde år")
+    doc:heading(1, r:label("h.fourth"))
     local fourth = {}
     for _, a in ipairs(all) do
       if a.fourth then
         fourth[#fourth + 1] = {
-          text = a.text, months = wheel.months_text(a), body = a.body,
-          this_year = a.occurs == nil and "Ikke oppgitt" or (a.occurs and "Ja" or "Nei"),
+          text = a.text, months = a.whole_year and r:label("whole_year") or wheel.months_text(a), body = a.body,
+          this_year = r:label(a.occurs == nil and "not_given" or (a.occurs and "yes" or "no")),
           next_year = a.next_year and tostring(a.next_year) or "–",
         }
       end
     end
     if #fourth == 0 then
-      doc:paragraph("Årshjulet har ingen aktiviteter som bare skjer hvert fjerde år.")
+      doc:paragraph(r:label("fourth.none"))
     else
-      doc:paragraph(("Aktiviteter som skjer hvert fjerde år etter valget, og om de skjer i %d."):format(year))
+      doc:paragraph(r:label("fourth.intro", year))
       doc:table {
-        title = "Aktiviteter hvert fjerde år",
+        title = r:label("fourth.title"),
         columns = {
-          { key = "text", title = "Aktivitet" },
-          { key = "months", title = "Måned" },
-          { key = "body", title = "Vedtas av" },
-          { key = "this_year", title = "I " .. year },
-          { key = "next_year", title = "Neste gang etter " .. year },
+          { key = "text", title = r:label("col.activity") },
+          { key = "months", title = r:label("col.month") },
+          { key = "body", title = r:label("col.body") },
+          { key = "this_year", title = r:label("col.in_year", year) },
+          { key = "next_year", title = r:label("col.next", year) },
         },
         rows = fourth,
       }
       if #absent > 0 then
         local names = {}
         for _, a in ipairs(absent) do names[#names + 1] = a.text end
-        doc:paragraph(("Ikke med i årshjulet for %d: %s."):format(year, table.concat(names, "; ")))
+        doc:paragraph(r:label("absent", year, table.concat(names, "; ")))
       end
     end
   end,

@@ -12,8 +12,6 @@ local control = require("rapp.control")
 local commentary = require("rapp.commentary")
 local fmt = rapp.fmt
 
-local NBSP = economy.NBSP
-
 -- Årsverk and employees per budget area at the year's last month with figures, and a year earlier.
 local STAFF_SQL = [[
 WITH m AS (SELECT max(month) AS m FROM staffing WHERE month <= :last_month),
@@ -74,7 +72,7 @@ ORDER BY a.sort_order, v.project_number]]
 -- KOSTRA key figures: the municipality for the year and the two before, its kommunegruppe and
 -- "Landet uten Oslo" for the year.
 local KOSTRA_SQL = [[
-SELECT k.code, k.name, coalesce(a.name, 'Hele kommunen') AS area, k.unit_of_measure, k.decimals, k.direction,
+SELECT k.code, k.name, coalesce(a.name, :whole) AS area, k.unit_of_measure, k.decimals, k.direction,
        (SELECT f2.value FROM kostra_figure f2 WHERE f2.indicator_code = k.code AND f2.year = :year - 2) AS v2,
        (SELECT f1.value FROM kostra_figure f1 WHERE f1.indicator_code = k.code AND f1.year = :year - 1) AS v1,
        f.value, f.group_value, f.country_value, f.group_name
@@ -84,12 +82,12 @@ ORDER BY a.sort_order IS NOT NULL, a.sort_order, k.sort_order, k.code]]
 
 -- "Bedre" / "Svakere" / "Likt" than the comparison, by the indicator's direction, on the values
 -- as shown (rounded to the indicator's decimals); nil without a direction or a value.
-local function verdict(v, other, direction, decimals)
+local function verdict(r, v, other, direction, decimals)
   if v == nil or other == nil or (direction ~= "higher" and direction ~= "lower") then return nil end
   local a, b = fmt.round(v, decimals), fmt.round(other, decimals)
-  if a == b then return "Likt" end
-  if (a > b) == (direction == "higher") then return "Bedre" end
-  return "Svakere"
+  if a == b then return r:label("verdict.same") end
+  if (a > b) == (direction == "higher") then return r:label("verdict.better") end
+  return r:label("verdict.worse")
 end
 
 local function sick_leave_trend(r, year, areas)
@@ -104,11 +102,11 @@ local function sick_leave_trend(r, year, areas)
   end
   local series = {}
   for _, a in ipairs(areas) do series[#series + 1] = { key = a.code, name = a.name } end
-  series[#series + 1] = { key = "whole", name = "Hele kommunen" }
+  series[#series + 1] = { key = "whole", name = r:label("whole_municipality_row") }
   r.doc:chart {
     kind = "line",
-    title = ("Sykefravær per rammeområde %d–%d"):format(year - 2, year),
-    type = "percent", decimals = 1, value_title = "Sykefravær",
+    title = r:label("trend.title", year - 2, year),
+    type = "percent", decimals = 1, value_title = r:label("h.absence"),
     rows = years, category = "year", series = series,
   }
   -- the same figures as a table: one row per area
@@ -122,16 +120,16 @@ local function sick_leave_trend(r, year, areas)
     rows[#rows + 1] = row
   end
   r.doc:table {
-    title = ("Sykefravær per rammeområde %d–%d"):format(year - 2, year),
-    sheet = "Sykefravær år",
+    title = r:label("trend.title", year - 2, year),
+    sheet = r:label("trend.sheet"),
     columns = {
-      { key = "name", title = "Rammeområde" },
+      { key = "name", title = r:label("col.area") },
       { key = "y0", title = tostring(year - 2), type = "percent", decimals = 1 },
       { key = "y1", title = tostring(year - 1), type = "percent", decimals = 1 },
       { key = "y2", title = tostring(year), type = "percent", decimals = 1 },
     },
     rows = rows,
-    note = "Sykefravær totalt i prosent av avtalte dagsverk over hele året. Siste rad er hele kommunen.",
+    note = r:label("trend.note"),
   }
 end
 
@@ -141,6 +139,7 @@ return rapp.report {
   description = "Årsrapport (kommuneloven § 14-7): kommunedirektørens innledning, nøkkeltall, organisasjon, "
     .. "økonomi, målekort, rammeområdene med egne tekster, vedtaksoppfølging, KOSTRA og eierstyring.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.arsrapport"),
   params = {
     { name = "period", type = "period", kinds = { "year" }, default = "latest",
       description = "År (2025); uten --period: siste hele år" },
@@ -151,8 +150,8 @@ return rapp.report {
     local q, ytd = economy.params(per, as_of)
     q.ytd_label, q.as_of = ytd.label, as_of
     q.first_date, q.last_date, q.year_first_date = per.first_date, per.last_date, per.first_date
-    doc:meta { title = "Årsrapport " .. per.label, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = "Årsrapport " .. per.label, subtitle = r.municipality, period = per, date = as_of }
+    doc:meta { title = r:label("title", per.label), subtitle = r.municipality, number_headings = true }
+    doc:cover { title = r:label("title", per.label), subtitle = r.municipality, period = per, date = as_of }
     doc:toc()
 
     -- every figure first, so the introduction can quote them
@@ -170,65 +169,64 @@ return rapp.report {
     local areas = db:rows("SELECT code, name FROM area ORDER BY sort_order, code")
 
     -- 1. Innledning og nøkkeltall
-    doc:heading(1, "Kommunedirektørens innledning")
+    doc:heading(1, r:label("h.intro"))
     commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "sammendrag")
-    doc:heading(2, "Nøkkeltall " .. year)
+    doc:heading(2, r:label("h.keyfigures", year))
     local items = {}
     if acc then
-      items[#items + 1] = { label = "Netto driftsresultat i % av driftsinntektene", value = acc.netto_driftsresultat_pct,
-        type = "percent", decimals = 1, comparison = "Anbefalt nivå: " .. fmt.percent(acc.netto_driftsresultat_norm_pct, 2) }
-      items[#items + 1] = { label = "Regnskapsmessig mer-/mindreforbruk (1" .. NBSP .. "000 kr)", value = acc.regnskapsresultat,
+      items[#items + 1] = { label = r:label("kf.ndr"), value = acc.netto_driftsresultat_pct,
+        type = "percent", decimals = 1, comparison = r:label("kf.ndr_cmp", fmt.percent(acc.netto_driftsresultat_norm_pct, 2)) }
+      items[#items + 1] = { label = r:label("kf.result"), value = acc.regnskapsresultat,
         type = "amount", thousands = true }
     end
-    items[#items + 1] = { label = "Avvik fra regulert budsjett, rammeområdene (1" .. NBSP .. "000 kr)",
-      value = total.deviation_ytd, type = "amount", thousands = true, comparison = "Positivt = mindreforbruk" }
-    items[#items + 1] = { label = "Sykefravær " .. year, value = whole and whole.total_pct, type = "percent", decimals = 1,
-      comparison = ("Mål: %s · i fjor: %s"):format(whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
+    items[#items + 1] = { label = r:label("kf.deviation"),
+      value = total.deviation_ytd, type = "amount", thousands = true, comparison = r:label("kf.positive") }
+    items[#items + 1] = { label = r:label("kf.absence", year), value = whole and whole.total_pct, type = "percent", decimals = 1,
+      comparison = r:label("kf.absence_cmp", whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
         whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) }
-    items[#items + 1] = { label = "Årsverk", value = fte, type = "decimal", decimals = 1,
-      comparison = #staff > 0 and ("per " .. fmt.month(staff[1].month)) or nil }
-    items[#items + 1] = { label = "Indikatorer med ønsket resultat", value = counts.desired, type = "integer", status = "desired",
-      comparison = "av " .. counts.total .. " i kommunens målekort" }
-    items[#items + 1] = { label = "Indikatorer med akseptabelt resultat", value = counts.acceptable, type = "integer", status = "acceptable" }
-    items[#items + 1] = { label = "Indikatorer med uakseptabelt resultat", value = counts.unacceptable, type = "integer", status = "unacceptable" }
-    items[#items + 1] = { label = "Indikatorer ikke målt", value = counts.not_measured, type = "integer", status = "not_measured" }
+    items[#items + 1] = { label = r:label("kf.fte"), value = fte, type = "decimal", decimals = 1,
+      comparison = #staff > 0 and r:label("kf.fte_cmp", fmt.month(staff[1].month)) or nil }
+    items[#items + 1] = { label = r:label("kf.desired"), value = counts.desired, type = "integer", status = "desired",
+      comparison = r:label("kf.desired_cmp", counts.total) }
+    items[#items + 1] = { label = r:label("kf.acceptable"), value = counts.acceptable, type = "integer", status = "acceptable" }
+    items[#items + 1] = { label = r:label("kf.unacceptable"), value = counts.unacceptable, type = "integer", status = "unacceptable" }
+    items[#items + 1] = { label = r:label("kf.not_measured"), value = counts.not_measured, type = "integer", status = "not_measured" }
     doc:keyfigures(items)
-    doc:paragraph(("Rammeområdene samlet fikk i %d %s mot regulert budsjett. Av %d indikatorer i kommunens målekort "
-      .. "har %d ønsket resultat, %d akseptabelt og %d uakseptabelt resultat; %d er ikke målt."):format(year,
-      economy.direction(total.deviation_ytd), counts.total, counts.desired, counts.acceptable, counts.unacceptable,
+    doc:paragraph(r:label("summary", year,
+      economy.direction(total.deviation_ytd, r), counts.total, counts.desired, counts.acceptable, counts.unacceptable,
       counts.not_measured))
     commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "vurdering",
-      { heading = "Kommunedirektørens vurdering", level = 2 })
+      { heading = r:label("h.assessment"), level = 2 })
     if commentary.get(r, commentary.KOMMUNEDIREKTOR, per.code, "utfordringer") then
-      commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "utfordringer", { heading = "Utfordringer framover", level = 2 })
+      commentary.write(r, commentary.KOMMUNEDIREKTOR, per.code, "utfordringer", { heading = r:label("h.challenges"),
+        level = 2 })
     end
 
     -- 2. Organisasjon
-    doc:heading(1, "Organisasjon")
-    doc:heading(2, "Årsverk")
+    doc:heading(1, r:label("h.organisation"))
+    doc:heading(2, r:label("h.fte"))
     if #staff == 0 then
-      doc:paragraph("Det foreligger ingen tall for bemanning.")
+      doc:paragraph(r:label("fte.none"))
     else
       local m = staff[1].month
       doc:table {
-        title = "Årsverk per rammeområde, " .. fmt.month(m),
-        sheet = "Årsverk",
+        title = r:label("fte.title", fmt.month(m)),
+        sheet = r:label("h.fte"),
         columns = {
-          { key = "name", title = "Rammeområde" },
-          { key = "fte_last_year", title = "Årsverk " .. fmt.month(absence.last_year_month(m)), type = "decimal", decimals = 1, sum = true },
-          { key = "fte", title = "Årsverk " .. fmt.month(m), type = "decimal", decimals = 1, sum = true },
-          { key = "change", title = "Endring", type = "decimal", decimals = 1, sum = true },
-          { key = "headcount", title = "Ansatte", type = "integer", sum = true },
+          { key = "name", title = r:label("col.area") },
+          { key = "fte_last_year", title = r:label("col.fte", fmt.month(absence.last_year_month(m))), type = "decimal", decimals = 1, sum = true },
+          { key = "fte", title = r:label("col.fte", fmt.month(m)), type = "decimal", decimals = 1, sum = true },
+          { key = "change", title = r:label("col.change"), type = "decimal", decimals = 1, sum = true },
+          { key = "headcount", title = r:label("col.headcount"), type = "integer", sum = true },
         },
         rows = staff,
-        total = "Sum",
-        note = "Avtalte årsverk og antall ansatte i årets siste måned med tall, mot samme måned året før.",
+        total = r:label("sum"),
+        note = r:label("fte.note"),
       }
     end
-    doc:heading(2, "Sykefravær")
-    doc:paragraph(("Sykefravær i %d i prosent av avtalte dagsverk, mot målet og året før, og utviklingen de "
-      .. "tre siste årene."):format(year))
-    absence.table(r, sick, { label = per.label, ly_label = per:last_year().label, year = year, sheet = "Sykefravær" })
+    doc:heading(2, r:label("h.absence"))
+    doc:paragraph(r:label("abs.intro", year))
+    absence.table(r, sick, { label = per.label, ly_label = per:last_year().label, year = year, sheet = r:label("h.absence") })
     sick_leave_trend(r, year, (function()
       local list = {}
       for _, s in ipairs(sick) do if s.code then list[#list + 1] = { code = s.code, name = s.name } end end
@@ -238,125 +236,118 @@ return rapp.report {
     control.section(r, q, devs, risks, { level = 2, in_period_title = false })
 
     -- 3. Økonomi
-    doc:heading(1, "Økonomi")
+    doc:heading(1, r:label("h.economy"))
     if acc then
       local norm = acc.netto_driftsresultat_norm_pct -- the recommended level, from view annual_key_figure
-      doc:heading(2, "Årsregnskapet")
-      doc:paragraph(("Netto driftsresultat var %s i %d, %s av driftsinntektene, mot anbefalt nivå på %s. "
-        .. "Disposisjonsfondet var %s og netto lånegjeld %s per 31.12.%d."):format(
+      doc:heading(2, r:label("h.accounts"))
+      doc:paragraph(r:label("acc.text",
         fmt.kr(acc.netto_driftsresultat), year, fmt.percent(acc.netto_driftsresultat_pct, 1), fmt.percent(norm, 2),
         fmt.kr(acc.disposisjonsfond), fmt.kr(acc.lanegjeld), year))
       doc:table {
-        title = ("Økonomiske nøkkeltall %s–%d"):format(accounts[1].year, year),
-        sheet = "Årsregnskap",
+        title = r:label("acc.title", accounts[1].year, year),
+        sheet = r:label("acc.sheet"),
         columns = {
-          { key = "year", title = "År" },
-          { key = "driftsinntekter", title = "Driftsinntekter", type = "amount", thousands = true },
-          { key = "netto_driftsresultat", title = "Netto driftsresultat", type = "amount", thousands = true, mark_negative = true },
-          { key = "netto_driftsresultat_pct", title = "I % av driftsinntekter", type = "percent", decimals = 1, mark_negative = true },
-          { key = "disposisjonsfond", title = "Disposisjonsfond", type = "amount", thousands = true },
-          { key = "disposisjonsfond_pct", title = "Disp.fond i %", type = "percent", decimals = 1 },
-          { key = "lanegjeld", title = "Netto lånegjeld", type = "amount", thousands = true },
-          { key = "lanegjeld_pct", title = "Lånegjeld i %", type = "percent", decimals = 1 },
+          { key = "year", title = r:label("col.year") },
+          { key = "driftsinntekter", title = r:label("col.revenue"), type = "amount", thousands = true },
+          { key = "netto_driftsresultat", title = r:label("col.ndr"), type = "amount", thousands = true, mark_negative = true },
+          { key = "netto_driftsresultat_pct", title = r:label("col.ndr_pct"), type = "percent", decimals = 1, mark_negative = true },
+          { key = "disposisjonsfond", title = r:label("col.fund"), type = "amount", thousands = true },
+          { key = "disposisjonsfond_pct", title = r:label("col.fund_pct"), type = "percent", decimals = 1 },
+          { key = "lanegjeld", title = r:label("col.debt"), type = "amount", thousands = true },
+          { key = "lanegjeld_pct", title = r:label("col.debt_pct"), type = "percent", decimals = 1 },
         },
         rows = accounts,
-        note = "Fra årsregnskapet. Prosent av sum driftsinntekter. Anbefalt nivå for netto driftsresultat: "
-          .. fmt.percent(norm, 2) .. " av driftsinntektene.",
+        note = r:label("acc.note", fmt.percent(norm, 2)),
       }
       doc:chart {
         kind = "line",
-        title = ("Netto driftsresultat i %% av driftsinntektene %s–%d"):format(accounts[1].year, year),
-        type = "percent", decimals = 2, value_title = "Netto driftsresultat",
+        title = r:label("acc.chart", accounts[1].year, year),
+        type = "percent", decimals = 2, value_title = r:label("col.ndr"),
         rows = accounts, category = "year",
-        series = { { key = "netto_driftsresultat_pct", name = "Netto driftsresultat" } },
-        lines = { { value = norm, label = "Anbefalt nivå " .. fmt.percent(norm, 2) } },
+        series = { { key = "netto_driftsresultat_pct", name = r:label("col.ndr") } },
+        lines = { { value = norm, label = r:label("acc.norm_line", fmt.percent(norm, 2)) } },
       }
     else
-      doc:heading(2, "Årsregnskapet")
-      doc:paragraph("Årsregnskapet for " .. year .. " foreligger ikke i datagrunnlaget.")
+      doc:heading(2, r:label("h.accounts"))
+      doc:paragraph(r:label("acc.none", year))
     end
-    doc:heading(2, "Drift per rammeområde")
-    doc:paragraph(("Regulert budsjett og regnskap for %d per rammeområde."):format(year))
-    economy.table(r, econ, { title = "Drift per rammeområde " .. year, sheet = "Drift", closed = true })
-    economy.chart(r, econ, "Avvik per rammeområde " .. year, "Avvik")
+    doc:heading(2, r:label("h.operations"))
+    doc:paragraph(r:label("ops.intro", year))
+    economy.table(r, econ, { title = r:label("ops.title", year), sheet = r:label("ops.sheet"), closed = true })
+    economy.chart(r, econ, r:label("ops.chart", year), r:label("col.deviation"))
     do
       doc:landscape() -- ten columns: numbers and dates stay whole across the page
-      doc:heading(2, "Investeringer")
+      doc:heading(2, r:label("h.investments"))
       local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
       for _, i in ipairs(inv) do i.status = control.capital(i.status) end
       if #inv == 0 then
-        doc:paragraph("Ingen investeringsprosjekter med budsjett eller regnskap i " .. year .. ".")
+        doc:paragraph(r:label("inv.none", year))
       else
         doc:table {
-          title = "Investeringsprosjekter " .. year,
-          sheet = "Investeringer",
+          title = r:label("inv.title", year),
+          sheet = r:label("h.investments"),
           columns = {
-            { key = "project_number", title = "Prosjektnr" },
-            { key = "name", title = "Prosjekt" },
-            { key = "cost_frame", title = "Vedtatt kostnadsramme", type = "amount", thousands = true, sum = true },
-            { key = "year_budget", title = "Budsjett " .. year, type = "amount", thousands = true, sum = true },
-            { key = "actual_year", title = "Regnskap " .. year, type = "amount", thousands = true, sum = true },
-            { key = "accumulated", title = "Akkumulert", type = "amount", thousands = true, sum = true },
-            { key = "forecast", title = "Prognose sluttkostnad", type = "amount", thousands = true, sum = true },
-            { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, mark_negative = true },
-            { key = "completion_date", title = "Planlagt ferdig", type = "date" },
-            { key = "status", title = "Status per " .. fmt.date(r.cutoff_date) },
+            { key = "project_number", title = r:label("col.project_number") },
+            { key = "name", title = r:label("col.project") },
+            { key = "cost_frame", title = r:label("col.frame"), type = "amount", thousands = true, sum = true },
+            { key = "year_budget", title = r:label("col.budget_year", year), type = "amount", thousands = true, sum = true },
+            { key = "actual_year", title = r:label("col.actual_year", year), type = "amount", thousands = true, sum = true },
+            { key = "accumulated", title = r:label("col.accumulated"), type = "amount", thousands = true, sum = true },
+            { key = "forecast", title = r:label("col.forecast"), type = "amount", thousands = true, sum = true },
+            { key = "deviation", title = r:label("col.deviation"), type = "amount", thousands = true, sum = true, mark_negative = true },
+            { key = "completion_date", title = r:label("col.completion"), type = "date" },
+            { key = "status", title = r:label("col.status", fmt.date(r.cutoff_date)) },
           },
           rows = inv,
-          total = "Sum",
-          note = "Avvik = vedtatt kostnadsramme − prognose for sluttkostnad (negativt = overskridelse). "
-            .. "Akkumulert: påløpt til og med " .. fmt.date(as_of) .. ". Prognose: den siste laget innen denne datoen. "
-            .. "Planlagt ferdig: etter siste prognose, ellers som vedtatt. Status: prosjektets status ved uttrekket "
-            .. "(datagrunnlaget har ingen statushistorikk).",
+          total = r:label("sum"),
+          note = r:label("inv.note", fmt.date(as_of)),
         }
       end
     end
 
     -- 4. Mål og resultat
     doc:landscape()
-    doc:heading(1, "Mål og resultat (målekort)")
-    doc:paragraph("Målekortet følger kommunens system for mål- og resultatstyring: seks fokusområder med hovedmål, "
-      .. "suksessfaktorer (delmål), måleindikatorer og resultatkrav. Rapportering på måloppnåelse skjer ved årets "
-      .. "slutt som en del av årsrapporten.")
+    doc:heading(1, r:label("h.scorecard"))
+    doc:paragraph(r:label("card.intro"))
     scorecard.table(r, { period = per, previous = true, compare = "last_year", trend = true })
-    scorecard.summary(r, { period = per, sheet = "Måloppnåelse" })
-    scorecard.status_chart(r, muni_rows, "Status per fokusområde, " .. per.label)
+    scorecard.summary(r, { period = per, sheet = r:label("card.sheet") })
+    scorecard.status_chart(r, muni_rows, r:label("card.status_chart", per.label))
     doc:portrait()
 
     -- 5. One chapter per budget area: its own texts next to its figures, then its units' texts
     for _, area in ipairs(areas) do
       local code = area.code
       doc:heading(1, area.name)
-      commentary.write(r, code, per.code, "sammendrag", { heading = "Sammendrag", level = 2 })
+      commentary.write(r, code, per.code, "sammendrag", { heading = r:label("h.summary"), level = 2 })
       local units = economy.rows(r, q, code)
-      doc:heading(2, "Økonomi")
+      doc:heading(2, r:label("h.economy"))
       commentary.write(r, code, per.code, "okonomi")
       if #units > 0 then
-        economy.table(r, units, { title = area.name .. ": drift per enhet " .. year, first_title = "Enhet",
-          sheet = ("Økonomi " .. code), closed = true })
+        economy.table(r, units, { title = r:label("area.eco_title", area.name, year), first_title = r:label("col.unit"),
+          sheet = r:label("area.eco_sheet", code), closed = true })
       end
       local unit_sick = absence.rows(r, per, code)
       if #unit_sick > 0 then
-        doc:heading(2, "Sykefravær")
+        doc:heading(2, r:label("h.absence"))
         commentary.write(r, code, per.code, "sykefravaer")
         absence.table(r, unit_sick, { label = per.label, ly_label = per:last_year().label, year = year,
-          title = area.name .. ": sykefravær per enhet " .. year, first_title = "Enhet",
-          sheet = "Sykefravær " .. code, last_row = area.name })
+          title = r:label("area.abs_title", area.name, year), first_title = r:label("col.unit"),
+          sheet = r:label("area.abs_sheet", code), last_row = area.name })
       end
       if scorecard.counts(scorecard.rows(r, { period = per, area = code })).total > 0 then
-        doc:heading(2, "Måloppnåelse")
+        doc:heading(2, r:label("h.goals"))
         commentary.write(r, code, per.code, "maloppnaelse")
         doc:landscape()
-        doc:heading(3, "Målekort for " .. area.name)
+        doc:heading(3, r:label("area.scorecard", area.name))
         scorecard.table(r, { period = per, area = code, previous = true, compare = "last_year", trend = true })
         doc:portrait()
       end
       if commentary.get(r, code, per.code, "utfordringer") then
-        commentary.write(r, code, per.code, "utfordringer", { heading = "Utfordringer framover", level = 2 })
+        commentary.write(r, code, per.code, "utfordringer", { heading = r:label("h.challenges"), level = 2 })
       end
       local list = db:rows("SELECT code, name FROM unit WHERE area_code = ? ORDER BY sort_order, code", { code })
       if #list > 0 then
-        doc:heading(2, "Enhetenes vurderinger")
+        doc:heading(2, r:label("h.units"))
         for _, u in ipairs(list) do
           commentary.write(r, u.code, per.code, "vurdering", { heading = u.name, level = 3 })
         end
@@ -364,32 +355,31 @@ return rapp.report {
     end
 
     -- 6. Vedtaksoppfølging
-    doc:heading(1, "Oppfølging av politiske vedtak")
-    doc:paragraph(("Politiske vedtak til oppfølging per utvalg, med status per %s. Frist passert: vedtaket var "
-      .. "ikke ferdig eller utgått per %s, og fristen var før denne datoen."):format(fmt.date(as_of), fmt.date(as_of)))
+    doc:heading(1, r:label("h.decisions"))
+    doc:paragraph(r:label("dec.intro", fmt.date(as_of), fmt.date(as_of)))
     doc:table {
-      title = "Vedtaksoppfølging per utvalg, status per " .. fmt.date(as_of),
-      sheet = "Vedtak",
+      title = r:label("dec.title", fmt.date(as_of)),
+      sheet = r:label("dec.sheet"),
       columns = {
-        { key = "body", title = "Utvalg" },
-        { key = "total", title = "Vedtak i alt", type = "integer", sum = true },
-        { key = "made_in_year", title = "Fattet i " .. year, type = "integer", sum = true },
-        { key = "closed_in_year", title = "Ferdig/utgått i " .. year, type = "integer", sum = true },
-        { key = "open", title = "Åpne", type = "integer", sum = true },
-        { key = "overdue", title = "Frist passert", type = "integer", sum = true },
+        { key = "body", title = r:label("col.body") },
+        { key = "total", title = r:label("col.total"), type = "integer", sum = true },
+        { key = "made_in_year", title = r:label("col.made", year), type = "integer", sum = true },
+        { key = "closed_in_year", title = r:label("col.closed", year), type = "integer", sum = true },
+        { key = "open", title = r:label("col.open"), type = "integer", sum = true },
+        { key = "overdue", title = r:label("col.overdue"), type = "integer", sum = true },
       },
       rows = db:rows(DECISION_SQL, { first_date = per.first_date, as_of = as_of }),
-      total = "Sum",
-      note = "Vedtak i alt: fattet til og med " .. fmt.date(as_of) .. ". Åpne: ikke ferdige eller utgått på denne datoen.",
+      total = r:label("sum"),
+      note = r:label("dec.note", fmt.date(as_of)),
     }
 
     -- 7. KOSTRA
-    doc:heading(1, "KOSTRA-sammenligning")
+    doc:heading(1, r:label("h.kostra"))
     if db:value("SELECT count(*) FROM kostra_figure WHERE year = ?", { year }) == 0 then
-      doc:paragraph("Det foreligger ingen KOSTRA-tall for " .. year .. " i datagrunnlaget.")
+      doc:paragraph(r:label("kostra.none", year))
     else
       local list, group = {}, nil
-      for row in db:each(KOSTRA_SQL, { year = year }) do
+      for row in db:each(KOSTRA_SQL, { year = year, whole = r:label("whole_municipality_row") }) do
         group = group or row.group_name
         local d = row.decimals
         local cell = function(v) return { value = v, decimals = d } end
@@ -397,47 +387,44 @@ return rapp.report {
         list[#list + 1] = { area = row.area, name = row.name .. suffix,
           v2 = cell(row.v2), v1 = cell(row.v1), value = cell(row.value), group_value = cell(row.group_value),
           country_value = cell(row.country_value),
-          verdict = verdict(row.value, row.group_value, row.direction, d) or fmt.dash }
+          verdict = verdict(r, row.value, row.group_value, row.direction, d) or fmt.dash }
       end
-      doc:paragraph(("Utvalgte nøkkeltall fra KOSTRA for %d sammenlignet med %s og landet uten Oslo. "
-        .. "Vurdering: bedre eller svakere enn kommunegruppen der indikatoren har en retning."):format(year,
-        group and group:lower() or "kommunegruppen"))
+      doc:paragraph(r:label("kostra.intro", year, group and group:lower() or r:label("kostra.group")))
       doc:table {
-        title = "KOSTRA-nøkkeltall " .. year,
-        sheet = "KOSTRA",
+        title = r:label("kostra.title", year),
+        sheet = r:label("kostra.sheet"),
         group_by = "area",
         columns = {
-          { key = "area", title = "Rammeområde" },
-          { key = "name", title = "Indikator" },
+          { key = "area", title = r:label("col.area") },
+          { key = "name", title = r:label("col.indicator") },
           { key = "v2", title = tostring(year - 2), type = "decimal", group = r.municipality },
           { key = "v1", title = tostring(year - 1), type = "decimal", group = r.municipality },
           { key = "value", title = tostring(year), type = "decimal", group = r.municipality },
-          { key = "group_value", title = group or "Kommunegruppe", type = "decimal" },
-          { key = "country_value", title = "Landet uten Oslo", type = "decimal" },
-          { key = "verdict", title = "Mot kommunegruppen" },
+          { key = "group_value", title = group or r:label("col.group"), type = "decimal" },
+          { key = "country_value", title = r:label("col.country"), type = "decimal" },
+          { key = "verdict", title = r:label("col.verdict") },
         },
         rows = list,
-        note = "– : ikke publisert, eller indikatoren har ingen retning (verken bedre eller svakere).",
+        note = r:label("kostra.note"),
       }
     end
 
     -- 8. Eierstyring
-    doc:heading(1, "Eierstyring")
-    doc:paragraph(("Selskaper kommunen eier helt eller delvis, med nøkkeltall fra selskapenes årsregnskap for %d.")
-      :format(year))
+    doc:heading(1, r:label("h.ownership"))
+    doc:paragraph(r:label("own.intro", year))
     doc:table {
-      title = "Eierskap og nøkkeltall " .. year,
-      sheet = "Selskaper",
+      title = r:label("own.title", year),
+      sheet = r:label("own.sheet"),
       columns = {
-        { key = "name", title = "Selskap" },
-        { key = "form", title = "Form" },
-        { key = "ownership_pct", title = "Eierandel", type = "percent", decimals = 0 },
-        { key = "operating_revenue", title = "Driftsinntekter", type = "amount", thousands = true },
-        { key = "annual_result", title = "Årsresultat", type = "amount", thousands = true },
-        { key = "equity", title = "Egenkapital", type = "amount", thousands = true },
+        { key = "name", title = r:label("col.company") },
+        { key = "form", title = r:label("col.form") },
+        { key = "ownership_pct", title = r:label("col.ownership"), type = "percent", decimals = 0 },
+        { key = "operating_revenue", title = r:label("col.revenue"), type = "amount", thousands = true },
+        { key = "annual_result", title = r:label("col.result"), type = "amount", thousands = true },
+        { key = "equity", title = r:label("col.equity"), type = "amount", thousands = true },
       },
       rows = db:rows(COMPANY_SQL, { year = year }),
-      note = "– : selskapet har ikke levert årsregnskap for " .. year .. ".",
+      note = r:label("own.note", year),
     }
   end,
 }

@@ -8,12 +8,16 @@ local rapp = require("rapp")
 local company = require("rapp.company")
 local fmt = rapp.fmt
 
-local FIGURE_COLUMNS = {
-  { key = "operating_revenue", title = "Driftsinntekter", type = "amount", thousands = true },
-  { key = "annual_result", title = "Årsresultat", type = "amount", thousands = true, mark_negative = true },
-  { key = "equity", title = "Egenkapital", type = "amount", thousands = true },
-  { key = "equity_ratio", title = "Egenkapitalandel", type = "percent", decimals = 1 },
-}
+-- The key-figure columns of a company's table, after the year.
+local function figure_columns(r)
+  return {
+    { key = "year", title = r:label("col.year") },
+    { key = "operating_revenue", title = r:label("col.revenue"), type = "amount", thousands = true },
+    { key = "annual_result", title = r:label("col.result"), type = "amount", thousands = true, mark_negative = true },
+    { key = "equity", title = r:label("col.equity"), type = "amount", thousands = true },
+    { key = "equity_ratio", title = r:label("col.equity_ratio"), type = "percent", decimals = 1 },
+  }
+end
 
 return rapp.report {
   name = "eiermelding",
@@ -21,6 +25,7 @@ return rapp.report {
   description = "Selskapene kommunen eier helt eller delvis: eierandel, formål, styre, eiermøte, "
     .. "nøkkeltall for fire år og eierstrategi.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.eiermelding"),
   params = {
     { name = "period", type = "period", kinds = { "year" }, default = "latest",
       description = "Regnskapsår (2025); nøkkeltall for dette året og de tre før. Uten --period: siste hele år" },
@@ -29,8 +34,8 @@ return rapp.report {
     local doc, db = r.doc, r.db
     local year = p.period.year
     local first = year - 3
-    doc:meta { title = "Eiermelding " .. year, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = "Eiermelding " .. year, subtitle = r.municipality, period = p.period }
+    doc:meta { title = r:label("title.year", year), subtitle = r.municipality, number_headings = true }
+    doc:cover { title = r:label("title.year", year), subtitle = r.municipality, period = p.period }
     doc:toc()
 
     local list = company.list(db)
@@ -38,10 +43,8 @@ return rapp.report {
     for _, c in ipairs(list) do figures[c.org_number] = company.figures(db, c.org_number, first, year) end
 
     doc:landscape() -- nine columns read better across the page
-    doc:heading(1, "Sammendrag")
-    doc:paragraph(("%s eier helt eller delvis **%s selskaper**. Nøkkeltallene er fra selskapenes årsregnskap "
-      .. "%d–%d; egenkapitalandelen er egenkapital i prosent av sum eiendeler."):format(r.municipality,
-      fmt.integer(#list), first, year))
+    doc:heading(1, r:label("h.summary"))
+    doc:paragraph(r:label("summary", r.municipality, fmt.integer(#list), first, year))
     local summary = {}
     for _, c in ipairs(list) do
       local f = figures[c.org_number][4]
@@ -53,22 +56,22 @@ return rapp.report {
       }
     end
     doc:table {
-      title = "Selskapene " .. year,
-      sheet = "Selskaper",
+      title = r:label("sum.title", year),
+      sheet = r:label("sum.sheet"),
       columns = {
-        { key = "name", title = "Selskap" },
-        { key = "org_number", title = "Org.nr." },
-        { key = "form", title = "Form" },
-        { key = "ownership_pct", title = "Eierandel", type = "percent", decimals = 1 },
-        { key = "operating_revenue", title = "Driftsinntekter " .. year, type = "amount", thousands = true },
-        { key = "annual_result", title = "Årsresultat " .. year, type = "amount", thousands = true, mark_negative = true },
-        { key = "equity_ratio", title = "Egenkapitalandel " .. year, type = "percent", decimals = 1 },
-        { key = "women_pct", title = "Kvinner i styret", type = "percent", decimals = 0 },
-        { key = "meeting", title = "Siste eiermøte", type = "date" },
+        { key = "name", title = r:label("col.company") },
+        { key = "org_number", title = r:label("col.org") },
+        { key = "form", title = r:label("col.form") },
+        { key = "ownership_pct", title = r:label("col.ownership"), type = "percent", decimals = 1 },
+        { key = "operating_revenue", title = r:label("col.revenue") .. " " .. year, type = "amount", thousands = true },
+        { key = "annual_result", title = r:label("col.result") .. " " .. year, type = "amount", thousands = true,
+          mark_negative = true },
+        { key = "equity_ratio", title = r:label("col.equity_ratio") .. " " .. year, type = "percent", decimals = 1 },
+        { key = "women_pct", title = r:label("col.women"), type = "percent", decimals = 0 },
+        { key = "meeting", title = r:label("col.meeting"), type = "date" },
       },
       rows = summary,
-      note = "Eierandel: kommunens andel. En stiftelse er selveiende og har ingen eiere (–). Siste eiermøte: "
-        .. "generalforsamling (AS), representantskap (IKS) eller foretaksmøte (KF).",
+      note = r:label("sum.note"),
     }
     local names, series = {}, {}
     for i, c in ipairs(list) do names[i] = c.name end
@@ -78,39 +81,37 @@ return rapp.report {
       series[k] = { name = tostring(first + k - 1), values = values }
     end
     doc:chart {
-      kind = "bar", title = ("Egenkapitalandel %d–%d per selskap"):format(first, year),
+      kind = "bar", title = r:label("chart.title", first, year),
       type = "percent", decimals = 1, categories = names, series = series,
-      category_title = "Selskap", value_title = "Egenkapitalandel",
-      source = "Kilde: selskapenes årsregnskap", height_mm = 150,
+      category_title = r:label("col.company"), value_title = r:label("col.equity_ratio"),
+      source = r:label("chart.source"), height_mm = 150,
     }
     doc:portrait()
 
-    doc:heading(1, "Selskapene")
+    doc:heading(1, r:label("h.companies"))
     for _, c in ipairs(list) do
       doc:heading(2, c.name)
       local kind = company.meeting_kind(c.form)
       doc:table {
-        columns = { { key = "label", title = "Opplysning" }, { key = "value", title = c.name } },
+        columns = { { key = "label", title = r:label("col.item") }, { key = "value", title = c.name } },
         rows = {
-          { label = "Organisasjonsnummer", value = c.org_number },
-          { label = "Selskapsform", value = c.form },
-          { label = "Eierandel", value = company.ownership_text(c) },
-          { label = "Formål", value = c.purpose or fmt.dash },
-          { label = "Styret", value = company.board_text(c) },
-          { label = "Siste " .. (kind and kind:lower() or "eiermøte"),
+          { label = r:label("row.org"), value = c.org_number },
+          { label = r:label("row.form"), value = c.form },
+          { label = r:label("col.ownership"), value = company.ownership_text(c) },
+          { label = r:label("row.purpose"), value = c.purpose or fmt.dash },
+          { label = r:label("row.board"), value = company.board_text(c) },
+          { label = r:label("row.last", kind and kind:lower() or r:label("meeting")),
             value = c.owner_meeting_date and fmt.date(c.owner_meeting_date)
-              or (kind and "Ikke oppgitt" or "Ingen (stiftelsen har ingen eiere)") },
+              or r:label(kind and "not_given" or "no_owners") },
         },
       }
-      local columns = { { key = "year", title = "År" } }
-      for _, col in ipairs(FIGURE_COLUMNS) do columns[#columns + 1] = col end
-      doc:table { title = "Nøkkeltall " .. c.name, columns = columns, rows = figures[c.org_number] }
+      doc:table { title = r:label("figures.title", c.name), columns = figure_columns(r), rows = figures[c.org_number] }
       local points = company.strategy(db, c.org_number)
       if #points > 0 then
-        doc:paragraph("**Eierstrategi**")
+        doc:paragraph("**" .. r:label("strategy") .. "**")
         doc:bullets(points)
       else
-        doc:paragraph("*Ingen eierstrategi registrert.*")
+        doc:paragraph("*" .. r:label("no_strategy") .. "*")
       end
     end
   end,

@@ -38,6 +38,7 @@ return rapp.report {
   description = "Én enhet til lederdialogen: økonomi og sykefravær måned for måned, målekort, avvik og "
     .. "status for lederavtalen.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.enhetsrapport"),
   params = {
     { name = "period", type = "period", kinds = { "tertial", "month", "quarter", "year" }, default = "latest",
       description = "Periode (2026-T2, 2026-09); uten --period: siste hele tertial" },
@@ -48,61 +49,62 @@ return rapp.report {
     local as_of = per.as_of_date
     local q, ytd = economy.params(per, as_of)
     local area = db:row("SELECT code, name FROM area WHERE code = :a", { a = u.area_code })
-    doc:meta { title = "Enhetsrapport " .. u.name .. " " .. per.label, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = "Enhetsrapport", subtitle = u.name .. " (" .. area.name .. ")", period = per, date = as_of }
+    doc:meta { title = r:label("title") .. " " .. u.name .. " " .. per.label, subtitle = r.municipality, number_headings = true }
+    doc:cover { title = r:label("title"), subtitle = u.name .. " (" .. area.name .. ")", period = per, date = as_of }
 
     -- 1. Enheten
-    doc:heading(1, "Enheten")
-    doc:paragraph(("**%s** (%s), rammeområde %s. Leder: %s. Tallene gjelder %s, per %s.")
-      :format(u.name, u.code, area.name, u.head or "ikke registrert", per.label, fmt.date(as_of)))
+    doc:heading(1, r:label("h.unit"))
+    doc:paragraph(r:label("unit.intro", u.name, u.code, area.name, u.head or r:label("not_registered"), per.label,
+      fmt.date(as_of)))
 
     -- 2. Økonomi
-    doc:heading(1, "Økonomi")
+    doc:heading(1, r:label("h.economy"))
     local unit_row
     for _, row in ipairs((economy.rows(r, q, area.code))) do
       if row.code == u.code then unit_row = row end
     end
     if not unit_row then
-      doc:paragraph("Enheten har ikke budsjett, regnskap eller prognose for " .. per.year .. ".")
+      doc:paragraph(r:label("eco.none", per.year))
     else
-      economy.table(r, { unit_row }, { title = u.name .. ", " .. ytd.label .. ", og prognose " .. per.year,
-        first_title = "Enhet", sheet = "Økonomi i år" })
+      economy.table(r, { unit_row }, { title = r:label("eco.title", u.name, ytd.label, per.year),
+        first_title = r:label("eco.first"), sheet = r:label("eco.sheet") })
       local months, bsum, asum = {}, 0, 0
       for i, m in ipairs(db:rows(MONTHS_SQL, { unit = u.code, year = per.year, last_month = q.last_month })) do
         bsum, asum = bsum + (m.budget or 0), asum + (m.actual or 0)
         months[i] = { month = capital(fmt.month_name(tonumber(m.month:sub(6)))), budget = m.budget, actual = m.actual,
           deviation = (m.budget or 0) - (m.actual or 0), budget_ytd = bsum, actual_ytd = asum, deviation_ytd = bsum - asum }
       end
+      local mg, yg = r:label("grp.month"), r:label("grp.ytd")
       doc:table {
-        title = "Budsjett og regnskap per måned, " .. ytd.label,
-        sheet = "Økonomi per måned",
+        title = r:label("month.title", ytd.label),
+        sheet = r:label("month.sheet"),
         columns = {
-          { key = "month", title = "Måned" },
-          { key = "budget", title = "Budsjett", type = "amount", thousands = true, sum = true, group = "Måneden" },
-          { key = "actual", title = "Regnskap", type = "amount", thousands = true, sum = true, group = "Måneden" },
-          { key = "deviation", title = "Avvik", type = "amount", thousands = true, sum = true, mark_negative = true,
-            group = "Måneden" },
-          { key = "budget_ytd", title = "Budsjett", type = "amount", thousands = true, group = "Hittil i år" },
-          { key = "actual_ytd", title = "Regnskap", type = "amount", thousands = true, group = "Hittil i år" },
-          { key = "deviation_ytd", title = "Avvik", type = "amount", thousands = true, mark_negative = true,
-            group = "Hittil i år" },
+          { key = "month", title = r:label("col.month") },
+          { key = "budget", title = r:label("col.budget"), type = "amount", thousands = true, sum = true, group = mg },
+          { key = "actual", title = r:label("col.actual"), type = "amount", thousands = true, sum = true, group = mg },
+          { key = "deviation", title = r:label("col.deviation"), type = "amount", thousands = true, sum = true,
+            mark_negative = true, group = mg },
+          { key = "budget_ytd", title = r:label("col.budget"), type = "amount", thousands = true, group = yg },
+          { key = "actual_ytd", title = r:label("col.actual"), type = "amount", thousands = true, group = yg },
+          { key = "deviation_ytd", title = r:label("col.deviation"), type = "amount", thousands = true,
+            mark_negative = true, group = yg },
         },
         rows = months,
-        total = "Sum",
-        note = economy.SIGN_NOTE,
+        total = r:label("sum"),
+        note = r:label("eco.sign_note"),
       }
       doc:chart {
-        kind = "column", title = "Budsjett og regnskap per måned, " .. ytd.label,
-        type = "amount", thousands = true, value_title = "Beløp",
+        kind = "column", title = r:label("month.title", ytd.label),
+        type = "amount", thousands = true, value_title = r:label("month.amount"),
         rows = months, category = "month",
-        series = { { key = "budget", name = "Budsjett" }, { key = "actual", name = "Regnskap" } },
+        series = { { key = "budget", name = r:label("col.budget") }, { key = "actual", name = r:label("col.actual") } },
       }
     end
 
     -- 3. Sykefravær. The goal is the unit's own: the desired limit of sick leave (MA01) the unit's
     -- scorecard shows (the unit's target, else the area's, else the municipality's; scorecard.SQL),
     -- else the area's goal of rapp.absence when the indicator is not on the unit's card.
-    doc:heading(1, "Sykefravær")
+    doc:heading(1, r:label("h.absence"))
     local goal
     for _, row in ipairs((scorecard.rows(r, { period = per, unit = u.code }))) do
       if row.indicator_code == "MA01" then goal = row.desired end
@@ -118,77 +120,74 @@ return rapp.report {
       end
     end
     if #sick == 0 then
-      doc:paragraph("Det foreligger ingen tall for sykefravær for enheten i " .. ytd.label .. ".")
+      doc:paragraph(r:label("sick.none", ytd.label))
     else
-      doc:paragraph(("Sykefravær per måned i %s i prosent av avtalte dagsverk, mot målet og samme måned i fjor.")
-        :format(ytd.label))
+      doc:paragraph(r:label("sick.intro", ytd.label))
       doc:table {
-        title = "Sykefravær per måned, " .. ytd.label,
-        sheet = "Sykefravær per måned",
+        title = r:label("sick.title", ytd.label),
+        sheet = r:label("sick.sheet"),
         columns = {
-          { key = "month", title = "Måned" },
-          { key = "short_pct", title = "Korttid", type = "percent", decimals = 1 },
-          { key = "long_pct", title = "Langtid", type = "percent", decimals = 1 },
-          { key = "total_pct", title = "Totalt", type = "percent", decimals = 1 },
-          { key = "goal_pct", title = "Mål", type = "percent", decimals = 1 },
-          { key = "last_year_pct", title = "Samme måned i fjor", type = "percent", decimals = 1 },
+          { key = "month", title = r:label("col.month") },
+          { key = "short_pct", title = r:label("col.short"), type = "percent", decimals = 1 },
+          { key = "long_pct", title = r:label("col.long"), type = "percent", decimals = 1 },
+          { key = "total_pct", title = r:label("col.total"), type = "percent", decimals = 1 },
+          { key = "goal_pct", title = r:label("col.goal"), type = "percent", decimals = 1 },
+          { key = "last_year_pct", title = r:label("col.last_year"), type = "percent", decimals = 1 },
         },
         rows = sick,
-        note = "Korttid: egenmeldt og legemeldt fravær 1–16 dager. Langtid: legemeldt fravær over 16 dager. "
-          .. "Mål: ønsket resultat for sykefravær totalt i enhetens målekort for " .. per.year
-          .. " (enhetens eget mål, ellers rammeområdets eller kommunens).",
+        note = r:label("sick.note", per.year),
       }
       doc:chart {
-        kind = "line", title = "Sykefravær per måned, " .. u.name,
-        type = "percent", decimals = 1, value_title = "Sykefravær",
+        kind = "line", title = r:label("sick.title", u.name),
+        type = "percent", decimals = 1, value_title = r:label("h.absence"),
         rows = sick, category = "month",
         series = { { key = "total_pct", name = tostring(per.year) }, { key = "last_year_pct", name = tostring(per.year - 1) } },
-        lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = "Mål " .. fmt.percent(sick[1].goal_pct, 1) } }
+        lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = r:label("sick.goal_line", fmt.percent(sick[1].goal_pct, 1)) } }
           or nil,
       }
     end
 
     -- 4. Målekort (landscape: the scorecard's eight columns)
     doc:landscape()
-    doc:heading(1, "Målekort")
-    doc:paragraph("Enhetens resultater på rammeområdets egne mål og de felles målene som måles for enheten.")
-    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = "Målekort for enheten" })
+    doc:heading(1, r:label("h.scorecard"))
+    doc:paragraph(r:label("card.intro"))
+    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = r:label("card.sheet") })
     if counts.total == 0 then
-      doc:paragraph("Ingen indikatorer i målekortet måles for enheten.")
+      doc:paragraph(r:label("card.none"))
     end
 
     -- 5. Avvik
     doc:portrait()
-    doc:heading(1, "Avvik")
+    doc:heading(1, r:label("h.deviations"))
     local tertials = risk.tertials(per)
     local devs = risk.deviations(r, "category", tertials, as_of, u.code)
     if #devs == 0 then
-      doc:paragraph(("Enheten har ikke registrert avvik fra %s til og med %s."):format(tertials[1].label, fmt.date(as_of)))
+      doc:paragraph(r:label("dev.none", tertials[1].label, fmt.date(as_of)))
     else
-      risk.deviation_table(r, devs, tertials, { title = "Avvik per kategori og tertial, " .. u.name,
-        sheet = "Avvik per kategori", first_title = "Kategori", as_of = as_of })
+      risk.deviation_table(r, devs, tertials, { title = r:label("dev.title", u.name),
+        sheet = r:label("dev.sheet"), first_title = r:label("dev.first"), as_of = as_of })
     end
 
     -- 6. Lederavtale
-    doc:heading(1, "Lederavtale")
+    doc:heading(1, r:label("h.agreement"))
     local agreements = db:rows(AGREEMENT_SQL, { unit = u.code, year = per.year, as_of = as_of })
     if #agreements == 0 then
-      doc:paragraph("Det er ikke registrert lederavtaler for enheten.")
+      doc:paragraph(r:label("agr.none"))
     else
       local list = {}
       for i, a in ipairs(agreements) do
         list[i] = { year = tostring(a.year), leader = a.leader, status = capital(a.status), signed_date = a.signed_date }
       end
-      doc:paragraph(("Lederavtale %d: %s per %s."):format(per.year,
-        agreements[1].year == per.year and agreements[1].status or "ikke registrert", fmt.date(as_of)))
+      doc:paragraph(r:label("agr.status", per.year,
+        agreements[1].year == per.year and agreements[1].status or r:label("not_registered"), fmt.date(as_of)))
       doc:table {
-        title = "Lederavtaler per " .. fmt.date(as_of),
-        sheet = "Lederavtaler",
+        title = r:label("agr.title", fmt.date(as_of)),
+        sheet = r:label("agr.sheet"),
         columns = {
-          { key = "year", title = "År" },
-          { key = "leader", title = "Leder" },
-          { key = "status", title = "Status per " .. fmt.date(as_of) },
-          { key = "signed_date", title = "Signert", type = "date" },
+          { key = "year", title = r:label("col.year") },
+          { key = "leader", title = r:label("col.leader") },
+          { key = "status", title = r:label("col.status", fmt.date(as_of)) },
+          { key = "signed_date", title = r:label("col.signed"), type = "date" },
         },
         rows = list,
       }

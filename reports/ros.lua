@@ -14,6 +14,7 @@ return rapp.report {
     .. "rammeområde, de høye risikoene med tiltak, ansvarlig og frist, og avvik per kategori og "
     .. "rammeområde de siste fire tertialene.",
   formats = { "pdf", "xlsx", "html" },
+  labels = require("labels.ros"),
   params = {
     { name = "period", type = "period", kinds = { "tertial", "year" }, default = "latest",
       description = "Tertial (2026-T2) eller år; uten --period: siste hele tertial" },
@@ -21,8 +22,8 @@ return rapp.report {
   build = function(r, p)
     local doc, per = r.doc, p.period
     local as_of = per.as_of_date
-    doc:meta { title = "ROS og internkontroll " .. per.label, subtitle = r.municipality, number_headings = true }
-    doc:cover { title = "ROS og internkontroll", subtitle = r.municipality, period = per, date = as_of }
+    doc:meta { title = r:label("title") .. " " .. per.label, subtitle = r.municipality, number_headings = true }
+    doc:cover { title = r:label("title"), subtitle = r.municipality, period = per, date = as_of }
     doc:toc()
 
     local cells, total = risk.matrix(r, as_of)
@@ -35,76 +36,67 @@ return rapp.report {
     local span = tertials[1].label .. "–" .. tertials[4].label
 
     -- 1. Sammendrag
-    doc:heading(1, "Sammendrag")
+    doc:heading(1, r:label("h.summary"))
     doc:keyfigures {
-      { label = "Risikoer i ROS-analysene", value = total.n, type = "integer",
-        comparison = "Vurdert senest " .. fmt.date(as_of) },
-      { label = "Uakseptable risikoer før tiltak", value = total.high, type = "integer",
-        comparison = "Risiko 10–25" },
-      { label = "Uakseptable risikoer etter tiltak", value = total.high_remaining, type = "integer",
-        comparison = "Tiltakene ikke lukket" },
-      { label = "Avvik registrert " .. span, value = dev_total, type = "integer",
-        comparison = ("Åpne per %s: %s"):format(fmt.date(as_of), fmt.integer(dev_open)) },
+      { label = r:label("kf.risks"), value = total.n, type = "integer",
+        comparison = r:label("kf.risks_cmp", fmt.date(as_of)) },
+      { label = r:label("kf.high"), value = total.high, type = "integer",
+        comparison = r:label("kf.high_cmp") },
+      { label = r:label("kf.remaining"), value = total.high_remaining, type = "integer",
+        comparison = r:label("kf.remaining_cmp") },
+      { label = r:label("kf.deviations", span), value = dev_total, type = "integer",
+        comparison = r:label("kf.deviations_cmp", fmt.date(as_of), fmt.integer(dev_open)) },
     }
-    doc:paragraph(("Per %s har rammeområdenes ROS-analyser %s risikoer. %s av dem er uakseptable (risiko 10–25) "
-      .. "før tiltak; %s står igjen som uakseptable der tiltakene ikke er lukket. I kvalitetssystemet er det "
-      .. "registrert %s avvik fra %s til og med %s, og %s av dem var åpne per %s.")
-      :format(fmt.date_long(as_of), fmt.integer(total.n), fmt.integer(total.high), fmt.integer(total.high_remaining),
+    doc:paragraph(r:label("summary", fmt.date_long(as_of), fmt.integer(total.n), fmt.integer(total.high), fmt.integer(total.high_remaining),
         fmt.integer(dev_total), tertials[1].label, fmt.date(as_of), fmt.integer(dev_open), fmt.date(as_of)))
 
     -- 2. Risikomatrise
-    doc:heading(1, "Risikomatrise")
-    doc:paragraph(("Risikoene slik de sist ble vurdert innen %s, plassert etter sannsynlighet (1–5) og konsekvens "
-      .. "(1–5). Risiko = sannsynlighet × konsekvens: 10–25 uakseptabel, 5–9 vurder tiltak, 1–4 akseptabel. "
-      .. "Før tiltak: alle risikoene. Etter tiltak: risikoene som står igjen når de med lukkede tiltak er tatt ut.")
-      :format(fmt.date(as_of)))
-    risk.matrix_table(r, cells, { title = "Risikomatrise, hele kommunen", sheet = "Matrise hele kommunen" })
-    doc:heading(2, "Per rammeområde")
+    doc:heading(1, r:label("h.matrix"))
+    doc:paragraph(r:label("matrix.intro", fmt.date(as_of)))
+    risk.matrix_table(r, cells, { title = r:label("matrix.whole"), sheet = r:label("matrix.whole_sheet") })
+    doc:heading(2, r:label("h.per_area"))
     for _, a in ipairs(r.db:rows(risk.AREAS_SQL, { as_of = as_of })) do
-      risk.matrix_table(r, (risk.matrix(r, as_of, a.code)), { title = "Risikomatrise, " .. a.name, note = false })
+      risk.matrix_table(r, (risk.matrix(r, as_of, a.code)), { title = r:label("matrix.area", a.name), note = false })
     end
 
     -- 3. Høye risikoer
     doc:landscape()
-    doc:heading(1, "Høye risikoer")
+    doc:heading(1, r:label("h.high"))
     if #high == 0 then
-      doc:paragraph("Ingen uakseptable risikoer i ROS-analysene per " .. fmt.date_long(as_of) .. ".")
+      doc:paragraph(r:label("high.none", fmt.date_long(as_of)))
     else
-      doc:paragraph(("Risikoene med nivå uakseptabel (risiko 10–25) slik de sist ble vurdert innen %s, med "
-        .. "tiltak, ansvarlig, frist og status."):format(fmt.date(as_of)))
+      doc:paragraph(r:label("high.intro", fmt.date(as_of)))
       doc:table {
-        title = "Uakseptable risikoer",
-        sheet = "Uakseptable risikoer",
+        title = r:label("high.title"),
+        sheet = r:label("high.title"),
         columns = {
-          { key = "id", title = "ID", width_mm = 16 },
-          { key = "area", title = "Rammeområde", width_mm = 28 },
-          { key = "hazard", title = "Uønsket hendelse", width_mm = 48 },
-          { key = "probability", title = "S", type = "integer" },
-          { key = "consequence", title = "K", type = "integer" },
-          { key = "score", title = "Risiko (S×K)", type = "integer", status = "level_status" },
-          { key = "measures", title = "Tiltak", width_mm = 62 },
-          { key = "responsible", title = "Ansvarlig", width_mm = 34 },
-          { key = "deadline", title = "Frist", type = "date" },
-          { key = "status", title = "Status", width_mm = 28 },
+          { key = "id", title = r:label("col.id"), width_mm = 16 },
+          { key = "area", title = r:label("col.area"), width_mm = 28 },
+          { key = "hazard", title = r:label("col.hazard"), width_mm = 48 },
+          { key = "probability", title = r:label("col.p"), type = "integer" },
+          { key = "consequence", title = r:label("col.c"), type = "integer" },
+          { key = "score", title = r:label("col.score"), type = "integer", status = "level_status" },
+          { key = "measures", title = r:label("col.measures"), width_mm = 62 },
+          { key = "responsible", title = r:label("col.responsible"), width_mm = 34 },
+          { key = "deadline", title = r:label("col.deadline"), type = "date" },
+          { key = "status", title = r:label("col.status"), width_mm = 28 },
         },
         rows = high,
         legend = false,
-        note = "S = sannsynlighet, K = konsekvens (1–5). Rød ■ = uakseptabel. Frist passert: tiltakene var ikke "
-          .. "lukket, og fristen var før " .. fmt.date(as_of) .. ".",
+        note = r:label("high.note", fmt.date(as_of)),
       }
     end
     doc:portrait()
 
     -- 4. Avvik
-    doc:heading(1, "Avvik")
-    doc:paragraph(("Avvik registrert i kvalitetssystemet de siste fire tertialene (%s), til og med %s. Bare "
-      .. "antall rapporteres; innholdet i avvikene er ikke offentlig."):format(span, fmt.date(as_of)))
-    doc:heading(2, "Per kategori")
-    risk.deviation_table(r, by_category, tertials, { title = "Avvik per kategori og tertial", sheet = "Avvik per kategori",
-      first_title = "Kategori", as_of = as_of })
-    risk.deviation_chart(r, by_category, tertials, "Avvik per kategori og tertial")
-    doc:heading(2, "Per rammeområde")
-    risk.deviation_table(r, by_area, tertials, { title = "Avvik per rammeområde og tertial",
-      sheet = "Avvik per rammeområde", first_title = "Rammeområde", as_of = as_of })
+    doc:heading(1, r:label("h.deviations"))
+    doc:paragraph(r:label("dev.intro", span, fmt.date(as_of)))
+    doc:heading(2, r:label("h.per_category"))
+    risk.deviation_table(r, by_category, tertials, { title = r:label("dev.cat_title"), sheet = r:label("dev.cat_sheet"),
+      first_title = r:label("dev.cat_first"), as_of = as_of })
+    risk.deviation_chart(r, by_category, tertials, r:label("dev.cat_title"))
+    doc:heading(2, r:label("h.per_area"))
+    risk.deviation_table(r, by_area, tertials, { title = r:label("dev.area_title"),
+      sheet = r:label("dev.area_sheet"), first_title = r:label("col.area"), as_of = as_of })
   end,
 }

@@ -6,32 +6,9 @@
 local rapp = require("rapp")
 local fmt = rapp.fmt
 
--- The words of this document in bokmål and nynorsk (the municipality's language form, or the
--- parameter lang). Local to this report on purpose: only its own headings.
-local LABELS = {
-  nb = {
-    doc = "Saksframlegg", saksbehandler = "Saksbehandler", arkiv = "Arkiv", arkivsak = "Arkivsaksnr.",
-    saksnr = "Utvalgssaksnr.", utvalg = "Utvalg", motedato = "Møtedato",
-    innstilling = "Kommunedirektørens innstilling", saksopplysninger = "Saksopplysninger",
-    vurdering = "Vurdering", vedlegg = "Vedlegg", budget = "Budsjettendringer",
-    orientering = "%s tar %s til orientering.", no_text = "Ingen tekst levert",
-    attached = "%s følger som vedlegg %d.",
-    cols = { "Konto", "Ansvar", "Funksjon", "Prosj", "Tekst", "Utgiftsøkning", "Utgiftsreduksjon",
-      "Inntektsreduksjon", "Inntektsøkning" },
-    total = "Sum",
-  },
-  nn = {
-    doc = "Saksframlegg", saksbehandler = "Sakshandsamar", arkiv = "Arkiv", arkivsak = "Arkivsaksnr.",
-    saksnr = "Utvalssaksnr.", utvalg = "Utval", motedato = "Møtedato",
-    innstilling = "Kommunedirektøren sitt framlegg til vedtak", saksopplysninger = "Saksopplysningar",
-    vurdering = "Vurdering", vedlegg = "Vedlegg", budget = "Budsjettendringar",
-    orientering = "%s tek %s til orientering.", no_text = "Ingen tekst levert",
-    attached = "%s følgjer som vedlegg %d.",
-    cols = { "Konto", "Ansvar", "Funksjon", "Prosj", "Tekst", "Utgiftsauke", "Utgiftsreduksjon",
-      "Inntektsreduksjon", "Inntektsauke" },
-    total = "Sum",
-  },
-}
+-- The words of this document in bokmål and nynorsk (reports/labels/saksframlegg.lua): the run's
+-- language form (r.lang), or the parameter lang for the case part.
+local LABELS = require("labels.saksframlegg")
 
 -- What each standard report is called when it is attached: the name and its definite form.
 local ATTACHED = {
@@ -57,6 +34,7 @@ return rapp.report {
   description = "Saksframlegg til formannskapet eller bystyret med kommunedirektørens innstilling "
     .. "og en rapport som vedlegg (standard: tertial- eller kvartalsrapporten).",
   formats = { "pdf", "xlsx", "html" },
+  labels = LABELS,
   params = {
     { name = "period", type = "period", kinds = { "tertial", "quarter" }, default = "latest",
       description = "Perioden saken og vedlegget gjelder (tekstene under tekster/<periode>/kommunedirektor/)" },
@@ -77,8 +55,14 @@ return rapp.report {
   },
   build = function(r, p)
     local doc, db, per = r.doc, r.db, p.period
-    local lang = p.lang or db:value("SELECT language FROM municipality LIMIT 1")
-    local L = LABELS[lang] or LABELS.nb
+    local lang = p.lang or r.lang
+    -- a word in lang: the run's labels (with their fallback and warning), or the other form's table
+    local function L(key, ...)
+      if lang == r.lang then return r:label(key, ...) end
+      local text = LABELS[lang][key]
+      if select("#", ...) > 0 then return text:format(...) end
+      return text
+    end
 
     -- the case: from the decision data when utvalg and saksnummer name one, else the parameters
     local body = db:row("SELECT name FROM political_body WHERE code = ?", { p.utvalg })
@@ -91,53 +75,52 @@ return rapp.report {
       error(("parameter 'motedato': '%s' is not a date YYYY-MM-DD"):format(meeting), 0)
     end
 
-    doc:meta { title = title, subtitle = L.doc, language = lang == "nn" and "nn" or "nb" }
+    doc:meta { title = title, subtitle = L("doc"), language = lang }
 
     -- the header block: two one-row tables without grid, as case documents print it
-    doc:paragraph("**" .. L.doc:upper() .. "**")
+    doc:paragraph("**" .. L("doc"):upper() .. "**")
     local dash = "–"
     doc:table { legend = false, columns = {
-        { key = "a", title = L.saksbehandler }, { key = "b", title = L.arkiv }, { key = "c", title = L.arkivsak } },
+        { key = "a", title = L("saksbehandler") }, { key = "b", title = L("arkiv") }, { key = "c", title = L("arkivsak") } },
       rows = { { a = p.saksbehandler or dash, b = p.arkiv or dash, c = p.arkivsak or dash } } }
     doc:table { legend = false, columns = {
-        { key = "a", title = L.saksnr }, { key = "b", title = L.utvalg }, { key = "c", title = L.motedato, type = "date" } },
+        { key = "a", title = L("saksnr") }, { key = "b", title = L("utvalg") }, { key = "c", title = L("motedato"), type = "date" } },
       rows = { { a = p.saksnummer or dash, b = utvalg, c = meeting } } }
 
     doc:heading(1, title)
 
-    local attachment_title = ("%s 1: %s %s"):format(L.vedlegg, name, per.label)
+    local attachment_title = ("%s 1: %s %s"):format(L("vedlegg"), name, per.label)
     local function text(section) return (db:text("kommunedirektor", section, per)) end
 
     -- Innstilling: the kommunedirektør's text (numbered decision points), else the standard one
-    doc:heading(2, L.innstilling)
+    doc:heading(2, L("innstilling"))
     local innstilling = text("innstilling")
     if innstilling then
       doc:markdown(innstilling)
     else
-      doc:paragraph(L.orientering:format(utvalg, definite))
+      doc:paragraph(L("orientering", utvalg, definite))
     end
     local changes = p.arkivsak and db:rows(BUDGET_SQL, { case_ref = p.arkivsak }) or {}
     if #changes > 0 then
-      local c = L.cols
-      doc:table { title = L.budget, unit_note = "Beløp i kr", legend = false, total = L.total,
+      doc:table { title = L("budget"), unit_note = L("budget.unit"), legend = false, total = L("total"),
         rows = changes, columns = {
-          { key = "account", title = c[1] }, { key = "responsibility", title = c[2] },
-          { key = "function", title = c[3] }, { key = "project", title = c[4] }, { key = "text", title = c[5] },
-          { key = "expense_increase", title = c[6], type = "amount", sum = true },
-          { key = "expense_decrease", title = c[7], type = "amount", sum = true },
-          { key = "income_decrease", title = c[8], type = "amount", sum = true },
-          { key = "income_increase", title = c[9], type = "amount", sum = true } } }
+          { key = "account", title = L("col.account") }, { key = "responsibility", title = L("col.responsibility") },
+          { key = "function", title = L("col.function") }, { key = "project", title = L("col.project") }, { key = "text", title = L("col.text") },
+          { key = "expense_increase", title = L("col.expense_increase"), type = "amount", sum = true },
+          { key = "expense_decrease", title = L("col.expense_decrease"), type = "amount", sum = true },
+          { key = "income_decrease", title = L("col.income_decrease"), type = "amount", sum = true },
+          { key = "income_increase", title = L("col.income_increase"), type = "amount", sum = true } } }
     end
 
     for _, section in ipairs { "saksopplysninger", "vurdering" } do
-      doc:heading(2, L[section])
+      doc:heading(2, L(section))
       local body_text = text(section)
       if body_text then doc:markdown(body_text)
-      elseif section == "saksopplysninger" then doc:paragraph(L.attached:format(name .. " " .. per.label, 1))
-      else doc:paragraph("*" .. L.no_text .. "*") end
+      elseif section == "saksopplysninger" then doc:paragraph(L("attached", name .. " " .. per.label, 1))
+      else doc:paragraph("*" .. L("no_text") .. "*") end
     end
 
-    doc:heading(2, L.vedlegg)
+    doc:heading(2, L("vedlegg"))
     doc:bullets { attachment_title }
 
     doc:attachment { report = p.vedlegg, params = { period = per }, title = attachment_title }

@@ -12,12 +12,24 @@ nynorsk)
   # the municipality's language column chooses: no --lang
   "$rapp" run "$report" --db "$work/nn.db" --period 2026-T2 --format pdf,xlsx,html,txt --out "$work/out" \
     >/dev/null || { echo "FAIL: the report"; exit 1; }
-  # every label in nb and nn, through the script API (r:label, rapp.labels, rapp.status.label)
+  # the other converted standard reports, each with the parameters it needs, into the same folder
+  for item in "saksframlegg --period 2026-T2 --param arkivsak=2026/1407 --param saksnummer=45/26" \
+              "enhetsrapport --period 2026-T2 --param unit=ENH2010" "ros --period 2026-T2" \
+              "arshjul --period 2025" "eiermelding --period 2025" \
+              "arsrapport --period 2025" "manedsrapport --period 2026-08" \
+              "vedtaksoppfolging --period 2026-T2"; do
+    set -- $item
+    "$rapp" run "$src/reports/$1.lua" --db "$work/nn.db" "${@:2}" --format pdf,xlsx,html --out "$work/out" \
+      >/dev/null 2>"$work/$1.err" || { cat "$work/$1.err"; echo "FAIL: the report $1"; exit 1; }
+    ! grep -q "without a text in language form" "$work/$1.err" || { cat "$work/$1.err"; echo "FAIL: $1 warns"; exit 1; }
+    names="${names:+$names,}$1"
+  done
+  # every label in nb and nn, through the script API (rapp.labels, rapp.status.label, the reports' tables)
   mkdir -p "$work/dump/labels"
-  cp "$here/dump_labels.lua" "$work/dump/" && cp "$src/reports/labels/kvartalsrapport.lua" "$work/dump/labels/"
+  cp "$here/dump_labels.lua" "$work/dump/" && cp "$src"/reports/labels/*.lua "$work/dump/labels/"
   for l in nb nn; do
-    "$rapp" run "$work/dump/dump_labels.lua" --db "$work/nn.db" --lang $l --out "$work/dump/$l" >/dev/null \
-      || { echo "FAIL: dump_labels --lang $l"; exit 1; }
+    "$rapp" run "$work/dump/dump_labels.lua" --db "$work/nn.db" --lang $l --param "reports=kvartalsrapport,$names" \
+      --out "$work/dump/$l" >/dev/null || { echo "FAIL: dump_labels --lang $l"; exit 1; }
   done
   exec $py "$here/check_lang.py" nynorsk "$work/out" "$here/kvartalsrapport-nn.golden" \
     "$work/dump/nb/labels.xlsx" "$work/dump/nn/labels.xlsx" "$work/nn.db" ;;
