@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "util/buf.h"
+#include "util/labels.h"
 #include "util/nofmt.h"
 #include "util/utf8.h"
 
@@ -559,9 +560,9 @@ const char *doc_marking_text(const doc_meta *m, char *buf, size_t n) {
   const char *p = doc_preliminary_text(m, prelim, sizeof prelim);
   if (!p && !m->internal) return NULL;
   if (p && m->internal)
-    snprintf(buf, n, "%s \xC2\xB7 %s", DOC_EXEMPT_TEXT, p);
+    snprintf(buf, n, "%s \xC2\xB7 %s", label_get(m->language, "edition.exempt"), p);
   else
-    snprintf(buf, n, "%s", p ? p : DOC_EXEMPT_TEXT);
+    snprintf(buf, n, "%s", p ? p : label_get(m->language, "edition.exempt"));
   return buf;
 }
 

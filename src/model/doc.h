@@ -221,7 +221,7 @@ typedef struct doc_meta {
   int partial;                 /* 1 = the period ends after cutoff_date (--allow-partial): every
                                   output is marked "Foreløpig — data til og med <cutoff>" */
   int internal;              /* 1 = the internal edition (--edition internal): everything shown,
-                                every output marked DOC_EXEMPT_TEXT; 0 = public (the default):
+                                every output marked with label "edition.exempt"; 0 = public (the default):
                                 small groups suppressed (model/suppress.h) */
   int min_group;             /* k of the personvern rule (the snapshot's view personvern_rule);
                                 0 = the default DOC_MIN_GROUP */
@@ -256,13 +256,11 @@ const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n);
 
 /* The internal edition's marking (offentleglova § 13), and the public edition's footnote to the
  * symbol ":" of a suppressed figure (SSB's symbol). */
-#define DOC_EXEMPT_TEXT "Unntatt offentlighet, offl. \u00A7 13"
 #define DOC_SUPPRESSED_SYMBOL ":"
-#define DOC_SUPPRESSED_NOTE ": Vises ikke av personvernhensyn"
 enum { DOC_MIN_GROUP = 5 };
 
 /* The marking every page, sheet and the HTML page carry: the preliminary text, the internal
- * edition's DOC_EXEMPT_TEXT, both joined with " · ", or NULL when neither applies. */
+ * edition's marking (label "edition.exempt"), both joined with " · ", or NULL when neither applies. */
 const char *doc_marking_text(const doc_meta *m, char *buf, size_t n);
 
 /* 1 when a table cell or key figure of the document has a status (a legend is worth showing). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/labels.h"
 
 int suppress_rule(double persons, double value, int k) {
   if (k < 1) k = DOC_MIN_GROUP;
@@ -191,7 +192,7 @@ size_t doc_suppress_table(doc *d, doc_table *t, int k) {
   if (hidden) {
     rapp_buf note = {0};
     if (t->note && *t->note) buf_printf(&note, "%s ", t->note);
-    buf_printf(&note, "%s.", DOC_SUPPRESSED_NOTE);
+    buf_printf(&note, "%s %s.", DOC_SUPPRESSED_SYMBOL, label_get(doc_meta_get(d)->language, "suppressed.note"));
     t->note = doc_strdup(d, buf_str(&note));
     buf_free(&note);
   }

@@ -13,7 +13,7 @@
  * The public edition (doc_meta.internal == 0) applies it once, after the script's build() and
  * before any renderer (script.c calls doc_apply_edition): a suppressed cell becomes the TEXT
  * DOC_SUPPRESSED_SYMBOL ":" with no value left in the document, its status cleared, its column no
- * longer written as a formula, and the table's note gets DOC_SUPPRESSED_NOTE. */
+ * longer written as a formula, and the table's note gets ": " and the label "suppressed.note". */
 #ifndef RAPP_MODEL_SUPPRESS_H
 #define RAPP_MODEL_SUPPRESS_H
 

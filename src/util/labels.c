@@ -15,6 +15,10 @@ const label_entry label_table[] = {
     {"page.of", {"av", "av", "/"}},
     {"page.lower", {"side", "side", "siidu"}},
     {"attachment", {"Vedlegg", "Vedlegg", NULL}},
+    /* personvern (model/suppress.c, doc_marking_text): the public edition's footnote to ':', the
+     * internal edition's marking */
+    {"suppressed.note", {"Vises ikke av personvernhensyn", "Blir ikkje vist av omsyn til personvernet", NULL}},
+    {"edition.exempt", {"Unntatt offentlighet, offl. \u00A7 13", "Unnateke offentlegheit, offl. \u00A7 13", NULL}},
     {"produced", {"Produsert", "Produsert", "Ráhkaduvvon"}},
     {"contents", {"Innhold", "Innhald", "Sisdoallu"}},
     {"skip_to_content", {"Hopp til innholdet", "Hopp til innhaldet", "Njuike sisdollui"}},
