@@ -207,11 +207,12 @@ void present_keyfigure(const doc_keyfigure *k, present_cell *out) {
 }
 
 /* The cell without the merge fields (`text`: see resolve). */
-static void resolve_table_text(const doc_table *t, size_t r, size_t c, present_cell *out,
-                               int text) {
+static void resolve_table_text(const doc_table *t, size_t r, size_t c, const doc_cell *given,
+                               present_cell *out, int text) {
   const doc_row *row = &t->rows[r];
   if (c == 0 && row->label &&
-      (row->kind == DOC_ROW_GROUP || doc_row_cell(t, row, 0).kind == DOC_CELL_EMPTY)) {
+      (row->kind == DOC_ROW_GROUP ||
+       (given ? given->kind : doc_row_cell(t, row, 0).kind) == DOC_CELL_EMPTY)) {
     memset(out, 0, sizeof *out);
     out->kind = DOC_CELL_TEXT;
     out->unit = "";
@@ -225,13 +226,13 @@ static void resolve_table_text(const doc_table *t, size_t r, size_t c, present_c
     out->text = "";
     return;
   }
-  doc_cell cell = doc_row_cell(t, row, c);
+  doc_cell cell = given ? *given : doc_row_cell(t, row, c);
   const doc_column *col = &t->cols[c];
   resolve(col->type, col->decimals, col->thousands, &cell, out, text);
 }
 
 static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *out) {
-  resolve_table_text(t, r, c, out, 1);
+  resolve_table_text(t, r, c, NULL, out, 1);
 }
 
 static int same_shown(const present_cell *a, const present_cell *b) {
@@ -268,8 +269,9 @@ void present_table_cell(const doc_table *t, size_t r, size_t c, present_cell *ou
   out->run = out->repeat ? 0 : present_run(t, r, c);
 }
 
-void present_table_cell_value(const doc_table *t, size_t r, size_t c, present_cell *out) {
-  resolve_table_text(t, r, c, out, 0);
+void present_table_cell_value(const doc_table *t, size_t r, size_t c, const doc_cell *cell,
+                              present_cell *out) {
+  resolve_table_text(t, r, c, cell, out, 0);
   out->repeat = present_repeats(t, r, c);
   out->run = out->repeat ? 0 : present_run(t, r, c);
 }

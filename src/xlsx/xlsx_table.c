@@ -236,7 +236,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       doc_cell cv = doc_row_cell(t, row, c);
       const doc_cell *cell = &cv;
       present_cell pc; /* a number's text is not needed: the cell holds the value */
-      present_table_cell_value(t, r, c, &pc);
+      present_table_cell_value(t, r, c, cell, &pc);
       x->tcol = c;
       if (p->x[j].status) {
         if (cell->status != DOC_STATUS_NONE) {
