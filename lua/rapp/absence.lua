@@ -10,7 +10,9 @@ local M = {}
 -- Sick leave per budget area (:by = 'area'; the last row, code NULL, the whole municipality) or per
 -- unit of one area (:by = 'unit', :area; the last row the area) over :first_month..:last_month and
 -- :ly_first_month..:ly_last_month, in % of agreed days; the goal is the desired limit of indicator
--- MA01 for :year, the area's, else the municipality's.
+-- MA01 for :year, the area's, else the municipality's. employees and ly_employees: the persons the
+-- figures rest on (each unit's fewest employees in the months, from staffing; 0 without staffing
+-- rows), for the personvern rule (the columns are `personal`).
 M.SQL = [[
 WITH k AS (
   SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
@@ -34,6 +36,25 @@ prows AS (
   SELECT key, t, p FROM prev
   UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
 ),
+-- the persons each figure rests on (personvern): per unit its fewest employees in the months
+heads AS (
+  SELECT k.key, sum(h.n) AS n
+  FROM (SELECT unit_code, min(headcount) AS n FROM staffing
+        WHERE month BETWEEN :first_month AND :last_month GROUP BY unit_code) h
+  JOIN k ON k.unit_code = h.unit_code GROUP BY k.key
+),
+pheads AS (
+  SELECT k.key, sum(h.n) AS n
+  FROM (SELECT unit_code, min(headcount) AS n FROM staffing
+        WHERE month BETWEEN :ly_first_month AND :ly_last_month GROUP BY unit_code) h
+  JOIN k ON k.unit_code = h.unit_code GROUP BY k.key
+),
+hrows AS (
+  SELECT key, n FROM heads UNION ALL SELECT NULL, sum(n) FROM heads
+),
+phrows AS (
+  SELECT key, n FROM pheads UNION ALL SELECT NULL, sum(n) FROM pheads
+),
 names AS (
   SELECT code, name, sort_order FROM area WHERE :by = 'area'
   UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
@@ -45,10 +66,13 @@ SELECT r.key AS code,
                    AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
                 (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
                    AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
-       pr.t * 100.0 / pr.p AS last_year_pct
+       pr.t * 100.0 / pr.p AS last_year_pct,
+       coalesce(h.n, 0) AS employees, coalesce(ph.n, 0) AS ly_employees
 FROM rows r
 LEFT JOIN names n ON n.code = r.key
 LEFT JOIN prows pr ON pr.key IS r.key
+LEFT JOIN hrows h ON h.key IS r.key
+LEFT JOIN phrows ph ON ph.key IS r.key
 WHERE r.p > 0
 ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
@@ -106,7 +130,8 @@ function M.table(r, rows, opts)
   local shown = {}
   for i, row in ipairs(rows) do
     shown[i] = { name = row.name, short_pct = row.short_pct, long_pct = row.long_pct, total_pct = row.total_pct,
-      goal_pct = row.goal_pct, last_year_pct = row.last_year_pct }
+      goal_pct = row.goal_pct, last_year_pct = row.last_year_pct,
+      employees = row.employees, ly_employees = row.ly_employees }
   end
   local group = r:label("abs.group", opts.label)
   r.doc:table {
@@ -114,11 +139,14 @@ function M.table(r, rows, opts)
     sheet = opts.sheet,
     columns = {
       { key = "name", title = opts.first_title or r:label("area"), width_mm = 48 },
-      { key = "short_pct", title = r:label("abs.short"), type = "percent", decimals = 1, group = group },
-      { key = "long_pct", title = r:label("abs.long"), type = "percent", decimals = 1, group = group },
-      { key = "total_pct", title = r:label("abs.total"), type = "percent", decimals = 1, group = group },
+      -- personvern: sick leave is about persons; in the public edition a figure resting on fewer
+      -- than k employees is ':' (model/suppress.c)
+      { key = "short_pct", title = r:label("abs.short"), type = "percent", decimals = 1, group = group, personal = "employees" },
+      { key = "long_pct", title = r:label("abs.long"), type = "percent", decimals = 1, group = group, personal = "employees" },
+      { key = "total_pct", title = r:label("abs.total"), type = "percent", decimals = 1, group = group, personal = "employees" },
       { key = "goal_pct", title = r:label("abs.goal"), type = "percent", decimals = 1 },
-      { key = "last_year_pct", title = r:label("abs.last_year", opts.ly_label), type = "percent", decimals = 1 },
+      { key = "last_year_pct", title = r:label("abs.last_year", opts.ly_label), type = "percent", decimals = 1,
+        personal = "ly_employees" },
     },
     rows = shown,
     note = r:label("abs.note", tostring(opts.year), opts.last_row or r:label("whole_municipality")),

@@ -17,14 +17,16 @@ end
 local capital = M.capital
 
 -- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
--- closed on :as_of (view deviation_state); in_period counts those from :first_date.
+-- closed on :as_of (view deviation_state); in_period counts those from :first_date. personal: the
+-- category is marked as about persons (deviation_category): its counts fall under personvern.
 M.DEVIATION_SQL = [[
 SELECT category,
        sum(reported_date BETWEEN :first_date AND :last_date) AS in_period,
        count(*) AS ytd,
        sum(severity = 'høy') AS high,
        sum(closed) AS closed,
-       sum(NOT closed) AS open
+       sum(NOT closed) AS open,
+       coalesce((SELECT c.personal FROM deviation_category c WHERE c.category = deviation_state.category), 0) AS personal
 FROM deviation_state
 WHERE reported_date BETWEEN :year_first_date AND :last_date
   AND valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
@@ -64,17 +66,26 @@ function M.section(r, q, devs, risks, opts)
   doc:heading(level + 1, L("ctl.deviations"))
   doc:paragraph(L("ctl.intro", q.ytd_label))
   local list = {}
+  local counts = { "in_period", "ytd", "high", "closed", "open" }
   for i, d in ipairs(devs) do
-    list[i] = { category = capital(d.category), in_period = d.in_period, ytd = d.ytd, high = d.high,
-      closed = d.closed, open = d.open }
+    local row = { category = capital(d.category) }
+    for _, k in ipairs(counts) do
+      row[k] = d[k]
+      -- personvern: a count in a personal category rests on that many cases
+      row[k .. "_cases"] = d.personal == 1 and d[k] or nil
+    end
+    list[i] = row
   end
   local columns = {
     { key = "category", title = L("ctl.category") },
-    { key = "in_period", title = opts.in_period_title or L("ctl.in_period"), type = "integer", sum = true, group = L("ctl.registered") },
-    { key = "ytd", title = L("ctl.ytd"), type = "integer", sum = true, group = L("ctl.registered") },
-    { key = "high", title = L("ctl.high"), type = "integer", sum = true, group = L("ctl.registered") },
-    { key = "closed", title = L("ctl.closed"), type = "integer", sum = true, group = L("ctl.status_per", fmt.date(q.as_of)) },
-    { key = "open", title = L("ctl.open"), type = "integer", sum = true, group = L("ctl.status_per", fmt.date(q.as_of)) },
+    { key = "in_period", title = opts.in_period_title or L("ctl.in_period"), type = "integer", sum = true, group = L("ctl.registered"),
+      personal = "in_period_cases" },
+    { key = "ytd", title = L("ctl.ytd"), type = "integer", sum = true, group = L("ctl.registered"), personal = "ytd_cases" },
+    { key = "high", title = L("ctl.high"), type = "integer", sum = true, group = L("ctl.registered"), personal = "high_cases" },
+    { key = "closed", title = L("ctl.closed"), type = "integer", sum = true, group = L("ctl.status_per", fmt.date(q.as_of)),
+      personal = "closed_cases", part_of = "ytd" },
+    { key = "open", title = L("ctl.open"), type = "integer", sum = true, group = L("ctl.status_per", fmt.date(q.as_of)),
+      personal = "open_cases", part_of = "ytd" },
   }
   if opts.in_period_title == false then table.remove(columns, 2) end
   doc:table {

@@ -166,7 +166,7 @@ function Doc:portrait() self_check(self, "portrait"); core.orientation(false) en
 -- ---- tables ------------------------------------------------------------------------------
 
 local column_fields = set { "key", "title", "group", "type", "align", "decimals", "thousands", "sum",
-  "merge_repeats", "mark_negative", "width_mm", "status" }
+  "merge_repeats", "mark_negative", "width_mm", "status", "personal", "part_of" }
 local table_fields = set { "columns", "rows", "title", "unit_note", "sheet", "note", "group_by",
   "group_label", "subtotals", "total", "legend" }
 
@@ -179,7 +179,7 @@ function Doc:table(spec)
   if type(spec.columns) ~= "table" or #spec.columns == 0 then
     fail("r.doc:table: columns = { { key = 'name', title = 'Navn' }, ... } is required")
   end
-  local cols, keys, status_keys, any_sum = {}, {}, {}, false
+  local cols, keys, status_keys, persons_keys, any_sum = {}, {}, {}, {}, false
   for i, c in ipairs(spec.columns) do
     if type(c) ~= "table" then fail(fmt("r.doc:table: column %d is not a table", i)) end
     local what = fmt("r.doc:table: column %d (%s)", i, tostring(c.key or c.title))
@@ -187,12 +187,29 @@ function Doc:table(spec)
     if type(c.key) ~= "string" then fail(what .. ": key = the row field it shows is required") end
     local t = c.type or "text"
     if not types[t] then fail(fmt("%s: unknown type '%s' (valid: %s)", what, tostring(t), type_list)) end
+    local personal = c.personal
+    if personal ~= nil and personal ~= false and personal ~= true and type(personal) ~= "string" then
+      fail(what .. ": personal = true (the value is a count of persons or cases) or the key of the row field holding the persons the figure rests on")
+    end
+    if personal and t == "text" or personal and t == "date" then
+      fail(what .. ": personal is for number columns (a " .. t .. " column is no figure)")
+    end
     cols[i] = { title = c.title or c.key, group = c.group, type = t, align = c.align,
       decimals = c.decimals, thousands = c.thousands, sum = c.sum, merge_repeats = c.merge_repeats,
-      mark_negative = c.mark_negative, width_mm = c.width_mm }
+      mark_negative = c.mark_negative, width_mm = c.width_mm, personal = not not personal }
+    persons_keys[i] = type(personal) == "string" and personal or false
     keys[i] = c.key
     status_keys[i] = c.status or false
+    if c.part_of ~= nil and (type(c.part_of) ~= "string" or not personal) then
+      fail(what .. ": part_of = the key of the personal column that sums this one and its siblings (for personal columns)")
+    end
     any_sum = any_sum or not not c.sum
+  end
+  for i, c in ipairs(spec.columns) do -- part_of: a key -> 1 + its column's index
+    if c.part_of then
+      for j, k in ipairs(keys) do if k == c.part_of then cols[i].part_of = j end end
+      if not cols[i].part_of then fail(fmt("r.doc:table: column %d: part_of '%s' is not a column key", i, c.part_of)) end
+    end
   end
   local unit_note = spec.unit_note -- nil: the default ("Beløp i 1 000 kr") is model/present.c's
   if spec.legend ~= nil and type(spec.legend) ~= "boolean" then
@@ -200,9 +217,19 @@ function Doc:table(spec)
   end
   local handle = core.table(cols, { title = spec.title, unit_note = unit_note, sheet = spec.sheet, note = spec.note,
     no_legend = spec.legend == false })
-  local t = setmetatable({ handle = handle, keys = keys, status_keys = status_keys, cols = cols,
+  local t = setmetatable({ handle = handle, keys = keys, status_keys = status_keys, persons_keys = persons_keys, cols = cols,
     group_start = nil, any_sum = any_sum }, Table)
   self.tables[#self.tables + 1] = t
+  local any_personal = false
+  for _, c in ipairs(cols) do any_personal = any_personal or c.personal end
+  if spec.rows ~= nil and core.is_cursor(spec.rows) and any_personal then
+    -- a table with personal columns needs each row's persons field (model/suppress.c) and is
+    -- small: its cursor is read as rows, checked below like r.db:rows
+    local copy, list = {}, {}
+    for k, v in pairs(spec) do copy[k] = v end
+    for row in spec.rows do list[#list + 1] = row end
+    copy.rows, spec = list, copy
+  end
   if spec.rows ~= nil and core.is_cursor(spec.rows) then
     -- rows = r.db:each(sql): the query's rows go straight into the table's compact storage (C),
     -- never as Lua row tables (docs/scripting.md, "Large tables")
@@ -234,6 +261,10 @@ function Doc:table(spec)
       for i, k in ipairs(keys) do
         if not have[k] then
           fail(fmt("r.doc:table: column %d: key '%s' is not a column of the query (columns: %s)", i, k, concat(columns, ", ")))
+        end
+        local pk = persons_keys[i]
+        if pk and not have[pk] then
+          fail(fmt("r.doc:table: column %d: personal = '%s' is not a column of the query (columns: %s)", i, pk, concat(columns, ", ")))
         end
       end
       if spec.group_by and not have[spec.group_by] then
@@ -279,14 +310,14 @@ end
 function Table:add_row(row)
   tself(self, "add_row")
   if type(row) ~= "table" then fail("t:add_row: give a row table { key = value, ... }") end
-  core.add_rows(self.handle, { row }, self.keys, self.status_keys, self.group_start and 1 or 0)
+  core.add_rows(self.handle, { row }, self.keys, self.status_keys, self.group_start and 1 or 0, self.persons_keys)
 end
 
 --- t:add_rows(rows)
 function Table:add_rows(rows)
   tself(self, "add_rows")
   if type(rows) ~= "table" then fail("t:add_rows: give a list of rows") end
-  core.add_rows(self.handle, rows, self.keys, self.status_keys, self.group_start and 1 or 0)
+  core.add_rows(self.handle, rows, self.keys, self.status_keys, self.group_start and 1 or 0, self.persons_keys)
 end
 
 --- t:group("Oppvekst") — a group heading; the rows after it belong to the group

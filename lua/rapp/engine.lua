@@ -280,6 +280,12 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
   return parts
 end
 
+-- The k of the personvern rule: the snapshot's view personvern_rule (docs/schema.md).
+local function r_min_group()
+  local row = dbmod.new():row("SELECT min_group FROM personvern_rule")
+  return math.tointeger(row and row.min_group) or 5
+end
+
 --- Runs build(r, p) and finishes the document's tables.
 function E.build(report)
   local st = state[report]
@@ -304,6 +310,9 @@ function E.build(report)
   core.meta("snapshot_sha256", st.sha256)
   core.meta("as_of_date", st.as_of)
   core.meta("partial", st.partial)
+  -- personvern: the edition (rapp run --edition) and the rule's k from the snapshot's settings
+  local edition = core.edition()
+  core.meta("min_group", r_min_group())
   for _, q in ipairs(report.params) do
     if q.type == "period" and st.values[q.name] then
       core.meta("period_label", st.values[q.name].label)
@@ -312,7 +321,8 @@ function E.build(report)
   end
   local r = { doc = doc, db = dbmod.new(), params = p, fmt = fmtmod,
     report = { name = report.name, title = report.title, description = report.description },
-    municipality = st.municipality, cutoff_date = st.cutoff, lang = st.lang }
+    municipality = st.municipality, cutoff_date = st.cutoff, lang = st.lang,
+    edition = edition }
   r.include = composemod.include
   local label = labelsmod.lookup(st.lang, report.labels)
   --- r:label("key"[, ...]): the report's, the library's or the engine's word in r.lang

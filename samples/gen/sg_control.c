@@ -68,6 +68,14 @@ static int gen_deviations(const sg_model *m, const char *dir) {
       }
     }
   }
+  if (sg_csv_close(&c)) return -1;
+  /* which categories are about persons (personvern: small counts suppressed in published reports) */
+  if (sg_csv_open(&c, dir, "deviation_category", "category;personal")) return -1;
+  for (int i = 0; i < 5; i++) {
+    sg_csv_str(&c, cats[i]);
+    sg_csv_int(&c, i == 1 || i == 2); /* bruker/pasient, informasjonssikkerhet/personvern */
+    sg_csv_end(&c);
+  }
   return sg_csv_close(&c);
 }
 

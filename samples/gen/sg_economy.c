@@ -417,6 +417,9 @@ int sg_gen_economy(sg_model *m, const char *dir) {
       fte = (double)sg_round(fte * 10) / 10.0;
       int64_t hc = sg_round(fte * hc_ratio + sg_rng_normal(&rs));
       if (hc < 1) hc = 1;
+      /* the smallest unit (Barnehagemyndighet) is three persons working more than full time:
+       * its sick leave is personal data, suppressed in published reports (personvern) */
+      if (u->fte < 5) hc = 3;
       sg_csv_str(&cs, u->code);
       sg_csv_str(&cs, ms);
       sg_csv_num(&cs, fte, 1, 0);

@@ -368,6 +368,7 @@ static void run_item(const batch_item *it, const batch_opts *o, const char *snap
   eo.nparams = it->nparams;
   eo.allow_partial = o->allow_partial;
   eo.lang = o->lang;
+  eo.internal = o->internal;
   eo.limits = o->limits;
   eo.snapshot_sha256 = snap_sha;
   rapp_err err;

@@ -50,6 +50,7 @@ typedef struct batch_opts {
   int shard_k, shard_n;  /* shard_n 0: every item */
   const char *label;     /* what the manifest says the batch was ("run X --each unit", a plan) */
   const char *lang;      /* --lang, or NULL: the municipality's language */
+  int internal;          /* --edition internal (engine_opts.internal) */
 } batch_opts;
 
 /* Adds an item: script with the common parameters (names/values, n of them) and, when each_name

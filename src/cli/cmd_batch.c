@@ -14,9 +14,9 @@
 
 static const char batch_usage[] =
     "Usage: rapp batch PLAN.lua --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
-    "                  [--format LIST] [--out DIR] [--allow-partial] [--lang nb|nn|se] [-j N] [--resume]\n"
-    "                  [--shard K/N] [--quiet] [--memory-limit MB] [--instruction-limit N]\n"
-    "                  [--time-limit SECONDS]\n"
+    "                  [--format LIST] [--out DIR] [--allow-partial] [--lang nb|nn|se]\n"
+    "                  [--edition public|internal] [-j N] [--resume] [--shard K/N] [--quiet]\n"
+    "                  [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
     "\n"
     "Runs every job of a batch plan (a Lua file returning { name = ..., jobs = { { report = ...,\n"
     "each = ..., params = { ... }, optional = true }, ... } }, docs/batch.md) as one batch: the\n"
@@ -104,7 +104,8 @@ int cmd_batch(int argc, char **argv) {
       rapp_buf label = {0};
       buf_printf(&label, "batch %s", p->name ? p->name : ra.o.script);
       batch_opts bo = {ra.o.db_path, ra.o.out_dir, ra.o.formats, ra.o.allow_partial, ra.o.limits,
-                       ra.jobs, ra.resume, ra.quiet, k, n, buf_str(&label), ra.o.lang};
+                       ra.jobs, ra.resume, ra.quiet, k, n, buf_str(&label), ra.o.lang,
+                       ra.o.internal};
       rc = batch_run(&l, &bo);
       buf_free(&label);
     }

@@ -18,6 +18,7 @@
 static const char run_usage[] =
     "Usage: rapp run SCRIPT --db SNAPSHOT [--period P] [--param NAME=VALUE ...]\n"
     "                [--format %s] [--out DIR] [--allow-partial] [--lang nb|nn|se]\n"
+    "                [--edition public|internal]\n"
     "                [--memory-limit MB] [--instruction-limit N] [--time-limit SECONDS]\n"
     "       rapp run SCRIPT --db SNAPSHOT --each unit|area|NAME=QUERY|NAME=@FILE [-j N]\n"
     "                [--resume] [--shard K/N] [--quiet] [other options as above]\n"
@@ -35,6 +36,10 @@ static const char run_usage[] =
     "  --allow-partial          run a period that ends after the snapshot's cut-off date; its\n"
     "                           outputs are marked as preliminary on every page\n"
     "  --lang nb|nn|se          language form of the outputs (default: the municipality's)\n"
+    "  --edition public|internal  public (the default): a figure about fewer than k persons (the\n"
+    "                           snapshot's view personvern_rule, default 5) is shown as ':';\n"
+    "                           internal: everything, every page and sheet marked \"Unntatt\n"
+    "                           offentlighet, offl. \u00A7 13\"\n"
     "  --memory-limit MB        the script's memory cap (default 512)\n"
     "  --instruction-limit N    the script's instruction budget, Lua and SQL steps (default 2000000000)\n"
     "  --time-limit SECONDS     wall-clock limit of the whole run (default 300)\n"
@@ -143,6 +148,13 @@ int run_args_parse(const char *cmd, int argc, char **argv, run_args *r) {
         goto out;
       }
       o.lang = v;
+    } else if ((v = opt_value(argc, argv, &i, "--edition", &missing)) || missing) {
+      if (missing || (strcmp(v, "public") != 0 && strcmp(v, "internal") != 0)) {
+        rc = usage_error("--edition '%s': give public (small groups suppressed; the default) or "
+                         "internal (everything, marked exempt from public access)", missing ? "" : v);
+        goto out;
+      }
+      o.internal = strcmp(v, "internal") == 0;
     } else if ((v = opt_value(argc, argv, &i, "--db", &missing)) || missing) {
       if (missing) { rc = usage_error("%s needs a value", a); goto out; }
       o.db_path = v;
@@ -233,7 +245,8 @@ static int run_each(run_args *r) {
   const char *slash = strrchr(r->o.script, '/');
   buf_printf(&label, "run %s --each %s", slash ? slash + 1 : r->o.script, r->each);
   batch_opts bo = {r->o.db_path, r->o.out_dir, r->o.formats, r->o.allow_partial, r->o.limits,
-                   r->jobs, r->resume, r->quiet, k, n, buf_str(&label), r->o.lang};
+                   r->jobs, r->resume, r->quiet, k, n, buf_str(&label), r->o.lang,
+                   r->o.internal};
   int rc = batch_run(&l, &bo);
   buf_free(&label);
   batch_list_free(&l);

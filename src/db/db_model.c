@@ -152,7 +152,8 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
                 /* report_text comes from the Markdown files under tekster/ (db_import.c) */
                 strcmp(t->name, "report_text") != 0;
   t->optional = strcmp(t->name, "kostra_account") == 0 || strcmp(t->name, "budget_change") == 0 ||
-                strcmp(t->name, "company_strategy") == 0;
+                strcmp(t->name, "company_strategy") == 0 || strcmp(t->name, "setting") == 0 ||
+                strcmp(t->name, "deviation_category") == 0;
   return 0;
 fail:
   rc = err_set(err, "reading the schema of table '%s': %s", t->name, sqlite3_errmsg(db));

@@ -155,6 +155,13 @@ static const rule rules[] = {
     {"company", "board_men", RULE_MIN, ">= 0", NULL},
     {"company_figure", "total_assets", RULE_MIN, ">= 0", NULL},
     {"period", "code", RULE_SQL, "rapp_period_error(t.code) IS NULL", "rapp_period_error(t.code)"},
+    /* personvern (schema version 4) */
+    {"setting", "key", RULE_SET, "'personvern_min_group'", NULL},
+    {"setting", "value", RULE_SQL,
+     "t.key IS NOT 'personvern_min_group' OR (t.value GLOB '[0-9]*' AND t.value NOT GLOB '*[^0-9]*' "
+     "AND CAST(t.value AS INTEGER) BETWEEN 1 AND 1000)",
+     "'personvern_min_group must be a whole number of persons from 1 to 1000, got ' || quote(t.value)"},
+    {"deviation_category", "personal", RULE_BOOL, NULL, NULL},
 };
 
 /* Natural keys of tables without a primary key; NULL counts as a value ("no area"). */

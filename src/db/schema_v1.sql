@@ -1,4 +1,6 @@
--- Rapp snapshot schema, version 4 (PRAGMA user_version = 4). Version 2 added decision_status_change
+-- Rapp snapshot schema, version 4 (PRAGMA user_version = 4). Version 4 added the blocks at the end
+-- (case documents, the årshjul and eiermelding columns, personvern: setting, deviation_category, the
+-- views personvern_rule and deviation_personal). Version 2 added decision_status_change
 -- and the as-of views (decision_state ... leader_agreement_state); version 3 the two blocks at the
 -- end (texts, investments, KOSTRA figures, annual accounts; the KOSTRA accounts file's tables);
 -- version 4 the last block (årshjul lanes, bodies and rhythm; company board, meetings, strategy).
@@ -715,3 +717,27 @@ CREATE VIEW company_key_figure AS
 SELECT f.org_number, f.year, f.operating_revenue, f.annual_result, f.equity, f.total_assets,
        CASE WHEN f.total_assets > 0 THEN 100.0 * f.equity / f.total_assets END AS equity_ratio
 FROM company_figure f;
+
+-- ---- Personvern: suppression of small groups (schema version 4, issue 17) ----------------------
+-- Settings of the snapshot, one row per setting (file setting.csv, optional: an empty table means
+-- every default). Known keys: 'personvern_min_group' (k below; an integer >= 1, default 5).
+CREATE TABLE setting (
+  key             TEXT NOT NULL PRIMARY KEY,      -- 'personvern_min_group'
+  value           TEXT NOT NULL                   -- '5'
+) STRICT;
+
+-- Deviation categories (deviation.category) marked as about persons (file deviation_category.csv,
+-- optional): counts in a personal category are suppressed like sick leave of a small unit.
+CREATE TABLE deviation_category (
+  category        TEXT NOT NULL PRIMARY KEY,      -- 'bruker/pasient'
+  personal        INTEGER NOT NULL                -- 1 = about persons (pasient, bruker, ansatt); 0 = not
+) STRICT;
+
+-- THE personvern rule (offentleglova § 13, GDPR art. 9): in a published (public) edition, a figure
+-- about persons (sick leave, staffing by gender, user-survey answers, deviations in a personal
+-- category) is suppressed, shown as SSB's symbol ':', when it rests on fewer than min_group
+-- persons or cases (a count of 0 is shown). Secondary suppression (SSB practice: the
+-- next-smallest figure of the same row or column) is done on each printed table by the engine
+-- (src/model/suppress.c). A script marks such a column `personal` (docs/scripting.md).
+CREATE VIEW personvern_rule (min_group) AS
+SELECT coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'personvern_min_group'), 5);

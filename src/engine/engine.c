@@ -350,6 +350,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   int64_t created = created_time(err, &ok);
   if (!ok) goto done;
   trace_stage("params", &stage_t);
+  script_set_edition(s, o->internal);
   if (script_build(s, created, &d, err) != 0) goto done;
   script_free(s); /* Lua is gone before any renderer runs */
   s = NULL;

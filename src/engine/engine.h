@@ -28,6 +28,8 @@ typedef struct engine_opts {
   script_limits limits;
   const char *snapshot_sha256; /* the snapshot's hex SHA-256 when the caller knows it (a batch
                                   hashes it once), or NULL: the run hashes the file */
+  int internal;            /* --edition internal: everything shown, every output marked exempt
+                              (offl. § 13); 0 = public, small groups suppressed (issue 17) */
 } engine_opts;
 
 /* The project folder holding lua/, fonts/ and reports/: env RAPP_HOME, else RAPP_HOME_DEFAULT. */

@@ -126,7 +126,7 @@ static void line(rapp_buf *b, const char *cls, const char *text) {
 static int header(html_ctx *x, const doc_block *cover, rapp_err *err) {
   const doc_meta *m = x->m;
   rapp_buf *b = &x->out;
-  char date[64], prelim[128];
+  char date[64], prelim[256];
   buf_puts(b, "<header class=\"cover\">\n");
   if (cover && cover->u.cover.logo_path && *cover->u.cover.logo_path) {
     if (image(x, cover->u.cover.logo_path, "", 0, "logo", err) != 0) return -1;
@@ -143,7 +143,7 @@ static int header(html_ctx *x, const doc_block *cover, rapp_err *err) {
   line(b, "period", cover && cover->u.cover.period_label ? cover->u.cover.period_label : m->period_label);
   html_production_date(m, 1, date, sizeof date);
   line(b, "date", cover && cover->u.cover.date_text ? cover->u.cover.date_text : date);
-  const char *mark = doc_preliminary_text(m, prelim, sizeof prelim);
+  const char *mark = doc_marking_text(m, prelim, sizeof prelim); /* preliminary, internal edition */
   if (mark) {
     buf_puts(b, "<p class=\"prelim\"><strong>");
     html_text(b, mark);

@@ -261,9 +261,14 @@ static int lf_meta(lua_State *L) {
   static const char *const fields[] = {"title", "subtitle", "municipality", "subject", "keywords",
                                        "language", "period_label", "snapshot_name", "cutoff_date",
                                        "parameters", "report_name", "as_of_date",
-                                       "snapshot_sha256", "number_headings", "partial", NULL};
+                                       "snapshot_sha256", "number_headings", "partial",
+                                       "min_group", NULL};
   int f = luaL_checkoption(L, 1, NULL, fields);
   doc_meta *m = doc_meta_of(d);
+  if (f == 15) { /* personvern's k (the snapshot's view personvern_rule) */
+    m->min_group = (int)luaL_checkinteger(L, 2);
+    return 0;
+  }
   if (f >= 13) { /* the booleans */
     *(f == 13 ? &m->number_headings : &m->partial) = lua_toboolean(L, 2);
     return 0;
@@ -527,6 +532,9 @@ static int lf_table(lua_State *L) {
     c->sum = opt_bool_field(L, -1, "sum");
     c->merge_repeats = opt_bool_field(L, -1, "merge_repeats");
     c->mark_negative = opt_bool_field(L, -1, "mark_negative");
+    c->personal = opt_bool_field(L, -1, "personal");
+    c->part_of = (int)opt_int_field(L, -1, "part_of", 0);
+    if (c->part_of < 0 || (size_t)c->part_of > n) return prim_error(L, "part_of: no such column");
     lua_getfield(L, -1, "width_mm");
     c->width_mm = lua_isnil(L, -1) ? 0 : luaL_checknumber(L, -1);
     lua_pop(L, 2);
@@ -546,9 +554,11 @@ static int lf_table(lua_State *L) {
   return 1;
 }
 
-/* add_rows(handle, rows, keys, status_keys, level): one DATA row per element of rows; cell i is
- * rows[j][keys[i]]; status_keys[i] (a string or false) names the field holding the cell's
- * status code. Reading through lua_getfield lets query rows refuse unknown column names. */
+/* add_rows(handle, rows, keys, status_keys, level, persons_keys): one DATA row per element of
+ * rows; cell i is rows[j][keys[i]]; status_keys[i] (a string or false) names the field holding the
+ * cell's status code; in a personal column persons_keys[i] (a string) names the field holding the
+ * persons the figure rests on (nil there: the row is not about persons), else the cell's own value
+ * is that count. Reading through lua_getfield lets query rows refuse unknown column names. */
 static int lf_add_rows(lua_State *L) {
   table_handle *h = check_table(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
@@ -560,9 +570,12 @@ static int lf_add_rows(lua_State *L) {
   int base = lua_gettop(L);
   /* keys and status keys onto the stack once: base+1 .. base+ncols, then the status keys */
   int ncols = (int)t->ncols;
-  luaL_checkstack(L, 2 * ncols + 8, "too many columns");
+  luaL_checkstack(L, 3 * ncols + 8, "too many columns");
+  int has_persons = lua_istable(L, 6);
   for (int i = 0; i < ncols; i++) lua_geti(L, 3, i + 1);
   for (int i = 0; i < ncols; i++) lua_geti(L, 4, i + 1);
+  for (int i = 0; i < ncols; i++)
+    if (has_persons) lua_geti(L, 6, i + 1); else lua_pushnil(L);
   for (lua_Integer j = 1; j <= nrows; j++) {
     lua_geti(L, 2, j); /* row */
     if (!lua_istable(L, -1)) return prim_error(L, "row %d is not a table", (int)j);
@@ -600,12 +613,35 @@ static int lf_add_rows(lua_State *L) {
         }
         lua_pop(L, 1);
       }
+      if (t->cols[i].personal) { /* personvern: the persons the figure rests on */
+        if (lua_type(L, base + 1 + 2 * ncols + i) == LUA_TSTRING) {
+          lua_pushvalue(L, base + 1 + 2 * ncols + i);
+          lua_gettable(L, -2);
+          if (lua_type(L, -1) == LUA_TNUMBER) {
+            cell.has_persons = 1;
+            cell.persons = lua_tonumber(L, -1);
+          } else if (!lua_isnil(L, -1)) {
+            return prim_error(L, "table column '%s', row %d: the persons field '%s' is not a number",
+                              t->cols[i].title, (int)j, lua_tostring(L, base + 1 + 2 * ncols + i));
+          }
+          lua_pop(L, 1);
+        } else if (cell.kind == DOC_CELL_NUMBER) {
+          cell.has_persons = 1;
+          cell.persons = cell.number;
+        }
+      }
       doc_table_set_cell(h->d, t, ri, (size_t)i, &cell);
     }
     lua_pop(L, 1); /* row */
   }
   lua_settop(L, base);
   return 0;
+}
+
+/* edition() -> "public" or "internal" (script_set_edition): r.edition. */
+static int lf_edition(lua_State *L) {
+  lua_pushstring(L, script_of(L)->internal ? "internal" : "public");
+  return 1;
 }
 
 /* add_special(handle, kind, label, level, sum_first, sum_count): a group, subtotal or total row.
@@ -1384,6 +1420,7 @@ void prims_push(lua_State *L) {
       {"chart", lf_chart},           {"format_value", lf_format_value},
       {"protect", lf_protect},       {"view_source", lf_view_source},
       {"keep_caller", lf_keep_caller}, {"name_problem", lf_name_problem},
+      {"edition", lf_edition},
       {NULL, NULL}};
   luaL_newlib(L, fns);
   lua_pushinteger(L, DOC_TOC);

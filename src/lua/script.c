@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "lua/script_int.h"
+#include "model/suppress.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/outname.h"
@@ -799,6 +800,8 @@ void script_set_language(script *s, const char *lang) {
   lua_setfield(s->L, LUA_REGISTRYINDEX, "rapp.lang_override");
 }
 
+void script_set_edition(script *s, int internal) { s->internal = internal != 0; }
+
 int script_build(script *s, int64_t created, doc **out, rapp_err *err) {
   *out = NULL;
   s->phase = PHASE_BUILD;
@@ -806,6 +809,8 @@ int script_build(script *s, int64_t created, doc **out, rapp_err *err) {
   s->doc = doc_new();
   if (call_for_text(s, "build", 0, NULL, err) != 0) return -1;
   doc_meta_of(s->doc)->created = created;
+  doc_meta_of(s->doc)->internal = s->internal;
+  doc_apply_edition(s->doc); /* personvern: the public edition's suppression, once */
   *out = s->doc;
   s->doc = NULL;
   return 0;

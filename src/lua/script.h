@@ -69,6 +69,9 @@ void script_set_language(script *s, const char *lang);
 /* Calls the report's build function. On success *out is the complete document (caller frees
  * with doc_free); created is stored in its metadata. */
 int script_build(script *s, int64_t created, doc **out, rapp_err *err);
+/* The edition build() makes (before script_build): 0 public (the default: small groups
+ * suppressed after build(), model/suppress.h), 1 internal (everything, marked exempt). */
+void script_set_edition(script *s, int internal);
 
 /* Where the script is now: "file.lua:LINE: " of the innermost frame of the user's code of the
  * script alive in this process, written to out (n bytes); returns its length, 0 when no script

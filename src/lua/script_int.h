@@ -34,6 +34,7 @@ struct script {
   /* reports being included (lua/include.c): the names of the scripts that wait for them */
   char *include_stack[8];
   int include_depth;
+  int internal;          /* the internal edition (script_set_edition); scripts read r.edition */
 };
 
 /* The run of a Lua state (stored in its extra space). */

@@ -367,8 +367,17 @@ doc_row *doc_table_add_data_row(doc *d, doc_table *t) {
 
 /* 1 when the cell fits a compact slot: no own decimals, unit or display text over a value. */
 static int compact_fits(const doc_cell *v) {
-  return !v->own_decimals && !v->unit &&
+  return !v->own_decimals && !v->unit && !v->has_persons &&
          (v->kind == DOC_CELL_TEXT || v->kind == DOC_CELL_EMPTY || !v->text);
+}
+
+/* Row r gets ordinary cells (a copy of its compact slots) unless it has them. */
+static void row_expand(doc *d, doc_table *t, size_t r) {
+  doc_row *row = &t->rows[r];
+  if (row->cells) return;
+  doc_cell *cells = doc_alloc(d, (t->ncols ? t->ncols : 1) * sizeof *cells);
+  for (size_t i = 0; i < t->ncols; i++) cells[i] = doc_table_cell(t, r, i);
+  row->cells = cells;
 }
 
 void doc_table_set_cell(doc *d, doc_table *t, size_t r, size_t c, const doc_cell *v) {
@@ -384,12 +393,12 @@ void doc_table_set_cell(doc *d, doc_table *t, size_t r, size_t c, const doc_cell
     }
     return;
   }
-  if (!row->cells) { /* the row gets ordinary cells */
-    doc_cell *cells = doc_alloc(d, (t->ncols ? t->ncols : 1) * sizeof *cells);
-    for (size_t i = 0; i < t->ncols; i++) cells[i] = doc_table_cell(t, r, i);
-    row->cells = cells;
-  }
+  row_expand(d, t, r);
   row->cells[c] = *v;
+}
+
+void doc_table_expand(doc *d, doc_table *t) {
+  for (size_t r = 0; r < t->nrows; r++) row_expand(d, t, r);
 }
 
 doc_cell doc_table_cell(const doc_table *t, size_t r, size_t c) {
@@ -548,6 +557,17 @@ const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n) {
   date_text(date, sizeof date, m->cutoff_date);
   snprintf(buf, n, "%s \xE2\x80\x94 %s %s", label_get(m->language, "preliminary"),
            label_get(m->language, "preliminary.until"), date);
+  return buf;
+}
+
+const char *doc_marking_text(const doc_meta *m, char *buf, size_t n) {
+  char prelim[128];
+  const char *p = doc_preliminary_text(m, prelim, sizeof prelim);
+  if (!p && !m->internal) return NULL;
+  if (p && m->internal)
+    snprintf(buf, n, "%s \xC2\xB7 %s", DOC_EXEMPT_TEXT, p);
+  else
+    snprintf(buf, n, "%s", p ? p : DOC_EXEMPT_TEXT);
   return buf;
 }
 

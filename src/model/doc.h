@@ -79,6 +79,14 @@ typedef struct doc_column {
                           deviations, where negative means overspending; 0 = plain (an income
                           budget is negative by convention and is not a warning) */
   double width_mm;     /* preferred width in mm; 0 = from content */
+  int personal;        /* 1 = a figure about persons (personvern): in the public edition a cell
+                          resting on fewer than doc_meta.min_group persons or cases is suppressed
+                          (model/suppress.h); each cell's doc_cell.persons says how many */
+  int part_of;         /* personal: 1 + the index of the column whose figure in the same row is the
+                          sum of this one's and its other parts' (closed + open = registered), so
+                          secondary suppression protects that relation; 0 = none. A table whose
+                          personal columns declare no part_of treats each row's personal figures
+                          as one relation */
 } doc_column;
 
 typedef enum doc_cell_kind { DOC_CELL_EMPTY = 0, DOC_CELL_TEXT, DOC_CELL_NUMBER, DOC_CELL_DATE } doc_cell_kind;
@@ -96,6 +104,11 @@ typedef struct doc_cell {
   int decimals;
   const char *unit;   /* NUMBER: a unit shown after the formatted value ("\u00A0dager"), or NULL;
                          the value stays a number (XLSX puts the unit in the number format) */
+  int has_persons;    /* personal column: 1 = `persons` below is known (else the cell is not
+                         subject to the rule: the row is not about persons) */
+  double persons;     /* personal column: the persons or cases the figure rests on */
+  int suppressed;     /* set by doc_suppress (public edition): 1 primary, 2 secondary; the cell
+                         is then TEXT ":" and its value is gone from the document */
 } doc_cell;
 
 typedef enum doc_row_kind {
@@ -207,6 +220,11 @@ typedef struct doc_meta {
   const char *snapshot_sha256; /* 64 hex digits of the snapshot file's SHA-256, or NULL */
   int partial;                 /* 1 = the period ends after cutoff_date (--allow-partial): every
                                   output is marked "Foreløpig — data til og med <cutoff>" */
+  int internal;              /* 1 = the internal edition (--edition internal): everything shown,
+                                every output marked DOC_EXEMPT_TEXT; 0 = public (the default):
+                                small groups suppressed (model/suppress.h) */
+  int min_group;             /* k of the personvern rule (the snapshot's view personvern_rule);
+                                0 = the default DOC_MIN_GROUP */
   int64_t created;           /* production time, seconds since the epoch (SOURCE_DATE_EPOCH) */
   int number_headings;       /* 1 = headings numbered 1, 1.1, 1.1.1 */
 } doc_meta;
@@ -235,6 +253,17 @@ size_t doc_about_lines(const doc_meta *m, doc_about_line *out);
 
 /* "Foreløpig — data til og med 30.09.2026" when m->partial, else NULL (buf unused). */
 const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n);
+
+/* The internal edition's marking (offentleglova § 13), and the public edition's footnote to the
+ * symbol ":" of a suppressed figure (SSB's symbol). */
+#define DOC_EXEMPT_TEXT "Unntatt offentlighet, offl. \u00A7 13"
+#define DOC_SUPPRESSED_SYMBOL ":"
+#define DOC_SUPPRESSED_NOTE ": Vises ikke av personvernhensyn"
+enum { DOC_MIN_GROUP = 5 };
+
+/* The marking every page, sheet and the HTML page carry: the preliminary text, the internal
+ * edition's DOC_EXEMPT_TEXT, both joined with " · ", or NULL when neither applies. */
+const char *doc_marking_text(const doc_meta *m, char *buf, size_t n);
 
 /* 1 when a table cell or key figure of the document has a status (a legend is worth showing). */
 int doc_has_status(const doc *d);
@@ -274,6 +303,8 @@ doc_row *doc_table_add_row(doc *d, doc_table *t, doc_row_kind kind);
 doc_row *doc_table_add_data_row(doc *d, doc_table *t);            /* cells NULL, all EMPTY */
 /* Sets cell c of row r to *v; v's strings must already be the doc's (doc_intern, doc_strdup). */
 void doc_table_set_cell(doc *d, doc_table *t, size_t r, size_t c, const doc_cell *v);
+/* Every row of t gets ordinary cells, for code that changes cells in place (model/suppress.c). */
+void doc_table_expand(doc *d, doc_table *t);
 /* The cell at row r, column c, whichever way the row is stored; a copy. */
 doc_cell doc_table_cell(const doc_table *t, size_t r, size_t c);
 /* Only its status (reads one byte of the compact storage: for scans over every cell). */

@@ -34,9 +34,9 @@ static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, v
 
 int pdf_draw_running(pdf_ctx *c) {
   const doc_meta *m = c->meta;
-  char date[64], num[64], prelim[128];
+  char date[64], num[64], prelim[256];
   pdf_production_date(c, 0, date, sizeof date);
-  const char *mark = doc_preliminary_text(m, prelim, sizeof prelim);
+  const char *mark = doc_marking_text(m, prelim, sizeof prelim); /* preliminary, internal edition */
   rapp_buf left = {0}, fit = {0};
   /* The preliminary marking first, so a long footer never cuts it off. */
   if (mark) buf_printf(&left, "%s   \xC2\xB7   ", mark);
@@ -204,13 +204,13 @@ static int write_info(pdf_ctx *c) {
   /* Provenance for an archive's index: the subject names report, period and as-of date; the
    * keywords carry every "Om rapporten" line (label: value; ...). */
   rapp_buf subject = {0}, keywords = {0};
-  char prelim[128], asof[32];
+  char prelim[256], asof[32];
   buf_puts(&subject, m->subject ? m->subject : m->title ? m->title : "");
   if (m->period_label && !strstr(buf_str(&subject), m->period_label))
     buf_printf(&subject, " \xE2\x80\x93 %s", m->period_label);
   if (doc_iso_date(m->as_of_date))
     buf_printf(&subject, " (per %s)", nofmt_date(asof, sizeof asof, doc_iso_date(m->as_of_date)));
-  if (doc_preliminary_text(m, prelim, sizeof prelim))
+  if (doc_marking_text(m, prelim, sizeof prelim))
     buf_printf(&subject, " \xE2\x80\x93 %s", prelim);
   if (m->keywords) buf_printf(&keywords, "%s; ", m->keywords);
   if (m->snapshot_name) {

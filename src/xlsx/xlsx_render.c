@@ -146,11 +146,11 @@ static int page_setup(ctx *x, sheet *s) {
   else worksheet_set_portrait(ws);
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_outline_settings(ws, 1, 1, 1, 0);
-  char title[200], period[120], header[600];
+  char title[200], period[120], header[700];
   hf_text(x->m->title, 60, title, sizeof title);
   hf_text(x->m->period_label, 30, period, sizeof period);
-  char buf[128], mark[200];
-  hf_text(doc_preliminary_text(x->m, buf, sizeof buf), 60, mark, sizeof mark);
+  char buf[256], mark[300];
+  hf_text(doc_marking_text(x->m, buf, sizeof buf), 80, mark, sizeof mark);
   snprintf(header, sizeof header, "&L%s&C%s&R%s", title, mark, period);
   lxw_error rc = worksheet_set_header(ws, header);
   if (!rc) rc = worksheet_set_footer(ws, "&L&A&RSide &P av &N");
@@ -165,8 +165,8 @@ static int page_setup(ctx *x, sheet *s) {
 
 static int run(ctx *x) {
   /* A preliminary period's marking heads every sheet (row 1), above the sheet's own title. */
-  char buf[128];
-  const char *mark = doc_preliminary_text(x->m, buf, sizeof buf);
+  char buf[256];
+  const char *mark = doc_marking_text(x->m, buf, sizeof buf); /* preliminary, internal edition */
   for (size_t i = 0; i < x->nsheets; i++) {
     sheet *s = &x->sheets[i];
     s->row0 = mark ? 2 : 0;

@@ -252,6 +252,37 @@ def absence(Q, area, m1, m2, unit=None):
     return None if p == 0 else (s * 100 / p, l * 100 / p, (s + l) * 100 / p)
 
 
+# ---- personvern (issue 17): the public edition, the standard reports' default ----------------------
+K = 5  # the rule's k (the schema's view personvern_rule; the sample's snapshot sets none)
+
+
+def persons(Q, area, m1, m2, unit=None):
+    """The employees a sick-leave figure rests on: each unit's fewest in months m1..m2 (staffing),
+    summed over the area (None: the whole municipality) or the one unit."""
+    if unit is not None:
+        units = [unit]
+    else:
+        units = [u[0] for u in (Q("SELECT code FROM unit") if area is None else Q("SELECT code FROM unit WHERE area_code=?", area))]
+    n = 0
+    for u in units:
+        m = Q("SELECT min(headcount) FROM staffing WHERE unit_code=? AND month BETWEEN ? AND ?", u, m1, m2)[0][0]
+        n += m or 0
+    return n
+
+
+def personal_categories(Q):
+    return {r[0] for r in Q("SELECT category FROM deviation_category WHERE personal = 1")}
+
+
+def personvern(exp, got, primary, may_hide):
+    """The figures as the public edition prints them: ':' where the rule hides one (primary[i]: it
+    rests on fewer than K persons or cases, which must be hidden), and where got shows ':' in a cell
+    that may be hidden (may_hide[i]: a figure about persons), a secondary suppression (its exact
+    pattern is checked in tests/personvern and tests/unit/test_suppress.c)."""
+    got = got or [None] * len(exp)
+    return [":" if p or (h and g == ":") else e for e, g, p, h in zip(exp, got, primary, may_hide)]
+
+
 def goal(Q, area, year):
     g = Q("SELECT desired FROM target WHERE indicator_code='MA01' AND year=? AND unit_code IS NULL AND area_code IS ?", year, area)
     if not g:
@@ -289,11 +320,16 @@ def check_absence(check, Q, text, wb, sheet, m1, m2, what, area=None):
         prev = absence(Q, code, ly(m1), ly(m2), unit)
         exp = (*cur, goal(Q, goal_area, int(m1[:4])), prev[2] if prev else None)
         got = rows.get(name)
+        # personvern: hidden where the unit (area) has fewer than K employees
+        heads, heads_ly = persons(Q, code, m1, m2, unit), persons(Q, code, ly(m1), ly(m2), unit)
+        exp = personvern(list(exp), got, [heads < K] * 3 + [False, heads_ly < K and prev is not None],
+                         [True, True, True, False, prev is not None])
         check(got is not None, f"{what}: row {name} in XLSX")
         if got:
             for g, e in zip(got, exp):
-                check((g is None and e is None) or (g is not None and e is not None and abs(g - e / 100) < 1e-9), f"{what} XLSX {name}: {g} vs {e}")
-            want = norm(" ".join(pct(v) for v in exp))  # after the name, which may wrap in its column
+                check((g is None and e is None) or (e == ":" and g == ":") or
+                      (g is not None and e is not None and e != ":" and abs(g - e / 100) < 1e-9), f"{what} XLSX {name}: {g} vs {e}")
+            want = norm(" ".join(":" if v == ":" else pct(v) for v in exp))  # after the name, which may wrap in its column
             check(re.search(re.escape(name.split()[0]) + r"[^%]{0,40}? " + re.escape(want), flat) is not None,
                   f"{what} PDF {name}: '{want}'")
     check(len(rows) == n, f"{what}: {len(rows)} rows, expected {n}")

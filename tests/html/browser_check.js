@@ -78,7 +78,7 @@ async function checkPage(browser, file, shots) {
     // the first screens of the page, in parts an image viewer shows legibly
     const tile = w > 600 ? 1400 : 1000;
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0, i = 1; shots && y < height && i <= 4; y += tile, i++)
+    for (let y = 0, i = 1; shots && y < height && i <= 2; y += tile, i++)
       await page.screenshot({ path: path.join(outDir, `${name}-${w}-${String(i).padStart(2, '0')}.png`),
                               clip: { x: 0, y, width: w, height: Math.min(tile, height - y) },
                               captureBeyondViewport: true });
@@ -96,6 +96,8 @@ async function checkPage(browser, file, shots) {
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
+    // a screenshot of a long page on a loaded 2-core machine can take minutes (CI saw 180 s pass)
+    protocolTimeout: 540000,
     userDataDir: fs.mkdtempSync(path.join(outDir, 'profile-')),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
            '--disable-extensions', '--font-render-hinting=none'],

@@ -13,6 +13,8 @@ sqlite3 -bail "$db" < "$schema"
 tables=$(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type='table' AND name NOT IN ('period','status_label','report_text','kostra_function','kostra_art') ORDER BY name")
 # kostra_account's file is optional (rapp import leaves the table empty without it)
 [ -f "$dir/kostra_account.csv" ] || tables=$(echo "$tables" | grep -vx kostra_account)
+# so are setting's and deviation_category's (schema version 4, personvern)
+for t in setting deviation_category; do [ -f "$dir/$t.csv" ] || tables=$(echo "$tables" | grep -vx $t); done
 sql=$(mktemp)
 trap 'rm -f "$sql"' EXIT
 {

@@ -1,0 +1,210 @@
+/* model/suppress.c — personvern: primary and secondary suppression of small groups. See
+ * suppress.h for the rule. */
+#include "model/suppress.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+int suppress_rule(double persons, double value, int k) {
+  if (k < 1) k = DOC_MIN_GROUP;
+  if (persons == 0 && value == 0) return 0; /* a count of none reveals no one */
+  return persons < k;
+}
+
+/* The range of DATA rows a SUBTOTAL or TOTAL row sums: [*a, *b). */
+static void margin_range(const doc_table *t, size_t r, size_t *a, size_t *b) {
+  const doc_row *row = &t->rows[r];
+  *a = row->kind == DOC_ROW_TOTAL ? 0 : row->sum_first;
+  *b = row->kind == DOC_ROW_TOTAL ? t->nrows : row->sum_first + row->sum_count;
+  if (*b > t->nrows) *b = t->nrows;
+}
+
+/* 1 when cell (r, c) is a figure about persons; *n the persons it rests on. A SUBTOTAL or TOTAL
+ * row rests on the persons of the DATA rows it sums. */
+static int subject(const doc_table *t, size_t r, size_t c, double *n) {
+  if (!t->cols[c].personal) return 0;
+  const doc_row *row = &t->rows[r];
+  const doc_cell *cell = &row->cells[c];
+  if (row->kind == DOC_ROW_GROUP) return 0;
+  if (cell->suppressed) {
+    *n = cell->persons;
+    return 1;
+  }
+  if (cell->kind != DOC_CELL_NUMBER) return 0;
+  if (row->kind == DOC_ROW_DATA) {
+    *n = cell->persons;
+    return cell->has_persons;
+  }
+  /* a margin is about persons only when every figure it sums is */
+  size_t a, b;
+  margin_range(t, r, &a, &b);
+  int any = 0;
+  double s = 0;
+  for (size_t i = a; i < b; i++) {
+    const doc_cell *x = &t->rows[i].cells[c];
+    if (i == r || t->rows[i].kind != DOC_ROW_DATA || x->kind != DOC_CELL_NUMBER) continue;
+    if (!x->has_persons) return 0;
+    s += x->persons;
+    any = 1;
+  }
+  *n = s;
+  return any;
+}
+
+/* The weight of cell (r, c) as a complement for secondary suppression, or -1 when it is none (not
+ * a figure, or suppressed already): the persons a figure about persons rests on; any other figure
+ * of a personal column (a category not about persons, a total over such) comes after every one
+ * of those, smallest value first: it too can give a hidden figure away through the total. */
+static double weight(const doc_table *t, size_t r, size_t c) {
+  const doc_cell *cell = &t->rows[r].cells[c];
+  double n;
+  if (cell->suppressed || cell->kind != DOC_CELL_NUMBER || t->rows[r].kind == DOC_ROW_GROUP) return -1;
+  if (subject(t, r, c, &n)) return n;
+  return 1e15 + fabs(cell->number);
+}
+
+typedef struct rc { size_t r, c; } rc;
+
+/* Suppresses the cell of least weight (then the smallest value, then the first) among
+ * cells[0..n); returns 1 when there was one. */
+static int suppress_smallest(doc_table *t, const rc *cells, size_t n) {
+  size_t best = n;
+  double bw = 0, bv = 0;
+  for (size_t i = 0; i < n; i++) {
+    double w = weight(t, cells[i].r, cells[i].c);
+    if (w < 0) continue;
+    double v = fabs(t->rows[cells[i].r].cells[cells[i].c].number);
+    if (best == n || w < bw || (w == bw && v < bv)) {
+      best = i;
+      bw = w;
+      bv = v;
+    }
+  }
+  if (best == n) return 0;
+  t->rows[cells[best].r].cells[cells[best].c].suppressed = 2;
+  return 1;
+}
+
+/* Exactly one suppressed among cells: suppress the next-smallest, else `margin` (if any). */
+static int protect(doc_table *t, const rc *cells, size_t n, const rc *margin) {
+  size_t hidden = 0;
+  for (size_t i = 0; i < n; i++) hidden += t->rows[cells[i].r].cells[cells[i].c].suppressed != 0;
+  if (hidden != 1) return 0;
+  if (suppress_smallest(t, cells, n)) return 1;
+  return margin ? suppress_smallest(t, margin, 1) : 0;
+}
+
+/* The row relations: with part_of declared, each total column with its parts; else all personal
+ * columns of the row together. */
+static int row_pass(doc_table *t, rc *buf) {
+  int changed = 0, declared = 0;
+  for (size_t c = 0; c < t->ncols; c++) declared |= t->cols[c].personal && t->cols[c].part_of > 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    if (t->rows[r].kind == DOC_ROW_GROUP) continue;
+    if (!declared) {
+      size_t n = 0;
+      for (size_t c = 0; c < t->ncols; c++)
+        if (t->cols[c].personal) buf[n++] = (rc){r, c};
+      changed |= protect(t, buf, n, NULL);
+      continue;
+    }
+    for (size_t tc = 0; tc < t->ncols; tc++) {
+      size_t n = 0;
+      for (size_t c = 0; c < t->ncols; c++)
+        if (t->cols[c].personal && (size_t)t->cols[c].part_of == tc + 1) buf[n++] = (rc){r, c};
+      if (!n) continue;
+      if (t->cols[tc].personal) buf[n++] = (rc){r, tc};
+      changed |= protect(t, buf, n, NULL);
+    }
+  }
+  return changed;
+}
+
+static int column_pass(doc_table *t, size_t c, rc *buf) {
+  int changed = 0;
+  size_t r = 0;
+  while (r < t->nrows) {
+    if (t->rows[r].kind != DOC_ROW_DATA) {
+      r++;
+      continue;
+    }
+    size_t n = 0;
+    while (r < t->nrows && t->rows[r].kind == DOC_ROW_DATA) buf[n++] = (rc){r++, c};
+    rc margin = {r, c};
+    int has_margin = r < t->nrows && (t->rows[r].kind == DOC_ROW_SUBTOTAL ||
+                                      t->rows[r].kind == DOC_ROW_TOTAL);
+    changed |= protect(t, buf, n, has_margin ? &margin : NULL);
+  }
+  /* the subtotals against the total */
+  size_t n = 0;
+  rc total = {0, c};
+  int has_total = 0;
+  for (size_t i = 0; i < t->nrows; i++) {
+    if (t->rows[i].kind == DOC_ROW_SUBTOTAL) buf[n++] = (rc){i, c};
+    if (t->rows[i].kind == DOC_ROW_TOTAL) total = (rc){i, c}, has_total = 1;
+  }
+  if (n) changed |= protect(t, buf, n, has_total ? &total : NULL);
+  return changed;
+}
+
+size_t doc_suppress_table(doc *d, doc_table *t, int k) {
+  size_t any_personal = 0;
+  for (size_t c = 0; c < t->ncols; c++) any_personal += t->cols[c].personal != 0;
+  if (!any_personal) return 0;
+  doc_table_expand(d, t); /* cells are changed in place below */
+  /* primary */
+  for (size_t r = 0; r < t->nrows; r++)
+    for (size_t c = 0; c < t->ncols; c++) {
+      double n;
+      if (subject(t, r, c, &n) && suppress_rule(n, t->rows[r].cells[c].number, k)) {
+        t->rows[r].cells[c].persons = n;
+        t->rows[r].cells[c].suppressed = 1;
+      }
+    }
+  /* secondary, until nothing changes (each round suppresses at least one more cell) */
+  size_t cap = t->nrows > t->ncols ? t->nrows : t->ncols;
+  rc *buf = xmalloc((cap ? cap : 1) * sizeof *buf);
+  for (int changed = 1; changed;) {
+    changed = row_pass(t, buf);
+    for (size_t c = 0; c < t->ncols; c++)
+      if (t->cols[c].personal) changed |= column_pass(t, c, buf);
+  }
+  free(buf);
+  /* blank what is suppressed: no value is left for any renderer */
+  size_t hidden = 0;
+  for (size_t r = 0; r < t->nrows; r++)
+    for (size_t c = 0; c < t->ncols; c++) {
+      doc_cell *cell = &t->rows[r].cells[c];
+      if (!cell->suppressed) continue;
+      cell->kind = DOC_CELL_TEXT;
+      cell->text = DOC_SUPPRESSED_SYMBOL;
+      cell->number = 0;
+      cell->status = DOC_STATUS_NONE;
+      cell->unit = NULL;
+      t->cols[c].sum = 0; /* its totals stay as computed, written as values, not formulas */
+      hidden++;
+    }
+  if (hidden) {
+    rapp_buf note = {0};
+    if (t->note && *t->note) buf_printf(&note, "%s ", t->note);
+    buf_printf(&note, "%s.", DOC_SUPPRESSED_NOTE);
+    t->note = doc_strdup(d, buf_str(&note));
+    buf_free(&note);
+  }
+  return hidden;
+}
+
+size_t doc_apply_edition(doc *d) {
+  const doc_meta *m = doc_meta_get(d);
+  if (m->internal) return 0;
+  size_t hidden = 0;
+  for (size_t i = 0; i < doc_nblocks(d); i++) {
+    const doc_block *b = doc_block_at(d, i);
+    if (b->kind == DOC_TABLE) hidden += doc_suppress_table(d, b->u.table, m->min_group);
+  }
+  return hidden;
+}

@@ -1,0 +1,37 @@
+/* model/suppress.h — personvern: suppression of small groups in the public edition (issue 17).
+ *
+ * THE rule (its k lives in the snapshot: view personvern_rule, docs/schema.md): a figure about
+ * persons (a cell of a doc_column with `personal`) is suppressed when it rests on fewer than k
+ * persons or cases, except a count of 0 resting on nobody. Secondary suppression, the SSB
+ * practice: where a row or a column section would then hold exactly one suppressed figure, the
+ * next-smallest figure of that row or section (by the persons it rests on) is suppressed too, so
+ * the hidden one cannot be recomputed from a total and the other cells; repeated until nothing
+ * changes. A section is a run of DATA rows with the SUBTOTAL or TOTAL row that follows it (the
+ * margin, suppressed when the run has no other candidate), and the SUBTOTAL rows of a table
+ * together with its TOTAL.
+ *
+ * The public edition (doc_meta.internal == 0) applies it once, after the script's build() and
+ * before any renderer (script.c calls doc_apply_edition): a suppressed cell becomes the TEXT
+ * DOC_SUPPRESSED_SYMBOL ":" with no value left in the document, its status cleared, its column no
+ * longer written as a formula, and the table's note gets DOC_SUPPRESSED_NOTE. */
+#ifndef RAPP_MODEL_SUPPRESS_H
+#define RAPP_MODEL_SUPPRESS_H
+
+#include <stddef.h>
+
+#include "model/doc.h"
+
+/* The primary rule for one figure: 1 when value, resting on `persons` persons or cases, must not
+ * be shown with threshold k. */
+int suppress_rule(double persons, double value, int k);
+
+/* Primary and secondary suppression of one table with threshold k (k < 1: DOC_MIN_GROUP). Marks
+ * the cells (doc_cell.suppressed 1 primary, 2 secondary) and blanks them as described above.
+ * Returns the number of cells suppressed. */
+size_t doc_suppress_table(doc *d, doc_table *t, int k);
+
+/* The edition: in the public edition every table is suppressed with doc_meta.min_group; the
+ * internal edition is left as built. Returns the cells suppressed in the document. */
+size_t doc_apply_edition(doc *d);
+
+#endif
