@@ -35,7 +35,7 @@ return rapp.report {
         { key = "pct", title = "Andel", type = "percent", decimals = 1 },
         { key = "ratio", title = "Nøkkeltall", type = "decimal", decimals = 2 },
       },
-      rows = r.db:rows(SQL, { rows = p.rows }),
+      rows = r.db:each(SQL, { rows = p.rows }),
     }
   end,
 }

@@ -16,6 +16,7 @@ for script in "$root"/reports/*.lua "$root/bench/render_bench.lua"; do
   name=$(basename "$script" .lua)
   extra=
   [ "$name" = render_bench ] && extra="--param rows=2000"
+  [ "$name" = enhetsrapport ] && extra="--param unit=ENH3100"
   for side in old new; do
     eval bin=\$$side
     # shellcheck disable=SC2086

@@ -421,6 +421,12 @@ doc_cell doc_table_cell(const doc_table *t, size_t r, size_t c) {
   return v;
 }
 
+doc_status doc_table_cell_status(const doc_table *t, size_t r, size_t c) {
+  const doc_row *row = &t->rows[r];
+  if (row->cells) return row->cells[c].status;
+  return t->store ? (doc_status)(t->store[c].flags[r] >> 3) : DOC_STATUS_NONE;
+}
+
 doc_cell doc_row_cell(const doc_table *t, const doc_row *row, size_t c) {
   if (row->cells) return row->cells[c];
   return doc_table_cell(t, (size_t)(row - t->rows), c);
@@ -632,7 +638,7 @@ int doc_has_status(const doc *d) {
       const doc_table *t = b->u.table;
       for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++)
-          if (doc_table_cell(t, r, c).status != DOC_STATUS_NONE) return 1;
+          if (doc_table_cell_status(t, r, c) != DOC_STATUS_NONE) return 1;
     }
   }
   return 0;

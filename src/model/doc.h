@@ -305,6 +305,8 @@ void doc_table_set_cell(doc *d, doc_table *t, size_t r, size_t c, const doc_cell
 void doc_table_expand(doc *d, doc_table *t);
 /* The cell at row r, column c, whichever way the row is stored; a copy. */
 doc_cell doc_table_cell(const doc_table *t, size_t r, size_t c);
+/* Only its status (reads one byte of the compact storage: for scans over every cell). */
+doc_status doc_table_cell_status(const doc_table *t, size_t r, size_t c);
 /* Same for a row given by its address in t->rows. */
 doc_cell doc_row_cell(const doc_table *t, const doc_row *row, size_t c);
 /* doc_strdup for texts that repeat (table cells): equal strings share one copy. */

@@ -2,6 +2,7 @@
  * table, production time. See present.h. */
 #include "model/present.h"
 
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -115,13 +116,24 @@ static void fast_text(char *buf, size_t n, int negative, uint64_t k, int dec, co
     out[o++] = ',';
     for (int i = dec - 1; i >= 0; i--) out[o++] = digits[i];
   }
-  out[o] = '\0';
-  snprintf(buf, n, "%s%s", out, suffix);
+  /* out then suffix, cut at n - 1 bytes as snprintf would (no format parsing per cell) */
+  if (!n) return;
+  size_t a = o < n - 1 ? o : n - 1, sl = strlen(suffix);
+  if (a > sizeof out) a = sizeof out;
+  size_t b = sl < n - 1 - a ? sl : n - 1 - a;
+  memcpy(buf, out, a);
+  memcpy(buf + a, suffix, b);
+  buf[a + b] = '\0';
 }
 
+/* Resolves c into out; without `text`, a NUMBER's text is left empty (out->text = ""; value,
+ * decimals, zero and unit as always): for a renderer that writes the value itself. */
 static void resolve(doc_col_type type, int col_decimals, int thousands, const doc_cell *c,
-                    present_cell *out) {
-  memset(out, 0, sizeof *out);
+                    present_cell *out, int text) {
+  memset(out, 0, offsetof(present_cell, buf));
+  out->buf[0] = '\0';
+  memset((char *)out + offsetof(present_cell, buf) + sizeof out->buf, 0,
+         sizeof *out - offsetof(present_cell, buf) - sizeof out->buf);
   out->kind = c->kind;
   out->status = c->status;
   out->unit = "";
@@ -158,12 +170,16 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
         out->text = c->text;
         break;
       }
+      if (!text) break;
       if (fast) {
         /* out->shown is 0 when zero: no "−0", as nofmt prints it. */
         char suffix[PRESENT_NUM_MAX];
-        snprintf(suffix, sizeof suffix, "%s%s", type == DOC_COL_PERCENT ? NOFMT_NBSP "%" : "",
-                 out->unit);
-        fast_text(out->buf, sizeof out->buf, out->shown < 0, out->zero ? 0 : k, dec, suffix);
+        if (type == DOC_COL_PERCENT) {
+          snprintf(suffix, sizeof suffix, "%s%s", NOFMT_NBSP "%", out->unit);
+          fast_text(out->buf, sizeof out->buf, out->shown < 0, out->zero ? 0 : k, dec, suffix);
+        } else {
+          fast_text(out->buf, sizeof out->buf, out->shown < 0, out->zero ? 0 : k, dec, out->unit);
+        }
         break;
       }
       char num[128];
@@ -183,18 +199,20 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
 }
 
 void present_value(const doc_column *col, const doc_cell *cell, present_cell *out) {
-  resolve(col->type, col->decimals, col->thousands, cell, out);
+  resolve(col->type, col->decimals, col->thousands, cell, out, 1);
 }
 
 void present_keyfigure(const doc_keyfigure *k, present_cell *out) {
-  resolve(k->type, k->decimals, k->thousands, &k->value, out);
+  resolve(k->type, k->decimals, k->thousands, &k->value, out, 1);
 }
 
-/* The cell without the merge fields. */
-static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *out) {
+/* The cell without the merge fields (`text`: see resolve). */
+static void resolve_table_text(const doc_table *t, size_t r, size_t c, const doc_cell *given,
+                               present_cell *out, int text) {
   const doc_row *row = &t->rows[r];
   if (c == 0 && row->label &&
-      (row->kind == DOC_ROW_GROUP || doc_row_cell(t, row, 0).kind == DOC_CELL_EMPTY)) {
+      (row->kind == DOC_ROW_GROUP ||
+       (given ? given->kind : doc_row_cell(t, row, 0).kind) == DOC_CELL_EMPTY)) {
     memset(out, 0, sizeof *out);
     out->kind = DOC_CELL_TEXT;
     out->unit = "";
@@ -208,8 +226,13 @@ static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *
     out->text = "";
     return;
   }
-  doc_cell cell = doc_row_cell(t, row, c);
-  present_value(&t->cols[c], &cell, out);
+  doc_cell cell = given ? *given : doc_row_cell(t, row, c);
+  const doc_column *col = &t->cols[c];
+  resolve(col->type, col->decimals, col->thousands, &cell, out, text);
+}
+
+static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *out) {
+  resolve_table_text(t, r, c, NULL, out, 1);
 }
 
 static int same_shown(const present_cell *a, const present_cell *b) {
@@ -242,6 +265,13 @@ size_t present_run(const doc_table *t, size_t r, size_t c) {
 
 void present_table_cell(const doc_table *t, size_t r, size_t c, present_cell *out) {
   resolve_table(t, r, c, out);
+  out->repeat = present_repeats(t, r, c);
+  out->run = out->repeat ? 0 : present_run(t, r, c);
+}
+
+void present_table_cell_value(const doc_table *t, size_t r, size_t c, const doc_cell *cell,
+                              present_cell *out) {
+  resolve_table_text(t, r, c, cell, out, 0);
   out->repeat = present_repeats(t, r, c);
   out->run = out->repeat ? 0 : present_run(t, r, c);
 }

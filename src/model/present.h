@@ -83,6 +83,11 @@ typedef struct present_cell {
 
 /* Resolves cell (r, c) of t. */
 void present_table_cell(const doc_table *t, size_t r, size_t c, present_cell *out);
+/* The same without a NUMBER cell's text (text is "": no number formatting): for a renderer that
+ * writes the value and takes only its decimals, unit and zero flag (XLSX). `cell` is the cell
+ * (r, c) as doc_table_cell gives it, when the caller has read it already, or NULL. */
+void present_table_cell_value(const doc_table *t, size_t r, size_t c, const doc_cell *cell,
+                              present_cell *out);
 /* Resolves a key figure's value. */
 void present_keyfigure(const doc_keyfigure *k, present_cell *out);
 /* Resolves a bare value of a column type (chart data tables). */

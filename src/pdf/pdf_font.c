@@ -138,18 +138,24 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
 
 void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out) {
   buf_reset(out);
+  buf_reserve(out, 3 * len); /* a kept code point is at most U+FFFF: 3 bytes out per byte in */
   pdf_face *fc = &f->face[face];
+  char *o = out->data;
+  size_t n = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
-    i += next_cp(s, len, i, &cp);
-    if (cp == 0xAD) continue; /* soft hyphen: not drawn on a line that does not break there */
+    if ((unsigned char)s[i] < 0x80) { /* ASCII (most of a table): no decoder call */
+      cp = (unsigned char)s[i++];
+    } else {
+      i += next_cp(s, len, i, &cp);
+      if (cp == 0xAD) continue; /* soft hyphen: not drawn on a line that does not break there */
+    }
     cp = pdf_font_clean_cp(f, face, cp);
     fc->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    char enc[4];
-    buf_append(out, enc, utf8_encode(cp, enc));
+    n += utf8_encode(cp, o + n);
   }
-  buf_putc(out, '\0');
-  out->len--;
+  o[n] = '\0';
+  out->len = n;
 }
 
 /* ---- ToUnicode ------------------------------------------------------------------------------

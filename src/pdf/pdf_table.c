@@ -59,6 +59,11 @@ static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negativ
   return buf_str(&tb->txt);
 }
 
+/* The status of the row's cell j (one byte read; no cell copy). */
+static doc_status row_status(const tbl *tb, const doc_row *row, size_t j) {
+  return doc_table_cell_status(tb->t, (size_t)(row - tb->t->rows), j);
+}
+
 /* Room the status symbol takes at the left of a cell (0 without status). */
 static double status_w(tbl *tb, doc_status st) {
   if (st == DOC_STATUS_NONE) return 0;
@@ -155,10 +160,10 @@ static void column_widths(tbl *tb) {
       const char *s = cell_text(tb, row, j, NULL);
       double total, word;
       pdf_text_measure(&c->fonts, face, TS, s, strlen(s), &total, &word);
-      if (doc_row_cell(tb->t, row, j).status != DOC_STATUS_NONE) {
+      if (row_status(tb, row, j) != DOC_STATUS_NONE) {
         tb->has_status = 1;
-        total += status_w(tb, doc_row_cell(tb->t, row, j).status);
-        word += status_w(tb, doc_row_cell(tb->t, row, j).status);
+        total += status_w(tb, row_status(tb, row, j));
+        word += status_w(tb, row_status(tb, row, j));
       }
       /* A short text in a number column ("○ Ikke målt") stays on one line like the numbers. */
       if (is_numeric(t->cols[j].type) && total <= SHORT_TEXT) word = total;
@@ -337,7 +342,7 @@ static size_t row_break(tbl *tb, const doc_row *row) {
     const char *s = cell_text(tb, row, j, &tb->negative[j]);
     tb->repeat[j] = tb->prev_ok[j] && present_repeats(tb->t, (size_t)(row - tb->t->rows), j);
     pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
-                        tb->w[j] - 2 * PADX - status_w(tb, doc_row_cell(tb->t, row, j).status));
+                        tb->w[j] - 2 * PADX - status_w(tb, row_status(tb, row, j)));
     if (tb->cell[j].nlines > maxl) maxl = tb->cell[j].nlines;
   }
   return maxl;
@@ -360,10 +365,10 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
    * set off from the value by a white rule (a "–" symbol right before a number would read as a
    * minus, and the symbols line up down the column). */
   for (size_t j = 0; j < tb->nc; j++)
-    if (doc_row_cell(tb->t, row, j).status != DOC_STATUS_NONE && !tb->repeat[j]) {
-      pdf_fill_rect(pg, pdf_status_fill(doc_row_cell(tb->t, row, j).status), tb->x[j] + 0.5, y - h + 0.5,
+    if (row_status(tb, row, j) != DOC_STATUS_NONE && !tb->repeat[j]) {
+      pdf_fill_rect(pg, pdf_status_fill(row_status(tb, row, j)), tb->x[j] + 0.5, y - h + 0.5,
                     tb->w[j] - 1, h - 1);
-      double rx = tb->x[j] + status_w(tb, doc_row_cell(tb->t, row, j).status) + PADX - 1;
+      double rx = tb->x[j] + status_w(tb, row_status(tb, row, j)) + PADX - 1;
       HPDF_Page_SetRGBStroke(pg, 1, 1, 1);
       HPDF_Page_SetLineWidth(pg, 1.0);
       HPDF_Page_MoveTo(pg, (HPDF_REAL)rx, (HPDF_REAL)(y - h + 0.5));
@@ -396,12 +401,12 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
     const doc_column *col = &tb->t->cols[j];
     /* Dark red only where the script marks negatives as warnings (deviations); an income budget
      * is negative by convention and keeps the text colour. The minus sign is there either way. */
-    pdf_rgb ink = doc_row_cell(tb->t, row, j).status != DOC_STATUS_NONE ? pdf_status_ink(doc_row_cell(tb->t, row, j).status)
+    pdf_rgb ink = row_status(tb, row, j) != DOC_STATUS_NONE ? pdf_status_ink(row_status(tb, row, j))
                   : negative && col->mark_negative ? PDF_NEGATIVE
                                                    : PDF_INK;
     doc_align al = col_align(col);
     if (j == 0 && row->label && row->kind != DOC_ROW_DATA) al = DOC_ALIGN_LEFT;
-    doc_status st = doc_row_cell(tb->t, row, j).status;
+    doc_status st = row_status(tb, row, j);
     if (st != DOC_STATUS_NONE) {
       double sw = status_w(tb, st);
       if (from == 0) {

@@ -38,7 +38,7 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
   int *has_status = xcalloc(t->ncols ? t->ncols : 1, sizeof *has_status);
   for (size_t r = 0; r < t->nrows; r++)
     for (size_t c = 0; c < t->ncols; c++)
-      if (doc_table_cell(t, r, c).status != DOC_STATUS_NONE) has_status[c] = 1;
+      if (doc_table_cell_status(t, r, c) != DOC_STATUS_NONE) has_status[c] = 1;
   for (size_t c = 0; c < t->ncols; c++)
     if (has_status[c] && t->cols[c].type == DOC_COL_TEXT) p->status_text = 1;
   p->x = xcalloc(2 * (t->ncols ? t->ncols : 1), sizeof *p->x);

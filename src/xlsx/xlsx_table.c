@@ -204,10 +204,11 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       }
     double lines = 1;
     for (size_t j = 0; j < p->nx; j++) {
+      if (p->lines_w[j] <= 0 || row->kind != DOC_ROW_DATA) continue;
       size_t c = p->x[j].col;
       doc_cell cv = doc_row_cell(t, row, c);
       const doc_cell *cell = &cv;
-      if (p->lines_w[j] > 0 && cell->kind == DOC_CELL_TEXT && row->kind == DOC_ROW_DATA) {
+      if (cell->kind == DOC_CELL_TEXT) {
         double l = ceil((double)xlsx_text_width(cell->text) / ((p->lines_w[j] - 1) * TEXT_FIT));
         /* a merged text wraps over the rows of its run: each row needs its share */
         if (t->cols[c].merge_repeats && merge_end[c] > merge_start[c])
@@ -234,8 +235,8 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       const doc_column *col = &t->cols[c];
       doc_cell cv = doc_row_cell(t, row, c);
       const doc_cell *cell = &cv;
-      present_cell pc;
-      present_table_cell(t, r, c, &pc);
+      present_cell pc; /* a number's text is not needed: the cell holds the value */
+      present_table_cell_value(t, r, c, cell, &pc);
       x->tcol = c;
       if (p->x[j].status) {
         if (cell->status != DOC_STATUS_NONE) {
