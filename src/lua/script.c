@@ -53,6 +53,7 @@ static void set_memory_limit_hit(script *s) {
   snprintf(m, sizeof m,
            "the script used more than %zu MB of memory; raise the limit with --memory-limit MB",
            s->lim.memory_mb);
+  if (!s->limit_hit) s->limit_memory = 1;
   set_limit(s, m);
 }
 
@@ -156,6 +157,14 @@ static int msgh(lua_State *L) {
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
   if (s->usage_error) {
     lua_pushstring(L, msg);
+    return 1;
+  }
+  if (s->limit_hit && s->limit_memory) {
+    /* The memory cap is met by whichever allocation comes first: most raise LUA_ERRMEM, which
+     * never reaches this handler (pcall_user names the script only), but one Lua swallows (a
+     * string table that cannot grow) leaves the cap to be raised at the next hook, here. Both
+     * read the same, so the message does not depend on which allocation it was. */
+    lua_pushfstring(L, "%s: %s", s->script_file, msg);
     return 1;
   }
   if (strncmp(msg, "lua/", 4) == 0) msg += script_position_prefix(msg); /* the library's own line */

@@ -24,6 +24,7 @@ struct script {
   double deadline;       /* monotonic seconds */
   unsigned hook_ticks;
   int limit_hit;         /* nonzero once a limit was exceeded: the run cannot recover */
+  int limit_memory;      /* that limit was the memory cap (reported without a line: see msgh) */
   int usage_error;       /* the error is the command line's (a parameter): exit 2 */
   char limit_msg[256];
   enum script_phase phase;
