@@ -23,7 +23,7 @@ import sys
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run as run_with  # noqa: E402
+from e2e_common import check, env, finish, import_sample, run as run_with, unit_args  # noqa: E402
 
 RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 ENV = env(SRC)
@@ -63,13 +63,6 @@ check(len(SHA) == 64, "sha256sum of the snapshot")
 
 
 
-def unit_param(script):
-    """--param unit=ENH2010 (the sample's first school) for a report of one unit, whose usage asks
-    for --param unit=UNIT; else nothing."""
-    usage = run([RAPP, "run", script, "--help"]).stdout.split("\n")[0]
-    return ["--param", "unit=ENH2010"] if "--param unit=UNIT" in usage else []
-
-
 # ==== 1. refused periods ===========================================================================
 REFUSED = {  # per report whose first period kind is not a tertial (issue 12), else the tertial cases
     "manedsrapport": (("2026-10", ["2026-09-30", "latest complete month is 2026-09", "--allow-partial"]),
@@ -92,7 +85,7 @@ for script in sorted(glob.glob(os.path.join(SRC, "reports", "*.lua"))):
                                             ("2030-T1", ["2026-09-30", "2026-T2"]))):
         out = os.path.join(WORK, f"refused-{name}-{period}")
         os.makedirs(out)
-        r = run([RAPP, "run", script, "--db", DB, "--period", period, "--out", out] + unit_param(script))
+        r = run([RAPP, "run", script, "--db", DB, "--period", period, "--out", out] + unit_args(RAPP, script, ENV))
         check(r.returncode == 2, f"{name} {period}: exit {r.returncode}, expected 2 ({r.stderr.strip()})")
         for w in words:
             check(w in r.stderr, f"{name} {period}: the message lacks {w!r}: {r.stderr.strip()}")
@@ -180,7 +173,7 @@ check("a period past the cut-off runs as preliminary" in r.stdout, "--help tells
 for script in sorted(glob.glob(os.path.join(SRC, "reports", "*.lua"))):
     name = os.path.basename(script)[:-4]
     out = os.path.join(WORK, "std-" + name)
-    unit = unit_param(script)
+    unit = unit_args(RAPP, script, ENV)
     r = run([RAPP, "run", script, "--db", DB, "--out", out, "--format", "pdf,xlsx"] + unit)
     check(r.returncode == 0, f"{name}: exit {r.returncode}: {r.stderr.strip()}")
     if r.returncode != 0:

@@ -1,6 +1,7 @@
 """tests/e2e/e2e_common.py — what the as-of end-to-end tests (check_asof.py, check_asof_periods.py)
 share: the environment of a run (a fixed SOURCE_DATE_EPOCH), check() that collects failures,
-run(), the sample imported into a fresh work folder, and the final verdict."""
+run(), the sample imported into a fresh work folder, the unit argument of a one-unit report, and
+the final verdict."""
 import os
 import shutil
 import subprocess
@@ -32,6 +33,13 @@ def import_sample(rapp, src, work, environ):
     if r.returncode != 0:
         sys.exit("import failed: " + r.stderr)
     return db
+
+
+def unit_args(rapp, script, environ):
+    """--param unit=ENH2010 (the sample's first school) for a report of one unit, whose usage asks
+    for --param unit=UNIT; else nothing."""
+    usage = run([rapp, "run", script, "--help"], environ).stdout.split("\n", 1)[0]
+    return ["--param", "unit=ENH2010"] if "--param unit=UNIT" in usage else []
 
 
 def finish(ok_line):

@@ -27,7 +27,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, env, finish, import_sample, run, unit_args  # noqa: E402
 
 import openpyxl  # noqa: E402
 
@@ -39,15 +39,9 @@ NOTE = "Vises ikke av personvernhensyn"
 REPORTS = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(src, "reports", "*.lua")))
 
 
-def unit_param(report):
-    """A report of one unit (its usage asks for --param unit=UNIT) gets the sample's first school."""
-    usage = run([rapp, "run", os.path.join(src, "reports", report + ".lua"), "--help"], E).stdout
-    return ["--param", "unit=ENH2010"] if "--param unit=UNIT" in usage.split("\n", 1)[0] else []
-
-
 def render(report, edition, out, extra=()):
     args = [rapp, "run", os.path.join(src, "reports", report + ".lua"), "--db", db, "--out", out,
-            "--format", "pdf,xlsx,html"] + (["--edition", edition] if edition else []) + unit_param(report) + list(extra)
+            "--format", "pdf,xlsx,html"] + (["--edition", edition] if edition else []) + unit_args(rapp, os.path.join(src, "reports", report + ".lua"), E) + list(extra)
     r = run(args, E)
     check(r.returncode == 0, f"{report} {edition}: exit {r.returncode}: {r.stderr}")
     paths = r.stdout.split()
