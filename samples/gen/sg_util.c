@@ -1,11 +1,13 @@
 /* samples/gen/sg_util.c — the generator's deterministic building blocks: splitmix64 random
- * numbers, locale-free number formatting, calendar arithmetic (incl. Norwegian public holidays)
+ * numbers, locale-free number formatting, calendar arithmetic (incl. Norwegian public holidays; the civil-date conversion is util/localtime.c's)
  * and the CSV writer. Nothing here reads the clock, the locale or the environment. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sg.h"
+#include "util/localtime.h"
+#include "util/nofmt.h"
 
 /* ---- random numbers ---------------------------------------------------------------------- */
 void sg_rng_init(sg_rng *r, uint64_t seed, uint64_t stream) {
@@ -73,27 +75,12 @@ void sg_fmt_num(char *out, size_t cap, double v, int decimals, int trim) {
   snprintf(out, cap, "%s%s%s%s", neg ? "-" : "", ibuf, fl ? "," : "", fbuf);
 }
 
-/* ---- dates (proleptic Gregorian, after H. Hinnant's days_from_civil) ---------------------- */
-int64_t sg_days(sg_date dt) {
-  int64_t y = dt.y - (dt.m <= 2);
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t yoe = y - era * 400;
-  int64_t doy = (153 * (dt.m + (dt.m > 2 ? -3 : 9)) + 2) / 5 + dt.d - 1;
-  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+/* ---- dates: the engine's civil-date arithmetic (util/localtime.h, proleptic Gregorian) -------- */
+int64_t sg_days(sg_date dt) { return localtime_days_from_civil(dt.y, dt.m, dt.d); }
 
 sg_date sg_from_days(int64_t z) {
-  z += 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
   sg_date r;
-  r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  r.y = (int)(yoe + era * 400 + (r.m <= 2));
+  localtime_civil_from_days(z, &r.y, &r.m, &r.d);
   return r;
 }
 
@@ -102,11 +89,7 @@ int sg_weekday(sg_date d) {
   return (int)(w < 0 ? w + 7 : w);
 }
 
-int sg_days_in_month(int y, int m) {
-  static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return dim[m - 1] + (m == 2 && leap);
-}
+int sg_days_in_month(int y, int m) { return nofmt_days_in_month(y, m); }
 
 sg_date sg_add_days(sg_date d, int n) { return sg_from_days(sg_days(d) + n); }
 
