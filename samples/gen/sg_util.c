@@ -1,6 +1,7 @@
 /* samples/gen/sg_util.c — the generator's deterministic building blocks: splitmix64 random
- * numbers, locale-free number formatting, calendar arithmetic (incl. Norwegian public holidays; the civil-date conversion is util/localtime.c's)
- * and the CSV writer. Nothing here reads the clock, the locale or the environment. */
+ * numbers, locale-free number formatting, calendar arithmetic (incl. Norwegian public holidays;
+ * the civil-date conversion is util/localtime.c's) and the CSV writer. Nothing here reads the
+ * clock, the locale or the environment. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
