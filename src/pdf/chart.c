@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/present.h"
+#include "pdf/pdf_actual.h"
 #include "util/nofmt.h"
 
 /* Type sizes and inks: a quiet report style — bold title, grey summary and axes, light grid. */
@@ -84,7 +85,9 @@ static void text_at(cctx *k, int bold, double size, uint32_t color, double x, do
   double a = angle * 3.14159265358979323846 / 180.0, ca = cos(a), sa = sin(a);
   HPDF_Page_SetTextMatrix(k->pg, (HPDF_REAL)ca, (HPDF_REAL)sa, (HPDF_REAL)-sa, (HPDF_REAL)ca,
                           (HPDF_REAL)x, (HPDF_REAL)y);
+  int actual = pdf_actual_begin(k->pg, s, strlen(s)); /* a tick "0 %" reads "0 %" */
   HPDF_Page_ShowText(k->pg, out);
+  if (actual) pdf_actual_end(k->pg);
   HPDF_Page_EndText(k->pg);
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pdf/pdf_actual.h"
 #include "pdf/pdf_int.h"
 #include "util/utf8.h"
 
@@ -151,7 +152,9 @@ void pdf_draw_text(pdf_ctx *c, HPDF_Page pg, int face, double size, pdf_rgb col,
   if (HPDF_Page_GetFillingColorSpace(pg) != HPDF_CS_DEVICE_RGB || f.r != (HPDF_REAL)col.r ||
       f.g != (HPDF_REAL)col.g || f.b != (HPDF_REAL)col.b)
     HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+  int actual = pdf_actual_begin(pg, s, len); /* "0 %" reads "0 %", not "0%" (pdf_actual.h) */
   HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)baseline, buf_str(&c->scratch));
+  if (actual) pdf_actual_end(pg);
   if (own) HPDF_Page_EndText(pg);
 }
 

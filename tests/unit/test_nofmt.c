@@ -44,6 +44,12 @@ int main(void) {
   CHECK_STR(nofmt_number(buf, sizeof buf, INFINITY, 1), "\xE2\x80\x93");
   CHECK_STR(nofmt_percent(buf, sizeof buf, 12.5, 1), "12,5" NB "%");
   CHECK_STR(nofmt_percent(buf, sizeof buf, -3.25, 1), MINUS "3,3" NB "%");
+  /* a 0 share prints "0 %" like any other: the no-break space before %, no minus */
+  CHECK_STR(nofmt_percent(buf, sizeof buf, 0, 0), "0" NB "%");
+  CHECK_STR(nofmt_percent(buf, sizeof buf, -0.0, 0), "0" NB "%");
+  CHECK_STR(nofmt_percent(buf, sizeof buf, -0.4, 0), "0" NB "%");
+  CHECK_STR(nofmt_percent(buf, sizeof buf, 0, 1), "0,0" NB "%");
+  CHECK_STR(nofmt_percent(buf, sizeof buf, 5, 0), "5" NB "%");
   CHECK_STR(nofmt_amount(buf, sizeof buf, 1234567.0, 0, 1), "1" NB "234" NB "567" NB "kr");
   CHECK_STR(nofmt_amount(buf, sizeof buf, 1234567.0, 1, 0), "1" NB "235");
   CHECK_STR(nofmt_amount(buf, sizeof buf, -499.0, 1, 0), "0");

@@ -63,8 +63,29 @@ static void check_fast_numbers(void) {
   CHECK_INT(bad, 0);
 }
 
+/* A 0 share in a percent column (0 decimals, as the owner tables print it): "0 %" on both
+ * paths (the fast one and nofmt's), with the no-break space and no minus. */
+static void check_zero_percent(void) {
+  static const double zeros[] = {0, -0.0, 0.4, -0.4, 1e-300};
+  for (size_t i = 0; i < sizeof zeros / sizeof *zeros; i++) {
+    doc_column col = {.type = DOC_COL_PERCENT, .decimals = 0};
+    doc_cell cell = {.kind = DOC_CELL_NUMBER, .number = zeros[i]};
+    present_cell pc;
+    present_value(&col, &cell, &pc);
+    CHECK_STR(pc.text, "0" NB "%");
+    CHECK_INT(pc.zero, 1);
+    CHECK_INT(pc.negative, 0);
+  }
+  doc_column col = {.type = DOC_COL_PERCENT, .decimals = 1};
+  doc_cell cell = {.kind = DOC_CELL_NUMBER, .number = 0};
+  present_cell pc;
+  present_value(&col, &cell, &pc);
+  CHECK_STR(pc.text, "0,0" NB "%");
+}
+
 int main(void) {
   check_fast_numbers();
+  check_zero_percent();
   doc *d = doc_new();
   doc_column cols[] = {
       {.title = "Område", .type = DOC_COL_TEXT, .decimals = -1, .merge_repeats = 1},
