@@ -8,9 +8,12 @@ bash scripts/setup.sh
 mkdir -p out
 ./build/rapp import samples/fjordvik -o out/fjordvik.db
 ./build/rapp check out/fjordvik.db
+# shellcheck source=scripts/sample_args.sh
+source scripts/sample_args.sh # a unit report's unit (the first school), the saksframlegg's case
 failed=()
 for script in reports/*.lua; do
-  ./build/rapp run "$script" --db out/fjordvik.db --out out || failed+=("$script")
+  mapfile -t args < <(sample_args ./build/rapp "$script")
+  ./build/rapp run "$script" --db out/fjordvik.db --out out "${args[@]}" || failed+=("$script")
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "sample: these reports failed: ${failed[*]}" >&2

@@ -14,19 +14,13 @@ body and the every-fourth-year items are checked against SQL over the raw wheel_
 Usage: check_arshjul.py RAPP SOURCE_DIR WORK_DIR"""
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import check_rerun, header_row, run_report  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "arshjul.lua")
-ENV = env(SRC)
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("arshjul")
 
 ALL = list(range(1, 13))
 # The governance document's årshjul: activity -> months (ALL = "Hele året"), and for the items of

@@ -16,7 +16,6 @@ PDF text (pdftotext -layout) and XLSX cells (openpyxl) both.
 Usage: check_asof.py RAPP SOURCE_DIR WORK_DIR"""
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 
@@ -24,10 +23,9 @@ import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import LABEL, decisions_on  # noqa: E402
-from e2e_common import check, env, finish, import_sample, run as run_with  # noqa: E402
+from e2e_common import check, finish, run as run_with, setup  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-ENV = env(SRC)
+RAPP, SRC, WORK, ENV, _, DB, Q = setup()
 NBSP = "\u00a0"
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "desember"]
@@ -83,10 +81,8 @@ def pdf_rows_ok(text, expected, what):
         check(ok, f"{what}: PDF line for {d['body_code']} {d['case_number']} with '{d['shown']}': {lines}")
 
 
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-BODIES = con.execute("SELECT code, name FROM political_body ORDER BY sort_order, code").fetchall()
-CUTOFF = con.execute("SELECT cutoff_date FROM municipality").fetchone()[0]
+BODIES = Q("SELECT code, name FROM political_body ORDER BY sort_order, code")
+CUTOFF = Q("SELECT cutoff_date FROM municipality")[0][0]
 check(CUTOFF == "2026-09-30", f"the sample's cut-off is 30.09.2026 (got {CUTOFF})")
 
 # ==== kvartalsrapport: 2026-T2 and 2026-Q3 ===========================================================
@@ -97,7 +93,7 @@ for period, first, last in (("2026-T2", "2026-05-01", "2026-08-31"), ("2026-Q3",
     check(r.returncode == 0, f"kvartalsrapport {period} runs: {r.stderr}")
     if r.returncode != 0:
         continue
-    allof = decisions_on(con, last)
+    allof = decisions_on(Q.con, last)
     listed = [d for d in allof if d["open"] or d["since"] >= first]
     n_open = sum(d["open"] for d in allof)
     n_overdue = sum(d["overdue"] for d in allof)
@@ -132,8 +128,8 @@ for period, first, last in (("2026-T2", "2026-05-01", "2026-08-31"), ("2026-Q3",
     check(want in ft, f"kvartalsrapport {period}: summary sentence '{want}'")
     # ROS: overdue measures marked, from the raw table
     ros = {row[1]: row for row in wb["ROS"].iter_rows(values_only=True) if row and row[1]}
-    for hazard, status, deadline in con.execute(
-            "SELECT hazard, status, deadline FROM risk WHERE status <> 'lukket' AND assessed_date <= ?", (last,)):
+    for hazard, status, deadline in Q(
+            "SELECT hazard, status, deadline FROM risk WHERE status <> 'lukket' AND assessed_date <= ?", last):
         if hazard in ros:
             word = status[0].upper() + status[1:]
             want = word + (" – frist passert" if deadline and deadline < last else "")
@@ -142,7 +138,7 @@ for period, first, last in (("2026-T2", "2026-05-01", "2026-08-31"), ("2026-Q3",
     if period == "2026-T2":
         # the three decisions finished in September were open on 31.08.2026
         sept = {("FSK", "25/47"), ("ADM", "25/15"), ("HOK", "25/53")}
-        finished_sept = {(d["body_code"], d["case_number"]) for d in decisions_on(con, CUTOFF)
+        finished_sept = {(d["body_code"], d["case_number"]) for d in decisions_on(Q.con, CUTOFF)
                          if d["status"] == "ferdig" and d["since"] > last}
         check(sept <= finished_sept, f"the sample has FSK 25/47, ADM 25/15, HOK 25/53 finished in September: {finished_sept}")
         for b, c in sept:
@@ -151,7 +147,7 @@ for period, first, last in (("2026-T2", "2026-05-01", "2026-08-31"), ("2026-Q3",
             check(st is not None and not st.startswith("Ferdig"), f"T2: {b} {c} listed as open, got {st!r}")
         check(len(listed) == 57, f"T2: 57 decisions listed (got {len(listed)} from the independent query)")
         # judged at the cut-off instead, the three would not be listed: the test tells the two apart
-        at_cutoff = decisions_on(con, CUTOFF)
+        at_cutoff = decisions_on(Q.con, CUTOFF)
         wrong = [d for d in at_cutoff if d["meeting_date"] <= last and (d["open"] or first <= d["since"] <= last)]
         check(len(wrong) == 54, f"T2 judged at the cut-off lists 54 (got {len(wrong)})")
 
@@ -163,7 +159,7 @@ for period, last in (("2026-T2", "2026-08-31"), ("2026-Q3", "2026-09-30"), ("202
     check(r.returncode == 0, f"vedtaksoppfolging {period} runs: {r.stderr}")
     if r.returncode != 0:
         continue
-    allof = decisions_on(con, last)
+    allof = decisions_on(Q.con, last)
     n_open = sum(d["open"] for d in allof)
     n_overdue = sum(d["overdue"] for d in allof)
     wb = openpyxl.load_workbook(os.path.join(out, f"vedtaksoppfolging-{period}.xlsx"), data_only=True)

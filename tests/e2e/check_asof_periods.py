@@ -23,10 +23,9 @@ import sys
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run as run_with, unit_args  # noqa: E402
+from e2e_common import check, finish, run as run_with, setup, unit_args  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-ENV = env(SRC)
+RAPP, SRC, WORK, ENV, _, DB, _ = setup()
 QUARTERLY = os.path.join(SRC, "reports", "kvartalsrapport.lua")
 MARK = "Foreløpig — data til og med 30.09.2026"
 
@@ -57,7 +56,6 @@ def about(wb):
     return {om.cell(r, 1).value: om.cell(r, 2).value for r in range(1, om.max_row + 1)}
 
 
-DB = import_sample(RAPP, SRC, WORK, ENV)
 SHA = run(["sha256sum", DB]).stdout.split()[0]
 check(len(SHA) == 64, "sha256sum of the snapshot")
 

@@ -13,20 +13,13 @@ Usage: check_eiermelding.py RAPP SOURCE_DIR WORK_DIR"""
 import datetime
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import DASH, check_rerun, header_row, no_num, norm, run_report  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "eiermelding.lua")
-ENV = env(SRC)
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-con.row_factory = sqlite3.Row
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("eiermelding", rows=True)
 MEETING = {"AS": "generalforsamling", "IKS": "representantskap", "KF": "foretaksmøte"}
 
 

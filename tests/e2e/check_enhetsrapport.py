@@ -13,22 +13,15 @@ Usage: check_enhetsrapport.py RAPP SOURCE_DIR WORK_DIR"""
 import json
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import (DASH, absence, check_card_sheet, check_economy, check_rerun, economy,  # noqa: E402
                            expected_card, goal, header_row, ly, norm, pct, pdf_text, squash, thousands)
 from ros_expect import check_deviations, deviations, tertials  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "enhetsrapport.lua")
-ENV = env(SRC)
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-con.row_factory = sqlite3.Row
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("enhetsrapport", rows=True)
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "desember"]
 
@@ -128,8 +121,8 @@ def one(unit, period, default=False):
         check("Ingen indikatorer i målekortet måles for enheten." in flat, f"{what}: says no indicator is measured")
 
     # deviations per category over four tertials (counts only)
-    terts = tertials(lambda sql, *a: con.execute(sql, a).fetchall(), year, (last_month + 3) // 4)
-    devs = deviations(lambda sql, *a: con.execute(sql, a).fetchall(), as_of, terts, "category", unit)
+    terts = tertials(Q, year, (last_month + 3) // 4)
+    devs = deviations(Q, as_of, terts, "category", unit)
     if devs:
         check_deviations(check, text, wb, "Avvik per kategori", devs, "Kategori", f"{what} deviations")
     else:

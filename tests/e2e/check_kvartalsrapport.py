@@ -10,8 +10,6 @@ snapshot's own rule (view result_status), so status is read from that view.
 Usage: check_kvartalsrapport.py RAPP SOURCE_DIR WORK_DIR"""
 import os
 import re
-import shutil
-import sqlite3
 import subprocess
 import sys
 
@@ -20,34 +18,14 @@ import openpyxl
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import decisions_on  # noqa: E402
 import report_expect as RE  # noqa: E402
+from e2e_common import check, finish, setup  # noqa: E402
 from report_expect import K, NBSP, SYMBOL, header_row, no_num, norm, pdf_text, personal_categories, personvern  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "kvartalsrapport.lua")
-ENV = dict(os.environ, SOURCE_DATE_EPOCH="1790000000", RAPP_HOME=SRC, LC_ALL="C.UTF-8")
-failures = []
-
-
-def check(cond, msg):
-    if not cond:
-        failures.append(msg)
-        print("FAIL:", msg)
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("kvartalsrapport", rows=True)
 
 
 def run(args, **kw):
     return subprocess.run(args, env=ENV, capture_output=True, text=True, **kw)
-
-
-# ---- the sample snapshot -------------------------------------------------------------------------
-shutil.rmtree(WORK, ignore_errors=True)
-os.makedirs(WORK)
-DB = os.path.join(WORK, "fjordvik.db")
-r = run([RAPP, "import", os.path.join(SRC, "samples", "fjordvik"), "-o", DB])
-if r.returncode != 0:
-    sys.exit("import failed: " + r.stderr)
-con = sqlite3.connect(DB)
-con.row_factory = sqlite3.Row
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
 
 
 def expected_card(year, last_month, area=None, unit=None):
@@ -186,7 +164,7 @@ check(kf["Indikatorer med uakseptabelt resultat"] == cnt["unacceptable"], "summa
 check(kf["Indikatorer ikke målt"] == cnt["not_measured"], "summary: not measured count")
 # decisions as of 31.08.2026 (status history; overdue = open and deadline before the day), from the
 # raw tables by tests/e2e/asof_expect.py; check_asof.py checks them in depth
-DECISIONS = decisions_on(con, "2026-08-31")
+DECISIONS = decisions_on(Q.con, "2026-08-31")
 overdue = sum(d["overdue"] for d in DECISIONS)
 check(kf["Forfalte politiske vedtak"] == overdue, f"summary: overdue decisions {kf.get('Forfalte politiske vedtak')} vs {overdue}")
 m = re.search(r"Forfalte politiske vedtak\s+(\d+)", text) or re.search(r"har (\d+) passert fristen", text)
@@ -357,7 +335,4 @@ for bad, words in (("2026-Q5", "quarter is Q1-Q4"), ("2026-13", "month is 01-12"
     check("period" in r.stderr and words in r.stderr, f"{bad}: message names the period and what is valid: {r.stderr.strip()}")
     check(not os.path.exists(out) or not os.listdir(out), f"{bad}: no output written")
 
-if failures:
-    print(f"{len(failures)} failure(s)")
-    sys.exit(1)
-print("ok: kvartalsrapport 2026-T2, 2027-Q1 and bad periods")
+finish("ok: kvartalsrapport 2026-T2, 2027-Q1 and bad periods")

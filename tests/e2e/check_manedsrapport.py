@@ -10,20 +10,14 @@ kommentar levert"; Norwegian dates and numbers; byte-identical reruns.
 Usage: check_manedsrapport.py RAPP SOURCE_DIR WORK_DIR"""
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import (NBSP, absence, check_absence, check_economy, check_rerun, economy, goal, ly,  # noqa: E402
                            no_num, check_text, run_report, text_of, workbook_text)
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "manedsrapport.lua")
-ENV = env(SRC)
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("manedsrapport")
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "desember"]
 

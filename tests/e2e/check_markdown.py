@@ -6,7 +6,6 @@ levert" where the snapshot has no text.
   check_markdown.py RAPP SOURCE_DIR WORK"""
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 
@@ -16,11 +15,9 @@ import zipfile
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 
-rapp, src, work = sys.argv[1:4]
-environ = env(src)
-db = import_sample(rapp, src, work, environ)
+rapp, src, work, environ, _, db, Q = setup()
 sample = os.path.join(src, "samples", "fjordvik")
 
 SCRIPT = r'''
@@ -55,7 +52,6 @@ def norm(s):
     return " ".join(s.split())
 
 
-con = sqlite3.connect(db)
 for period in ("2025", "2026-T2", "2026-08"):
     r = run([rapp, "run", script, "--db", db, "--period", period, "--format", "pdf,xlsx", "--out", work], environ)
     check(r.returncode == 0, f"{period}: run failed: {r.stderr}")
@@ -87,10 +83,10 @@ for period in ("2025", "2026-T2", "2026-08"):
             bold.append(t)
         if r_.find("m:rPr/m:i", ns) is not None:
             italic.append(t)
-    rows = con.execute("SELECT owner, section, source_file FROM report_text WHERE period = ? AND "
-                       "((owner = 'kommunedirektor' AND section IN ('sammendrag', 'vurdering')) OR section = 'okonomi') "
-                       "AND owner NOT LIKE 'ENH%'", (period,)).fetchall()
-    areas = con.execute("SELECT count(*) FROM area").fetchone()[0]
+    rows = Q("SELECT owner, section, source_file FROM report_text WHERE period = ? AND "
+             "((owner = 'kommunedirektor' AND section IN ('sammendrag', 'vurdering')) OR section = 'okonomi') "
+             "AND owner NOT LIKE 'ENH%'", period)
+    areas = Q("SELECT count(*) FROM area")[0][0]
     have = sum(1 for o, s, _ in rows if s == "okonomi")
     kd = sum(1 for o, s, _ in rows if o == "kommunedirektor")
     missing = (areas - have) + (2 - kd)

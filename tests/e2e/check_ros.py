@@ -17,16 +17,11 @@ import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import DASH, XFILL, check_rerun, header_row, no_num, run_report, workbook_text  # noqa: E402
 from ros_expect import check_deviations, deviations, tertials  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "ros.lua")
-ENV = env(SRC)
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("ros")
 PROB = {5: "5 Svært sannsynlig", 4: "4 Sannsynlig", 3: "3 Moderat sannsynlig", 2: "2 Lite sannsynlig",
         1: "1 Svært lite sannsynlig"}
 SYM = {"unacceptable": "■", "acceptable": "▲", "desired": "●"}

@@ -6,6 +6,8 @@
 # With REPORT (a name in reports/) only that one: ctest runs one test per report, in parallel.
 set -u
 rapp=$1 src=$2 work=$3 only=${4:-}
+# shellcheck source=scripts/sample_args.sh
+source "$src/scripts/sample_args.sh"
 fail=0
 rm -rf "$work" && mkdir -p "$work/out"
 "$rapp" import "$src/samples/fjordvik" -o "$work/fjordvik.db" >/dev/null || { echo "FAIL: import"; exit 1; }
@@ -14,10 +16,8 @@ for script in "$src"/reports/${only:-*}.lua; do
   [ -f "$script" ] || continue
   n=$((n + 1))
   name=$(basename "$script" .lua)
-  # a report of one unit (its usage asks for --param unit=UNIT): the sample's first school
-  unit=$("$rapp" run "$script" --help | sed -n '1s/.*--param unit=UNIT.*/--param unit=ENH2010/p')
-  # shellcheck disable=SC2086 # $unit is empty or two words
-  if ! SOURCE_DATE_EPOCH=1790000000 "$rapp" run "$script" --db "$work/fjordvik.db" --out "$work/out" $unit \
+  mapfile -t args < <(sample_args "$rapp" "$script") # a unit report's unit, the saksframlegg's case
+  if ! SOURCE_DATE_EPOCH=1790000000 "$rapp" run "$script" --db "$work/fjordvik.db" --out "$work/out" "${args[@]}" \
        --format pdf,xlsx >"$work/$name.paths" 2>"$work/$name.err"; then
     echo "FAIL: $name did not run: $(head -3 "$work/$name.err")"
     fail=1
@@ -26,6 +26,18 @@ for script in "$src"/reports/${only:-*}.lua; do
   pdf=$(grep '\.pdf$' "$work/$name.paths") xlsx=$(grep '\.xlsx$' "$work/$name.paths")
   cover=--cover
   [ "$name" = saksframlegg ] && cover= # a case document starts with its header block, no cover
+  if [ "$name" = saksframlegg ]; then
+    # the header block prints the case (scripts/sample_args.sh), no "–" for a missing value
+    page1=$(pdftotext -l 1 -layout "$pdf" -)
+    row=$(grep -A1 'Saksbehandler' <<<"$page1" | tail -1) row2=$(grep -A1 'Utvalgssaksnr' <<<"$page1" | tail -1)
+    for want in "Kari Nordmann" "151" "2026/1407"; do
+      grep -qF "$want" <<<"$row" || { echo "FAIL: saksframlegg: '$want' not in the header row: $row"; fail=1; }
+    done
+    for want in "45/26" "15.10.2026"; do
+      grep -qF "$want" <<<"$row2" || { echo "FAIL: saksframlegg: '$want' not in the second header row: $row2"; fail=1; }
+    done
+    case $row in *–*) echo "FAIL: saksframlegg: a '–' in the header row: $row"; fail=1 ;; esac
+  fi
   /usr/bin/python3 "$src/tests/pdf/pdfcheck.py" $cover --family syntax,fonts,layout,bbox "$pdf" || fail=1
   if command -v soffice >/dev/null; then
     prof="$work/lo-$name"

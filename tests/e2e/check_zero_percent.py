@@ -11,12 +11,10 @@ import sys
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 
-RAPP, SRC, WORK = sys.argv[1:4]
+RAPP, SRC, WORK, ENV, _, db, _ = setup()
 NBSP = "\u00a0"
-ENV = env(SRC)
-db = import_sample(RAPP, SRC, WORK, ENV)
 out = os.path.join(WORK, "out")
 r = run([RAPP, "run", os.path.join(os.path.dirname(os.path.abspath(__file__)), "zero_percent.lua"),
          "--db", db, "--out", out], ENV)

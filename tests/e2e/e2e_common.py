@@ -1,9 +1,10 @@
-"""tests/e2e/e2e_common.py — what the as-of end-to-end tests (check_asof.py, check_asof_periods.py)
-share: the environment of a run (a fixed SOURCE_DATE_EPOCH), check() that collects failures,
-run(), the sample imported into a fresh work folder, the unit argument of a one-unit report, and
-the final verdict."""
+"""tests/e2e/e2e_common.py — what the end-to-end tests (tests/e2e/check_*.py and a few beside them)
+share: setup(), the preamble of a check run as `check_X.py RAPP SRC WORK`; the environment of a
+run (a fixed SOURCE_DATE_EPOCH), check() that collects failures, run(), the sample imported into a
+fresh work folder, the unit argument of a one-unit report, and the final verdict."""
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -33,6 +34,26 @@ def import_sample(rapp, src, work, environ):
     if r.returncode != 0:
         sys.exit("import failed: " + r.stderr)
     return db
+
+
+def setup(report=None, rows=False):
+    """The preamble of a check_X.py run as `check_X.py RAPP SRC WORK`: returns
+    (rapp, src, work, environ, script, db, Q): the arguments, the run's environment (env), the
+    script reports/<report>.lua (None without report), the sample imported into a fresh WORK
+    (import_sample) and Q(sql, *args), the rows of a query on it (sqlite3.Row rows when rows;
+    Q.con is the connection)."""
+    rapp, src, work = sys.argv[1:4]
+    environ = env(src)
+    script = os.path.join(src, "reports", report + ".lua") if report else None
+    db = import_sample(rapp, src, work, environ)
+    con = sqlite3.connect(db)
+    if rows:
+        con.row_factory = sqlite3.Row
+
+    def Q(sql, *a):
+        return con.execute(sql, a).fetchall()
+    Q.con = con
+    return rapp, src, work, environ, script, db, Q
 
 
 def unit_args(rapp, script, environ):

@@ -7,6 +7,8 @@
 set -u
 rapp=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work/std"
+# shellcheck source=scripts/sample_args.sh
+source "$src/scripts/sample_args.sh"
 export RAPP_HOME=$src SOURCE_DATE_EPOCH=1790000000
 bash "$src/tests/lua/make_fixture.sh" "$src" "$work/fixture.db" || { echo "FAIL: fixture"; exit 1; }
 cp "$src/tests/html/all_blocks.lua" "$src/tests/lua/cases/api_doc/logo.png" "$work/"
@@ -20,11 +22,9 @@ done
 n=0
 for script in "$src"/reports/*.lua; do
   n=$((n + 1))
-  # a report of one unit (its usage asks for --param unit=UNIT): the sample's first school
-  unit=$("$rapp" run "$script" --help | sed -n '1s/.*--param unit=UNIT.*/--param unit=ENH2010/p')
+  mapfile -t args < <(sample_args "$rapp" "$script") # a unit report's unit, the saksframlegg's case
   for run in a b; do
-    # shellcheck disable=SC2086 # $unit is empty or two words
-    "$rapp" run "$script" --db "$work/std/fjordvik.db" --out "$work/std/$run" --format pdf,html $unit \
+    "$rapp" run "$script" --db "$work/std/fjordvik.db" --out "$work/std/$run" --format pdf,html "${args[@]}" \
       >/dev/null 2>"$work/std/err" || { echo "FAIL: $script: $(head -3 "$work/std/err")"; exit 1; }
   done
 done
