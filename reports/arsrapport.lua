@@ -152,7 +152,8 @@ return rapp.report {
     q.first_date, q.last_date, q.year_first_date = per.first_date, per.last_date, per.first_date
     doc:meta { title = r:label("title", per.label), subtitle = r.municipality, number_headings = true }
     doc:cover { title = r:label("title", per.label), subtitle = r.municipality, period = per, date = as_of }
-    doc:toc()
+    -- chapters and sections on the contents page (1-2 pages), as an annual report's: not every sub-section
+    doc:toc { depth = 2 }
 
     -- every figure first, so the introduction can quote them
     local econ, total = economy.rows(r, q)

@@ -72,8 +72,21 @@ function Doc:cover(spec)
     date_text = date, logo_path = logo }
 end
 
---- doc:toc() — a table of contents (the PDF fills in page numbers)
-function Doc:toc() self_check(self, "toc"); core.toc() end
+--- doc:toc() — a table of contents (the PDF fills in page numbers); doc:toc { depth = 2 } lists
+--- only the headings of levels 1 and 2 (default: every level)
+function Doc:toc(opts)
+  self_check(self, "toc")
+  if opts == nil then return core.toc() end
+  if type(opts) ~= "table" then error("doc:toc: the argument is { depth = 1, 2 or 3 }, got " .. type(opts), 2) end
+  for k in pairs(opts) do
+    if k ~= "depth" then error(("doc:toc: unknown field '%s' (valid: depth)"):format(tostring(k)), 2) end
+  end
+  local depth = opts.depth
+  if depth ~= nil and (math.type(depth) ~= "integer" or depth < 1 or depth > 3) then
+    error("doc:toc: depth is the deepest heading level listed: 1, 2 or 3, got " .. tostring(depth), 2)
+  end
+  core.toc(depth)
+end
 
 --- doc:heading(level, text) -> its number ("2.1") when numbering is on
 function Doc:heading(level, text)

@@ -154,7 +154,7 @@ static int header(html_ctx *x, const doc_block *cover, rapp_err *err) {
 }
 
 /* The table of contents as nested lists, heading levels computed as html_heading_level does. */
-static void contents(html_ctx *x) {
+static void contents(html_ctx *x, int depth) {
   rapp_buf *b = &x->out;
   html_ctx sim = {.last_level = 1};
   int cur = 2, first = 1;
@@ -165,6 +165,7 @@ static void contents(html_ctx *x) {
     const doc_block *bl = doc_block_at(x->d, i);
     if (bl->kind != DOC_HEADING) continue;
     int h = html_heading_level(&sim, bl->u.heading.level);
+    if (depth > 0 && bl->u.heading.level > depth) continue; /* doc:toc { depth } */
     if (first) {
       first = 0;
     } else if (h > cur) {
@@ -328,12 +329,12 @@ static int page(html_ctx *x, rapp_err *err) {
   const doc_meta *m = x->m;
   rapp_buf *b = &x->out;
   const doc_block *cover = NULL;
-  int toc = 0;
+  int toc = 0, toc_depth = 0;
   for (size_t i = 0; i < doc_nblocks(x->d); i++) {
     const doc_block *bl = doc_block_at(x->d, i);
     if (bl->part) continue; /* an attachment's cover and contents are not the page's */
     if (bl->kind == DOC_COVER && !cover) cover = bl;
-    if (bl->kind == DOC_TOC) toc = 1;
+    if (bl->kind == DOC_TOC && !toc) toc = 1, toc_depth = bl->u.toc.depth;
   }
   const char *lang = m->language && *m->language ? m->language : "nb";
   buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
@@ -368,7 +369,7 @@ static int page(html_ctx *x, rapp_err *err) {
   html_text(b, label_get(m->language, "skip_to_content"));
   buf_puts(b, "</a>\n");
   if (header(x, cover, err) != 0) return -1;
-  if (toc) contents(x);
+  if (toc) contents(x, toc_depth);
   buf_puts(b, "<main id=\"innhold\" tabindex=\"-1\">\n");
   int landscape = 0;
   for (size_t i = 0; i < doc_nblocks(x->d); i++)

@@ -296,7 +296,8 @@ static int lf_cover(lua_State *L) {
 
 static int lf_simple_block(lua_State *L) {
   doc *d = cur_doc(L);
-  doc_add(d, (doc_block_kind)lua_tointeger(L, lua_upvalueindex(1)));
+  doc_block *b = doc_add(d, (doc_block_kind)lua_tointeger(L, lua_upvalueindex(1)));
+  if (b->kind == DOC_TOC) b->u.toc.depth = (int)luaL_optinteger(L, 1, 0); /* checked in doc.lua */
   return 0;
 }
 

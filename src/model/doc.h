@@ -195,6 +195,7 @@ typedef struct doc_block {
     struct { const char *marker; doc_inline text; } note; /* marker "1)" or NULL */
     struct { const char *path; double width_mm; const char *alt; } image;
     struct { int landscape; } orientation; /* starts a new page in that orientation */
+    struct { int depth; } toc; /* the heading levels listed: 1 .. depth; 0 = every level */
     doc_chart *chart;
     struct {
       int number;        /* 1, 2, ...: "Vedlegg 1" */

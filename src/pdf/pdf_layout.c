@@ -227,6 +227,7 @@ static int place_toc(pdf_ctx *c, const doc_block *b) {
   for (size_t id = 0; id < c->nheadings; id++) {
     const doc_block *hb = c->heading_blocks[id];
     if (!hb || hb->part != b->part) continue; /* an attachment's contents list its own headings */
+    if (b->u.toc.depth > 0 && hb->u.heading.level > b->u.toc.depth) continue; /* toc { depth } */
     double h = pdf_toc_entry_break(c, hb, c->x1 - c->x0, &tmp);
     if (c->y - h < c->ybot) {
       if (pdf_new_page(c, 0) != 0) return buf_free(&tmp), -1;

@@ -9,26 +9,21 @@ companies; where the snapshot has them the annual accounts, investments and KOST
 kommunedirektør's and every area's text or "Ingen kommentar levert"; Norwegian dates and numbers.
 
 Usage: check_arsrapport.py RAPP SOURCE_DIR WORK_DIR"""
+import json
 import os
 import re
-import sqlite3
+import subprocess
 import sys
 from decimal import Decimal, ROUND_HALF_UP
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from asof_expect import decisions_on  # noqa: E402
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import (CLOSED_COLUMNS, NBSP, absence, check_absence, check_card_sheet, check_economy,  # noqa: E402
                            check_rerun, economy, expected_card, header_row, no_num, norm, pct, check_text, workbook_text,
                            run_report, squash, text_of, thousands, K, personal_categories, personvern)
 
-RAPP, SRC, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
-SCRIPT = os.path.join(SRC, "reports", "arsrapport.lua")
-ENV = env(SRC)
-DB = import_sample(RAPP, SRC, WORK, ENV)
-con = sqlite3.connect(DB)
-con.row_factory = sqlite3.Row
-Q = lambda sql, *a: con.execute(sql, a).fetchall()
+RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("arsrapport", rows=True)
 
 
 def rows_of(wb, sheet, first):
@@ -50,6 +45,39 @@ def near(a, b, eps=1e-6):
     return (a is None and b is None) or (a is not None and b is not None and abs(a - b) < eps)
 
 
+def check_toc(pdf, heads, year):
+    """The contents page (doc:toc { depth = 2 }): at most 2 pages, chapters and sections only (no
+    "5.1.1"), every chapter of heads, and exactly the bookmarks of levels 1 and 2, each with the
+    page its bookmark goes to, the heading's text on that page."""
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout.replace(NBSP, " ").split("\f")
+    first = next((i for i, p in enumerate(pages) if re.search(r"^\s*Innhold\s*$", p, re.M)), None)
+    check(first is not None, f"{year}: a contents page")
+    if first is None:
+        return
+    entries, npages = [], 0
+    for p in pages[first:]:
+        found = [(" ".join(m.group(1).split()), int(m.group(2)))
+                 for m in re.finditer(r"^\s*(\d.*?)\s*(?:\.\s){3,}\s*\.?\s*(\d+)\s*$", p, re.M)]
+        if not found:
+            break
+        entries += found
+        npages += 1
+    check(1 <= npages <= 2, f"{year}: the contents take {npages} page(s), at most 2")
+    deeper = [t for t, _ in entries if not re.match(r"\d+(\.\d+)? ", t)]
+    check(not deeper, f"{year}: contents list chapters and sections only, not {deeper[:3]}")
+    titles = [t for t, _ in entries]
+    check(all(h in titles for h in heads), f"{year}: every chapter in the contents: {[h for h in heads if h not in titles]}")
+    outl = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf], capture_output=True,
+                                     text=True, check=True).stdout)["outlines"]
+    want = [(" ".join(o["title"].split()), o["destpageposfrom1"]) for top in outl for o in [top] + top["kids"]]
+    check(entries == want, f"{year}: contents = the bookmarks of levels 1-2 with their pages; first difference: "
+          f"{next(((a, b) for a, b in zip(entries, want) if a != b), (len(entries), len(want)))}")
+    for title, page in entries:
+        check(1 <= page <= len(pages) and title[:40] in " ".join(pages[page - 1].split()),
+              f"{year}: contents entry {title!r} says page {page}, but the heading is not there")
+
+
 def one(year, default=False):
     out = os.path.join(WORK, str(year))
     res = run_report(check, run, ENV, RAPP, SCRIPT, DB, out, str(year), default)
@@ -68,6 +96,7 @@ def one(year, default=False):
     pos = [body.find(h) for h in heads]
     check(all(p >= 0 for p in pos) and pos == sorted(pos), f"{year}: chapters in order: {list(zip(heads, pos))}")
     check("Innhold" in text and all(h in text[:text.find(heads[1], text.find(heads[-1]))] for h in heads), f"{year}: TOC")
+    check_toc(os.path.join(out, f"arsrapport-{y}.pdf"), heads, year)
     check(re.search(r"\b20\d\d-\d\d-\d\d\b", text) is None, f"{year}: no ISO date in the PDF text")
     check(f"31.12.{year}" in text and f"31. desember {year}" in text, f"{year}: dated 31.12.{year}")
 
@@ -149,7 +178,7 @@ def one(year, default=False):
         check(got.get(cat.lower(), [])[:4] == exp, f"{year}: deviations {cat}: {got.get(cat.lower())} vs {exp}")
 
     # decisions per body on 31.12 (raw tables, asof_expect.py)
-    ds = decisions_on(con, f"{y}-12-31")
+    ds = decisions_on(Q.con, f"{y}-12-31")
     got, _ = rows_of(wb, "Vedtak", "Utvalg")
     for b in Q("SELECT code, name FROM political_body"):
         mine = [d for d in ds if d["body_code"] == b["code"]]
