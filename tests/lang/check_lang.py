@@ -171,10 +171,10 @@ def no_bokmal(name, texts, nb, nn, nn_all, data):
         for frag in re.split(r"%[sd%]|\*\*", nb[key]):
             frag = norm(frag).strip(" ,.:;()")
             word = re.compile(r"(?<![\wæøå])" + re.escape(frag) + r"(?![\wæøå])")
-            if len(frag) < 5 or frag in nn_all or word.search(data): continue
+            if len(frag) < 5 or frag in nn_all or (frag in data and word.search(data)): continue
             checked += 1
             for where, text in texts.items():
-                if not word.search(text): continue
+                if frag not in text or not word.search(text): continue  # (the substring test first: fast)
                 reports, why = KNOWN.get(frag, ((), ""))
                 if any(name.startswith(k) for k in reports): print(f"note: {name}: {where}: bokmål '{frag}' left: {why}")
                 else: fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")
