@@ -9,8 +9,7 @@
       fixed words in the PDF; /Lang, <html lang>, the XLSX Language property; per report its
       nynorsk words (NN_WORDS) in the PDF; that no report's own label key shadows a library or
       engine key; and, in every output, that no bokmål text of the label tables is left where nn
-      differs (HTML text, every XLSX cell, PDF text; KNOWN lists the bokmål still printed by code
-      outside the label tables).
+      differs (HTML text, every XLSX cell, PDF text, the Parametrar line of Om rapporten included).
   check_lang.py sami OUT STDERR
       OUT holds the Sámi sample's outputs: the letters ÁČĐŊŠŦŽ áčđŋšŧž of its data come back
       identical from the PDF text layer (pdftotext), the XLSX (openpyxl) and the HTML; the engine's
@@ -123,9 +122,6 @@ def nynorsk(out, golden, nb_path, nn_path, db):
             if w not in pdf: fail(f"{name}: PDF: no '{w}'")
         if xlsx_language(b + ".xlsx") != "nn-NO": fail(f"{name}: XLSX: Language is not nn-NO")
         texts = {"HTML": norm(html_text(b + ".html")), "XLSX": norm(" | ".join(xlsx_cells(b + ".xlsx"))), "PDF": pdf}
-        # the Parametrar line of Om rapporten ("Utvalg=FSK, Enhet=ENH2010") names the parameters by
-        # the script's static params[].label, in bokmål: a known gap, left out of the check
-        texts = {k: PARAM.sub("=", v) for k, v in texts.items()}
         checked = no_bokmal(name, texts, nb, nn, nn_all, data)
         if checked < 60: fail(f"{name}: only {checked} bokmål texts checked")
         print(f"nynorsk {name}: {len(nb)} labels, {checked} bokmål texts looked for in HTML, XLSX and PDF")
@@ -150,18 +146,6 @@ NN_WORDS = {
     "vedtaksoppfolging": ["Samandrag", "Ansvarleg", "som skal følgjast opp"],
 }
 
-# Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own
-# table): printed as a note, not a failure, until that place reads the label tables too.
-RISK = "lua/rapp/risk.lua's own words (deviation_table, matrix_table), not yet through the label tables"
-KNOWN = {
-    "Herav høy alvorlighet": (("enhetsrapport", "ros"), RISK),
-    "Bare antall rapporteres; innholdet i avvikene er ikke offentlig": (("enhetsrapport", "ros"), RISK),
-    "Åpne per": (("enhetsrapport", "ros"), RISK),
-    "risikoer": (("ros",), RISK),
-    "Lukket": (("ros",), "the measures' status from the data (risk.status 'lukket'), capitalised"),
-}
-PARAM = re.compile(r"(?<![\wæøå])[\wæøåÆØÅ.]+=(?=\S)")
-
 def no_bokmal(name, texts, nb, nn, nn_all, data):
     """Fails for every bokmål text of the label tables (where nn differs) found in texts; returns
     how many texts were looked for."""
@@ -174,10 +158,7 @@ def no_bokmal(name, texts, nb, nn, nn_all, data):
             if len(frag) < 5 or frag in nn_all or word.search(data): continue
             checked += 1
             for where, text in texts.items():
-                if not word.search(text): continue
-                reports, why = KNOWN.get(frag, ((), ""))
-                if any(name.startswith(k) for k in reports): print(f"note: {name}: {where}: bokmål '{frag}' left: {why}")
-                else: fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")
+                if word.search(text): fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")
     return checked
 
 def sami(out, stderr):
