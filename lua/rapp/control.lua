@@ -8,13 +8,8 @@ local labelsmod = require("rapp.labels")
 local ipairs = ipairs
 local M = {}
 
--- "ikke påbegynt" -> "Ikke påbegynt"
-local upper_nb = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å" }
-function M.capital(s)
-  if s == nil or s == "" then return s end
-  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
-  return (upper_nb[first] or first:upper()) .. s:sub(#first + 1)
-end
+-- "ikke påbegynt" -> "Ikke påbegynt" (fmt.capital)
+M.capital = fmt.capital
 local capital = M.capital
 
 --- A code of a list the schema defines (field "risk.status", "deviation.category", ...) in r.lang

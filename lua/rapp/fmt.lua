@@ -99,6 +99,15 @@ function M.date_long(d)
   return core.date_long(ymd("date_long", d))
 end
 
+--- "ikke påbegynt" -> "Ikke påbegynt", "ođđj" -> "Ođđj": the first letter in capitals (nil and "" as they are).
+local upper = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å", ["á"] = "Á", ["č"] = "Č", ["đ"] = "Đ", ["ŋ"] = "Ŋ",
+  ["š"] = "Š", ["ŧ"] = "Ŧ", ["ž"] = "Ž" }
+function M.capital(s)
+  if s == nil or s == "" then return s end
+  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
+  return (upper[first] or first:upper()) .. s:sub(#first + 1)
+end
+
 local function month_number(fn, m)
   if type(m) == "string" then m = tonumber(m:match("^%d%d%d%d%-(%d%d)$")) end
   if math.type(m) ~= "integer" or m < 1 or m > 12 then
@@ -116,13 +125,7 @@ end
 --- 8 -> "aug.", 3 -> "mars" (se "borg", "njuk"); axis = true: a chart's category, month.axis.N
 --- ("aug", "mar"). The one place a short month name is made (scorecard, sick-leave chart).
 function M.month_short(m, axis)
-  local key = (axis and "month.axis." or "month.short.") .. month_number("month_short", m)
-  local text, nb = core.label(key)
-  if text == nil then
-    core.label_missing(key)
-    return nb
-  end
-  return text
+  return require("rapp.labels").engine_word((axis and "month.axis." or "month.short.") .. month_number("month_short", m))
 end
 
 --- "2026-09" -> "september 2026"

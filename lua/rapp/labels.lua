@@ -292,6 +292,16 @@ function M.lookup(lang, own)
   end
 end
 
+--- The engine's word key in the run's language form (nb, noted as missing, where it has none).
+function M.engine_word(key)
+  local text, nb = core.label(key)
+  if text == nil then
+    core.label_missing(key)
+    return nb
+  end
+  return text
+end
+
 --- The bokmål text of key in the report's table own, the library's or the engine's, or nil.
 function M.nb_text(key, own)
   local nb = own and own.nb and own.nb[key]

@@ -104,7 +104,10 @@ const label_entry label_table[] = {
     {"chart.reference", {"Referanselinje", "Referanselinje", NULL}},
     /* periods (util/period.c labels; month names are the same in nb and nn) */
     {"period.month", {"måned", "månad", "mánnu"}},
-    {"period.quarter", {"kvartal", "kvartal", NULL}},
+    /* se quarter: CLDR's North Sámi name of the field "quarter" (locale se_FI, fields/quarter/
+     * displayName "njealjádasjahki"; ICU 72.1: udatpg_getFieldDisplayName(UDATPG_QUARTER_FIELD)).
+     * No source found for a North Sámi "tertial": it falls back to bokmål with the warning. */
+    {"period.quarter", {"kvartal", "kvartal", "njealjádasjahki"}},
     {"period.tertial", {"tertial", "tertial", NULL}},
     {"period.year", {"år", "år", "jahki"}},
     {"month.1", {"januar", "januar", "ođđajagemánnu"}},
@@ -153,6 +156,7 @@ const label_entry label_table[] = {
     {"param.unit", {"Enhet", "Eining", NULL}},
     /* chart notes (xlsx/chart.c) and the HTML legend's marker names (html/html_chart.c) */
     {"chart.limit", {"grense", "grense", NULL}},
+    {"chart.no_data", {"ingen data å vise", "ingen data å vise", NULL}},
     {"chart.reference_short", {"Referanse", "Referanse", NULL}},
     {"marker.circle", {"sirkel", "sirkel", NULL}},
     {"marker.square", {"firkant", "firkant", NULL}},

@@ -10,10 +10,13 @@
       nynorsk words (NN_WORDS) in the PDF; that no report's own label key shadows a library or
       engine key; and, in every output, that no bokmål text of the label tables is left where nn
       differs (HTML text, every XLSX cell, PDF text, the Parametrar line of Om rapporten included).
-  check_lang.py sami OUT STDERR
+  check_lang.py sami OUT STDERR LABELS_C
       OUT holds the Sámi sample's outputs: the letters ÁČĐŊŠŦŽ áčđŋšŧž of its data come back
       identical from the PDF text layer (pdftotext), the XLSX (openpyxl) and the HTML; the engine's
-      se words are used; STDERR has the warning listing the labels shown in bokmål.
+      se words are used; STDERR has the warning listing the labels shown in bokmål. The abbreviated
+      months are the se texts of LABELS_C (src/util/labels.c month.axis.N, month.short.N): the
+      sick-leave chart's twelve categories in the quarterly report's HTML and XLSX, and the
+      scorecard's monthly measurement period in it and in enhetsrapport's PDF and HTML.
 """
 import html.parser, os, re, sqlite3, subprocess, sys, zipfile
 import openpyxl
@@ -161,7 +164,33 @@ def no_bokmal(name, texts, nb, nn, nn_all, data):
                 if word.search(text): fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")
     return checked
 
-def sami(out, stderr):
+def se_labels(labels_c, prefix):
+    """The se texts of the engine's keys prefix1..prefix12 in src/util/labels.c."""
+    src = open(labels_c, encoding="utf-8").read()
+    got = {}
+    for m in re.finditer(r'\{"' + re.escape(prefix) + r'(\d+)", \{"[^"]*", "[^"]*", "([^"]*)"\}\}', src):
+        got[int(m.group(1))] = m.group(2)
+    if sorted(got) != list(range(1, 13)): fail(f"{labels_c}: no se text for every {prefix}1..12: {got}")
+    return [got.get(i, "?") for i in range(1, 13)]
+
+def sami_months(out, labels_c):
+    axis, short = se_labels(labels_c, "month.axis."), se_labels(labels_c, "month.short.")
+    base = os.path.join(out, "kvartalsrapport-2026-T2")
+    h, x = html_text(base + ".html"), "\n".join(xlsx_cells(base + ".xlsx"))
+    for where, text in (("HTML", h), ("XLSX", x)):
+        for m, a in enumerate(axis, 1):
+            if a not in text: fail(f"kvartalsrapport: {where}: no Sámi month abbreviation '{a}' (month {m}) in the sick-leave chart")
+        for nb in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "des"):
+            if re.search(r"(?<![\w])" + nb + r"(?![\w])", text): fail(f"kvartalsrapport: {where}: bokmål month '{nb}' left")
+    aug = short[7] + "\u00a02026"  # the scorecard's monthly indicators measured in August 2026
+    for name, where, text in (("kvartalsrapport", "HTML", h), ("enhetsrapport", "PDF", pdf_text(os.path.join(out, "enhetsrapport-2026-T2-ENH2010.pdf"))),
+                              ("enhetsrapport", "HTML", html_text(os.path.join(out, "enhetsrapport-2026-T2-ENH2010.html")))):
+        if aug not in text and aug.replace("\u00a0", " ") not in text: fail(f"{name}: {where}: no measurement period '{aug}'")
+        if re.search(r"aug\.\s2026", text): fail(f"{name}: {where}: bokmål 'aug. 2026' left")
+    print("sami: months", " ".join(axis), "in the chart;", aug, "in the scorecards")
+
+def sami(out, stderr, labels_c):
+    sami_months(out, labels_c)
     base = os.path.join(out, "kvartalsrapport-2026-T2")
     marker = "Plána ja biras ÁČĐŊŠŦŽ áčđŋšŧž"
     letters = "ÁČĐŊŠŦŽáčđŋšŧž"
