@@ -49,8 +49,8 @@ return rapp.report {
     doc:paragraph(r:label("count", rapp.fmt.integer(#shown), year, rapp.fmt.integer(nfourth)))
 
     local columns = { { key = "text", title = r:label("col.activity"), width_mm = 100 } }
-    for m, name in ipairs(wheel.MONTHS) do
-      columns[#columns + 1] = { key = "m" .. m, title = name, align = "center", width_mm = 9.5 }
+    for m = 1, 12 do
+      columns[#columns + 1] = { key = "m" .. m, title = wheel.month_title(m), align = "center", width_mm = 9.5 }
     end
     columns[#columns + 1] = { key = "body", title = r:label("col.body"), width_mm = 30 }
     local rows = {}

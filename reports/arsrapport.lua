@@ -280,7 +280,7 @@ return rapp.report {
       doc:landscape() -- ten columns: numbers and dates stay whole across the page
       doc:heading(2, r:label("h.investments"))
       local inv = db:rows(INVESTMENT_SQL, { year = year, first_month = q.first_month, last_month = q.last_month })
-      for _, i in ipairs(inv) do i.status = control.capital(i.status) end
+      for _, i in ipairs(inv) do i.status = control.code_word(r, "investment.status", i.status) end
       if #inv == 0 then
         doc:paragraph(r:label("inv.none", year))
       else

@@ -49,7 +49,7 @@ return rapp.report {
     for _, c in ipairs(list) do
       local f = figures[c.org_number][4]
       summary[#summary + 1] = {
-        name = c.name, org_number = c.org_number, form = c.form,
+        name = c.name, org_number = c.org_number, form = company.form_text(r, c),
         ownership_pct = c.form ~= "stiftelse" and c.ownership_pct or nil,
         operating_revenue = f.operating_revenue, annual_result = f.annual_result, equity_ratio = f.equity_ratio,
         women_pct = company.women_pct(c), meeting = c.owner_meeting_date,
@@ -91,15 +91,15 @@ return rapp.report {
     doc:heading(1, r:label("h.companies"))
     for _, c in ipairs(list) do
       doc:heading(2, c.name)
-      local kind = company.meeting_kind(c.form)
+      local kind = company.meeting_kind(r, c.form)
       doc:table {
         columns = { { key = "label", title = r:label("col.item") }, { key = "value", title = c.name } },
         rows = {
           { label = r:label("row.org"), value = c.org_number },
-          { label = r:label("row.form"), value = c.form },
-          { label = r:label("col.ownership"), value = company.ownership_text(c) },
+          { label = r:label("row.form"), value = company.form_text(r, c) },
+          { label = r:label("col.ownership"), value = company.ownership_text(r, c) },
           { label = r:label("row.purpose"), value = c.purpose or fmt.dash },
-          { label = r:label("row.board"), value = company.board_text(c) },
+          { label = r:label("row.board"), value = company.board_text(r, c) },
           { label = r:label("row.last", kind and kind:lower() or r:label("meeting")),
             value = c.owner_meeting_date and fmt.date(c.owner_meeting_date)
               or r:label(kind and "not_given" or "no_owners") },

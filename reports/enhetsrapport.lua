@@ -9,6 +9,7 @@ local economy = require("rapp.economy")
 local absence = require("rapp.absence")
 local scorecard = require("rapp.scorecard")
 local risk = require("rapp.risk")
+local control = require("rapp.control")
 local fmt = rapp.fmt
 
 local NBSP = economy.NBSP
@@ -176,7 +177,7 @@ return rapp.report {
     else
       local list = {}
       for i, a in ipairs(agreements) do
-        list[i] = { year = tostring(a.year), leader = a.leader, status = capital(a.status), signed_date = a.signed_date }
+        list[i] = { year = tostring(a.year), leader = a.leader, status = control.code_word(r, "agreement.status", a.status), signed_date = a.signed_date }
       end
       doc:paragraph(r:label("agr.status", per.year,
         agreements[1].year == per.year and agreements[1].status or r:label("not_registered"), fmt.date(as_of)))

@@ -18,8 +18,7 @@ local millions = economy.millions
 -- Overdue ones first, then open, then finished.
 local DECISION_SQL = [[
 SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.responsible, s.deadline,
-       s.label || CASE WHEN s.overdue_from <= :as_of THEN ' – frist passert' ELSE '' END AS status,
-       NOT s.finished AS open, coalesce(s.overdue_from <= :as_of, 0) AS overdue
+       s.status, NOT s.finished AS open, coalesce(s.overdue_from <= :as_of, 0) AS overdue
 FROM decision_state s
 JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
 JOIN political_body b ON b.code = s.body_code
@@ -179,6 +178,7 @@ return rapp.report {
     local muni_rows = scorecard.rows(r, { period = per })
     local counts = scorecard.counts(muni_rows)
     local decisions = db:rows(DECISION_SQL, q)
+    for _, d in ipairs(decisions) do d.status = control.status_text(r, "decision.status", d.status, d.overdue) end
     local dc = db:rows(DECISION_COUNT_SQL, q)[1]
     local devs, risks = control.query(r, q)
     local whole = absence.whole(sick)

@@ -2,6 +2,17 @@
 -- one chapter per political body, with status, deadline and responsible, as of the period's end.
 local rapp = require("rapp")
 local fmt = rapp.fmt
+local control = require("rapp.control")
+
+-- The decisions' rows with the status in words (the schema's status code through the library's
+-- labels, control.code_word) and " – frist passert" when overdue.
+local function decisions(r, rows)
+  for _, row in ipairs(rows) do
+    row.status = control.status_text(r, "decision.status", row.status, row.overdue)
+    row.overdue = nil
+  end
+  return rows
+end
 
 return rapp.report {
   name = "vedtaksoppfolging",
@@ -42,14 +53,14 @@ return rapp.report {
       p.area and r:label("for_area", p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue)))
     local items = {}
     for row in db:each([[
-        SELECT l.label, count(*) AS n, coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
+        SELECT l.status, count(*) AS n, coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
         FROM decision_status_label l
         JOIN decision_state s ON s.status = l.status
         JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
         WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
           AND (:area = '' OR d.area_code = :area)
         GROUP BY l.status ORDER BY l.sort_order]], filter) do
-      items[#items + 1] = r:label("item", row.label, fmt.integer(row.n))
+      items[#items + 1] = r:label("item", control.code_word(r, "decision.status", row.status), fmt.integer(row.n))
         .. (row.overdue > 0 and r:label("item_overdue", fmt.integer(row.overdue)) or "")
     end
     if #items > 0 then doc:bullets(items) end
@@ -76,14 +87,14 @@ return rapp.report {
           { key = "status", title = r:label("status", day) },
           { key = "comment", title = r:label("comment") },
         },
-        rows = db:rows([[
+        rows = decisions(r, db:rows([[
           SELECT s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible, s.deadline,
-                 s.label || CASE WHEN s.overdue_from <= :as_of THEN ' – frist passert' ELSE '' END AS status, d.comment
+                 s.status, coalesce(s.overdue_from <= :as_of, 0) AS overdue, d.comment
           FROM decision_state s
           JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
           WHERE s.body_code = :body AND s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
             AND (:area = '' OR d.area_code = :area)
-          ORDER BY s.meeting_date, s.case_number]], { body = body.code, as_of = as_of, area = filter.area }),
+          ORDER BY s.meeting_date, s.case_number]], { body = body.code, as_of = as_of, area = filter.area })),
         note = r:label("note"),
       }
     end

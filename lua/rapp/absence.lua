@@ -77,9 +77,9 @@ WHERE r.p > 0
 ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
 -- Sick leave of the whole municipality month by month: :year up to :last_month, and all of the
--- year before, in % of agreed days.
+-- year before, in % of agreed days; month: 1-12 (M.chart names it with fmt.month_short).
 M.MONTHS_SQL = [[
-SELECT substr('janfebmaraprmaijunjulaugsepoktnovdes', 3 * pe.number - 2, 3) AS month,
+SELECT pe.number AS month,
        (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
          WHERE x.month = pe.code AND x.month <= :last_month) AS this_year,
        (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
@@ -155,11 +155,13 @@ end
 
 --- The month-by-month line of year (up to last_month) against the year before, the goal as a line.
 function M.chart(r, year, last_month, goal)
+  local rows = r.db:rows(M.MONTHS_SQL, { year = year, last_month = last_month })
+  for _, row in ipairs(rows) do row.month = fmt.month_short(row.month, true) end
   r.doc:chart {
     kind = "line",
     title = r:label("abs.chart_title", year, year - 1),
     type = "percent", decimals = 1, value_title = r:label("abs.value_title"),
-    rows = r.db:rows(M.MONTHS_SQL, { year = year, last_month = last_month }),
+    rows = rows,
     category = "month",
     series = { { key = "this_year", name = tostring(year) }, { key = "last_year", name = tostring(year - 1) } },
     lines = goal and { { value = goal, label = r:label("abs.goal_line", fmt.percent(goal, 1)) } } or nil,

@@ -268,7 +268,7 @@ function M.add(spec)
   local cats, series = data_of(spec)
   if #cats == 0 and spec.rows ~= nil then
     -- No rows (a unit without data this period) is a fact to report, not a script error.
-    core.paragraph(fmt("**%s**: ingen data å vise.", spec.title))
+    core.paragraph(fmt("**%s**: %s.", spec.title, require("rapp.labels").engine_word("chart.no_data")))
     return
   end
   if spec.kind == "diverging" and #series ~= 1 then

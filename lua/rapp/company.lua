@@ -1,37 +1,38 @@
 -- lua/rapp/company.lua — the owned companies for eierstyring (`require("rapp.company")`): the
 -- companies with their board and last owner meeting, key figures per year from the view
 -- company_key_figure (the schema's egenkapitalandel), and the owner's strategy points. The one
--- place of the words an eiermelding uses for a company form's owner meeting and board balance.
+-- place of the rules for a company form's owner meeting and board balance (their words: labels.lua).
 local fmt = require("rapp.fmt")
+local labels = require("rapp.labels")
 local M = {}
 
--- The owner meeting of each company form (selskapsloven, aksjeloven, kommuneloven, stiftelsesloven).
-local MEETING = {
-  AS = "Generalforsamling",
-  IKS = "Representantskap",
-  KF = "Foretaksmøte",
-  SA = "Årsmøte",
-  ["interkommunalt samarbeid"] = "Representantskap",
-}
+-- The owner meeting of each company form (selskapsloven, aksjeloven, kommuneloven, stiftelsesloven):
+-- the library's label meeting.<form> (lua/rapp/labels.lua); a stiftelse has none.
+local MEETING = { AS = true, IKS = true, KF = true, SA = true, ["interkommunalt samarbeid"] = true }
 
---- "Generalforsamling" for an AS, "Representantskap" for an IKS, ...; nil for a stiftelse (no owners).
-function M.meeting_kind(form)
-  return MEETING[form]
+--- "Generalforsamling" for an AS, "Representantskap" for an IKS, ... in r.lang; nil for a stiftelse (no owners).
+function M.meeting_kind(r, form)
+  return MEETING[form] and r:label("meeting." .. form) or nil
+end
+
+--- The company form in r.lang: "AS", "IKS", ... as they are; "stiftelse" (nn "stifting").
+function M.form_text(r, c)
+  return labels.code_word(function(...) return r:label(...) end, "company.form", c.form) or c.form
 end
 
 --- A company's ownership in words: "Kommunen eier 38,4 %"; a stiftelse has no owners.
-function M.ownership_text(c)
-  if c.form == "stiftelse" then return "Selveiende (stiftelse)" end
-  return "Kommunen eier " .. fmt.percent(c.ownership_pct, c.ownership_pct % 1 == 0 and 0 or 1)
+function M.ownership_text(r, c)
+  if c.form == "stiftelse" then return r:label("company.foundation") end
+  return r:label("company.owns", fmt.percent(c.ownership_pct, c.ownership_pct % 1 == 0 and 0 or 1))
 end
 
 --- The board's gender balance: "3 kvinner, 2 menn (60 % kvinner)"; "–" when not given.
-function M.board_text(c)
+function M.board_text(r, c)
   if c.board_women == nil or c.board_men == nil then return fmt.dash end
   local n = c.board_women + c.board_men
-  local share = n > 0 and (" (" .. fmt.percent(100 * c.board_women / n, 0) .. " kvinner)") or ""
-  return ("%d %s, %d %s%s"):format(c.board_women, c.board_women == 1 and "kvinne" or "kvinner",
-    c.board_men, c.board_men == 1 and "mann" or "menn", share)
+  local share = n > 0 and r:label("company.board_share", fmt.percent(100 * c.board_women / n, 0)) or ""
+  return r:label("company.board", c.board_women, r:label(c.board_women == 1 and "company.woman" or "company.women"),
+    c.board_men, r:label(c.board_men == 1 and "company.man" or "company.men")) .. share
 end
 
 --- The share of women on the board in % (nil without a board).

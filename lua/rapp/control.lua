@@ -4,17 +4,26 @@
 -- the schema's as-of and overdue rules). docs/reports.md says where each figure comes from.
 local _, core = ...
 local fmt = require("rapp.fmt")
+local labelsmod = require("rapp.labels")
 local ipairs = ipairs
 local M = {}
 
--- "ikke påbegynt" -> "Ikke påbegynt"
-local upper_nb = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å" }
-function M.capital(s)
-  if s == nil or s == "" then return s end
-  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
-  return (upper_nb[first] or first:upper()) .. s:sub(#first + 1)
-end
+-- "ikke påbegynt" -> "Ikke påbegynt" (fmt.capital)
+M.capital = fmt.capital
 local capital = M.capital
+
+--- A code of a list the schema defines (field "risk.status", "deviation.category", ...) in r.lang
+--- through the library's labels code.<field>.<code>; a value without a label as typed, capitalised.
+function M.code_word(r, field, code)
+  return labelsmod.code_word(function(...) return r:label(...) end, field, code) or capital(code)
+end
+local code_word = M.code_word
+
+--- A status code in words with " – frist passert" when overdue is 1 (the schema's overdue rule):
+--- "Lukket", "Under arbeid – frist passert"; field "risk.status" or "decision.status".
+function M.status_text(r, field, code, overdue)
+  return code_word(r, field, code) .. (overdue == 1 and r:label("frist_passed") or "")
+end
 
 -- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
 -- closed on :as_of (view deviation_state); in_period counts those from :first_date. personal: the
@@ -68,7 +77,7 @@ function M.section(r, q, devs, risks, opts)
   local list = {}
   local counts = { "in_period", "ytd", "high", "closed", "open" }
   for i, d in ipairs(devs) do
-    local row = { category = capital(d.category) }
+    local row = { category = code_word(r, "deviation.category", d.category) }
     for _, k in ipairs(counts) do
       row[k] = d[k]
       -- personvern: a count in a personal category rests on that many cases
@@ -105,8 +114,8 @@ function M.section(r, q, devs, risks, opts)
   local rl = {}
   for i, k in ipairs(risks) do
     rl[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
-      score = k.score, level = capital(k.level), level_status = M.RISK_STATUS[k.level], measures = k.measures,
-      deadline = k.deadline, status = capital(k.status) .. (k.overdue == 1 and L("frist_passed") or "") }
+      score = k.score, level = code_word(r, "risk.level", k.level), level_status = M.RISK_STATUS[k.level], measures = k.measures,
+      deadline = k.deadline, status = M.status_text(r, "risk.status", k.status, k.overdue) }
   end
   doc:table {
     title = L("ctl.risk_title"),

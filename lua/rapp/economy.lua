@@ -97,12 +97,6 @@ function M.rows(r, q, area)
   return rows, total
 end
 
-M.SIGN_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = budsjett "
-  .. "− regnskap; prognoseavvik = regulert budsjett − prognose. Avvik i % er avvik hittil i prosent av "
-  .. "budsjett hittil (for inntekter av tallverdien)."
-M.CLOSED_NOTE = "Positivt avvik = mindreforbruk, negativt avvik (rødt, med minus) = merforbruk. Avvik = regulert "
-  .. "budsjett − regnskap; avvik i % er avviket i prosent av regulert budsjett (for inntekter av tallverdien)."
-
 --- The economy table: opts.title, opts.sheet, opts.first_title (the name column), opts.note
 --- (added after the sign convention), opts.closed (a closed year: regulert budsjett, regnskap,
 --- avvik and avvik i %, without the year-to-date budget and the forecast).

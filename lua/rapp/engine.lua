@@ -245,6 +245,7 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
     first = db:row("SELECT min(first_date) AS d FROM period").d }
   local values, shown = {}, {}
   local as_of, partial = nil, false
+  local label = labelsmod.lookup(lang, report.labels)
   for _, p in ipairs(report.params) do
     local v = given[p.name]
     local from_default = false
@@ -264,7 +265,7 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
         as_of = as_of or value.as_of_date
         partial = partial or not value.complete
       end
-      shown[#shown + 1] = p.label .. "=" .. tostring(p.type == "period" and value.code or v)
+      shown[#shown + 1] = labelsmod.param_label(p, label) .. "=" .. tostring(p.type == "period" and value.code or v)
     end
   end
   -- the output name: <name>-<period>[-<area or unit>], built in C from these codes

@@ -99,13 +99,33 @@ function M.date_long(d)
   return core.date_long(ymd("date_long", d))
 end
 
---- 9 -> "september"; "2026-09" -> "september"
-function M.month_name(m)
+--- "ikke påbegynt" -> "Ikke påbegynt", "ođđj" -> "Ođđj": the first letter in capitals (nil and "" as they are).
+local upper = { ["æ"] = "Æ", ["ø"] = "Ø", ["å"] = "Å", ["á"] = "Á", ["č"] = "Č", ["đ"] = "Đ", ["ŋ"] = "Ŋ",
+  ["š"] = "Š", ["ŧ"] = "Ŧ", ["ž"] = "Ž" }
+function M.capital(s)
+  if s == nil or s == "" then return s end
+  local first = s:match("^[%z\1-\127\194-\244][\128-\191]*")
+  return (upper[first] or first:upper()) .. s:sub(#first + 1)
+end
+
+local function month_number(fn, m)
   if type(m) == "string" then m = tonumber(m:match("^%d%d%d%d%-(%d%d)$")) end
   if math.type(m) ~= "integer" or m < 1 or m > 12 then
-    fail(("rapp.fmt.month_name: '%s' is not a month (1-12 or 'YYYY-MM')"):format(tostring(m)))
+    fail(("rapp.fmt.%s: '%s' is not a month (1-12 or 'YYYY-MM')"):format(fn, tostring(m)))
   end
-  return core.month_name(m)
+  return m
+end
+
+--- 9 -> "september"; "2026-09" -> "september"
+function M.month_name(m)
+  return core.month_name(month_number("month_name", m))
+end
+
+--- The abbreviated month in the run's language form, from the engine's labels month.short.N:
+--- 8 -> "aug.", 3 -> "mars" (se "borg", "njuk"); axis = true: a chart's category, month.axis.N
+--- ("aug", "mar"). The one place a short month name is made (scorecard, sick-leave chart).
+function M.month_short(m, axis)
+  return require("rapp.labels").engine_word((axis and "month.axis." or "month.short.") .. month_number("month_short", m))
 end
 
 --- "2026-09" -> "september 2026"

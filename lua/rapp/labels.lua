@@ -90,6 +90,46 @@ M.library = {
     ["ctl.deadline"] = "Frist", ["ctl.status"] = "Status",
     ["ctl.risk_note"] = "S = sannsynlighet, K = konsekvens. Nivå: rød = uakseptabel, gul = vurder tiltak, "
       .. "grønn = akseptabel. Frist passert: tiltakene var ikke lukket, og fristen var før %s.",
+    -- rapp.risk (the ROS matrix and the deviations per tertial)
+    ["risk.p1"] = "Svært lite sannsynlig", ["risk.p2"] = "Lite sannsynlig", ["risk.p3"] = "Moderat sannsynlig",
+    ["risk.p4"] = "Sannsynlig", ["risk.p5"] = "Svært sannsynlig",
+    ["risk.k1"] = "Ubetydelig", ["risk.k2"] = "Mindre alvorlig", ["risk.k3"] = "Alvorlig",
+    ["risk.k4"] = "Svært alvorlig", ["risk.k5"] = "Katastrofal",
+    ["risk.probability"] = "Sannsynlighet",
+    ["risk.before"] = "Før tiltak: konsekvens", ["risk.after"] = "Etter tiltak: konsekvens",
+    ["risk.matrix_note"] = "Antall risikoer i hver rute. Konsekvens: 1 %s, 2 %s, 3 %s, 4 %s, 5 %s. Farge og "
+      .. "symbol etter risikonivå (sannsynlighet × konsekvens): rød ■ = uakseptabel (10–25), gul ▲ = vurder "
+      .. "tiltak (5–9), grønn ● = akseptabel (1–4). Tomme ruter (–) har ingen risikoer. Etter tiltak: risikoene "
+      .. "der tiltakene ikke var lukket.",
+    ["risk.dev_total"] = "Sum fire tertialer", ["risk.dev_open"] = "Åpne per %s",
+    ["risk.dev_note"] = "Avvik registrert i kvalitetssystemet per tertial, til og med %s. Bare antall "
+      .. "rapporteres; innholdet i avvikene er ikke offentlig. Åpne: ikke lukket per %s.",
+    ["risk.dev_count"] = "Antall avvik",
+    -- rapp.company
+    ["company.owns"] = "Kommunen eier %s",
+    ["company.foundation"] = "Selveiende (stiftelse)",
+    ["company.board"] = "%d %s, %d %s", ["company.board_share"] = " (%s kvinner)",
+    ["company.woman"] = "kvinne", ["company.women"] = "kvinner", ["company.man"] = "mann", ["company.men"] = "menn",
+    ["meeting.AS"] = "Generalforsamling", ["meeting.IKS"] = "Representantskap", ["meeting.KF"] = "Foretaksmøte",
+    ["meeting.SA"] = "Årsmøte", ["meeting.interkommunalt samarbeid"] = "Representantskap",
+    -- codes the schema defines (CHECK lists and views), printed by code (control.code_word); free
+    -- text typed by the municipality is printed as typed
+    ["code.deviation.category.HMS"] = "HMS", ["code.deviation.category.bruker/pasient"] = "Bruker/pasient",
+    ["code.deviation.category.informasjonssikkerhet/personvern"] = "Informasjonssikkerhet/personvern",
+    ["code.deviation.category.økonomi"] = "Økonomi", ["code.deviation.category.annet"] = "Annet",
+    ["code.risk.status.åpen"] = "Åpen", ["code.risk.status.tiltak pågår"] = "Tiltak pågår",
+    ["code.risk.status.lukket"] = "Lukket",
+    ["code.risk.level.uakseptabel"] = "Uakseptabel", ["code.risk.level.vurder tiltak"] = "Vurder tiltak",
+    ["code.risk.level.akseptabel"] = "Akseptabel",
+    ["code.investment.status.planlagt"] = "Planlagt", ["code.investment.status.pågår"] = "Pågår",
+    ["code.investment.status.ferdigstilt"] = "Ferdigstilt", ["code.investment.status.utsatt"] = "Utsatt",
+    ["code.investment.status.avsluttet"] = "Avsluttet",
+    ["code.agreement.status.ikke signert"] = "Ikke signert", ["code.agreement.status.signert"] = "Signert",
+    ["code.decision.status.ikke påbegynt"] = "Ikke påbegynt", ["code.decision.status.under arbeid"] = "Under arbeid",
+    ["code.decision.status.forsinket"] = "Forsinket", ["code.decision.status.ferdig"] = "Ferdig",
+    ["code.decision.status.utgår"] = "Utgår",
+    ["code.company.form.stiftelse"] = "stiftelse",
+    ["code.company.form.interkommunalt samarbeid"] = "interkommunalt samarbeid",
   },
   nn = {
     ["commentary.missing"] = "Ingen kommentar levert",
@@ -165,6 +205,42 @@ M.library = {
     ["ctl.deadline"] = "Frist", ["ctl.status"] = "Status",
     ["ctl.risk_note"] = "S = sannsyn, K = konsekvens. Nivå: raud = uakseptabel, gul = vurder tiltak, "
       .. "grøn = akseptabel. Frist passert: tiltaka var ikkje lukka, og fristen var før %s.",
+    ["risk.p1"] = "Svært lite sannsynleg", ["risk.p2"] = "Lite sannsynleg", ["risk.p3"] = "Moderat sannsynleg",
+    ["risk.p4"] = "Sannsynleg", ["risk.p5"] = "Svært sannsynleg",
+    ["risk.k1"] = "Ubetydeleg", ["risk.k2"] = "Mindre alvorleg", ["risk.k3"] = "Alvorleg",
+    ["risk.k4"] = "Svært alvorleg", ["risk.k5"] = "Katastrofal",
+    ["risk.probability"] = "Sannsyn",
+    ["risk.before"] = "Før tiltak: konsekvens", ["risk.after"] = "Etter tiltak: konsekvens",
+    ["risk.matrix_note"] = "Talet på risikoar i kvar rute. Konsekvens: 1 %s, 2 %s, 3 %s, 4 %s, 5 %s. Farge og "
+      .. "symbol etter risikonivå (sannsyn × konsekvens): raud ■ = uakseptabel (10–25), gul ▲ = vurder "
+      .. "tiltak (5–9), grøn ● = akseptabel (1–4). Tomme ruter (–) har ingen risikoar. Etter tiltak: risikoane "
+      .. "der tiltaka ikkje var lukka.",
+    ["risk.dev_total"] = "Sum fire tertial", ["risk.dev_open"] = "Opne per %s",
+    ["risk.dev_note"] = "Avvik registrerte i kvalitetssystemet per tertial, til og med %s. Berre talet "
+      .. "blir rapportert; innhaldet i avvika er ikkje offentleg. Opne: ikkje lukka per %s.",
+    ["risk.dev_count"] = "Tal på avvik",
+    ["company.owns"] = "Kommunen eig %s",
+    ["company.foundation"] = "Sjølveigande (stifting)",
+    ["company.board"] = "%d %s, %d %s", ["company.board_share"] = " (%s kvinner)",
+    ["company.woman"] = "kvinne", ["company.women"] = "kvinner", ["company.man"] = "mann", ["company.men"] = "menn",
+    ["meeting.AS"] = "Generalforsamling", ["meeting.IKS"] = "Representantskap", ["meeting.KF"] = "Føretaksmøte",
+    ["meeting.SA"] = "Årsmøte", ["meeting.interkommunalt samarbeid"] = "Representantskap",
+    ["code.deviation.category.HMS"] = "HMS", ["code.deviation.category.bruker/pasient"] = "Brukar/pasient",
+    ["code.deviation.category.informasjonssikkerhet/personvern"] = "Informasjonstryggleik/personvern",
+    ["code.deviation.category.økonomi"] = "Økonomi", ["code.deviation.category.annet"] = "Anna",
+    ["code.risk.status.åpen"] = "Open", ["code.risk.status.tiltak pågår"] = "Tiltak pågår",
+    ["code.risk.status.lukket"] = "Lukka",
+    ["code.risk.level.uakseptabel"] = "Uakseptabel", ["code.risk.level.vurder tiltak"] = "Vurder tiltak",
+    ["code.risk.level.akseptabel"] = "Akseptabel",
+    ["code.investment.status.planlagt"] = "Planlagd", ["code.investment.status.pågår"] = "Pågår",
+    ["code.investment.status.ferdigstilt"] = "Ferdigstilt", ["code.investment.status.utsatt"] = "Utsett",
+    ["code.investment.status.avsluttet"] = "Avslutta",
+    ["code.agreement.status.ikke signert"] = "Ikkje signert", ["code.agreement.status.signert"] = "Signert",
+    ["code.decision.status.ikke påbegynt"] = "Ikkje påbyrja", ["code.decision.status.under arbeid"] = "Under arbeid",
+    ["code.decision.status.forsinket"] = "Forseinka", ["code.decision.status.ferdig"] = "Ferdig",
+    ["code.decision.status.utgår"] = "Utgår",
+    ["code.company.form.stiftelse"] = "stifting",
+    ["code.company.form.interkommunalt samarbeid"] = "interkommunalt samarbeid",
   },
   -- North Sámi: only words known to be right; the rest is shown in bokmål with a warning
   se = {
@@ -214,6 +290,42 @@ function M.lookup(lang, own)
     if select("#", ...) > 0 then return fmt(text, ...) end
     return text
   end
+end
+
+--- The engine's word key in the run's language form (nb, noted as missing, where it has none).
+function M.engine_word(key)
+  local text, nb = core.label(key)
+  if text == nil then
+    core.label_missing(key)
+    return nb
+  end
+  return text
+end
+
+--- The bokmål text of key in the report's table own, the library's or the engine's, or nil.
+function M.nb_text(key, own)
+  local nb = own and own.nb and own.nb[key]
+  if nb == nil then nb = M.library.nb[key] end
+  if nb == nil then nb = select(2, core.label(key, "nb")) end
+  return nb
+end
+
+--- A parameter's name in the run's language form (the Parametere line of "Om rapporten"): the
+--- label of its label_key (the script's, or the engine's param.period/area/unit when a parameter
+--- of those types has no label), else the script's plain-string label. label: the run's lookup.
+function M.param_label(p, label)
+  if p.label_key then return label(p.label_key) end
+  return p.label
+end
+
+--- A code of a list the schema defines (risk.status 'lukket', deviation.category 'bruker/pasient')
+--- as printed in the run's form: the library's label code.<field>.<code> ("Lukket"; nn "Lukka");
+--- a value without one (free text typed by the municipality) comes back as nil.
+function M.code_word(label, field, code)
+  if code == nil then return nil end
+  local key = "code." .. field .. "." .. code
+  if M.library.nb[key] == nil then return nil end
+  return label(key)
 end
 
 --- Every word of the engine's and the library's tables in language form lang, as { key = text }

@@ -22,7 +22,7 @@ for i, f in ipairs(core.formats) do M.formats[i] = f end
 local param_type_set, kind_set, format_set = set(M.param_types), set(M.period_kinds), set(M.formats)
 
 local report_fields = set { "name", "title", "description", "params", "formats", "build", "labels" }
-local param_fields = set { "name", "type", "label", "description", "required", "default", "kinds",
+local param_fields = set { "name", "type", "label", "label_key", "description", "required", "default", "kinds",
   "choices", "min", "max", "allow_partial" }
 M.default_labels = { period = "Periode", area = "Rammeområde", unit = "Enhet" }
 
@@ -49,7 +49,9 @@ local function check_param(i, p, seen)
   if not param_type_set[p.type] then
     fail(fmt("%s: unknown type '%s' (valid: %s)", what, tostring(p.type), concat(M.param_types, ", ")))
   end
-  local q = { name = p.name, type = p.type, label = p.label or M.default_labels[p.type] or p.name,
+  local q = { name = p.name, type = p.type,
+    label = p.label or (p.label_key == nil and (M.default_labels[p.type] or p.name)) or nil,
+    label_key = p.label_key or (p.label == nil and M.default_labels[p.type] and "param." .. p.type) or nil,
     description = p.description, required = not not p.required, default = p.default,
     min = p.min, max = p.max }
   if p.type == "period" then
@@ -83,7 +85,7 @@ local function check_param(i, p, seen)
   for _, k in ipairs { "min", "max" } do
     if p[k] ~= nil and math.type(p[k]) ~= "integer" then fail(what .. ": " .. k .. " must be a whole number") end
   end
-  for _, k in ipairs { "label", "description" } do
+  for _, k in ipairs { "label", "label_key", "description" } do
     if p[k] ~= nil and type(p[k]) ~= "string" then fail(what .. ": " .. k .. " must be text") end
   end
   if p.default ~= nil and type(p.default) ~= "string" and type(p.default) ~= "number" and type(p.default) ~= "boolean" then
@@ -119,6 +121,15 @@ function M.declare(spec)
   -- what the script gets back is a read-only view: the declaration cannot change once checked
   -- the report's own words per language form (lua/rapp/labels.lua; docs/scripting.md)
   local labels = spec.labels ~= nil and labelsmod.check(spec.labels, "rapp.report { " .. name .. " }") or nil
+  -- a parameter's label_key names its label per language form; its bokmål text names it in --help
+  for i, q in ipairs(params) do
+    local nb = q.label_key and labelsmod.nb_text(q.label_key, labels)
+    if q.label_key and not nb then
+      fail(fmt("rapp.report: params[%d] (%s): label_key '%s' is in neither the report's labels, the library's "
+        .. "nor the engine's", i, q.name, q.label_key))
+    end
+    q.label = q.label or nb
+  end
   local view = core.protect({ name = name, title = spec.title, description = spec.description,
     params = params, formats = formats, build = spec.build, labels = labels }, "rapp.report { " .. name .. " }")
   declared[view] = true

@@ -11,9 +11,8 @@ local period = require("rapp.period")
 local ipairs, sfmt, tostring = ipairs, string.format, tostring
 local M = {}
 
--- The scales of the matrix (the usual Norwegian ROS wording).
-M.PROBABILITY = { "Svært lite sannsynlig", "Lite sannsynlig", "Moderat sannsynlig", "Sannsynlig", "Svært sannsynlig" }
-M.CONSEQUENCE = { "Ubetydelig", "Mindre alvorlig", "Alvorlig", "Svært alvorlig", "Katastrofal" }
+-- The scales of the matrix (the usual Norwegian ROS wording) are the library's labels risk.p1-5
+-- (sannsynlighet) and risk.k1-5 (konsekvens), lua/rapp/labels.lua.
 
 -- Risks as last assessed by :as_of (risk_state), counted per cell of the matrix with the cell's
 -- level (view risk_level: every risk of a cell has the same level); :area '' = every area.
@@ -65,8 +64,8 @@ end
 --- The heat map: probability 5 at the top, consequence 1-5 across, before and after measures side
 --- by side. opts: title, sheet, note (false: without the note on scales and colours).
 function M.matrix_table(r, cells, opts)
-  local columns = { { key = "p", title = "Sannsynlighet", width_mm = 40 } }
-  for _, side in ipairs { { "b", "Før tiltak: konsekvens" }, { "a", "Etter tiltak: konsekvens" } } do
+  local columns = { { key = "p", title = r:label("risk.probability"), width_mm = 40 } }
+  for _, side in ipairs { { "b", r:label("risk.before") }, { "a", r:label("risk.after") } } do
     for k = 1, 5 do
       columns[#columns + 1] = { key = side[1] .. k, title = tostring(k), type = "integer", group = side[2], sum = true,
         width_mm = 12 }
@@ -74,7 +73,7 @@ function M.matrix_table(r, cells, opts)
   end
   local rows = {}
   for p = 5, 1, -1 do
-    local row = { p = p .. " " .. M.PROBABILITY[p] }
+    local row = { p = p .. " " .. r:label("risk.p" .. p) }
     for k = 1, 5 do
       row["b" .. k] = cell(cells[p][k], "n")
       row["a" .. k] = cell(cells[p][k], "remaining")
@@ -86,13 +85,10 @@ function M.matrix_table(r, cells, opts)
     sheet = opts.sheet,
     columns = columns,
     rows = rows,
-    total = "Sum",
+    total = r:label("sum"),
     legend = false, -- the levels are not scorecard statuses: the note says what the colours mean
-    note = opts.note ~= false and "Antall risikoer i hver rute. Konsekvens: 1 " .. M.CONSEQUENCE[1] .. ", 2 " .. M.CONSEQUENCE[2] .. ", 3 "
-      .. M.CONSEQUENCE[3] .. ", 4 " .. M.CONSEQUENCE[4] .. ", 5 " .. M.CONSEQUENCE[5] .. ". Farge og symbol etter "
-      .. "risikonivå (sannsynlighet × konsekvens): rød ■ = uakseptabel (10–25), gul ▲ = vurder tiltak (5–9), "
-      .. "grønn ● = akseptabel (1–4). Tomme ruter (–) har ingen risikoer. Etter tiltak: risikoene der tiltakene "
-      .. "ikke var lukket." or nil,
+    note = opts.note ~= false and r:label("risk.matrix_note", r:label("risk.k1"), r:label("risk.k2"),
+      r:label("risk.k3"), r:label("risk.k4"), r:label("risk.k5")) or nil,
   }
 end
 
@@ -102,7 +98,7 @@ function M.high(r, as_of)
   for i, k in ipairs(r.db:rows(M.HIGH_SQL, { as_of = as_of })) do
     list[i] = { id = k.id, area = k.area, hazard = k.hazard, probability = k.probability, consequence = k.consequence,
       score = k.score, level_status = control.RISK_STATUS[k.level], measures = k.measures, responsible = k.responsible,
-      deadline = k.deadline, status = control.capital(k.status) .. (k.overdue == 1 and " – frist passert" or "") }
+      deadline = k.deadline, status = control.status_text(r, "risk.status", k.status, k.overdue) }
   end
   return list
 end
@@ -144,7 +140,7 @@ function M.deviations(r, by, tertials, as_of, unit)
   for i, t in ipairs(tertials) do q["f" .. i], q["l" .. i] = t.first_date, t.last_date end
   local rows = r.db:rows(M.DEVIATION_SQL, q)
   for _, row in ipairs(rows) do
-    if by ~= "area" then row.name = control.capital(row.name) end
+    if by ~= "area" then row.name = control.code_word(r, "deviation.category", row.name) end
   end
   return rows
 end
@@ -152,16 +148,15 @@ end
 --- The table of deviation rows: opts.title, opts.sheet, opts.first_title, opts.as_of.
 function M.deviation_table(r, rows, tertials, opts)
   local columns = { { key = "name", title = opts.first_title, width_mm = 50 } }
+  local registered, as_of = r:label("ctl.registered"), fmt.date(opts.as_of)
   for i, t in ipairs(tertials) do
-    columns[#columns + 1] = { key = "t" .. i, title = t.label, type = "integer", sum = true, group = "Registrert" }
+    columns[#columns + 1] = { key = "t" .. i, title = t.label, type = "integer", sum = true, group = registered }
   end
-  columns[#columns + 1] = { key = "total", title = "Sum fire tertialer", type = "integer", sum = true, group = "Registrert" }
-  columns[#columns + 1] = { key = "high", title = "Herav høy alvorlighet", type = "integer", sum = true }
-  columns[#columns + 1] = { key = "open", title = "Åpne per " .. fmt.date(opts.as_of), type = "integer", sum = true }
-  r.doc:table { title = opts.title, sheet = opts.sheet, columns = columns, rows = rows, total = "Sum",
-    note = "Avvik registrert i kvalitetssystemet per tertial, til og med " .. fmt.date(opts.as_of)
-      .. ". Bare antall rapporteres; innholdet i avvikene er ikke offentlig. Åpne: ikke lukket per "
-      .. fmt.date(opts.as_of) .. ".",
+  columns[#columns + 1] = { key = "total", title = r:label("risk.dev_total"), type = "integer", sum = true, group = registered }
+  columns[#columns + 1] = { key = "high", title = r:label("ctl.high"), type = "integer", sum = true }
+  columns[#columns + 1] = { key = "open", title = r:label("risk.dev_open", as_of), type = "integer", sum = true }
+  r.doc:table { title = opts.title, sheet = opts.sheet, columns = columns, rows = rows, total = r:label("sum"),
+    note = r:label("risk.dev_note", as_of, as_of),
   }
 end
 
@@ -174,7 +169,7 @@ function M.deviation_chart(r, rows, tertials, title)
   end
   r.doc:chart {
     kind = "column", title = title, type = "integer", categories = categories, series = series,
-    value_title = "Antall avvik",
+    value_title = r:label("risk.dev_count"),
   }
 end
 

@@ -21,21 +21,8 @@ local function fail(msg) error(msg, 0) end
 M.statuses = {}
 for i, s in ipairs(core.statuses) do M.statuses[i] = s.code end
 
---- The period rule in words, for the note under every scorecard.
-M.PERIOD_NOTE = "Resultatet er fra siste hele måleperiode for indikatoren ved periodens slutt: "
-  .. "månedlige indikatorer viser periodens siste måned, kvartalsvise og tertialvise det siste "
-  .. "kvartalet eller tertialet som er avsluttet, årlige det siste hele året. Uten resultat for "
-  .. "den måleperioden står indikatoren som «Ikke målt». Periode: måleperioden resultatet gjelder "
-  .. "(K = kvartal, T = tertial)."
-
---- The footnote explaining the 1) of "Resultatkrav 1)".
-M.TARGET_NOTE = "Resultatkrav: grensen for ønsket og akseptabelt resultat i indikatorens enhet. "
-  .. "≥ betyr at høyere er bedre (resultatet må være minst grensen), ≤ at lavere er bedre "
-  .. "(resultatet må være høyst grensen). Et resultat som ikke når grensen for akseptabelt "
-  .. "resultat, er uakseptabelt. Status beregnes av den avrundede verdien som vises."
-
-M.TREND_NOTE = "Trend: ↑ bedre, → uendret, ↓ svakere enn forrige måling, vurdert etter "
-  .. "indikatorens retning (for «lavere er bedre» er en nedgang en forbedring)."
+-- The notes under every scorecard are the library's labels sc.period_note, sc.target_note and
+-- sc.trend_note (lua/rapp/labels.lua).
 
 -- THE query. Parameters: :last_month ('YYYY-MM', the report period's last month), :scope
 -- ('municipality', 'area', 'unit'), :area (the area, or the unit's area; '' for the
@@ -223,21 +210,17 @@ function M.limit_text(v, direction, unit, decimals)
   return (direction == "lower" and "≤\u{A0}" or "≥\u{A0}") .. M.value_text(v, unit, decimals)
 end
 
-local short_month = { "jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des." }
-
 --- The measurement period as a short label: "aug. 2026", "K2 2026", "T2 2026", "2025".
 function M.period_text(code)
   if type(code) ~= "string" then return nil end
   local y, m = code:match("^(%d%d%d%d)%-(%d%d)$")
-  if y then return short_month[tonumber(m)] .. "\u{A0}" .. y end
+  if y then return fmt.month_short(tonumber(m)) .. "\u{A0}" .. y end
   local yq, q = code:match("^(%d%d%d%d)%-Q(%d)$")
   if yq then return "K" .. q .. "\u{A0}" .. yq end
   local yt, t = code:match("^(%d%d%d%d)%-T(%d)$")
   if yt then return "T" .. t .. "\u{A0}" .. yt end
   return code
 end
-
-M.trend_text = { better = "↑ Bedre", same = "→ Uendret", worse = "↓ Svakere" }
 
 -- ---- data --------------------------------------------------------------------------------------
 

@@ -2,9 +2,13 @@
 -- from the snapshot's wheel_activity, one entry per activity with the months it runs, its lane
 -- (planlegging, rapportering, politiske vedtak), the body that decides and the every-fourth-year
 -- rhythm. The one place of the rule "does an every-fourth-year item take place in year Y".
+local fmt = require("rapp.fmt")
 local M = {}
 
-M.MONTHS = { "Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des" }
+--- A month's column title, "Jan" ... "Des" (se "Ođđj" ...): fmt.month_short's chart form, capitalised.
+function M.month_title(m)
+  return fmt.capital(fmt.month_short(m, true))
+end
 M.MARK = "●" -- the mark of a month in which an activity runs
 
 -- The lanes in order. An activity without a category falls back on its track.
@@ -75,7 +79,7 @@ end
 function M.months_text(a)
   if a.whole_year then return "Hele året" end
   local out = {}
-  for m = 1, 12 do if a.months[m] then out[#out + 1] = M.MONTHS[m]:lower() end end
+  for m = 1, 12 do if a.months[m] then out[#out + 1] = fmt.month_short(m, true) end end
   return table.concat(out, ", ")
 end
 

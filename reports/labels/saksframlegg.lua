@@ -1,6 +1,7 @@
 -- reports/labels/saksframlegg.lua — the words of reports/saksframlegg.lua per language form
 -- (docs/scripting.md "Languages and labels"); se falls back to nb with a warning. The report's
 -- parameter lang may choose nb or nn for the case part regardless of the municipality's form.
+-- The parameters name their label here with label_key (utvalg, saksnr, ..., param.title).
 return {
   nb = {
     ["doc"] = "Saksframlegg",
@@ -29,6 +30,8 @@ return {
     ["col.income_decrease"] = "Inntektsreduksjon",
     ["col.income_increase"] = "Inntektsøkning",
     ["total"] = "Sum",
+    ["param.title"] = "Tittel",
+    ["param.lang"] = "Målform",
   },
   nn = {
     ["doc"] = "Saksframlegg",
@@ -57,6 +60,8 @@ return {
     ["col.income_decrease"] = "Inntektsreduksjon",
     ["col.income_increase"] = "Inntektsauke",
     ["total"] = "Sum",
+    ["param.title"] = "Tittel",
+    ["param.lang"] = "Målform",
   },
   se = {},
 }

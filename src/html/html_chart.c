@@ -344,7 +344,8 @@ static void swatch(rapp_buf *b, uint32_t col, const char *label, const char *pat
 static void legend(html_ctx *x, const doc_chart *c) {
   rapp_buf *b = &x->out;
   if (!doc_chart_has_legend(c)) return;
-  static const char *const marks[] = {"sirkel", "firkant", "trekant", "rombe", "kryss"};
+  static const char *const marks[] = {"marker.circle", "marker.square", "marker.triangle", "marker.diamond",
+                                      "marker.cross"};
   static const char *const dashes[] = {"chart.solid", "chart.dashed", "chart.dotted", "chart.dash_dot"};
   char lab[512], pid[32];
   buf_puts(b, "<ul class=\"chart-legend\">");
@@ -356,7 +357,7 @@ static void legend(html_ctx *x, const doc_chart *c) {
       doc_series_style st = doc_chart_series_style(c, s);
       if (c->kind == DOC_CHART_LINE)
         snprintf(lab, sizeof lab, "%s (%s, %s)", c->series[s].name, label_get(x->m->language, dashes[st.dash & 3]),
-                 marks[st.marker % 5]);
+                 label_get(x->m->language, marks[st.marker % 5]));
       else if (present_series_pattern(c, s) != PRESENT_PATTERN_NONE)
         snprintf(lab, sizeof lab, "%s (%s)", c->series[s].name,
                  present_pattern_word(present_series_pattern(c, s), x->m->language));

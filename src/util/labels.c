@@ -104,7 +104,10 @@ const label_entry label_table[] = {
     {"chart.reference", {"Referanselinje", "Referanselinje", NULL}},
     /* periods (util/period.c labels; month names are the same in nb and nn) */
     {"period.month", {"måned", "månad", "mánnu"}},
-    {"period.quarter", {"kvartal", "kvartal", NULL}},
+    /* se quarter: CLDR's North Sámi name of the field "quarter" (locale se_FI, fields/quarter/
+     * displayName "njealjádasjahki"; ICU 72.1: udatpg_getFieldDisplayName(UDATPG_QUARTER_FIELD)).
+     * No source found for a North Sámi "tertial": it falls back to bokmål with the warning. */
+    {"period.quarter", {"kvartal", "kvartal", "njealjádasjahki"}},
     {"period.tertial", {"tertial", "tertial", NULL}},
     {"period.year", {"år", "år", "jahki"}},
     {"month.1", {"januar", "januar", "ođđajagemánnu"}},
@@ -119,6 +122,48 @@ const label_entry label_table[] = {
     {"month.10", {"oktober", "oktober", "golggotmánnu"}},
     {"month.11", {"november", "november", "skábmamánnu"}},
     {"month.12", {"desember", "desember", "juovlamánnu"}},
+    /* ---- nnwords (issue 17, session 6): abbreviated months, parameter names, chart words ---- */
+    /* Abbreviated months (fmt.month_short): Språkrådet's forms in nb and nn (as glibc's nb_NO and
+     * nn_NO abmon); se from glibc's se_NO locale (abmon, Børre Gaup, UiT: hum.uit.no/a/trond/loc.html). */
+    {"month.short.1", {"jan.", "jan.", "ođđj"}},
+    {"month.short.2", {"feb.", "feb.", "guov"}},
+    {"month.short.3", {"mars", "mars", "njuk"}},
+    {"month.short.4", {"april", "april", "cuoŋ"}},
+    {"month.short.5", {"mai", "mai", "mies"}},
+    {"month.short.6", {"juni", "juni", "geas"}},
+    {"month.short.7", {"juli", "juli", "suoi"}},
+    {"month.short.8", {"aug.", "aug.", "borg"}},
+    {"month.short.9", {"sep.", "sep.", "čakč"}},
+    {"month.short.10", {"okt.", "okt.", "golg"}},
+    {"month.short.11", {"nov.", "nov.", "skáb"}},
+    {"month.short.12", {"des.", "des.", "juov"}},
+    /* a chart's month categories: three letters without a dot (se: the same four as above) */
+    {"month.axis.1", {"jan", "jan", "ođđj"}},
+    {"month.axis.2", {"feb", "feb", "guov"}},
+    {"month.axis.3", {"mar", "mar", "njuk"}},
+    {"month.axis.4", {"apr", "apr", "cuoŋ"}},
+    {"month.axis.5", {"mai", "mai", "mies"}},
+    {"month.axis.6", {"jun", "jun", "geas"}},
+    {"month.axis.7", {"jul", "jul", "suoi"}},
+    {"month.axis.8", {"aug", "aug", "borg"}},
+    {"month.axis.9", {"sep", "sep", "čakč"}},
+    {"month.axis.10", {"okt", "okt", "golg"}},
+    {"month.axis.11", {"nov", "nov", "skáb"}},
+    {"month.axis.12", {"des", "des", "juov"}},
+    /* a parameter's name in "Om rapporten" when the script gives no label (lua/rapp/engine.lua) */
+    {"param.period", {"Periode", "Periode", "Áigodat"}},
+    {"param.area", {"Rammeområde", "Rammeområde", NULL}},
+    {"param.unit", {"Enhet", "Eining", NULL}},
+    /* chart notes (xlsx/chart.c) and the HTML legend's marker names (html/html_chart.c) */
+    {"chart.limit", {"grense", "grense", NULL}},
+    {"chart.no_data", {"ingen data å vise", "ingen data å vise", NULL}},
+    {"chart.reference_short", {"Referanse", "Referanse", NULL}},
+    {"marker.circle", {"sirkel", "sirkel", NULL}},
+    {"marker.square", {"firkant", "firkant", NULL}},
+    {"marker.triangle", {"trekant", "trekant", NULL}},
+    {"marker.diamond", {"rombe", "rombe", NULL}},
+    {"marker.cross", {"kryss", "kryss", NULL}},
+    /* ---- end nnwords ---- */
 };
 const size_t label_count = sizeof label_table / sizeof label_table[0];
 

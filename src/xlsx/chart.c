@@ -56,11 +56,11 @@ typedef struct extra_line {
   doc_dash dash;
 } extra_line;
 
-static size_t extra_lines(const doc_chart *c, extra_line *out, size_t cap, char (*labels)[160]) {
+static size_t extra_lines(const doc_chart *c, const char *lang, extra_line *out, size_t cap, char (*labels)[160]) {
   size_t n = 0;
   if (c->kind != DOC_CHART_LINE) return 0;
   for (size_t i = 0; i < c->nlines && n < cap; i++) {
-    out[n] = (extra_line){c->lines[i].value, c->lines[i].label ? c->lines[i].label : "Referanse",
+    out[n] = (extra_line){c->lines[i].value, c->lines[i].label ? c->lines[i].label : label_get(lang, "chart.reference_short"),
                           doc_chart_ref_color, DOC_DASH_DASH};
     n++;
   }
@@ -77,7 +77,8 @@ static size_t extra_lines(const doc_chart *c, extra_line *out, size_t cap, char 
       if (c->bands[i].label) /* the script's label usually names the limit already */
         snprintf(labels[n], sizeof labels[n], "%s", c->bands[i].label);
       else
-        snprintf(labels[n], sizeof labels[n], "%s (grense %s)", doc_status_label(c->bands[i].status), v);
+        snprintf(labels[n], sizeof labels[n], "%s (%s %s)", present_status_word(c->bands[i].status, lang),
+                 label_get(lang, "chart.limit"), v);
       uint32_t col = doc_chart_status_color(c->bands[i].status);
       out[n] = (extra_line){lim[j], labels[n], col, DOC_DASH_DASH};
       n++;
@@ -133,7 +134,7 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
 
   extra_line extra[32];
   char extra_labels[32][160];
-  size_t nextra = extra_lines(c, extra, 32, extra_labels);
+  size_t nextra = extra_lines(c, fmt->language, extra, 32, extra_labels);
 
   lxw_row_t r = row;
   TRY(worksheet_write_string(ws, r++, col, c->title, f_title));
@@ -188,7 +189,7 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
     for (size_t i = 0; i < c->nlines; i++) {
       char v[64], b[512];
       doc_chart_format_value(c, c->lines[i].value, v, sizeof v);
-      snprintf(b, sizeof b, "%s: %s", c->lines[i].label ? c->lines[i].label : "Referanse", v);
+      snprintf(b, sizeof b, "%s: %s", c->lines[i].label ? c->lines[i].label : label_get(fmt->language, "chart.reference_short"), v);
       TRY(worksheet_write_string(ws, r++, col, b, f_note));
     }
     for (size_t i = 0; i < c->nbands; i++) {

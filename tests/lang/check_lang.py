@@ -9,12 +9,14 @@
       fixed words in the PDF; /Lang, <html lang>, the XLSX Language property; per report its
       nynorsk words (NN_WORDS) in the PDF; that no report's own label key shadows a library or
       engine key; and, in every output, that no bokmål text of the label tables is left where nn
-      differs (HTML text, every XLSX cell, PDF text; KNOWN lists the bokmål still printed by code
-      outside the label tables).
-  check_lang.py sami OUT STDERR
+      differs (HTML text, every XLSX cell, PDF text, the Parametrar line of Om rapporten included).
+  check_lang.py sami OUT STDERR LABELS_C
       OUT holds the Sámi sample's outputs: the letters ÁČĐŊŠŦŽ áčđŋšŧž of its data come back
       identical from the PDF text layer (pdftotext), the XLSX (openpyxl) and the HTML; the engine's
-      se words are used; STDERR has the warning listing the labels shown in bokmål.
+      se words are used; STDERR has the warning listing the labels shown in bokmål. The abbreviated
+      months are the se texts of LABELS_C (src/util/labels.c month.axis.N, month.short.N): the
+      sick-leave chart's twelve categories in the quarterly report's HTML and XLSX, and the
+      scorecard's monthly measurement period in it and in enhetsrapport's PDF and HTML.
 """
 import html.parser, os, re, sqlite3, subprocess, sys, zipfile
 import openpyxl
@@ -123,9 +125,6 @@ def nynorsk(out, golden, nb_path, nn_path, db):
             if w not in pdf: fail(f"{name}: PDF: no '{w}'")
         if xlsx_language(b + ".xlsx") != "nn-NO": fail(f"{name}: XLSX: Language is not nn-NO")
         texts = {"HTML": norm(html_text(b + ".html")), "XLSX": norm(" | ".join(xlsx_cells(b + ".xlsx"))), "PDF": pdf}
-        # the Parametrar line of Om rapporten ("Utvalg=FSK, Enhet=ENH2010") names the parameters by
-        # the script's static params[].label, in bokmål: a known gap, left out of the check
-        texts = {k: PARAM.sub("=", v) for k, v in texts.items()}
         checked = no_bokmal(name, texts, nb, nn, nn_all, data)
         if checked < 60: fail(f"{name}: only {checked} bokmål texts checked")
         print(f"nynorsk {name}: {len(nb)} labels, {checked} bokmål texts looked for in HTML, XLSX and PDF")
@@ -150,18 +149,6 @@ NN_WORDS = {
     "vedtaksoppfolging": ["Samandrag", "Ansvarleg", "som skal følgjast opp"],
 }
 
-# Bokmål known to be left in a nynorsk output, each with where it comes from (not the report's own
-# table): printed as a note, not a failure, until that place reads the label tables too.
-RISK = "lua/rapp/risk.lua's own words (deviation_table, matrix_table), not yet through the label tables"
-KNOWN = {
-    "Herav høy alvorlighet": (("enhetsrapport", "ros"), RISK),
-    "Bare antall rapporteres; innholdet i avvikene er ikke offentlig": (("enhetsrapport", "ros"), RISK),
-    "Åpne per": (("enhetsrapport", "ros"), RISK),
-    "risikoer": (("ros",), RISK),
-    "Lukket": (("ros",), "the measures' status from the data (risk.status 'lukket'), capitalised"),
-}
-PARAM = re.compile(r"(?<![\wæøå])[\wæøåÆØÅ.]+=(?=\S)")
-
 def no_bokmal(name, texts, nb, nn, nn_all, data):
     """Fails for every bokmål text of the label tables (where nn differs) found in texts; returns
     how many texts were looked for."""
@@ -174,13 +161,36 @@ def no_bokmal(name, texts, nb, nn, nn_all, data):
             if len(frag) < 5 or frag in nn_all or (frag in data and word.search(data)): continue
             checked += 1
             for where, text in texts.items():
-                if frag not in text or not word.search(text): continue  # (the substring test first: fast)
-                reports, why = KNOWN.get(frag, ((), ""))
-                if any(name.startswith(k) for k in reports): print(f"note: {name}: {where}: bokmål '{frag}' left: {why}")
-                else: fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")
+                if frag in text and word.search(text): fail(f"{name}: {where}: bokmål '{frag}' (label {key}) in the nynorsk report")  # (the substring test first: fast)
     return checked
 
-def sami(out, stderr):
+def se_labels(labels_c, prefix):
+    """The se texts of the engine's keys prefix1..prefix12 in src/util/labels.c."""
+    src = open(labels_c, encoding="utf-8").read()
+    got = {}
+    for m in re.finditer(r'\{"' + re.escape(prefix) + r'(\d+)", \{"[^"]*", "[^"]*", "([^"]*)"\}\}', src):
+        got[int(m.group(1))] = m.group(2)
+    if sorted(got) != list(range(1, 13)): fail(f"{labels_c}: no se text for every {prefix}1..12: {got}")
+    return [got.get(i, "?") for i in range(1, 13)]
+
+def sami_months(out, labels_c):
+    axis, short = se_labels(labels_c, "month.axis."), se_labels(labels_c, "month.short.")
+    base = os.path.join(out, "kvartalsrapport-2026-T2")
+    h, x = html_text(base + ".html"), "\n".join(xlsx_cells(base + ".xlsx"))
+    for where, text in (("HTML", h), ("XLSX", x)):
+        for m, a in enumerate(axis, 1):
+            if a not in text: fail(f"kvartalsrapport: {where}: no Sámi month abbreviation '{a}' (month {m}) in the sick-leave chart")
+        for nb in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "des"):
+            if re.search(r"(?<![\w])" + nb + r"(?![\w])", text): fail(f"kvartalsrapport: {where}: bokmål month '{nb}' left")
+    aug = short[7] + "\u00a02026"  # the scorecard's monthly indicators measured in August 2026
+    for name, where, text in (("kvartalsrapport", "HTML", h), ("enhetsrapport", "PDF", pdf_text(os.path.join(out, "enhetsrapport-2026-T2-ENH2010.pdf"))),
+                              ("enhetsrapport", "HTML", html_text(os.path.join(out, "enhetsrapport-2026-T2-ENH2010.html")))):
+        if aug not in text and aug.replace("\u00a0", " ") not in text: fail(f"{name}: {where}: no measurement period '{aug}'")
+        if re.search(r"aug\.\s2026", text): fail(f"{name}: {where}: bokmål 'aug. 2026' left")
+    print("sami: months", " ".join(axis), "in the chart;", aug, "in the scorecards")
+
+def sami(out, stderr, labels_c):
+    sami_months(out, labels_c)
     base = os.path.join(out, "kvartalsrapport-2026-T2")
     marker = "Plána ja biras ÁČĐŊŠŦŽ áčđŋšŧž"
     letters = "ÁČĐŊŠŦŽáčđŋšŧž"

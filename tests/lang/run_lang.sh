@@ -36,7 +36,10 @@ nynorsk)
 sami)
   "$rapp" run "$report" --db "$work/se.db" --period 2026-T2 --format pdf,xlsx,html,txt --out "$work/out" \
     >/dev/null 2>"$work/stderr" || { cat "$work/stderr"; echo "FAIL: the report"; exit 1; }
-  exec $py "$here/check_lang.py" sami "$work/out" "$work/stderr" ;;
+  # the unit report too: its scorecard's measurement periods ("borg 2026") in Sámi months
+  "$rapp" run "$src/reports/enhetsrapport.lua" --db "$work/se.db" --period 2026-T2 --param unit=ENH2010 \
+    --format pdf,html --out "$work/out" >/dev/null 2>"$work/enhet.err" || { cat "$work/enhet.err"; echo "FAIL: enhetsrapport"; exit 1; }
+  exec $py "$here/check_lang.py" sami "$work/out" "$work/stderr" "$src/src/util/labels.c" ;;
 cli)
   fail=0
   "$rapp" run "$report" --db "$work/nn.db" --lang nx >/dev/null 2>"$work/err"; rc=$?
