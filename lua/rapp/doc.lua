@@ -220,16 +220,6 @@ function Doc:table(spec)
   local t = setmetatable({ handle = handle, keys = keys, status_keys = status_keys, persons_keys = persons_keys, cols = cols,
     group_start = nil, any_sum = any_sum }, Table)
   self.tables[#self.tables + 1] = t
-  local any_personal = false
-  for _, c in ipairs(cols) do any_personal = any_personal or c.personal end
-  if spec.rows ~= nil and core.is_cursor(spec.rows) and any_personal then
-    -- a table with personal columns needs each row's persons field (model/suppress.c) and is
-    -- small: its cursor is read as rows, checked below like r.db:rows
-    local copy, list = {}, {}
-    for k, v in pairs(spec) do copy[k] = v end
-    for row in spec.rows do list[#list + 1] = row end
-    copy.rows, spec = list, copy
-  end
   if spec.rows ~= nil and core.is_cursor(spec.rows) then
     -- rows = r.db:each(sql): the query's rows go straight into the table's compact storage (C),
     -- never as Lua row tables (docs/scripting.md, "Large tables")
@@ -243,13 +233,13 @@ function Doc:table(spec)
         if not more then break end
         local label = fmtmod.text(lval)
         t:group(label)
-        core.cursor_rows(handle, cursor, keys, status_keys, 1, gkey)
+        core.cursor_rows(handle, cursor, keys, status_keys, 1, gkey, persons_keys)
         if subtotals then
           t:subtotal(type(subtotals) == "string" and (subtotals .. " " .. label) or ("Sum " .. label))
         end
       end
     else
-      core.cursor_rows(handle, cursor, keys, status_keys, 0)
+      core.cursor_rows(handle, cursor, keys, status_keys, 0, nil, persons_keys)
     end
     if spec.total then t:total(type(spec.total) == "string" and spec.total or "Sum") end
   elseif spec.rows ~= nil then

@@ -620,7 +620,22 @@ static int lf_add_rows(lua_State *L) {
           if (lua_type(L, -1) == LUA_TNUMBER) {
             cell.has_persons = 1;
             cell.persons = lua_tonumber(L, -1);
-          } else if (!lua_isnil(L, -1)) {
+          } else if (lua_isnil(L, -1)) {
+            /* a query row's NULL: the row is not about persons (a query row refuses an unknown
+             * name itself); in a hand-built row a missing field, most likely a misspelt key */
+            int query_row = lua_getmetatable(L, -2);
+            if (query_row) lua_pop(L, 1);
+            if (!query_row && cell.kind == DOC_CELL_NUMBER) {
+              doc_table_set_cell(h->d, t, ri, (size_t)i, &cell);
+              return prim_error(L, "table column '%s', row %d: personal = '%s', but the row has no "
+                                "field '%s' (the persons the figure rests on; false when the row is "
+                                "not about persons)", t->cols[i].title, (int)j,
+                                lua_tostring(L, base + 1 + 2 * ncols + i),
+                                lua_tostring(L, base + 1 + 2 * ncols + i));
+            }
+          } else if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) {
+            /* false: the row is not about persons */
+          } else {
             return prim_error(L, "table column '%s', row %d: the persons field '%s' is not a number",
                               t->cols[i].title, (int)j, lua_tostring(L, base + 1 + 2 * ncols + i));
           }
@@ -1204,9 +1219,11 @@ static int lf_cursor_peek(lua_State *L) {
   return 2;
 }
 
-/* cursor_rows(handle, cursor, keys, status_keys, level, group_key): the cursor's rows straight
- * into the table's compact storage, with no Lua row table; with group_key, only the rows whose
- * group_key column equals the first one's (the next group stays pending). Returns the count. */
+/* cursor_rows(handle, cursor, keys, status_keys, level, group_key, persons_keys): the cursor's
+ * rows straight into the table's compact storage, with no Lua row table; with group_key, only the
+ * rows whose group_key column equals the first one's (the next group stays pending); a personal
+ * column's persons as add_rows reads them (persons_keys[i] a column: NULL there, the row is not
+ * about persons; else the cell's own value). Returns the count. */
 static int lf_cursor_rows(lua_State *L) {
   table_handle *th = check_table(L, 1);
   stmt_handle *h = cursor_of(L, 2);
@@ -1214,7 +1231,7 @@ static int lf_cursor_rows(lua_State *L) {
   luaL_checktype(L, 3, LUA_TTABLE);
   luaL_checktype(L, 4, LUA_TTABLE);
   int level = (int)luaL_optinteger(L, 5, 0);
-  lua_settop(L, 6); /* group_key or nil at 6 */
+  lua_settop(L, 7); /* group_key or nil at 6, persons_keys or nil at 7 */
   doc_table *t = th->t;
   lua_getupvalue(L, 2, 1);
   const char *sql = lua_tostring(L, -1); /* anchored by the cursor */
@@ -1225,10 +1242,11 @@ static int lf_cursor_rows(lua_State *L) {
     return 1;
   }
   size_t ncols = t->ncols;
-  /* the query column of each value and each status, or -1 (a userdata: freed if we raise) */
-  int *col = lua_newuserdatauv(L, 2 * (ncols ? ncols : 1) * sizeof *col, 0);
+  /* the query column of each value, each status and each persons field, or -1 (a userdata:
+   * freed if we raise) */
+  int *col = lua_newuserdatauv(L, 3 * (ncols ? ncols : 1) * sizeof *col, 0);
   for (size_t i = 0; i < ncols; i++) {
-    col[i] = col[ncols + i] = -1;
+    col[i] = col[ncols + i] = col[2 * ncols + i] = -1;
     if (lua_geti(L, 3, (lua_Integer)i + 1) == LUA_TSTRING) {
       char what[40];
       snprintf(what, sizeof what, "column %d: key", (int)i + 1);
@@ -1238,6 +1256,14 @@ static int lf_cursor_rows(lua_State *L) {
     if (lua_geti(L, 4, (lua_Integer)i + 1) == LUA_TSTRING)
       col[ncols + i] = cursor_column(L, 2, lua_tostring(L, -1), "status");
     lua_pop(L, 1);
+    if (t->cols[i].personal && lua_istable(L, 7)) {
+      if (lua_geti(L, 7, (lua_Integer)i + 1) == LUA_TSTRING) {
+        char what[40];
+        snprintf(what, sizeof what, "column %d: personal =", (int)i + 1);
+        col[2 * ncols + i] = cursor_column(L, 2, lua_tostring(L, -1), what);
+      }
+      lua_pop(L, 1);
+    }
   }
   int gcol = lua_isnoneornil(L, 6) ? -1 : cursor_column(L, 2, luaL_checkstring(L, 6), "group_by");
   int gidx = 0;
@@ -1281,6 +1307,24 @@ static int lf_cursor_rows(lua_State *L) {
           break;
         }
         cell.status = (doc_status)st;
+      }
+      if (t->cols[i].personal) { /* personvern: the persons the figure rests on, as add_rows */
+        int pc = col[2 * ncols + i];
+        if (pc >= 0) {
+          int ty = db_stmt_column_type(h->st, pc);
+          if (ty == DB_INTEGER || ty == DB_REAL) {
+            cell.has_persons = 1;
+            cell.persons = db_stmt_column_double(h->st, pc);
+          } else if (ty != DB_NULL) {
+            lua_pushfstring(L, "table column '%s', row %d: the persons field '%s' is not a number",
+                            t->cols[i].title, (int)n, db_stmt_column_name(h->st, pc));
+            err = "";
+            break;
+          }
+        } else if (cell.kind == DOC_CELL_NUMBER) {
+          cell.has_persons = 1;
+          cell.persons = cell.number;
+        }
       }
       doc_table_set_cell(th->d, t, ri, i, &cell);
     }

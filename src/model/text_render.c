@@ -297,7 +297,10 @@ static int text_render(const doc *d, const char *path, const render_env *env, ra
   opt_line(&b, "parameters", m->parameters);
   char prelim[128];
   opt_line(&b, "preliminary", doc_preliminary_text(m, prelim, sizeof prelim));
-  if (m->internal) buf_printf(&b, "edition: internal: %s\n", label_get(m->language, "edition.exempt"));
+  if (m->internal)
+    buf_printf(&b, "edition: internal: %s\n", label_get(m->language, "edition.exempt"));
+  else
+    buf_puts(&b, "edition: public\n");
   rapp_localtime lt; /* Norwegian local time, as every output prints it */
   present_created(m, &lt);
   buf_printf(&b, "created: %04d-%02d-%02dT%02d:%02d:%02d+%02d:00\n\n", lt.year, lt.month, lt.day,

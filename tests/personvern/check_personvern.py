@@ -15,7 +15,8 @@ through pdftotext), XLSX (openpyxl) and HTML:
     metadata, on every sheet and in the HTML page; the public one nowhere;
   * no deviation id (the only per-case text the snapshot keeps) appears in any output, and the
     import refuses a deviation file with a free-text column;
-  * the default edition is the public one; k comes from the snapshot's setting table.
+  * the default edition is the public one; k comes from the snapshot's setting table;
+  * "Om rapporten" (PDF colophon, XLSX sheet, HTML) and the text dump name the edition.
 usage: check_personvern.py RAPP SRC WORK"""
 import glob
 import html.parser
@@ -255,6 +256,29 @@ for report in REPORTS:
             check(not internal, f"{report} internal HTML: a ':' cell")
             check(NOTE in page, f"{report} {edition} HTML: ':' without the footnote")
         check(not id_re.search(page), f"{report} {edition} HTML: a deviation id")
+
+# ---- "Om rapporten" names the edition: PDF colophon, XLSX sheet, HTML, text dump ---------------
+EDITION = {"public": "Offentlig", "internal": "Intern"}
+for report in REPORTS:
+    for edition in ("public", "internal"):
+        o, want = outs[(report, edition)], EDITION[edition]
+        other = EDITION["internal" if edition == "public" else "public"]
+        last = pdf_pages(o["pdf"])[-1]
+        got = [cells_of_line(ln) for ln in last.splitlines() if ln.strip().startswith("Utgave")]
+        check(got == [["Utgave", want]], f"{report} {edition} PDF 'Om rapporten': edition line {got}, expected {want}")
+        ws = openpyxl.load_workbook(o["xlsx"])["Om rapporten"]
+        got = [r[:2] for r in ws.iter_rows(values_only=True) if r and r[0] == "Utgave"]
+        check(got == [("Utgave", want)], f"{report} {edition} XLSX 'Om rapporten': edition line {got}, expected {want}")
+        page = text_of(o["html"])
+        check(f"<dt>Utgave</dt><dd>{want}</dd>" in page and f"<dd>{other}</dd>" not in page,
+              f"{report} {edition} HTML: no edition line '{want}' in 'Om rapporten'")
+for edition, line in (("public", "edition: public"), ("internal", "edition: internal: " + MARK)):
+    r = run([rapp, "run", os.path.join(src, "reports", "arsrapport.lua"), "--db", db, "--out", os.path.join(work, "txt_" + edition),
+             "--format", "txt", "--edition", edition], E)
+    check(r.returncode == 0, f"arsrapport txt {edition}: {r.stderr}")
+    if r.returncode == 0:
+        meta = text_of(r.stdout.split()[0]).split("\n\n")[0].splitlines()
+        check(line in meta, f"arsrapport txt {edition}: no '{line}' in its [meta]: {meta}")
 
 # ---- no free text from deviations: the snapshot keeps none, the import refuses it ------------
 cols = [r[1] for r in con.execute("PRAGMA table_info(deviation)")]
