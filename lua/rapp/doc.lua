@@ -109,7 +109,8 @@ end
 local types = set { "text", "integer", "decimal", "amount", "percent", "date" }
 local type_list = "text, integer, decimal, amount, percent, date"
 
-local kf_fields = set { "label", "value", "type", "decimals", "thousands", "comparison", "text", "status" }
+local kf_fields = set { "label", "value", "type", "decimals", "thousands", "comparison", "text", "status",
+  "personal", "persons" }
 --- doc:keyfigures { { label = "Sykefravær", value = 6.4, type = "percent", comparison = "Mål: 6,0 %" } }
 function Doc:keyfigures(items)
   self_check(self, "keyfigures")
@@ -120,8 +121,19 @@ function Doc:keyfigures(items)
     check_fields(fmt("r.doc:keyfigures: item %d", i), k, kf_fields)
     local t = k.type or "decimal"
     if not types[t] then fail(fmt("r.doc:keyfigures: item %d: unknown type '%s' (valid: %s)", i, tostring(t), type_list)) end
+    -- personvern: persons = the persons or cases the figure rests on (false: not about persons),
+    -- personal = true: the figure is itself such a count (model/suppress.c)
+    local persons = k.persons
+    if persons ~= nil and persons ~= false and type(persons) ~= "number" then
+      fail(fmt("r.doc:keyfigures: item %d (%s): persons = the number of persons or cases the figure rests on, got %s", i, tostring(k.label), type(persons)))
+    end
+    if k.personal ~= nil and k.personal ~= true and k.personal ~= false then
+      fail(fmt("r.doc:keyfigures: item %d (%s): personal = true (the figure is a count of persons or cases); give persons = N when it rests on N persons", i, tostring(k.label)))
+    end
+    if k.personal and type(k.value) == "number" and persons == nil then persons = k.value end
     list[i] = { label = k.label, type = t, decimals = k.decimals, thousands = k.thousands,
-      comparison = k.comparison, value = { value = k.value, text = k.text, status = k.status } }
+      comparison = k.comparison, value = { value = k.value, text = k.text, status = k.status },
+      persons = persons or nil }
   end
   core.keyfigures(list)
 end

@@ -16,6 +16,7 @@
 #include "model/markdown.h"
 #include "model/present.h"
 #include "model/render.h"
+#include "model/suppress.h"
 #include "util/buf.h"
 #include "util/image.h"
 #include "util/nofmt.h"
@@ -487,6 +488,11 @@ static int lf_keyfigures(lua_State *L) {
     lua_getfield(L, -1, "value");
     const char *e = fill_cell(L, d, &k->value, k->type, -1);
     if (e) return prim_error(L, "key figure '%s': the value %s", k->label ? k->label : "", e);
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "persons") == LUA_TNUMBER) { /* personvern: checked by doc.lua */
+      k->value.has_persons = 1;
+      k->value.persons = lua_tonumber(L, -1);
+    }
     lua_pop(L, 2);
   }
   b->u.keyfigures.nitems = n;
@@ -651,6 +657,16 @@ static int lf_add_rows(lua_State *L) {
   }
   lua_settop(L, base);
   return 0;
+}
+
+/* suppressed(persons, value) -> true when this edition hides value resting on `persons` persons
+ * or cases (model/suppress.h: the public edition's primary rule with the snapshot's k), for a
+ * chart's generated summary, which must not quote a value the chart hides. */
+static int lf_suppressed(lua_State *L) {
+  double persons = luaL_checknumber(L, 1), value = luaL_checknumber(L, 2);
+  lua_pushboolean(L, !script_of(L)->internal &&
+                         suppress_rule(persons, value, doc_meta_get(cur_doc(L))->min_group));
+  return 1;
 }
 
 /* edition() -> "public" or "internal" (script_set_edition): r.edition. */
@@ -847,7 +863,15 @@ static int lf_chart(lua_State *L) {
     doc_chart_series *ser = doc_chart_add_series(d, c, luaL_checkstring(L, -1), vals, ncats);
     lua_pop(L, 1);
     ser->status = status_field(L, -1);
-    lua_pop(L, 1); /* scratch series */
+    if (lua_getfield(L, -1, "persons") == LUA_TTABLE) { /* personvern: nil entries are NaN */
+      ser->persons = doc_alloc(d, (ncats ? ncats : 1) * sizeof *ser->persons);
+      for (size_t i = 0; i < ncats; i++) {
+        lua_geti(L, -1, (lua_Integer)i + 1);
+        ser->persons[i] = lua_isnil(L, -1) ? NAN : luaL_checknumber(L, -1);
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 2); /* scratch series */
   }
   lua_pop(L, 2);
 
@@ -1461,6 +1485,7 @@ void prims_push(lua_State *L) {
       {"cursor_rows", lf_cursor_rows},
       {"usage_error", lf_usage_error}, {"phase", lf_phase},
       {"script_file", lf_script_file}, {"include", script_include},
+      {"suppressed", lf_suppressed},
       {"chart", lf_chart},           {"format_value", lf_format_value},
       {"protect", lf_protect},       {"view_source", lf_view_source},
       {"keep_caller", lf_keep_caller}, {"name_problem", lf_name_problem},

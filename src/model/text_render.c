@@ -190,8 +190,7 @@ static void put_chart(rapp_buf *b, const doc_chart *c, const char *lang) {
       t.rows[r].cells = cells + r * nc;
       t.rows[r].cells[0].kind = DOC_CELL_TEXT;
       t.rows[r].cells[0].text = c->cats[r];
-      for (size_t s = 0; s < c->nseries; s++)
-        doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
+      for (size_t s = 0; s < c->nseries; s++) doc_chart_value_cell(c, s, r, &t.rows[r].cells[s + 1]);
     }
     t.nrows = c->ncats;
     const char *unit = present_unit_note_of(c->value_type, c->thousands, lang);

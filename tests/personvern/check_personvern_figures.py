@@ -138,4 +138,111 @@ if r.returncode == 0:
     check(len(unit_rows) == 4 and all(ABBR in x for x in unit_rows), f"html: {UNIT}'s cell is not {ABBR}: {unit_rows}")
     check(not re.search(r"<td[^>]*>:</td>", page), "html: a bare ':' cell")
 
-finish("ok: personvern figures (rows/each, misspelt keys, HTML abbr)")
+# ---- 4. a key figure and a chart about persons -------------------------------------------------
+import sqlite3  # noqa: E402
+import zipfile  # noqa: E402
+
+import openpyxl  # noqa: E402
+
+con = sqlite3.connect(db)
+SICK = ("SELECT 100.0 * sum(short_term_days + long_term_days) / sum(planned_days) FROM absence "
+        "WHERE unit_code = ? AND month BETWEEN '2025-01' AND '2025-12'")
+bh_pct = con.execute(SICK, ("ENH2130",)).fetchone()[0]
+fs_pct = con.execute(SICK, ("ENH2010",)).fetchone()[0]
+check(con.execute("SELECT min(headcount) FROM staffing WHERE unit_code = 'ENH2130' AND month LIKE '2025-%'").fetchone()[0] == 3,
+      f"{UNIT} has not 3 employees")
+FIG = script("figures", """local rows = r.db:rows([[SELECT u.name AS name, (SELECT min(s.headcount) FROM staffing s
+    WHERE s.unit_code = u.code AND s.month BETWEEN '2025-01' AND '2025-12') AS employees,
+    (SELECT 100.0 * sum(a.short_term_days + a.long_term_days) / sum(a.planned_days) FROM absence a
+    WHERE a.unit_code = u.code AND a.month BETWEEN '2025-01' AND '2025-12') AS pct
+    FROM unit u WHERE u.code IN ('ENH2010', 'ENH2020', 'ENH2130') ORDER BY u.code]])
+  local bh = rows[3]
+  r.doc:keyfigures { { label = "Sykefravær " .. bh.name, value = bh.pct, type = "percent", decimals = 1,
+    persons = bh.employees, comparison = "Samme enhet i fjor" },
+    { label = "Sykefravær " .. rows[1].name, value = rows[1].pct, type = "percent", decimals = 1, persons = rows[1].employees } }
+  r.doc:chart { kind = "column", title = "Sykefravær per enhet", type = "percent", decimals = 1, rows = rows,
+    category = "name", series = { { key = "pct", name = "Sykefravær", personal = "employees" } }, show_table = true }""")
+
+
+def pct_text(v):
+    return f"{v:.1f}".replace(".", ",") + " %"
+
+
+for edition in ("public", "internal"):
+    public = edition == "public"
+    r, paths = render(FIG, "pdf,xlsx,html,txt", ["--edition", edition])
+    check(r.returncode == 0, f"figures {edition}: exit {r.returncode}: {r.stderr}")
+    if r.returncode != 0:
+        continue
+    out = {os.path.splitext(x)[1][1:]: x for x in paths}
+    want = ":" if public else pct_text(bh_pct)
+    # PDF text layer: the key figure, the data table under the chart, the note
+    import subprocess  # noqa: E402
+    pdf = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", out["pdf"], "-"], capture_output=True, text=True).stdout
+    pdf = pdf.replace("\u00a0", " ")
+    unit_lines = [ln.split() for ln in pdf.splitlines() if ln.strip().startswith(UNIT)]
+    check([" ".join(x[1:]) for x in unit_lines] == [want],
+          f"figures {edition} PDF: {UNIT}'s data-table row {unit_lines}, expected {want!r}")
+    kf = pdf.split("Sykefravær per enhet")[0]
+    check((pct_text(bh_pct) in kf) != public and pct_text(fs_pct) in kf,
+          f"figures {edition} PDF: key figure of {UNIT} {'shown' if public else 'missing'}: {kf}")
+    check((NOTE in pdf) == public, f"figures {edition} PDF: the note '{NOTE}' {'missing' if public else 'present'}")
+    check(("Samme enhet i fjor" in pdf) != public, f"figures {edition} PDF: the hidden key figure's comparison")
+    # XLSX: the key figure's cell, the chart's data cell, and the chart's data range
+    wb = openpyxl.load_workbook(out["xlsx"])
+    ws = wb.worksheets[-1]
+    cells = {(c.row, c.column): c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    kfv = [ws.cell(rw, cl + 1).value for (rw, cl), v in cells.items() if v == "Sykefravær " + UNIT]
+    data = [ws.cell(rw, cl + 1).value for (rw, cl), v in cells.items() if v == UNIT]
+    for what, got in (("key figure", kfv), ("chart data", data)):
+        ok = got == [":"] if public else (len(got) == 1 and isinstance(got[0], float) and abs(got[0] * 100 - bh_pct) < 1e-9)
+        check(ok, f"figures {edition} XLSX {what} of {UNIT}: {got}, expected {want!r}")
+    with zipfile.ZipFile(out["xlsx"]) as z:
+        chart = z.read("xl/charts/chart1.xml").decode()
+    ref = re.findall(r"<c:val>.*?<c:f>[^!]*!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)</c:f>", chart, re.S)
+    check(len(ref) == 1, f"figures {edition} XLSX chart: one value range, got {ref}")
+    if ref:
+        col, a, b = ref[0]
+        vals = [ws[f"{col}{i}"].value for i in range(int(a), int(b) + 1)]
+        names = [ws[f"{chr(ord(col) - 1)}{i}"].value for i in range(int(a), int(b) + 1)]
+        got = vals[names.index(UNIT)] if UNIT in names else "missing"
+        ok = got == ":" if public else isinstance(got, float) and abs(got * 100 - bh_pct) < 1e-9
+        check(ok, f"figures {edition} XLSX chart range {col}{a}:{col}{b}: {UNIT} is {got!r}")
+        check(f"{bh_pct / 100:.6f}"[:7] not in chart, f"figures {edition} XLSX chart XML caches {UNIT}'s value")
+    # HTML: the key figure, the SVG's bars, the data table in <details>
+    page = read(out["html"])
+    kfhtml = re.search(r'<ul class="keyfigures">.*?</ul>', page, re.S).group(0)
+    check((ABBR in kfhtml) == public and (pct_text(bh_pct).replace(" ", "\u00a0") in kfhtml or pct_text(bh_pct) in kfhtml) != public,
+          f"figures {edition} HTML key figure: {kfhtml}")
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    bars = re.findall(r"<rect [^>]*fill=\"#1F4E79\"", svg)
+    check(len(bars) == (2 if public else 3), f"figures {edition} HTML SVG: {len(bars)} bars, expected {2 if public else 3}")
+    details = re.search(r"<details>.*?</details>", page, re.S).group(0)
+    row = re.search(rf"<tr><th scope=\"row\">{UNIT}</th><td[^>]*>(.*?)</td></tr>", details)
+    got = row.group(1) if row else None
+    check(got == (ABBR if public else pct_text(bh_pct).replace(" ", "\u00a0")) or (not public and got == pct_text(bh_pct)),
+          f"figures {edition} HTML data table: {UNIT} {got!r}")
+    # the generated summary never quotes the hidden value; the text dump agrees
+    txt = read(out["txt"])
+    check((pct_text(bh_pct).replace(" ", "\u00a0") in txt) != public, f"figures {edition} txt: {UNIT}'s value")
+
+# ---- 5. the standard unit report of Barnehagemyndighet: its sick leave per month, table and chart --
+jan = con.execute("SELECT 100.0 * sum(short_term_days + long_term_days) / sum(planned_days) FROM absence "
+                  "WHERE unit_code = 'ENH2130' AND month = '2026-01'").fetchone()[0]
+for edition in ("public", "internal"):
+    r = run([rapp, "run", os.path.join(src, "reports", "enhetsrapport.lua"), "--db", db, "--param", "unit=ENH2130",
+             "--edition", edition, "--out", os.path.join(work, "unit_" + edition), "--format", "txt"], E)
+    check(r.returncode == 0, f"enhetsrapport ENH2130 {edition}: {r.stderr}")
+    if r.returncode != 0:
+        continue
+    txt = read(r.stdout.split()[0])
+    jans = [[c.strip() for c in ln.split("|")[1:-1]] for ln in txt.splitlines() if ln.startswith("| Januar ")]
+    check(len(jans) == 4, f"enhetsrapport {edition}: economy and sick leave, table and chart, a January row each: {jans}")
+    want = ":" if edition == "public" else pct_text(jan).replace(" ", "\u00a0")
+    got = [jans[2][3], jans[3][1]] if len(jans) == 4 else None  # the table's total, the chart's 2026
+    check(got == [want, want], f"enhetsrapport {edition}: {UNIT} January sick leave {got}, expected {want!r}")
+    chart = txt.split("[chart line")[1].split("\n\n")[0] if "[chart line" in txt else ""
+    check((pct_text(jan).replace(" ", "\u00a0") in chart) == (edition == "internal"),
+          f"enhetsrapport {edition}: the chart's summary or table and the value {jan}")
+
+finish("ok: personvern figures (rows/each, misspelt keys, HTML abbr, key figures and charts)")
