@@ -216,12 +216,14 @@ for report in ("kvartalsrapport", "arsrapport"):
 dev_ids = [r[0] for r in con.execute("SELECT id FROM deviation")]
 check(len(dev_ids) > 100, "the sample has deviations")
 id_re = re.compile(r"AVV-\d{4}-\d{5}")
+last_page, about_rows = {}, {}  # for the edition line of "Om rapporten" below
 for report in REPORTS:
     for edition in ("public", "internal"):
         o = outs[(report, edition)]
         internal = edition == "internal"
         # PDF, page by page
         pages = pdf_pages(o["pdf"])
+        last_page[(report, edition)] = pages[-1]
         for i, pg in enumerate(pages):
             check((MARK in pg) == internal, f"{report} {edition} PDF page {i + 1}: marking {'missing' if internal else 'present'}")
             colon = any(":" in cells_of_line(ln)[1:] for ln in pg.splitlines())
@@ -235,6 +237,7 @@ for report in REPORTS:
         check((MARK in pdf_subject(o["pdf"])) == internal, f"{report} {edition} PDF metadata: marking")
         # XLSX, sheet by sheet
         wb = openpyxl.load_workbook(o["xlsx"])
+        about_rows[(report, edition)] = [r[:2] for r in wb["Om rapporten"].iter_rows(values_only=True) if r and r[0] == "Utgave"]
         for ws in wb.worksheets:
             values = [str(v) for r in ws.iter_rows(values_only=True) for v in r if v is not None]
             top = [str(v) for r in ws.iter_rows(min_row=1, max_row=2, values_only=True) for v in r if v is not None]
@@ -263,11 +266,9 @@ for report in REPORTS:
     for edition in ("public", "internal"):
         o, want = outs[(report, edition)], EDITION[edition]
         other = EDITION["internal" if edition == "public" else "public"]
-        last = pdf_pages(o["pdf"])[-1]
-        got = [cells_of_line(ln) for ln in last.splitlines() if ln.strip().startswith("Utgave")]
+        got = [cells_of_line(ln) for ln in last_page[(report, edition)].splitlines() if ln.strip().startswith("Utgave")]
         check(got == [["Utgave", want]], f"{report} {edition} PDF 'Om rapporten': edition line {got}, expected {want}")
-        ws = openpyxl.load_workbook(o["xlsx"])["Om rapporten"]
-        got = [r[:2] for r in ws.iter_rows(values_only=True) if r and r[0] == "Utgave"]
+        got = about_rows[(report, edition)]
         check(got == [("Utgave", want)], f"{report} {edition} XLSX 'Om rapporten': edition line {got}, expected {want}")
         page = text_of(o["html"])
         check(f"<dt>Utgave</dt><dd>{want}</dd>" in page and f"<dd>{other}</dd>" not in page,
