@@ -183,6 +183,7 @@ return rapp.report {
     items[#items + 1] = { label = r:label("kf.deviation"),
       value = total.deviation_ytd, type = "amount", thousands = true, comparison = r:label("kf.positive") }
     items[#items + 1] = { label = r:label("kf.absence", year), value = whole and whole.total_pct, type = "percent", decimals = 1,
+      persons = whole and whole.employees, -- personvern: hidden in the public edition if too few
       comparison = r:label("kf.absence_cmp", whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
         whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) }
     items[#items + 1] = { label = r:label("kf.fte"), value = fte, type = "decimal", decimals = 1,

@@ -116,7 +116,7 @@ return rapp.report {
         if row.code == u.code then
           sick[#sick + 1] = { month = capital(fmt.month_name(tonumber(m:sub(6)))), short_pct = row.short_pct,
             long_pct = row.long_pct, total_pct = row.total_pct, goal_pct = goal or row.goal_pct,
-            last_year_pct = row.last_year_pct }
+            last_year_pct = row.last_year_pct, employees = row.employees, ly_employees = row.ly_employees }
         end
       end
     end
@@ -129,11 +129,13 @@ return rapp.report {
         sheet = r:label("sick.sheet"),
         columns = {
           { key = "month", title = r:label("col.month") },
-          { key = "short_pct", title = r:label("col.short"), type = "percent", decimals = 1 },
-          { key = "long_pct", title = r:label("col.long"), type = "percent", decimals = 1 },
-          { key = "total_pct", title = r:label("col.total"), type = "percent", decimals = 1 },
+          -- personvern: a small unit's sick leave is ':' in the public edition (model/suppress.c)
+          { key = "short_pct", title = r:label("col.short"), type = "percent", decimals = 1, personal = "employees" },
+          { key = "long_pct", title = r:label("col.long"), type = "percent", decimals = 1, personal = "employees" },
+          { key = "total_pct", title = r:label("col.total"), type = "percent", decimals = 1, personal = "employees" },
           { key = "goal_pct", title = r:label("col.goal"), type = "percent", decimals = 1 },
-          { key = "last_year_pct", title = r:label("col.last_year"), type = "percent", decimals = 1 },
+          { key = "last_year_pct", title = r:label("col.last_year"), type = "percent", decimals = 1,
+            personal = "ly_employees" },
         },
         rows = sick,
         note = r:label("sick.note", per.year),
@@ -142,7 +144,8 @@ return rapp.report {
         kind = "line", title = r:label("sick.title", u.name),
         type = "percent", decimals = 1, value_title = r:label("h.absence"),
         rows = sick, category = "month",
-        series = { { key = "total_pct", name = tostring(per.year) }, { key = "last_year_pct", name = tostring(per.year - 1) } },
+        series = { { key = "total_pct", name = tostring(per.year), personal = "employees" },
+          { key = "last_year_pct", name = tostring(per.year - 1), personal = "ly_employees" } },
         lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = r:label("sick.goal_line", fmt.percent(sick[1].goal_pct, 1)) } }
           or nil,
       }

@@ -194,6 +194,7 @@ return rapp.report {
       { label = r:label("kf.forecast_pct"), value = total.has_forecast and fpct or nil, type = "percent", decimals = 1,
         comparison = r:label("kf.frames", fmt.thousands(total.frame)) },
       { label = r:label("kf.absence", per.label), value = whole and whole.total_pct, type = "percent", decimals = 1,
+        persons = whole and whole.employees, -- personvern: hidden in the public edition if too few
         comparison = r:label("kf.absence_cmp", whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
           whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
       { label = r:label("kf.overdue"), value = dc.overdue, type = "integer",

@@ -76,6 +76,7 @@ return rapp.report {
       { label = r:label("kf.deviation_ytd"), value = total.deviation_ytd, type = "amount", thousands = true,
         comparison = ytd.label },
       { label = r:label("kf.absence", sick_label or per.label), value = whole and whole.total_pct, type = "percent", decimals = 1,
+        persons = whole and whole.employees, -- personvern: hidden in the public edition if too few
         comparison = r:label("kf.absence_cmp", whole and fmt.percent(whole.goal_pct, 1) or fmt.dash,
           whole and fmt.percent(whole.last_year_pct, 1) or fmt.dash) },
     }

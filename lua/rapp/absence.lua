@@ -77,13 +77,18 @@ WHERE r.p > 0
 ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
 -- Sick leave of the whole municipality month by month: :year up to :last_month, and all of the
--- year before, in % of agreed days; month: 1-12 (M.chart names it with fmt.month_short).
+-- year before, in % of agreed days; month: 1-12 (M.chart names it with fmt.month_short); this_year_n
+-- and last_year_n: the employees each month's figure rests on (staffing; 0 without staffing rows),
+-- for the personvern rule (the series are `personal`).
 M.MONTHS_SQL = [[
 SELECT pe.number AS month,
        (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
          WHERE x.month = pe.code AND x.month <= :last_month) AS this_year,
        (SELECT 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) FROM absence x
-         WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year
+         WHERE x.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year,
+       (SELECT coalesce(sum(h.headcount), 0) FROM staffing h WHERE h.month = pe.code) AS this_year_n,
+       (SELECT coalesce(sum(h.headcount), 0) FROM staffing h
+         WHERE h.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year_n
 FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
 
 -- Whole-year sick leave of the whole municipality and per area, :first_year..:last_year (the
@@ -163,7 +168,9 @@ function M.chart(r, year, last_month, goal)
     type = "percent", decimals = 1, value_title = r:label("abs.value_title"),
     rows = rows,
     category = "month",
-    series = { { key = "this_year", name = tostring(year) }, { key = "last_year", name = tostring(year - 1) } },
+    -- personvern: each month's figure rests on the month's employees (model/suppress.c)
+    series = { { key = "this_year", name = tostring(year), personal = "this_year_n" },
+      { key = "last_year", name = tostring(year - 1), personal = "last_year_n" } },
     lines = goal and { { value = goal, label = r:label("abs.goal_line", fmt.percent(goal, 1)) } } or nil,
   }
 end

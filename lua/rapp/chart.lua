@@ -26,7 +26,7 @@ local status_list = core.status_codes
 local chart_fields = set { "kind", "title", "summary", "rows", "category", "categories", "series",
   "category_title", "value_title", "source", "type", "decimals", "thousands", "legend",
   "negative_label", "positive_label", "lines", "bands", "width_mm", "height_mm", "show_table" }
-local series_fields = set { "key", "name", "values", "status" }
+local series_fields = set { "key", "name", "values", "status", "personal" }
 local line_fields = set { "value", "label" }
 local band_fields = set { "from", "to", "status", "label" }
 
@@ -134,7 +134,7 @@ local function data_of(spec)
     local name = s.name
     if name == nil and s.status then name = core.status_label(s.status) end
     if type(name) ~= "string" then fail(fmt("%s: %s: name = the legend text is required", W, what)) end
-    local values = {}
+    local values, persons = {}, nil
     if rows ~= nil then
       if s.values ~= nil then fail(fmt("%s: %s: with rows = ..., give key = 'column', not values", W, what)) end
       if type(s.key) ~= "string" then fail(fmt("%s: %s: key = the row field with the values is required", W, what)) end
@@ -144,7 +144,27 @@ local function data_of(spec)
       for i, row in ipairs(rows) do
         values[i] = check_value(row[s.key], fmt("%s, row %d (%s)", what, i, cats[i]))
       end
+      if type(s.personal) == "string" then
+        if have and not have[s.personal] then
+          fail(fmt("%s: %s: personal = '%s' is not a column of the query (columns: %s)", W, what, s.personal, concat(columns, ", ")))
+        end
+        persons = {}
+        for i, row in ipairs(rows) do
+          local n = row[s.personal]
+          if n == nil and not have and values[i] ~= nil then
+            fail(fmt("%s: %s, row %d (%s): personal = '%s', but the row has no field '%s' (the persons the value rests on; false when the row is not about persons)",
+              W, what, i, cats[i], s.personal, s.personal))
+          end
+          if n ~= nil and n ~= false and type(n) ~= "number" then
+            fail(fmt("%s: %s, row %d (%s): the persons field '%s' is not a number", W, what, i, cats[i], s.personal))
+          end
+          persons[i] = n or nil
+        end
+      end
     else
+      if type(s.personal) == "string" then
+        fail(fmt("%s: %s: personal = '%s' names a field of rows = ...; without rows give personal = true or a list of persons per category", W, what, s.personal))
+      end
       if s.key ~= nil then fail(fmt("%s: %s: key = '...' reads rows = ...; without rows give values = { ... }", W, what)) end
       if type(s.values) ~= "table" then fail(fmt("%s: %s: values = { ... } (one per category) is required", W, what)) end
       local n = list_length(s.values, what .. ": values")
@@ -153,8 +173,23 @@ local function data_of(spec)
           W, what, n, n == 1 and "" or "s", #cats, #cats == 1 and "y" or "ies", #cats))
       end
       for i = 1, n do values[i] = check_value(s.values[i], fmt("%s, value %d (%s)", what, i, cats[i])) end
+      if type(s.personal) == "table" then
+        persons = {}
+        for i = 1, #cats do
+          local x = s.personal[i]
+          if x ~= nil and x ~= false and type(x) ~= "number" then
+            fail(fmt("%s: %s: personal: entry %d (%s) is not a number of persons", W, what, i, cats[i]))
+          end
+          persons[i] = x or nil
+        end
+      end
     end
-    series[si] = { name = name, values = values, n = #cats, status = s.status }
+    if s.personal ~= nil and s.personal ~= false and s.personal ~= true and type(s.personal) ~= "string"
+      and type(s.personal) ~= "table" then
+      fail(fmt("%s: %s: personal = true (the values are counts of persons or cases), the row field holding the persons, or a list of them", W, what))
+    end
+    if s.personal == true then persons = values end
+    series[si] = { name = name, values = values, n = #cats, status = s.status, persons = persons }
   end
   return cats, series
 end
@@ -275,7 +310,24 @@ function M.add(spec)
     fail(fmt("%s: a diverging chart shows one series, got %d; use kind = 'bar' for several", W, #series))
   end
   local summary = spec.summary
-  if summary == nil then summary = generated_summary(spec, cats, series, vt, dec or -1, th or false) end
+  if summary == nil then
+    -- personvern: the summary quotes no value this edition hides (core.suppressed, the rule of
+    -- model/suppress.c, which hides it in the chart itself after build)
+    local shown = {}
+    for si, s in ipairs(series) do
+      local values = s.values
+      if s.persons then
+        values = {}
+        for i = 1, #cats do
+          local v, n = s.values[i], s.persons[i]
+          if v ~= nil and n ~= nil and core.suppressed(n, v) then v = nil end
+          values[i] = v
+        end
+      end
+      shown[si] = { name = s.name, values = values }
+    end
+    summary = generated_summary(spec, cats, shown, vt, dec or -1, th or false)
+  end
   local legend = -1
   if spec.legend ~= nil then legend = spec.legend and 1 or 0 end
   core.chart {

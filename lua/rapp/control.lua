@@ -81,7 +81,7 @@ function M.section(r, q, devs, risks, opts)
     for _, k in ipairs(counts) do
       row[k] = d[k]
       -- personvern: a count in a personal category rests on that many cases
-      row[k .. "_cases"] = d.personal == 1 and d[k] or nil
+      row[k .. "_cases"] = d.personal == 1 and d[k] or false
     end
     list[i] = row
   end

@@ -122,7 +122,8 @@ end
 local types = set { "text", "integer", "decimal", "amount", "percent", "date" }
 local type_list = "text, integer, decimal, amount, percent, date"
 
-local kf_fields = set { "label", "value", "type", "decimals", "thousands", "comparison", "text", "status" }
+local kf_fields = set { "label", "value", "type", "decimals", "thousands", "comparison", "text", "status",
+  "personal", "persons" }
 --- doc:keyfigures { { label = "Sykefravær", value = 6.4, type = "percent", comparison = "Mål: 6,0 %" } }
 function Doc:keyfigures(items)
   self_check(self, "keyfigures")
@@ -133,8 +134,19 @@ function Doc:keyfigures(items)
     check_fields(fmt("r.doc:keyfigures: item %d", i), k, kf_fields)
     local t = k.type or "decimal"
     if not types[t] then fail(fmt("r.doc:keyfigures: item %d: unknown type '%s' (valid: %s)", i, tostring(t), type_list)) end
+    -- personvern: persons = the persons or cases the figure rests on (false: not about persons),
+    -- personal = true: the figure is itself such a count (model/suppress.c)
+    local persons = k.persons
+    if persons ~= nil and persons ~= false and type(persons) ~= "number" then
+      fail(fmt("r.doc:keyfigures: item %d (%s): persons = the number of persons or cases the figure rests on, got %s", i, tostring(k.label), type(persons)))
+    end
+    if k.personal ~= nil and k.personal ~= true and k.personal ~= false then
+      fail(fmt("r.doc:keyfigures: item %d (%s): personal = true (the figure is a count of persons or cases); give persons = N when it rests on N persons", i, tostring(k.label)))
+    end
+    if k.personal and type(k.value) == "number" and persons == nil then persons = k.value end
     list[i] = { label = k.label, type = t, decimals = k.decimals, thousands = k.thousands,
-      comparison = k.comparison, value = { value = k.value, text = k.text, status = k.status } }
+      comparison = k.comparison, value = { value = k.value, text = k.text, status = k.status },
+      persons = persons or nil }
   end
   core.keyfigures(list)
 end
@@ -233,16 +245,6 @@ function Doc:table(spec)
   local t = setmetatable({ handle = handle, keys = keys, status_keys = status_keys, persons_keys = persons_keys, cols = cols,
     group_start = nil, any_sum = any_sum }, Table)
   self.tables[#self.tables + 1] = t
-  local any_personal = false
-  for _, c in ipairs(cols) do any_personal = any_personal or c.personal end
-  if spec.rows ~= nil and core.is_cursor(spec.rows) and any_personal then
-    -- a table with personal columns needs each row's persons field (model/suppress.c) and is
-    -- small: its cursor is read as rows, checked below like r.db:rows
-    local copy, list = {}, {}
-    for k, v in pairs(spec) do copy[k] = v end
-    for row in spec.rows do list[#list + 1] = row end
-    copy.rows, spec = list, copy
-  end
   if spec.rows ~= nil and core.is_cursor(spec.rows) then
     -- rows = r.db:each(sql): the query's rows go straight into the table's compact storage (C),
     -- never as Lua row tables (docs/scripting.md, "Large tables")
@@ -256,13 +258,13 @@ function Doc:table(spec)
         if not more then break end
         local label = fmtmod.text(lval)
         t:group(label)
-        core.cursor_rows(handle, cursor, keys, status_keys, 1, gkey)
+        core.cursor_rows(handle, cursor, keys, status_keys, 1, gkey, persons_keys)
         if subtotals then
           t:subtotal(type(subtotals) == "string" and (subtotals .. " " .. label) or ("Sum " .. label))
         end
       end
     else
-      core.cursor_rows(handle, cursor, keys, status_keys, 0)
+      core.cursor_rows(handle, cursor, keys, status_keys, 0, nil, persons_keys)
     end
     if spec.total then t:total(type(spec.total) == "string" and spec.total or "Sum") end
   elseif spec.rows ~= nil then

@@ -38,6 +38,10 @@ int html_heading_level(html_ctx *x, int doc_level);
 
 /* ---- blocks ------------------------------------------------------------------------------- */
 
+/* The symbol ":" of a figure suppressed in the public edition (model/suppress.h), its reason
+ * (label "suppressed.note") as the title of an <abbr>. */
+void html_suppressed(html_ctx *x);
+
 /* A data table in its scroll region; legend under it when it has statuses. */
 void html_table(html_ctx *x, const doc_table *t);
 /* The table body and header only (no wrapper), captioned `caption` (may be NULL: t->title). */

@@ -230,7 +230,10 @@ static void keyfigures(html_ctx *x, const doc_block *bl) {
     buf_puts(b, "<li><span class=\"kf-label\">");
     html_text(b, k->label ? k->label : "");
     buf_puts(b, "</span> <span class=\"kf-value\">");
-    html_text(b, v.text_is_status ? "" : v.text);
+    if (k->value.suppressed)
+      html_suppressed(x);
+    else
+      html_text(b, v.text_is_status ? "" : v.text);
     buf_puts(b, "</span>");
     if (v.status != DOC_STATUS_NONE) {
       const present_status *st = present_status_of(v.status);

@@ -79,6 +79,12 @@ static void thead(rapp_buf *b, const doc_table *t) {
   buf_puts(b, "</thead>\n");
 }
 
+void html_suppressed(html_ctx *x) {
+  buf_puts(&x->out, "<abbr title=\"");
+  html_attr(&x->out, label_get(x->m->language, "suppressed.note"));
+  buf_puts(&x->out, "\">" DOC_SUPPRESSED_SYMBOL "</abbr>");
+}
+
 static void cell(html_ctx *x, const doc_table *t, size_t r, size_t c) {
   rapp_buf *b = &x->out;
   const doc_column *col = &t->cols[c];
@@ -107,7 +113,10 @@ static void cell(html_ctx *x, const doc_table *t, size_t r, size_t c) {
     buf_printf(b, "<span class=\"sym\" aria-hidden=\"true\">%s</span> ", st->symbol);
     html_text(b, html_status_word(x, pc.status));
   } else {
-    html_text(b, pc.text);
+    if (pc.kind == DOC_CELL_TEXT && doc_table_cell(t, r, c).suppressed)
+      html_suppressed(x);
+    else
+      html_text(b, pc.text);
     if (pc.status != DOC_STATUS_NONE) {
       buf_printf(b, "%s<span class=\"sym\" aria-hidden=\"true\">%s</span><span class=\"vh\"> (",
                  *pc.text ? " " : "", st->symbol);

@@ -16,6 +16,7 @@
 #include "model/markdown.h"
 #include "model/present.h"
 #include "model/render.h"
+#include "model/suppress.h"
 #include "util/buf.h"
 #include "util/image.h"
 #include "util/nofmt.h"
@@ -488,6 +489,11 @@ static int lf_keyfigures(lua_State *L) {
     lua_getfield(L, -1, "value");
     const char *e = fill_cell(L, d, &k->value, k->type, -1);
     if (e) return prim_error(L, "key figure '%s': the value %s", k->label ? k->label : "", e);
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "persons") == LUA_TNUMBER) { /* personvern: checked by doc.lua */
+      k->value.has_persons = 1;
+      k->value.persons = lua_tonumber(L, -1);
+    }
     lua_pop(L, 2);
   }
   b->u.keyfigures.nitems = n;
@@ -621,7 +627,22 @@ static int lf_add_rows(lua_State *L) {
           if (lua_type(L, -1) == LUA_TNUMBER) {
             cell.has_persons = 1;
             cell.persons = lua_tonumber(L, -1);
-          } else if (!lua_isnil(L, -1)) {
+          } else if (lua_isnil(L, -1)) {
+            /* a query row's NULL: the row is not about persons (a query row refuses an unknown
+             * name itself); in a hand-built row a missing field, most likely a misspelt key */
+            int query_row = lua_getmetatable(L, -2);
+            if (query_row) lua_pop(L, 1);
+            if (!query_row && cell.kind == DOC_CELL_NUMBER) {
+              doc_table_set_cell(h->d, t, ri, (size_t)i, &cell);
+              return prim_error(L, "table column '%s', row %d: personal = '%s', but the row has no "
+                                "field '%s' (the persons the figure rests on; false when the row is "
+                                "not about persons)", t->cols[i].title, (int)j,
+                                lua_tostring(L, base + 1 + 2 * ncols + i),
+                                lua_tostring(L, base + 1 + 2 * ncols + i));
+            }
+          } else if (lua_isboolean(L, -1) && !lua_toboolean(L, -1)) {
+            /* false: the row is not about persons */
+          } else {
             return prim_error(L, "table column '%s', row %d: the persons field '%s' is not a number",
                               t->cols[i].title, (int)j, lua_tostring(L, base + 1 + 2 * ncols + i));
           }
@@ -637,6 +658,16 @@ static int lf_add_rows(lua_State *L) {
   }
   lua_settop(L, base);
   return 0;
+}
+
+/* suppressed(persons, value) -> true when this edition hides value resting on `persons` persons
+ * or cases (model/suppress.h: the public edition's primary rule with the snapshot's k), for a
+ * chart's generated summary, which must not quote a value the chart hides. */
+static int lf_suppressed(lua_State *L) {
+  double persons = luaL_checknumber(L, 1), value = luaL_checknumber(L, 2);
+  lua_pushboolean(L, !script_of(L)->internal &&
+                         suppress_rule(persons, value, doc_meta_get(cur_doc(L))->min_group));
+  return 1;
 }
 
 /* edition() -> "public" or "internal" (script_set_edition): r.edition. */
@@ -833,7 +864,15 @@ static int lf_chart(lua_State *L) {
     doc_chart_series *ser = doc_chart_add_series(d, c, luaL_checkstring(L, -1), vals, ncats);
     lua_pop(L, 1);
     ser->status = status_field(L, -1);
-    lua_pop(L, 1); /* scratch series */
+    if (lua_getfield(L, -1, "persons") == LUA_TTABLE) { /* personvern: nil entries are NaN */
+      ser->persons = doc_alloc(d, (ncats ? ncats : 1) * sizeof *ser->persons);
+      for (size_t i = 0; i < ncats; i++) {
+        lua_geti(L, -1, (lua_Integer)i + 1);
+        ser->persons[i] = lua_isnil(L, -1) ? NAN : luaL_checknumber(L, -1);
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 2); /* scratch series */
   }
   lua_pop(L, 2);
 
@@ -1205,9 +1244,11 @@ static int lf_cursor_peek(lua_State *L) {
   return 2;
 }
 
-/* cursor_rows(handle, cursor, keys, status_keys, level, group_key): the cursor's rows straight
- * into the table's compact storage, with no Lua row table; with group_key, only the rows whose
- * group_key column equals the first one's (the next group stays pending). Returns the count. */
+/* cursor_rows(handle, cursor, keys, status_keys, level, group_key, persons_keys): the cursor's
+ * rows straight into the table's compact storage, with no Lua row table; with group_key, only the
+ * rows whose group_key column equals the first one's (the next group stays pending); a personal
+ * column's persons as add_rows reads them (persons_keys[i] a column: NULL there, the row is not
+ * about persons; else the cell's own value). Returns the count. */
 static int lf_cursor_rows(lua_State *L) {
   table_handle *th = check_table(L, 1);
   stmt_handle *h = cursor_of(L, 2);
@@ -1215,7 +1256,7 @@ static int lf_cursor_rows(lua_State *L) {
   luaL_checktype(L, 3, LUA_TTABLE);
   luaL_checktype(L, 4, LUA_TTABLE);
   int level = (int)luaL_optinteger(L, 5, 0);
-  lua_settop(L, 6); /* group_key or nil at 6 */
+  lua_settop(L, 7); /* group_key or nil at 6, persons_keys or nil at 7 */
   doc_table *t = th->t;
   lua_getupvalue(L, 2, 1);
   const char *sql = lua_tostring(L, -1); /* anchored by the cursor */
@@ -1226,10 +1267,11 @@ static int lf_cursor_rows(lua_State *L) {
     return 1;
   }
   size_t ncols = t->ncols;
-  /* the query column of each value and each status, or -1 (a userdata: freed if we raise) */
-  int *col = lua_newuserdatauv(L, 2 * (ncols ? ncols : 1) * sizeof *col, 0);
+  /* the query column of each value, each status and each persons field, or -1 (a userdata:
+   * freed if we raise) */
+  int *col = lua_newuserdatauv(L, 3 * (ncols ? ncols : 1) * sizeof *col, 0);
   for (size_t i = 0; i < ncols; i++) {
-    col[i] = col[ncols + i] = -1;
+    col[i] = col[ncols + i] = col[2 * ncols + i] = -1;
     if (lua_geti(L, 3, (lua_Integer)i + 1) == LUA_TSTRING) {
       char what[40];
       snprintf(what, sizeof what, "column %d: key", (int)i + 1);
@@ -1239,6 +1281,14 @@ static int lf_cursor_rows(lua_State *L) {
     if (lua_geti(L, 4, (lua_Integer)i + 1) == LUA_TSTRING)
       col[ncols + i] = cursor_column(L, 2, lua_tostring(L, -1), "status");
     lua_pop(L, 1);
+    if (t->cols[i].personal && lua_istable(L, 7)) {
+      if (lua_geti(L, 7, (lua_Integer)i + 1) == LUA_TSTRING) {
+        char what[40];
+        snprintf(what, sizeof what, "column %d: personal =", (int)i + 1);
+        col[2 * ncols + i] = cursor_column(L, 2, lua_tostring(L, -1), what);
+      }
+      lua_pop(L, 1);
+    }
   }
   int gcol = lua_isnoneornil(L, 6) ? -1 : cursor_column(L, 2, luaL_checkstring(L, 6), "group_by");
   int gidx = 0;
@@ -1282,6 +1332,24 @@ static int lf_cursor_rows(lua_State *L) {
           break;
         }
         cell.status = (doc_status)st;
+      }
+      if (t->cols[i].personal) { /* personvern: the persons the figure rests on, as add_rows */
+        int pc = col[2 * ncols + i];
+        if (pc >= 0) {
+          int ty = db_stmt_column_type(h->st, pc);
+          if (ty == DB_INTEGER || ty == DB_REAL) {
+            cell.has_persons = 1;
+            cell.persons = db_stmt_column_double(h->st, pc);
+          } else if (ty != DB_NULL) {
+            lua_pushfstring(L, "table column '%s', row %d: the persons field '%s' is not a number",
+                            t->cols[i].title, (int)n, db_stmt_column_name(h->st, pc));
+            err = "";
+            break;
+          }
+        } else if (cell.kind == DOC_CELL_NUMBER) {
+          cell.has_persons = 1;
+          cell.persons = cell.number;
+        }
       }
       doc_table_set_cell(th->d, t, ri, i, &cell);
     }
@@ -1418,6 +1486,7 @@ void prims_push(lua_State *L) {
       {"cursor_rows", lf_cursor_rows},
       {"usage_error", lf_usage_error}, {"phase", lf_phase},
       {"script_file", lf_script_file}, {"include", script_include},
+      {"suppressed", lf_suppressed},
       {"chart", lf_chart},           {"format_value", lf_format_value},
       {"protect", lf_protect},       {"view_source", lf_view_source},
       {"keep_caller", lf_keep_caller}, {"name_problem", lf_name_problem},

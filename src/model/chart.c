@@ -130,10 +130,20 @@ doc_table *doc_chart_build_table(doc *d, const doc_chart *c) {
     row->kind = DOC_ROW_DATA;
     row->cells = doc_alloc(d, ncols * sizeof *row->cells);
     doc_cell_set_text(d, &row->cells[0], c->cats[r]);
-    for (size_t s = 0; s < c->nseries; s++)
-      doc_cell_set_number(&row->cells[s + 1], c->series[s].values[r]);
+    for (size_t s = 0; s < c->nseries; s++) doc_chart_value_cell(c, s, r, &row->cells[s + 1]);
   }
   return tb;
+}
+
+void doc_chart_value_cell(const doc_chart *c, size_t s, size_t i, doc_cell *out) {
+  memset(out, 0, sizeof *out);
+  if (c->series[s].suppressed && c->series[s].suppressed[i]) {
+    out->kind = DOC_CELL_TEXT;
+    out->text = DOC_SUPPRESSED_SYMBOL;
+    out->suppressed = 1;
+    return;
+  }
+  doc_cell_set_number(out, c->series[s].values[i]);
 }
 
 int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err) {

@@ -31,6 +31,11 @@ typedef struct doc_chart_series {
   double *values;     /* ncats values (the chart's categories); NaN = missing */
   doc_status status;  /* DOC_STATUS_NONE: palette colour by position; otherwise the status
                          colour (stacked status counts green / yellow / red / grey) */
+  double *persons;    /* personvern (model/suppress.h): NULL = the series is not about persons;
+                         else per category the persons or cases the value rests on (NaN: that
+                         value is not about persons) */
+  unsigned char *suppressed; /* set by doc_suppress_chart in the public edition: 1 = the value is
+                                hidden (values[i] is NaN: no bar, no point); NULL = none */
 } doc_chart_series;
 
 /* A horizontal (vertical for bar kinds) line across the plot at `value`, e.g. a target. */
@@ -100,6 +105,10 @@ int doc_chart_finish(doc *d, doc_chart *c, rapp_err *err);
  * c->table with it, and a renderer that always shows the data (HTML) builds one in a scratch doc.
  * Strings of c are referenced, not copied: d must not outlive c's doc. */
 doc_table *doc_chart_build_table(doc *d, const doc_chart *c);
+
+/* The data table's cell of series s at category i: its number (EMPTY for NaN), or the TEXT ":"
+ * with suppressed = 1 of a value hidden in the public edition (doc_chart_series.suppressed). */
+void doc_chart_value_cell(const doc_chart *c, size_t s, size_t i, doc_cell *out);
 
 /* Parses "column", "column_stacked", "bar", "bar_stacked", "diverging", "line"; -1 if unknown. */
 int doc_chart_kind_from_name(const char *name);

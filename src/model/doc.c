@@ -617,6 +617,7 @@ size_t doc_about_lines(const doc_meta *m, doc_about_line *out) {
     about_text(out, &n, L("about.checksum"), text);
   }
   about_text(out, &n, L("about.parameters"), m->parameters && *m->parameters ? m->parameters : L("about.none"));
+  about_text(out, &n, L("about.edition"), L(m->internal ? "edition.internal" : "edition.public"));
   doc_about_line *l = about_add(out, &n, L("produced"));
   l->created = 1;
   rapp_localtime lt;

@@ -249,7 +249,8 @@ enum { DOC_ABOUT_MAX = 16, DOC_HASH_SHORT = 12 /* hex digits of the hash shown *
 
 /* Fills out[] (room for DOC_ABOUT_MAX) with the lines that apply: report and Rapp version,
  * municipality, period, as-of date, complete or preliminary, snapshot file, its cut-off and
- * short hash, every parameter value, production time. Returns how many. */
+ * short hash, every parameter value, the edition (public or internal), production time.
+ * Returns how many. */
 size_t doc_about_lines(const doc_meta *m, doc_about_line *out);
 
 /* "Foreløpig — data til og med 30.09.2026" when m->partial, else NULL (buf unused). */

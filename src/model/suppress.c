@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/chart.h"
 #include "util/buf.h"
 #include "util/labels.h"
 
@@ -152,6 +153,27 @@ static int column_pass(doc_table *t, size_t c, rc *buf) {
   return changed;
 }
 
+/* A suppressed cell keeps no value, status or unit: the TEXT ":" in every renderer. */
+static void blank(doc_cell *cell) {
+  cell->kind = DOC_CELL_TEXT;
+  cell->text = DOC_SUPPRESSED_SYMBOL;
+  cell->number = 0;
+  cell->status = DOC_STATUS_NONE;
+  cell->unit = NULL;
+}
+
+/* "BEFORE : Vises ikke av personvernhensyn. AFTER" (label "suppressed.note"), in d's arena; before
+ * and after may be NULL or empty. */
+static const char *with_note(doc *d, const char *before, const char *after) {
+  rapp_buf note = {0};
+  if (before && *before) buf_printf(&note, "%s ", before);
+  buf_printf(&note, "%s %s.", DOC_SUPPRESSED_SYMBOL, label_get(doc_meta_get(d)->language, "suppressed.note"));
+  if (after && *after) buf_printf(&note, " %s", after);
+  const char *text = doc_strdup(d, buf_str(&note));
+  buf_free(&note);
+  return text;
+}
+
 size_t doc_suppress_table(doc *d, doc_table *t, int k) {
   size_t any_personal = 0;
   for (size_t c = 0; c < t->ncols; c++) any_personal += t->cols[c].personal != 0;
@@ -181,21 +203,48 @@ size_t doc_suppress_table(doc *d, doc_table *t, int k) {
     for (size_t c = 0; c < t->ncols; c++) {
       doc_cell *cell = &t->rows[r].cells[c];
       if (!cell->suppressed) continue;
-      cell->kind = DOC_CELL_TEXT;
-      cell->text = DOC_SUPPRESSED_SYMBOL;
-      cell->number = 0;
-      cell->status = DOC_STATUS_NONE;
-      cell->unit = NULL;
+      blank(cell);
       t->cols[c].sum = 0; /* its totals stay as computed, written as values, not formulas */
       hidden++;
     }
-  if (hidden) {
-    rapp_buf note = {0};
-    if (t->note && *t->note) buf_printf(&note, "%s ", t->note);
-    buf_printf(&note, "%s %s.", DOC_SUPPRESSED_SYMBOL, label_get(doc_meta_get(d)->language, "suppressed.note"));
-    t->note = doc_strdup(d, buf_str(&note));
-    buf_free(&note);
+  if (hidden) t->note = with_note(d, t->note, NULL);
+  return hidden;
+}
+
+/* A key figure about persons (doc_keyfigure.value.has_persons) is hidden by the primary rule; its
+ * comparison, which may quote the same group, gives way to the footnote. */
+static size_t suppress_keyfigures(doc *d, const doc_block *b, int k) {
+  size_t hidden = 0;
+  for (size_t i = 0; i < b->u.keyfigures.nitems; i++) {
+    doc_keyfigure *kf = &b->u.keyfigures.items[i];
+    doc_cell *v = &kf->value;
+    if (!v->has_persons || v->kind != DOC_CELL_NUMBER || !suppress_rule(v->persons, v->number, k)) continue;
+    blank(v);
+    v->suppressed = 1;
+    kf->comparison = with_note(d, NULL, NULL);
+    hidden++;
   }
+  return hidden;
+}
+
+size_t doc_suppress_chart(doc *d, doc_chart *c, int k) {
+  size_t hidden = 0;
+  for (size_t s = 0; s < c->nseries; s++) {
+    doc_chart_series *se = &c->series[s];
+    if (!se->persons) continue;
+    for (size_t i = 0; i < c->ncats; i++) {
+      if (!isfinite(se->values[i]) || isnan(se->persons[i]) ||
+          !suppress_rule(se->persons[i], se->values[i], k))
+        continue;
+      if (!se->suppressed) se->suppressed = doc_alloc(d, c->ncats);
+      se->suppressed[i] = 1;
+      se->values[i] = NAN; /* no bar, no point, no cell value in any renderer */
+      hidden++;
+    }
+  }
+  if (!hidden) return 0;
+  c->source = with_note(d, NULL, c->source); /* under the chart in every format */
+  if (c->table) c->table = doc_chart_build_table(d, c); /* the PDF's data table, built before */
   return hidden;
 }
 
@@ -206,6 +255,8 @@ size_t doc_apply_edition(doc *d) {
   for (size_t i = 0; i < doc_nblocks(d); i++) {
     const doc_block *b = doc_block_at(d, i);
     if (b->kind == DOC_TABLE) hidden += doc_suppress_table(d, b->u.table, m->min_group);
+    else if (b->kind == DOC_KEYFIGURES) hidden += suppress_keyfigures(d, b, m->min_group);
+    else if (b->kind == DOC_CHART) hidden += doc_suppress_chart(d, b->u.chart, m->min_group);
   }
   return hidden;
 }

@@ -30,8 +30,16 @@ int suppress_rule(double persons, double value, int k);
  * Returns the number of cells suppressed. */
 size_t doc_suppress_table(doc *d, doc_table *t, int k);
 
-/* The edition: in the public edition every table is suppressed with doc_meta.min_group; the
- * internal edition is left as built. Returns the cells suppressed in the document. */
+/* A chart's values about persons (doc_chart_series.persons) with threshold k, by the primary
+ * rule (a chart shows no total to recompute a hidden value from): a hidden value becomes NaN (no
+ * bar or point) with doc_chart_series.suppressed set, so its data table shows ":"; the chart's
+ * source line starts with ": " and the label "suppressed.note". Returns the values hidden. */
+size_t doc_suppress_chart(doc *d, doc_chart *c, int k);
+
+/* The edition: in the public edition every table and chart is suppressed with doc_meta.min_group,
+ * and every key figure about persons (doc_keyfigure.value.has_persons) by the primary rule, its
+ * comparison replaced by the footnote; the internal edition is left as built. Returns the cells,
+ * values and key figures suppressed in the document. */
 size_t doc_apply_edition(doc *d);
 
 #endif

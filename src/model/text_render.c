@@ -190,8 +190,7 @@ static void put_chart(rapp_buf *b, const doc_chart *c, const char *lang) {
       t.rows[r].cells = cells + r * nc;
       t.rows[r].cells[0].kind = DOC_CELL_TEXT;
       t.rows[r].cells[0].text = c->cats[r];
-      for (size_t s = 0; s < c->nseries; s++)
-        doc_cell_set_number(&t.rows[r].cells[s + 1], c->series[s].values[r]);
+      for (size_t s = 0; s < c->nseries; s++) doc_chart_value_cell(c, s, r, &t.rows[r].cells[s + 1]);
     }
     t.nrows = c->ncats;
     const char *unit = present_unit_note_of(c->value_type, c->thousands, lang);
@@ -297,7 +296,10 @@ static int text_render(const doc *d, const char *path, const render_env *env, ra
   opt_line(&b, "parameters", m->parameters);
   char prelim[128];
   opt_line(&b, "preliminary", doc_preliminary_text(m, prelim, sizeof prelim));
-  if (m->internal) buf_printf(&b, "edition: internal: %s\n", label_get(m->language, "edition.exempt"));
+  if (m->internal)
+    buf_printf(&b, "edition: internal: %s\n", label_get(m->language, "edition.exempt"));
+  else
+    buf_puts(&b, "edition: public\n");
   rapp_localtime lt; /* Norwegian local time, as every output prints it */
   present_created(m, &lt);
   buf_printf(&b, "created: %04d-%02d-%02dT%02d:%02d:%02d+%02d:00\n\n", lt.year, lt.month, lt.day,

@@ -19,6 +19,10 @@ const label_entry label_table[] = {
      * internal edition's marking */
     {"suppressed.note", {"Vises ikke av personvernhensyn", "Blir ikkje vist av omsyn til personvernet", NULL}},
     {"edition.exempt", {"Unntatt offentlighet, offl. \u00A7 13", "Unnateke offentlegheit, offl. \u00A7 13", NULL}},
+    /* the edition line of "Om rapporten" (model/doc.c doc_about_lines) */
+    {"about.edition", {"Utgave", "Utg\u00E5ve", NULL}},
+    {"edition.public", {"Offentlig", "Offentleg", "Almmola\u0161"}},
+    {"edition.internal", {"Intern", "Intern", "Siskk\u00E1ldas"}},
     {"produced", {"Produsert", "Produsert", "Ráhkaduvvon"}},
     {"contents", {"Innhold", "Innhald", "Sisdoallu"}},
     {"skip_to_content", {"Hopp til innholdet", "Hopp til innhaldet", "Njuike sisdollui"}},

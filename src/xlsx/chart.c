@@ -169,7 +169,11 @@ int xlsx_chart_write(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col
     for (size_t s = 0; s < c->nseries; s++) {
       double v = c->series[s].values[i];
       lxw_col_t cc = (lxw_col_t)(col + 1 + s);
+      const unsigned char *hidden = c->series[s].suppressed;
       if (isfinite(v)) TRY(worksheet_write_number(ws, r, cc, v / pct, f_val));
+      /* personvern: a hidden value is ':' (a line chart plots text as 0: there a gap) */
+      else if (hidden && hidden[i] && c->kind != DOC_CHART_LINE)
+        TRY(worksheet_write_string(ws, r, cc, DOC_SUPPRESSED_SYMBOL, f_val));
       else TRY(worksheet_write_blank(ws, r, cc, f_val));
     }
     for (size_t e = 0; e < nextra; e++)

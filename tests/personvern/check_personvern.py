@@ -15,7 +15,8 @@ through pdftotext), XLSX (openpyxl) and HTML:
     metadata, on every sheet and in the HTML page; the public one nowhere;
   * no deviation id (the only per-case text the snapshot keeps) appears in any output, and the
     import refuses a deviation file with a free-text column;
-  * the default edition is the public one; k comes from the snapshot's setting table.
+  * the default edition is the public one; k comes from the snapshot's setting table;
+  * "Om rapporten" (PDF colophon, XLSX sheet, HTML) and the text dump name the edition.
 usage: check_personvern.py RAPP SRC WORK"""
 import glob
 import html.parser
@@ -216,12 +217,14 @@ for report in ("kvartalsrapport", "arsrapport"):
 dev_ids = [r[0] for r in con.execute("SELECT id FROM deviation")]
 check(len(dev_ids) > 100, "the sample has deviations")
 id_re = re.compile(r"AVV-\d{4}-\d{5}")
+last_page, about_rows = {}, {}  # for the edition line of "Om rapporten" below
 for report in REPORTS:
     for edition in ("public", "internal"):
         o = outs[(report, edition)]
         internal = edition == "internal"
         # PDF, page by page
         pages = pdf_pages(o["pdf"])
+        last_page[(report, edition)] = pages[-1]
         for i, pg in enumerate(pages):
             check((MARK in pg) == internal, f"{report} {edition} PDF page {i + 1}: marking {'missing' if internal else 'present'}")
             colon = any(":" in cells_of_line(ln)[1:] for ln in pg.splitlines())
@@ -235,6 +238,7 @@ for report in REPORTS:
         check((MARK in pdf_subject(o["pdf"])) == internal, f"{report} {edition} PDF metadata: marking")
         # XLSX, sheet by sheet
         wb = openpyxl.load_workbook(o["xlsx"])
+        about_rows[(report, edition)] = [r[:2] for r in wb["Om rapporten"].iter_rows(values_only=True) if r and r[0] == "Utgave"]
         for ws in wb.worksheets:
             values = [str(v) for r in ws.iter_rows(values_only=True) for v in r if v is not None]
             top = [str(v) for r in ws.iter_rows(min_row=1, max_row=2, values_only=True) for v in r if v is not None]
@@ -256,6 +260,27 @@ for report in REPORTS:
             check(not internal, f"{report} internal HTML: a ':' cell")
             check(NOTE in page, f"{report} {edition} HTML: ':' without the footnote")
         check(not id_re.search(page), f"{report} {edition} HTML: a deviation id")
+
+# ---- "Om rapporten" names the edition: PDF colophon, XLSX sheet, HTML, text dump ---------------
+EDITION = {"public": "Offentlig", "internal": "Intern"}
+for report in REPORTS:
+    for edition in ("public", "internal"):
+        o, want = outs[(report, edition)], EDITION[edition]
+        other = EDITION["internal" if edition == "public" else "public"]
+        got = [cells_of_line(ln) for ln in last_page[(report, edition)].splitlines() if ln.strip().startswith("Utgave")]
+        check(got == [["Utgave", want]], f"{report} {edition} PDF 'Om rapporten': edition line {got}, expected {want}")
+        got = about_rows[(report, edition)]
+        check(got == [("Utgave", want)], f"{report} {edition} XLSX 'Om rapporten': edition line {got}, expected {want}")
+        page = text_of(o["html"])
+        check(f"<dt>Utgave</dt><dd>{want}</dd>" in page and f"<dd>{other}</dd>" not in page,
+              f"{report} {edition} HTML: no edition line '{want}' in 'Om rapporten'")
+for edition, line in (("public", "edition: public"), ("internal", "edition: internal: " + MARK)):
+    r = run([rapp, "run", os.path.join(src, "reports", "arsrapport.lua"), "--db", db, "--out", os.path.join(work, "txt_" + edition),
+             "--format", "txt", "--edition", edition], E)
+    check(r.returncode == 0, f"arsrapport txt {edition}: {r.stderr}")
+    if r.returncode == 0:
+        meta = text_of(r.stdout.split()[0]).split("\n\n")[0].splitlines()
+        check(line in meta, f"arsrapport txt {edition}: no '{line}' in its [meta]: {meta}")
 
 # ---- no free text from deviations: the snapshot keeps none, the import refuses it ------------
 cols = [r[1] for r in con.execute("PRAGMA table_info(deviation)")]

@@ -121,6 +121,7 @@ int main(void) {
                              {"Datagrunnlag per", "30.09.2026"},
                              {"Kontrollsum (SHA-256)", "98923938a680"},
                              {"Parametere", "ingen"},
+                             {"Utgave", "Offentlig"},
                              {"Produsert", "21.09.2026"}};
     CHECK_INT(n, sizeof want / sizeof want[0]);
     for (size_t i = 0; i < n && i < sizeof want / sizeof want[0]; i++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../check.h"
+#include "model/chart.h"
 #include "model/doc.h"
 #include "model/suppress.h"
 
@@ -188,6 +189,54 @@ static void test_edition(void) {
   }
 }
 
+/* Key figures and charts: the primary rule in the public edition, nothing in the internal one. */
+static void test_keyfigures_and_charts(void) {
+  for (int internal = 0; internal <= 1; internal++) {
+    doc *d = doc_new();
+    doc_meta_of(d)->internal = internal;
+    doc_block *b = doc_add(d, DOC_KEYFIGURES);
+    b->u.keyfigures.items = doc_alloc(d, 3 * sizeof *b->u.keyfigures.items);
+    b->u.keyfigures.nitems = 3;
+    doc_keyfigure *k = b->u.keyfigures.items;
+    double v[3] = {7.3, 6.1, 4.2}, n[3] = {3, 40, NAN}; /* the third is not about persons */
+    for (int i = 0; i < 3; i++) {
+      k[i].label = "Sykefrav\u00E6r";
+      k[i].comparison = "I fjor 5,0 %";
+      doc_cell_set_number(&k[i].value, v[i]);
+      k[i].value.has_persons = !isnan(n[i]);
+      k[i].value.persons = isnan(n[i]) ? 0 : n[i];
+    }
+    const char *cats[3] = {"A", "B", "C"};
+    doc_chart *c = doc_add_chart(d, DOC_CHART_COLUMN, "Fravær", cats, 3);
+    doc_chart_series *s = doc_chart_add_series(d, c, "2026", v, 3);
+    s->persons = doc_alloc(d, 3 * sizeof *s->persons);
+    for (int i = 0; i < 3; i++) s->persons[i] = n[i];
+    doc_chart_add_series(d, c, "Ikke personer", v, 3); /* no persons: never hidden */
+    c->show_table = 1;
+    CHECK_INT(doc_chart_finish(d, c, NULL), 0);
+    CHECK_INT(doc_apply_edition(d), internal ? 0 : 2);
+    CHECK_INT(is_colon(&k[0].value), !internal);
+    CHECK_INT(k[0].value.suppressed, !internal);
+    CHECK_STR(k[0].comparison, internal ? "I fjor 5,0 %" : ": Vises ikke av personvernhensyn.");
+    CHECK(k[1].value.kind == DOC_CELL_NUMBER && k[2].value.kind == DOC_CELL_NUMBER);
+    CHECK_INT(isnan(s->values[0]), !internal);
+    CHECK(s->values[1] == 6.1 && s->values[2] == 4.2 && c->series[1].values[0] == 7.3);
+    if (internal) {
+      CHECK(s->suppressed == NULL && c->source == NULL);
+    } else {
+      CHECK(s->suppressed && s->suppressed[0] == 1 && s->suppressed[1] == 0);
+      CHECK_STR(c->source, ": Vises ikke av personvernhensyn.");
+    }
+    /* the data table (PDF show_table, HTML, text dump) */
+    doc_cell cell;
+    doc_chart_value_cell(c, 0, 0, &cell);
+    CHECK_INT(is_colon(&cell), !internal);
+    CHECK(c->table && (c->table->rows[0].cells[1].kind == (internal ? DOC_CELL_NUMBER : DOC_CELL_TEXT)));
+    CHECK_INT(c->table->rows[0].cells[1].suppressed, !internal);
+    doc_free(d);
+  }
+}
+
 int main(void) {
   test_rule();
   test_column();
@@ -195,5 +244,6 @@ int main(void) {
   test_part_of();
   test_persons_field();
   test_edition();
+  test_keyfigures_and_charts();
   return check_summary();
 }
