@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "html/html_int.h"
+#include "model/chart_layout.h"
 
 enum { W = 560 };
 #define FS 12.0 /* label font size in SVG units */
@@ -17,16 +18,8 @@ typedef struct plot {
   double x0, y0, w, h; /* plot area */
   doc_axis ax;
   int horizontal;
+  chart_layout L; /* the shapes (model/chart_layout.h) */
 } plot;
-
-/* Value -> position along the value axis (y for vertical charts, x for horizontal ones). */
-static double vpos(const plot *p, double v) {
-  double span = p->ax.max - p->ax.min;
-  double f = span > 0 ? (v - p->ax.min) / span : 0;
-  if (f < 0) f = 0;
-  if (f > 1) f = 1;
-  return p->horizontal ? p->x0 + f * p->w : p->y0 + p->h - f * p->h;
-}
 
 static double approx_width(void *ctx, const char *s) {
   (void)ctx;
@@ -129,11 +122,10 @@ static void across(rapp_buf *b, const plot *p, double q, uint32_t col, const cha
   buf_puts(b, "\"/>\n");
 }
 
-static void grid(rapp_buf *b, const plot *p, const doc_chart *c) {
-  char lab[64];
-  for (int i = 0; i < p->ax.nticks; i++) {
-    double v = p->ax.ticks[i], q = vpos(p, v);
-    doc_axis_label(&p->ax, c->value_type, v, lab, sizeof lab);
+static void grid(rapp_buf *b, const plot *p) {
+  for (int i = 0; i < p->L.nticks; i++) {
+    double q = p->L.ticks[i].pos;
+    const char *lab = p->L.ticks[i].label;
     across(b, p, q, doc_chart_grid_color, "");
     if (p->horizontal) {
       text(b, q, p->y0 + p->h + FS + 4, "middle", NULL, lab);
@@ -145,8 +137,7 @@ static void grid(rapp_buf *b, const plot *p, const doc_chart *c) {
 
 static void bands(rapp_buf *b, const plot *p, const doc_chart *c) {
   for (size_t i = 0; i < c->nbands; i++) {
-    double a = vpos(p, isfinite(c->bands[i].from) ? c->bands[i].from : p->ax.min);
-    double z = vpos(p, isfinite(c->bands[i].to) ? c->bands[i].to : p->ax.max);
+    double a = p->L.bands[i].from, z = p->L.bands[i].to;
     uint32_t tint = present_status_of(c->bands[i].status)->fill;
     if (p->horizontal)
       rect(b, a, p->y0, z - a, p->h, tint, NULL);
@@ -157,7 +148,7 @@ static void bands(rapp_buf *b, const plot *p, const doc_chart *c) {
 
 static void reflines(rapp_buf *b, const plot *p, const doc_chart *c) {
   for (size_t i = 0; i < c->nlines; i++) {
-    across(b, p, vpos(p, c->lines[i].value), doc_chart_ref_color,
+    across(b, p, p->L.lines[i], doc_chart_ref_color,
            " stroke-width=\"1.5\" stroke-dasharray=\"6 3\"");
   }
 }
@@ -165,7 +156,7 @@ static void reflines(rapp_buf *b, const plot *p, const doc_chart *c) {
 static void category_labels(rapp_buf *b, const plot *p, const doc_chart *c, double slot) {
   char fit[256];
   for (size_t k = 0; k < c->ncats; k++) {
-    double mid = (p->horizontal ? p->y0 : p->x0) + slot * ((double)k + 0.5);
+    double mid = chart_layout_cat(&p->L, k);
     if (p->horizontal) {
       doc_label_fit(c->cats[k], p->x0 - 10, approx_width, NULL, fit, sizeof fit);
       text(b, p->x0 - 6, mid + FS * 0.35, "end", NULL, fit);
@@ -180,43 +171,19 @@ static void category_labels(rapp_buf *b, const plot *p, const doc_chart *c, doub
   }
 }
 
-static void bars(html_ctx *x, const plot *p, const doc_chart *c, double slot) {
+static void bars(html_ctx *x, const plot *p, const doc_chart *c) {
   rapp_buf *b = &x->out;
-  int stacked = doc_chart_is_stacked(c);
-  size_t ns = c->nseries ? c->nseries : 1;
-  double group = slot * 0.7, bw = stacked ? group : group / (double)ns;
-  double zero = vpos(p, 0);
   char pid[32];
-  for (size_t k = 0; k < c->ncats; k++) {
-    double start = (p->horizontal ? p->y0 : p->x0) + slot * (double)k + (slot - group) / 2;
-    double pos = 0, neg = 0;
-    for (size_t s = 0; s < c->nseries; s++) {
-      double v = c->series[s].values[k];
-      if (!isfinite(v)) continue;
-      uint32_t col = doc_chart_series_style(c, s).color;
-      if (c->kind == DOC_CHART_DIVERGING) col = v < 0 ? doc_chart_neg_color : doc_chart_pos_color;
-      double a = zero, z;
-      if (stacked) {
-        double base = v < 0 ? neg : pos;
-        a = vpos(p, base);
-        z = vpos(p, base + v);
-        if (v < 0)
-          neg += v;
-        else
-          pos += v;
-      } else {
-        z = vpos(p, v);
-      }
-      double off = stacked ? 0 : bw * (double)s;
-      const char *pat = pattern_id(x, c, s, pid, sizeof pid);
-      if (p->horizontal)
-        rect(b, a, start + off, z - a, bw, col, pat);
-      else
-        rect(b, start + off, z, bw, a - z, col, pat);
-    }
+  for (size_t k = 0; k < p->L.nbars; k++) {
+    const chart_bar *r = &p->L.bars[k];
+    const char *pat = pattern_id(x, c, r->series, pid, sizeof pid);
+    if (p->horizontal)
+      rect(b, r->base, r->side0, r->end - r->base, r->thick, r->color, pat);
+    else
+      rect(b, r->side0, r->end, r->thick, r->base - r->end, r->color, pat);
   }
   /* the zero line */
-  across(b, p, zero, doc_chart_axis_color, "");
+  across(b, p, p->L.zero, doc_chart_axis_color, "");
 }
 
 static void marker(rapp_buf *b, doc_marker m, double cx, double cy, uint32_t col) {
@@ -246,28 +213,27 @@ static void marker(rapp_buf *b, doc_marker m, double cx, double cy, uint32_t col
   buf_puts(b, "\"/>\n");
 }
 
-static void lines(rapp_buf *b, const plot *p, const doc_chart *c, double slot) {
+static void lines(rapp_buf *b, const plot *p, const doc_chart *c) {
   static const char *const dashes[] = {"", " stroke-dasharray=\"8 4\"", " stroke-dasharray=\"2 3\"",
                                        " stroke-dasharray=\"8 3 2 3\""};
   for (size_t s = 0; s < c->nseries; s++) {
     doc_series_style st = doc_chart_series_style(c, s);
+    const chart_point *pt = p->L.points + s * c->ncats;
     buf_puts(b, "<path fill=\"none\" stroke-width=\"2\" stroke=\"");
     color(b, st.color);
     buf_printf(b, "\"%s d=\"", dashes[st.dash & 3]);
     int pen = 0;
     for (size_t k = 0; k < c->ncats; k++) {
-      double v = c->series[s].values[k];
-      if (!isfinite(v)) {
+      if (!pt[k].ok) {
         pen = 0;
         continue;
       }
-      buf_printf(b, "%s%.1f,%.1f ", pen ? "L" : "M", p->x0 + slot * ((double)k + 0.5), vpos(p, v));
+      buf_printf(b, "%s%.1f,%.1f ", pen ? "L" : "M", pt[k].c, pt[k].v);
       pen = 1;
     }
     buf_puts(b, "\"/>\n");
     for (size_t k = 0; k < c->ncats; k++)
-      if (isfinite(c->series[s].values[k]))
-        marker(b, st.marker, p->x0 + slot * ((double)k + 0.5), vpos(p, c->series[s].values[k]), st.color);
+      if (pt[k].ok) marker(b, st.marker, pt[k].c, pt[k].v, st.color);
   }
 }
 
@@ -315,15 +281,23 @@ static void svg(html_ctx *x, const doc_chart *c, const char *id) {
     else
       text(b, 4, FS, "start", NULL, vt);
   }
+  /* bars 0.7 of the slot, side by side or stacked, no limit on their thickness */
+  static const chart_bar_style bar_style = {0.7, 0.7, 0, 0.7, 0, 0};
+  chart_box box = p.horizontal ? (chart_box){p.x0, p.w, p.y0, p.h} : (chart_box){p.y0 + p.h, -p.h, p.x0, p.w};
+  if (chart_layout_build(&p.L, c, &p.ax, &box, &bar_style) != 0) {
+    buf_puts(b, "</svg>\n"); /* out of memory: the data table below still has every value */
+    return;
+  }
   bands(b, &p, c);
-  grid(b, &p, c);
+  grid(b, &p);
   if (c->kind == DOC_CHART_LINE)
-    lines(b, &p, c, slot);
+    lines(b, &p, c);
   else
-    bars(x, &p, c, slot);
+    bars(x, &p, c);
   reflines(b, &p, c);
   category_labels(b, &p, c, slot);
   buf_puts(b, "</svg>\n");
+  chart_layout_free(&p.L);
 }
 
 static void swatch(rapp_buf *b, uint32_t col, const char *label, const char *pat) {

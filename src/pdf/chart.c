@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/chart_layout.h"
 #include "model/present.h"
 #include "pdf/pdf_actual.h"
 #include "util/nofmt.h"
@@ -229,11 +230,12 @@ static void pattern_fill(HPDF_Page p, double x0, double y0, double x1, double y1
   HPDF_Page_GRestore(p);
 }
 
-/* A bar of series s: its colour, then its pattern. */
-static void bar_fill(HPDF_Page p, const doc_chart *c, size_t s, double x0, double y0, double x1,
-                     double y1, uint32_t color, int white_edge) {
-  rect_fill(p, x0, y0, x1, y1, color, white_edge);
-  pattern_fill(p, x0, y0, x1, y1, present_series_pattern(c, s), color);
+/* A bar or stacked segment of the layout: its colour, then its pattern. */
+static void bar_fill(HPDF_Page p, const chart_bar *b, int horizontal, int white_edge) {
+  double x0 = horizontal ? b->base : b->side0, x1 = horizontal ? b->end : b->side1;
+  double y0 = horizontal ? b->side0 : b->base, y1 = horizontal ? b->side1 : b->end;
+  rect_fill(p, x0, y0, x1, y1, b->color, white_edge);
+  pattern_fill(p, x0, y0, x1, y1, b->pattern, b->color);
 }
 
 static void line_seg(HPDF_Page p, double x0, double y0, double x1, double y1, uint32_t color,
@@ -377,22 +379,11 @@ static double widest_value(cctx *k, const doc_chart *c, int *has_neg, int *has_p
   return w;
 }
 
-typedef struct vmap {
-  double lo, hi; /* axis range */
-  double p0, p1; /* page coordinates of lo and hi */
-} vmap;
-
-static double vpos(const vmap *m, double v) {
-  if (v < m->lo) v = m->lo;
-  if (v > m->hi) v = m->hi;
-  return m->p0 + (v - m->lo) / (m->hi - m->lo) * (m->p1 - m->p0);
-}
-
 /* Bands as tinted stripes across the plot, along the value axis. */
-static void draw_bands(cctx *k, const doc_chart *c, const vmap *m, int horizontal, double a0,
+static void draw_bands(cctx *k, const doc_chart *c, const chart_layout *L, int horizontal, double a0,
                        double a1) {
   for (size_t i = 0; i < c->nbands; i++) {
-    double f = vpos(m, c->bands[i].from), t = vpos(m, c->bands[i].to);
+    double f = L->bands[i].from, t = L->bands[i].to;
     if (fabs(t - f) < 0.01) continue;
     uint32_t col = doc_chart_status_tint(c->bands[i].status);
     if (horizontal) rect_fill(k->pg, f, a0, t, a1, col, 0);
@@ -400,23 +391,21 @@ static void draw_bands(cctx *k, const doc_chart *c, const vmap *m, int horizonta
   }
 }
 
-static void draw_grid(cctx *k, const doc_axis *ax, const vmap *m, int horizontal, double a0,
-                      double a1) {
+static void draw_grid(cctx *k, const chart_layout *L, int horizontal, double a0, double a1) {
   HPDF_Page_SetDash(k->pg, NULL, 0, 0);
-  for (int i = 0; i < ax->nticks; i++) {
-    double p = vpos(m, ax->ticks[i]);
+  for (int i = 0; i < L->nticks; i++) {
+    double p = L->ticks[i].pos;
     if (horizontal) line_seg(k->pg, p, a0, p, a1, doc_chart_grid_color, 0.5);
     else line_seg(k->pg, a0, p, a1, p, doc_chart_grid_color, 0.5);
   }
 }
 
 /* Reference lines: dashed across the plot, label at the far end on a white ground. */
-static void draw_reflines(cctx *k, const doc_chart *c, const vmap *m, int horizontal, double a0,
-                          double a1) {
+static void draw_reflines(cctx *k, const doc_chart *c, const chart_layout *L, int horizontal,
+                          double a0, double a1) {
   for (size_t i = 0; i < c->nlines; i++) {
-    double v = c->lines[i].value;
-    if (v < m->lo || v > m->hi) continue;
-    double p = vpos(m, v);
+    if (!L->line_inside[i]) continue;
+    double p = L->lines[i];
     set_dash(k->pg, DOC_DASH_DASH);
     if (horizontal) line_seg(k->pg, p, a0, p, a1, doc_chart_ref_color, 1.0);
     else line_seg(k->pg, a0, p, a1, p, doc_chart_ref_color, 1.0);
@@ -431,7 +420,7 @@ static void draw_reflines(cctx *k, const doc_chart *c, const vmap *m, int horizo
     if (horizontal) {
       tx = p + 3;
       ty = a1 - FS_SMALL - 1;
-      if (tx + w > m->p1) tx = p - 3 - w;
+      if (tx + w > L->vmap.p0 + L->vmap.len) tx = p - 3 - w;
     } else {
       tx = a1 - w - 2;
       ty = p + 2.5;
@@ -442,14 +431,66 @@ static void draw_reflines(cctx *k, const doc_chart *c, const vmap *m, int horizo
 }
 
 /* A label inside a stacked segment when it fits; white on dark fills. */
-static void segment_label(cctx *k, const doc_chart *c, double v, double x0, double y0, double x1,
-                          double y1, uint32_t fill) {
+static void segment_label(cctx *k, const doc_chart *c, const chart_bar *sb, int horizontal) {
+  double x0 = horizontal ? sb->base : sb->side0, x1 = horizontal ? sb->end : sb->side1;
+  double y0 = horizontal ? sb->side0 : sb->base, y1 = horizontal ? sb->side1 : sb->end;
+  uint32_t fill = sb->color;
   char b[64];
-  doc_chart_format_value(c, v, b, sizeof b);
+  doc_chart_format_value(c, sb->value, b, sizeof b);
   double w = tw(k, 0, FS_SMALL, b);
   if (fabs(x1 - x0) < w + 4 || fabs(y1 - y0) < FS_SMALL + 2) return;
   text_al(k, 0, FS_SMALL, luma(fill) < 110 ? WHITE : doc_chart_ink, (x0 + x1) / 2,
           (y0 + y1) / 2 - FS_SMALL * 0.35, CENTER, b);
+}
+
+/* Lays the plot out (model/chart_layout.h) and draws what lies under the data: the bands and the
+ * grid, across the plot from a0 to a1 on the category axis. */
+static int plot_begin(cctx *k, const doc_chart *c, const doc_axis *ax, const chart_box *box,
+                      const chart_bar_style *st, int horizontal, double a0, double a1,
+                      chart_layout *L, rapp_err *err) {
+  if (chart_layout_build(L, c, ax, box, st) != 0)
+    return err_set(err, "chart '%s': out of memory", c->title);
+  draw_bands(k, c, L, horizontal, a0, a1);
+  draw_grid(k, L, horizontal, a0, a1);
+  return 0;
+}
+
+/* The bars and stacked segments: stacked ones with white edges and their values inside when
+ * they fit; data_labels (bar charts with one series): the value at the end of each bar. */
+static void draw_bars(cctx *k, const doc_chart *c, const chart_layout *L, int horizontal,
+                      int data_labels) {
+  int stacked = doc_chart_is_stacked(c);
+  for (size_t i = 0; i < L->nbars; i++) {
+    const chart_bar *b = &L->bars[i];
+    bar_fill(k->pg, b, horizontal, stacked || (c->nseries > 1 && b->thick > 3));
+    if (stacked) {
+      segment_label(k, c, b, horizontal);
+    } else if (data_labels) {
+      char lab[64];
+      doc_chart_format_value(c, b->value, lab, sizeof lab);
+      double cy = chart_layout_cat(L, b->cat);
+      if (b->value < 0) text_al(k, 0, FS_SMALL, doc_chart_ink, b->end - 3, cy - FS_SMALL * 0.35, RIGHT, lab);
+      else text_al(k, 0, FS_SMALL, doc_chart_ink, b->end + 3, cy - FS_SMALL * 0.35, LEFT, lab);
+    }
+  }
+}
+
+/* A category label wrapped onto at most max_lines (<= 3) lines of lay->max_width, each line
+ * abbreviated to fit, lh apart: below the axis (mid 0) the first baseline FS_TICK * 0.85 under y;
+ * left of it (mid 1) the lines centred on y. */
+static void wrapped_label(cctx *k, const char *s, const doc_label_layout *lay, size_t max_lines,
+                          double x, double y, int mid, double lh, int align, uint32_t color) {
+  size_t st[3], ln[3];
+  size_t nl = doc_label_wrap(s, lay->max_width, measure_cb, k, max_lines > 3 ? 3 : max_lines, st, ln);
+  double y0 = mid ? y + lh * ((double)nl - 1) / 2 - FS_TICK * 0.35 : y - FS_TICK * 0.85;
+  for (size_t j = 0; j < nl; j++) {
+    char line[512], fit[512];
+    size_t l = ln[j] < sizeof line - 1 ? ln[j] : sizeof line - 1;
+    memcpy(line, s + st[j], l);
+    line[l] = '\0';
+    doc_label_fit(line, lay->max_width, measure_cb, k, fit, sizeof fit);
+    text_al(k, 0, FS_TICK, color, x, y0 - lh * (double)j, align, fit);
+  }
 }
 
 /* ---- column and line charts (categories along the bottom) ------------------------------------- */
@@ -490,26 +531,24 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
     ax = ax2;
     value_title(c, &ax, vt, sizeof vt);
   }
-  double slot = (right - left) / (double)c->ncats;
-  vmap m = {ax.min, ax.max, plot_b, top};
+  /* columns: one 0.62 of the slot wide, side by side 0.8 (at most 36 pt each), stacked 0.62
+   * (at most 48 pt) */
+  static const chart_bar_style bar_style = {0.62, 0.8, 36, 0.62, 48, 1};
+  chart_box box = {plot_b, top - plot_b, left, right - left};
+  chart_layout L;
+  if (plot_begin(k, c, &ax, &box, &bar_style, 0, left, right, &L, err) != 0) return -1;
   HPDF_Page pg = k->pg;
 
-  draw_bands(k, c, &m, 0, left, right);
-  draw_grid(k, &ax, &m, 0, left, right);
-
   /* tick labels, right-aligned against the plot */
-  for (int i = 0; i < ax.nticks; i++) {
-    char b[64];
-    doc_axis_label(&ax, c->value_type, ax.ticks[i], b, sizeof b);
-    text_al(k, 0, FS_TICK, MUTED, left - 5, vpos(&m, ax.ticks[i]) - FS_TICK * 0.35, RIGHT, b);
-  }
+  for (int i = 0; i < L.nticks; i++)
+    text_al(k, 0, FS_TICK, MUTED, left - 5, L.ticks[i].pos - FS_TICK * 0.35, RIGHT, L.ticks[i].label);
 
-  double zero = vpos(&m, ax.min <= 0 && ax.max >= 0 ? 0 : ax.min);
+  double zero = L.zero;
   if (c->kind == DOC_CHART_LINE) {
     double r = c->ncats > 24 ? 0 : 2.4; /* dense lines read better without markers */
     for (size_t s = 0; s < c->nseries; s++) {
       doc_series_style st = doc_chart_series_style(c, s);
-      const double *v = c->series[s].values;
+      const chart_point *pt = L.points + s * c->ncats;
       set_dash(pg, st.dash);
       HPDF_Page_SetLineCap(pg, st.dash == DOC_DASH_DOT ? HPDF_ROUND_END : HPDF_BUTT_END);
       HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
@@ -517,71 +556,39 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
       HPDF_Page_SetLineWidth(pg, 1.6f);
       int open = 0;
       for (size_t i = 0; i < c->ncats; i++) {
-        if (!isfinite(v[i])) {
+        if (!pt[i].ok) {
           if (open) HPDF_Page_Stroke(pg);
           open = 0;
           continue;
         }
-        float px = (float)(left + slot * ((double)i + 0.5)), py = (float)vpos(&m, v[i]);
-        if (!open) HPDF_Page_MoveTo(pg, px, py);
-        else HPDF_Page_LineTo(pg, px, py);
+        if (!open) HPDF_Page_MoveTo(pg, (float)pt[i].c, (float)pt[i].v);
+        else HPDF_Page_LineTo(pg, (float)pt[i].c, (float)pt[i].v);
         open = 1;
       }
       if (open) HPDF_Page_Stroke(pg);
       HPDF_Page_SetLineCap(pg, HPDF_BUTT_END);
       HPDF_Page_SetDash(pg, NULL, 0, 0);
       for (size_t i = 0; i < c->ncats; i++) {
-        if (!isfinite(v[i])) continue;
-        int isolated = (i == 0 || !isfinite(v[i - 1])) && (i + 1 == c->ncats || !isfinite(v[i + 1]));
+        if (!pt[i].ok) continue;
+        int isolated = (i == 0 || !pt[i - 1].ok) && (i + 1 == c->ncats || !pt[i + 1].ok);
         double rr = r > 0 ? r : isolated ? 1.6 : 0;
-        if (rr > 0)
-          marker(pg, st.marker, left + slot * ((double)i + 0.5), vpos(&m, v[i]), rr, st.color);
-      }
-    }
-  } else if (doc_chart_is_stacked(c)) {
-    double bw = fmin(slot * 0.62, 48);
-    for (size_t i = 0; i < c->ncats; i++) {
-      double cx = left + slot * ((double)i + 0.5), pos = 0, neg = 0;
-      for (size_t s = 0; s < c->nseries; s++) {
-        double v = c->series[s].values[i];
-        if (!isfinite(v) || v == 0) continue;
-        double a = v > 0 ? pos : neg, b = a + v;
-        if (v > 0) pos = b;
-        else neg = b;
-        uint32_t col = doc_chart_series_style(c, s).color;
-        bar_fill(pg, c, s, cx - bw / 2, vpos(&m, a), cx + bw / 2, vpos(&m, b), col, 1);
-        segment_label(k, c, v, cx - bw / 2, vpos(&m, a), cx + bw / 2, vpos(&m, b), col);
+        if (rr > 0) marker(pg, st.marker, pt[i].c, pt[i].v, rr, st.color);
       }
     }
   } else {
-    double gw = slot * (c->nseries > 1 ? 0.8 : 0.62);
-    double bw = gw / (double)c->nseries;
-    if (bw > 36) {
-      bw = 36;
-      gw = bw * (double)c->nseries;
-    }
-    for (size_t i = 0; i < c->ncats; i++) {
-      double x0 = left + slot * ((double)i + 0.5) - gw / 2;
-      for (size_t s = 0; s < c->nseries; s++) {
-        double v = c->series[s].values[i];
-        if (!isfinite(v)) continue;
-        double bx = x0 + bw * (double)s;
-        bar_fill(pg, c, s, bx, zero, bx + bw, vpos(&m, v), doc_chart_series_style(c, s).color,
-                 c->nseries > 1 && bw > 3);
-      }
-    }
+    draw_bars(k, c, &L, 0, 0);
   }
   /* baseline: zero for bars, the bottom for lines */
   HPDF_Page_SetDash(pg, NULL, 0, 0);
   line_seg(pg, left, c->kind == DOC_CHART_LINE ? plot_b : zero, right,
            c->kind == DOC_CHART_LINE ? plot_b : zero, doc_chart_axis_color, 0.8);
-  draw_reflines(k, c, &m, 0, left, right);
+  draw_reflines(k, c, &L, 0, left, right);
 
   /* category labels */
   set_measure(k, 0, FS_TICK);
   double ly = plot_b - 4;
   for (size_t i = 0; i < c->ncats; i += (size_t)lay.step) {
-    double cx = left + slot * ((double)i + 0.5);
+    double cx = chart_layout_cat(&L, i);
     char fit[512];
     if (c->kind == DOC_CHART_LINE || lay.step > 1)
       line_seg(pg, cx, plot_b, cx, plot_b - 2.5, doc_chart_axis_color, 0.5);
@@ -590,20 +597,9 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
         doc_label_fit(c->cats[i], lay.max_width, measure_cb, k, fit, sizeof fit);
         text_al(k, 0, FS_TICK, MUTED, cx, ly - FS_TICK * 0.85, CENTER, fit);
         break;
-      case DOC_LABELS_WRAPPED: {
-        size_t st[3], ln[3];
-        size_t nl = doc_label_wrap(c->cats[i], lay.max_width, measure_cb, k,
-                                   (size_t)(lay.lines > 3 ? 3 : lay.lines), st, ln);
-        for (size_t j = 0; j < nl; j++) {
-          char line[512];
-          size_t l = ln[j] < sizeof line - 1 ? ln[j] : sizeof line - 1;
-          memcpy(line, c->cats[i] + st[j], l);
-          line[l] = '\0';
-          doc_label_fit(line, lay.max_width, measure_cb, k, fit, sizeof fit);
-          text_al(k, 0, FS_TICK, MUTED, cx, ly - FS_TICK * 0.85 - lh_tick * (double)j, CENTER, fit);
-        }
+      case DOC_LABELS_WRAPPED:
+        wrapped_label(k, c->cats[i], &lay, (size_t)lay.lines, cx, ly, 0, lh_tick, CENTER, MUTED);
         break;
-      }
       case DOC_LABELS_ROTATED_45: {
         doc_label_fit(c->cats[i], lay.max_width, measure_cb, k, fit, sizeof fit);
         double w = tw(k, 0, FS_TICK, fit), d = 0.70710678;
@@ -621,6 +617,7 @@ static int draw_vertical(cctx *k, const doc_chart *c, double X, double B, double
   }
   if (vt[0]) text_al(k, 0, FS_TICK, MUTED, X, B + H - FS_TICK, LEFT, vt);
   if (cat_h > 0) text_al(k, 0, FS_TICK, MUTED, (left + right) / 2, B + 2, CENTER, c->cat_title);
+  chart_layout_free(&L);
   return 0;
 }
 
@@ -670,69 +667,28 @@ static int draw_horizontal(cctx *k, const doc_chart *c, double X, double B, doub
   if (right - left < 30)
     return err_set(err, "chart '%s': the box is too narrow for the plot; make it wider (width_mm)",
                    c->title);
-  vmap m = {ax.min, ax.max, left, right};
+  /* bars: one 0.66 of the slot high, side by side 0.8 (at most 24 pt each), stacked 0.66 (at
+   * most 30 pt); categories from the top down */
+  static const chart_bar_style bar_style = {0.66, 0.8, 24, 0.66, 30, 1};
+  chart_box box = {left, right - left, plot_t, -(plot_t - plot_b)};
+  chart_layout L;
+  if (plot_begin(k, c, &ax, &box, &bar_style, 1, plot_b, plot_t, &L, err) != 0) return -1;
   HPDF_Page pg = k->pg;
-  draw_bands(k, c, &m, 1, plot_b, plot_t);
-  draw_grid(k, &ax, &m, 1, plot_b, plot_t);
-  for (int i = 0; i < ax.nticks; i++) {
-    char b[64];
-    doc_axis_label(&ax, c->value_type, ax.ticks[i], b, sizeof b);
-    text_al(k, 0, FS_TICK, MUTED, vpos(&m, ax.ticks[i]), plot_b - FS_TICK - 2, CENTER, b);
-  }
-  double zero = vpos(&m, ax.min <= 0 && ax.max >= 0 ? 0 : ax.min);
-  int stacked = doc_chart_is_stacked(c);
-  double gh = slot * (c->nseries > 1 && !stacked ? 0.8 : 0.66);
-  double bh = stacked ? fmin(gh, 30) : fmin(gh / (double)c->nseries, 24);
-  if (!stacked) gh = bh * (double)c->nseries;
-  for (size_t i = 0; i < c->ncats; i++) {
-    double cy = plot_t - slot * ((double)i + 0.5);
-    double pos = 0, neg = 0;
-    for (size_t s = 0; s < c->nseries; s++) {
-      double v = c->series[s].values[i];
-      if (!isfinite(v)) continue;
-      uint32_t col = doc_chart_series_style(c, s).color;
-      if (c->kind == DOC_CHART_DIVERGING) col = v < 0 ? doc_chart_neg_color : doc_chart_pos_color;
-      if (stacked) {
-        if (v == 0) continue;
-        double a = v > 0 ? pos : neg, b2 = a + v;
-        if (v > 0) pos = b2;
-        else neg = b2;
-        bar_fill(pg, c, s, vpos(&m, a), cy - bh / 2, vpos(&m, b2), cy + bh / 2, col, 1);
-        segment_label(k, c, v, vpos(&m, a), cy - bh / 2, vpos(&m, b2), cy + bh / 2, col);
-      } else {
-        double y1 = cy + gh / 2 - bh * (double)s, y0 = y1 - bh;
-        bar_fill(pg, c, s, zero, y0, vpos(&m, v), y1, col, c->nseries > 1 && bh > 3);
-        if (data_labels) {
-          char b[64];
-          doc_chart_format_value(c, v, b, sizeof b);
-          double px = vpos(&m, v);
-          if (v < 0) text_al(k, 0, FS_SMALL, doc_chart_ink, px - 3, cy - FS_SMALL * 0.35, RIGHT, b);
-          else text_al(k, 0, FS_SMALL, doc_chart_ink, px + 3, cy - FS_SMALL * 0.35, LEFT, b);
-        }
-      }
-    }
-  }
+  for (int i = 0; i < L.nticks; i++)
+    text_al(k, 0, FS_TICK, MUTED, L.ticks[i].pos, plot_b - FS_TICK - 2, CENTER, L.ticks[i].label);
+  double zero = L.zero;
+  draw_bars(k, c, &L, 1, data_labels);
   HPDF_Page_SetDash(pg, NULL, 0, 0);
   line_seg(pg, zero, plot_b, zero, plot_t, doc_chart_axis_color, 0.8);
-  draw_reflines(k, c, &m, 1, plot_b, plot_t);
+  draw_reflines(k, c, &L, 1, plot_b, plot_t);
 
   /* category labels, right-aligned against the label column */
   set_measure(k, 0, FS_TICK);
   for (size_t i = 0; i < c->ncats; i += (size_t)lay.step) {
-    double cy = plot_t - slot * ((double)i + 0.5);
+    double cy = chart_layout_cat(&L, i);
     char fit[512];
     if (lay.mode == DOC_LABELS_WRAPPED) {
-      size_t st[2], ln[2];
-      size_t nl = doc_label_wrap(c->cats[i], lay.max_width, measure_cb, k, 2, st, ln);
-      double y0 = cy + lh * ((double)nl - 1) / 2 - FS_TICK * 0.35;
-      for (size_t j = 0; j < nl; j++) {
-        char line[512];
-        size_t l = ln[j] < sizeof line - 1 ? ln[j] : sizeof line - 1;
-        memcpy(line, c->cats[i] + st[j], l);
-        line[l] = '\0';
-        doc_label_fit(line, lay.max_width, measure_cb, k, fit, sizeof fit);
-        text_al(k, 0, FS_TICK, doc_chart_ink, labels_r, y0 - lh * (double)j, RIGHT, fit);
-      }
+      wrapped_label(k, c->cats[i], &lay, 2, labels_r, cy, 1, lh, RIGHT, doc_chart_ink);
     } else {
       doc_label_fit(c->cats[i], lay.max_width, measure_cb, k, fit, sizeof fit);
       text_al(k, 0, FS_TICK, doc_chart_ink, labels_r, cy - FS_TICK * 0.35, RIGHT, fit);
@@ -740,6 +696,7 @@ static int draw_horizontal(cctx *k, const doc_chart *c, double X, double B, doub
   }
   if (vt[0]) text_al(k, 0, FS_TICK, MUTED, (left + right) / 2, B + 2, CENTER, vt);
   if (cat_h > 0) text_al(k, 0, FS_TICK, MUTED, X, B + H - FS_TICK, LEFT, c->cat_title);
+  chart_layout_free(&L);
   return 0;
 }
 
