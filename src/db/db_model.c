@@ -1,7 +1,8 @@
 /* db/db_model.c — the schema model: what tables and columns schema_v1.sql declares, read from
- * SQLite itself (PRAGMA table_info, foreign_key_list, index_list on an in-memory copy), so the
- * import and check follow the schema file rather than a second list in C. Also the SQL functions
- * the rules use, and the problem list. */
+ * SQLite itself (PRAGMA table_info, foreign_key_list, index_list on the database the schema
+ * makes, run once at build time by db/gen/schema_image.c), so the import and check follow the
+ * schema file rather than a second list in C. Also the SQL functions the rules use, and the
+ * problem list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,7 +170,12 @@ int db_model_load(db_model *m, rapp_err *err) {
     err_set(err, "cannot open an in-memory database: %s", db ? sqlite3_errmsg(db) : "out of memory");
     goto fail;
   }
-  if (db_exec(db, db_schema_v1_sql, "schema_v1.sql", err) < 0) goto fail;
+  /* schema_v1.sql as run at build time (db/gen/schema_image.c), opened read-only in place */
+  if (sqlite3_deserialize(db, "main", (unsigned char *)db_schema_image, (sqlite3_int64)db_schema_image_size,
+                          (sqlite3_int64)db_schema_image_size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+    err_set(err, "opening the schema's database image: %s", sqlite3_errmsg(db));
+    goto fail;
+  }
   if (sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table','view') "
                          "AND name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &st, NULL) != SQLITE_OK) {
     err_set(err, "reading the schema: %s", sqlite3_errmsg(db));
