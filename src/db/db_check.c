@@ -146,8 +146,8 @@ static int list_read(name_list *l, sqlite3_stmt *st, int ncols) {
  * view it lacks, and for a table that is not a plain table (a view in its place is never read:
  * it could run forever). state[ti] becomes DB_TABLE_UNUSABLE for a table that lacks anything.
  * With full, also the views' text and status_label's rows are compared. Returns -1 when the
- * schema cannot be read. The snapshot's tables and views are read with one query each and each
- * schema table's columns with one (a run checks every snapshot it opens). */
+ * schema cannot be read. The snapshot's views are read with one query, and each schema table's
+ * kind and columns with one each (not one per column: a run checks every snapshot it opens). */
 static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems *ps,
                            unsigned char *state, rapp_err *err) {
   sqlite3_stmt *cols = NULL, *views = NULL, *kinds = NULL, *st = NULL;
@@ -156,16 +156,24 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
   if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1)", -1, &cols, NULL) ||
       sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'view'", -1, &views,
                          NULL) ||
-      sqlite3_prepare_v2(db, "SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main'",
+      /* with its argument, table_list looks at that name only (without, it works out every
+       * view's columns, which compiles every view) */
+      sqlite3_prepare_v2(db, "SELECT name, type, wr FROM pragma_table_list(?1) WHERE schema = 'main'",
                          -1, &kinds, NULL) ||
-      list_read(&tables, kinds, 3) < 0 || list_read(&have_views, views, 2) < 0) {
+      list_read(&have_views, views, 2) < 0) {
     err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
     goto done;
   }
   for (int ti = 0; ti < m->ntables; ti++) {
     const db_table *t = &m->tables[ti];
     state[ti] = DB_TABLE_UNUSABLE;
-    int k = list_find(&tables, t->name);
+    list_clear(&tables);
+    sqlite3_bind_text(kinds, 1, t->name, -1, SQLITE_STATIC);
+    if (list_read(&tables, kinds, 3) < 0) {
+      err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
+      goto done;
+    }
+    int k = list_find(&tables, t->name); /* the argument matches in any case; = does not */
     const char *type = k >= 0 ? tables.text[k] : NULL;
     int without_rowid = type && tables.flag[k];
     int plain = type && strcmp(type, "table") == 0 && !without_rowid;
