@@ -89,32 +89,93 @@ long long db_table_rows(sqlite3 *db, const char *schema, const char *table) {
   return n;
 }
 
+/* The rows of a query's first one or two text columns, read once (the snapshot's tables, views
+ * and a table's columns), so that the comparison below asks SQLite a handful of times instead of
+ * once per table and column. */
+typedef struct name_list {
+  char **name, **text; /* text: the second column, NULL where the query has one */
+  int *flag;           /* the third column as an integer (pragma_table_list's wr) */
+  int n, cap;
+} name_list;
+
+static void list_add(name_list *l, sqlite3_stmt *st, int ncols) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? 2 * l->cap : 64;
+    l->name = xrealloc(l->name, (size_t)l->cap * sizeof *l->name);
+    l->text = xrealloc(l->text, (size_t)l->cap * sizeof *l->text);
+    l->flag = xrealloc(l->flag, (size_t)l->cap * sizeof *l->flag);
+  }
+  const unsigned char *a = sqlite3_column_text(st, 0), *b = ncols > 1 ? sqlite3_column_text(st, 1) : NULL;
+  l->name[l->n] = xstrdup(a ? (const char *)a : "");
+  l->text[l->n] = b ? xstrdup((const char *)b) : NULL;
+  l->flag[l->n] = ncols > 2 ? sqlite3_column_int(st, 2) : 0;
+  l->n++;
+}
+
+static void list_clear(name_list *l) {
+  for (int i = 0; i < l->n; i++) {
+    free(l->name[i]);
+    free(l->text[i]);
+  }
+  l->n = 0;
+}
+
+static void list_free(name_list *l) {
+  list_clear(l);
+  free(l->name);
+  free(l->text);
+  free(l->flag);
+}
+
+/* The first entry named exactly name (SQL's = on text: case and bytes), or -1. */
+static int list_find(const name_list *l, const char *name) {
+  for (int i = 0; i < l->n; i++)
+    if (strcmp(l->name[i], name) == 0) return i;
+  return -1;
+}
+
+/* Runs st (its parameters bound) and adds its rows to l; -1 when SQLite fails. */
+static int list_read(name_list *l, sqlite3_stmt *st, int ncols) {
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) list_add(l, st, ncols);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Compares the snapshot's structure with the schema: adds a problem for every table, column and
  * view it lacks, and for a table that is not a plain table (a view in its place is never read:
  * it could run forever). state[ti] becomes DB_TABLE_UNUSABLE for a table that lacks anything.
  * With full, also the views' text and status_label's rows are compared. Returns -1 when the
- * schema cannot be read. */
+ * schema cannot be read. The snapshot's views are read with one query, and each schema table's
+ * kind and columns with one each (not one per column: a run checks every snapshot it opens). */
 static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems *ps,
                            unsigned char *state, rapp_err *err) {
-  sqlite3_stmt *cols = NULL, *view = NULL, *kind = NULL, *st = NULL;
+  sqlite3_stmt *cols = NULL, *views = NULL, *kinds = NULL, *st = NULL;
+  name_list tables = {0}, have_views = {0}, have_cols = {0};
   int rc = -1;
-  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &cols,
+  if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1)", -1, &cols, NULL) ||
+      sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'view'", -1, &views,
                          NULL) ||
-      sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", -1,
-                         &view, NULL) ||
-      sqlite3_prepare_v2(
-          db, "SELECT type, wr FROM pragma_table_list WHERE schema = 'main' AND name = ?", -1,
-          &kind, NULL)) {
+      /* with its argument, table_list looks at that name only (without, it works out every
+       * view's columns, which compiles every view) */
+      sqlite3_prepare_v2(db, "SELECT name, type, wr FROM pragma_table_list(?1) WHERE schema = 'main'",
+                         -1, &kinds, NULL) ||
+      list_read(&have_views, views, 2) < 0) {
     err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
     goto done;
   }
   for (int ti = 0; ti < m->ntables; ti++) {
     const db_table *t = &m->tables[ti];
     state[ti] = DB_TABLE_UNUSABLE;
-    sqlite3_bind_text(kind, 1, t->name, -1, SQLITE_STATIC);
-    const char *type =
-        sqlite3_step(kind) == SQLITE_ROW ? (const char *)sqlite3_column_text(kind, 0) : NULL;
-    int without_rowid = type && sqlite3_column_int(kind, 1);
+    list_clear(&tables);
+    sqlite3_bind_text(kinds, 1, t->name, -1, SQLITE_STATIC);
+    if (list_read(&tables, kinds, 3) < 0) {
+      err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
+      goto done;
+    }
+    int k = list_find(&tables, t->name); /* the argument matches in any case; = does not */
+    const char *type = k >= 0 ? tables.text[k] : NULL;
+    int without_rowid = type && tables.flag[k];
     int plain = type && strcmp(type, "table") == 0 && !without_rowid;
     char msg[160];
     if (!type) {
@@ -125,17 +186,16 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
                without_rowid ? "WITHOUT ROWID table" : type, DB_SCHEMA_VERSION);
       db_problems_add(ps, ti, -1, 0, 0, msg, NULL);
     }
-    sqlite3_reset(kind); /* type is gone from here on */
     if (!plain) continue;
     int missing = 0;
+    list_clear(&have_cols);
     sqlite3_bind_text(cols, 1, t->name, -1, SQLITE_STATIC);
+    (void)list_read(&have_cols, cols, 1); /* a table whose columns cannot be read lacks them */
     for (int i = 0; i < t->ncols; i++) {
-      sqlite3_bind_text(cols, 2, t->cols[i].name, -1, SQLITE_STATIC);
-      if (sqlite3_step(cols) != SQLITE_ROW) {
+      if (list_find(&have_cols, t->cols[i].name) < 0) {
         db_problems_add(ps, ti, i, 0, 0, "missing from the snapshot", NULL);
         missing++;
       }
-      sqlite3_reset(cols);
     }
     if (missing) continue;
     state[ti] = DB_TABLE_OK;
@@ -150,23 +210,25 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
     }
   }
   for (int v = 0; v < m->nviews; v++) {
-    sqlite3_bind_text(view, 1, m->view_names[v], -1, SQLITE_STATIC);
+    int k = list_find(&have_views, m->view_names[v]);
     char msg[256];
-    if (sqlite3_step(view) != SQLITE_ROW) {
+    if (k < 0) {
       snprintf(msg, sizeof msg, "view '%s' is missing from the snapshot", m->view_names[v]);
       db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
-    } else if (full && strcmp((const char *)sqlite3_column_text(view, 0), m->view_sql[v]) != 0) {
+    } else if (full && strcmp(have_views.text[k] ? have_views.text[k] : "", m->view_sql[v]) != 0) {
       snprintf(msg, sizeof msg, "view '%s' differs from the one schema version %d defines", m->view_names[v],
                DB_SCHEMA_VERSION);
       db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
     }
-    sqlite3_reset(view);
   }
   rc = 0;
 done:
+  list_free(&tables);
+  list_free(&have_views);
+  list_free(&have_cols);
   sqlite3_finalize(cols);
-  sqlite3_finalize(view);
-  sqlite3_finalize(kind);
+  sqlite3_finalize(views);
+  sqlite3_finalize(kinds);
   sqlite3_finalize(st);
   return rc;
 }

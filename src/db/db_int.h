@@ -14,6 +14,9 @@
 
 extern const char db_schema_v1_sql[];  /* generated from schema_v1.sql */
 extern const char db_indexes_v1_sql[]; /* generated from indexes_v1.sql */
+/* The database schema_v1.sql makes, as bytes (generated at build time by db/gen/schema_image.c) */
+extern const unsigned char db_schema_image[];
+extern const size_t db_schema_image_size;
 
 /* What a column holds, from its declared type and its name (docs/schema.md, "Conventions"). */
 typedef enum db_kind {
@@ -67,8 +70,9 @@ typedef struct db_model {
 /* The query that renders status_label's rows as one text (for comparing contents). */
 extern const char db_status_label_sql[];
 
-/* Loads the model by running the embedded schema in an in-memory database and reading PRAGMA
- * table_info / foreign_key_list / index_list, plus the rule table's natural keys and flags. */
+/* Loads the model by opening the database the embedded schema makes (its image, made at build
+ * time) in memory and reading PRAGMA table_info / foreign_key_list / index_list, plus the rule
+ * table's natural keys and flags. */
 int db_model_load(db_model *m, rapp_err *err);
 void db_model_free(db_model *m);
 int db_model_table(const db_model *m, const char *name); /* index or -1 */

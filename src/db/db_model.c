@@ -1,7 +1,8 @@
 /* db/db_model.c — the schema model: what tables and columns schema_v1.sql declares, read from
- * SQLite itself (PRAGMA table_info, foreign_key_list, index_list on an in-memory copy), so the
- * import and check follow the schema file rather than a second list in C. Also the SQL functions
- * the rules use, and the problem list. */
+ * SQLite itself (PRAGMA table_info, foreign_key_list, index_list on the database the schema
+ * makes, run once at build time by db/gen/schema_image.c), so the import and check follow the
+ * schema file rather than a second list in C. Also the SQL functions the rules use, and the
+ * problem list. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,13 +64,37 @@ int db_table_column(const db_table *t, const char *name) {
   return -1;
 }
 
-static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
-  sqlite3_stmt *st = NULL;
-  int rc = -1;
+/* The PRAGMA queries load_table runs on every table, prepared once. */
+typedef struct model_stmts {
+  sqlite3_stmt *cols, *refs, *index_list, *index_info;
+} model_stmts;
+
+static int model_stmts_prepare(sqlite3 *db, model_stmts *q) {
+  memset(q, 0, sizeof *q);
+  return sqlite3_prepare_v2(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)",
+                            -1, &q->cols, NULL) != SQLITE_OK ||
+                 sqlite3_prepare_v2(db, "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?)",
+                                    -1, &q->refs, NULL) != SQLITE_OK ||
+                 sqlite3_prepare_v2(db,
+                                    "SELECT name, origin FROM pragma_index_list(?) WHERE origin IN "
+                                    "('pk','u') ORDER BY seq DESC",
+                                    -1, &q->index_list, NULL) != SQLITE_OK ||
+                 sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", -1,
+                                    &q->index_info, NULL) != SQLITE_OK
+             ? -1
+             : 0;
+}
+
+static void model_stmts_finalize(model_stmts *q) {
+  sqlite3_finalize(q->cols);
+  sqlite3_finalize(q->refs);
+  sqlite3_finalize(q->index_list);
+  sqlite3_finalize(q->index_info);
+}
+
+static int load_table(const model_stmts *q, db_table *t, rapp_err *err) {
   /* columns */
-  if (sqlite3_prepare_v2(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)",
-                         -1, &st, NULL) != SQLITE_OK)
-    goto fail;
+  sqlite3_stmt *st = q->cols;
   sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
   while (sqlite3_step(st) == SQLITE_ROW) {
     t->cols = xrealloc(t->cols, (size_t)(t->ncols + 1) * sizeof *t->cols);
@@ -83,11 +108,9 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
     c->pk = sqlite3_column_int(st, 4);
     c->kind = column_kind(t->name, c);
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   /* references */
-  if (sqlite3_prepare_v2(db, "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?)", -1,
-                         &st, NULL) != SQLITE_OK)
-    goto fail;
+  st = q->refs;
   sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
   while (sqlite3_step(st) == SQLITE_ROW) {
     int ci = db_table_column(t, (const char *)sqlite3_column_text(st, 0));
@@ -95,17 +118,10 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
     t->cols[ci].ref_table = col_text(st, 1);
     t->cols[ci].ref_col = col_text(st, 2);
   }
-  sqlite3_finalize(st);
+  sqlite3_reset(st);
   /* keys: the primary key and UNIQUE constraints */
   {
-    sqlite3_stmt *il = NULL, *ii = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT name, origin FROM pragma_index_list(?) WHERE origin IN ('pk','u') ORDER BY seq DESC",
-                           -1, &il, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", -1, &ii, NULL) != SQLITE_OK) {
-      sqlite3_finalize(il);
-      sqlite3_finalize(ii);
-      goto fail;
-    }
+    sqlite3_stmt *il = q->index_list, *ii = q->index_info;
     sqlite3_bind_text(il, 1, t->name, -1, SQLITE_STATIC);
     while (sqlite3_step(il) == SQLITE_ROW && t->nkeys < 3) {
       db_key *k = &t->keys[t->nkeys];
@@ -117,8 +133,7 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
       sqlite3_reset(ii);
       if (k->ncols > 0) t->nkeys++;
     }
-    sqlite3_finalize(il);
-    sqlite3_finalize(ii);
+    sqlite3_reset(il);
     /* an INTEGER PRIMARY KEY has no index; none in the schema, but take it from table_info */
     if (t->nkeys == 0) {
       db_key *k = &t->keys[0];
@@ -155,10 +170,6 @@ static int load_table(sqlite3 *db, db_table *t, rapp_err *err) {
                 strcmp(t->name, "company_strategy") == 0 || strcmp(t->name, "setting") == 0 ||
                 strcmp(t->name, "deviation_category") == 0;
   return 0;
-fail:
-  rc = err_set(err, "reading the schema of table '%s': %s", t->name, sqlite3_errmsg(db));
-  sqlite3_finalize(st);
-  return rc;
 }
 
 int db_model_load(db_model *m, rapp_err *err) {
@@ -169,7 +180,12 @@ int db_model_load(db_model *m, rapp_err *err) {
     err_set(err, "cannot open an in-memory database: %s", db ? sqlite3_errmsg(db) : "out of memory");
     goto fail;
   }
-  if (db_exec(db, db_schema_v1_sql, "schema_v1.sql", err) < 0) goto fail;
+  /* schema_v1.sql as run at build time (db/gen/schema_image.c), opened read-only in place */
+  if (sqlite3_deserialize(db, "main", (unsigned char *)db_schema_image, (sqlite3_int64)db_schema_image_size,
+                          (sqlite3_int64)db_schema_image_size, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+    err_set(err, "opening the schema's database image: %s", sqlite3_errmsg(db));
+    goto fail;
+  }
   if (sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table','view') "
                          "AND name NOT LIKE 'sqlite_%' ORDER BY rowid", -1, &st, NULL) != SQLITE_OK) {
     err_set(err, "reading the schema: %s", sqlite3_errmsg(db));
@@ -191,8 +207,18 @@ int db_model_load(db_model *m, rapp_err *err) {
   }
   sqlite3_finalize(st);
   st = NULL;
+  model_stmts q;
+  if (model_stmts_prepare(db, &q) < 0) {
+    err_set(err, "reading the schema's tables: %s", sqlite3_errmsg(db));
+    model_stmts_finalize(&q);
+    goto fail;
+  }
   for (int i = 0; i < m->ntables; i++)
-    if (load_table(db, &m->tables[i], err) < 0) goto fail;
+    if (load_table(&q, &m->tables[i], err) < 0) {
+      model_stmts_finalize(&q);
+      goto fail;
+    }
+  model_stmts_finalize(&q);
   if (sqlite3_prepare_v2(db, db_status_label_sql, -1, &st, NULL) != SQLITE_OK ||
       sqlite3_step(st) != SQLITE_ROW) {
     err_set(err, "reading status_label: %s", sqlite3_errmsg(db));

@@ -1,9 +1,20 @@
-/* util/sha256.c — SHA-256 as specified in FIPS 180-4 (see sha256.h). */
+/* util/sha256.c — SHA-256 as specified in FIPS 180-4 (see sha256.h).
+ *
+ * Two compressions of the same function: the portable one in C, and on x86 processors with the
+ * SHA extensions (Intel since Goldmont/Ice Lake, AMD since Zen) one with their instructions,
+ * about five times faster; a run hashes its whole snapshot, so this is a fixed cost of every
+ * report. The processor is asked once (__builtin_cpu_supports); sha256_accel can turn the fast
+ * path off, for the unit test that checks both against the same vectors. */
 #include "util/sha256.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define SHA256_X86 1
+#include <immintrin.h>
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -19,7 +30,7 @@ static uint32_t ror(uint32_t x, int n) {
   return (x >> n) | (x << (32 - n));
 }
 
-static void block(uint32_t h[8], const unsigned char *p) {
+static void block_c(uint32_t h[8], const unsigned char *p) {
   uint32_t w[64];
   for (int i = 0; i < 16; i++)
     w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
@@ -52,6 +63,96 @@ static void block(uint32_t h[8], const unsigned char *p) {
   h[7] += k;
 }
 
+/* n blocks of 64 bytes with the portable compression */
+static void blocks_c(uint32_t h[8], const unsigned char *p, size_t n) {
+  for (; n > 0; n--, p += 64) block_c(h, p);
+}
+
+#ifdef SHA256_X86
+/* Four rounds: the message words x (already in round order) plus the constants K[4 g ...]. The
+ * state is kept as ABEF and CDGH, the layout sha256rnds2 works on. */
+#define SHA_ROUNDS4(g, x)                                                        \
+  do {                                                                           \
+    __m128i m_ = _mm_add_epi32((x), _mm_loadu_si128((const __m128i *)&K[4 * (g)])); \
+    cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m_);                                \
+    m_ = _mm_shuffle_epi32(m_, 0x0E);                                            \
+    abef = _mm_sha256rnds2_epu32(abef, cdgh, m_);                                \
+  } while (0)
+/* The next four message words from the previous sixteen (w0 the oldest): W[t] = s1(W[t-2]) +
+ * W[t-7] + s0(W[t-15]) + W[t-16]. */
+#define SHA_SCHEDULE(w0, w1, w2, w3)                                                        \
+  (w0) = _mm_sha256msg2_epu32(                                                              \
+      _mm_add_epi32(_mm_sha256msg1_epu32((w0), (w1)), _mm_alignr_epi8((w3), (w2), 4)), (w3))
+
+__attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8], const unsigned char *p,
+                                                              size_t n) {
+  const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);
+  __m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
+  __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+  __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (; n > 0; n--, p += 64) {
+    __m128i abef0 = abef, cdgh0 = cdgh;
+    __m128i w0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 0)), bswap);
+    __m128i w1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16)), bswap);
+    __m128i w2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 32)), bswap);
+    __m128i w3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 48)), bswap);
+    SHA_ROUNDS4(0, w0);
+    SHA_ROUNDS4(1, w1);
+    SHA_ROUNDS4(2, w2);
+    SHA_ROUNDS4(3, w3);
+    for (int g = 4; g < 16; g += 4) {
+      SHA_SCHEDULE(w0, w1, w2, w3);
+      SHA_ROUNDS4(g, w0);
+      SHA_SCHEDULE(w1, w2, w3, w0);
+      SHA_ROUNDS4(g + 1, w1);
+      SHA_SCHEDULE(w2, w3, w0, w1);
+      SHA_ROUNDS4(g + 2, w2);
+      SHA_SCHEDULE(w3, w0, w1, w2);
+      SHA_ROUNDS4(g + 3, w3);
+    }
+    abef = _mm_add_epi32(abef, abef0);
+    cdgh = _mm_add_epi32(cdgh, cdgh0);
+  }
+  __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+  _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+#undef SHA_ROUNDS4
+#undef SHA_SCHEDULE
+#endif
+
+/* The compression in use: -1 not chosen yet, 0 portable, 1 the x86 SHA extensions. */
+static int accel = -1;
+
+static int accel_available(void) {
+#ifdef SHA256_X86
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+#else
+  return 0;
+#endif
+}
+
+int sha256_accel(int on) {
+  accel = on && accel_available();
+  return accel;
+}
+
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n) {
+  if (accel < 0) accel = accel_available();
+#ifdef SHA256_X86
+  if (accel) {
+    blocks_x86(h, p, n);
+    return;
+  }
+#endif
+  blocks_c(h, p, n);
+}
+
 void sha256_init(sha256_ctx *c) {
   static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -70,10 +171,12 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n) {
     p += take;
     n -= take;
     if (c->nblk < 64) return;
-    block(c->h, c->blk);
+    blocks(c->h, c->blk, 1);
     c->nblk = 0;
   }
-  for (; n >= 64; p += 64, n -= 64) block(c->h, p);
+  if (n >= 64) blocks(c->h, p, n / 64);
+  p += n / 64 * 64;
+  n %= 64;
   memcpy(c->blk, p, n);
   c->nblk = n;
 }
@@ -83,12 +186,12 @@ void sha256_final(sha256_ctx *c, unsigned char digest[32]) {
   c->blk[c->nblk++] = 0x80;
   if (c->nblk > 56) {
     memset(c->blk + c->nblk, 0, 64 - c->nblk);
-    block(c->h, c->blk);
+    blocks(c->h, c->blk, 1);
     c->nblk = 0;
   }
   memset(c->blk + c->nblk, 0, 56 - c->nblk);
   for (int i = 0; i < 8; i++) c->blk[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
-  block(c->h, c->blk);
+  blocks(c->h, c->blk, 1);
   for (int i = 0; i < 8; i++) {
     digest[4 * i] = (unsigned char)(c->h[i] >> 24);
     digest[4 * i + 1] = (unsigned char)(c->h[i] >> 16);

@@ -21,6 +21,11 @@ void sha256_init(sha256_ctx *c);
 void sha256_update(sha256_ctx *c, const void *data, size_t n);
 void sha256_final(sha256_ctx *c, unsigned char digest[32]);
 
+/* Whether the compression uses the processor's SHA instructions (x86 SHA extensions): with on,
+ * they are used when the processor has them (the default); with 0, the portable C code. Returns
+ * whether they are used from now on. For the unit test and benchmarks: both give the same digest. */
+int sha256_accel(int on);
+
 /* digest -> 64 hex digits and a NUL in hex[65]. */
 void sha256_hex(const unsigned char digest[32], char hex[65]);
 
