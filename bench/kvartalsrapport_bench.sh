@@ -1,7 +1,11 @@
 #!/bin/sh
 # bench/kvartalsrapport_bench.sh — time and peak memory (/usr/bin/time -v) of reports/kvartalsrapport.lua
 # (PDF and XLSX, 2026-T2) on the sample municipality and on `rapp-samplegen --scale 20`; CPU time
-# (user + system) too, steadier than wall time on a shared machine.
+# (user + system) too, steadier than wall time on a shared machine. Then, from a RAPP_TRACE=1 run
+# of each, the CPU ms per stage and the script queries' CPU summed. `scale20g` is the scale-20
+# snapshot with the governance structure at the sample's size (the 80 indicators without a copy
+# suffix "(N)", every 20th decision): the generator multiplies indicators and decisions with the
+# scale, and they are 98 % of the scale-20 report's pages (bench/README.md).
 # Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,3 +31,23 @@ run sample "$work/sample.db"
 "$build/rapp-samplegen" --scale 20 -o "$work/scale20" >/dev/null
 "$build/rapp" import "$work/scale20" -o "$work/scale20.db" >/dev/null
 run scale20 "$work/scale20.db"
+cp "$work/scale20.db" "$work/scale20g.db"
+sqlite3 "$work/scale20g.db" "PRAGMA foreign_keys = OFF;
+  DELETE FROM result WHERE indicator_code IN (SELECT code FROM indicator WHERE name LIKE '%(%)');
+  DELETE FROM target WHERE indicator_code IN (SELECT code FROM indicator WHERE name LIKE '%(%)');
+  DELETE FROM indicator WHERE name LIKE '%(%)';
+  DELETE FROM decision WHERE rowid % 20 <> 0;
+  DELETE FROM decision_status_change WHERE NOT EXISTS (SELECT 1 FROM decision d
+    WHERE d.body_code = decision_status_change.body_code AND d.case_number = decision_status_change.case_number);
+  VACUUM;"
+run scale20g "$work/scale20g.db"
+
+stages() { # label snapshot: CPU ms per stage (RAPP_TRACE=1), and the script queries' CPU summed
+  RAPP_TRACE=1 "$build/rapp" run "$root/reports/kvartalsrapport.lua" --db "$2" --period 2026-T2 \
+    --out "$work/trace-$1" 2>&1 >/dev/null |
+    awk -v l="$1" '/^rapp-trace:/ {s = s " " $2 " " int($4 + 0.5)} /^rapp: query/ {q += $3; n++}
+      END {printf "%-10s CPU ms:%s; %d queries %d ms\n", l, s, n, q + 0.5}'
+}
+stages sample "$work/sample.db"
+stages scale20 "$work/scale20.db"
+stages scale20g "$work/scale20g.db"

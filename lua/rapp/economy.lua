@@ -24,26 +24,31 @@ WITH k AS (
   SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
   FROM unit u WHERE :by = 'area' OR u.area_code = :area
 ),
-b AS (
+-- per unit first (each an index range of budget_unit_month / actual_unit_month, in its order),
+-- then per key: no sort of every budget and account row. The sums are rounded to øre, so the
+-- order of addition does not show.
+bu AS (
   SELECT k.key,
-         round(sum(b.amount), 2) AS year_budget,
-         round(sum(CASE WHEN b.month <= :last_month THEN b.amount ELSE 0 END), 2) AS budget_ytd
-  FROM budget b JOIN k ON k.unit_code = b.unit_code
-  WHERE b.month BETWEEN :first_month AND :year_end
-  GROUP BY k.key
+         (SELECT sum(b.amount) FROM budget b
+          WHERE b.unit_code = k.unit_code AND b.month BETWEEN :first_month AND :year_end) AS year_budget,
+         (SELECT sum(b.amount) FROM budget b
+          WHERE b.unit_code = k.unit_code AND b.month BETWEEN :first_month AND :last_month) AS budget_ytd,
+         (SELECT sum(a.amount) FROM actual a
+          WHERE a.unit_code = k.unit_code AND a.month BETWEEN :first_month AND :last_month) AS actual_ytd,
+         (SELECT sum(f.year_amount) FROM forecast f
+          WHERE f.unit_code = k.unit_code AND f.month = (SELECT max(f2.month) FROM forecast f2
+                   WHERE f2.unit_code = k.unit_code AND f2.month BETWEEN :first_month AND :last_month)) AS forecast
+  FROM k
+),
+b AS (
+  SELECT key, round(sum(year_budget), 2) AS year_budget, round(sum(coalesce(budget_ytd, 0)), 2) AS budget_ytd
+  FROM bu WHERE year_budget IS NOT NULL GROUP BY key
 ),
 a AS (
-  SELECT k.key, round(sum(a.amount), 2) AS actual_ytd
-  FROM actual a JOIN k ON k.unit_code = a.unit_code
-  WHERE a.month BETWEEN :first_month AND :last_month
-  GROUP BY k.key
+  SELECT key, round(sum(actual_ytd), 2) AS actual_ytd FROM bu WHERE actual_ytd IS NOT NULL GROUP BY key
 ),
 f AS (
-  SELECT k.key, sum(f.year_amount) AS forecast
-  FROM forecast f JOIN k ON k.unit_code = f.unit_code
-  WHERE f.month = (SELECT max(f2.month) FROM forecast f2
-                   WHERE f2.unit_code = f.unit_code AND f2.month BETWEEN :first_month AND :last_month)
-  GROUP BY k.key
+  SELECT key, sum(forecast) AS forecast FROM bu WHERE forecast IS NOT NULL GROUP BY key
 ),
 names AS (
   SELECT code, name, sort_order FROM area WHERE :by = 'area'

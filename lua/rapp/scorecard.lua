@@ -74,7 +74,9 @@ ind AS (
               CASE :scope WHEN 'unit' THEN t.unit_code = :unit
                 ELSE t.unit_code IS NULL AND t.area_code = :area END))
 ),
-card AS (
+-- MATERIALIZED: result_id is computed once per row (a flattened card re-ran its subquery for
+-- every use of c.result_id below: six times a row)
+card AS MATERIALIZED (
   SELECT f.code AS focus_code, f.name AS focus_area, f.main_goal, f.sort_order AS focus_sort,
          ind.*, sh.period, sh.year,
          CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AS previous_period,
@@ -92,16 +94,20 @@ card AS (
   LEFT JOIN ind ON ind.focus_area_code = f.code
   LEFT JOIN shown sh ON sh.frequency = ind.frequency
 ),
--- Status and the limits it was judged by come from the view result_status, looked up per result
--- (a scalar subquery on result_id lets SQLite evaluate the view for that row only).
+-- Status and the limits it was judged by come from the view result_status, joined on result_id:
+-- an inner join SQLite flattens (the view evaluated for that row only, once), and the rows
+-- without a result added with UNION ALL (a LEFT JOIN on the view would build all of it).
 card2 AS (
-  SELECT c.*, r.value, r.comment, p.value AS previous_value,
-         (SELECT rs.status FROM result_status rs WHERE rs.result_id = c.result_id) AS rs_status,
-         (SELECT rs.desired FROM result_status rs WHERE rs.result_id = c.result_id) AS rs_desired,
-         (SELECT rs.acceptable FROM result_status rs WHERE rs.result_id = c.result_id) AS rs_acceptable
+  SELECT c.*, rs.value, rs.comment, p.value AS previous_value,
+         rs.status AS rs_status, rs.desired AS rs_desired, rs.acceptable AS rs_acceptable
   FROM card c
-  LEFT JOIN result r ON r.rowid = c.result_id
+  JOIN result_status rs ON rs.result_id = c.result_id
   LEFT JOIN result p ON p.rowid = c.previous_id
+  UNION ALL
+  SELECT c.*, NULL, NULL, p.value, NULL, NULL, NULL
+  FROM card c
+  LEFT JOIN result p ON p.rowid = c.previous_id
+  WHERE c.result_id IS NULL
 )
 SELECT c.focus_code, c.focus_area, c.main_goal, c.goal_code, c.goal, c.goal_area,
        c.indicator_code, c.indicator, c.method, c.unit_of_measure, c.decimals, c.direction,
@@ -224,12 +230,31 @@ end
 
 -- ---- data --------------------------------------------------------------------------------------
 
+-- The rows of M.SQL for the parameters q, run once per report run and scope: a report asks for
+-- the same scorecard several times (its counts, the table, the summary), and the snapshot does
+-- not change during a run. The rows are read, never changed (scorecard.rows hands out copies).
+local cache = setmetatable({}, { __mode = "k" })
+local function card_rows(r, q)
+  local by_db = cache[r.db]
+  if not by_db then
+    by_db = {}
+    cache[r.db] = by_db
+  end
+  local key = concat({ q.last_month, q.scope, q.area, q.unit, q.common, q.compare }, "\0")
+  local rows = by_db[key]
+  if not rows then
+    rows = r.db:rows(M.SQL, q)
+    by_db[key] = rows
+  end
+  return rows
+end
+
 --- scorecard.rows(r, opts) -> list of rows (plain tables, columns of scorecard.SQL), scope name.
 --- opts: period (required), area or unit (default: the whole municipality), common
 --- ('measured' default, or 'all'), compare ('previous' default, or 'last_year').
 function M.rows(r, opts)
   local q, _, name = scope_params(r.db, "rows", opts)
-  local rows = r.db:rows(M.SQL, q)
+  local rows = card_rows(r, q)
   local list = {}
   for i, row in ipairs(rows) do
     local t = {}
@@ -282,7 +307,7 @@ end
 --- legend (default true), notes (default true).
 function M.table(r, opts)
   local q, period, name = scope_params(r.db, "table", opts)
-  local rows = r.db:rows(M.SQL, q)
+  local rows = card_rows(r, q)
   local doc = r.doc
   if opts.legend ~= false then M.legend(r, nil) end
   -- No fixed widths: the renderers size the columns from their content (long words kept whole).
@@ -420,5 +445,4 @@ function M.status_chart(r, rows, title)
   }
 end
 
-local _ = setmetatable
 return M

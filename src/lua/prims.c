@@ -1114,16 +1114,24 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* RAPP_TRACE=1 (a developer aid, as for the import): each script query's CPU time and its SQL on
- * stderr, to find the queries a report spends its time in. */
-static void trace_query(const char *sql, double t0) {
+static double wall_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* RAPP_TRACE=1 (a developer aid, as for the import): each script query's CPU and wall time, the
+ * rows it returned and its SQL on stderr, to find the queries a report spends its time in (the
+ * CPU clock may tick in steps of a few ms: the wall time is finer on a quiet machine). */
+static void trace_query(const char *sql, double t0, double w0, long long rows) {
   char line[161];
   size_t n = 0;
   for (const char *p = sql; *p && n < sizeof line - 1; p++) /* whitespace runs as one space */
     if (!(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') || (n > 0 && line[n - 1] != ' '))
       line[n++] = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p;
   line[n] = '\0';
-  fprintf(stderr, "rapp: query %8.1f ms  %s\n", (now_seconds() - t0) * 1000, line);
+  fprintf(stderr, "rapp: query %8.1f ms CPU %8.1f ms wall %7lld rows  %s\n", (now_seconds() - t0) * 1000,
+          (wall_seconds() - w0) * 1000, rows, line);
 }
 
 /* query(sql, params, mode) with mode "all" -> rows, names; "one" -> row | nil; "value" -> v | nil */
@@ -1132,7 +1140,8 @@ static int lf_query(lua_State *L) {
   static const char *const modes[] = {"all", "one", "value", NULL};
   int mode = luaL_checkoption(L, 3, "all", modes);
   int trace = getenv("RAPP_TRACE") != NULL;
-  double t0 = trace ? now_seconds() : 0;
+  double t0 = trace ? now_seconds() : 0, w0 = trace ? wall_seconds() : 0;
+  long long rows = 0;
   db_stmt *st = open_query(L, sql, 2); /* handle names mt */
   int hidx = lua_gettop(L) - 2, nidx = hidx + 1, mtidx = hidx + 2;
   if (mode == 0) {
@@ -1142,18 +1151,21 @@ static int lf_query(lua_State *L) {
       push_row(L, st, nidx, mtidx);
       lua_rawseti(L, -2, ++n);
     }
+    rows = (long long)n;
     lua_pushvalue(L, nidx);
   } else if (step(L, st, sql) != 1) {
     lua_pushnil(L);
   } else if (mode == 1) {
+    rows = 1;
     push_row(L, st, nidx, mtidx);
   } else if (db_stmt_column_count(st) > 0) {
+    rows = 1;
     push_column(L, st, 0);
   } else {
     lua_pushnil(L);
   }
   stmt_handle *h = lua_touserdata(L, hidx);
-  if (trace) trace_query(sql, t0);
+  if (trace) trace_query(sql, t0, w0, rows);
   db_stmt_free(h->st); /* now, not at garbage collection */
   h->st = NULL;
   return mode == 0 ? 2 : 1;
