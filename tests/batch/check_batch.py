@@ -15,6 +15,10 @@ plan    reports/plans/manedspakke.lua: every job run (the unit report for every 
         area's decision follow-up named by area; a plan that reaches for a library is refused
 worker  the worker running an item (a report spinning for ENH2010) killed with SIGKILL: exactly that
         item fails naming the signal, a new worker runs the rest, exit 3, no temporary folder left
+limits  a worker runs item after item in its own process (-j 1): a stuck C call for ENH1020 is stopped
+        at the wall-clock limit (the worker is killed and replaced), ENH2010 fails at the memory limit,
+        each with the limit's message; every other unit is written by a new Lua state (the script's
+        own counter says 1), exit 3, no temporary folder left
 interrupt  SIGINT to the batch alone and to its whole process group (Ctrl-C) in the middle: the batch
         dies of SIGINT, leaves no temporary manifest or folder, its manifest is whole and records
         every finished item with its hashes; a temporary manifest left by a SIGKILL is removed by
@@ -405,7 +409,34 @@ def case_worker():
                                             + ["manifest.json"]), "the output folder holds other files")
 
 
+def case_limits():
+    out = os.path.join(work, "limits")
+    r = batch(os.path.join(src, "tests", "batch", "enhet_grense.lua"), out, "-j", "1",
+              "--time-limit", "3", "--memory-limit", "64")
+    check(r.returncode == 3, f"the batch exited {r.returncode}, expected 3: {r.stderr[-300:]}")
+    m = manifest(out)
+    st = {it["params"]["unit"]: it for it in m["items"]}
+    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
+    check(failed == ["ENH1020", "ENH2010"], f"items not ok: {failed}")
+    check("stopped after 3 seconds (the wall-clock limit)" in (st["ENH1020"]["message"] or ""),
+          f"ENH1020: not the wall-clock message: {st['ENH1020']['message']}")
+    check("used more than 64 MB of memory" in (st["ENH2010"]["message"] or ""),
+          f"ENH2010: not the memory message: {st['ENH2010']['message']}")
+    check_outputs_hashed(m, "limits")
+    for code, name in UNITS:
+        path = os.path.join(out, f"enhet-2026-T2-{code}.txt")
+        if code in failed:
+            check(not os.path.exists(path), f"{code} failed but {path} was written")
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        check(f"Enhetsark for {name}" in text, f"{code}: the text does not name the unit")
+        check("Tellar: 1\n" in text, f"{code}: the script's state came from an earlier item: {text[-60:]}")
+    left = [f for f in os.listdir(out) if f.startswith(".") or ".tmp" in f]
+    check(left == [], f"temporary files left: {left}")
+
+
 {"burst": case_burst, "jobs": case_jobs, "fail": case_fail, "resume": case_resume,
  "shards": case_shards, "plan": case_plan, "interrupt": case_interrupt,
- "worker": case_worker}[case]()
+ "worker": case_worker, "limits": case_limits}[case]()
 finish(f"batch {case}: all checks passed")
