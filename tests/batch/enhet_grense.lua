@@ -20,7 +20,7 @@ return rapp.report {
       string.find(string.rep("a", 200), string.rep("a*", 40) .. "b")
     elseif p.unit.code == "ENH2010" then
       local t = {}
-      for i = 1, 100000000 do t[i] = string.rep("x", 4096) .. i end
+      for i = 1, 100000 do t[i] = string.rep("x", 1048576) .. i end
     end
     r.doc:heading(1, "Enhetsark for " .. p.unit.name)
     r.doc:paragraph("Tellar: " .. runs)
