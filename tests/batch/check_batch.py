@@ -88,6 +88,24 @@ def wait_for_ok(p, out, n):
     return done
 
 
+def kill_worker(p, out):
+    """Kills the one worker of the running batch p (-j 1) with SIGKILL and waits for the batch: exit 3,
+    ENH2010 alone failed, naming the signal. Returns stderr and the manifest."""
+    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+        workers = f.read().split()
+    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
+    os.kill(int(workers[0]), signal.SIGKILL)
+    _, err = p.communicate()
+    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
+    m = manifest(out)
+    st = {it["params"]["unit"]: it for it in m["items"]}
+    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
+    check(failed == ["ENH2010"], f"items not ok: {failed}")
+    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
+          f"the message does not name the signal: {st['ENH2010']['message']}")
+    return err, m
+
+
 def pct_text(code):
     row = con.execute("SELECT 100.0 * sum(short_term_days + long_term_days) / sum(planned_days) FROM absence "
                       "WHERE unit_code = ? AND month BETWEEN '2026-05' AND '2026-08'", (code,)).fetchone()
@@ -388,18 +406,7 @@ def case_worker():
                          env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wait_for_ok(p, out, before)
     check(p.poll() is None, "the batch ended before its worker could be killed")
-    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-        workers = f.read().split()
-    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
-    os.kill(int(workers[0]), signal.SIGKILL)
-    _, err = p.communicate()
-    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
-    m = manifest(out)
-    st = {it["params"]["unit"]: it for it in m["items"]}
-    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
-    check(failed == ["ENH2010"], f"items not ok: {failed}")
-    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
-          f"the message does not name the signal: {st['ENH2010']['message']}")
+    err, m = kill_worker(p, out)
     check("failed: enhet_treg.lua unit=ENH2010: " in err, "stderr does not name the failed item")
     check_outputs_hashed(m, "worker")
     for _ in range(100):  # the killed worker's report process dies with it and removes its folder
@@ -457,18 +464,7 @@ def case_crash():
             time.sleep(0.005)
     check(folder is not None, "the batch ended before ENH2010's private folder appeared")
     time.sleep(0.05)  # the worker announced it right after creating it; now it writes the PDF
-    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-        workers = f.read().split()
-    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
-    os.kill(int(workers[0]), signal.SIGKILL)
-    _, err = p.communicate()
-    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
-    m = manifest(out)
-    st = {it["params"]["unit"]: it for it in m["items"]}
-    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
-    check(failed == ["ENH2010"], f"items not ok: {failed}")
-    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
-          f"the message does not name the signal: {st['ENH2010']['message']}")
+    _, m = kill_worker(p, out)
     check_outputs_hashed(m, "crash")
     left = [f for f in os.listdir(out) if f.startswith(".")]
     check(left == [], f"temporary folders left: {left}")
