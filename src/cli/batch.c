@@ -19,8 +19,8 @@
  * parent sends SIGTERM to a worker whose item outlives --time-limit + 1 s (a C call the Lua hook
  * cannot stop) and SIGKILL as long again later.
  * The parent alone writes the manifest (at most once a second, at the end, and when a stop signal
- * comes). Workers die with the parent (PR_SET_PDEATHSIG SIGTERM: the engine then kills its report
- * process and removes its temporary folder). */
+ * comes). Workers die with the parent (PR_SET_PDEATHSIG SIGTERM: the handler engine_run_here
+ * installed removes the item's private folder). */
 #define _GNU_SOURCE /* prctl */
 #include "cli/batch.h"
 
@@ -752,7 +752,8 @@ static void run_pool(batch_state *s, const char *todo, int jobs, const char *sna
         }
         continue;
       }
-      if (slots[i].pid == 0 || slots[i].busy || slots[i].cmd_fd < 0) continue;
+      /* a worker stopped at the wall-clock limit is dying even if its item just finished */
+      if (slots[i].pid == 0 || slots[i].busy || slots[i].cmd_fd < 0 || slots[i].stopped) continue;
       if (next < s->l->n) {
         dispatch(&slots[i], next++);
       } else { /* nothing left: the worker exits when its pipe closes */
