@@ -686,7 +686,8 @@ static void worker_gone(batch_state *s, slot *sl) {
                  "example a string pattern that backtracks endlessly); raise the limit with "
                  "--time-limit SECONDS", s->o->limits.seconds);
     else if (WIFSIGNALED(status))
-      buf_printf(&m, "the item's worker process died (signal %d)", WTERMSIG(status));
+      buf_printf(&m, "the item's worker process died (signal %d%s)", WTERMSIG(status),
+                 WTERMSIG(status) == SIGXCPU ? ": CPU time limit" : "");
     else
       buf_printf(&m, "the item's worker process stopped without saying why (exit %d)", WEXITSTATUS(status));
     finish_item(s, sl->item, &sl->data, now_mono() - sl->start, buf_str(&m));
