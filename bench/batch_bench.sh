@@ -2,9 +2,12 @@
 # bench/batch_bench.sh — a batch of N unit reports (tests/batch/enhet.lua, PDF) at -j 1 and -j 2,
 # RUNS times each (alternating): wall time of every run and the medians, the speed-up of the
 # medians, CPU time per report; the per-item overhead split into stages (RAPP_TRACE=1 on the same
-# batch of a report whose build() does nothing); the memory of the parent, of each worker and of a
-# report process (sampled from /proc while the -j 2 batch runs). Prints the load average before
-# and after every run: the machine may be shared, and other work skews the ratio.
+# batch of a report whose build() does nothing); the memory of the parent and of each worker
+# (sampled from /proc while the -j 2 batch runs: a worker runs its items itself). Prints the load
+# average before and after every run: the machine may be shared, and other work skews the ratio.
+# Compare CPU per report at -j 1 and -j 2 (the goal: the same), not wall times, on a loaded machine.
+# BENCH_FORK=1 adds a run of each with RAPP_BATCH_FORK=1 (a forked report process per item, the
+# way before session 6) for comparison.
 # Usage: bench/batch_bench.sh [BUILD_DIR] [N] [RUNS]   (default build/, 400 units, 3 runs;
 # rapp-samplegen --scale makes enough units)
 set -eu
@@ -30,13 +33,13 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 field() { sed -n "s/.*$1: //p" "$2"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# RSS in kB of the processes under the batch parent $1, by generation, largest seen: the parent,
-# its workers (children) and their report processes (grandchildren).
+# RSS in kB of the processes under the batch parent $1, largest seen: the parent and its workers
+# (children; their peak, VmHWM), and report processes (grandchildren) with RAPP_BATCH_FORK=1.
 sample_rss() {
   : >"$work/rss"
   while kill -0 "$1" 2>/dev/null; do
     for w in $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
-      echo "worker $(awk '/^VmRSS/ { print $2 }' "/proc/$w/status" 2>/dev/null)" >>"$work/rss"
+      echo "worker $(awk '/^VmHWM/ { print $2 }' "/proc/$w/status" 2>/dev/null)" >>"$work/rss"
       for r in $(cat "/proc/$w/task/$w/children" 2>/dev/null); do
         echo "report $(awk '/^VmHWM/ { print $2 }' "/proc/$r/status" 2>/dev/null)" >>"$work/rss"
       done
@@ -76,6 +79,13 @@ while [ "$i" -lt "$runs" ]; do
   run j2 "$root/tests/batch/enhet.lua" 2
   i=$((i + 1))
 done
+if [ "${BENCH_FORK:-}" = 1 ]; then
+  echo "with RAPP_BATCH_FORK=1 (a report process forked per item):"
+  export RAPP_BATCH_FORK=1
+  run fork1 "$root/tests/batch/enhet.lua" 1
+  run fork2 "$root/tests/batch/enhet.lua" 2
+  unset RAPP_BATCH_FORK
+fi
 run mem "$root/tests/batch/enhet.lua" 2 sample
 m1=$(median <"$work/walls-j1")
 m2=$(median <"$work/walls-j2")
@@ -87,8 +97,8 @@ else
   echo "-j 1 and -j 2: outputs DIFFER"
 fi
 awk -v n="$n" -v hz="$(getconf CLK_TCK)" '{ if ($2 > max[$1]) max[$1] = $2 } END {
-  printf "memory (largest RSS seen during an untimed -j 2 run, sampled every 0.5 s): parent %.1f MB, each worker %.1f MB, a report process (peak) %.1f MB\n",
-    max["parent"] / 1024, max["worker"] / 1024, max["report"] / 1024
+  printf "memory (an untimed -j 2 run, sampled every 0.5 s): parent %.1f MB (RSS), each worker %.1f MB (its peak RSS: it runs the reports)\n",
+    max["parent"] / 1024, max["worker"] / 1024
   printf "the parent'"'"'s own (serial) CPU during -j 2: %.2f ms per item (at least: sampled every 0.5 s)\n",
     1000 * max["parentcpu"] / hz / n }' "$work/rss"
 
@@ -101,18 +111,15 @@ item_ms=$(grep -o '"duration_s": [0-9.]*' "$work/out-noop/manifest.json" | awk '
 echo "per-item overhead (empty report, -j 1, $n items; load before $before, after $(load)), mean per item, wall / CPU ms:"
 awk -v item="$item_ms" '/^rapp-trace:/ { w[$2] += $3; c[$2] += $4; n[$2]++ } END {
   k = n["report_process"]; if (!k) { print "  no trace lines"; exit }
-  split("start lua_state script_load snapshot_open params build pdf_fonts", order, " ")
-  words["start"] = "start-up (fork of the report process until it runs)"
-  words["lua_state"] = "Lua state (sandbox, library loaded)"
+  split("lua_state script_load snapshot_open params build pdf_fonts", order, " ")
+  words["lua_state"] = "Lua state (sandbox, library loaded) [CPU: + the worker between items]"
   words["script_load"] = "report script loaded"
   words["snapshot_open"] = "snapshot open (and its check)"
   words["params"] = "parameters checked"
   words["build"] = "build() and closing Lua"
   words["pdf_fonts"] = "font loading (4 faces)"
-  sw = 0; sc = 0
-  for (i = 1; i <= 7; i++) { s = order[i]; printf "  %-52s %7.2f / %6.2f\n", words[s], w[s] / k, c[s] / k; sw += w[s]; sc += c[s] }
+  for (i = 1; i <= 6; i++) { s = order[i]; printf "  %-52s %7.2f / %6.2f\n", words[s], w[s] / k, c[s] / k }
   printf "  %-52s %7.2f / %6.2f\n", "PDF laid out and written (fonts embedded, compressed)", (w["pdf"] - w["pdf_fonts"]) / k, (c["pdf"] - c["pdf_fonts"]) / k
-  sw += w["pdf"] - w["pdf_fonts"]; sc += c["pdf"] - c["pdf_fonts"]
-  printf "  %-52s %7.2f / %6.2f\n", "exit of the report process, reaped", (w["report_process"] - sw) / k, (c["report_process"] - sc) / k
+  printf "  %-52s %7.2f / %6.2f\n", "the report in all (engine_run_here)", w["report_process"] / k, c["report_process"] / k
   printf "  %-52s %7.2f / %6s\n", "the worker: outputs moved into place, hashed, sent", item - w["report_process"] / k, "-"
   printf "  %-52s %7.2f\n", "one item in all (manifest duration_s)", item }' "$work/trace"

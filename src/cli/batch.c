@@ -3,16 +3,24 @@
  *
  * The parent forks -j worker processes that live for the whole batch (a dead one is replaced) and
  * sends each, over its own pipe, the index of the next item (one size_t) when it is idle; closing
- * the pipe tells the worker to exit. For each item the worker calls engine_run_files, which forks
- * a new sandboxed report process and renames its outputs into place only when it succeeded; then
- * it hashes the outputs and answers over a second pipe, in NUL-terminated records:
+ * the pipe tells the worker to exit. For each item the worker calls engine_run_here, which runs
+ * the report in the worker itself with a new Lua state under the limits and renames its outputs
+ * into place only when it succeeded (no report process per item: its fork, exit and copy-on-write
+ * faults were half the CPU of an item and what two workers contended for); then it hashes the
+ * outputs and answers over a second pipe, in NUL-terminated records:
+ *   "T<dev>:<ino>:<path>"         the item's private folder exists (engine_run_here): the parent
+ *                                 removes it if the worker dies
+ *   "E<digit><message>"           memory ran out (engine_run_here); the worker exits
  *   "S<digit>"                    the run failed with that exit code ("S0": it succeeded)
  *   "M<message>"                  why it failed
  *   "O<sha256>:<size>:<path>"     an output written
  *   "Z"                           the item is done
+ * A worker that dies (a crash, the kill below) fails its item with the reason and is replaced; the
+ * parent sends SIGTERM to a worker whose item outlives --time-limit + 1 s (a C call the Lua hook
+ * cannot stop) and SIGKILL as long again later.
  * The parent alone writes the manifest (at most once a second, at the end, and when a stop signal
- * comes). Workers die with the parent (PR_SET_PDEATHSIG SIGTERM: the engine then kills its report
- * process and removes its temporary folder). */
+ * comes). Workers die with the parent (PR_SET_PDEATHSIG SIGTERM: the handler engine_run_here
+ * installed removes the item's private folder). */
 #define _GNU_SOURCE /* prctl */
 #include "cli/batch.h"
 
@@ -354,8 +362,13 @@ static void send_rec(int fd, char kind, const char *payload) {
   buf_free(&b);
 }
 
-/* One item in a worker: one report run (engine_run_files forks its own sandboxed report process
- * with its own limits and temporary folder), its outputs hashed, the records sent, then "Z". */
+/* RAPP_BATCH_FORK=1 (a developer's comparison, bench/batch_bench.sh): each item in a report
+ * process of its own forked by the worker, as `rapp run` does, rather than in the worker. */
+static int fork_items;
+
+/* One item in a worker: one report run in the worker itself (engine_run_here: a new Lua state,
+ * the limits, its own temporary folder, outputs renamed into place only when it succeeded), its
+ * outputs hashed, the records sent, then "Z". */
 static void run_item(const batch_item *it, const batch_opts *o, const char *snap_sha, int fd) {
   engine_opts eo;
   memset(&eo, 0, sizeof eo);
@@ -374,7 +387,8 @@ static void run_item(const batch_item *it, const batch_opts *o, const char *snap
   rapp_err err;
   char **paths = NULL;
   size_t n = 0;
-  int rc = engine_run_files(&eo, &paths, &n, &err);
+  int rc = fork_items ? engine_run_files(&eo, &paths, &n, &err)
+                      : engine_run_here(&eo, fd, &paths, &n, &err);
   rapp_buf rec = {0};
   for (size_t i = 0; rc == 0 && i < n; i++) {
     char hex[65];
@@ -405,8 +419,14 @@ typedef struct slot {
   int busy;       /* an item was sent and its "Z" has not come back */
   size_t item;
   double start;
+  int stopped;    /* the parent sent SIGTERM at the item's wall-clock limit (then SIGKILL) */
   rapp_buf data;  /* records received for the current item */
 } slot;
+
+/* The wall-clock limit of an item: the worker gets SIGTERM this long after the item's
+ * --time-limit (the Lua hook stops a script loop at the limit itself, with the script's line;
+ * this stops one stuck C call), and SIGKILL as long again after that. */
+#define KILL_GRACE_SECONDS 1.0
 
 typedef struct batch_state {
   batch_list *l;
@@ -487,6 +507,10 @@ static void finish_item(batch_state *s, size_t idx, const rapp_buf *data, double
     if (p + len >= end) break;
     if (p[0] == 'S') code = p[1] - '0';
     if (p[0] == 'M') msg = p + 1;
+    if (p[0] == 'E' && p[1]) { /* engine_run_here: memory ran out, the worker exits */
+      code = p[1] - '0';
+      msg = p + 2;
+    }
     if (p[0] == 'O') {
       char *rest;
       const char *colon = strchr(p + 1, ':');
@@ -647,10 +671,23 @@ static void worker_gone(batch_state *s, slot *sl) {
   }
   if (sl->cmd_fd >= 0) close(sl->cmd_fd);
   close(sl->res_fd);
+  /* the private folder of an item the worker was writing ("T" records: engine_run_here) */
+  for (const char *p = sl->data.data, *end = p ? p + sl->data.len : NULL; p && p < end;) {
+    size_t len = strnlen(p, (size_t)(end - p));
+    if (p + len >= end) break;
+    if (p[0] == 'T') engine_remove_announced(p + 1);
+    p += len + 1;
+  }
   if (sl->busy && !stop_signal) {
     rapp_buf m = {0};
-    if (WIFSIGNALED(status))
-      buf_printf(&m, "the item's worker process died (signal %d)", WTERMSIG(status));
+    if (sl->stopped)
+      buf_printf(&m, "the report was stopped after %g seconds (the wall-clock limit): the script "
+                 "was stuck in one long call that the instruction limit cannot interrupt (for "
+                 "example a string pattern that backtracks endlessly); raise the limit with "
+                 "--time-limit SECONDS", s->o->limits.seconds);
+    else if (WIFSIGNALED(status))
+      buf_printf(&m, "the item's worker process died (signal %d%s)", WTERMSIG(status),
+                 WTERMSIG(status) == SIGXCPU ? ": CPU time limit" : "");
     else
       buf_printf(&m, "the item's worker process stopped without saying why (exit %d)", WEXITSTATUS(status));
     finish_item(s, sl->item, &sl->data, now_mono() - sl->start, buf_str(&m));
@@ -716,7 +753,8 @@ static void run_pool(batch_state *s, const char *todo, int jobs, const char *sna
         }
         continue;
       }
-      if (slots[i].pid == 0 || slots[i].busy || slots[i].cmd_fd < 0) continue;
+      /* a worker stopped at the wall-clock limit is dying even if its item just finished */
+      if (slots[i].pid == 0 || slots[i].busy || slots[i].cmd_fd < 0 || slots[i].stopped) continue;
       if (next < s->l->n) {
         dispatch(&slots[i], next++);
       } else { /* nothing left: the worker exits when its pipe closes */
@@ -736,6 +774,19 @@ static void run_pool(batch_state *s, const char *todo, int jobs, const char *sna
     }
     int timeout = -1;
     if (s->tty && !s->o->quiet) timeout = 1000;
+    double now = now_mono(), limit = s->o->limits.seconds + KILL_GRACE_SECONDS;
+    for (int i = 0; i < nslots; i++) { /* the wall-clock limit of each running item */
+      if (slots[i].pid <= 0 || !slots[i].busy || fork_items) continue; /* forked: the engine's */
+      double due = slots[i].start + limit * (slots[i].stopped ? 2 : 1);
+      if (now >= due) {
+        kill(slots[i].pid, slots[i].stopped ? SIGKILL : SIGTERM);
+        slots[i].stopped++;
+        due = slots[i].start + 2 * limit;
+        if (slots[i].stopped > 1) continue;
+      }
+      int left = (int)((due - now) * 1000) + 1;
+      if (timeout < 0 || left < timeout) timeout = left;
+    }
     if (s->dirty) {
       int left = (int)((s->saved_at + MANIFEST_EVERY_SECONDS - now_mono()) * 1000) + 1;
       if (left < 0) left = 0;
@@ -844,6 +895,8 @@ int batch_run(batch_list *l, const batch_opts *o) {
   db_query *warm = NULL;
   rapp_err ignored;
   if (db_query_open(o->db_path, &warm, &ignored) == 0) db_query_close(warm);
+  const char *fk = getenv("RAPP_BATCH_FORK");
+  fork_items = fk && strcmp(fk, "1") == 0;
   size_t total_items = l->n;
   select_shard(l, o->shard_k, o->shard_n);
   rapp_buf mpath = {0};

@@ -3,9 +3,10 @@
  * A batch is a list of items, each one report script with its parameters. Items are sorted by
  * their key ("<script file> name=value ..."), optionally cut to one shard (sorted position modulo
  * N equals K), and run by a pool of -j worker processes that live for the whole batch: each item
- * is one engine_run_files in a worker (which forks a new sandboxed report process as `rapp run`
- * does), so one item's failure or crash never touches another. The snapshot is hashed once for
- * the whole batch.
+ * is one engine_run_here in a worker (a new Lua state under the limits, its own private folder,
+ * outputs renamed into place only when it succeeded), so one item's failure never touches
+ * another; a worker that crashes or is killed at the wall-clock limit fails only its item and is
+ * replaced. The snapshot is hashed once for the whole batch.
  *
  * Every batch writes a manifest (JSON, jansson) in the output folder, replaced atomically (temporary
  * file + rename) at most once a second while items finish, at the end and when SIGINT, SIGTERM or

@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -127,6 +128,9 @@ static void remove_private_dir(int dirfd, const char *path) {
 static int child_dirfd = -1;     /* the private temporary folder, once created */
 static char child_dir[PATH_MAX]; /* its path */
 static int child_fd = -1;        /* the pipe to the parent */
+static int announce_fd = -1;     /* engine_run_here: the batch worker's pipe to the batch, which
+                                    learns the private folder ("T") and an out-of-memory death
+                                    ("E") there, as the process may die before it can tell */
 static char oom_record[512];     /* the "E1..." record for an allocation that failed */
 static size_t oom_len;
 
@@ -145,11 +149,12 @@ static void child_on_signal(int sig) {
 
 static void child_out_of_memory(size_t n) {
   (void)n;
-  if (child_fd >= 0) { /* "E1" + the script's line when its code runs + the limit's words */
+  int fd = announce_fd >= 0 ? announce_fd : child_fd;
+  if (fd >= 0) { /* "E1" + the script's line when its code runs + the limit's words */
     char where[PATH_MAX + 32];
-    file_write_all(child_fd, oom_record, 2);
-    file_write_all(child_fd, where, script_where(where, sizeof where));
-    file_write_all(child_fd, oom_record + 2, oom_len - 1);
+    file_write_all(fd, oom_record, 2);
+    file_write_all(fd, where, script_where(where, sizeof where));
+    file_write_all(fd, oom_record + 2, oom_len - 1);
   }
   if (child_dirfd >= 0) remove_private_dir(child_dirfd, child_dir);
   _exit(RAPP_EXIT_DATA);
@@ -213,13 +218,32 @@ static void child_signals(pid_t parent, const sigset_t *mask) {
  * the Lua heap, see db_memory_budget), and what an allocation failure says. */
 static void child_limits(const script_limits *lim, int fd) {
   struct rlimit rl;
-  rl.rlim_cur = rl.rlim_max = (rlim_t)(lim->seconds + 10);
-  setrlimit(RLIMIT_CPU, &rl);
   size_t data_mb = engine_data_limit_mb(lim->memory_mb);
+  if (announce_fd >= 0) { /* engine_run_here: a process that runs item after item keeps its hard
+                             limits, and the CPU limit counts from what it has used so far */
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    rlim_t used = (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1);
+    if (getrlimit(RLIMIT_CPU, &rl) == 0) {
+      rlim_t want = used + (rlim_t)(lim->seconds + 10);
+      rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || want < rl.rlim_max ? want : rl.rlim_max;
+      setrlimit(RLIMIT_CPU, &rl);
+    }
 #ifndef RAPP_ASAN
-  rl.rlim_cur = rl.rlim_max = (rlim_t)data_mb * 1024 * 1024;
-  setrlimit(RLIMIT_DATA, &rl);
+    if (getrlimit(RLIMIT_DATA, &rl) == 0) {
+      rlim_t want = (rlim_t)data_mb * 1024 * 1024;
+      rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || want < rl.rlim_max ? want : rl.rlim_max;
+      setrlimit(RLIMIT_DATA, &rl);
+    }
 #endif
+  } else {
+    rl.rlim_cur = rl.rlim_max = (rlim_t)(lim->seconds + 10);
+    setrlimit(RLIMIT_CPU, &rl);
+#ifndef RAPP_ASAN
+    rl.rlim_cur = rl.rlim_max = (rlim_t)data_mb * 1024 * 1024;
+    setrlimit(RLIMIT_DATA, &rl);
+#endif
+  }
   db_memory_budget((size_t)lim->memory_mb * 1024 * 1024, lim->memory_mb);
   int n = snprintf(oom_record, sizeof oom_record,
                    "E%cthe report needed more than %zu MB of memory (--memory-limit %zu MB for the "
@@ -261,6 +285,7 @@ static int make_private_dir(const char *out_dir, const char *base, int fd, rapp_
     buf_printf(&rec, "%llu:%llu:%s", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
                child_dir);
     send(fd, 'T', buf_str(&rec));
+    if (announce_fd >= 0) send(announce_fd, 'T', buf_str(&rec));
     buf_free(&rec);
   }
   sigprocmask(SIG_SETMASK, &old, NULL);
@@ -689,11 +714,8 @@ static int finish_outputs(const private_dir *dir, char **finals, size_t n, int o
   return rc;
 }
 
-int engine_run_files(const engine_opts *o, char ***paths, size_t *npaths, rapp_err *err) {
-  *paths = NULL;
-  *npaths = 0;
-  err_clear(err);
-  /* formats given on the command line are checked before anything runs (usage error) */
+/* Formats given on the command line are checked before anything runs (usage error). */
+static int check_formats(const engine_opts *o, rapp_err *err) {
   if (o->formats) {
     const char *p = o->formats;
     if (!*p) return err_setc(err, RAPP_EXIT_USAGE, "--format needs a list such as pdf,xlsx");
@@ -706,29 +728,30 @@ int engine_run_files(const engine_opts *o, char ***paths, size_t *npaths, rapp_e
       if (*p == ',') p++;
     }
   }
-  if (engine_make_dirs(o->out_dir, err) != 0) return -1;
-  run_ctx ctx = {o, o->formats};
-  child_result res;
-  signals_catch();
-  if (run_child(run_fn, &ctx, o->limits.seconds, &res, err) != 0) {
-    signals_restore();
-    return -1;
-  }
+  return engine_make_dirs(o->out_dir, err);
+}
+
+/* The run's records read: its outputs renamed into place when it succeeded (the list in *paths),
+ * else err says why and its folder is removed. here: run in this process (no signals caught). */
+static int collect(const engine_opts *o, child_result *res, int here, char ***paths,
+                   size_t *npaths, rapp_err *err) {
   private_dir dir;
   char **finals;
   size_t n;
-  int ok = parse_records(&res, NULL, &dir, &finals, &n, err);
-  if (!res.signal) res.signal = pending_signal();
+  int ok = parse_records(res, NULL, &dir, &finals, &n, err);
+  if (!here && !res->signal) res->signal = pending_signal();
   int exited_ok =
-      WIFEXITED(res.status) && WEXITSTATUS(res.status) == 0 && !res.killed && !res.signal;
+      WIFEXITED(res->status) && WEXITSTATUS(res->status) == 0 && !res->killed && !res->signal;
   int rc = 0;
   if (!ok || !exited_ok) {
-    if (ok || !err->msg[0]) child_death(&res, &o->limits, err);
+    if (ok || !err->msg[0]) child_death(res, &o->limits, err);
     rc = -1;
   }
   if (finish_outputs(&dir, finals, n, rc == 0, err) != 0) rc = -1;
-  if (res.signal) die_of(res.signal);
-  signals_restore();
+  if (!here) {
+    if (res->signal) die_of(res->signal);
+    signals_restore();
+  }
   free(dir.path);
   if (rc == 0) {
     *paths = finals;
@@ -736,8 +759,98 @@ int engine_run_files(const engine_opts *o, char ***paths, size_t *npaths, rapp_e
   } else {
     free_list(finals, n);
   }
-  buf_free(&res.data);
+  buf_free(&res->data);
   return rc;
+}
+
+int engine_run_files(const engine_opts *o, char ***paths, size_t *npaths, rapp_err *err) {
+  *paths = NULL;
+  *npaths = 0;
+  err_clear(err);
+  if (check_formats(o, err) != 0) return -1;
+  run_ctx ctx = {o, o->formats};
+  child_result res;
+  signals_catch();
+  if (run_child(run_fn, &ctx, o->limits.seconds, &res, err) != 0) {
+    signals_restore();
+    return -1;
+  }
+  return collect(o, &res, 0, paths, npaths, err);
+}
+
+int engine_run_here(const engine_opts *o, int notify_fd, char ***paths, size_t *npaths,
+                    rapp_err *err) {
+  *paths = NULL;
+  *npaths = 0;
+  err_clear(err);
+  if (check_formats(o, err) != 0) return -1;
+  static int ready; /* once a process: the handlers that remove the private folder on SIGTERM
+                       (the batch's stop, the wall-clock kill, the parent's death) */
+  if (!ready) {
+    sigset_t block, mask;
+    stopsig_set(&block);
+    sigprocmask(SIG_BLOCK, &block, &mask);
+    child_signals(getppid(), &mask);
+    ready = 1;
+  }
+  int fd = memfd_create("rapp-records", MFD_CLOEXEC);
+  if (fd < 0) return err_set(err, "cannot create the run's record file: %s", strerror(errno));
+  announce_fd = notify_fd;
+  stage_t = trace_now();
+  double started = stage_t;
+  struct rusage ru0, ru1;
+  getrusage(RUSAGE_SELF, &ru0);
+  run_ctx ctx = {o, o->formats};
+  rapp_err cerr;
+  err_clear(&cerr);
+  int rc = run_fn(&ctx, fd, &cerr);
+  if (rc == 0)
+    send(fd, 'K', "");
+  else
+    send_error(fd, &cerr);
+  fflush(NULL);
+  /* What the next run in this process must not inherit. */
+  sigset_t block, was;
+  stopsig_set(&block);
+  sigprocmask(SIG_BLOCK, &block, &was);
+  if (child_dirfd >= 0) close(child_dirfd);
+  child_dirfd = -1;
+  child_dir[0] = '\0';
+  sigprocmask(SIG_SETMASK, &was, NULL);
+  announce_fd = -1;
+  child_fd = -1;
+  xalloc_on_failure(NULL);
+  label_missing_clear();
+  getrusage(RUSAGE_SELF, &ru1);
+  trace_stage_cpu("report_process", &started,
+                  1000 * ((double)(ru1.ru_utime.tv_sec - ru0.ru_utime.tv_sec) +
+                          (double)(ru1.ru_stime.tv_sec - ru0.ru_stime.tv_sec)) +
+                      ((double)(ru1.ru_utime.tv_usec - ru0.ru_utime.tv_usec) +
+                       (double)(ru1.ru_stime.tv_usec - ru0.ru_stime.tv_usec)) / 1000);
+  child_result res;
+  memset(&res, 0, sizeof res);
+  res.status = rc == 0 ? 0 : 1 << 8; /* as a child that exited 0 or 1 */
+  res.maxrss_kb = ru1.ru_maxrss;
+  char chunk[4096];
+  ssize_t got;
+  if (lseek(fd, 0, SEEK_SET) == 0)
+    while ((got = read(fd, chunk, sizeof chunk)) > 0) buf_append(&res.data, chunk, (size_t)got);
+  close(fd);
+  return collect(o, &res, 1, paths, npaths, err);
+}
+
+void engine_remove_announced(const char *payload) {
+  private_dir dir;
+  memset(&dir, 0, sizeof dir);
+  char *rest;
+  dir.dev = strtoull(payload, &rest, 10);
+  if (*rest == ':') dir.ino = strtoull(rest + 1, &rest, 10);
+  if (*rest != ':') return;
+  dir.path = rest + 1;
+  int dfd = open_private_dir(&dir);
+  if (dfd < 0) return;
+  remove_private_dir(dfd, dir.path);
+  close(dfd);
 }
 
 void engine_free_paths(char **paths, size_t n) {

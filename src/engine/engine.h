@@ -43,6 +43,23 @@ int engine_run(const engine_opts *o, rapp_err *err);
 int engine_run_files(const engine_opts *o, char ***paths, size_t *n, rapp_err *err);
 void engine_free_paths(char **paths, size_t n);
 
+/* Runs one report like engine_run_files, but in this process rather than a child: a batch
+ * worker (cli/batch.c) runs item after item so, saving the fork, the exit and the copy-on-write
+ * faults of a report process per item. Each run gets a new Lua state under the same memory and
+ * instruction limits, its own private folder and the same all-or-nothing rename; RLIMIT_CPU is
+ * set to the CPU used so far + the time limit + 10 s and RLIMIT_DATA as for a child (soft limits
+ * only). What a child's parent does, the caller does: kill this process at the wall-clock limit
+ * (SIGTERM: the handler installed by the first call removes the private folder) and treat its
+ * death as the run's failure. notify_fd (the caller's pipe) receives the records a dying process
+ * cannot send later: "T<dev>:<ino>:<path>" when the private folder exists (pass the payload to
+ * engine_remove_announced after a SIGKILL) and "E<digit><message>" when memory ran out (the
+ * process then exits 1). */
+int engine_run_here(const engine_opts *o, int notify_fd, char ***paths, size_t *n, rapp_err *err);
+
+/* Removes the private folder of a "T" record's payload (dev:ino:path) when it is still that
+ * folder: a batch worker that died mid-item. */
+void engine_remove_announced(const char *payload);
+
 /* Appends the report's description (as_help: the `rapp run SCRIPT --help` text) to out. Loads the
  * script in a child process under the limits, like a run. */
 int engine_describe(const char *script_path, int as_help, const script_limits *lim, rapp_buf *out,

@@ -204,6 +204,10 @@ void label_note_missing(const char *key) {
   if (nmissing < MISSING_MAX) snprintf(missing_keys[nmissing++], sizeof missing_keys[0], "%s", key);
 }
 
+void label_missing_clear(void) {
+  nmissing = 0;
+}
+
 size_t label_missing_text(char *buf, size_t n) {
   size_t used = 0;
   if (n) buf[0] = '\0';

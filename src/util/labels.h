@@ -38,6 +38,8 @@ const char *label_get(const char *language, const char *key);
 void label_note_missing(const char *key);
 /* The keys remembered as missing, ", "-separated in first-use order, into buf; returns the count. */
 size_t label_missing_text(char *buf, size_t n);
+/* Forgets the missing keys: the next report run in the same process (a batch worker). */
+void label_missing_clear(void);
 
 /* Month name 1-12 ("januar"; se "ođđajagemánnu"), lower case. NULL outside 1-12. */
 const char *label_month(const char *language, int month);

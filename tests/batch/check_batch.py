@@ -15,6 +15,13 @@ plan    reports/plans/manedspakke.lua: every job run (the unit report for every 
         area's decision follow-up named by area; a plan that reaches for a library is refused
 worker  the worker running an item (a report spinning for ENH2010) killed with SIGKILL: exactly that
         item fails naming the signal, a new worker runs the rest, exit 3, no temporary folder left
+limits  a worker runs item after item in its own process (-j 1): a stuck C call for ENH1020 is stopped
+        at the wall-clock limit (the worker is killed and replaced), ENH2010 fails at the memory limit,
+        each with the limit's message; every other unit is written by a new Lua state (the script's
+        own counter says 1), exit 3, no temporary folder left
+crash   the worker killed with SIGKILL while it writes ENH2010's PDF into its private folder (which
+        only the parent can then remove, from the folder the worker announced): exactly that item
+        fails naming the signal, the folder is gone, a new worker writes the rest, exit 3
 interrupt  SIGINT to the batch alone and to its whole process group (Ctrl-C) in the middle: the batch
         dies of SIGINT, leaves no temporary manifest or folder, its manifest is whole and records
         every finished item with its hashes; a temporary manifest left by a SIGKILL is removed by
@@ -79,6 +86,24 @@ def wait_for_ok(p, out, n):
             pass
         time.sleep(0.02)
     return done
+
+
+def kill_worker(p, out):
+    """Kills the one worker of the running batch p (-j 1) with SIGKILL and waits for the batch: exit 3,
+    ENH2010 alone failed, naming the signal. Returns stderr and the manifest."""
+    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+        workers = f.read().split()
+    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
+    os.kill(int(workers[0]), signal.SIGKILL)
+    _, err = p.communicate()
+    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
+    m = manifest(out)
+    st = {it["params"]["unit"]: it for it in m["items"]}
+    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
+    check(failed == ["ENH2010"], f"items not ok: {failed}")
+    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
+          f"the message does not name the signal: {st['ENH2010']['message']}")
+    return err, m
 
 
 def pct_text(code):
@@ -381,18 +406,7 @@ def case_worker():
                          env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wait_for_ok(p, out, before)
     check(p.poll() is None, "the batch ended before its worker could be killed")
-    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-        workers = f.read().split()
-    check(len(workers) == 1, f"-j 1 runs {len(workers)} workers")
-    os.kill(int(workers[0]), signal.SIGKILL)
-    _, err = p.communicate()
-    check(p.returncode == 3, f"the batch exited {p.returncode}, expected 3: {err[-300:]}")
-    m = manifest(out)
-    st = {it["params"]["unit"]: it for it in m["items"]}
-    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
-    check(failed == ["ENH2010"], f"items not ok: {failed}")
-    check("worker process died (signal 9)" in (st["ENH2010"]["message"] or ""),
-          f"the message does not name the signal: {st['ENH2010']['message']}")
+    err, m = kill_worker(p, out)
     check("failed: enhet_treg.lua unit=ENH2010: " in err, "stderr does not name the failed item")
     check_outputs_hashed(m, "worker")
     for _ in range(100):  # the killed worker's report process dies with it and removes its folder
@@ -405,7 +419,64 @@ def case_worker():
                                             + ["manifest.json"]), "the output folder holds other files")
 
 
+def case_limits():
+    out = os.path.join(work, "limits")
+    r = batch(os.path.join(src, "tests", "batch", "enhet_grense.lua"), out, "-j", "1",
+              "--time-limit", "5", "--memory-limit", "64")
+    check(r.returncode == 3, f"the batch exited {r.returncode}, expected 3: {r.stderr[-300:]}")
+    m = manifest(out)
+    st = {it["params"]["unit"]: it for it in m["items"]}
+    failed = sorted(c for c, it in st.items() if it["status"] != "ok")
+    check(failed == ["ENH1020", "ENH2010"], f"items not ok: {failed}")
+    check("stopped after 5 seconds (the wall-clock limit)" in (st["ENH1020"]["message"] or ""),
+          f"ENH1020: not the wall-clock message: {st['ENH1020']['message']}")
+    check("used more than 64 MB of memory" in (st["ENH2010"]["message"] or ""),
+          f"ENH2010: not the memory message: {st['ENH2010']['message']}")
+    check_outputs_hashed(m, "limits")
+    for code, name in UNITS:
+        path = os.path.join(out, f"enhet-2026-T2-{code}.txt")
+        if code in failed:
+            check(not os.path.exists(path), f"{code} failed but {path} was written")
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        check(f"Enhetsark for {name}" in text, f"{code}: the text does not name the unit")
+        check("Tellar: 1\n" in text, f"{code}: the script's state came from an earlier item: {text[-60:]}")
+    left = [f for f in os.listdir(out) if f.startswith(".") or ".tmp" in f]
+    check(left == [], f"temporary files left: {left}")
+
+
+def case_crash():
+    out = os.path.join(work, "crash")
+    stor = os.path.join(src, "tests", "batch", "enhet_stor.lua")
+    p = subprocess.Popen([rapp, "run", stor, "--db", db, "--each", "unit", "--out", out, "-j", "1"],
+                         env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    folder = None
+    while p.poll() is None and folder is None:
+        try:
+            names = os.listdir(out)
+        except OSError:
+            names = []
+        hits = [n for n in names if n.startswith(".enhet-2026-T2-ENH2010.tmp")]
+        if hits:
+            folder = hits[0]
+        else:
+            time.sleep(0.005)
+    check(folder is not None, "the batch ended before ENH2010's private folder appeared")
+    time.sleep(0.05)  # the worker announced it right after creating it; now it writes the PDF
+    _, m = kill_worker(p, out)
+    check_outputs_hashed(m, "crash")
+    left = [f for f in os.listdir(out) if f.startswith(".")]
+    check(left == [], f"temporary folders left: {left}")
+    check(sorted(os.listdir(out)) == sorted([f"enhet-2026-T2-{c}.pdf" for c, _ in UNITS if c != "ENH2010"]
+                                            + ["manifest.json"]), "the output folder holds other files")
+    for code, name in UNITS:
+        if code != "ENH2010":
+            check(f"Enhetsark for {name}" in pdftext(os.path.join(out, f"enhet-2026-T2-{code}.pdf")),
+                  f"{code}: the PDF does not name the unit")
+
+
 {"burst": case_burst, "jobs": case_jobs, "fail": case_fail, "resume": case_resume,
  "shards": case_shards, "plan": case_plan, "interrupt": case_interrupt,
- "worker": case_worker}[case]()
+ "worker": case_worker, "limits": case_limits, "crash": case_crash}[case]()
 finish(f"batch {case}: all checks passed")

@@ -1,0 +1,93 @@
+/* pdf/pdf_glyphs.c — libharu's glyph-id lookup, remembered per font for the whole process.
+ *
+ * HPDF_TTFontDef_GetGlyphid searches a face's cmap segments one by one, and libharu asks it for
+ * every one of the 65 536 code points each time a document first draws with a face (the
+ * CIDToGIDMap and widths of the UTF-8 encoder, CIDFontType2_New): a quarter of the CPU of a batch
+ * item (a one-page unit report) went there, the same answers for every item.
+ *
+ * This definition of the library's exported function takes its place (the dynamic linker binds
+ * the library's own calls, made through its PLT, to the executable's definition) and keeps each
+ * face's answers in a table for the life of the process; an answer not yet in the table comes
+ * from the library's own function (dlsym RTLD_NEXT). The answer depends only on the font file,
+ * which is told apart by its PostScript name, glyph count and cmap table (checksum, length):
+ * the tables outlive each document's font definition. A batch worker fills them on its first
+ * item; a single run gains nothing and loses nothing. Output bytes are unchanged (the same
+ * glyph ids). Should libharu ever bind its calls internally, this is simply not called from it. */
+#define _GNU_SOURCE /* RTLD_NEXT */
+#include <dlfcn.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_fontdef.h>
+
+#include "util/buf.h"
+
+typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
+
+enum { FACES_MAX = 8 };
+
+typedef struct face_table {
+  char name[HPDF_LIMIT_MAX_NAME_LEN + 1];
+  uint32_t cmap_sum, cmap_len;
+  HPDF_UINT16 nglyphs, segs_x2;
+  HPDF_UINT16 *gid;  /* 65 536 answers */
+  uint8_t *known;    /* a bit per code point: gid[cp] is the library's answer */
+} face_table;
+
+static face_table faces[FACES_MAX];
+static size_t nfaces;
+static HPDF_FontDef last_def; /* the font def of the previous call and its table: libharu asks */
+static face_table *last;      /* 65 536 times in a row for one face */
+
+static int same_face(const face_table *t, HPDF_TTFontDefAttr a) {
+  return t->nglyphs == a->num_glyphs && t->segs_x2 == a->cmap.seg_count_x2 &&
+         strcmp(t->name, a->base_font) == 0;
+}
+
+/* The table of the font def's file, made on first use; NULL when it cannot be told apart (no
+ * cmap table) or there are more fonts than tables. */
+static face_table *table_of(HPDF_FontDef def) {
+  if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return NULL;
+  HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+  if (a->cmap.format != 4 || a->cmap.seg_count_x2 == 0 || !a->offset_tbl.table) return NULL;
+  if (def == last_def && last && same_face(last, a)) return last;
+  const HPDF_TTFTable *cmap = NULL;
+  for (HPDF_UINT16 i = 0; i < a->offset_tbl.num_tables; i++)
+    if (memcmp(a->offset_tbl.table[i].tag, "cmap", 4) == 0) cmap = &a->offset_tbl.table[i];
+  if (!cmap) return NULL;
+  for (size_t i = 0; i < nfaces; i++) {
+    face_table *t = &faces[i];
+    if (t->cmap_sum == cmap->check_sum && t->cmap_len == cmap->length && same_face(t, a)) {
+      last_def = def;
+      return last = t;
+    }
+  }
+  if (nfaces == FACES_MAX || strlen(a->base_font) >= sizeof faces[0].name) return NULL;
+  face_table *t = &faces[nfaces++];
+  memcpy(t->name, a->base_font, strlen(a->base_font) + 1);
+  t->cmap_sum = cmap->check_sum;
+  t->cmap_len = cmap->length;
+  t->nglyphs = a->num_glyphs;
+  t->segs_x2 = a->cmap.seg_count_x2;
+  t->gid = xcalloc(65536, sizeof *t->gid);
+  t->known = xcalloc(65536 / 8, 1);
+  last_def = def;
+  return last = t;
+}
+
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode) {
+  static glyphid_fn library;
+  if (!library) {
+    library = (glyphid_fn)dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+    if (!library) abort(); /* libhpdf is linked in: its function is always found */
+  }
+  face_table *t = table_of(fontdef);
+  if (!t) return library(fontdef, unicode);
+  uint8_t bit = (uint8_t)(1u << (unicode & 7));
+  if (!(t->known[unicode >> 3] & bit)) {
+    t->gid[unicode] = library(fontdef, unicode);
+    t->known[unicode >> 3] |= bit;
+  }
+  return t->gid[unicode];
+}
