@@ -233,18 +233,23 @@ end
 -- The rows of M.SQL for the parameters q, run once per report run and scope: a report asks for
 -- the same scorecard several times (its counts, the table, the summary), and the snapshot does
 -- not change during a run. The rows are read, never changed (scorecard.rows hands out copies).
+-- At most CACHED scopes are kept (then the memo starts afresh), so a report with a scorecard per
+-- unit of a large municipality does not hold every unit's rows to the end of the run.
+local CACHED = 16
 local cache = setmetatable({}, { __mode = "k" })
 local function card_rows(r, q)
-  local by_db = cache[r.db]
-  if not by_db then
-    by_db = {}
-    cache[r.db] = by_db
-  end
+  local memo = cache[r.db] or { n = 0, rows = {} }
+  cache[r.db] = memo
   local key = concat({ q.last_month, q.scope, q.area, q.unit, q.common, q.compare }, "\0")
-  local rows = by_db[key]
+  local rows = memo.rows[key]
   if not rows then
+    if memo.n >= CACHED then
+      memo = { n = 0, rows = {} }
+      cache[r.db] = memo
+    end
     rows = r.db:rows(M.SQL, q)
-    by_db[key] = rows
+    memo.rows[key] = rows
+    memo.n = memo.n + 1
   end
   return rows
 end
