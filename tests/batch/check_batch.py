@@ -45,6 +45,22 @@ rapp, src, work, case = sys.argv[1:5]
 E = env(src)
 db = import_sample(rapp, src, work, E)
 ENHET = os.path.join(src, "tests", "batch", "enhet.lua")
+
+
+def paced_enhet():
+    """enhet.lua with a fixed spin of about 0.2 s per item, for the tests that signal or kill a batch
+    in the middle: its workers run the plain one for all 48 units in about a second, which can end
+    before the manifest (written at most once a second) shows the first items done."""
+    path = os.path.join(work, "paced", "enhet.lua")
+    if not os.path.exists(path):
+        text = open(ENHET, encoding="utf-8").read()
+        paced = text.replace("  build = function(r, p)\n",
+                             "  build = function(r, p)\n    for _ = 1, 60000000 do end -- pacing\n", 1)
+        check(paced != text, "tests/batch/enhet.lua has no 'build = function(r, p)' line to pace")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(paced)
+    return path
 FEIL = os.path.join(src, "tests", "batch", "enhet_feil.lua")
 con = sqlite3.connect(db)
 UNITS = con.execute("SELECT code, name FROM unit ORDER BY code").fetchall()
@@ -226,9 +242,13 @@ def case_resume():
         check(os.path.exists(os.path.join(out, f)) and sha(os.path.join(out, f)) == sha(os.path.join(ref, f)),
               f"{f} was not redone as the reference")
     check_outputs_hashed(manifest(out), "resume")
-    # killed in the middle with SIGKILL, then resumed
+    # killed in the middle with SIGKILL, then resumed (the paced script, so the kill lands mid-way,
+    # and an uninterrupted run of it to compare with)
+    paced = paced_enhet()
+    ref = os.path.join(work, "ref_paced")
+    check(batch(paced, ref, "-j", "2", "--quiet").returncode == 0, "the paced reference run failed")
     out = os.path.join(work, "killed")
-    p = subprocess.Popen([rapp, "run", ENHET, "--db", db, "--each", "unit", "--out", out, "-j", "1", "--quiet"],
+    p = subprocess.Popen([rapp, "run", paced, "--db", db, "--each", "unit", "--out", out, "-j", "1", "--quiet"],
                          env=E, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for_ok(p, out, 5)
     check(p.poll() is None, "the batch finished before it could be killed")
@@ -241,7 +261,7 @@ def case_resume():
         if not [f for f in os.listdir(out) if f.startswith(".")]:
             break
         time.sleep(0.05)
-    r = batch(ENHET, out, "-j", "2", "--resume")
+    r = batch(paced, out, "-j", "2", "--resume")
     check(r.returncode == 0, f"the resumed batch exited {r.returncode}: {r.stderr[-300:]}")
     check(f"{before} skipped" in r.stderr.splitlines()[-1] or f"{before + 1} skipped" in r.stderr,
           f"the resumed batch did not skip the {before} finished items: {r.stderr[-200:]}")
@@ -353,7 +373,7 @@ def case_plan():
 def interrupt_batch(out, group):
     """Starts a batch, waits until its manifest records 3 finished items, sends SIGINT (to the batch
     alone, or to its process group as Ctrl-C does) and returns (exit status, stderr, ok items)."""
-    p = subprocess.Popen([rapp, "run", ENHET, "--db", db, "--each", "unit", "--out", out, "-j", "2"],
+    p = subprocess.Popen([rapp, "run", paced_enhet(), "--db", db, "--each", "unit", "--out", out, "-j", "2"],
                          env=E, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                          start_new_session=group)
     done = wait_for_ok(p, out, 3)
@@ -385,7 +405,7 @@ def case_interrupt():
         stale = os.path.join(out, "manifest.json.tmpAbC123")
         with open(stale, "w") as f:
             f.write("{")
-        r = batch(ENHET, out, "-j", "2", "--resume")
+        r = batch(paced_enhet(), out, "-j", "2", "--resume")
         check(r.returncode == 0, f"{what}: the resumed batch exited {r.returncode}: {r.stderr[-300:]}")
         check(f"{len(UNITS)} items: {len(UNITS) - len(ok)} ok, 0 failed, {len(ok)} skipped" in r.stderr,
               f"{what}: the resumed batch did not run just the rest: {r.stderr[-200:]}")
