@@ -175,8 +175,17 @@ function M.deviation_table(r, rows, tertials, opts)
 end
 
 --- Columns side by side: the deviations per tertial of each row (category or area); a personal
---- category's series is a count of cases (personal, model/suppress.c).
+--- category's series is a count of cases (personal, model/suppress.c). The public edition draws no
+--- chart when a row is a personal category: the chart repeats the table's tertial cells, and the
+--- engine hides a chart's value by the primary rule only, so a cell the table hides as the
+--- complement (secondary) would show here and, with the table's total, give the small count away.
+--- Returns false when no chart is drawn.
 function M.deviation_chart(r, rows, tertials, title)
+  if r.edition == "public" then
+    for _, row in ipairs(rows) do
+      if row.t1_cases then return false end
+    end
+  end
   local categories, series = {}, {}
   for i, t in ipairs(tertials) do categories[i] = t.label end
   for i, row in ipairs(rows) do
@@ -187,6 +196,7 @@ function M.deviation_chart(r, rows, tertials, title)
     kind = "column", title = title, type = "integer", categories = categories, series = series,
     value_title = r:label("risk.dev_count"),
   }
+  return true
 end
 
 return M
