@@ -43,6 +43,15 @@ GROUP BY category
 ORDER BY CASE category WHEN 'HMS' THEN 1 WHEN 'bruker/pasient' THEN 2
   WHEN 'informasjonssikkerhet/personvern' THEN 3 WHEN 'økonomi' THEN 4 ELSE 5 END, category]]
 
+--- personvern: a deviation count in a category deviation_category marks personal (query field
+--- personal = 1) rests on that many cases: row[k .. "_cases"] = d[k] for each count k of keys, else
+--- false (not about persons). The one marking for every deviation table (rapp.risk's too); the
+--- columns then take personal = k .. "_cases" (model/suppress.c hides small counts). Returns row.
+function M.mark_cases(row, d, keys)
+  for _, k in ipairs(keys) do row[k .. "_cases"] = d.personal == 1 and d[k] or false end
+  return row
+end
+
 -- The highest ROS risks not closed on :as_of (view risk_state: a risk is known from its
 -- assessment on), overdue measures marked.
 M.RISK_SQL = [[
@@ -78,12 +87,8 @@ function M.section(r, q, devs, risks, opts)
   local counts = { "in_period", "ytd", "high", "closed", "open" }
   for i, d in ipairs(devs) do
     local row = { category = code_word(r, "deviation.category", d.category) }
-    for _, k in ipairs(counts) do
-      row[k] = d[k]
-      -- personvern: a count in a personal category rests on that many cases
-      row[k .. "_cases"] = d.personal == 1 and d[k] or false
-    end
-    list[i] = row
+    for _, k in ipairs(counts) do row[k] = d[k] end
+    list[i] = M.mark_cases(row, d, counts)
   end
   local columns = {
     { key = "category", title = L("ctl.category") },

@@ -117,7 +117,9 @@ end
 
 -- Deviations registered in four tertials (:f1..:l4, each :fN..:lN) up to :as_of, per category
 -- (:by = 'category') or per budget area (:by = 'area'), for every unit or one (:unit); open or
--- closed on :as_of (deviation_state). Counts only.
+-- closed on :as_of (deviation_state). Counts only. personal: 1 when the category is marked as about
+-- persons (deviation_category, as rapp.control's query): its counts fall under personvern; an
+-- area's row mixes categories and is not.
 M.DEVIATION_SQL = [[
 SELECT CASE WHEN :by = 'area' THEN a.name ELSE d.category END AS name,
        sum(d.reported_date BETWEEN :f1 AND :l1) AS t1,
@@ -126,7 +128,9 @@ SELECT CASE WHEN :by = 'area' THEN a.name ELSE d.category END AS name,
        sum(d.reported_date BETWEEN :f4 AND :l4) AS t4,
        count(*) AS total,
        sum(d.severity = 'høy') AS high,
-       sum(NOT d.closed) AS open
+       sum(NOT d.closed) AS open,
+       CASE WHEN :by = 'area' THEN 0 ELSE
+         coalesce((SELECT c.personal FROM deviation_category c WHERE c.category = d.category), 0) END AS personal
 FROM deviation_state d JOIN unit u ON u.code = d.unit_code JOIN area a ON a.code = u.area_code
 WHERE d.reported_date BETWEEN :f1 AND :l4 AND d.reported_date <= :as_of
   AND d.valid_from <= :as_of AND (d.valid_to IS NULL OR :as_of < d.valid_to)
@@ -134,43 +138,65 @@ WHERE d.reported_date BETWEEN :f1 AND :l4 AND d.reported_date <= :as_of
 GROUP BY 1
 ORDER BY CASE WHEN :by = 'area' THEN min(a.sort_order) END, 1]]
 
---- Rows per category or area (by) over the tertials (M.tertials), counted up to as_of; unit: a code or nil.
+local COUNTS = { "t1", "t2", "t3", "t4", "total", "high", "open" }
+
+--- Rows per category or area (by) over the tertials (M.tertials), counted up to as_of; unit: a code
+--- or nil. Each count k has its personvern field k .. "_cases" (rapp.control.mark_cases).
 function M.deviations(r, by, tertials, as_of, unit)
   local q = { by = by, as_of = as_of, unit = unit or "" }
   for i, t in ipairs(tertials) do q["f" .. i], q["l" .. i] = t.first_date, t.last_date end
-  local rows = r.db:rows(M.DEVIATION_SQL, q)
-  for _, row in ipairs(rows) do
-    if by ~= "area" then row.name = control.code_word(r, "deviation.category", row.name) end
+  local list = {}
+  for i, d in ipairs(r.db:rows(M.DEVIATION_SQL, q)) do
+    local row = { name = by ~= "area" and control.code_word(r, "deviation.category", d.name) or d.name }
+    for _, k in ipairs(COUNTS) do row[k] = d[k] end
+    list[i] = control.mark_cases(row, d, COUNTS)
   end
-  return rows
+  return list
 end
 
---- The table of deviation rows: opts.title, opts.sheet, opts.first_title, opts.as_of.
+--- The table of deviation rows: opts.title, opts.sheet, opts.first_title, opts.as_of. The counts of
+--- a personal category are marked personal (model/suppress.c): the four tertials are parts of the
+--- total (one row relation), and every column with its total.
 function M.deviation_table(r, rows, tertials, opts)
   local columns = { { key = "name", title = opts.first_title, width_mm = 50 } }
   local registered, as_of = r:label("ctl.registered"), fmt.date(opts.as_of)
   for i, t in ipairs(tertials) do
-    columns[#columns + 1] = { key = "t" .. i, title = t.label, type = "integer", sum = true, group = registered }
+    columns[#columns + 1] = { key = "t" .. i, title = t.label, type = "integer", sum = true, group = registered,
+      personal = "t" .. i .. "_cases", part_of = "total" }
   end
-  columns[#columns + 1] = { key = "total", title = r:label("risk.dev_total"), type = "integer", sum = true, group = registered }
-  columns[#columns + 1] = { key = "high", title = r:label("ctl.high"), type = "integer", sum = true }
-  columns[#columns + 1] = { key = "open", title = r:label("risk.dev_open", as_of), type = "integer", sum = true }
+  columns[#columns + 1] = { key = "total", title = r:label("risk.dev_total"), type = "integer", sum = true, group = registered,
+    personal = "total_cases" }
+  columns[#columns + 1] = { key = "high", title = r:label("ctl.high"), type = "integer", sum = true, personal = "high_cases" }
+  columns[#columns + 1] = { key = "open", title = r:label("risk.dev_open", as_of), type = "integer", sum = true,
+    personal = "open_cases" }
   r.doc:table { title = opts.title, sheet = opts.sheet, columns = columns, rows = rows, total = r:label("sum"),
     note = r:label("risk.dev_note", as_of, as_of),
   }
 end
 
---- Columns side by side: the deviations per tertial of each row (category or area).
+--- Columns side by side: the deviations per tertial of each row (category or area); a personal
+--- category's series is a count of cases (personal, model/suppress.c). The public edition draws no
+--- chart when a row is a personal category: the chart repeats the table's tertial cells, and the
+--- engine hides a chart's value by the primary rule only, so a cell the table hides as the
+--- complement (secondary) would show here and, with the table's total, give the small count away.
+--- Returns false when no chart is drawn.
 function M.deviation_chart(r, rows, tertials, title)
+  if r.edition == "public" then
+    for _, row in ipairs(rows) do
+      if row.t1_cases then return false end
+    end
+  end
   local categories, series = {}, {}
   for i, t in ipairs(tertials) do categories[i] = t.label end
   for i, row in ipairs(rows) do
-    series[i] = { name = row.name, values = { row.t1, row.t2, row.t3, row.t4 } }
+    series[i] = { name = row.name, values = { row.t1, row.t2, row.t3, row.t4 },
+      personal = row.t1_cases and { row.t1_cases, row.t2_cases, row.t3_cases, row.t4_cases } or nil }
   end
   r.doc:chart {
     kind = "column", title = title, type = "integer", categories = categories, series = series,
     value_title = r:label("risk.dev_count"),
   }
+  return true
 end
 
 return M

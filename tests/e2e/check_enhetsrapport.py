@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import (DASH, absence, check_card_sheet, check_economy, check_rerun, economy,  # noqa: E402
                            expected_card, goal, header_row, ly, norm, pct, pdf_text, squash, thousands)
-from ros_expect import check_deviations, deviations, tertials  # noqa: E402
+from ros_expect import check_deviations, deviations, personvern, tertials  # noqa: E402
 
 RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("enhetsrapport", rows=True)
 MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -124,7 +124,18 @@ def one(unit, period, default=False):
     terts = tertials(Q, year, (last_month + 3) // 4)
     devs = deviations(Q, as_of, terts, "category", unit)
     if devs:
-        check_deviations(check, text, wb, "Avvik per kategori", devs, "Kategori", f"{what} deviations")
+        # personvern: one unit's counts in a personal category are small; the public edition (the
+        # default) hides those under k, the internal one shows every count
+        rule = personvern(Q)
+        hidden = check_deviations(check, text, wb, "Avvik per kategori", devs, "Kategori", f"{what} deviations", rule=rule)
+        small = any(0 < x < rule[0] for name, v in devs.items() if name in rule[1] for x in v)
+        check(bool(hidden) == small, f"{what}: deviations hidden {sorted(hidden)}, a small personal count: {small}")
+        r = run(args + ["--edition", "internal", "--out", out + "-internal"], ENV)
+        check(r.returncode == 0, f"{what} internal runs: {r.stderr}")
+        if r.returncode == 0:
+            base_int = os.path.join(out + "-internal", f"enhetsrapport-{period}-{unit}")
+            check_deviations(check, norm(pdf_text(base_int + ".pdf")), openpyxl.load_workbook(base_int + ".xlsx", data_only=True),
+                             "Avvik per kategori", devs, "Kategori", f"{what} internal deviations")
     else:
         check(f"Enheten har ikke registrert avvik fra {terts[0][0]} til og med {dmy(as_of)}." in flat, f"{what}: no deviations")
 

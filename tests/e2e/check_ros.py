@@ -15,11 +15,12 @@ import re
 import shutil
 import sqlite3
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from e2e_common import check, finish, run, setup  # noqa: E402
 from report_expect import DASH, XFILL, check_rerun, header_row, no_num, run_report, workbook_text  # noqa: E402
-from ros_expect import check_deviations, deviations, tertials  # noqa: E402
+from ros_expect import check_deviations, deviations, personvern, tertials  # noqa: E402
 
 RAPP, SRC, WORK, ENV, SCRIPT, DB, Q = setup("ros")
 PROB = {5: "5 Svært sannsynlig", 4: "4 Sannsynlig", 3: "3 Moderat sannsynlig", 2: "2 Lite sannsynlig",
@@ -97,6 +98,11 @@ def check_matrix_pdf(text, title, m, what):
         check(got == want, f"{what}: PDF row {PROB[p]}: {got} vs {want}")
 
 
+def internal(args, environ):
+    """run for the internal edition (personvern: every figure shown)."""
+    return run(args + ["--edition", "internal"], environ)
+
+
 def one(period, default=False):
     out = os.path.join(WORK, period)
     res = run_report(check, run, ENV, RAPP, SCRIPT, DB, out, period, default)
@@ -152,10 +158,29 @@ def one(period, default=False):
     # deviations per category and per area, four tertials
     terts = tertials(Q, year, t)
     cat, area = deviations(Q, as_of, terts, "category"), deviations(Q, as_of, terts, "area")
-    check_deviations(check, text, wb, "Avvik per kategori", cat, "Kategori", f"{period} deviations per category")
+    # personvern: the public edition (the default) hides small counts of a personal category, the
+    # internal one shows them; an area's row mixes categories and is shown in both
+    hidden = check_deviations(check, text, wb, "Avvik per kategori", cat, "Kategori", f"{period} deviations per category",
+                              rule=personvern(Q))
+    check(bool(hidden), f"{period}: the sample's personal categories hide no deviation count (expected some ':')")
+    check(("Vises ikke av personvernhensyn" in flat) == bool(hidden), f"{period}: the footnote on ':'")
     check_deviations(check, text, wb, "Avvik per rammeområde", area, "Rammeområde", f"{period} deviations per area")
+    res_int = run_report(check, internal, ENV, RAPP, SCRIPT, DB, out + "-internal", period, default)
+    if res_int is not None:
+        _, text_int, flat_int, wb_int = res_int
+        check_deviations(check, text_int, wb_int, "Avvik per kategori", cat, "Kategori", f"{period} internal deviations per category")
+        check(":" not in [v for row in wb_int["Avvik per kategori"].iter_rows(values_only=True) for v in row],
+              f"{period} internal: a ':' on 'Avvik per kategori'")
+        check("Vises ikke av personvernhensyn" not in flat_int, f"{period} internal: the footnote")
+        # the chart per category repeats the table's tertial cells: only the internal edition
+        # draws it (a value the table hides as the complement would show in it)
+        charts = {}
+        for ed, o in (("public", out), ("internal", out + "-internal")):
+            with zipfile.ZipFile(os.path.join(o, f"ros-{period}.xlsx")) as z:
+                charts[ed] = len([n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)])
+        check(charts == {"public": 0, "internal": 1}, f"{period}: native charts per edition {charts}")
     for label, _, _ in terts:
-        check(label in text, f"{period}: tertial {label} named")
+        check(label in workbook_text(wb) and label.split(" 20")[0] in text, f"{period}: tertial {label} named")
 
     # the summary's key figures and sentence
     kf = {row[0].value: row[1].value for row in wb["Sammendrag"].iter_rows(min_row=1, max_row=40)

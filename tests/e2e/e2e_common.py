@@ -63,6 +63,32 @@ def unit_args(rapp, script, environ):
     return ["--param", "unit=ENH2010"] if "--param unit=UNIT" in usage else []
 
 
+def check_secondary(check, heads, pub, inn, totals, what, row_relations=()):
+    """Personvern's secondary suppression, checked on the printed cells of one table: heads the
+    number columns' titles, pub and inn the data rows' number cells (the same rows, in order) in
+    the public and the internal edition, totals the public Sum row's cells (None: no Sum row). No
+    column, and no row relation (row_relations: tuples of column indexes, a total with its parts),
+    hides exactly one cell (':'); a column's total minus its shown cells is the sum of its hidden
+    cells' internal values, and the total is the internal edition's. Returns the hidden cells."""
+    hidden = {(i, c) for i, r in enumerate(pub) for c in range(len(heads)) if r[c] == ":"}
+    for c, head in enumerate(heads):
+        rows = [i for i in range(len(pub)) if (i, c) in hidden]
+        check(len(rows) != 1, f"{what}: column '{head}' hides exactly one cell: the total gives it away")
+        if totals is None:
+            continue
+        total = totals[c]
+        check(isinstance(total, (int, float)), f"{what}: the total of '{head}' is not printed as a number: {total!r}")
+        shown = sum(r[c] for r in pub if isinstance(r[c], (int, float)))
+        check(total == sum(r[c] or 0 for r in inn), f"{what}: column '{head}': the total differs between the editions")
+        check(total - shown == sum(inn[i][c] for i in rows),
+              f"{what}: column '{head}': total {total} - shown {shown} is not the hidden cells' sum")
+    for i in range(len(pub)):
+        for rel in row_relations:
+            n = sum((i, c) in hidden for c in rel)
+            check(n != 1, f"{what}: row {i + 1} hides one cell of {[heads[c] for c in rel]}: recomputable")
+    return hidden
+
+
 def finish(ok_line):
     if failures:
         print(f"{len(failures)} failure(s)")

@@ -6,8 +6,9 @@ Every standard report in reports/ on the sample, in both editions, as PDF (text 
 through pdftotext), XLSX (openpyxl) and HTML:
   * Barnehagemyndighet (3 employees, samples/gen) shows ':' for sick leave in the public edition of
     the annual report, its value (an independent SQL query) in the internal one;
-  * a hidden figure never stands alone: in the deviation table every column and the relation
-    registered = closed + open hide none or at least two, and recomputing the total from the
+  * a hidden figure never stands alone: in every deviation table (kvartalsrapport, arsrapport,
+    ros, enhetsrapport) every column and the row relation (registered = closed + open; the four
+    tertials and their total) hide none or at least two, and recomputing the total from the
     printed cells gives the sum of the hidden ones (the internal edition's figures);
   * the footnote "Vises ikke av personvernhensyn" is on every sheet, page (or the next) and HTML
     page that shows ':', and nowhere in the internal edition;
@@ -28,7 +29,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from e2e_common import check, env, finish, import_sample, run, unit_args  # noqa: E402
+from e2e_common import check, check_secondary, env, finish, import_sample, run, unit_args  # noqa: E402
 
 import openpyxl  # noqa: E402
 
@@ -175,12 +176,20 @@ for edition in ("public", "internal"):
             hidden = sum(1 for r in units if r[c] == ":")
             check(hidden != 1, f"arsrapport public: column {c} of 'Sykefravær OPPV' hides exactly one unit")
 
-# ---- the deviation table: recomputing from the printed cells -----------------------------------
-for report in ("kvartalsrapport", "arsrapport"):
+# ---- the deviation tables: recomputing from the printed cells ---------------------------------
+# rapp.control's (registered = closed + open) and rapp.risk's per category (the four tertials sum
+# to the total), in every report that prints one; enhetsrapport's for the unit render() gives it.
+DEVIATION_TABLES = {
+    "kvartalsrapport": ("Avvik", lambda h: [tuple(h.index(t) for t in ("Hittil i år", "Lukket", "Åpne"))]),
+    "arsrapport": ("Avvik", lambda h: [tuple(h.index(t) for t in ("Hittil i år", "Lukket", "Åpne"))]),
+    "ros": ("Avvik per kategori", lambda h: [(0, 1, 2, 3, h.index("Sum fire tertialer"))]),
+    "enhetsrapport": ("Avvik per kategori", lambda h: [(0, 1, 2, 3, h.index("Sum fire tertialer"))]),
+}
+for report, (sheet, relations) in DEVIATION_TABLES.items():
     tables = {}
     for edition in ("public", "internal"):
         for formulas in (False, True):
-            ws = openpyxl.load_workbook(outs[(report, edition)]["xlsx"], data_only=not formulas)["Avvik"]
+            ws = openpyxl.load_workbook(outs[(report, edition)]["xlsx"], data_only=not formulas)[sheet]
             rows = list(ws.iter_rows(values_only=True))
             head = next(i for i, r in enumerate(rows) if r and r[0] == "Kategori")
             body = [r for r in rows[head + 1:] if r and r[0]]
@@ -191,27 +200,15 @@ for report in ("kvartalsrapport", "arsrapport"):
     _, inn, inn_total = tables[("internal", False)]
     _, _, pub_formulas = tables[("public", True)]
     ncols = len([h for h in head if h])
-    any_hidden = False
-    for c in range(1, ncols):
-        hidden = [i for i, r in enumerate(pub) if r[c] == ":"]
-        any_hidden = any_hidden or bool(hidden)
-        check(len(hidden) != 1, f"{report}: column '{head[c]}' hides exactly one cell: the total gives it away")
-        total = pub_total[c]
-        check(isinstance(total, (int, float)), f"{report}: the total of '{head[c]}' is not printed as a number: {total!r}")
-        if hidden:  # a SUBTOTAL formula would sum the shown cells only when recalculated
-            check(not str(pub_formulas[c]).startswith("="), f"{report}: column '{head[c]}' hides cells but its total is a formula")
-        shown = sum(r[c] for r in pub if isinstance(r[c], (int, float)))
-        check(total - shown == sum(inn[i][c] for i in hidden),
-              f"{report}: column '{head[c]}': total {total} - shown {shown} is not the hidden cells' sum")
-        check(total == inn_total[c], f"{report}: column '{head[c]}': the total differs between the editions")
-    # registered = closed + open
-    names = list(head)
-    ytd, closed, open_ = names.index("Hittil i år"), names.index("Lukket"), names.index("Åpne")
-    for r in pub:
-        hidden = [c for c in (ytd, closed, open_) if r[c] == ":"]
-        check(len(hidden) != 1, f"{report}: row '{r[0]}' hides one of registered = closed + open: recomputable")
-    check(any_hidden, f"{report}: the sample's personal deviation categories hide nothing (expected some ':')")
+    heads = list(head[1:ncols])
+    check([r[0] for r in pub] == [r[0] for r in inn], f"{report}: the deviation rows differ between the editions")
+    hidden = check_secondary(check, heads, [r[1:ncols] for r in pub], [r[1:ncols] for r in inn], pub_total[1:ncols],
+                             report, row_relations=relations(heads))
+    for c in {c for _, c in hidden}:  # a SUBTOTAL formula would sum the shown cells only when recalculated
+        check(not str(pub_formulas[c + 1]).startswith("="), f"{report}: column '{heads[c]}' hides cells but its total is a formula")
+    check(bool(hidden), f"{report}: the sample's personal deviation categories hide nothing (expected some ':')")
     check(all(":" not in (str(x) for x in r) for r in inn), f"{report}: the internal edition hides deviations")
+    check(list(inn_total[1:ncols]) == list(pub_total[1:ncols]), f"{report}: the deviation totals differ between the editions")
 
 # ---- markings and footnotes, every report and format ----------------------------------------
 dev_ids = [r[0] for r in con.execute("SELECT id FROM deviation")]
