@@ -78,8 +78,8 @@ ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
 -- Sick leave of the whole municipality month by month: :year up to :last_month, and all of the
 -- year before, in % of agreed days; month: 1-12 (M.chart names it with fmt.month_short). One pass
--- over absence for the two years (m), looked up per month: a subquery per month scanned the whole
--- table 24 times (there is no index on month). this_year_n and last_year_n: the employees each
+-- over absence for the two years (m), and one over staffing (h), looked up per month: a subquery
+-- per month scanned the whole table 24 times (there is no index on month). this_year_n and last_year_n: the employees each
 -- month's figure rests on (staffing; 0 without staffing rows), for the personvern rule (the series
 -- are `personal`).
 M.MONTHS_SQL = [[
@@ -87,13 +87,17 @@ WITH m AS (
   SELECT x.month, 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) AS pct
   FROM absence x WHERE x.month BETWEEN printf('%04d-01', :year - 1) AND printf('%04d-12', :year)
   GROUP BY x.month
+),
+h AS (
+  SELECT h.month, sum(h.headcount) AS n
+  FROM staffing h WHERE h.month BETWEEN printf('%04d-01', :year - 1) AND printf('%04d-12', :year)
+  GROUP BY h.month
 )
 SELECT pe.number AS month,
        (SELECT m.pct FROM m WHERE m.month = pe.code AND m.month <= :last_month) AS this_year,
        (SELECT m.pct FROM m WHERE m.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year,
-       (SELECT coalesce(sum(h.headcount), 0) FROM staffing h WHERE h.month = pe.code) AS this_year_n,
-       (SELECT coalesce(sum(h.headcount), 0) FROM staffing h
-         WHERE h.month = printf('%04d-%02d', pe.year - 1, pe.number)) AS last_year_n
+       coalesce((SELECT h.n FROM h WHERE h.month = pe.code), 0) AS this_year_n,
+       coalesce((SELECT h.n FROM h WHERE h.month = printf('%04d-%02d', pe.year - 1, pe.number)), 0) AS last_year_n
 FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
 
 -- Whole-year sick leave of the whole municipality and per area, :first_year..:last_year (the

@@ -122,14 +122,16 @@ SELECT c.focus_code, c.focus_area, c.main_goal, c.goal_code, c.goal, c.goal_area
             WHEN (round(c.value, c.decimals) > round(c.previous_value, c.decimals)) = (c.direction = 'higher') THEN 'better'
             ELSE 'worse' END AS trend
 FROM card2 c
-LEFT JOIN target tg ON c.result_id IS NULL AND tg.rowid = (
+-- the target looked up only for the rows without a result (ON c.result_id IS NULL AND tg.rowid =
+-- (...) ran the subquery for every row)
+LEFT JOIN target tg ON tg.rowid = CASE WHEN c.result_id IS NULL THEN (
   SELECT t.rowid FROM target t
   WHERE t.indicator_code = c.indicator_code AND t.year = c.year
     AND (   (:scope = 'unit' AND t.unit_code = :unit)
          OR (:scope <> 'municipality' AND t.unit_code IS NULL AND t.area_code = :area)
          OR (t.unit_code IS NULL AND t.area_code IS NULL))
   ORDER BY (t.unit_code IS NOT NULL) DESC, (t.area_code IS NOT NULL) DESC
-  LIMIT 1)
+  LIMIT 1) END
 ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goal_code,
          c.indicator_sort, c.indicator_code
 ]]
