@@ -2,7 +2,7 @@
 # tests/pdf/check_pack.sh RAPP SRC WORK — the packed page streams (src/pdf/pdf_pack.c) change no
 # byte: the quarterly report (cover, contents drawn after the layout, charts, running header and
 # footer written onto packed pages) and a 3 000-row table (bench/render_bench.lua, 70 pages) are
-# rendered with packing (the default) and with RAPP_PDF_PACK=0 (libharu's own streams) and must be
+# rendered with every page packed (RAPP_PDF_PACK=1; by default only past 8 MB of content) and with RAPP_PDF_PACK=0 (libharu's own streams) and must be
 # identical; the text layer of the first, a middle and the last page is checked too.
 set -eu
 rapp=$1 src=$2 work=$3
@@ -16,7 +16,7 @@ for spec in "reports/kvartalsrapport.lua" "bench/render_bench.lua --param rows=3
   script=$1
   shift
   name=$(basename "$script" .lua)
-  "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/packed-$name" --format pdf "$@" >/dev/null
+  RAPP_PDF_PACK=1 "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/packed-$name" --format pdf "$@" >/dev/null
   RAPP_PDF_PACK=0 "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/plain-$name" --format pdf "$@" >/dev/null
   for f in "$work/plain-$name"/*.pdf; do
     g="$work/packed-$name/$(basename "$f")"
