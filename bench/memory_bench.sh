@@ -8,7 +8,7 @@
 # (about 48 000 pages) is left out unless PDF2M=1: libharu keeps every page in memory until it
 # saves (its own floor needs about 0.65 MB a 1 000 rows), so it passes the default memory limit
 # whatever the table costs. Prints the load average: the machine is shared, so give medians.
-# Usage: bench/memory_bench.sh [BUILD_DIR] [N ...]
+# Usage: bench/memory_bench.sh [BUILD_DIR] [N ...]     (FORMATS="pdf" measures only the PDF)
 # The bare-library floors' peak memory for the same workload: bench/render_bench.sh (issue 15).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,7 +53,7 @@ measure() { # label command... -> "label  wall s  peak MB"
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $sizes; do
-  for fmt in xlsx pdf txt; do
+  for fmt in ${FORMATS:-xlsx pdf txt}; do
     [ "$fmt" = xlsx ] && [ "$n" -gt 1048575 ] && continue
     [ "$fmt" = pdf ] && [ "$n" -gt 1048575 ] && [ "${PDF2M:-0}" != 1 ] && continue
     for mode in each rows; do

@@ -172,6 +172,8 @@ typedef struct pdf_ctx {
   int widths_status; /* the table has status cells */
   rapp_buf scratch; /* clean text for drawing */
   pdf_para para;    /* reusable line-breaking buffers */
+  struct z_stream_s *pack; /* deflates finished pages' content streams (pdf_pack.c), or NULL */
+  size_t pack_seen;        /* content bytes of the pages finished so far */
 } pdf_ctx;
 
 /* Records an error once (first one wins); returns -1. */
@@ -181,6 +183,9 @@ int pdf_check(pdf_ctx *c, const char *what);
 
 /* Starts a new page in the current orientation and resets the cursor to the frame top. */
 int pdf_new_page(pdf_ctx *c, int cover);
+/* pdf_pack.c: keep a finished page's content stream deflated until the save (same output). */
+int pdf_pack_page(pdf_ctx *c, HPDF_Page pg);
+void pdf_pack_done(pdf_ctx *c);
 /* Moves to a new page unless the current one is still empty. */
 int pdf_break_page(pdf_ctx *c);
 /* Ensures h points fit below the cursor (new page otherwise, unless the page is empty). */

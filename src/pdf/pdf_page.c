@@ -62,6 +62,7 @@ int pdf_check(pdf_ctx *c, const char *what) {
 #define MARGIN_BOTTOM (20 * PDF_MM)
 
 int pdf_new_page(pdf_ctx *c, int cover) {
+  if (c->npages) pdf_pack_page(c, c->pages[c->npages - 1].page); /* the flow has left it */
   HPDF_Page pg = HPDF_AddPage(c->pdf);
   if (!pg) return pdf_check(c, "adding a page");
   HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, c->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);

@@ -324,6 +324,7 @@ done:
   if (rc != 0 && !c->failed) pdf_check(c, "rendering");
   if (rc != 0 && !c->failed) pdf_fail(c, "rendering failed");
   HPDF_Free(c->pdf);
+  pdf_pack_done(c);
   pdf_fonts_free(&c->fonts);
   pdf_para_free(&c->para);
   free(c->widths);
