@@ -92,9 +92,9 @@ return rapp.report {
     doc:heading(1, r:label("h.deviations"))
     doc:paragraph(r:label("dev.intro", span, fmt.date(as_of)))
     doc:heading(2, r:label("h.per_category"))
-    risk.deviation_table(r, by_category, tertials, { title = r:label("dev.cat_title"), sheet = r:label("dev.cat_sheet"),
-      first_title = r:label("dev.cat_first"), as_of = as_of })
-    risk.deviation_chart(r, by_category, tertials, r:label("dev.cat_title"))
+    local cat_table = risk.deviation_table(r, by_category, tertials, { title = r:label("dev.cat_title"),
+      sheet = r:label("dev.cat_sheet"), first_title = r:label("dev.cat_first"), as_of = as_of })
+    risk.deviation_chart(r, cat_table, tertials, r:label("dev.cat_title"))
     doc:heading(2, r:label("h.per_area"))
     risk.deviation_table(r, by_area, tertials, { title = r:label("dev.area_title"),
       sheet = r:label("dev.area_sheet"), first_title = r:label("col.area"), as_of = as_of })

@@ -25,7 +25,8 @@ local status_list = core.status_codes
 
 local chart_fields = set { "kind", "title", "summary", "rows", "category", "categories", "series",
   "category_title", "value_title", "source", "type", "decimals", "thousands", "legend",
-  "negative_label", "positive_label", "lines", "bands", "width_mm", "height_mm", "show_table" }
+  "negative_label", "positive_label", "lines", "bands", "width_mm", "height_mm", "show_table", "table",
+  "series_rows", "columns" }
 local series_fields = set { "key", "name", "values", "status", "personal" }
 local line_fields = set { "value", "label" }
 local band_fields = set { "from", "to", "status", "label" }
@@ -83,8 +84,92 @@ local function label(v)
   return fmtmod.text(v)
 end
 
+-- table = t (the Table r.doc:table returned): the chart repeats t's cells, and the public edition
+-- hides in it exactly what it hides in t (model/suppress.h). Either a category per data row
+-- (category = 'key', series = { { key = 'column' } }) or a series per data row (series_rows =
+-- 'key' names it, columns = { 'key', ... } are the categories, titled as in t unless categories =
+-- gives labels). Each series gets cell_row/cell_col (the cells it repeats) and hidden (the values
+-- this edition hides, for the generated summary).
+local function data_of_table(spec)
+  local t = spec.table
+  if type(t) ~= "table" or t.handle == nil or type(t.keys) ~= "table" then
+    fail(W .. ": table = the table r.doc:table { ... } returned (the chart repeats its cells)")
+  end
+  if spec.rows ~= nil then fail(W .. ": give table = t or rows = ..., not both") end
+  local index = {}
+  for i, k in ipairs(t.keys) do index[k] = i end
+  local function col(k, what)
+    if type(k) ~= "string" or not index[k] then
+      fail(fmt("%s: %s '%s' is not a column key of the table (keys: %s)", W, what, tostring(k), concat(t.keys, ", ")))
+    end
+    return index[k]
+  end
+  local rows, hidden = core.table_data(t.handle)
+  local ncols = #t.keys
+  -- value i of series s: row's cell of column c (1-based), the cell it repeats, hidden or not
+  local function take(s, i, row, c, where)
+    s.values[i] = check_value(row[c], where)
+    s.cell_row[i], s.cell_col[i] = row.row, c - 1
+    s.hidden[i] = hidden[row.row * ncols + c - 1] or nil
+  end
+  local cats, series = {}, {}
+  if spec.series_rows ~= nil then
+    local name_col = col(spec.series_rows, "series_rows")
+    if spec.category ~= nil then fail(W .. ": give category = (a category per row) or series_rows = (a series per row), not both") end
+    if spec.series ~= nil then fail(W .. ": with series_rows = ..., each data row of the table is a series; give no series = ...") end
+    if type(spec.columns) ~= "table" or spec.columns[1] == nil then
+      fail(W .. ": series_rows = ... needs columns = { 'key', ... }, the table columns that are the categories")
+    end
+    local cs = {}
+    for i, k in ipairs(spec.columns) do
+      cs[i] = col(k, "columns: column")
+      cats[i] = t.cols[cs[i]].title
+    end
+    if spec.categories ~= nil then
+      if type(spec.categories) ~= "table" or #spec.categories ~= #cs then
+        fail(fmt("%s: categories = { ... } relabels the %d columns; give one label each", W, #cs))
+      end
+      for i = 1, #cs do cats[i] = label(spec.categories[i]) end
+    end
+    for si, row in ipairs(rows) do
+      local name = row[name_col]
+      local s = { name = name == nil and "" or label(name), values = {}, cell_row = {}, cell_col = {}, hidden = {} }
+      for i, c in ipairs(cs) do take(s, i, row, c, fmt("series %d (%s), column '%s'", si, s.name, spec.columns[i])) end
+      series[si] = s
+    end
+    return cats, series
+  end
+  if spec.columns ~= nil then fail(W .. ": columns = { ... } goes with series_rows = ...") end
+  if spec.categories ~= nil then fail(W .. ": with table = t and category = ..., the categories are the table's rows; give no categories") end
+  local cat_col = col(spec.category, "category")
+  if type(spec.series) ~= "table" or spec.series[1] == nil then
+    fail(W .. ": series = { { key = 'column', name = 'Legend text' }, ... } is required")
+  end
+  for i, row in ipairs(rows) do cats[i] = label(row[cat_col]) end
+  for si, sp in ipairs(spec.series) do
+    if type(sp) ~= "table" then fail(fmt("%s: series %d is not a table", W, si)) end
+    local what = fmt("series %d (%s)", si, tostring(sp.name or sp.key))
+    check_fields(W .. ": " .. what, sp, series_fields)
+    if sp.values ~= nil or sp.personal ~= nil then
+      fail(fmt("%s: %s: with table = t, give key = 'column' only: the values and their personvern are the table's", W, what))
+    end
+    local c = col(sp.key, what .. ": key")
+    if sp.status ~= nil and not statuses[sp.status] then
+      fail(fmt("%s: %s: unknown status '%s' (valid: %s)", W, what, tostring(sp.status), status_list))
+    end
+    local s = { name = sp.name or t.cols[c].title, status = sp.status, values = {}, cell_row = {}, cell_col = {}, hidden = {} }
+    for i, row in ipairs(rows) do take(s, i, row, c, fmt("%s, row %d (%s)", what, i, cats[i])) end
+    series[si] = s
+  end
+  return cats, series
+end
+
 -- Categories and series (name, values, status) from rows or from explicit lists.
 local function data_of(spec)
+  if spec.table ~= nil then return data_of_table(spec) end
+  if spec.series_rows ~= nil or spec.columns ~= nil then
+    fail(W .. ": series_rows = and columns = read a table; give table = t too")
+  end
   local cats, series = {}, {}
   if type(spec.series) ~= "table" or spec.series[1] == nil then
     fail(W .. ": series = { { key = 'column', name = 'Legend text' }, ... } is required")
@@ -189,7 +274,7 @@ local function data_of(spec)
       fail(fmt("%s: %s: personal = true (the values are counts of persons or cases), the row field holding the persons, or a list of them", W, what))
     end
     if s.personal == true then persons = values end
-    series[si] = { name = name, values = values, n = #cats, status = s.status, persons = persons }
+    series[si] = { name = name, values = values, status = s.status, persons = persons }
   end
   return cats, series
 end
@@ -301,7 +386,7 @@ function M.add(spec)
   end
 
   local cats, series = data_of(spec)
-  if #cats == 0 and spec.rows ~= nil then
+  if (#cats == 0 or #series == 0) and (spec.rows ~= nil or spec.table ~= nil) then
     -- No rows (a unit without data this period) is a fact to report, not a script error.
     core.paragraph(fmt("**%s**: %s.", spec.title, require("rapp.labels").engine_word("chart.no_data")))
     return
@@ -313,14 +398,17 @@ function M.add(spec)
   if summary == nil then
     -- personvern: the summary quotes no value this edition hides (core.suppressed, the rule of
     -- model/suppress.c, which hides it in the chart itself after build)
+    -- and no value of a table cell the table hides (data_of_table: the table's own result)
     local shown = {}
     for si, s in ipairs(series) do
       local values = s.values
-      if s.persons then
-        values = {}
+      if s.persons or s.hidden then
+        values, s.unquoted = {}, {}
         for i = 1, #cats do
-          local v, n = s.values[i], s.persons[i]
-          if v ~= nil and n ~= nil and core.suppressed(n, v) then v = nil end
+          local v, n = s.values[i], s.persons and s.persons[i]
+          if v ~= nil and (n ~= nil and core.suppressed(n, v) or s.hidden and s.hidden[i]) then
+            v, s.unquoted[i] = nil, true
+          end
           values[i] = v
         end
       end
@@ -328,6 +416,7 @@ function M.add(spec)
     end
     summary = generated_summary(spec, cats, shown, vt, dec or -1, th or false)
   end
+  for _, s in ipairs(series) do s.n, s.hidden = #cats, nil end
   local legend = -1
   if spec.legend ~= nil then legend = spec.legend and 1 or 0 end
   core.chart {
@@ -336,6 +425,7 @@ function M.add(spec)
     thousands = th or false, legend = legend, neg_label = spec.negative_label,
     pos_label = spec.positive_label, cats = cats, series = series, lines = lines, bands = bands,
     width_mm = spec.width_mm or 0, height_mm = spec.height_mm or 0, show_table = spec.show_table or false,
+    from = spec.table and spec.table.handle, summary_generated = spec.summary == nil,
   }
 end
 

@@ -156,7 +156,8 @@ end
 
 --- The table of deviation rows: opts.title, opts.sheet, opts.first_title, opts.as_of. The counts of
 --- a personal category are marked personal (model/suppress.c): the four tertials are parts of the
---- total (one row relation), and every column with its total.
+--- total (one row relation), and every column with its total. Returns the table (for
+--- M.deviation_chart).
 function M.deviation_table(r, rows, tertials, opts)
   local columns = { { key = "name", title = opts.first_title, width_mm = 50 } }
   local registered, as_of = r:label("ctl.registered"), fmt.date(opts.as_of)
@@ -169,34 +170,23 @@ function M.deviation_table(r, rows, tertials, opts)
   columns[#columns + 1] = { key = "high", title = r:label("ctl.high"), type = "integer", sum = true, personal = "high_cases" }
   columns[#columns + 1] = { key = "open", title = r:label("risk.dev_open", as_of), type = "integer", sum = true,
     personal = "open_cases" }
-  r.doc:table { title = opts.title, sheet = opts.sheet, columns = columns, rows = rows, total = r:label("sum"),
+  return r.doc:table { title = opts.title, sheet = opts.sheet, columns = columns, rows = rows, total = r:label("sum"),
     note = r:label("risk.dev_note", as_of, as_of),
   }
 end
 
---- Columns side by side: the deviations per tertial of each row (category or area); a personal
---- category's series is a count of cases (personal, model/suppress.c). The public edition draws no
---- chart when a row is a personal category: the chart repeats the table's tertial cells, and the
---- engine hides a chart's value by the primary rule only, so a cell the table hides as the
---- complement (secondary) would show here and, with the table's total, give the small count away.
---- Returns false when no chart is drawn.
-function M.deviation_chart(r, rows, tertials, title)
-  if r.edition == "public" then
-    for _, row in ipairs(rows) do
-      if row.t1_cases then return false end
-    end
-  end
-  local categories, series = {}, {}
-  for i, t in ipairs(tertials) do categories[i] = t.label end
-  for i, row in ipairs(rows) do
-    series[i] = { name = row.name, values = { row.t1, row.t2, row.t3, row.t4 },
-      personal = row.t1_cases and { row.t1_cases, row.t2_cases, row.t3_cases, row.t4_cases } or nil }
-  end
+--- Columns side by side: the deviations per tertial of each row (category or area) of `t`, the
+--- table M.deviation_table made. The chart takes its values from that table (r.doc:chart { table =
+--- t }), so the public edition hides in it exactly the cells the table hides, the secondary ones
+--- too (model/suppress.h): a personal category's small count cannot show here while the table
+--- hides it.
+function M.deviation_chart(r, t, tertials, title)
+  local columns = {}
+  for i in ipairs(tertials) do columns[i] = "t" .. i end
   r.doc:chart {
-    kind = "column", title = title, type = "integer", categories = categories, series = series,
+    kind = "column", title = title, type = "integer", table = t, series_rows = "name", columns = columns,
     value_title = r:label("risk.dev_count"),
   }
-  return true
 end
 
 return M

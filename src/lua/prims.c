@@ -781,6 +781,60 @@ static int lf_format_value(lua_State *L) {
   return 1;
 }
 
+/* table_data(handle) -> rows, hidden: the table's DATA rows as they stand, for a chart that
+ * repeats it (r.doc:chart { table = t }): rows[i] = { row = 0-based row index, [c] = the cell of
+ * column c (1-based): a number, a text or nil }; hidden[r * ncols + c] (0-based r, c) = true for
+ * a cell this edition hides (model/suppress.h: the table's own result, secondary suppression
+ * included; none in the internal edition), so a generated summary quotes none of them. */
+static int lf_table_data(lua_State *L) {
+  table_handle *h = check_table(L, 1);
+  doc_table *t = h->t;
+  lua_createtable(L, (int)t->nrows, 0); /* rows */
+  lua_Integer n = 0;
+  for (size_t r = 0; r < t->nrows; r++) {
+    if (t->rows[r].kind != DOC_ROW_DATA) continue;
+    lua_createtable(L, (int)t->ncols, 1);
+    lua_pushinteger(L, (lua_Integer)r);
+    lua_setfield(L, -2, "row");
+    for (size_t c = 0; c < t->ncols; c++) {
+      doc_cell v = doc_table_cell(t, r, c);
+      if (v.kind == DOC_CELL_NUMBER) lua_pushnumber(L, v.number);
+      else if (v.kind == DOC_CELL_TEXT) lua_pushstring(L, v.text);
+      else continue;
+      lua_seti(L, -2, (lua_Integer)c + 1);
+    }
+    lua_seti(L, -2, ++n);
+  }
+  lua_newtable(L); /* rows hidden */
+  if (!script_of(L)->internal && t->nrows && t->ncols) {
+    unsigned char *mask = lua_newuserdatauv(L, t->nrows * t->ncols, 0); /* rows hidden scratch */
+    if (doc_table_hidden(h->d, t, doc_meta_get(h->d)->min_group, mask))
+      for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        if (mask[i]) {
+          lua_pushboolean(L, 1);
+          lua_seti(L, -3, (lua_Integer)i);
+        }
+    lua_pop(L, 1);
+  }
+  return 2;
+}
+
+/* A series' optional list field k of ncats entries: integers (nil = SIZE_MAX) or, as_flags,
+ * booleans; NULL when the series has no such field. */
+static size_t *opt_index_list(lua_State *L, doc *d, int idx, const char *k, size_t ncats) {
+  size_t *out = NULL;
+  if (lua_getfield(L, idx, k) == LUA_TTABLE) {
+    out = doc_alloc(d, (ncats ? ncats : 1) * sizeof *out);
+    for (size_t i = 0; i < ncats; i++) {
+      lua_geti(L, -1, (lua_Integer)i + 1);
+      out[i] = lua_isnil(L, -1) ? SIZE_MAX : (size_t)luaL_checkinteger(L, -1);
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  return out;
+}
+
 static double opt_num_field(lua_State *L, int idx, const char *k, double def) {
   lua_getfield(L, idx, k);
   double v = lua_isnil(L, -1) ? def : luaL_checknumber(L, -1);
@@ -872,9 +926,31 @@ static int lf_chart(lua_State *L) {
         lua_pop(L, 1);
       }
     }
+    lua_pop(L, 1); /* scratch series s */
+    /* personvern: the table cells the values repeat (c->from), the values the summary left out */
+    ser->cell_row = opt_index_list(L, d, -1, "cell_row", ncats);
+    ser->cell_col = opt_index_list(L, d, -1, "cell_col", ncats);
+    if ((ser->cell_row != NULL) != (ser->cell_col != NULL))
+      return prim_error(L, "chart: series %d: cell_row and cell_col go together", (int)s);
+    if (lua_getfield(L, -1, "unquoted") == LUA_TTABLE) {
+      ser->unquoted = doc_alloc(d, ncats ? ncats : 1);
+      for (size_t i = 0; i < ncats; i++) {
+        lua_geti(L, -1, (lua_Integer)i + 1);
+        ser->unquoted[i] = (unsigned char)lua_toboolean(L, -1);
+        lua_pop(L, 1);
+      }
+    }
     lua_pop(L, 2); /* scratch series */
   }
   lua_pop(L, 2);
+  c->summary_generated = opt_bool_field(L, 1, "summary_generated");
+  if (lua_getfield(L, 1, "from") != LUA_TNIL) c->from = check_table(L, -1)->t;
+  lua_pop(L, 1);
+  for (size_t s = 0; s < c->nseries && c->from; s++) /* every cell named is the table's */
+    for (size_t i = 0; c->series[s].cell_row && i < ncats; i++)
+      if (c->series[s].cell_row[i] != SIZE_MAX &&
+          (c->series[s].cell_row[i] >= c->from->nrows || c->series[s].cell_col[i] >= c->from->ncols))
+        return prim_error(L, "chart: series %zu, value %zu: no such cell of its table", s + 1, i + 1);
 
   lua_getfield(L, 1, "lines"); /* lines */
   lua_Integer n = lua_istable(L, -1) ? luaL_len(L, -1) : 0;
@@ -1500,6 +1576,7 @@ void prims_push(lua_State *L) {
       {"script_file", lf_script_file}, {"include", script_include},
       {"suppressed", lf_suppressed},
       {"chart", lf_chart},           {"format_value", lf_format_value},
+      {"table_data", lf_table_data},
       {"protect", lf_protect},       {"view_source", lf_view_source},
       {"keep_caller", lf_keep_caller}, {"name_problem", lf_name_problem},
       {"edition", lf_edition},

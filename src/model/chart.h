@@ -36,6 +36,10 @@ typedef struct doc_chart_series {
                          value is not about persons) */
   unsigned char *suppressed; /* set by doc_suppress_chart in the public edition: 1 = the value is
                                 hidden (values[i] is NaN: no bar, no point); NULL = none */
+  size_t *cell_row, *cell_col; /* with doc_chart.from: per category the table cell (row, column,
+                                  0-based) the value repeats, SIZE_MAX = none; or NULL. Such a value
+                                  is hidden exactly when the table hides that cell (suppress.h) */
+  unsigned char *unquoted;  /* per category 1 = the generated summary leaves the value out; or NULL */
 } doc_chart_series;
 
 /* A horizontal (vertical for bar kinds) line across the plot at `value`, e.g. a target. */
@@ -81,6 +85,10 @@ struct doc_chart {
   double height_mm;         /* whole block incl. title, summary, legend and source; 0 = 80 */
   int show_table;           /* 1 = the PDF also shows the data as a small table (table below) */
   doc_table *table;         /* built by doc_chart_finish when show_table; not a block */
+  const doc_table *from;    /* the table block the chart repeats (r.doc:chart { table = t }), or
+                               NULL: its series' cell_row/cell_col point into it, and the public
+                               edition hides what the table hides (model/suppress.h) */
+  int summary_generated;    /* 1 = `summary` was generated from the values, not the script's */
 };
 
 /* Adds a chart block with its categories (copied; NULL labels become ""). Fill the rest of the

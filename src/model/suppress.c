@@ -174,7 +174,9 @@ static const char *with_note(doc *d, const char *before, const char *after) {
   return text;
 }
 
-size_t doc_suppress_table(doc *d, doc_table *t, int k) {
+/* Primary and secondary suppression: marks the cells (doc_cell.suppressed) and changes nothing
+ * else of what the table shows. 0 when the table has no personal column (nothing marked). */
+static int mark(doc *d, doc_table *t, int k) {
   size_t any_personal = 0;
   for (size_t c = 0; c < t->ncols; c++) any_personal += t->cols[c].personal != 0;
   if (!any_personal) return 0;
@@ -197,6 +199,38 @@ size_t doc_suppress_table(doc *d, doc_table *t, int k) {
       if (t->cols[c].personal) changed |= column_pass(t, c, buf);
   }
   free(buf);
+  return 1;
+}
+
+/* 1 when the table was suppressed already (its hidden cells are ":" and marked). */
+static int suppressed_already(const doc_table *t) {
+  for (size_t r = 0; r < t->nrows; r++)
+    for (size_t c = 0; c < t->ncols; c++)
+      if (t->cols[c].personal && t->rows[r].cells && t->rows[r].cells[c].suppressed) return 1;
+  return 0;
+}
+
+size_t doc_table_hidden(doc *d, doc_table *t, int k, unsigned char *hidden) {
+  memset(hidden, 0, t->nrows * t->ncols);
+  int done = suppressed_already(t);
+  if (!done) {
+    doc_table_compute_sums(t); /* the margins as they will be: the rule weighs them */
+    if (!mark(d, t, k)) return 0;
+  }
+  size_t n = 0;
+  for (size_t r = 0; r < t->nrows; r++)
+    for (size_t c = 0; c < t->ncols; c++) {
+      doc_cell *cell = t->rows[r].cells ? &t->rows[r].cells[c] : NULL;
+      if (!cell || !cell->suppressed) continue;
+      hidden[r * t->ncols + c] = 1;
+      n++;
+      if (!done) cell->suppressed = 0; /* only asked: the edition suppresses after build */
+    }
+  return n;
+}
+
+size_t doc_suppress_table(doc *d, doc_table *t, int k) {
+  if (suppressed_already(t) || !mark(d, t, k)) return 0;
   /* blank what is suppressed: no value is left for any renderer */
   size_t hidden = 0;
   for (size_t r = 0; r < t->nrows; r++)
@@ -227,22 +261,33 @@ static size_t suppress_keyfigures(doc *d, const doc_block *b, int k) {
   return hidden;
 }
 
+/* 1 when value i of series se is hidden: the table cell it repeats is (doc_chart.from: the
+ * table's own result, secondary suppression included), else by the primary rule on its persons. */
+static int chart_value_hidden(const doc_chart *c, const doc_chart_series *se, size_t i, int k) {
+  if (se->cell_row && se->cell_row[i] != SIZE_MAX)
+    return c->from && doc_table_cell(c->from, se->cell_row[i], se->cell_col[i]).suppressed != 0;
+  return se->persons && isfinite(se->values[i]) && !isnan(se->persons[i]) &&
+         suppress_rule(se->persons[i], se->values[i], k);
+}
+
 size_t doc_suppress_chart(doc *d, doc_chart *c, int k) {
   size_t hidden = 0;
+  int summary_quotes_hidden = 0;
   for (size_t s = 0; s < c->nseries; s++) {
     doc_chart_series *se = &c->series[s];
-    if (!se->persons) continue;
     for (size_t i = 0; i < c->ncats; i++) {
-      if (!isfinite(se->values[i]) || isnan(se->persons[i]) ||
-          !suppress_rule(se->persons[i], se->values[i], k))
-        continue;
+      if ((se->suppressed && se->suppressed[i]) || !chart_value_hidden(c, se, i, k)) continue;
       if (!se->suppressed) se->suppressed = doc_alloc(d, c->ncats);
       se->suppressed[i] = 1;
       se->values[i] = NAN; /* no bar, no point, no cell value in any renderer */
+      summary_quotes_hidden |= !se->unquoted || !se->unquoted[i];
       hidden++;
     }
   }
   if (!hidden) return 0;
+  /* a generated summary that may quote a hidden value is dropped (the script left its rows to
+   * change after the chart was added); a script's own summary is its own */
+  if (c->summary_generated && summary_quotes_hidden) c->summary = NULL;
   c->source = with_note(d, NULL, c->source); /* under the chart in every format */
   if (c->table) c->table = doc_chart_build_table(d, c); /* the PDF's data table, built before */
   return hidden;
@@ -252,11 +297,15 @@ size_t doc_apply_edition(doc *d) {
   const doc_meta *m = doc_meta_get(d);
   if (m->internal) return 0;
   size_t hidden = 0;
+  /* tables first: a chart that repeats a table (doc_chart.from) takes the table's result */
   for (size_t i = 0; i < doc_nblocks(d); i++) {
     const doc_block *b = doc_block_at(d, i);
     if (b->kind == DOC_TABLE) hidden += doc_suppress_table(d, b->u.table, m->min_group);
     else if (b->kind == DOC_KEYFIGURES) hidden += suppress_keyfigures(d, b, m->min_group);
-    else if (b->kind == DOC_CHART) hidden += doc_suppress_chart(d, b->u.chart, m->min_group);
+  }
+  for (size_t i = 0; i < doc_nblocks(d); i++) {
+    const doc_block *b = doc_block_at(d, i);
+    if (b->kind == DOC_CHART) hidden += doc_suppress_chart(d, b->u.chart, m->min_group);
   }
   return hidden;
 }

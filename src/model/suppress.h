@@ -30,13 +30,23 @@ int suppress_rule(double persons, double value, int k);
  * Returns the number of cells suppressed. */
 size_t doc_suppress_table(doc *d, doc_table *t, int k);
 
-/* A chart's values about persons (doc_chart_series.persons) with threshold k, by the primary
- * rule (a chart shows no total to recompute a hidden value from): a hidden value becomes NaN (no
- * bar or point) with doc_chart_series.suppressed set, so its data table shows ":"; the chart's
- * source line starts with ": " and the label "suppressed.note". Returns the values hidden. */
+/* The cells doc_suppress_table would hide in t now (the rows it holds, its margins computed),
+ * without hiding them: hidden[r * t->ncols + c] = 1 (nrows * ncols bytes). A table suppressed
+ * already gives its result. For a chart's generated summary, built before the edition is applied.
+ * Returns the number of cells. */
+size_t doc_table_hidden(doc *d, doc_table *t, int k, unsigned char *hidden);
+
+/* A chart's values with threshold k. A value that repeats a table cell (doc_chart.from,
+ * doc_chart_series.cell_row/cell_col) is hidden exactly when the table hides that cell, primary or
+ * secondary (doc_apply_edition suppresses the tables first); any other value about persons
+ * (doc_chart_series.persons) by the primary rule. A hidden value becomes NaN (no bar or point)
+ * with doc_chart_series.suppressed set, so its data table shows ":"; the chart's source line
+ * starts with ": " and the label "suppressed.note"; a generated summary (summary_generated) that
+ * did not leave a hidden value out (doc_chart_series.unquoted) is dropped. Returns the values
+ * hidden. */
 size_t doc_suppress_chart(doc *d, doc_chart *c, int k);
 
-/* The edition: in the public edition every table and chart is suppressed with doc_meta.min_group,
+/* The edition: in the public edition every table, then every chart, is suppressed with doc_meta.min_group,
  * and every key figure about persons (doc_keyfigure.value.has_persons) by the primary rule, its
  * comparison replaced by the footnote; the internal edition is left as built. Returns the cells,
  * values and key figures suppressed in the document. */
