@@ -87,9 +87,9 @@ int xl_write_about(ctx *x) {
   }
   char buf[128];
   /* The status legend only where a status is shown. */
-  if (doc_has_status(x->d) && xl_put_str(x, s, s->row++, 0, label_get(m->language, "xlsx.status_colours"), xl_text_fmt(x, DOC_BOLD, 12)))
+  if (x->has_status && xl_put_str(x, s, s->row++, 0, label_get(m->language, "xlsx.status_colours"), xl_text_fmt(x, DOC_BOLD, 12)))
     return -1;
-  for (int st = DOC_STATUS_DESIRED; doc_has_status(x->d) && st <= DOC_STATUS_NO_TARGET; st++) {
+  for (int st = DOC_STATUS_DESIRED; x->has_status && st <= DOC_STATUS_NO_TARGET; st++) {
     fkey sk;
     memset(&sk, 0, sizeof sk);
     sk.status = (unsigned char)st;

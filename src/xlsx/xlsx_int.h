@@ -108,6 +108,7 @@ typedef struct ctx {
   rapp_err *err;
   int dry;           /* 1 = plan and validate only; nothing is written */
   int failed;
+  int has_status;    /* doc_has_status, asked once (it reads every cell) */
   lxw_workbook *wb;
   sheet *sheets;
   size_t nsheets;

@@ -61,8 +61,8 @@ size_t xlsx_text_width(const char *s) {
   if (!s) return 0;
   size_t best = 0, cur = 0, len = strlen(s);
   for (size_t i = 0; i < len;) {
-    uint32_t cp;
-    size_t k = utf8_decode(s + i, len - i, &cp);
+    uint32_t cp = (unsigned char)s[i];
+    size_t k = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp); /* ASCII: itself */
     if (k == 0) k = 1;
     if (cp == '\n') {
       cur = 0;

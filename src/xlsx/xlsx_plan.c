@@ -59,9 +59,35 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
     } else {
       size_t hw = xlsx_text_width(col->title);
       w = (double)(hw < HEADER_WIDTH_MAX ? hw : HEADER_WIDTH_MAX);
+      /* Plain numbers (no status, decimals or unit of their own) are not formatted one by one:
+       * their text widens with |value| (rounding is monotone, a minus only adds), so the
+       * largest positive and the largest negative decide; those two are measured below. */
+      size_t big[2] = {(size_t)-1, (size_t)-1}; /* rows: largest value >= 0, largest |value| < 0 */
+      double bigv[2] = {-1, -1};
+      const char *last_text = NULL; /* texts are interned: a repeat is measured once */
       for (size_t r = 0; r < t->nrows; r++) {
         const doc_row *row = &t->rows[r];
         if (r >= SAMPLE_ROWS && row->kind == DOC_ROW_DATA) continue;
+        if (row->kind == DOC_ROW_DATA && !(p->x[j].col == 0 && row->label)) {
+          doc_cell v = doc_row_cell(t, row, p->x[j].col);
+          if (v.status == DOC_STATUS_NONE && v.kind == DOC_CELL_NUMBER && !v.own_decimals &&
+              !v.unit && !v.text && fabs(v.number) < 1e15) { /* not NaN; no text cut short */
+            int k = v.number < 0;
+            if (fabs(v.number) > bigv[k]) {
+              bigv[k] = fabs(v.number);
+              big[k] = r;
+            }
+            continue;
+          }
+          if (v.status == DOC_STATUS_NONE && v.kind == DOC_CELL_TEXT && v.text) {
+            if (v.text != last_text) {
+              size_t cw = xlsx_text_width(v.text);
+              if ((double)cw > w) w = (double)cw;
+              last_text = v.text;
+            }
+            continue;
+          }
+        }
         present_cell pc;
         present_table_cell(t, r, p->x[j].col, &pc);
         size_t cw = 0;
@@ -73,6 +99,13 @@ static void plan_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         } else if (pc.kind != DOC_CELL_EMPTY) {
           cw = xlsx_text_width(pc.text) + 1; /* the workbook shows value and unit (pc.unit) */
         }
+        if ((double)cw > w) w = (double)cw;
+      }
+      for (int k = 0; k < 2; k++) {
+        if (big[k] == (size_t)-1) continue;
+        present_cell pc;
+        present_table_cell(t, big[k], p->x[j].col, &pc);
+        size_t cw = xlsx_text_width(pc.text) + 1;
         if ((double)cw > w) w = (double)cw;
       }
       /* A preferred width (the PDF's) wins, except that a text column grows by up to half to

@@ -201,6 +201,7 @@ int xlsx_render(const doc *d, const char *path, const xlsx_options *opt, rapp_er
   if (!lc || strcmp(lc->decimal_point, ".") != 0)
     return xl_fail(&x, NULL, XL_MAX_ROWS, 0, "LC_NUMERIC is not \"C\" (decimal point '%s'); "
                    "libxlsxwriter would write corrupt numbers", lc ? lc->decimal_point : "?");
+  x.has_status = doc_has_status(d);
   xl_plan(&x);
   int rc = -1;
   /* pass 1: validate everything, write nothing */

@@ -117,6 +117,88 @@ static int merge_run_cells(ctx *x, sheet *s, const doc_table *t, size_t j, size_
   return 0;
 }
 
+/* The common cells of a column resolved once per table (issue 15): in a DATA row, a cell without
+ * status whose format depends on its column alone (a text, a date, a number without its own
+ * decimals or unit that does not round to zero) is written with the format cell_fmt gave for
+ * the column, without resolving the cell (model/present.c) and without a format look-up. Every
+ * other cell goes the general way below. */
+typedef struct colfast {
+  const doc_column *col;
+  int on;             /* 0 = every cell of the column goes the general way */
+  int wrap, top;      /* as the general way passes them */
+  present_cell num_pc; /* a non-zero number of the column as resolved (decimals, unit "") */
+  double num_min;     /* |value| >= num_min shows a non-zero figure; 0 = no fast numbers */
+  lxw_format *f[3];   /* text, date, number: made on first use (cell_fmt), so a workbook gets
+                         no format it does not use */
+  unsigned char made[3];
+} colfast;
+enum { CF_TEXT, CF_DATE, CF_NUM };
+
+static void colfast_init(const tplan *p, const doc_table *t, size_t j, int top, colfast *cf) {
+  memset(cf, 0, sizeof *cf);
+  const doc_column *col = &t->cols[p->x[j].col];
+  if (p->x[j].status || col->merge_repeats) return;
+  cf->col = col;
+  cf->on = 1;
+  cf->wrap = p->lines_w[j] > 0;
+  cf->top = top;
+  if (col->type == DOC_COL_DATE) return; /* a number there goes the general way */
+  /* The column's decimals and the smallest magnitude that shows a non-zero figure, both as the
+   * presentation step resolves them: rounding is monotone in |value|, so every value at least
+   * as large as a non-zero one is non-zero too. */
+  doc_cell probe;
+  memset(&probe, 0, sizeof probe);
+  probe.kind = DOC_CELL_NUMBER;
+  for (double m = 1e-9; m <= 1e9; m *= 10) {
+    probe.number = m;
+    present_value(col, &probe, &cf->num_pc);
+    if (cf->num_pc.zero) continue;
+    probe.number = -m;
+    present_cell neg;
+    present_value(col, &probe, &neg);
+    if (neg.zero || neg.decimals != cf->num_pc.decimals || cf->num_pc.unit[0]) return;
+    cf->num_min = m;
+    return;
+  }
+}
+
+static lxw_format *colfast_fmt(ctx *x, colfast *cf, int which) {
+  if (x->dry) return NULL;
+  if (!cf->made[which]) {
+    if (which == CF_TEXT)
+      cf->f[which] = cell_fmt(x, cf->col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, DOC_STATUS_NONE, cf->wrap, cf->top);
+    else if (which == CF_DATE)
+      cf->f[which] = cell_fmt(x, cf->col, NULL, DOC_CELL_DATE, DOC_ROW_DATA, DOC_STATUS_NONE, 0, cf->top);
+    else
+      cf->f[which] = cell_fmt(x, cf->col, &cf->num_pc, DOC_CELL_NUMBER, DOC_ROW_DATA, DOC_STATUS_NONE, 0, cf->top);
+    cf->made[which] = !x->failed;
+  }
+  return cf->f[which];
+}
+
+/* Writes cell (r, j) the fast way when colfast allows it: 1 = written (rc set), 0 = not. */
+static int colfast_put(ctx *x, sheet *s, colfast *cf, const doc_cell *cell, uint32_t sr, size_t j,
+                       int *rc) {
+  if (!cf->on || cell->status != DOC_STATUS_NONE) return 0;
+  switch (cell->kind) {
+    case DOC_CELL_EMPTY:
+      *rc = 0;
+      return 1;
+    case DOC_CELL_TEXT:
+      *rc = xl_put_str(x, s, sr, j, cell->text ? cell->text : "", colfast_fmt(x, cf, CF_TEXT));
+      return 1;
+    case DOC_CELL_DATE:
+      *rc = xl_put_date(x, s, sr, j, cell->date, 0, 0, colfast_fmt(x, cf, CF_DATE));
+      return 1;
+    case DOC_CELL_NUMBER:
+      if (cf->num_min <= 0 || cell->own_decimals || cell->unit || !(fabs(cell->number) >= cf->num_min))
+        return 0;
+      *rc = xl_put_num(x, s, sr, j, percent_value(cf->col, cell->number), colfast_fmt(x, cf, CF_NUM));
+      return 1;
+  }
+  return 0;
+}
+
 int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
   tplan *p = &x->tplans[bi];
   x->table = t;
@@ -188,6 +270,8 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
   /* body; when a column wraps, every cell aligns to the top so a row reads on one line */
   int top = 0;
   for (size_t j = 0; j < p->nx; j++) top |= p->lines_w[j] > 0;
+  colfast *fast = xcalloc(p->nx, sizeof *fast);
+  for (size_t j = 0; j < p->nx; j++) colfast_init(p, t, j, top, &fast[j]);
   size_t *merge_end = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_end); /* run end row (excl) */
   size_t *merge_start = xcalloc(t->ncols ? t->ncols : 1, sizeof *merge_start);
   int rc = 0;
@@ -230,14 +314,16 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       }
       continue;
     }
+    int plain = row->kind == DOC_ROW_DATA && !row->label; /* no label in the first cell */
     for (size_t j = 0; j < p->nx && rc == 0; j++) {
       size_t c = p->x[j].col;
       const doc_column *col = &t->cols[c];
       doc_cell cv = doc_row_cell(t, row, c);
       const doc_cell *cell = &cv;
+      x->tcol = c;
+      if (plain && colfast_put(x, s, &fast[j], cell, sr, j, &rc)) continue;
       present_cell pc; /* a number's text is not needed: the cell holds the value */
       present_table_cell_value(t, r, c, cell, &pc);
-      x->tcol = c;
       if (p->x[j].status) {
         if (cell->status != DOC_STATUS_NONE) {
           fkey sk;
@@ -338,6 +424,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       }
     }
   }
+  free(fast);
   free(merge_end);
   free(merge_start);
   if (rc) return -1;
