@@ -46,7 +46,7 @@ static int lf_number(lua_State *L) {
     return 1;
   }
   double v = luaL_checknumber(L, 1);
-  lua_pushstring(L, nofmt_number(buf, sizeof buf, v, opt_decimals(L, 2, 0)));
+  lua_pushstring(L, present_number(buf, sizeof buf, v, opt_decimals(L, 2, 0), 0));
   return 1;
 }
 
@@ -57,7 +57,7 @@ static int lf_percent(lua_State *L) {
     return 1;
   }
   double v = luaL_checknumber(L, 1);
-  lua_pushstring(L, nofmt_percent(buf, sizeof buf, v, opt_decimals(L, 2, 1)));
+  lua_pushstring(L, present_number(buf, sizeof buf, v, opt_decimals(L, 2, 1), 1));
   return 1;
 }
 
@@ -371,7 +371,7 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
           snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
           set_text(d, c, buf);
         } else {
-          set_text(d, c, nofmt_number(buf, sizeof buf, lua_tonumber(L, idx), 2));
+          set_text(d, c, present_number(buf, sizeof buf, lua_tonumber(L, idx), 2, 0));
         }
       } else if (type == DOC_COL_DATE) {
         lua_Integer v = lua_tointeger(L, idx);
