@@ -46,7 +46,7 @@ static int lf_number(lua_State *L) {
     return 1;
   }
   double v = luaL_checknumber(L, 1);
-  lua_pushstring(L, nofmt_number(buf, sizeof buf, v, opt_decimals(L, 2, 0)));
+  lua_pushstring(L, present_number(buf, sizeof buf, v, opt_decimals(L, 2, 0), 0));
   return 1;
 }
 
@@ -57,7 +57,7 @@ static int lf_percent(lua_State *L) {
     return 1;
   }
   double v = luaL_checknumber(L, 1);
-  lua_pushstring(L, nofmt_percent(buf, sizeof buf, v, opt_decimals(L, 2, 1)));
+  lua_pushstring(L, present_number(buf, sizeof buf, v, opt_decimals(L, 2, 1), 1));
   return 1;
 }
 
@@ -371,7 +371,7 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
           snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, idx));
           set_text(d, c, buf);
         } else {
-          set_text(d, c, nofmt_number(buf, sizeof buf, lua_tonumber(L, idx), 2));
+          set_text(d, c, present_number(buf, sizeof buf, lua_tonumber(L, idx), 2, 0));
         }
       } else if (type == DOC_COL_DATE) {
         lua_Integer v = lua_tointeger(L, idx);
@@ -1148,9 +1148,9 @@ static db_stmt *open_query(lua_State *L, const char *sql, int pidx) {
   return h->st;
 }
 
-/* Pushes column i of the statement's current row (NULL as nil). */
-static void push_column(lua_State *L, db_stmt *st, int i) {
-  switch (db_stmt_column_type(st, i)) {
+/* Pushes column i of the statement's current row, whose type is ty (NULL as nil). */
+static void push_typed(lua_State *L, db_stmt *st, int i, db_type ty) {
+  switch (ty) {
     case DB_NULL: lua_pushnil(L); break;
     case DB_INTEGER: lua_pushinteger(L, (lua_Integer)db_stmt_column_int(st, i)); break;
     case DB_REAL: lua_pushnumber(L, db_stmt_column_double(st, i)); break;
@@ -1162,14 +1162,19 @@ static void push_column(lua_State *L, db_stmt *st, int i) {
   }
 }
 
-/* Pushes the current row as a table; names at nidx, metatable at mtidx. */
+/* Pushes column i of the statement's current row (NULL as nil). */
+static void push_column(lua_State *L, db_stmt *st, int i) { push_typed(L, st, i, db_stmt_column_type(st, i)); }
+
+/* Pushes the current row as a table; names at nidx, metatable at mtidx. Each column's type is
+ * asked once (every sqlite3_column_* call takes the connection's mutex). */
 static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx) {
   int nc = db_stmt_column_count(st);
   lua_createtable(L, 0, nc);
   for (int i = 0; i < nc; i++) {
-    if (db_stmt_column_type(st, i) == DB_NULL) continue;
+    db_type ty = db_stmt_column_type(st, i);
+    if (ty == DB_NULL) continue;
     lua_rawgeti(L, nidx, i + 1);
-    push_column(L, st, i);
+    push_typed(L, st, i, ty);
     lua_rawset(L, -3);
   }
   lua_pushvalue(L, mtidx);
@@ -1332,6 +1337,33 @@ static int lf_cursor_peek(lua_State *L) {
   return 2;
 }
 
+/* The common cells of a query row straight from SQLite, with no Lua value in between: NULL, a
+ * number in a number column, a text in a text column; the same cell set_cell makes of the value.
+ * Returns 0 for any other (set_cell converts it or names the error). */
+static int set_cell_direct(doc *d, doc_cell *c, doc_col_type type, db_stmt *st, int i) {
+  switch (db_stmt_column_type(st, i)) {
+    case DB_NULL:
+      c->kind = DOC_CELL_EMPTY;
+      return 1;
+    case DB_INTEGER:
+      if (type == DOC_COL_TEXT || type == DOC_COL_DATE) return 0;
+      doc_cell_set_number(c, (double)db_stmt_column_int(st, i));
+      return 1;
+    case DB_REAL:
+      if (type == DOC_COL_TEXT || type == DOC_COL_DATE) return 0;
+      doc_cell_set_number(c, db_stmt_column_double(st, i));
+      return 1;
+    case DB_TEXT: {
+      if (type != DOC_COL_TEXT) return 0;
+      size_t len;
+      set_text(d, c, db_stmt_column_text(st, i, &len));
+      return 1;
+    }
+    default:
+      return 0;
+  }
+}
+
 /* cursor_rows(handle, cursor, keys, status_keys, level, group_key, persons_keys): the cursor's
  * rows straight into the table's compact storage, with no Lua row table; with group_key, only the
  * rows whose group_key column equals the first one's (the next group stays pending); a personal
@@ -1399,8 +1431,8 @@ static int lf_cursor_rows(lua_State *L) {
     for (size_t i = 0; i < ncols && !err; i++) {
       doc_cell cell;
       memset(&cell, 0, sizeof cell);
-      if (col[i] >= 0) {
-        push_column(L, h->st, col[i]);
+      if (col[i] >= 0 && !set_cell_direct(th->d, &cell, t->cols[i].type, h->st, col[i])) {
+        push_column(L, h->st, col[i]); /* a conversion (set_cell's) or an error */
         if ((err = set_cell(L, th->d, &cell, t->cols[i].type, -1))) {
           const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
           lua_pushfstring(L, "table column '%s' (key '%s'), row %d: '%s' %s", t->cols[i].title,

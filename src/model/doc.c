@@ -499,18 +499,18 @@ static char *format_value(doc_col_type type, int decimals, int thousands, const 
   }
   switch (type) {
     case DOC_COL_PERCENT:
-      return nofmt_percent(buf, n, c->number, decimals);
+      return present_number(buf, n, c->number, decimals, 1);
     case DOC_COL_AMOUNT:
-      if (thousands) return nofmt_number(buf, n, c->number / 1000.0, decimals);
-      return nofmt_number(buf, n, c->number, decimals);
+      if (thousands) return present_number(buf, n, c->number / 1000.0, decimals, 0);
+      return present_number(buf, n, c->number, decimals, 0);
     case DOC_COL_INTEGER:
-      return nofmt_number(buf, n, c->number, 0);
+      return present_number(buf, n, c->number, 0, 0);
     case DOC_COL_TEXT:
     case DOC_COL_DECIMAL:
     case DOC_COL_DATE:
       break;
   }
-  return nofmt_number(buf, n, c->number, decimals);
+  return present_number(buf, n, c->number, decimals, 0);
 }
 
 char *doc_format_cell(const doc_column *col, const doc_cell *c, char *buf, size_t n) {

@@ -126,6 +126,15 @@ static void fast_text(char *buf, size_t n, int negative, uint64_t k, int dec, co
   buf[a + b] = '\0';
 }
 
+char *present_number(char *buf, size_t n, double v, int decimals, int percent) {
+  uint64_t k;
+  if (fast_round(v, decimals, &k)) {
+    fast_text(buf, n, v < 0, k, decimals, percent ? NOFMT_NBSP "%" : "");
+    return buf;
+  }
+  return percent ? nofmt_percent(buf, n, v, decimals) : nofmt_number(buf, n, v, decimals);
+}
+
 /* Resolves c into out; without `text`, a NUMBER's text is left empty (out->text = ""; value,
  * decimals, zero and unit as always): for a renderer that writes the value itself. */
 static void resolve(doc_col_type type, int col_decimals, int thousands, const doc_cell *c,
@@ -173,13 +182,15 @@ static void resolve(doc_col_type type, int col_decimals, int thousands, const do
       if (!text) break;
       if (fast) {
         /* out->shown is 0 when zero: no "−0", as nofmt prints it. */
-        char suffix[PRESENT_NUM_MAX];
-        if (type == DOC_COL_PERCENT) {
-          snprintf(suffix, sizeof suffix, "%s%s", NOFMT_NBSP "%", out->unit);
-          fast_text(out->buf, sizeof out->buf, out->shown < 0, out->zero ? 0 : k, dec, suffix);
-        } else {
-          fast_text(out->buf, sizeof out->buf, out->shown < 0, out->zero ? 0 : k, dec, out->unit);
+        const char *suffix = out->unit;
+        char joined[PRESENT_NUM_MAX];
+        if (type == DOC_COL_PERCENT && !out->unit[0]) {
+          suffix = NOFMT_NBSP "%"; /* the common case: no formatting per cell */
+        } else if (type == DOC_COL_PERCENT) {
+          snprintf(joined, sizeof joined, "%s%s", NOFMT_NBSP "%", out->unit);
+          suffix = joined;
         }
+        fast_text(out->buf, sizeof out->buf, out->shown < 0, out->zero ? 0 : k, dec, suffix);
         break;
       }
       char num[128];

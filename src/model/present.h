@@ -90,6 +90,9 @@ void present_table_cell_value(const doc_table *t, size_t r, size_t c, const doc_
                               present_cell *out);
 /* Resolves a key figure's value. */
 void present_keyfigure(const doc_keyfigure *k, present_cell *out);
+/* nofmt_number's text of v (percent: nofmt_percent's), the same bytes, without its two snprintf
+ * and strtod in all but near-tie and huge values (the fast path of the resolved cells). */
+char *present_number(char *buf, size_t n, double v, int decimals, int percent);
 /* Resolves a bare value of a column type (chart data tables). */
 void present_value(const doc_column *col, const doc_cell *cell, present_cell *out);
 

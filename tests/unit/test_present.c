@@ -83,8 +83,42 @@ static void check_zero_percent(void) {
   CHECK_STR(pc.text, "0,0" NB "%");
 }
 
+/* present_number (fmt.number, fmt.percent, the text dump) writes nofmt's very bytes, near ties,
+ * huge, tiny, negative and non-finite values included. */
+static void check_present_number(void) {
+  static const double v[] = {0, -0.0, 0.5, -0.5, 2.675, 1.005, -0.04, 0.049999, 999999.5, -1234567.891,
+                             1e11, 123456789012.5, -4.5e15, 1e300, 1e-300, 1.0 / 3, 99999999.995,
+                             12.25, -199.35, NAN, INFINITY, -INFINITY};
+  unsigned long long seed = 777;
+  int bad = 0;
+  for (int i = 0; i < 4000 && bad < 5; i++) {
+    double x;
+    if (i < (int)(sizeof v / sizeof *v)) {
+      x = v[i];
+    } else {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      x = (double)((long long)(seed >> 24) % 2000000000LL - 1000000000LL) / pow(10, (int)((seed >> 4) % 10));
+    }
+    for (int dec = 0; dec <= 9; dec++)
+      for (int pct = 0; pct < 2; pct++) {
+        char got[128], want[128];
+        present_number(got, sizeof got, x, dec, pct);
+        if (pct)
+          nofmt_percent(want, sizeof want, x, dec);
+        else
+          nofmt_number(want, sizeof want, x, dec);
+        if (strcmp(got, want) != 0) {
+          fprintf(stderr, "present_number(%.17g, %d, %d) = '%s', nofmt '%s'\n", x, dec, pct, got, want);
+          bad++;
+        }
+      }
+  }
+  CHECK(bad == 0);
+}
+
 int main(void) {
   check_fast_numbers();
+  check_present_number();
   check_zero_percent();
   doc *d = doc_new();
   doc_column cols[] = {
