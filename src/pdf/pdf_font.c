@@ -158,6 +158,38 @@ void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf 
   out->len = n;
 }
 
+int64_t pdf_font_hex(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out) {
+  static const char hex[] = "0123456789ABCDEF";
+  buf_reserve(out, 4 * len + 3); /* at most one code point per byte in */
+  pdf_face *fc = &f->face[face];
+  char *o = out->data + out->len;
+  char *start = o;
+  int64_t units = 0;
+  *o++ = '<';
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    if ((unsigned char)s[i] < 0x80) {
+      cp = (unsigned char)s[i++];
+    } else {
+      i += next_cp(s, len, i, &cp);
+      if (cp == 0xAD) continue; /* as pdf_font_clean */
+    }
+    cp = pdf_font_clean_cp(f, face, cp);
+    fc->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    units += pdf_font_cp_width(f, face, cp);
+    o[0] = hex[cp >> 12 & 15];
+    o[1] = hex[cp >> 8 & 15];
+    o[2] = hex[cp >> 4 & 15];
+    o[3] = hex[cp & 15];
+    o += 4;
+  }
+  if (o == start + 1) return 0; /* nothing to draw */
+  *o++ = '>';
+  out->len += (size_t)(o - start);
+  out->data[out->len] = '\0';
+  return units;
+}
+
 /* ---- ToUnicode ------------------------------------------------------------------------------
  * With the UTF-8 encoder, libharu 2.3.0 draws every character as a two-byte code equal to its BMP
  * code point (Identity-H; the CIDToGIDMap maps code point -> glyph), but writes as /ToUnicode a

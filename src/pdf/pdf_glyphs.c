@@ -1,4 +1,5 @@
-/* pdf/pdf_glyphs.c — libharu's glyph-id lookup, remembered per font for the whole process.
+/* pdf/pdf_glyphs.c — libharu's glyph-id lookup, remembered per font for the whole process; and
+ * its byte copies and fills done by the C library (at the end).
  *
  * HPDF_TTFontDef_GetGlyphid searches a face's cmap segments one by one, and libharu asks it for
  * every one of the 65 536 code points each time a document first draws with a face (the
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include <hpdf_fontdef.h>
+#include <hpdf_utils.h>
 
 #include "util/buf.h"
 
@@ -90,4 +92,23 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
     t->known[unicode >> 3] |= bit;
   }
   return t->gid[unicode];
+}
+
+/* ---- byte copies and fills ----------------------------------------------------------------------
+ * libharu 2.3 copies and clears memory with loops of its own, one byte a step: HPDF_MemCpy for
+ * every byte written into a page's content stream and read back from it when the file is saved
+ * (the deflate at save reads each stream through it), HPDF_MemSet for the 512-byte buffer of each
+ * operator function. At a few megabytes of content that was a tenth of the PDF stage. These take
+ * the place of the library's exported functions in the same way (they live in this file because
+ * the renderer calls HPDF_TTFontDef_GetGlyphid, which links the file in) and do the same: memmove
+ * gives the forward byte loop's result wherever the regions do not overlap, and libharu never
+ * copies between overlapping ones. No output byte changes (the test pdf_ops_same compares). */
+HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n) {
+  if (n) memmove(out, in, n);
+  return out + n;
+}
+
+void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n) {
+  if (n) memset(s, c, n);
+  return (HPDF_BYTE *)s + n;
 }

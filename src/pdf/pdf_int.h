@@ -53,6 +53,10 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
                       double *widest_word);
 /* Writes the clean form of s into out (reset first) and marks its code points as used. */
 void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out);
+/* Appends the clean form of s as libharu writes a string drawn with the UTF-8 encoder: "<", four
+ * upper-case hex digits per code point, ">" (nothing when s has no code point to draw); marks the
+ * code points used. Returns the width in 1/1000 em. */
+int64_t pdf_font_hex(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out);
 /* Replaces libharu's broken ToUnicode CMaps of every face that was drawn with correct ones. */
 int pdf_fonts_fix_tounicode(struct pdf_ctx *c);
 
@@ -208,6 +212,9 @@ void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_r
                    double baseline);
 void pdf_fill_rect(HPDF_Page pg, pdf_rgb col, double x, double y, double w, double h);
 void pdf_hline(HPDF_Page pg, pdf_rgb col, double width, double x0, double x1, double y);
+/* Strokes a line; keep_state: set colour and width only where they differ from the page's. */
+void pdf_stroke_line(HPDF_Page pg, pdf_rgb col, double width, double x0, double y0, double x1,
+                     double y1, int keep_state);
 /* Text truncated with "…" to fit maxw; writes into out. */
 void pdf_fit_text(pdf_ctx *c, int face, double size, const char *s, double maxw, rapp_buf *out);
 

@@ -3,7 +3,11 @@
  * code points are recorded for the ToUnicode CMap. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include "pdf/pdf_actual.h"
 #include "pdf/pdf_int.h"
@@ -134,12 +138,136 @@ void pdf_text_end(pdf_ctx *c) {
   c->text_pg = NULL;
 }
 
+/* ---- operators written straight into the content stream ---------------------------------------
+ * libharu's operator functions clear a 512-byte buffer byte by byte (HPDF_MemSet) for every
+ * operator, print each number with HPDF_FToA, and for a string measure it again
+ * (HPDF_Page_TextWidth) and malloc its encoding: most of the PDF stage's cost per table cell. The
+ * operators the flow writes for every cell and rule (Td Tj, rg, RG, w, m l S, re f) are written
+ * here instead, byte for byte as libharu 2.3 writes them (the same number format, the same hex
+ * string of two-byte codes), and libharu's page state (graphics mode, colours, line width, text
+ * matrix and position, current point) is updated as its functions would. Where the state is not
+ * the plain one this assumes (an error pending, another graphics mode, a text matrix other than
+ * the identity), libharu's own functions are called, which check and report. The PDF is
+ * byte-identical to the one libharu's functions make (RAPP_PDF_OPS=0; tests/pdf/check_ops.sh). */
+
+/* A number as HPDF_FToA prints it: at most five decimals, trailing zeros and point dropped, the
+ * same float arithmetic (a different rounding would move a glyph by 0.00001 pt in the file). */
+static char *put_real(char *s, HPDF_REAL v) {
+  if (v > HPDF_LIMIT_MAX_REAL)
+    v = HPDF_LIMIT_MAX_REAL;
+  else if (v < HPDF_LIMIT_MIN_REAL)
+    v = HPDF_LIMIT_MIN_REAL;
+  if (v < 0) {
+    *s++ = '-';
+    v = -v;
+  }
+  int32_t ip = (int32_t)(v + 0.000005);
+  int32_t fp = (int32_t)((HPDF_REAL)(v - ip + 0.000005) * 100000);
+  char digits[12];
+  size_t n = 0;
+  do {
+    digits[n++] = (char)('0' + ip % 10);
+    ip /= 10;
+  } while (ip > 0);
+  while (n) *s++ = digits[--n];
+  char frac[5];
+  for (int i = 4; i >= 0; i--) {
+    frac[i] = (char)((char)(fp % 10) + '0');
+    fp /= 10;
+  }
+  int keep = 5;
+  while (keep > 0 && frac[keep - 1] == '0') keep--;
+  if (keep) {
+    *s++ = '.';
+    memcpy(s, frac, (size_t)keep);
+    s += keep;
+  }
+  return s;
+}
+
+static char *put_reals(char *s, const HPDF_REAL *v, size_t n, const char *op) {
+  for (size_t i = 0; i < n; i++) {
+    if (i) *s++ = ' ';
+    s = put_real(s, v[i]);
+  }
+  size_t k = strlen(op);
+  memcpy(s, op, k);
+  return s + k;
+}
+
+/* The page's attributes when nothing is pending (no error: libharu would skip the operator) and
+ * the graphics mode is `mode`; else NULL. RAPP_PDF_OPS=0 makes it always NULL: libharu's own
+ * functions write every operator (the test pdf_ops_same compares the bytes of both). */
+static HPDF_PageAttr plain(HPDF_Page pg, HPDF_UINT16 mode) {
+  static int own = -1;
+  if (own < 0) {
+    const char *e = getenv("RAPP_PDF_OPS");
+    own = !(e && strcmp(e, "0") == 0);
+  }
+  if (!own || pg->error->error_no != HPDF_NOERROR) return NULL;
+  HPDF_PageAttr a = (HPDF_PageAttr)pg->attr;
+  return a->gmode == mode ? a : NULL;
+}
+
+static int unit_rgb(pdf_rgb col) {
+  return col.r >= 0 && col.r <= 1 && col.g >= 0 && col.g <= 1 && col.b >= 0 && col.b <= 1;
+}
+
+/* "r g b rg" (fill) or "r g b RG" (stroke), recorded in the graphics state. */
+static char *put_rgb(char *s, HPDF_PageAttr a, pdf_rgb col, int stroke) {
+  HPDF_RGBColor rgb = {(HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b};
+  HPDF_REAL v[3] = {rgb.r, rgb.g, rgb.b};
+  if (stroke) {
+    a->gstate->rgb_stroke = rgb;
+    a->gstate->cs_stroke = HPDF_CS_DEVICE_RGB;
+  } else {
+    a->gstate->rgb_fill = rgb;
+    a->gstate->cs_fill = HPDF_CS_DEVICE_RGB;
+  }
+  return put_reals(s, v, 3, stroke ? " RG\n" : " rg\n");
+}
+
+static int same_rgb(HPDF_ColorSpace cs, HPDF_RGBColor have, pdf_rgb col) {
+  return cs == HPDF_CS_DEVICE_RGB && have.r == (HPDF_REAL)col.r && have.g == (HPDF_REAL)col.g &&
+         have.b == (HPDF_REAL)col.b;
+}
+
+/* Td and Tj of one run in the open text object: TextOut's relative move from the text matrix,
+ * then the string unless it is empty or has no width (libharu writes no Tj then). 0 when done,
+ * -1 when the state is not plain (the caller uses libharu's functions). */
+static int text_out(pdf_ctx *c, HPDF_Page pg, HPDF_Font font, int face, double x, double y,
+                    const char *s, size_t len) {
+  HPDF_PageAttr a = plain(pg, HPDF_GMODE_TEXT_OBJECT);
+  if (!a || len > 16384 || a->gstate->font != font ||
+      a->gstate->writing_mode != HPDF_WMODE_HORIZONTAL || a->text_matrix.a != 1 ||
+      a->text_matrix.b != 0 || a->text_matrix.c != 0 || a->text_matrix.d != 1)
+    return -1;
+  rapp_buf *out = &c->scratch;
+  buf_reset(out);
+  buf_reserve(out, 64);
+  HPDF_REAL rel[2] = {(HPDF_REAL)x - a->text_matrix.x, (HPDF_REAL)y - a->text_matrix.y};
+  out->len = (size_t)(put_reals(out->data, rel, 2, " Td\n") - out->data);
+  a->text_matrix.x += rel[0];
+  a->text_matrix.y += rel[1];
+  a->text_pos.x = a->text_matrix.x;
+  a->text_pos.y = a->text_matrix.y;
+  size_t td = out->len;
+  int64_t units = pdf_font_hex(&c->fonts, face, s, len, out);
+  if (out->len == td || units == 0) {
+    out->len = td; /* Td only */
+  } else {
+    buf_append(out, " Tj\n", 4);
+    a->text_pos.x += (HPDF_REAL)(HPDF_UINT)units * a->gstate->font_size / 1000;
+  }
+  HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)out->data, (HPDF_UINT)out->len);
+  return 0;
+}
+
 void pdf_draw_text(pdf_ctx *c, HPDF_Page pg, int face, double size, pdf_rgb col, double x,
                    double baseline, const char *s, size_t len) {
   if (!len) return;
   HPDF_Font font = pdf_face_font(c, face);
   if (!font) return;
-  pdf_font_clean(&c->fonts, face, s, len, &c->scratch);
   int own = c->text_pg != pg;
   if (own) {
     pdf_text_end(c);
@@ -149,12 +277,21 @@ void pdf_draw_text(pdf_ctx *c, HPDF_Page pg, int face, double size, pdf_rgb col,
    * they are written only when they change. */
   if (HPDF_Page_GetCurrentFont(pg) != font || HPDF_Page_GetCurrentFontSize(pg) != (HPDF_REAL)size)
     HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)size);
-  HPDF_RGBColor f = HPDF_Page_GetRGBFill(pg);
-  if (HPDF_Page_GetFillingColorSpace(pg) != HPDF_CS_DEVICE_RGB || f.r != (HPDF_REAL)col.r ||
-      f.g != (HPDF_REAL)col.g || f.b != (HPDF_REAL)col.b)
-    HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+  HPDF_PageAttr a = plain(pg, HPDF_GMODE_TEXT_OBJECT);
+  if (!(a ? same_rgb(a->gstate->cs_fill, a->gstate->rgb_fill, col)
+          : same_rgb(HPDF_Page_GetFillingColorSpace(pg), HPDF_Page_GetRGBFill(pg), col))) {
+    if (a && unit_rgb(col)) {
+      char b[64];
+      HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)b, (HPDF_UINT)(put_rgb(b, a, col, 0) - b));
+    } else {
+      HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+    }
+  }
   int actual = pdf_actual_begin(pg, s, len); /* "0 %" reads "0 %", not "0%" (pdf_actual.h) */
-  HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)baseline, buf_str(&c->scratch));
+  if (text_out(c, pg, font, face, x, baseline, s, len) != 0) {
+    pdf_font_clean(&c->fonts, face, s, len, &c->scratch);
+    HPDF_Page_TextOut(pg, (HPDF_REAL)x, (HPDF_REAL)baseline, buf_str(&c->scratch));
+  }
   if (actual) pdf_actual_end(pg);
   if (own) HPDF_Page_EndText(pg);
 }
@@ -180,20 +317,54 @@ void pdf_draw_line(pdf_ctx *c, HPDF_Page pg, const pdf_para *p, size_t li, pdf_r
 }
 
 void pdf_fill_rect(HPDF_Page pg, pdf_rgb col, double x, double y, double w, double h) {
-  HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
-  HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-  HPDF_Page_Fill(pg);
+  HPDF_PageAttr a = plain(pg, HPDF_GMODE_PAGE_DESCRIPTION);
+  if (!a || !unit_rgb(col)) {
+    HPDF_Page_SetRGBFill(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+    HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Fill(pg);
+    return;
+  }
+  char b[160];
+  char *p = put_rgb(b, a, col, 0);
+  HPDF_REAL v[4] = {(HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h};
+  p = put_reals(p, v, 4, " re\nf\n");
+  HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)b, (HPDF_UINT)(p - b));
+  a->str_pos = (HPDF_Point){v[0], v[1]}; /* Rectangle's, then Fill's */
+  a->cur_pos = (HPDF_Point){0, 0};
+}
+
+void pdf_stroke_line(HPDF_Page pg, pdf_rgb col, double width, double x0, double y0, double x1,
+                     double y1, int keep_state) {
+  HPDF_PageAttr a = plain(pg, HPDF_GMODE_PAGE_DESCRIPTION);
+  if (!a || !unit_rgb(col) || width < 0) {
+    if (!keep_state || !same_rgb(HPDF_Page_GetStrokingColorSpace(pg), HPDF_Page_GetRGBStroke(pg), col))
+      HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
+    if (!keep_state || HPDF_Page_GetLineWidth(pg) != (HPDF_REAL)width)
+      HPDF_Page_SetLineWidth(pg, (HPDF_REAL)width);
+    HPDF_Page_MoveTo(pg, (HPDF_REAL)x0, (HPDF_REAL)y0);
+    HPDF_Page_LineTo(pg, (HPDF_REAL)x1, (HPDF_REAL)y1);
+    HPDF_Page_Stroke(pg);
+    return;
+  }
+  char b[192];
+  char *p = b;
+  if (!keep_state || !same_rgb(a->gstate->cs_stroke, a->gstate->rgb_stroke, col))
+    p = put_rgb(p, a, col, 1);
+  if (!keep_state || a->gstate->line_width != (HPDF_REAL)width) {
+    HPDF_REAL lw = (HPDF_REAL)width;
+    p = put_reals(p, &lw, 1, " w\n");
+    a->gstate->line_width = lw;
+  }
+  HPDF_REAL m[2] = {(HPDF_REAL)x0, (HPDF_REAL)y0}, l[2] = {(HPDF_REAL)x1, (HPDF_REAL)y1};
+  p = put_reals(p, m, 2, " m\n");
+  p = put_reals(p, l, 2, " l\nS\n");
+  HPDF_Stream_Write(a->stream, (const HPDF_BYTE *)b, (HPDF_UINT)(p - b));
+  a->str_pos = (HPDF_Point){m[0], m[1]}; /* MoveTo's, then Stroke's */
+  a->cur_pos = (HPDF_Point){0, 0};
 }
 
 void pdf_hline(HPDF_Page pg, pdf_rgb col, double width, double x0, double x1, double y) {
-  HPDF_RGBColor s = HPDF_Page_GetRGBStroke(pg); /* stroke state only where it changes */
-  if (HPDF_Page_GetStrokingColorSpace(pg) != HPDF_CS_DEVICE_RGB || s.r != (HPDF_REAL)col.r ||
-      s.g != (HPDF_REAL)col.g || s.b != (HPDF_REAL)col.b)
-    HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)col.r, (HPDF_REAL)col.g, (HPDF_REAL)col.b);
-  if (HPDF_Page_GetLineWidth(pg) != (HPDF_REAL)width) HPDF_Page_SetLineWidth(pg, (HPDF_REAL)width);
-  HPDF_Page_MoveTo(pg, (HPDF_REAL)x0, (HPDF_REAL)y);
-  HPDF_Page_LineTo(pg, (HPDF_REAL)x1, (HPDF_REAL)y);
-  HPDF_Page_Stroke(pg);
+  pdf_stroke_line(pg, col, width, x0, y, x1, y, 1); /* stroke state only where it changes */
 }
 
 void pdf_fit_text(pdf_ctx *c, int face, double size, const char *s, double maxw, rapp_buf *out) {

@@ -369,11 +369,7 @@ static void draw_row_part(tbl *tb, const doc_row *row, size_t from, size_t to, i
       pdf_fill_rect(pg, pdf_status_fill(row_status(tb, row, j)), tb->x[j] + 0.5, y - h + 0.5,
                     tb->w[j] - 1, h - 1);
       double rx = tb->x[j] + status_w(tb, row_status(tb, row, j)) + PADX - 1;
-      HPDF_Page_SetRGBStroke(pg, 1, 1, 1);
-      HPDF_Page_SetLineWidth(pg, 1.0);
-      HPDF_Page_MoveTo(pg, (HPDF_REAL)rx, (HPDF_REAL)(y - h + 0.5));
-      HPDF_Page_LineTo(pg, (HPDF_REAL)rx, (HPDF_REAL)(y - 0.5));
-      HPDF_Page_Stroke(pg);
+      pdf_stroke_line(pg, PDF_WHITE, 1.0, rx, y - h + 0.5, rx, y - 0.5, 0);
     }
   /* The rule above: hairline between data rows (not through merged repeats), darker above sums. */
   if (first && !c->page_empty) {
