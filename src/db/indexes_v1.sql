@@ -9,8 +9,12 @@ CREATE INDEX target_indicator_year ON target(indicator_code, year);
 CREATE INDEX budget_unit_month ON budget(unit_code, month, amount);
 CREATE INDEX actual_unit_month ON actual(unit_code, month, amount);
 CREATE INDEX forecast_unit_month ON forecast(unit_code, month);
-CREATE INDEX absence_unit_month ON absence(unit_code, month);
-CREATE INDEX staffing_unit_month ON staffing(unit_code, month);
+-- sick leave and staffing (lua/rapp/absence.lua): covering, per unit (the table of areas or
+-- units) and per month (the month-by-month line, the latest month): the rows from the index alone
+CREATE INDEX absence_unit_month ON absence(unit_code, month, short_term_days, long_term_days, planned_days);
+CREATE INDEX absence_month ON absence(month, short_term_days, long_term_days, planned_days);
+CREATE INDEX staffing_unit_month ON staffing(unit_code, month, headcount);
+CREATE INDEX staffing_month ON staffing(month, headcount);
 CREATE INDEX unit_area ON unit(area_code);
 CREATE INDEX goal_focus_area ON goal(focus_area_code);
 CREATE INDEX indicator_goal ON indicator(goal_code);
