@@ -124,7 +124,7 @@ return rapp.report {
       doc:paragraph(r:label("sick.none", ytd.label))
     else
       doc:paragraph(r:label("sick.intro", ytd.label))
-      doc:table {
+      local sick_table = doc:table {
         title = r:label("sick.title", ytd.label),
         sheet = r:label("sick.sheet"),
         columns = {
@@ -143,9 +143,10 @@ return rapp.report {
       doc:chart {
         kind = "line", title = r:label("sick.title", u.name),
         type = "percent", decimals = 1, value_title = r:label("h.absence"),
-        rows = sick, category = "month",
-        series = { { key = "total_pct", name = tostring(per.year), personal = "employees" },
-          { key = "last_year_pct", name = tostring(per.year - 1), personal = "ly_employees" } },
+        -- the table's cells: the public edition hides in the chart what it hides in the table,
+        -- secondary suppression too (model/suppress.h)
+        table = sick_table, category = "month",
+        series = { { key = "total_pct", name = tostring(per.year) }, { key = "last_year_pct", name = tostring(per.year - 1) } },
         lines = sick[1].goal_pct and { { value = sick[1].goal_pct, label = r:label("sick.goal_line", fmt.percent(sick[1].goal_pct, 1)) } }
           or nil,
       }

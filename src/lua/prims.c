@@ -855,8 +855,10 @@ static doc_status status_field(lua_State *L, int idx) {
 
 /* chart{ kind, title, summary, cat_title, value_title, source, value_type, decimals, thousands,
  * legend (-1, 0, 1), neg_label, pos_label, cats = { text }, series = { { name, values, n,
- * status } }, lines = { { value, label } }, bands = { { from, to, status, label } }, width_mm,
- * height_mm, show_table }, checked by lua/rapp/chart.lua. The chart is built in the arena and
+ * status, persons, cell_row, cell_col, unquoted } }, lines = { { value, label } }, bands = { {
+ * from, to, status, label } }, width_mm, height_mm, show_table, from (a table handle: the table
+ * the series' cell_row/cell_col, 0-based, point into), summary_generated }, checked by
+ * lua/rapp/chart.lua. The chart is built in the arena and
  * checked by doc_chart_finish before its block is added (the same fields doc_add_chart sets), so
  * a refused chart leaves no block that a renderer could trip over. */
 static int lf_chart(lua_State *L) {

@@ -6,7 +6,9 @@ sample's Barnehagemyndighet (3 employees, fewer than k = 5):
     cursor path reads each row's persons column in C, as add_rows does);
   * a misspelt `personal = "KEY"` is an error naming the script line, the column and the key, for
     hand-built Lua rows, query rows and a query cursor alike;
-  * the HTML edition writes a hidden figure as <abbr title="Vises ikke av personvernhensyn">:</abbr>.
+  * the HTML edition writes a hidden figure as <abbr title="Vises ikke av personvernhensyn">:</abbr>;
+  * (session 7) a chart that repeats a table (r.doc:chart { table = t }) hides exactly the cells the
+    table hides, the secondary ones too, in the PDF, the workbook's chart data and the HTML edition.
 usage: check_personvern_figures.py RAPP SRC WORK"""
 import os
 import re
@@ -140,6 +142,7 @@ if r.returncode == 0:
 
 # ---- 4. a key figure and a chart about persons -------------------------------------------------
 import sqlite3  # noqa: E402
+import subprocess  # noqa: E402
 import zipfile  # noqa: E402
 
 import openpyxl  # noqa: E402
@@ -177,7 +180,6 @@ for edition in ("public", "internal"):
     out = {os.path.splitext(x)[1][1:]: x for x in paths}
     want = ":" if public else pct_text(bh_pct)
     # PDF text layer: the key figure, the data table under the chart, the note
-    import subprocess  # noqa: E402
     pdf = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", out["pdf"], "-"], capture_output=True, text=True).stdout
     pdf = pdf.replace("\u00a0", " ")
     unit_lines = [ln.split() for ln in pdf.splitlines() if ln.strip().startswith(UNIT)]
@@ -244,5 +246,69 @@ for edition in ("public", "internal"):
     chart = txt.split("[chart line")[1].split("\n\n")[0] if "[chart line" in txt else ""
     check((pct_text(jan).replace(" ", "\u00a0") in chart) == (edition == "internal"),
           f"enhetsrapport {edition}: the chart's summary or table and the value {jan}")
+
+# ---- 6. a chart that repeats a table hides what the table hides, secondary cells too -----------------
+# Pasient's 2 cases in T1 are under k (primary); the row relation then hides its 173 in T2, and the
+# columns (against their Sum) Personvern's 231 and 297: three values of at least k that only
+# secondary suppression hides. A chart of the same cells (r.doc:chart { table = t }), per row and
+# per column, must hide exactly those four in every format: the session-6 chart (the primary rule
+# on its own values) showed 173, 231 and 297, and with the table's Sum they give the 2 away.
+SECRET = {"Pasient": (2, 173), "Personvern": (231, 297)}
+TCHART = script("table_chart", """local t = r.doc:table { title = "Avvik", columns = {
+      { key = "cat", title = "Kategori" },
+      { key = "a", title = "T1", type = "integer", sum = true, personal = "a_n" },
+      { key = "b", title = "T2", type = "integer", sum = true, personal = "b_n" } },
+    rows = { { cat = "HMS", a = 40, b = 31, a_n = false, b_n = false },
+             { cat = "Pasient", a = 2, b = 173, a_n = 2, b_n = 173 },
+             { cat = "Personvern", a = 231, b = 297, a_n = 231, b_n = 297 } }, total = "Sum" }
+  r.doc:chart { kind = "column", title = "Per kategori", type = "integer", table = t, category = "cat",
+    series = { { key = "a" }, { key = "b", name = "Andre tertial" } }, show_table = true }
+  r.doc:chart { kind = "bar", title = "Per tertial", type = "integer", table = t, series_rows = "cat",
+    columns = { "a", "b" }, show_table = true }""")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from chart_expect import html_chart_table, xlsx_charts  # noqa: E402
+
+for edition in ("public", "internal"):
+    public = edition == "public"
+    what = f"table_chart {edition}"
+    r, paths = render(TCHART, "pdf,xlsx,html,txt", ["--edition", edition])
+    check(r.returncode == 0, f"{what}: exit {r.returncode}: {r.stderr}")
+    if r.returncode != 0:
+        continue
+    out = {os.path.splitext(x)[1][1:]: x for x in paths}
+    txt = read(out["txt"])
+    table = tables_of(txt.replace('[table "Avvik"]', "[table]"))[0]
+    cells = {ln.split("|")[1].strip(): [c.strip() for c in ln.split("|")[2:4]] for ln in table.splitlines()[2:] if ln.startswith("|")}
+    hidden = {(n, i) for n, v in cells.items() for i in range(2) if v[i] == ":"}
+    want_hidden = {(n, i) for n in SECRET for i in range(2)} if public else set()
+    check(hidden == want_hidden, f"{what}: the table hides {sorted(hidden)}, expected {sorted(want_hidden)}")
+    check(cells.get("Sum") == ["273", "501"], f"{what}: the Sum row {cells.get('Sum')}")
+    pdf = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", out["pdf"], "-"], capture_output=True, text=True).stdout
+    page = read(out["html"])
+    wb = openpyxl.load_workbook(out["xlsx"], data_only=True)
+    book = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    # the values only secondary suppression hides appear nowhere in the public edition
+    for v in (173, 231, 297):
+        for fmt_, body in (("PDF", pdf), ("HTML", page), ("text dump", txt)):
+            check(bool(re.search(rf"(?<![\d,]){v}(?![\d,])", body)) != public,
+                  f"{what}: {v} {'in' if public else 'missing from'} the {fmt_}")
+        check((v in book) != public, f"{what}: {v} {'in' if public else 'missing from'} the workbook's cells")
+    # the native charts' data ranges: ':' with no value where the table hides a cell
+    charts = xlsx_charts(out["xlsx"])
+    check(len(charts) == 2, f"{what}: two native charts, got {len(charts)}")
+    if len(charts) == 2:
+        per_cat = {name: vals for name, _, vals in charts[0]["series"]}
+        want = {"T1": [40, ":", ":"] if public else [40, 2, 231], "Andre tertial": [31, ":", ":"] if public else [31, 173, 297]}
+        check(per_cat == want, f"{what}: XLSX chart per category {per_cat}, expected {want}")
+        per_t = {name: vals for name, _, vals in charts[1]["series"]}
+        want = {"HMS": [40, 31], "Pasient": [":", ":"] if public else [2, 173],
+                "Personvern": [":", ":"] if public else [231, 297]}
+        check(per_t == want, f"{what}: XLSX chart per tertial {per_t}, expected {want}")
+        check(charts[1]["series"][0][1] == ["T1", "T2"], f"{what}: categories of the chart per tertial {charts[1]['series'][0][1]}")
+    # the HTML edition's data tables of both charts
+    got = html_chart_table(page, "Per tertial")
+    want = {"T1": ["40", ":", ":"], "T2": ["31", ":", ":"]} if public else {"T1": ["40", "2", "231"], "T2": ["31", "173", "297"]}
+    check(got is not None and got[1] == want, f"{what}: HTML data table per tertial {got}, expected {want}")
+    check((NOTE in pdf) == public and (pdf.count(NOTE) >= 3) == public, f"{what}: the note under the table and both charts")
 
 finish("ok: personvern figures (rows/each, misspelt keys, HTML abbr, key figures and charts)")

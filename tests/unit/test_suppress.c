@@ -237,6 +237,59 @@ static void test_keyfigures_and_charts(void) {
   }
 }
 
+/* A chart that repeats a table's cells (doc_chart.from) hides what the table hides, the secondary
+ * cells too, even when the chart comes before the table; doc_table_hidden tells the same cells
+ * before the edition and leaves the table as it was; a generated summary is dropped only when it
+ * did not leave a hidden value out. */
+static void test_chart_of_table(void) {
+  for (int internal = 0; internal <= 1; internal++) {
+    doc *d = doc_new();
+    doc_meta_of(d)->internal = internal;
+    const char *cats[2] = {"T1", "T2"};
+    doc_chart *c = doc_add_chart(d, DOC_CHART_COLUMN, "Avvik", cats, 2); /* before its table */
+    doc_column cols[3] = {{.title = "Kategori", .type = DOC_COL_TEXT},
+                          {.title = "T1", .type = DOC_COL_INTEGER, .sum = 1, .personal = 1},
+                          {.title = "T2", .type = DOC_COL_INTEGER, .sum = 1, .personal = 1}};
+    doc_table *t = doc_add_table(d, cols, 3);
+    add_counts(d, t, "HMS", (double[]){40, 31}, 0);
+    add_counts(d, t, "Pasient", (double[]){2, 173}, 1);
+    add_counts(d, t, "Personvern", (double[]){231, 297}, 1);
+    doc_table_add_row(d, t, DOC_ROW_TOTAL)->label = "Sum";
+    /* asked before the edition: Pasient's 2 (primary), its 173 (row), Personvern's 231 and 297 */
+    unsigned char mask[12];
+    CHECK_INT(doc_table_hidden(d, t, 5, mask), 4);
+    CHECK(mask[1 * 3 + 1] && mask[1 * 3 + 2] && mask[2 * 3 + 1] && mask[2 * 3 + 2] && !mask[0 * 3 + 1]);
+    CHECK_INT(hidden_in_row(t, 1), 0); /* only asked: nothing marked */
+    CHECK(t->rows[1].cells[2].kind == DOC_CELL_NUMBER && t->rows[1].cells[2].number == 173);
+    c->from = t;
+    c->summary = "Pasient: 173";
+    c->summary_generated = 1;
+    for (size_t r = 0; r < 3; r++) { /* one series per data row, the two tertials its categories */
+      double v[2] = {t->rows[r].cells[1].number, t->rows[r].cells[2].number};
+      doc_chart_series *s = doc_chart_add_series(d, c, t->rows[r].cells[0].text, v, 2);
+      s->cell_row = doc_alloc(d, 2 * sizeof *s->cell_row);
+      s->cell_col = doc_alloc(d, 2 * sizeof *s->cell_col);
+      for (size_t i = 0; i < 2; i++) s->cell_row[i] = r, s->cell_col[i] = i + 1;
+    }
+    c->show_table = 1;
+    CHECK_INT(doc_chart_finish(d, c, NULL), 0);
+    CHECK_INT(doc_apply_edition(d), internal ? 0 : 8);
+    for (size_t r = 0; r < 3; r++)
+      for (size_t i = 0; i < 2; i++) {
+        int hide = !internal && r > 0;
+        CHECK_INT(t->rows[r].cells[i + 1].suppressed != 0, hide);
+        CHECK_INT(isnan(c->series[r].values[i]), hide);
+        CHECK_INT(c->table->rows[i].cells[r + 1].suppressed, hide);
+      }
+    CHECK_INT(t->rows[2].cells[1].suppressed, internal ? 0 : 2); /* 231 by secondary only */
+    /* the summary quoted values it did not leave out: gone in the public edition */
+    CHECK(internal ? c->summary != NULL : c->summary == NULL);
+    CHECK_INT(doc_apply_edition(d), 0); /* applied twice, nothing more: the notes once */
+    CHECK(internal || strcmp(c->source, ": Vises ikke av personvernhensyn.") == 0);
+    doc_free(d);
+  }
+}
+
 int main(void) {
   test_rule();
   test_column();
@@ -245,5 +298,6 @@ int main(void) {
   test_persons_field();
   test_edition();
   test_keyfigures_and_charts();
+  test_chart_of_table();
   return check_summary();
 }

@@ -71,6 +71,20 @@ return rapp.report {
     end)
     try("size", function() doc:chart { kind = "line", title = "T", categories = cats, series = one, width_mm = 2000 } end)
     try("no categories", function() doc:chart { kind = "line", title = "T", categories = {}, series = { { name = "V", values = {} } } } end)
+    -- table = t: the chart repeats a table's cells (the table is the one block above the line)
+    local t = doc:table { columns = { { key = "name", title = "Navn" }, { key = "sort_order", title = "Nr", type = "integer" } },
+      rows = rows }
+    try("table not a table", function() doc:chart { kind = "bar", title = "T", table = rows, category = "name", series = ok } end)
+    try("table and rows", function() doc:chart { kind = "bar", title = "T", table = t, rows = rows, category = "name", series = ok } end)
+    try("table key", function() doc:chart { kind = "bar", title = "T", table = t, category = "navn", series = ok } end)
+    try("table values", function()
+      doc:chart { kind = "bar", title = "T", table = t, category = "name", series = { { key = "sort_order", personal = true } } }
+    end)
+    try("series_rows columns", function() doc:chart { kind = "bar", title = "T", table = t, series_rows = "name" } end)
+    try("series_rows series", function()
+      doc:chart { kind = "bar", title = "T", table = t, series_rows = "name", columns = { "sort_order" }, series = ok }
+    end)
+    try("columns without table", function() doc:chart { kind = "bar", title = "T", series_rows = "name", columns = { "nr" }, series = ok } end)
     doc:paragraph("Ingen diagrammer over denne linjen.")
   end,
 }
