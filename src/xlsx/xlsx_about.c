@@ -85,7 +85,6 @@ int xl_write_about(ctx *x) {
     }
     s->row++;
   }
-  char buf[128];
   /* The status legend only where a status is shown. */
   if (x->has_status && xl_put_str(x, s, s->row++, 0, label_get(m->language, "xlsx.status_colours"), xl_text_fmt(x, DOC_BOLD, 12)))
     return -1;
@@ -93,7 +92,7 @@ int xl_write_about(ctx *x) {
     fkey sk;
     memset(&sk, 0, sizeof sk);
     sk.status = (unsigned char)st;
-    if (xl_put_str(x, s, s->row++, 0, xl_status_text(x, (doc_status)st, buf, sizeof buf), xl_fmt(x, &sk)))
+    if (xl_put_str(x, s, s->row++, 0, xl_status_text(x, (doc_status)st), xl_fmt(x, &sk)))
       return -1;
   }
   static const char *const notes[] = {"xlsx.note.status",    "xlsx.note.types",

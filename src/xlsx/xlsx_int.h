@@ -109,6 +109,7 @@ typedef struct ctx {
   int dry;           /* 1 = plan and validate only; nothing is written */
   int failed;
   int has_status;    /* doc_has_status, asked once (it reads every cell) */
+  char status_text[PRESENT_NSTATUS][128]; /* xl_status_text's, "" until asked */
   lxw_workbook *wb;
   sheet *sheets;
   size_t nsheets;
@@ -174,8 +175,8 @@ int xl_col_numeric(doc_col_type t);
 
 int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s);
 int xl_write_keyfigures(ctx *x, const doc_block *b, sheet *s);
-/* "● Ønsket resultat" for a status column. */
-const char *xl_status_text(const ctx *x, doc_status st, char *buf, size_t n);
+/* "● Ønsket resultat" for a status column ("" for NONE), made once per workbook. */
+const char *xl_status_text(ctx *x, doc_status st);
 
 /* ---- xlsx_about.c: the "Om rapporten" sheet ---------------------------------------------------- */
 

@@ -59,17 +59,15 @@ char *xlsx_number_format_ex(doc_col_type type, int decimals, int thousands, int 
 
 size_t xlsx_text_width(const char *s) {
   if (!s) return 0;
-  size_t best = 0, cur = 0, len = strlen(s);
-  for (size_t i = 0; i < len;) {
-    uint32_t cp = (unsigned char)s[i];
-    size_t k = cp < 0x80 ? 1 : utf8_decode(s + i, len - i, &cp); /* ASCII: itself */
-    if (k == 0) k = 1;
-    if (cp == '\n') {
+  /* Code points per line: every byte but UTF-8's continuation bytes starts one (the texts are
+   * valid UTF-8: the dry run refuses any other before a workbook is written). */
+  size_t best = 0, cur = 0;
+  for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+    if (*u == '\n') {
       cur = 0;
-    } else if (++cur > best) {
+    } else if ((*u & 0xC0) != 0x80 && ++cur > best) {
       best = cur;
     }
-    i += k;
   }
   return best;
 }

@@ -10,8 +10,11 @@ static int status_beside(const tplan *p, size_t j) {
   return j + 1 < p->nx && p->x[j + 1].status && p->x[j + 1].col == p->x[j].col;
 }
 
-const char *xl_status_text(const ctx *x, doc_status st, char *buf, size_t n) {
-  return present_status_text(st, x->m->language, buf, n);
+const char *xl_status_text(ctx *x, doc_status st) {
+  if ((unsigned)st >= PRESENT_NSTATUS) return "";
+  if (!x->status_text[st][0] && st != DOC_STATUS_NONE)
+    present_status_text(st, x->m->language, x->status_text[st], sizeof x->status_text[st]);
+  return x->status_text[st];
 }
 
 static lxw_format *cell_fmt_key(ctx *x, const doc_column *col, const present_cell *pc,
@@ -117,84 +120,160 @@ static int merge_run_cells(ctx *x, sheet *s, const doc_table *t, size_t j, size_
   return 0;
 }
 
-/* The common cells of a column resolved once per table (issue 15): in a DATA row, a cell without
- * status whose format depends on its column alone (a text, a date, a number without its own
- * decimals or unit that does not round to zero) is written with the format cell_fmt gave for
- * the column, without resolving the cell (model/present.c) and without a format look-up. Every
- * other cell goes the general way below. */
+/* The common cells of a column resolved once per table (issue 15). In a DATA row without a label,
+ * these are written with formats kept per column, without resolving the cell (model/present.c)
+ * and mostly without a format look-up: a text or date without status; a number (any status) that
+ * does not round to zero; a status column's word; a repeat in a merge_repeats column (from the
+ * run bounds the table loop keeps). Every other cell goes the general way in xl_write_table,
+ * which these shortcuts must equal. */
+enum { CF_NUMS = 8 };
+typedef struct cfnum {  /* numbers with the same own decimals and unit */
+  int used, own, decimals;
+  const char *unit;
+  present_cell pc;      /* a non-zero number of that kind as resolved (decimals, unit) */
+  double min;           /* |value| >= min shows a non-zero figure; 0 = none does */
+  lxw_format *f;        /* status NONE, made on first use */
+  int made;
+} cfnum;
+
+enum { CF_OFF, CF_VALUE, CF_STATUS };
+enum { CF_TEXT, CF_TEXT_MERGED, CF_DATE, CF_NFMT };
 typedef struct colfast {
   const doc_column *col;
-  int on;             /* 0 = every cell of the column goes the general way */
-  int wrap, top;      /* as the general way passes them */
-  present_cell num_pc; /* a non-zero number of the column as resolved (decimals, unit "") */
-  double num_min;     /* |value| >= num_min shows a non-zero figure; 0 = no fast numbers */
-  lxw_format *f[3];   /* text, date, number: made on first use (cell_fmt), so a workbook gets
-                         no format it does not use */
-  unsigned char made[3];
+  size_t c;             /* model column */
+  int kind;             /* CF_OFF: every cell goes the general way */
+  int merge, wrap, top; /* as the general way has them */
+  lxw_format *f[CF_NFMT];               /* made on first use (cell_fmt), so a workbook gets */
+  unsigned char made[CF_NFMT];          /* no format it does not use */
+  lxw_format *sf[PRESENT_NSTATUS];      /* CF_STATUS: the word's format per status */
+  unsigned char smade[PRESENT_NSTATUS];
+  cfnum num[CF_NUMS];
+  size_t nextnum;
 } colfast;
-enum { CF_TEXT, CF_DATE, CF_NUM };
 
 static void colfast_init(const tplan *p, const doc_table *t, size_t j, int top, colfast *cf) {
   memset(cf, 0, sizeof *cf);
-  const doc_column *col = &t->cols[p->x[j].col];
-  if (p->x[j].status || col->merge_repeats) return;
-  cf->col = col;
-  cf->on = 1;
+  cf->c = p->x[j].col;
+  cf->col = &t->cols[cf->c];
+  cf->kind = p->x[j].status ? CF_STATUS : CF_VALUE;
+  cf->merge = cf->col->merge_repeats;
   cf->wrap = p->lines_w[j] > 0;
   cf->top = top;
-  if (col->type == DOC_COL_DATE) return; /* a number there goes the general way */
-  /* The column's decimals and the smallest magnitude that shows a non-zero figure, both as the
-   * presentation step resolves them: rounding is monotone in |value|, so every value at least
-   * as large as a non-zero one is non-zero too. */
+}
+
+/* The entry for numbers with the cell's own decimals and unit: their decimals and the smallest
+ * magnitude that shows a non-zero figure, both as the presentation step resolves them (rounding
+ * is monotone in |value|, so every value at least as large as a non-zero one is non-zero too). */
+static cfnum *colfast_num(colfast *cf, const doc_cell *cell) {
+  int own = cell->own_decimals != 0, dec = own ? cell->decimals : 0;
+  for (size_t i = 0; i < CF_NUMS && cf->num[i].used; i++) {
+    cfnum *n = &cf->num[i];
+    if (n->own == own && n->decimals == dec && n->unit == cell->unit) return n;
+  }
+  cfnum *n = &cf->num[cf->nextnum++ % CF_NUMS];
+  memset(n, 0, sizeof *n);
+  n->used = 1;
+  n->own = own;
+  n->decimals = dec;
+  n->unit = cell->unit;
   doc_cell probe;
   memset(&probe, 0, sizeof probe);
   probe.kind = DOC_CELL_NUMBER;
-  for (double m = 1e-9; m <= 1e9; m *= 10) {
+  probe.own_decimals = own;
+  probe.decimals = dec;
+  probe.unit = cell->unit;
+  probe.number = 1;
+  present_value(cf->col, &probe, &n->pc);
+  double m = 1;
+  for (int d = 0; d < n->pc.decimals; d++) m /= 10; /* a first guess; checked below */
+  for (int tries = 0; tries < 12; tries++, m *= 10) {
     probe.number = m;
-    present_value(col, &probe, &cf->num_pc);
-    if (cf->num_pc.zero) continue;
-    probe.number = -m;
+    present_value(cf->col, &probe, &n->pc);
+    if (n->pc.zero) continue;
     present_cell neg;
-    present_value(col, &probe, &neg);
-    if (neg.zero || neg.decimals != cf->num_pc.decimals || cf->num_pc.unit[0]) return;
-    cf->num_min = m;
-    return;
+    probe.number = -m;
+    present_value(cf->col, &probe, &neg);
+    if (!neg.zero && neg.decimals == n->pc.decimals) n->min = m;
+    break;
   }
+  return n;
 }
 
 static lxw_format *colfast_fmt(ctx *x, colfast *cf, int which) {
   if (x->dry) return NULL;
   if (!cf->made[which]) {
-    if (which == CF_TEXT)
-      cf->f[which] = cell_fmt(x, cf->col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, DOC_STATUS_NONE, cf->wrap, cf->top);
-    else if (which == CF_DATE)
+    if (which == CF_DATE)
       cf->f[which] = cell_fmt(x, cf->col, NULL, DOC_CELL_DATE, DOC_ROW_DATA, DOC_STATUS_NONE, 0, cf->top);
+    else if (which == CF_TEXT_MERGED)
+      cf->f[which] = cell_fmt(x, cf->col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, DOC_STATUS_NONE, 1, 1);
     else
-      cf->f[which] = cell_fmt(x, cf->col, &cf->num_pc, DOC_CELL_NUMBER, DOC_ROW_DATA, DOC_STATUS_NONE, 0, cf->top);
+      cf->f[which] = cell_fmt(x, cf->col, NULL, DOC_CELL_TEXT, DOC_ROW_DATA, DOC_STATUS_NONE, cf->wrap, cf->top);
     cf->made[which] = !x->failed;
   }
   return cf->f[which];
 }
 
-/* Writes cell (r, j) the fast way when colfast allows it: 1 = written (rc set), 0 = not. */
-static int colfast_put(ctx *x, sheet *s, colfast *cf, const doc_cell *cell, uint32_t sr, size_t j,
-                       int *rc) {
-  if (!cf->on || cell->status != DOC_STATUS_NONE) return 0;
+static int merge_run_cells(ctx *x, sheet *s, const doc_table *t, size_t j, size_t c, uint32_t r0,
+                           uint32_t r1, size_t first);
+
+/* Writes cell (r, j) of a DATA row without a label the fast way when it can: 1 = done (*rc set),
+ * 0 = the general way must. `ms`, `me`: the merge run of the cell's column (xl_write_table). */
+static int colfast_put(ctx *x, sheet *s, colfast *cf, const doc_table *t, const doc_cell *cell,
+                       size_t r, uint32_t body0, size_t j, size_t ms, size_t me, int *rc) {
+  uint32_t sr = body0 + (uint32_t)r;
+  *rc = 0;
+  if (cf->kind == CF_STATUS) {
+    doc_status st = cell->status;
+    if (st == DOC_STATUS_NONE) return 1;
+    if ((unsigned)st >= PRESENT_NSTATUS) return 0;
+    if (!x->dry && !cf->smade[st]) {
+      fkey sk;
+      memset(&sk, 0, sizeof sk);
+      sk.status = (unsigned char)st;
+      sk.top = (unsigned char)cf->top;
+      cf->sf[st] = xl_fmt(x, &sk);
+      cf->smade[st] = !x->failed;
+    }
+    *rc = xl_put_str(x, s, sr, j, xl_status_text(x, st), x->dry ? NULL : cf->sf[st]);
+    return 1;
+  }
+  int merged = 0;
+  if (cf->merge) {
+    merged = me - ms > 1;
+    if (merged && r > ms) { /* repeats the row above (present_repeats): one merged cell */
+      if (r == me - 1 && !x->dry) *rc = merge_run_cells(x, s, t, j, cf->c, body0 + (uint32_t)ms, sr, ms);
+      return 1;
+    }
+  }
   switch (cell->kind) {
     case DOC_CELL_EMPTY:
-      *rc = 0;
-      return 1;
+      return cell->status == DOC_STATUS_NONE;
     case DOC_CELL_TEXT:
-      *rc = xl_put_str(x, s, sr, j, cell->text ? cell->text : "", colfast_fmt(x, cf, CF_TEXT));
+      if (cell->status != DOC_STATUS_NONE) return 0;
+      *rc = xl_put_str(x, s, sr, j, cell->text ? cell->text : "", colfast_fmt(x, cf, merged ? CF_TEXT_MERGED : CF_TEXT));
       return 1;
     case DOC_CELL_DATE:
+      if (cell->status != DOC_STATUS_NONE) return 0;
       *rc = xl_put_date(x, s, sr, j, cell->date, 0, 0, colfast_fmt(x, cf, CF_DATE));
       return 1;
-    case DOC_CELL_NUMBER:
-      if (cf->num_min <= 0 || cell->own_decimals || cell->unit || !(fabs(cell->number) >= cf->num_min))
-        return 0;
-      *rc = xl_put_num(x, s, sr, j, percent_value(cf->col, cell->number), colfast_fmt(x, cf, CF_NUM));
+    case DOC_CELL_NUMBER: {
+      if (cf->col->type == DOC_COL_DATE) return 0;
+      cfnum *n = colfast_num(cf, cell);
+      if (n->min <= 0 || !(fabs(cell->number) >= n->min)) return 0;
+      lxw_format *f = NULL;
+      if (x->dry) {
+      } else if (cell->status != DOC_STATUS_NONE) {
+        f = cell_fmt(x, cf->col, &n->pc, DOC_CELL_NUMBER, DOC_ROW_DATA, cell->status, 0, cf->top);
+      } else {
+        if (!n->made) {
+          n->f = cell_fmt(x, cf->col, &n->pc, DOC_CELL_NUMBER, DOC_ROW_DATA, DOC_STATUS_NONE, 0, cf->top);
+          n->made = !x->failed;
+        }
+        f = n->f;
+      }
+      *rc = xl_put_num(x, s, sr, j, percent_value(cf->col, cell->number), f);
       return 1;
+    }
   }
   return 0;
 }
@@ -203,7 +282,6 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
   tplan *p = &x->tplans[bi];
   x->table = t;
   x->trow = x->tcol = (size_t)-1;
-  char buf[256];
   /* caption and unit */
   if (t->title && !(s->title && s->row == 2 && s->title == t->title)) {
     if (xl_put_str(x, s, s->row, 0, t->title, xl_text_fmt(x, DOC_BOLD, 12))) return -1;
@@ -286,8 +364,8 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         merge_start[c] = r;
         merge_end[c] = r + present_run(t, r, c);
       }
-    double lines = 1;
-    for (size_t j = 0; j < p->nx; j++) {
+    double lines = 1; /* the row's height: not needed in the dry run */
+    for (size_t j = 0; j < p->nx && !x->dry; j++) {
       if (p->lines_w[j] <= 0 || row->kind != DOC_ROW_DATA) continue;
       size_t c = p->x[j].col;
       doc_cell cv = doc_row_cell(t, row, c);
@@ -321,7 +399,8 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
       doc_cell cv = doc_row_cell(t, row, c);
       const doc_cell *cell = &cv;
       x->tcol = c;
-      if (plain && colfast_put(x, s, &fast[j], cell, sr, j, &rc)) continue;
+      if (plain && colfast_put(x, s, &fast[j], t, cell, r, body0, j, merge_start[c], merge_end[c], &rc))
+        continue;
       present_cell pc; /* a number's text is not needed: the cell holds the value */
       present_table_cell_value(t, r, c, cell, &pc);
       if (p->x[j].status) {
@@ -331,7 +410,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
           sk.status = (unsigned char)cell->status;
           sk.bold = row->kind != DOC_ROW_DATA;
           sk.top = (unsigned char)top;
-          rc = xl_put_str(x, s, sr, j, xl_status_text(x, cell->status, buf, sizeof buf), xl_fmt(x, &sk));
+          rc = xl_put_str(x, s, sr, j, xl_status_text(x, cell->status), xl_fmt(x, &sk));
         }
         continue;
       }
@@ -382,7 +461,7 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
         case DOC_CELL_EMPTY:
           if (cell->status != DOC_STATUS_NONE)
             rc = p->status_text && col->type == DOC_COL_TEXT
-                     ? xl_put_str(x, s, sr, j, xl_status_text(x, cell->status, buf, sizeof buf),
+                     ? xl_put_str(x, s, sr, j, xl_status_text(x, cell->status),
                                cell_fmt(x, col, NULL, DOC_CELL_TEXT, row->kind, cell->status, 0, 0))
                      : xl_put_blank(x, s, sr, j, cell_fmt(x, col, &pc, DOC_CELL_NUMBER, row->kind, cell->status, 0, top));
           else if (row->kind != DOC_ROW_DATA)
@@ -439,7 +518,6 @@ int xl_write_table(ctx *x, size_t bi, const doc_table *t, sheet *s) {
 }
 
 int xl_write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
-  char buf[256];
   for (size_t i = 0; i < b->u.keyfigures.nitems; i++) {
     const doc_keyfigure *k = &b->u.keyfigures.items[i];
     uint32_t r = s->row++;
@@ -466,7 +544,7 @@ int xl_write_keyfigures(ctx *x, const doc_block *b, sheet *s) {
       fkey sk;
       memset(&sk, 0, sizeof sk);
       sk.status = (unsigned char)v->status;
-      if (xl_put_str(x, s, r, 3, xl_status_text(x, v->status, buf, sizeof buf), xl_fmt(x, &sk))) return -1;
+      if (xl_put_str(x, s, r, 3, xl_status_text(x, v->status), xl_fmt(x, &sk))) return -1;
     }
   }
   s->row++;

@@ -290,8 +290,60 @@ def main(outdir):
         eq(a.max_row, b.max_row, f"modes: rows of {name}")
         eq(sorted(map(str, a.merged_cells.ranges)), sorted(map(str, b.merged_cells.ranges)), f"modes: merges {name}")
 
+    check_fastpath(outdir)
     print(f"check_xlsx: {'ok' if not failures else str(failures) + ' failures'}")
     return 1 if failures else 0
+
+
+def look(c):
+    """What a reader sees of a cell: value, number format, font, fill, alignment, borders."""
+    return (c.value, c.number_format, c.font.b, c.font.i, c.font.color.rgb if c.font.color else None,
+            c.fill.fill_type, c.fill.fgColor.rgb, c.alignment.horizontal, c.alignment.vertical,
+            c.alignment.wrap_text, c.border.top.style, c.border.bottom.style)
+
+
+def check_fastpath(outdir):
+    """fastpath.xlsx (xlsx_cases.c's fastpath_table): the renderer's shortcut for common cells
+    ("Snarvei") against its general way ("Generell"), cell by cell; and values that round to zero
+    shown without a minus, the smallest that do not with one (issue 15)."""
+    wb = openpyxl.load_workbook(f"{outdir}/fastpath.xlsx")
+    eq(wb.sheetnames, ["Om rapporten", "Snarvei", "Generell"], "fastpath: sheets")
+    fast, gen = wb["Snarvei"], wb["Generell"]
+    eq((fast.max_row, fast.max_column), (gen.max_row, gen.max_column), "fastpath: size")
+    eq((fast.max_row, fast.max_column), (13, 8), "fastpath: 9 rows below the header, 2 status columns")
+    for rf, rg in zip(fast.iter_rows(), gen.iter_rows()):
+        for cf, cg in zip(rf, rg):
+            eq(look(cf), look(cg), f"fastpath: {cf.coordinate} as the general way writes it")
+    eq(sorted(map(str, fast.merged_cells.ranges)), sorted(map(str, gen.merged_cells.ranges)), "fastpath: merges")
+    eq(sorted(map(str, fast.merged_cells.ranges)), ["A10:A11", "A12:A13", "A5:A7", "A8:A9"], "fastpath: merged runs")
+    for col in "ABCDEFGH":
+        eq(fast.column_dimensions[col].width, gen.column_dimensions[col].width, f"fastpath: width of {col}")
+    eq([fast.cell(4, c).value for c in range(1, 9)],
+       ["Navn", "Desimal", "Status", "Beløp", "Andel", "Status", "Dato", "Merknad"], "fastpath: header")
+
+    def zero(num, unit=""):
+        lit = f'"{unit}"' if unit else ""
+        return f"{num}{lit};{num}{lit}"
+    pct = '#,##0.0"\u00a0"%'
+    expect = {
+        "B5": (12.34, fmt("#,##0.0")), "B6": (0.04, zero("#,##0.0")), "B7": (-0.04, zero("#,##0.0")),
+        "B8": (-0.05, fmt("#,##0.0")), "B9": (0.05, fmt("#,##0.0")), "B10": (0, zero("#,##0.0")),
+        "B11": (1e-12, zero("#,##0.0")), "B12": (6.431, fmt("#,##0.00", NBSP + "dager")),
+        "B13": (-0.004, zero("#,##0.00", NBSP + "dager")),
+        "D5": (1234567, FMT["thousands"]), "D6": (400, zero("#,##0,")), "D7": (-499, zero("#,##0,")),
+        "D8": (-500, FMT["thousands"]), "D9": (500, FMT["thousands"]), "D11": (-1e-12, zero("#,##0,")),
+        "E6": (0.0004, zero(pct)), "E8": (-0.0005, fmt(pct)), "E9": (0, zero(pct)), "E10": (-0.125, fmt(pct)),
+        "G5": (datetime.datetime(2026, 1, 1), "dd.mm.yyyy"), "H6": ("runder til null", "General"),
+    }
+    for ref, (value, nf) in expect.items():
+        c = fast[ref]
+        check(c.value == value or (isinstance(value, float) and abs(c.value - value) < 1e-12),
+              f"fastpath: {ref} value {c.value!r}, expected {value!r}")
+        eq(c.number_format, nf, f"fastpath: {ref} format")
+    eq((fast["C8"].value, fast["C8"].fill.fgColor.rgb), ("▲ Akseptabelt resultat", FILL["acceptable"]), "fastpath: C8")
+    eq(fast["B8"].fill.fgColor.rgb, FILL["acceptable"], "fastpath: B8 filled as its status")
+    eq(fast["E8"].fill.fgColor.rgb, FILL["unacceptable"], "fastpath: E8 filled as its status")
+    check(fast["A6"].value is None and fast["A5"].value == "A", "fastpath: a merged run's value in its first row")
 
 
 if __name__ == "__main__":
