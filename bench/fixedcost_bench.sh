@@ -5,13 +5,15 @@
 # SHA-256, build, fonts, PDF, the whole report process) and the median user+sys of the whole
 # command (/usr/bin/time: also the dynamic loading of rapp's libraries, before main). With
 # OLD_BUILD_DIR the runs of the two builds are interleaved and both are printed (each build's
-# RAPP_HOME is its parent folder). CPU, not wall: steadier on a shared machine.
-# Usage: bench/fixedcost_bench.sh [BUILD_DIR] [RUNS] [OLD_BUILD_DIR]   (default build/, 9)
+# RAPP_HOME is its parent folder). CPU, not wall: steadier on a shared machine. FORMAT xlsx runs
+# the same with --format xlsx (its stage is "xlsx"; no font stage).
+# Usage: bench/fixedcost_bench.sh [BUILD_DIR] [RUNS] [OLD_BUILD_DIR] [FORMAT]   (default build/, 9, -, pdf)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 runs=${2:-9}
 old=${3:-}
+fmt=${4:-pdf}
 [ -n "$old" ] && old=$(cd "$old" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -22,7 +24,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
 one() { # label build_dir
   home=$(dirname "$2")
   RAPP_HOME="$home" RAPP_TRACE=1 /usr/bin/time -f "rapp-time: %U %S" "$2/rapp" run \
-    "$home/bench/render_bench.lua" --db "$work/snap.db" --param rows=1 --format pdf \
+    "$home/bench/render_bench.lua" --db "$work/snap.db" --param rows=1 --format "$fmt" \
     --out "$work/out-$1" 2>&1 >/dev/null |
     awk -v l="$1" '/^rapp-trace: / {print l, $2, $4} /^rapp-time: / {print l, "command", 1000 * ($2 + $3)}' \
       >>"$work/trace"
@@ -38,7 +40,7 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (
 printf '\n%-16s %10s' stage "new ms"
 [ -n "$old" ] && printf ' %10s' "old ms"
 echo
-for stage in start lua_state script_load snapshot_open params build pdf_fonts pdf report_process command; do
+for stage in start lua_state script_load snapshot_open params build pdf_fonts pdf xlsx report_process command; do
   printf '%-16s %10s' "$stage" "$(awk -v s="$stage" '$1 == "new" && $2 == s {print $3}' "$work/trace" | median)"
   [ -n "$old" ] && printf ' %10s' "$(awk -v s="$stage" '$1 == "old" && $2 == s {print $3}' "$work/trace" | median)"
   echo

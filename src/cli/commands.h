@@ -4,7 +4,8 @@
 #ifndef RAPP_CLI_COMMANDS_H
 #define RAPP_CLI_COMMANDS_H
 
-int cmd_import(int argc, char **argv); /* cli/cmd_import.c */
+int cmd_import(int argc, char **argv); /* cli/cmd_import.c, in rapp-import (cli/import_main.c) */
+int cmd_import_exec(int argc, char **argv); /* cli/import_exec.c: rapp runs rapp-import */
 int cmd_check(int argc, char **argv);  /* cli/cmd_check.c */
 int cmd_run(int argc, char **argv);    /* cli/cmd_run.c */
 int cmd_list(int argc, char **argv);   /* cli/cmd_list.c */
@@ -32,7 +33,7 @@ typedef struct run_args {
 int run_args_parse(const char *cmd, int argc, char **argv, run_args *r);
 void run_args_free(run_args *r);
 
-/* True when s is "-h" or "--help". */
+/* True when s is "-h" or "--help" (cli/cli_help.c). */
 int cli_is_help(const char *s);
 
 #endif

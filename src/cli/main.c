@@ -30,8 +30,6 @@ static const char usage[] =
     "Exit codes: 0 success, 1 the data or the script is at fault, 2 usage error.\n"
     "3 (rapp run --each, rapp batch): some items failed; the others were written.\n";
 
-int cli_is_help(const char *s) { return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0; }
-
 int main(int argc, char **argv) {
   /* Rationale: everything Rapp writes (CSV parsing, SQL, libxlsxwriter's XML) assumes the C
    * locale's decimal point. Never call setlocale with anything else. */
@@ -41,7 +39,7 @@ int main(int argc, char **argv) {
     const char *name;
     int (*fn)(int, char **);
   } commands[] = {
-      {"import", cmd_import}, {"check", cmd_check}, {"run", cmd_run}, {"list", cmd_list},
+      {"import", cmd_import_exec}, {"check", cmd_check}, {"run", cmd_run}, {"list", cmd_list},
       {"batch", cmd_batch},   {"manifest", cmd_manifest}};
 
   if (argc < 2) {

@@ -17,6 +17,11 @@ extern const char db_indexes_v1_sql[]; /* generated from indexes_v1.sql */
 /* The database schema_v1.sql makes, as bytes (generated at build time by db/gen/schema_image.c) */
 extern const unsigned char db_schema_image[];
 extern const size_t db_schema_image_size;
+/* sqlite_schema as `rapp import` leaves it (the schema, then indexes_v1.sql), every row ordered
+ * by name and type as "<bytes>:<text>\n" for each of type, name, tbl_name, sql ("-\n" for NULL);
+ * generated at build time by db/gen/schema_image.c. */
+extern const unsigned char db_shape_text[];
+extern const size_t db_shape_text_size;
 
 /* What a column holds, from its declared type and its name (docs/schema.md, "Conventions"). */
 typedef enum db_kind {
@@ -94,6 +99,10 @@ int db_check_version(sqlite3 *db, const char *path, rapp_err *err);
  * every table (a plain table, not a view), column and view of the schema is there (db_check.c).
  * For connections that run queries: a wrong snapshot is named as such, not as a query's error. */
 int db_check_shape(sqlite3 *db, const char *path, rapp_err *err);
+/* 1 when db's sqlite_schema is exactly db_shape_text (what `rapp import` writes: the shape is
+ * right by construction, and db_check_shape compares nothing more), 0 when it differs in
+ * anything, -1 when it cannot be read (db_check.c). */
+int db_shape_as_imported(sqlite3 *db);
 /* CLOCK_MONOTONIC in seconds (db_check.c). */
 double db_now_seconds(void);
 /* count(*) of schema.table, or -1 when it cannot be read. */

@@ -48,14 +48,6 @@ struct src_xlsx_reader {
   rapp_buf store, val;
 };
 
-void src_xlsx_col_name(int col, char out[4]) {
-  char tmp[4];
-  int n = 0;
-  for (col++; col > 0 && n < 3; col = (col - 1) / 26) tmp[n++] = (char)('A' + (col - 1) % 26);
-  for (int i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
-  out[n] = '\0';
-}
-
 int src_xlsx_serial_date(double serial, char iso[11]) {
   if (!(serial >= 1 && serial < 2958466)) return -1; /* 1900-01-01 .. 9999-12-31 */
   long long s = (long long)floor(serial);

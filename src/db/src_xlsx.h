@@ -61,7 +61,8 @@ const char *src_xlsx_sheet_name(const src_xlsx_reader *r);
 int src_xlsx_next_row(src_xlsx_reader *r, long *row, const src_xlsx_cell **cells, size_t *n, rapp_err *err);
 void src_xlsx_close(src_xlsx_reader *r);
 
-/* Writes a column's letters ("A", "AB") for a 0-based column into out (at least 4 bytes). */
+/* Writes a column's letters ("A", "AB") for a 0-based column into out (at least 4 bytes).
+ * In src_xlsx_col.c, which rapp itself links too (db_model.c). */
 void src_xlsx_col_name(int col, char out[4]);
 /* A serial date (1900 system) as ISO 'YYYY-MM-DD' (the time of day dropped). -1 when it is not a
  * date Excel shows: before 1900-01-01, the fictitious 1900-02-29 (serial 60), after 9999. */

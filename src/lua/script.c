@@ -347,7 +347,10 @@ char *script_read_file(const char *path, size_t *len) {
  * script_warm compiles them all, and the report processes forked afterwards (a batch worker's)
  * load the compiled form (lua_dump with its debug information: messages name the same file and
  * line) instead of parsing the text again. A report script and its own modules are always read
- * as text; a library file changed since it was compiled (device, inode, size, times) is too. */
+ * as text; a library file changed since it was compiled (device, inode, size, times) is too.
+ * Before that, the build's compiled form (script_prebuilt, lua/gen/lua_precompile.c) is taken
+ * when the file's text is byte for byte the one the build compiled (issue 15: the parse was most
+ * of the Lua state's share of every run's fixed cost); a file edited since is read as text. */
 enum { LIB_CACHE_MAX = 64 };
 typedef struct lib_chunk {
   char *path;
@@ -382,6 +385,18 @@ static int compile_file_chunk(lua_State *L, const char *path, const char *chunkn
     lua_pushfstring(L, "cannot read %s", chunkname + 1);
     return -1;
   }
+  if (lib) /* the text the build compiled (script_prebuilt): its compiled form */
+    for (const script_prebuilt_chunk *p = script_prebuilt; p->rel; p++)
+      if (strcmp(p->rel, chunkname + 5) == 0) {
+        if (p->src_len == len && memcmp(p->src, data, len) == 0) {
+          if (luaL_loadbufferx(L, (const char *)p->code, p->code_len, chunkname, "b") == LUA_OK) {
+            free(data);
+            return 0;
+          }
+          lua_pop(L, 1); /* a liblua that reads another format than the build's: the text */
+        }
+        break;
+      }
   int rc = luaL_loadbufferx(L, data, len, chunkname, "t");
   free(data);
   if (rc != LUA_OK) return -1;

@@ -8,6 +8,17 @@
 
 #include "lua/script.h"
 
+/* The library's own files (lua/rapp/...) as compiled at build time (lua/gen/lua_precompile.c,
+ * generated): name under lua/, source text, compiled form; ended by an entry with rel NULL. */
+typedef struct script_prebuilt_chunk {
+  const char *rel;
+  const unsigned char *src;
+  size_t src_len;
+  const unsigned char *code;
+  size_t code_len;
+} script_prebuilt_chunk;
+extern const script_prebuilt_chunk script_prebuilt[];
+
 enum script_phase {
   PHASE_LOAD = 0, /* running the main chunk: no queries */
   PHASE_PREPARE,  /* checking parameters: the library's own queries only */

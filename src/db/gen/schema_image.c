@@ -5,11 +5,49 @@
  * db_model_load (db_model.c) opens the image read-only (sqlite3_deserialize) instead of running
  * schema_v1.sql itself: its eight ALTER TABLE statements make SQLite parse the whole schema again
  * each time, most of the 10 ms every `rapp run` spent on the model behind its shape check
- * (issue 15). The model is still read from SQLite's own PRAGMAs on the schema file's database. */
+ * (issue 15). The model is still read from SQLite's own PRAGMAs on the schema file's database.
+ *
+ * Also `db_shape_text`: the snapshot's sqlite_schema as `rapp import` writes it (the schema, then
+ * indexes_v1.sql). A snapshot whose sqlite_schema is exactly that has the schema's shape by
+ * construction, so the shape check of every run (db_check_shape) skips its comparison then. */
 #include <sqlite3.h>
 #include <stdio.h>
 
 extern const char db_schema_v1_sql[];
+extern const char db_indexes_v1_sql[];
+
+/* The shape text (db_int.h, db_shape_text): every row of sqlite_schema ordered by name and type,
+ * each of type, name, tbl_name and sql as "<bytes>:<text>\n" (NULL as "-\n"). The run-time side
+ * (db_check.c) writes a snapshot's the same way; keep the two alike. */
+static int shape_text(sqlite3 *db, FILE *out) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name, type", -1,
+                         &st, NULL) != SQLITE_OK)
+    return -1;
+  size_t n = 0;
+  int rc;
+  fprintf(out, "const unsigned char db_shape_text[] = {");
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for (int c = 0; c < 4; c++) {
+      char head[32];
+      const unsigned char *v = sqlite3_column_text(st, c);
+      int len = sqlite3_column_bytes(st, c), hn;
+      if (v) {
+        hn = snprintf(head, sizeof head, "%d:", len);
+      } else {
+        hn = snprintf(head, sizeof head, "-");
+        len = 0;
+      }
+      for (int i = 0; i < hn; i++, n++) fprintf(out, "%s%u,", n % 24 ? "" : "\n", (unsigned char)head[i]);
+      for (int i = 0; i < len; i++, n++) fprintf(out, "%s%u,", n % 24 ? "" : "\n", v[i]);
+      fprintf(out, "%s%u,", n % 24 ? "" : "\n", (unsigned char)'\n');
+      n++;
+    }
+  }
+  sqlite3_finalize(st);
+  fprintf(out, "0};\nconst size_t db_shape_text_size = %zu;\n", n);
+  return rc == SQLITE_DONE ? 0 : -1;
+}
 
 int main(int argc, char **argv) {
   if (argc != 2) {
@@ -42,6 +80,12 @@ int main(int argc, char **argv) {
   for (sqlite3_int64 i = 0; i < n; i++) fprintf(out, "%s%u,", i % 24 ? "" : "\n", img[i]);
   fprintf(out, "\n};\n");
   sqlite3_free(img);
+  /* what `rapp import` leaves in sqlite_schema: the schema, then indexes_v1.sql (db_import.c) */
+  fprintf(out, "extern const unsigned char db_shape_text[];\nextern const size_t db_shape_text_size;\n");
+  if (sqlite3_exec(db, db_indexes_v1_sql, NULL, NULL, &msg) != SQLITE_OK || shape_text(db, out) < 0) {
+    fprintf(stderr, "indexes_v1.sql: %s\n", msg ? msg : sqlite3_errmsg(db));
+    return 1;
+  }
   sqlite3_close(db);
   return fclose(out) == 0 ? 0 : 1;
 }
