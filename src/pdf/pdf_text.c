@@ -101,10 +101,18 @@ static int64_t hyphen_w(const breaker *b, int face) {
   return pdf_font_cp_width(b->f, face, '-');
 }
 
+/* Puts units [i, k) on the line: a run of one face and link at a time (their bytes follow each
+ * other in the word; the widths add up exactly as one by one). */
 static void put_units(breaker *b, size_t i, size_t k) {
-  for (; i < k; i++)
-    append_link(b, b->units[i].face, b->units[i].href, b->word.data + b->units[i].off, b->units[i].len,
-                b->units[i].w);
+  const unit *u = b->units;
+  while (i < k) {
+    size_t j = i + 1;
+    int64_t w = u[i].w;
+    while (j < k && u[j].face == u[i].face && u[j].href == u[i].href) w += u[j++].w;
+    append_link(b, u[i].face, u[i].href, b->word.data + u[i].off, u[j - 1].off + u[j - 1].len - u[i].off,
+                w);
+    i = j;
+  }
 }
 
 static void put_hyphen(breaker *b, int face) {
