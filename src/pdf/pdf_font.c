@@ -114,7 +114,10 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
   int64_t units = 0, word = 0, widest = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
-    i += next_cp(s, len, i, &cp);
+    if ((unsigned char)s[i] < 0x80)
+      cp = (unsigned char)s[i++];
+    else
+      i += next_cp(s, len, i, &cp);
     if (cp == '\n') cp = ' ';
     if (cp == 0xAD) { /* soft hyphen: the word may break here, with a "-" */
       int64_t hw = pdf_font_cp_width(f, face, '-');
@@ -122,8 +125,11 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
       word = 0;
       continue;
     }
-    cp = pdf_font_clean_cp(f, face, cp);
-    int32_t w = pdf_font_cp_width(f, face, cp);
+    int32_t w = pdf_font_known_width(f, face, cp);
+    if (w < 0) {
+      cp = pdf_font_clean_cp(f, face, cp);
+      w = pdf_font_cp_width(f, face, cp);
+    }
     units += w;
     if (cp == ' ') {
       word = 0;
@@ -158,14 +164,26 @@ void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf 
   out->len = n;
 }
 
-int64_t pdf_font_hex(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out) {
-  static const char hex[] = "0123456789ABCDEF";
-  buf_reserve(out, 4 * len + 3); /* at most one code point per byte in */
+/* One byte of a literal string: the delimiters and the backslash escaped, and CR and LF (a
+ * reader reads a bare CR in a string as LF). */
+static char *string_byte(char *o, unsigned b) {
+  if (b == '(' || b == ')' || b == '\\') {
+    *o++ = '\\';
+  } else if (b == '\r' || b == '\n') {
+    *o++ = '\\';
+    b = b == '\r' ? 'r' : 'n';
+  }
+  *o++ = (char)b;
+  return o;
+}
+
+int64_t pdf_font_string(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out) {
+  buf_reserve(out, 4 * len + 3); /* at most one code point per byte in, 4 bytes out each */
   pdf_face *fc = &f->face[face];
   char *o = out->data + out->len;
   char *start = o;
   int64_t units = 0;
-  *o++ = '<';
+  *o++ = '(';
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     if ((unsigned char)s[i] < 0x80) {
@@ -174,17 +192,18 @@ int64_t pdf_font_hex(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf
       i += next_cp(s, len, i, &cp);
       if (cp == 0xAD) continue; /* as pdf_font_clean */
     }
-    cp = pdf_font_clean_cp(f, face, cp);
+    int32_t w = pdf_font_known_width(f, face, cp);
+    if (w < 0) {
+      cp = pdf_font_clean_cp(f, face, cp);
+      w = pdf_font_cp_width(f, face, cp);
+    }
     fc->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    units += pdf_font_cp_width(f, face, cp);
-    o[0] = hex[cp >> 12 & 15];
-    o[1] = hex[cp >> 8 & 15];
-    o[2] = hex[cp >> 4 & 15];
-    o[3] = hex[cp & 15];
-    o += 4;
+    units += w;
+    o = string_byte(o, cp >> 8);
+    o = string_byte(o, cp & 0xFF);
   }
   if (o == start + 1) return 0; /* nothing to draw */
-  *o++ = '>';
+  *o++ = ')';
   out->len += (size_t)(o - start);
   out->data[out->len] = '\0';
   return units;

@@ -44,6 +44,15 @@ void pdf_fonts_free(pdf_fonts *f);
  * outside the BMP and code points the face has no glyph for -> '?', so nothing silently vanishes.
  */
 uint32_t pdf_font_clean_cp(pdf_fonts *f, int face, uint32_t cp);
+/* The width (1/1000 em) of a code point that is drawn as itself, when the face's cache knows it;
+ * -1 otherwise (then pdf_font_clean_cp and pdf_font_cp_width give the answer). Inline: the
+ * breaker and the string writer ask for every code point of every cell. */
+static inline int32_t pdf_font_known_width(const pdf_fonts *f, int face, uint32_t cp) {
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0xFFFF || (cp >= 0xD800 && cp < 0xE000))
+    return -1;
+  int32_t v = f->face[face].cache[cp];
+  return v > 0 ? v - 1 : -1;
+}
 /* Advance width of a (clean) code point in 1/1000 em. */
 int32_t pdf_font_cp_width(pdf_fonts *f, int face, uint32_t cp);
 /* Width in points of clean or unclean UTF-8 text (cleaned as drawn). */
@@ -53,10 +62,11 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
                       double *widest_word);
 /* Writes the clean form of s into out (reset first) and marks its code points as used. */
 void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out);
-/* Appends the clean form of s as libharu writes a string drawn with the UTF-8 encoder: "<", four
- * upper-case hex digits per code point, ">" (nothing when s has no code point to draw); marks the
- * code points used. Returns the width in 1/1000 em. */
-int64_t pdf_font_hex(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out);
+/* Appends the clean form of s as a PDF literal string of two-byte codes (the codes libharu's
+ * UTF-8 encoder gives: the BMP code point, big-endian; libharu writes them as a hex string, twice
+ * the bytes); nothing when s has no code point to draw. Marks the code points used; returns the
+ * width in 1/1000 em. */
+int64_t pdf_font_string(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf *out);
 /* Replaces libharu's broken ToUnicode CMaps of every face that was drawn with correct ones. */
 int pdf_fonts_fix_tounicode(struct pdf_ctx *c);
 

@@ -139,16 +139,18 @@ void pdf_text_end(pdf_ctx *c) {
 }
 
 /* ---- operators written straight into the content stream ---------------------------------------
- * libharu's operator functions clear a 512-byte buffer byte by byte (HPDF_MemSet) for every
- * operator, print each number with HPDF_FToA, and for a string measure it again
- * (HPDF_Page_TextWidth) and malloc its encoding: most of the PDF stage's cost per table cell. The
- * operators the flow writes for every cell and rule (Td Tj, rg, RG, w, m l S, re f) are written
- * here instead, byte for byte as libharu 2.3 writes them (the same number format, the same hex
- * string of two-byte codes), and libharu's page state (graphics mode, colours, line width, text
- * matrix and position, current point) is updated as its functions would. Where the state is not
- * the plain one this assumes (an error pending, another graphics mode, a text matrix other than
- * the identity), libharu's own functions are called, which check and report. The PDF is
- * byte-identical to the one libharu's functions make (RAPP_PDF_OPS=0; tests/pdf/check_ops.sh). */
+ * libharu's operator functions clear a 512-byte buffer for every operator, print each number with
+ * HPDF_FToA, and for a string measure it again (HPDF_Page_TextWidth), malloc its encoding and
+ * write it in hex: most of the PDF stage's cost per table cell, and the hex doubles the bytes the
+ * save deflates. The operators the flow writes for every cell and rule (Td Tj, rg, RG, w, m l S,
+ * re f) are written here instead, as libharu 2.3 writes them (the same number format) except that
+ * a string is a literal string of the same two-byte codes (pdf_font_string), and libharu's page
+ * state (graphics mode, colours, line width, text matrix and position, current point) is updated
+ * as its functions would. Where the state is not the plain one this assumes (an error pending,
+ * another graphics mode, a text matrix other than the identity), libharu's own functions are
+ * called, which check and report. The PDF draws the same: RAPP_PDF_OPS=0 writes every operator
+ * with libharu's functions, and tests/pdf/check_ops.sh finds the two files the same but for the
+ * strings' notation. */
 
 /* A number as HPDF_FToA prints it: at most five decimals, trailing zeros and point dropped, the
  * same float arithmetic (a different rounding would move a glyph by 0.00001 pt in the file). */
@@ -252,7 +254,7 @@ static int text_out(pdf_ctx *c, HPDF_Page pg, HPDF_Font font, int face, double x
   a->text_pos.x = a->text_matrix.x;
   a->text_pos.y = a->text_matrix.y;
   size_t td = out->len;
-  int64_t units = pdf_font_hex(&c->fonts, face, s, len, out);
+  int64_t units = pdf_font_string(&c->fonts, face, s, len, out);
   if (out->len == td || units == 0) {
     out->len = td; /* Td only */
   } else {

@@ -101,10 +101,18 @@ static int64_t hyphen_w(const breaker *b, int face) {
   return pdf_font_cp_width(b->f, face, '-');
 }
 
+/* Puts units [i, k) on the line: a run of one face and link at a time (their bytes follow each
+ * other in the word; the widths add up exactly as one by one). */
 static void put_units(breaker *b, size_t i, size_t k) {
-  for (; i < k; i++)
-    append_link(b, b->units[i].face, b->units[i].href, b->word.data + b->units[i].off, b->units[i].len,
-                b->units[i].w);
+  const unit *u = b->units;
+  while (i < k) {
+    size_t j = i + 1;
+    int64_t w = u[i].w;
+    while (j < k && u[j].face == u[i].face && u[j].href == u[i].href) w += u[j++].w;
+    append_link(b, u[i].face, u[i].href, b->word.data + u[i].off, u[j - 1].off + u[j - 1].len - u[i].off,
+                w);
+    i = j;
+  }
 }
 
 static void put_hyphen(breaker *b, int face) {
@@ -203,7 +211,8 @@ static void add_cp(breaker *b, int face, uint32_t cp) {
     b->capunits = b->capunits ? b->capunits * 2 : 16;
     b->units = xrealloc(b->units, b->capunits * sizeof *b->units);
   }
-  int64_t w = pdf_font_cp_width(b->f, face, cp);
+  int32_t w = pdf_font_known_width(b->f, face, cp);
+  if (w < 0) w = pdf_font_cp_width(b->f, face, cp);
   int shy = b->pending_shy && b->nunits > 0; /* a leading soft hyphen is no break */
   b->units[b->nunits++] = (unit){
       .face = face, .href = b->href, .cp = cp, .off = b->word.len, .len = n, .w = w, .pre = b->ww, .shy = shy};
@@ -214,18 +223,6 @@ static void add_cp(breaker *b, int face, uint32_t cp) {
 
 static int face_of(unsigned style) {
   return ((style & DOC_BOLD) ? PDF_BOLD : 0) | ((style & DOC_ITALIC) ? PDF_ITALIC : 0);
-}
-
-/* Marks the code points of a segment as drawn, for the ToUnicode CMap. */
-static void mark_used(pdf_fonts *f, const pdf_seg *sg, const char *text) {
-  uint8_t *used = f->face[sg->face].used;
-  for (size_t j = sg->off; j < sg->off + sg->len;) {
-    uint32_t cp;
-    size_t n = utf8_decode(text + j, sg->off + sg->len - j, &cp);
-    if (n == 0) break;
-    used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    j += n;
-  }
 }
 
 void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns,
@@ -265,7 +262,7 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
         b.pending_shy = 1;
         continue;
       }
-      cp = pdf_font_clean_cp(f, face, cp);
+      if (pdf_font_known_width(f, face, cp) < 0) cp = pdf_font_clean_cp(f, face, cp);
       if (cp == ' ') {
         flush_word(&b);
         continue;
@@ -277,8 +274,6 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
   p->word = b.word;
   p->units = b.units;
   p->capunits = b.capunits;
-  /* Mark what will be drawn, for the ToUnicode CMap. */
-  for (size_t i = 0; i < p->nsegs; i++) mark_used(f, &p->segs[i], p->text.data);
 }
 
 /* The common case of pdf_para_break_text without the breaker (a table cell, a title): plain text
@@ -293,19 +288,34 @@ static int one_line(pdf_fonts *f, pdf_para *p, const char *s, unsigned style, do
   int64_t units = 0;
   int space = 1; /* the previous code point was a space (or the start) */
   buf_reset(&p->text);
+  buf_reserve(&p->text, 3 * len); /* a clean code point takes at most 3 bytes per byte in */
+  char *o = p->text.data;
+  size_t no = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
-    size_t n = utf8_decode(s + i, len - i, &cp);
-    if (n == 0) n = 1, cp = 0xFFFD;
-    i += n;
+    if ((unsigned char)s[i] < 0x80) {
+      cp = (unsigned char)s[i++];
+    } else {
+      size_t n = utf8_decode(s + i, len - i, &cp);
+      if (n == 0) n = 1, cp = 0xFFFD;
+      i += n;
+    }
     if (cp == '\n' || cp == SOFT_HYPHEN) return 0;
-    cp = pdf_font_clean_cp(f, face, cp);
+    int32_t w = pdf_font_known_width(f, face, cp);
+    if (w < 0) {
+      cp = pdf_font_clean_cp(f, face, cp);
+      w = pdf_font_cp_width(f, face, cp);
+    }
     if (cp == ' ' && space) return 0;
     space = cp == ' ';
-    units += pdf_font_cp_width(f, face, cp);
-    char enc[4];
-    buf_append(&p->text, enc, utf8_encode(cp, enc));
+    units += w;
+    if (cp < 0x80)
+      o[no++] = (char)cp;
+    else
+      no += utf8_encode(cp, o + no);
   }
+  o[no] = '\0';
+  p->text.len = no;
   if (len && space) return 0;
   if ((double)units > (maxw > 0 ? maxw : 0) * 1000.0 / size + 1e-6) return 0;
   p->nsegs = p->nlines = 0;
@@ -322,7 +332,6 @@ static int one_line(pdf_fonts *f, pdf_para *p, const char *s, unsigned style, do
       p->segs = xrealloc(p->segs, p->capsegs * sizeof *p->segs);
     }
     p->segs[p->nsegs++] = (pdf_seg){.face = face, .off = 0, .len = p->text.len, .x = 0, .w = w};
-    mark_used(f, &p->segs[0], p->text.data);
   }
   return 1;
 }
