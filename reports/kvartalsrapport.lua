@@ -15,38 +15,40 @@ local millions = economy.millions
 
 -- Decisions to follow up, with their status on :as_of (view decision_state: the schema's as-of
 -- rule and its overdue_from): every open one, and those finished or dropped in the period.
--- Overdue ones first, then open, then finished. Each row also carries the decision figures
--- (n_total, n_open, n_overdue, n_closed_in_period: DECISION_COUNT_SQL's, counted over every
--- decision by :as_of before the filter), so the view is evaluated once, not twice.
+-- Overdue ones first, then open, then finished. Every row also carries the decision figures,
+-- counted over every decision made by :as_of (s, before the list's filter): n_total, n_open and
+-- n_overdue on that day, n_closed_in_period finished or dropped in the period. One query, the view
+-- read once; when no decision is listed it gives one row with the figures only (body_code NULL).
 local DECISION_SQL = [[
-WITH s AS (
-  SELECT s.*, count(*) OVER () AS n_total, coalesce(sum(NOT s.finished) OVER (), 0) AS n_open,
-         coalesce(sum(s.overdue_from <= :as_of) OVER (), 0) AS n_overdue,
-         coalesce(sum(s.finished AND s.valid_from >= :first_date) OVER (), 0) AS n_closed_in_period
-  FROM decision_state s
-  WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+WITH s AS MATERIALIZED (
+  SELECT body_code, case_number, meeting_date, deadline, status, finished, valid_from,
+         coalesce(overdue_from <= :as_of, 0) AS overdue
+  FROM decision_state
+  WHERE valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
+),
+n AS (
+  SELECT count(*) AS n_total, coalesce(sum(NOT finished), 0) AS n_open, coalesce(sum(overdue), 0) AS n_overdue,
+         coalesce(sum(finished AND valid_from >= :first_date), 0) AS n_closed_in_period
+  FROM s
 )
-SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.responsible, s.deadline,
-       s.status, NOT s.finished AS open, coalesce(s.overdue_from <= :as_of, 0) AS overdue,
-       s.n_total, s.n_open, s.n_overdue, s.n_closed_in_period
-FROM s
-JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-JOIN political_body b ON b.code = s.body_code
-WHERE NOT s.finished OR s.valid_from >= :first_date
-ORDER BY b.sort_order, b.code, overdue DESC, open DESC, s.deadline IS NULL, s.deadline, s.meeting_date, s.case_number]]
+SELECT n.*, l.* FROM n LEFT JOIN (
+  SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.responsible, s.deadline,
+         s.status, NOT s.finished AS open, s.overdue, b.sort_order
+  FROM s
+  JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+  JOIN political_body b ON b.code = s.body_code
+  WHERE NOT s.finished OR s.valid_from >= :first_date
+) l ON 1
+ORDER BY l.sort_order, l.body_code, l.overdue DESC, l.open DESC, l.deadline IS NULL, l.deadline, l.meeting_date,
+  l.case_number]]
 
--- What the decision figures count: decisions made by :as_of, of them open (not ferdig or utgått)
--- and overdue on that day, and those finished or dropped in the period. Run only when
--- DECISION_SQL has no row to carry them.
-local DECISION_COUNT_SQL = [[
-SELECT count(*) AS total, coalesce(sum(NOT finished), 0) AS open, coalesce(sum(overdue_from <= :as_of), 0) AS overdue,
-       coalesce(sum(finished AND valid_from >= :first_date), 0) AS closed_in_period
-FROM decision_state WHERE valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)]]
-
-local function decision_counts(db, q, decisions)
-  local d = decisions[1]
-  if not d then return db:rows(DECISION_COUNT_SQL, q)[1] end
-  return { total = d.n_total, open = d.n_open, overdue = d.n_overdue, closed_in_period = d.n_closed_in_period }
+-- The decision figures and the listed decisions (without the figures-only row) of DECISION_SQL.
+local function decision_rows(db, q)
+  local rows = db:rows(DECISION_SQL, q)
+  local d = rows[1]
+  local dc = { total = d.n_total, open = d.n_open, overdue = d.n_overdue, closed_in_period = d.n_closed_in_period }
+  if d.body_code == nil then rows = {} end
+  return rows, dc
 end
 
 -- ---- sections ----------------------------------------------------------------------------------
@@ -133,31 +135,37 @@ local function decision_section(r, q, rows, dc)
     doc:paragraph(r:label("dec.none"))
     return
   end
+  -- what is the same for every row, once: the columns, and the status in words per status
+  -- code and overdue mark (a handful of words for all rows)
+  local columns = {
+    { key = "case_number", title = r:label("dec.case"), width_mm = 16 },
+    { key = "meeting_date", title = r:label("dec.meeting"), type = "date", width_mm = 20 },
+    { key = "title", title = r:label("dec.title") },
+    { key = "responsible", title = r:label("dec.responsible"), width_mm = 32 },
+    { key = "deadline", title = r:label("dec.deadline"), type = "date", width_mm = 20 },
+    { key = "status", title = r:label("dec.status", day), width_mm = 34 },
+  }
+  local note = r:label("dec.note", day)
+  local status = control.status_texts(r, "decision.status")
+  local n = #rows
+  for k = 1, n do
+    local d = rows[k]
+    d.status = status(d.status, d.overdue)
+  end
+  -- one table per body: its run of the query's rows (ordered by body), the rows themselves
   local i = 1
-  while i <= #rows do
-    local body = rows[i].body_code
-    local list = {}
-    local name = rows[i].body
-    while i <= #rows and rows[i].body_code == body do
-      local d = rows[i]
-      list[#list + 1] = { case_number = d.case_number, meeting_date = d.meeting_date, title = d.title,
-        responsible = d.responsible, deadline = d.deadline, status = d.status }
-      i = i + 1
-    end
+  while i <= n do
+    local body, name = rows[i].body_code, rows[i].body
+    local j = i
+    while j < n and rows[j + 1].body_code == body do j = j + 1 end
     doc:heading(2, name)
     doc:table {
       sheet = r:label("dec.sheet", body),
-      columns = {
-        { key = "case_number", title = r:label("dec.case"), width_mm = 16 },
-        { key = "meeting_date", title = r:label("dec.meeting"), type = "date", width_mm = 20 },
-        { key = "title", title = r:label("dec.title") },
-        { key = "responsible", title = r:label("dec.responsible"), width_mm = 32 },
-        { key = "deadline", title = r:label("dec.deadline"), type = "date", width_mm = 20 },
-        { key = "status", title = r:label("dec.status", day), width_mm = 34 },
-      },
-      rows = list,
-      note = r:label("dec.note", day),
+      columns = columns,
+      rows = table.move(rows, i, j, 1, {}),
+      note = note,
     }
+    i = j + 1
   end
 end
 
@@ -193,9 +201,7 @@ return rapp.report {
     local sick = absence.rows(r, per)
     local muni_rows = scorecard.rows(r, { period = per })
     local counts = scorecard.counts(muni_rows)
-    local decisions = db:rows(DECISION_SQL, q)
-    for _, d in ipairs(decisions) do d.status = control.status_text(r, "decision.status", d.status, d.overdue) end
-    local dc = decision_counts(db, q, decisions)
+    local decisions, dc = decision_rows(db, q)
     local devs, risks = control.query(r, q)
     local whole = absence.whole(sick)
 

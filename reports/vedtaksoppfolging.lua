@@ -4,15 +4,38 @@ local rapp = require("rapp")
 local fmt = rapp.fmt
 local control = require("rapp.control")
 
--- The decisions' rows with the status in words (the schema's status code through the library's
--- labels, control.code_word) and " – frist passert" when overdue.
-local function decisions(r, rows)
-  for _, row in ipairs(rows) do
-    row.status = control.status_text(r, "decision.status", row.status, row.overdue)
-    row.overdue = nil
-  end
-  return rows
-end
+-- The decisions made by :as_of, with their status on that day (view decision_state: the
+-- schema's as-of rule and its overdue_from), of every body or of area :area: one row per status
+-- of decision_status_label, in its order, with how many have it (n) and of them overdue; and the
+-- figures of the summary on every row (total, open = not finished, overdue_total).
+local STATUS_SQL = [[
+WITH s AS (
+  SELECT s.status, coalesce(s.overdue_from <= :as_of, 0) AS overdue
+  FROM decision_state s
+  JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+  WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+    AND (:area = '' OR d.area_code = :area)
+),
+per AS (
+  SELECT l.status, l.finished, l.sort_order, count(s.status) AS n, coalesce(sum(s.overdue), 0) AS overdue
+  FROM decision_status_label l LEFT JOIN s ON s.status = l.status
+  GROUP BY l.status
+)
+SELECT status, n, overdue, sum(n) OVER () AS total, sum(CASE WHEN finished = 0 THEN n ELSE 0 END) OVER () AS open,
+       sum(overdue) OVER () AS overdue_total
+FROM per ORDER BY sort_order]]
+
+-- The same decisions, each with its body, in the order of the bodies (political_body.sort_order)
+-- and then by meeting date and case number.
+local LIST_SQL = [[
+SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible,
+       s.deadline, s.status, coalesce(s.overdue_from <= :as_of, 0) AS overdue, d.comment
+FROM decision_state s
+JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
+JOIN political_body b ON b.code = s.body_code
+WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
+  AND (:area = '' OR d.area_code = :area)
+ORDER BY b.sort_order, b.code, s.meeting_date, s.case_number]]
 
 return rapp.report {
   name = "vedtaksoppfolging",
@@ -41,62 +64,51 @@ return rapp.report {
 
     local filter = { as_of = as_of, area = p.area or "" }
     local day = fmt.date(as_of)
-    local c = db:rows([[
-      SELECT count(*) AS total, coalesce(sum(NOT s.finished), 0) AS open,
-             coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
-      FROM decision_state s
-      JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-      WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
-        AND (:area = '' OR d.area_code = :area)]], filter)[1]
+    local st = db:rows(STATUS_SQL, filter)
+    local c = st[1]
     doc:heading(1, r:label("h.summary"))
     doc:paragraph(r:label("summary", fmt.date_long(as_of), fmt.integer(c.total),
-      p.area and r:label("for_area", p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue)))
+      p.area and r:label("for_area", p.area.name) or "", fmt.integer(c.open), fmt.integer(c.overdue_total)))
     local items = {}
-    for row in db:each([[
-        SELECT l.status, count(*) AS n, coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue
-        FROM decision_status_label l
-        JOIN decision_state s ON s.status = l.status
-        JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-        WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
-          AND (:area = '' OR d.area_code = :area)
-        GROUP BY l.status ORDER BY l.sort_order]], filter) do
-      items[#items + 1] = r:label("item", control.code_word(r, "decision.status", row.status), fmt.integer(row.n))
-        .. (row.overdue > 0 and r:label("item_overdue", fmt.integer(row.overdue)) or "")
+    for _, row in ipairs(st) do
+      if row.n > 0 then
+        items[#items + 1] = r:label("item", control.code_word(r, "decision.status", row.status), fmt.integer(row.n))
+          .. (row.overdue > 0 and r:label("item_overdue", fmt.integer(row.overdue)) or "")
+      end
     end
     if #items > 0 then doc:bullets(items) end
     doc:paragraph(r:label("status_note", day, day))
 
     doc:landscape() -- eight columns of text read better across the page
-    for body in db:each([[
-        SELECT DISTINCT b.code, b.name, b.sort_order FROM political_body b
-        JOIN decision_state s ON s.body_code = b.code
-        JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-        WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
-          AND (:area = '' OR d.area_code = :area)
-        ORDER BY b.sort_order]], filter) do
-      doc:heading(1, body.name)
-      doc:table {
-        sheet = body.code,
-        columns = {
-          { key = "case_number", title = r:label("case") },
-          { key = "meeting_date", title = r:label("meeting"), type = "date" },
-          { key = "title", title = r:label("case_title") },
-          { key = "decision_text", title = r:label("decision") },
-          { key = "responsible", title = r:label("responsible") },
-          { key = "deadline", title = r:label("deadline"), type = "date" },
-          { key = "status", title = r:label("status", day) },
-          { key = "comment", title = r:label("comment") },
-        },
-        rows = decisions(r, db:rows([[
-          SELECT s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible, s.deadline,
-                 s.status, coalesce(s.overdue_from <= :as_of, 0) AS overdue, d.comment
-          FROM decision_state s
-          JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
-          WHERE s.body_code = :body AND s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
-            AND (:area = '' OR d.area_code = :area)
-          ORDER BY s.meeting_date, s.case_number]], { body = body.code, as_of = as_of, area = filter.area })),
-        note = r:label("note"),
-      }
+    -- what is the same for every body and row, once: the columns, the note, the status in words
+    -- per status code and overdue mark (control.status_texts; " – frist passert" when overdue)
+    local columns = {
+      { key = "case_number", title = r:label("case") },
+      { key = "meeting_date", title = r:label("meeting"), type = "date" },
+      { key = "title", title = r:label("case_title") },
+      { key = "decision_text", title = r:label("decision") },
+      { key = "responsible", title = r:label("responsible") },
+      { key = "deadline", title = r:label("deadline"), type = "date" },
+      { key = "status", title = r:label("status", day) },
+      { key = "comment", title = r:label("comment") },
+    }
+    local note = r:label("note")
+    local status = control.status_texts(r, "decision.status")
+    local rows = db:rows(LIST_SQL, filter)
+    local n = #rows
+    for k = 1, n do
+      local d = rows[k]
+      d.status = status(d.status, d.overdue)
+    end
+    -- a chapter per body with decisions: its run of the rows
+    local i = 1
+    while i <= n do
+      local body = rows[i].body_code
+      local j = i
+      while j < n and rows[j + 1].body_code == body do j = j + 1 end
+      doc:heading(1, rows[i].body)
+      doc:table { sheet = body, columns = columns, rows = table.move(rows, i, j, 1, {}), note = note }
+      i = j + 1
     end
   end,
 }

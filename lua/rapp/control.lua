@@ -25,6 +25,21 @@ function M.status_text(r, field, code, overdue)
   return code_word(r, field, code) .. (overdue == 1 and r:label("frist_passed") or "")
 end
 
+--- status_text for many rows: a function (code, overdue) -> the words, each distinct code and
+--- overdue mark looked up once (a list of thousands of rows has a handful of them).
+function M.status_texts(r, field)
+  local words = { [0] = {}, [1] = {} }
+  return function(code, overdue)
+    local w = words[overdue == 1 and 1 or 0]
+    local text = w[code]
+    if not text then
+      text = M.status_text(r, field, code, overdue)
+      w[code] = text
+    end
+    return text
+  end
+end
+
 -- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
 -- closed on :as_of (view deviation_state); in_period counts those from :first_date. personal: the
 -- category is marked as about persons (deviation_category): its counts fall under personvern.

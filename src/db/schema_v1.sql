@@ -338,30 +338,39 @@ VALUES ('ikke påbegynt', 'Ikke påbegynt', 0, 1),
 -- A decision's status over time: its recorded changes (decision_status_change; without any, its
 -- current status from status_date or else the meeting date) and before the first change
 -- 'ikke påbegynt' from the meeting date. No interval before the meeting date.
+-- Each interval's end is found along the primary key of decision_status_change (the decision's
+-- next change), not by a window over every change: a window needs every change sorted and kept
+-- before the caller's filter can apply, while each branch below takes the caller's WHERE (the
+-- as-of day, a body) as it is. The same intervals as lead() over the changes would give.
 CREATE VIEW decision_state AS
 WITH change AS (
-  SELECT c.body_code, c.case_number, c.status_date, c.status FROM decision_status_change c
+  -- a recorded change, until the decision's next one
+  SELECT c.body_code, c.case_number, c.status_date AS valid_from,
+         (SELECT min(n.status_date) FROM decision_status_change n
+          WHERE n.body_code = c.body_code AND n.case_number = c.case_number
+            AND n.status_date > c.status_date) AS valid_to,
+         c.status
+  FROM decision_status_change c
   UNION ALL
-  SELECT d.body_code, d.case_number, coalesce(d.status_date, d.meeting_date), d.status FROM decision d
+  -- a decision without recorded changes: its one change, never ended
+  SELECT d.body_code, d.case_number, coalesce(d.status_date, d.meeting_date), NULL, d.status FROM decision d
   WHERE NOT EXISTS (SELECT 1 FROM decision_status_change c
                     WHERE c.body_code = d.body_code AND c.case_number = d.case_number)
-),
-every_change AS (
-  SELECT body_code, case_number, status_date, status FROM change
   UNION ALL
-  SELECT d.body_code, d.case_number, d.meeting_date, 'ikke påbegynt' FROM decision d
-  -- the first of its changes: the first recorded one, else the one change above (read through
-  -- the primary key: a subquery over `change` made SQLite build an index of it on every use)
-  WHERE d.meeting_date < coalesce((SELECT min(c.status_date) FROM decision_status_change c
-                                   WHERE c.body_code = d.body_code AND c.case_number = d.case_number),
-                                  coalesce(d.status_date, d.meeting_date))
+  -- 'ikke påbegynt' from the meeting date until the first of its changes: the first recorded
+  -- one (read through the primary key), else the one change above
+  SELECT body_code, case_number, meeting_date, first_change, 'ikke påbegynt'
+  FROM (SELECT d.body_code, d.case_number, d.meeting_date,
+               coalesce((SELECT min(c.status_date) FROM decision_status_change c
+                         WHERE c.body_code = d.body_code AND c.case_number = d.case_number),
+                        d.status_date, d.meeting_date) AS first_change
+        FROM decision d)
+  WHERE meeting_date < first_change
 )
-SELECT e.body_code, e.case_number, e.status, l.label, l.finished,
-       e.status_date AS valid_from,
-       lead(e.status_date) OVER (PARTITION BY e.body_code, e.case_number ORDER BY e.status_date) AS valid_to,
+SELECT e.body_code, e.case_number, e.status, l.label, l.finished, e.valid_from, e.valid_to,
        d.meeting_date, d.deadline,
        CASE WHEN l.finished = 0 AND d.deadline IS NOT NULL THEN date(d.deadline, '+1 day') END AS overdue_from
-FROM every_change e
+FROM change e
 JOIN decision d ON d.body_code = e.body_code AND d.case_number = e.case_number
 JOIN decision_status_label l ON l.status = e.status;
 

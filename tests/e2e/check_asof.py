@@ -16,6 +16,8 @@ PDF text (pdftotext -layout) and XLSX cells (openpyxl) both.
 Usage: check_asof.py RAPP SOURCE_DIR WORK_DIR"""
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -188,5 +190,43 @@ for period, last in (("2026-T2", "2026-08-31"), ("2026-Q3", "2026-09-30"), ("202
             check(re.search(re.escape(want) + r"(?![0-9,])", ft) is not None, f"vedtaksoppfolging {period}: bullet '{want}'")
     check(not re.search(r"\b(ikke påbegynt|under arbeid|ferdig|forsinket|utgår)\b\s*[:|]", text),
           f"vedtaksoppfolging {period}: no status word in lower case")
+
+# ==== no decision listed, but decisions made: the figures still come (kvartalsrapport's one query
+# then gives a row without a decision) ===================================================================
+# a copy of the sample with only the decisions finished or dropped before 2026-T2
+NOLIST = os.path.join(WORK, "nolist.db")
+shutil.copyfile(DB, NOLIST)
+con = sqlite3.connect(NOLIST)
+con.executescript("""PRAGMA foreign_keys = OFF; DELETE FROM decision_status_change;
+  DELETE FROM decision WHERE NOT (status IN ('ferdig', 'utgår') AND status_date < '2026-05-01');""")
+con.commit()
+allof = decisions_on(con, "2026-08-31")
+con.close()
+check(len(allof) > 0 and not any(d["open"] for d in allof), f"nolist: decisions made, none open ({len(allof)})")
+out = os.path.join(WORK, "kv-nolist")
+r = run([RAPP, "run", os.path.join(SRC, "reports", "kvartalsrapport.lua"), "--db", NOLIST, "--period", "2026-T2",
+         "--out", out])
+check(r.returncode == 0, f"kvartalsrapport on nolist.db runs: {r.stderr}")
+if r.returncode == 0:
+    ft = flat(pdf_text(os.path.join(out, "kvartalsrapport-2026-T2.pdf")))
+    want = (f"Per 31. august 2026 var {len(allof)} vedtak til oppfølging fattet, av dem 0 åpne (ikke ferdige eller "
+            f"utgått); 0 har passert fristen. Tabellene viser de åpne vedtakene og de 0 som ble ferdige eller utgikk")
+    check(want in ft, f"nolist kvartalsrapport: decision paragraph '{want}'")
+    check("Ingen vedtak å følge opp i perioden." in ft, "nolist kvartalsrapport: says no decision is listed")
+    wb = openpyxl.load_workbook(os.path.join(out, "kvartalsrapport-2026-T2.xlsx"), data_only=True)
+    check(not [n for n in wb.sheetnames if n.startswith("Vedtak ")], f"nolist kvartalsrapport: no decision sheet {wb.sheetnames}")
+out = os.path.join(WORK, "vo-nolist")
+r = run([RAPP, "run", os.path.join(SRC, "reports", "vedtaksoppfolging.lua"), "--db", NOLIST, "--period", "2026-T2",
+         "--out", out])
+check(r.returncode == 0, f"vedtaksoppfolging on nolist.db runs: {r.stderr}")
+if r.returncode == 0:
+    ft = flat(pdf_text(os.path.join(out, "vedtaksoppfolging-2026-T2.pdf")))
+    want = f"Per 31. august 2026: {len(allof)} vedtak til oppfølging, av dem 0 åpne (ikke ferdige eller utgått); 0 har"
+    check(want in ft, f"nolist vedtaksoppfolging: summary '{want}'")
+    for status, label in LABEL.items():
+        n = sum(d["status"] == status for d in allof)
+        bullet = re.search(re.escape(f"{label}: ") + r"\d", ft)
+        check((bullet is not None) == (n > 0) and (not n or f"{label}: {n}" in ft),
+              f"nolist vedtaksoppfolging: bullet for {label} ({n})")
 
 finish("ok: decisions as of 31.08.2026 and 30.09.2026 in kvartalsrapport and vedtaksoppfolging (T2, Q3, 2026-09)")

@@ -17,6 +17,11 @@ export RAPP_HOME="$src" SOURCE_DATE_EPOCH=1790000000
 pdftotext -layout "$work/out/kvartalsrapport-2026-T2.pdf" "$work/kvartalsrapport-2026-T2.pdf.txt" || exit 1
 /usr/bin/python3 "$src/bench/xlsx_dump.py" "$work/out/kvartalsrapport-2026-T2.xlsx" \
   >"$work/kvartalsrapport-2026-T2.xlsx.txt" || exit 1
+# the snapshot's checksum changes with every schema or index change, not with what the renderers
+# do: the goldens hold a placeholder where the report prints the first 12 hex digits of the
+# snapshot file's SHA-256 (computed here, so the printed one is still checked)
+sum=$(sha256sum "$work/fjordvik.db" | cut -c1-12)
+sed -i "s/$sum/SNAPSHOT-SHA/" "$work/kvartalsrapport-2026-T2.pdf.txt" "$work/kvartalsrapport-2026-T2.xlsx.txt"
 fail=0
 for f in kvartalsrapport-2026-T2.pdf.txt kvartalsrapport-2026-T2.xlsx.txt; do
   if [ "$update" = --update ]; then
