@@ -66,30 +66,39 @@ ind AS (
   WHERE (g.area_code IS NULL OR g.area_code = :area)
     AND (:scope = 'municipality' OR :common = 'all'
          OR (:scope = 'area' AND g.area_code IS NOT NULL)
-         OR EXISTS (SELECT 1 FROM result r WHERE r.indicator_code = i.code AND
-              CASE :scope WHEN 'unit' THEN r.unit_code = :unit
-                WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
-                ELSE r.unit_code IS NULL AND r.area_code IS NULL END)
+         OR EXISTS (SELECT 1 FROM result r WHERE :scope = 'unit' AND r.indicator_code = i.code AND r.unit_code = :unit)
+         OR EXISTS (SELECT 1 FROM result r WHERE :scope <> 'unit' AND r.indicator_code = i.code
+              AND r.area_code IS nullif(:area, '') AND +r.unit_code IS NULL)
          OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_code = i.code AND
               CASE :scope WHEN 'unit' THEN t.unit_code = :unit
                 ELSE t.unit_code IS NULL AND t.area_code = :area END))
 ),
 -- MATERIALIZED: result_id is computed once per row (a flattened card re-ran its subquery for
 -- every use of c.result_id below: six times a row)
+-- The result of a scope is looked up in two forms, one for a unit and one for an area or the
+-- municipality (unit_code NULL), so that the index result_scope (indicator_code, area_code,
+-- period, unit_code) finds it with one seek; a CASE on :scope could only use the indicator and
+-- read every unit's row of the period (sick leave MA01: one per unit and month). `+unit_code`
+-- keeps SQLite off result_unit_period (all rows without a unit) in a snapshot without
+-- result_scope. The result key (indicator, period, area, unit) is unique (rapp check), so
+-- LIMIT 1 is the one row.
 card AS MATERIALIZED (
   SELECT f.code AS focus_code, f.name AS focus_area, f.main_goal, f.sort_order AS focus_sort,
          ind.*, sh.period, sh.year,
          CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AS previous_period,
-         (SELECT min(r.rowid) FROM result r
-           WHERE r.indicator_code = ind.indicator_code AND r.period = sh.period AND
-             CASE :scope WHEN 'unit' THEN r.unit_code = :unit
-                WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
-                ELSE r.unit_code IS NULL AND r.area_code IS NULL END) AS result_id,
-         (SELECT min(r.rowid) FROM result r WHERE r.indicator_code = ind.indicator_code AND
-            r.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AND
-             CASE :scope WHEN 'unit' THEN r.unit_code = :unit
-                WHEN 'area' THEN r.unit_code IS NULL AND r.area_code = :area
-                ELSE r.unit_code IS NULL AND r.area_code IS NULL END) AS previous_id
+         coalesce(
+           (SELECT min(r.rowid) FROM result r WHERE :scope = 'unit' AND r.indicator_code = ind.indicator_code
+              AND r.period = sh.period AND r.unit_code = :unit),
+           (SELECT r.rowid FROM result r WHERE :scope <> 'unit' AND r.indicator_code = ind.indicator_code
+              AND r.area_code IS nullif(:area, '') AND r.period = sh.period AND +r.unit_code IS NULL LIMIT 1)) AS result_id,
+         coalesce(
+           (SELECT min(r.rowid) FROM result r WHERE :scope = 'unit' AND r.indicator_code = ind.indicator_code
+              AND r.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END
+              AND r.unit_code = :unit),
+           (SELECT r.rowid FROM result r WHERE :scope <> 'unit' AND r.indicator_code = ind.indicator_code
+              AND r.area_code IS nullif(:area, '')
+              AND r.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END
+              AND +r.unit_code IS NULL LIMIT 1)) AS previous_id
   FROM focus_area f
   LEFT JOIN ind ON ind.focus_area_code = f.code
   LEFT JOIN shown sh ON sh.frequency = ind.frequency
@@ -134,6 +143,7 @@ LEFT JOIN target tg ON tg.rowid = CASE WHEN c.result_id IS NULL THEN (
   LIMIT 1) END
 ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goal_code,
          c.indicator_sort, c.indicator_code
+
 ]]
 
 -- ---- options --------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 -- queries; `rapp check` does not require them, so a snapshot made by other means may lack them.
 CREATE INDEX result_indicator_period ON result(indicator_code, period);
 CREATE INDEX result_unit_period ON result(unit_code, period);
+-- the scorecard (lua/rapp/scorecard.lua): an area's or the municipality's result of an
+-- indicator for a period in one seek, without reading the units' rows of that period
+CREATE INDEX result_scope ON result(indicator_code, area_code, period, unit_code);
 CREATE INDEX target_indicator_year ON target(indicator_code, year);
 -- amount too: the economy query (lua/rapp/economy.lua) sums a year of accounts per unit from the
 -- index alone, without a table lookup per row
