@@ -135,8 +135,7 @@ local function decision_section(r, q, rows, dc)
     doc:paragraph(r:label("dec.none"))
     return
   end
-  -- what is the same for every row, once: the columns, and the status in words per status
-  -- code and overdue mark (a handful of words for all rows)
+  -- the same for every body: the columns and the note; per body its run of the rows
   local columns = {
     { key = "case_number", title = r:label("dec.case"), width_mm = 16 },
     { key = "meeting_date", title = r:label("dec.meeting"), type = "date", width_mm = 20 },
@@ -145,28 +144,8 @@ local function decision_section(r, q, rows, dc)
     { key = "deadline", title = r:label("dec.deadline"), type = "date", width_mm = 20 },
     { key = "status", title = r:label("dec.status", day), width_mm = 34 },
   }
-  local note = r:label("dec.note", day)
-  local status = control.status_texts(r, "decision.status")
-  local n = #rows
-  for k = 1, n do
-    local d = rows[k]
-    d.status = status(d.status, d.overdue)
-  end
-  -- one table per body: its run of the query's rows (ordered by body), the rows themselves
-  local i = 1
-  while i <= n do
-    local body, name = rows[i].body_code, rows[i].body
-    local j = i
-    while j < n and rows[j + 1].body_code == body do j = j + 1 end
-    doc:heading(2, name)
-    doc:table {
-      sheet = r:label("dec.sheet", body),
-      columns = columns,
-      rows = table.move(rows, i, j, 1, {}),
-      note = note,
-    }
-    i = j + 1
-  end
+  control.decision_tables(r, rows, { level = 2, columns = columns, note = r:label("dec.note", day),
+    sheet = function(body) return r:label("dec.sheet", body) end })
 end
 
 -- ---- the report --------------------------------------------------------------------------------

@@ -80,8 +80,7 @@ return rapp.report {
     doc:paragraph(r:label("status_note", day, day))
 
     doc:landscape() -- eight columns of text read better across the page
-    -- what is the same for every body and row, once: the columns, the note, the status in words
-    -- per status code and overdue mark (control.status_texts; " – frist passert" when overdue)
+    -- the same for every body: the columns and the note
     local columns = {
       { key = "case_number", title = r:label("case") },
       { key = "meeting_date", title = r:label("meeting"), type = "date" },
@@ -92,23 +91,8 @@ return rapp.report {
       { key = "status", title = r:label("status", day) },
       { key = "comment", title = r:label("comment") },
     }
-    local note = r:label("note")
-    local status = control.status_texts(r, "decision.status")
-    local rows = db:rows(LIST_SQL, filter)
-    local n = #rows
-    for k = 1, n do
-      local d = rows[k]
-      d.status = status(d.status, d.overdue)
-    end
-    -- a chapter per body with decisions: its run of the rows
-    local i = 1
-    while i <= n do
-      local body = rows[i].body_code
-      local j = i
-      while j < n and rows[j + 1].body_code == body do j = j + 1 end
-      doc:heading(1, rows[i].body)
-      doc:table { sheet = body, columns = columns, rows = table.move(rows, i, j, 1, {}), note = note }
-      i = j + 1
-    end
+    -- a chapter per body with decisions, its run of the rows
+    control.decision_tables(r, db:rows(LIST_SQL, filter), { level = 1, columns = columns, note = r:label("note"),
+      sheet = function(body) return body end })
   end,
 }

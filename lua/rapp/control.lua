@@ -40,6 +40,30 @@ function M.status_texts(r, field)
   end
 end
 
+--- The decision lists of a report, one heading (opts.level, the body's name) and table per
+--- political body: rows from a query ordered by body, with body_code, body (its name), status and
+--- overdue (the schema's rule, 0/1); status becomes the words (status_texts). opts.columns and
+--- opts.note are the same for every body; opts.sheet(body_code) names its sheet. The rows are
+--- handed to the tables as they are.
+function M.decision_tables(r, rows, opts)
+  local doc = r.doc
+  local status = M.status_texts(r, "decision.status")
+  local n = #rows
+  for k = 1, n do
+    local d = rows[k]
+    d.status = status(d.status, d.overdue)
+  end
+  local i = 1
+  while i <= n do
+    local body = rows[i].body_code
+    local j = i
+    while j < n and rows[j + 1].body_code == body do j = j + 1 end
+    doc:heading(opts.level, rows[i].body)
+    doc:table { sheet = opts.sheet(body), columns = opts.columns, rows = table.move(rows, i, j, 1, {}), note = opts.note }
+    i = j + 1
+  end
+end
+
 -- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
 -- closed on :as_of (view deviation_state); in_period counts those from :first_date. personal: the
 -- category is marked as about persons (deviation_category): its counts fall under personvern.

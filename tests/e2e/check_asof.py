@@ -203,24 +203,29 @@ con.commit()
 allof = decisions_on(con, "2026-08-31")
 con.close()
 check(len(allof) > 0 and not any(d["open"] for d in allof), f"nolist: decisions made, none open ({len(allof)})")
-out = os.path.join(WORK, "kv-nolist")
-r = run([RAPP, "run", os.path.join(SRC, "reports", "kvartalsrapport.lua"), "--db", NOLIST, "--period", "2026-T2",
-         "--out", out])
-check(r.returncode == 0, f"kvartalsrapport on nolist.db runs: {r.stderr}")
-if r.returncode == 0:
-    ft = flat(pdf_text(os.path.join(out, "kvartalsrapport-2026-T2.pdf")))
+
+
+def run_nolist(report):
+    """Runs report for 2026-T2 on nolist.db: (its output folder, its PDF text on one line), or None."""
+    out = os.path.join(WORK, report + "-nolist")
+    r = run([RAPP, "run", os.path.join(SRC, "reports", report + ".lua"), "--db", NOLIST, "--period", "2026-T2",
+             "--out", out])
+    check(r.returncode == 0, f"{report} on nolist.db runs: {r.stderr}")
+    return r.returncode == 0 and (out, flat(pdf_text(os.path.join(out, report + "-2026-T2.pdf"))))
+
+
+got = run_nolist("kvartalsrapport")
+if got:
+    out, ft = got
     want = (f"Per 31. august 2026 var {len(allof)} vedtak til oppfølging fattet, av dem 0 åpne (ikke ferdige eller "
             f"utgått); 0 har passert fristen. Tabellene viser de åpne vedtakene og de 0 som ble ferdige eller utgikk")
     check(want in ft, f"nolist kvartalsrapport: decision paragraph '{want}'")
     check("Ingen vedtak å følge opp i perioden." in ft, "nolist kvartalsrapport: says no decision is listed")
     wb = openpyxl.load_workbook(os.path.join(out, "kvartalsrapport-2026-T2.xlsx"), data_only=True)
     check(not [n for n in wb.sheetnames if n.startswith("Vedtak ")], f"nolist kvartalsrapport: no decision sheet {wb.sheetnames}")
-out = os.path.join(WORK, "vo-nolist")
-r = run([RAPP, "run", os.path.join(SRC, "reports", "vedtaksoppfolging.lua"), "--db", NOLIST, "--period", "2026-T2",
-         "--out", out])
-check(r.returncode == 0, f"vedtaksoppfolging on nolist.db runs: {r.stderr}")
-if r.returncode == 0:
-    ft = flat(pdf_text(os.path.join(out, "vedtaksoppfolging-2026-T2.pdf")))
+got = run_nolist("vedtaksoppfolging")
+if got:
+    ft = got[1]
     want = f"Per 31. august 2026: {len(allof)} vedtak til oppfølging, av dem 0 åpne (ikke ferdige eller utgått); 0 har"
     check(want in ft, f"nolist vedtaksoppfolging: summary '{want}'")
     for status, label in LABEL.items():
