@@ -246,7 +246,7 @@ int db_shape_as_imported(sqlite3 *db) {
                          -1, &st, NULL) != SQLITE_OK)
     return -1;
   size_t pos = 0;
-  int same = 1, rc;
+  int same = 1, rc = SQLITE_DONE;
   while (same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     for (int c = 0; same && c < 4; c++) {
       const unsigned char *v = sqlite3_column_text(st, c);
