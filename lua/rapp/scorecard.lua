@@ -298,6 +298,13 @@ function M.counts(rows)
   return c
 end
 
+--- scorecard.scope_counts(r, opts) -> the counts of scorecard.counts for a scope, its name: the
+--- same options as scorecard.rows, without copying the rows (a report counting every area).
+function M.scope_counts(r, opts)
+  local q, _, name = scope_params(r.db, "scope_counts", opts)
+  return M.counts(card_rows(r, q)), name
+end
+
 -- ---- blocks ------------------------------------------------------------------------------------
 
 --- scorecard.legend(r) — the "Resultatgrense" legend: one row of status cells, colour, symbol
