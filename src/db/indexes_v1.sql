@@ -27,7 +27,8 @@ CREATE INDEX risk_area ON risk(area_code);
 -- Derived data (issue 15), built here after loading like the indexes and, like them, not required
 -- by `rapp check` (a snapshot made by other means may lack it; it is not a schema table): the
 -- budget and the actuals summed per unit and month, so the economy query (lua/rapp/economy.lua,
--- M.MONTH_SUMS is this SELECT) reads one row per unit and month instead of every account line.
+-- without it, economy.UNIT_SUMS_FROM_LINES) reads one row per unit and month instead of every
+-- account line.
 CREATE TABLE economy_month (
   unit_code       TEXT NOT NULL,
   month           TEXT NOT NULL,
