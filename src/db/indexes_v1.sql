@@ -8,8 +8,8 @@ CREATE INDEX result_unit_period ON result(unit_code, period);
 -- indicator for a period in one seek, without reading the units' rows of that period
 CREATE INDEX result_scope ON result(indicator_code, area_code, period, unit_code);
 CREATE INDEX target_indicator_year ON target(indicator_code, year);
--- amount too: the economy query (lua/rapp/economy.lua) sums a year of accounts per unit from the
--- index alone, without a table lookup per row
+-- amount too: the economy query (lua/rapp/economy.lua) on a snapshot without economy_month (below)
+-- sums a year of accounts per unit from the index alone, without a table lookup per row
 CREATE INDEX budget_unit_month ON budget(unit_code, month, amount);
 CREATE INDEX actual_unit_month ON actual(unit_code, month, amount);
 CREATE INDEX forecast_unit_month ON forecast(unit_code, month);
