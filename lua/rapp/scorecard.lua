@@ -11,7 +11,6 @@
 local _, core = ...
 local specmod = require("rapp.spec")
 local fmt = require("rapp.fmt")
-local columns = require("rapp.db").columns
 local pairs, setmetatable, type, error, tostring, tonumber, ipairs, concat, sfmt =
   pairs, setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
 local M = {}
@@ -267,10 +266,13 @@ local function card_rows(r, q)
   return rows
 end
 
--- A plain copy of a cached row (scripts get copies; the cache is never changed).
+-- A plain copy of a cached row (scripts get copies; the cache is never changed). The row's own
+-- fields are its non-NULL columns (a NULL column is absent, and its name is answered by the
+-- metatable's __index): `next` copies them without asking the metatable for the names and
+-- without a C call per NULL column.
 local function copy_row(row)
   local t = {}
-  for _, c in ipairs(columns(row)) do t[c] = row[c] end
+  for c, v in next, row do t[c] = v end
   return t
 end
 
