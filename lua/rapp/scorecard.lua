@@ -266,25 +266,12 @@ local function card_rows(r, q)
   return rows
 end
 
--- A plain copy of a cached row (scripts get copies; the cache is never changed). The row's own
--- fields are its non-NULL columns (a NULL column is absent, and its name is answered by the
--- metatable's __index): `next` copies them without asking the metatable for the names and
--- without a C call per NULL column.
-local function copy_row(row)
-  local t = {}
-  for c, v in next, row do t[c] = v end
-  return t
-end
-
 --- scorecard.rows(r, opts) -> list of rows (plain tables, columns of scorecard.SQL), scope name.
 --- opts: period (required), area or unit (default: the whole municipality), common
 --- ('measured' default, or 'all'), compare ('previous' default, or 'last_year').
 function M.rows(r, opts)
   local q, _, name = scope_params(r.db, "rows", opts)
-  local rows = card_rows(r, q)
-  local list = {}
-  for i, row in ipairs(rows) do list[i] = copy_row(row) end
-  return list, name
+  return core.copy_rows(card_rows(r, q)), name -- plain copies (the cache is never changed)
 end
 
 --- Counts per status over rows from scorecard.rows: { desired = n, ..., total = n }.
@@ -384,9 +371,8 @@ function M.table(r, opts)
     for _, k in ipairs { "better", "same", "worse" } do trend_text[k] = r:label("sc.trend." .. k) end
   end
   local suffixes, status_words, period_texts = {}, {}, {}
-  local list = {}
-  for i, row in ipairs(rows) do
-    list[i] = copy_row(row)
+  local list = core.copy_rows(rows) -- plain copies for the caller (the cache is never changed)
+  for _, row in ipairs(rows) do
     local out = { focus_area = row.focus_area, main_goal = row.main_goal or no_main_goal,
       goal = row.goal, indicator = row.indicator, method = row.method, result = { text = "" },
       previous = { text = "" } }
