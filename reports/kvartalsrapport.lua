@@ -88,8 +88,7 @@ local function scorecard_section(r, p, muni_rows)
   local overview, without = {}, {}
   local cards = {}
   for _, area in ipairs(r.db:rows("SELECT code, name FROM area ORDER BY sort_order, code")) do
-    local rows = scorecard.rows(r, { period = p.period, area = area.code })
-    local c = scorecard.counts(rows)
+    local c = scorecard.scope_counts(r, { period = p.period, area = area.code })
     if c.total > 0 then
       overview[#overview + 1] = { name = area.name, desired = c.desired, acceptable = c.acceptable,
         unacceptable = c.unacceptable, not_measured = c.not_measured, no_target = c.no_target, total = c.total }

@@ -14,24 +14,23 @@ local M = {}
 -- figures rest on (each unit's fewest employees in the months, from staffing; 0 without staffing
 -- rows), for the personvern rule (the columns are `personal`).
 M.SQL = [[
-WITH
--- per unit of the scope first, in the order of unit's primary key (CROSS JOIN keeps that order;
--- each unit an index range of the covering absence_unit_month / staffing_unit_month), then per
--- key: no sort of every absence and staffing row (issue 15)
-cu AS (
-  SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key,
-         sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
-  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code AND x.month BETWEEN :first_month AND :last_month
-  WHERE :by = 'area' OR u.area_code = :area GROUP BY u.code
+WITH k AS (
+  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
+  FROM unit u WHERE :by = 'area' OR u.area_code = :area
 ),
-cur AS (SELECT key, sum(s) AS s, sum(l) AS l, sum(p) AS p FROM cu GROUP BY key),
-pu AS (
-  SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key,
-         sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
-  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code AND x.month BETWEEN :ly_first_month AND :ly_last_month
-  WHERE :by = 'area' OR u.area_code = :area GROUP BY u.code
+-- per unit of k (CROSS JOIN keeps that order), each an index range of the covering
+-- absence_unit_month: no table lookup per row. The rows reach each key's sum in the order they
+-- always did (unit, then month), so the sums are the same to the last bit.
+cur AS (
+  SELECT k.key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
+  FROM k CROSS JOIN absence x ON x.unit_code = k.unit_code
+  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY k.key
 ),
-prev AS (SELECT key, sum(t) AS t, sum(p) AS p FROM pu GROUP BY key),
+prev AS (
+  SELECT k.key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
+  FROM k CROSS JOIN absence x ON x.unit_code = k.unit_code
+  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY k.key
+),
 rows AS (
   SELECT key, s, l, p FROM cur
   UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
@@ -40,7 +39,9 @@ prows AS (
   SELECT key, t, p FROM prev
   UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
 ),
--- the persons each figure rests on (personvern): per unit its fewest employees in the months
+-- the persons each figure rests on (personvern): per unit its fewest employees in the months, the
+-- units in unit's key order (CROSS JOIN), each an index range of the covering staffing_unit_month
+-- (the whole table was read for each), then per key (integer sums: the order cannot show)
 hu AS (
   SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key, min(h.headcount) AS n
   FROM unit u CROSS JOIN staffing h ON h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month
@@ -83,8 +84,9 @@ ORDER BY r.key IS NULL, n.sort_order, n.code]]
 -- Sick leave of the whole municipality month by month: :year up to :last_month, and all of the
 -- year before, in % of agreed days; month: 1-12 (M.chart names it with fmt.month_short). One pass
 -- over absence for the two years (m), and one over staffing (h), looked up per month: a subquery
--- per month scanned the whole table 24 times. The covering indexes absence_month and
--- staffing_month give the two years' rows in month order: no sort, no table lookup. this_year_n and last_year_n: the employees each
+-- per month scanned the whole table 24 times. The index absence_month gives the two years' rows
+-- in month order, without a sort; it is on month alone, so each month's rows come in the table's
+-- order, as before (the same sums to the last bit). this_year_n and last_year_n: the employees each
 -- month's figure rests on (staffing; 0 without staffing rows), for the personvern rule (the series
 -- are `personal`).
 M.MONTHS_SQL = [[
@@ -106,16 +108,17 @@ SELECT pe.number AS month,
 FROM period pe WHERE pe.kind = 'month' AND pe.year = :year ORDER BY pe.number]]
 
 -- Whole-year sick leave of the whole municipality and per area, :first_year..:last_year (the
--- annual report's trend).
+-- annual report's trend). Three years are most of the table: it is read in its own order (+month:
+-- not along absence_month), so the years' sums add their rows in the same order as ever.
 M.YEARS_SQL = [[
 SELECT substr(x.month, 1, 4) AS year, u.area_code AS code,
        100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days) AS total_pct
 FROM absence x JOIN unit u ON u.code = x.unit_code
-WHERE x.month BETWEEN :first_year || '-01' AND :last_year || '-12'
+WHERE +x.month BETWEEN :first_year || '-01' AND :last_year || '-12'
 GROUP BY 1, 2
 UNION ALL
 SELECT substr(x.month, 1, 4), NULL, 100.0 * sum(x.short_term_days + x.long_term_days) / sum(x.planned_days)
-FROM absence x WHERE x.month BETWEEN :first_year || '-01' AND :last_year || '-12'
+FROM absence x WHERE +x.month BETWEEN :first_year || '-01' AND :last_year || '-12'
 GROUP BY 1
 ORDER BY 1, 2]]
 

@@ -11,6 +11,7 @@
 local _, core = ...
 local specmod = require("rapp.spec")
 local fmt = require("rapp.fmt")
+local columns = require("rapp.db").columns
 local pairs, setmetatable, type, error, tostring, tonumber, ipairs, concat, sfmt =
   pairs, setmetatable, type, error, tostring, tonumber, ipairs, table.concat, string.format
 local M = {}
@@ -266,6 +267,13 @@ local function card_rows(r, q)
   return rows
 end
 
+-- A plain copy of a cached row (scripts get copies; the cache is never changed).
+local function copy_row(row)
+  local t = {}
+  for _, c in ipairs(columns(row)) do t[c] = row[c] end
+  return t
+end
+
 --- scorecard.rows(r, opts) -> list of rows (plain tables, columns of scorecard.SQL), scope name.
 --- opts: period (required), area or unit (default: the whole municipality), common
 --- ('measured' default, or 'all'), compare ('previous' default, or 'last_year').
@@ -273,11 +281,7 @@ function M.rows(r, opts)
   local q, _, name = scope_params(r.db, "rows", opts)
   local rows = card_rows(r, q)
   local list = {}
-  for i, row in ipairs(rows) do
-    local t = {}
-    for _, c in ipairs(require("rapp.db").columns(row)) do t[c] = row[c] end
-    list[i] = t
-  end
+  for i, row in ipairs(rows) do list[i] = copy_row(row) end
   return list, name
 end
 
@@ -292,6 +296,13 @@ function M.counts(rows)
     end
   end
   return c
+end
+
+--- scorecard.scope_counts(r, opts) -> the counts of scorecard.counts for a scope, its name: the
+--- same options as scorecard.rows, without copying the rows (a report counting every area).
+function M.scope_counts(r, opts)
+  local q, _, name = scope_params(r.db, "scope_counts", opts)
+  return M.counts(card_rows(r, q)), name
 end
 
 -- ---- blocks ------------------------------------------------------------------------------------
@@ -362,29 +373,52 @@ function M.table(r, opts)
   if sheet == false then sheet = nil end
   local t = doc:table { columns = cols, title = title .. ", " .. period.label, sheet = sheet,
     note = #notes > 0 and concat(notes, " ") or nil }
+  -- What repeats from row to row is worked out once per table: the labels, each unit's suffix,
+  -- each status's word and each period's label (a scope has hundreds of indicators but a
+  -- handful of units and periods).
+  local no_main_goal, dash = r:label("sc.no_main_goal"), fmt.dash
+  local trend_text = {}
+  if opts.trend then
+    for _, k in ipairs { "better", "same", "worse" } do trend_text[k] = r:label("sc.trend." .. k) end
+  end
+  local suffixes, status_words, period_texts = {}, {}, {}
   local list = {}
   for i, row in ipairs(rows) do
-    local l = {}
-    for _, c in ipairs(require("rapp.db").columns(row)) do l[c] = row[c] end
-    list[i] = l
-    local out = { focus_area = row.focus_area, main_goal = row.main_goal or r:label("sc.no_main_goal"),
+    list[i] = copy_row(row)
+    local out = { focus_area = row.focus_area, main_goal = row.main_goal or no_main_goal,
       goal = row.goal, indicator = row.indicator, method = row.method, result = { text = "" },
       previous = { text = "" } }
     if row.indicator_code then
       local u, d = row.unit_of_measure, row.decimals
-      out.desired = M.limit_text(row.desired, row.direction, u, d) or fmt.dash
-      out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or fmt.dash
+      local suffix = suffixes[u or ""]
+      if not suffix then
+        suffix = M.unit_suffix(u)
+        suffixes[u or ""] = suffix
+      end
+      out.desired = M.limit_text(row.desired, row.direction, u, d) or dash
+      out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or dash
+      local status = row.status
       if row.value ~= nil then
-        out.result = { value = row.value, unit = M.unit_suffix(u), status = row.status,
-          decimals = d or 1 }
+        out.result = { value = row.value, unit = suffix, status = status, decimals = d or 1 }
       else
-        out.result = { text = core.status_label(row.status), status = row.status }
+        local word = status_words[status]
+        if not word then
+          word = core.status_label(status)
+          status_words[status] = word
+        end
+        out.result = { text = word, status = status }
       end
-      out.measured = M.period_text(row.period)
+      local period = row.period
+      local measured = period and period_texts[period]
+      if period and not measured then
+        measured = M.period_text(period)
+        period_texts[period] = measured
+      end
+      out.measured = measured
       if opts.previous then
-        out.previous = { value = row.previous_value, unit = M.unit_suffix(u), decimals = d or 1 }
+        out.previous = { value = row.previous_value, unit = suffix, decimals = d or 1 }
       end
-      if opts.trend then out.trend = row.trend and r:label("sc.trend." .. row.trend) or fmt.dash end
+      if opts.trend then out.trend = trend_text[row.trend] or dash end
       if opts.comment then out.comment = row.comment end
     end
     t:add_row(out)
@@ -397,8 +431,8 @@ end
 function M.summary(r, opts)
   local o = {}
   for k, v in pairs(opts) do if k ~= "title" and k ~= "sheet" then o[k] = v end end
-  local list, name = M.rows(r, o)
-  local q = scope_params(r.db, "summary", o)
+  local q, _, name = scope_params(r.db, "summary", o)
+  local list = card_rows(r, q) -- only read here: no copies
   local by, order = {}, {}
   for _, row in ipairs(list) do
     local f = by[row.focus_code]

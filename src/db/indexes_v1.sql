@@ -1,26 +1,46 @@
--- Indexes of a snapshot, schema version 1. `rapp import` creates them after loading every row
--- (building an index once is far cheaper than updating it per insert). They serve the report
--- queries; `rapp check` does not require them, so a snapshot made by other means may lack them.
+-- Indexes (and, at the end, derived data) of a snapshot, schema version 1. `rapp import` creates
+-- them after loading every row (building an index once is far cheaper than updating it per
+-- insert). They serve the report queries; `rapp check` does not require them, so a snapshot made
+-- by other means may lack them.
 CREATE INDEX result_indicator_period ON result(indicator_code, period);
 CREATE INDEX result_unit_period ON result(unit_code, period);
 -- the scorecard (lua/rapp/scorecard.lua): an area's or the municipality's result of an
 -- indicator for a period in one seek, without reading the units' rows of that period
 CREATE INDEX result_scope ON result(indicator_code, area_code, period, unit_code);
 CREATE INDEX target_indicator_year ON target(indicator_code, year);
--- amount too: the economy query (lua/rapp/economy.lua) sums a year of accounts per unit from the
--- index alone, without a table lookup per row
+-- amount too: the economy query (lua/rapp/economy.lua) on a snapshot without economy_month (below)
+-- sums a year of accounts per unit from the index alone, without a table lookup per row
 CREATE INDEX budget_unit_month ON budget(unit_code, month, amount);
 CREATE INDEX actual_unit_month ON actual(unit_code, month, amount);
 CREATE INDEX forecast_unit_month ON forecast(unit_code, month);
--- sick leave and staffing (lua/rapp/absence.lua): covering, per unit (the table of areas or
--- units) and per month (the month-by-month line, the latest month): the rows from the index alone
+-- sick leave and staffing (lua/rapp/absence.lua): covering per unit (the table of areas or units),
+-- and absence per month (the month-by-month line, the latest month), on month alone so that a
+-- month's rows come in the table's order, as without it (the order of addition of the sums). No
+-- index on staffing(month): reports/arsrapport.lua's staffing query would use it and add its
+-- årsverk in another order.
 CREATE INDEX absence_unit_month ON absence(unit_code, month, short_term_days, long_term_days, planned_days);
-CREATE INDEX absence_month ON absence(month, short_term_days, long_term_days, planned_days);
+CREATE INDEX absence_month ON absence(month);
 CREATE INDEX staffing_unit_month ON staffing(unit_code, month, headcount);
-CREATE INDEX staffing_month ON staffing(month, headcount);
 CREATE INDEX unit_area ON unit(area_code);
 CREATE INDEX goal_focus_area ON goal(focus_area_code);
 CREATE INDEX indicator_goal ON indicator(goal_code);
 CREATE INDEX decision_area ON decision(area_code);
 CREATE INDEX deviation_unit ON deviation(unit_code);
 CREATE INDEX risk_area ON risk(area_code);
+-- Derived data (issue 15), built here after loading like the indexes and, like them, not required
+-- by `rapp check` (a snapshot made by other means may lack it; it is not a schema table): the
+-- budget and the actuals summed per unit and month, so the economy query (lua/rapp/economy.lua,
+-- without it, economy.UNIT_SUMS_FROM_LINES) reads one row per unit and month instead of every
+-- account line.
+CREATE TABLE economy_month (
+  unit_code       TEXT NOT NULL,
+  month           TEXT NOT NULL,
+  budget          REAL,                           -- sum(budget.amount); NULL: no budget line
+  actual          REAL,                           -- sum(actual.amount); NULL: no account line
+  PRIMARY KEY (unit_code, month)
+) WITHOUT ROWID;
+INSERT INTO economy_month
+SELECT unit_code, month, sum(budget) AS budget, sum(actual) AS actual
+FROM (SELECT unit_code, month, amount AS budget, NULL AS actual FROM budget
+      UNION ALL SELECT unit_code, month, NULL, amount FROM actual)
+GROUP BY unit_code, month;

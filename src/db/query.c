@@ -223,7 +223,10 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   db_read_only_uri(&uri, path);
   if (wal) buf_puts(&uri, "&immutable=1");
   sql_budget();
-  int rc = sqlite3_open_v2(buf_str(&uri), &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  /* one thread uses the connection: no mutex around every step and column read (15 % of the
+   * instructions of a large table's build stage); the heap limit's memory statistics keep theirs */
+  int rc = sqlite3_open_v2(buf_str(&uri), &q->db,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
   buf_free(&uri);
   if (rc != SQLITE_OK) {
     err_set(err, "cannot open the snapshot '%s': %s", path, q->db ? sqlite3_errmsg(q->db) : "out of memory");

@@ -180,6 +180,13 @@ for a in Q("SELECT code, name FROM area ORDER BY sort_order"):
     if card:
         areas.append((a["name"], card))
         check_card_sheet(wb, ("Målekort " + a["name"])[:31], card, f"scorecard {a['name']}")
+# the overview of the areas (scorecard.scope_counts): each area's counts per status, from the cards
+ws = wb["Måloppnåelse rammeområder"]
+hr, head = header_row(ws, "Rammeområde")
+got = [tuple(c.value for c in row[:7]) for row in ws.iter_rows(min_row=hr + 1, max_row=ws.max_row) if row[6].value is not None]
+want = [(n, *[sum(1 for _, _, st in c if st == s) for s in ("desired", "acceptable", "unacceptable", "not_measured", "no_target")],
+         len(c)) for n, c in areas]
+check(got == want, f"areas overview: counts per status\n  got  {got}\n  want {want}")
 # PDF: symbol and value of every result cell, in order, and the status fills in drawing order
 def unit_text(name, v):
     i = Q("SELECT unit_of_measure, decimals FROM indicator WHERE name=?", name)[0]

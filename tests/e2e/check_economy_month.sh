@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The derived table economy_month (src/db/indexes_v1.sql; lua/rapp/economy.lua): `rapp import`
+# builds one row per unit and month with the budget and actual sums, and the economy figures are
+# the same on a snapshot without it (made by other means), where the query sums the lines itself.
+#   check_economy_month.sh RAPP SOURCE_DIR WORK_DIR
+set -u
+rapp=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+export RAPP_HOME="$src" SOURCE_DATE_EPOCH=1790000000
+fail() { echo "FAIL: $*"; exit 1; }
+"$rapp" import "$src/samples/fjordvik" -o "$work/with.db" >/dev/null || fail "import"
+# the table holds exactly the sums of budget and actual per unit and month
+bad=$(sqlite3 "$work/with.db" "
+  WITH s AS (SELECT unit_code, month, round(sum(budget), 2) AS b, round(sum(actual), 2) AS a
+             FROM (SELECT unit_code, month, amount AS budget, NULL AS actual FROM budget
+                   UNION ALL SELECT unit_code, month, NULL, amount FROM actual) GROUP BY 1, 2)
+  SELECT (SELECT count(*) FROM s) - (SELECT count(*) FROM economy_month),
+         (SELECT count(*) FROM s LEFT JOIN economy_month e USING (unit_code, month)
+          WHERE e.unit_code IS NULL OR round(e.budget, 2) IS NOT s.b OR round(e.actual, 2) IS NOT s.a)") \
+  || fail "economy_month is not in the imported snapshot"
+[ "$bad" = "0|0" ] || fail "economy_month differs from the sums of budget and actual (count, rows: $bad)"
+rows=$(sqlite3 "$work/with.db" "SELECT count(*) FROM economy_month")
+[ "$rows" -gt 0 ] || fail "economy_month is empty"
+cp "$work/with.db" "$work/without.db"
+sqlite3 "$work/without.db" "DROP TABLE economy_month" || fail "dropping economy_month"
+for s in with without; do
+  "$rapp" run "$src/reports/kvartalsrapport.lua" --db "$work/$s.db" --period 2026-T2 --format pdf \
+    --out "$work/out-$s" >/dev/null 2>"$work/err-$s" || fail "run on $s.db: $(head -3 "$work/err-$s")"
+  pdftotext -layout "$work/out-$s/kvartalsrapport-2026-T2.pdf" - | grep -v "Kontrollsum\|Datagrunnlag" \
+    >"$work/$s.txt" || fail "pdftotext"
+done
+diff -u "$work/with.txt" "$work/without.txt" >"$work/diff" || { head -40 "$work/diff"; fail "the report differs without economy_month"; }
+# the economy table is there: the sample's Helse og omsorg row, budget year to date in 1 000 kr
+grep -q "Helse og omsorg .* 461 581 " "$work/with.txt" || fail "no economy row for Helse og omsorg in the report"
+echo "ok: economy_month ($rows rows) = the sums of budget and actual; kvartalsrapport the same without it"
