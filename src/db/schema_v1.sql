@@ -315,15 +315,16 @@ SELECT r.*, r.probability * r.consequence AS score,
             ELSE 'akseptabel' END AS level
 FROM risk r;
 
--- The decision statuses: the label reports print; finished 1 = no longer followed up (ferdig or
--- utgår); the order in reports. Part of the schema, not data: a view so that rapp check
--- verifies its contents like every view's.
-CREATE VIEW decision_status_label (status, label, finished, sort_order) AS
-VALUES ('ikke påbegynt', 'Ikke påbegynt', 0, 1),
-       ('under arbeid',  'Under arbeid',  0, 2),
-       ('forsinket',     'Forsinket',     0, 3),
-       ('ferdig',        'Ferdig',        1, 4),
-       ('utgår',         'Utgår',         1, 5);
+-- The decision statuses: finished 1 = no longer followed up (ferdig or utgår); the order in
+-- reports. The words a report prints for a status come from the label tables
+-- (code.decision.status.<status> in r.lang: rapp.control.code_word/status_text), not from here.
+-- Part of the schema, not data: a view so that rapp check verifies its contents like every view's.
+CREATE VIEW decision_status_label (status, finished, sort_order) AS
+VALUES ('ikke påbegynt', 0, 1),
+       ('under arbeid',  0, 2),
+       ('forsinket',     0, 3),
+       ('ferdig',        1, 4),
+       ('utgår',         1, 5);
 
 -- THE as-of rule, in one place for every report and ad hoc SQL. Each *_state view below gives the
 -- intervals of a row's state over time: a state holds from valid_from (inclusive) until valid_to
@@ -367,7 +368,7 @@ WITH change AS (
         FROM decision d)
   WHERE meeting_date < first_change
 )
-SELECT e.body_code, e.case_number, e.status, l.label, l.finished, e.valid_from, e.valid_to,
+SELECT e.body_code, e.case_number, e.status, l.finished, e.valid_from, e.valid_to,
        d.meeting_date, d.deadline,
        CASE WHEN l.finished = 0 AND d.deadline IS NOT NULL THEN date(d.deadline, '+1 day') END AS overdue_from
 FROM change e
@@ -384,7 +385,7 @@ FROM period p;
 -- judged by the rule above. A decision made after as_of has no row. status_date: the day the
 -- status in force on as_of took effect.
 CREATE VIEW decision_period_state AS
-SELECT e.period, e.as_of, s.body_code, s.case_number, s.status, s.label, s.finished,
+SELECT e.period, e.as_of, s.body_code, s.case_number, s.status, s.finished,
        s.valid_from AS status_date, s.meeting_date, s.deadline,
        coalesce(s.overdue_from <= e.as_of, 0) AS overdue
 FROM period_as_of e

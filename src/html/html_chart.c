@@ -5,7 +5,9 @@
  * bars carry the fill pattern present_series_pattern gives (an SVG <pattern> over the colour), and
  * the legend swatch shows the same. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html/html_int.h"
@@ -321,34 +323,43 @@ static void legend(html_ctx *x, const doc_chart *c) {
   static const char *const marks[] = {"marker.circle", "marker.square", "marker.triangle", "marker.diamond",
                                       "marker.cross"};
   static const char *const dashes[] = {"chart.solid", "chart.dashed", "chart.dotted", "chart.dash_dot"};
+  const char *lang = x->m->language;
   char lab[512], pid[32];
+  size_t n;
+  chart_legend_entry *e = chart_legend_entries(c, &n);
+  if (n == SIZE_MAX) n = 0; /* out of memory: the chart without its legend (the data table says it all) */
   buf_puts(b, "<ul class=\"chart-legend\">");
-  if (c->kind == DOC_CHART_DIVERGING) {
-    swatch(b, doc_chart_neg_color, c->neg_label ? c->neg_label : label_get(x->m->language, "chart.negative"), NULL);
-    swatch(b, doc_chart_pos_color, c->pos_label ? c->pos_label : label_get(x->m->language, "chart.positive"), NULL);
-  } else {
-    for (size_t s = 0; s < c->nseries; s++) {
-      doc_series_style st = doc_chart_series_style(c, s);
-      if (c->kind == DOC_CHART_LINE)
-        snprintf(lab, sizeof lab, "%s (%s, %s)", c->series[s].name, label_get(x->m->language, dashes[st.dash & 3]),
-                 label_get(x->m->language, marks[st.marker % 5]));
-      else if (present_series_pattern(c, s) != PRESENT_PATTERN_NONE)
-        snprintf(lab, sizeof lab, "%s (%s)", c->series[s].name,
-                 present_pattern_word(present_series_pattern(c, s), x->m->language));
-      else
-        snprintf(lab, sizeof lab, "%s", c->series[s].name);
-      swatch(b, st.color, lab, pattern_id(x, c, s, pid, sizeof pid));
+  for (size_t i = 0; i < n; i++) {
+    const chart_legend_entry *en = &e[i];
+    switch (en->kind) {
+      case CHART_LEGEND_LINE: /* the line's dash and marker in words */
+        snprintf(lab, sizeof lab, "%s (%s, %s)", en->label, label_get(lang, dashes[en->st.dash & 3]),
+                 label_get(lang, marks[en->st.marker % 5]));
+        swatch(b, en->st.color, lab, pattern_id(x, c, en->index, pid, sizeof pid));
+        break;
+      case CHART_LEGEND_BAR:
+        if (c->kind == DOC_CHART_DIVERGING) { /* a sign without a label: the word for it */
+          swatch(b, en->st.color,
+                 en->label ? en->label : label_get(lang, en->index == 0 ? "chart.negative" : "chart.positive"), NULL);
+          break;
+        }
+        if (en->pattern != PRESENT_PATTERN_NONE) /* the fill pattern in words */
+          snprintf(lab, sizeof lab, "%s (%s)", en->label, present_pattern_word(en->pattern, lang));
+        else
+          snprintf(lab, sizeof lab, "%s", en->label);
+        swatch(b, en->st.color, lab, pattern_id(x, c, en->index, pid, sizeof pid));
+        break;
+      case CHART_LEGEND_REF:
+        snprintf(lab, sizeof lab, "%s (%s)", en->label ? en->label : label_get(lang, "chart.reference"),
+                 label_get(lang, "chart.dashed"));
+        swatch(b, en->st.color, lab, NULL);
+        break;
+      case CHART_LEGEND_BAND:
+        swatch(b, present_status_of(en->status)->fill, en->label ? en->label : html_status_word(x, en->status), NULL);
+        break;
     }
   }
-  for (size_t i = 0; i < c->nlines; i++) {
-    snprintf(lab, sizeof lab, "%s (%s)",
-             c->lines[i].label ? c->lines[i].label : label_get(x->m->language, "chart.reference"),
-             label_get(x->m->language, "chart.dashed"));
-    swatch(b, doc_chart_ref_color, lab, NULL);
-  }
-  for (size_t i = 0; i < c->nbands; i++)
-    swatch(b, present_status_of(c->bands[i].status)->fill,
-           c->bands[i].label ? c->bands[i].label : html_status_word(x, c->bands[i].status), NULL);
+  free(e);
   buf_puts(b, "</ul>\n");
 }
 

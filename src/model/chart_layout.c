@@ -3,6 +3,7 @@
 #include "model/chart_layout.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,4 +138,39 @@ int chart_layout_build(chart_layout *L, const doc_chart *c, const doc_axis *ax, 
     b->pattern = present_series_pattern(c, b->series);
   }
   return 0;
+}
+
+chart_legend_entry *chart_legend_entries(const doc_chart *c, size_t *n) {
+  size_t nseries = c->kind == DOC_CHART_DIVERGING ? 2 : c->nseries, k = 0;
+  size_t total = nseries + c->nlines + c->nbands;
+  *n = 0;
+  if (total == 0) return NULL;
+  chart_legend_entry *e = calloc(total, sizeof *e);
+  if (!e) {
+    *n = SIZE_MAX;
+    return NULL;
+  }
+  if (c->kind == DOC_CHART_DIVERGING) {
+    doc_series_style st = doc_chart_series_style(c, 0);
+    st.color = doc_chart_neg_color;
+    e[k++] = (chart_legend_entry){CHART_LEGEND_BAR, 0, st, c->neg_label, PRESENT_PATTERN_NONE, DOC_STATUS_NONE};
+    st.color = doc_chart_pos_color;
+    e[k++] = (chart_legend_entry){CHART_LEGEND_BAR, 1, st, c->pos_label, PRESENT_PATTERN_NONE, DOC_STATUS_NONE};
+  } else {
+    for (size_t i = 0; i < c->nseries; i++)
+      e[k++] = (chart_legend_entry){c->kind == DOC_CHART_LINE ? CHART_LEGEND_LINE : CHART_LEGEND_BAR, i,
+                                    doc_chart_series_style(c, i), c->series[i].name,
+                                    present_series_pattern(c, i), DOC_STATUS_NONE};
+  }
+  for (size_t i = 0; i < c->nlines; i++)
+    e[k++] = (chart_legend_entry){CHART_LEGEND_REF, i,
+                                  (doc_series_style){doc_chart_ref_color, DOC_MARKER_CIRCLE, DOC_DASH_DASH, NULL},
+                                  c->lines[i].label, PRESENT_PATTERN_NONE, DOC_STATUS_NONE};
+  for (size_t i = 0; i < c->nbands; i++)
+    e[k++] = (chart_legend_entry){CHART_LEGEND_BAND, i,
+                                  (doc_series_style){doc_chart_status_tint(c->bands[i].status), DOC_MARKER_CIRCLE,
+                                                     DOC_DASH_SOLID, NULL},
+                                  c->bands[i].label, PRESENT_PATTERN_NONE, c->bands[i].status};
+  *n = k;
+  return e;
 }

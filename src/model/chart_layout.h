@@ -94,4 +94,24 @@ void chart_layout_free(chart_layout *L);
 /* The centre of category i along the category axis. */
 double chart_layout_cat(const chart_layout *L, size_t i);
 
+/* The legend, one list for every renderer, in the order shown: the series (DIVERGING: the
+ * negative and the positive sign), then the reference lines, then the status bands. The renderer
+ * draws each entry's swatch by its kind and writes its label; a NULL label means the chart gives
+ * no text, and the renderer words it (or leaves it out) as it does. */
+typedef enum { CHART_LEGEND_BAR, CHART_LEGEND_LINE, CHART_LEGEND_REF, CHART_LEGEND_BAND } chart_legend_kind;
+
+typedef struct chart_legend_entry {
+  chart_legend_kind kind;
+  size_t index;            /* the series, the reference line or the band; DIVERGING: 0 neg, 1 pos */
+  doc_series_style st;     /* colour, marker, dash: the series' (DIVERGING: the sign's colour), the
+                            * reference line's (dashed), the band's status tint */
+  const char *label;       /* the series' name, the sign's, line's or band's label; may be NULL */
+  present_pattern pattern; /* BAR: the series' fill pattern */
+  doc_status status;       /* BAND: the band's status */
+} chart_legend_entry;
+
+/* The legend entries of chart c (c->kind decides the series' kind): a list of *n entries, freed
+ * with free(); NULL with *n = 0 when there are none or memory runs out (*n = SIZE_MAX then). */
+chart_legend_entry *chart_legend_entries(const doc_chart *c, size_t *n);
+
 #endif

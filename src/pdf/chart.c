@@ -4,7 +4,9 @@
 #include "pdf/chart.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/chart_layout.h"
@@ -249,60 +251,26 @@ static void line_seg(HPDF_Page p, double x0, double y0, double x1, double y1, ui
 
 /* ---- legend ---------------------------------------------------------------------------------- */
 
-typedef enum { SW_BAR, SW_LINE, SW_REF, SW_BAND } swatch_kind;
-
-typedef struct legend_entry {
-  swatch_kind kind;
-  doc_series_style st;
-  const char *label;
-  present_pattern pattern; /* SW_BAR: the series' fill pattern */
-} legend_entry;
-
-enum { MAX_LEGEND = 64 };
-
-static size_t legend_entries(const doc_chart *c, legend_entry *e, const char *language) {
-  size_t n = 0;
-  if (c->kind == DOC_CHART_DIVERGING) {
-    doc_series_style st = doc_chart_series_style(c, 0);
-    if (c->neg_label) {
-      st.color = doc_chart_neg_color;
-      e[n++] = (legend_entry){SW_BAR, st, c->neg_label, PRESENT_PATTERN_NONE};
-    }
-    if (c->pos_label) {
-      st.color = doc_chart_pos_color;
-      e[n++] = (legend_entry){SW_BAR, st, c->pos_label, PRESENT_PATTERN_NONE};
-    }
-  } else {
-    for (size_t i = 0; i < c->nseries && n < MAX_LEGEND - 32; i++)
-      e[n++] = (legend_entry){c->kind == DOC_CHART_LINE ? SW_LINE : SW_BAR,
-                              doc_chart_series_style(c, i), c->series[i].name,
-                              present_series_pattern(c, i)};
-  }
-  for (size_t i = 0; i < c->nlines && n < MAX_LEGEND - 16; i++)
-    if (c->lines[i].label) {
-      doc_series_style st = {doc_chart_ref_color, DOC_MARKER_CIRCLE, DOC_DASH_DASH, NULL};
-      e[n++] = (legend_entry){SW_REF, st, c->lines[i].label, PRESENT_PATTERN_NONE};
-    }
-  for (size_t i = 0; i < c->nbands && n < MAX_LEGEND; i++) {
-    doc_series_style st = {doc_chart_status_tint(c->bands[i].status), DOC_MARKER_CIRCLE,
-                           DOC_DASH_SOLID, NULL};
-    e[n++] = (legend_entry){SW_BAND, st,
-                            c->bands[i].label ? c->bands[i].label
-                                              : present_status_word(c->bands[i].status, language),
-                            PRESENT_PATTERN_NONE};
-  }
-  return n;
+/* The text an entry shows: its label; a band without one, the status word; NULL (not shown): a
+ * sign or reference line the chart gives no label. */
+static const char *legend_text(const chart_legend_entry *e, const char *language) {
+  if (e->label) return e->label;
+  return e->kind == CHART_LEGEND_BAND ? present_status_word(e->status, language) : NULL;
 }
 
 /* Lays the entries out left to right, wrapping; draws when draw is 1; returns the height. */
-static double legend(cctx *k, const legend_entry *e, size_t n, double x, double y_top, double w,
+static double legend(cctx *k, const chart_legend_entry *e, size_t n, double x, double y_top, double w,
                      int draw) {
   const double sw = 16, gap = 4, sep = 12, lh = FS_LEGEND * 1.45;
   double cx = x, cy = y_top;
+  size_t shown = 0;
   set_measure(k, 0, FS_LEGEND);
   for (size_t i = 0; i < n; i++) {
+    const char *label = legend_text(&e[i], k->t->language);
+    if (!label) continue;
+    shown++;
     char fit[512];
-    doc_label_fit(e[i].label, w - sw - gap, measure_cb, k, fit, sizeof fit);
+    doc_label_fit(label, w - sw - gap, measure_cb, k, fit, sizeof fit);
     double ew = sw + gap + tw(k, 0, FS_LEGEND, fit);
     if (cx > x && cx + ew > x + w) {
       cx = x;
@@ -312,21 +280,21 @@ static double legend(cctx *k, const legend_entry *e, size_t n, double x, double 
       double mid = cy - lh / 2;
       HPDF_Page p = k->pg;
       switch (e[i].kind) {
-        case SW_BAR:
+        case CHART_LEGEND_BAR:
           rect_fill(p, cx + 3, mid - 4, cx + 13, mid + 4, e[i].st.color, 0);
           pattern_fill(p, cx + 3, mid - 4, cx + 13, mid + 4, e[i].pattern, e[i].st.color);
           break;
-        case SW_BAND:
+        case CHART_LEGEND_BAND:
           rect_fill(p, cx + 1, mid - 4, cx + 15, mid + 4, e[i].st.color, 0);
           break;
-        case SW_LINE:
+        case CHART_LEGEND_LINE:
           set_dash(p, e[i].st.dash);
           HPDF_Page_SetLineCap(p, e[i].st.dash == DOC_DASH_DOT ? HPDF_ROUND_END : HPDF_BUTT_END);
           line_seg(p, cx, mid, cx + sw, mid, e[i].st.color, 1.6);
           HPDF_Page_SetLineCap(p, HPDF_BUTT_END);
           marker(p, e[i].st.marker, cx + sw / 2, mid, 2.3, e[i].st.color);
           break;
-        case SW_REF:
+        case CHART_LEGEND_REF:
           set_dash(p, DOC_DASH_DASH);
           line_seg(p, cx, mid, cx + sw, mid, e[i].st.color, 1.0);
           HPDF_Page_SetDash(p, NULL, 0, 0);
@@ -336,7 +304,7 @@ static double legend(cctx *k, const legend_entry *e, size_t n, double x, double 
     }
     cx += ew + sep;
   }
-  return n ? (y_top - cy) + lh : 0;
+  return shown ? (y_top - cy) + lh : 0;
 }
 
 /* ---- plot helpers ------------------------------------------------------------------------------ */
@@ -737,9 +705,14 @@ int pdf_chart_draw(HPDF_Page page, const pdf_chart_text *text, double x, double 
   }
   y -= 5;
   if (doc_chart_has_legend(c)) {
-    legend_entry e[MAX_LEGEND];
-    size_t n = legend_entries(c, e, text->language);
+    size_t n;
+    chart_legend_entry *e = chart_legend_entries(c, &n);
+    if (n == SIZE_MAX) {
+      rc = err_set(err, "chart '%s': out of memory", t);
+      n = 0;
+    }
     y -= legend(&k, e, n, x, y, w, 1);
+    free(e);
     y -= 3;
   }
   double bottom = y_top - h;
@@ -750,7 +723,9 @@ int pdf_chart_draw(HPDF_Page page, const pdf_chart_text *text, double x, double 
     text_at(&k, 0, FS_SMALL, MUTED, x, bottom + 2, 0, fit);
     bottom += FS_SMALL * 1.6 + 2;
   }
-  if (y - bottom < 40) {
+  if (rc != 0) {
+    /* out of memory above */
+  } else if (y - bottom < 40) {
     rc = err_set(err,
                  "chart '%s': the title, summary and legend leave no room for the plot in %.0f mm; "
                  "make the chart taller (height_mm) or shorten them",

@@ -31,19 +31,17 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 from manifest_compare import comparable  # noqa: E402
 
-rapp, src, work, case = sys.argv[1:5]
-E = env(src)
-db = import_sample(rapp, src, work, E)
+rapp, src, work, E, _, db, Q = setup()
+case = sys.argv[4]
 ENHET = os.path.join(src, "tests", "batch", "enhet.lua")
 
 
@@ -62,7 +60,7 @@ def paced_enhet():
             f.write(paced)
     return path
 FEIL = os.path.join(src, "tests", "batch", "enhet_feil.lua")
-con = sqlite3.connect(db)
+con = Q.con
 UNITS = con.execute("SELECT code, name FROM unit ORDER BY code").fetchall()
 
 

@@ -3,7 +3,8 @@
 
   check_html.py valid FILE...            strict HTML5 parse: no parse error at all
   check_html.py structure FILE...        landmarks, lang, headings without skipped levels, tables
-                                         (caption, thead, scope, scroll region), charts (SVG
+                                         (caption, thead, scope, scroll region, figures
+                                         right-aligned, codes left-aligned as written), charts (SVG
                                          role=img with title and desc, data table in details),
                                          status cells (symbol and word), ids and links, nothing
                                          fetched, status fills with >= 4.5:1 contrast
@@ -27,6 +28,11 @@ import html5lib
 STATUS_WORDS = {"Ønsket resultat", "Akseptabelt resultat", "Uakseptabelt resultat", "Ikke målt",
                 "Uten resultatkrav"}
 NUMBER = re.compile(r"^[−-]?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?(?:\u00a0%)?$")
+# Codes are identifiers, not figures (Konto 10100, Ansvar 3010, Funksjon 254, Arkiv 151): text,
+# left-aligned and written as they are, digits only. A column holds codes when its header is one of
+# these words (the code columns' titles in reports/labels/*.lua).
+CODE_HEADS = {"Konto", "Ansvar", "Funksjon", "Prosj", "Prosjektnr", "Arkiv"}
+CODE = re.compile(r"^\d+$")
 
 failures = []
 
@@ -71,6 +77,33 @@ def classes(e):
     return (e.get("class") or "").split()
 
 
+def layout(rows):
+    """The cells of table rows (<tr>s) with their column: a list per row of (column, cell), spans
+    (rowspan, colspan) taken into account; a cell spanning columns is listed at its first."""
+    out, taken = [], set()
+    for i, tr in enumerate(rows):
+        row, col = [], 0
+        for cell in tr:
+            while (i, col) in taken:
+                col += 1
+            row.append((col, cell))
+            span, down = int(cell.get("colspan") or 1), int(cell.get("rowspan") or 1)
+            taken.update((i + d, col + c) for d in range(down) for c in range(span))
+            col += span
+        out.append(row)
+    return out
+
+
+def column_heads(table):
+    """Each column's header text (the lowest header cell over it), by column."""
+    heads = {}
+    for row in layout(table.findall("thead/tr")):
+        for col, th in row:
+            for c in range(col, col + int(th.get("colspan") or 1)):
+                heads[c] = text(th).strip()
+    return heads
+
+
 def check_valid(paths):
     for p in paths:
         try:
@@ -93,7 +126,67 @@ def contrast(a, b):
     return (la + 0.05) / (lb + 0.05)
 
 
+def cell_faults(t):
+    """The faults of a table's body cells: a figure not right-aligned, a code (a column of
+    CODE_HEADS) right-aligned or written as a figure, a status cell without symbol or word. Returns
+    (faults, figures seen, codes seen)."""
+    faults, numbers, codes = [], 0, 0
+    heads = column_heads(t)
+    trs = t.findall("tbody/tr")
+    for tr, row in zip(trs, layout(trs)):
+        for col, cell in row:
+            c = classes(cell)
+            shown = text(cell, hidden=False).strip()
+            if heads.get(col) in CODE_HEADS and "group" not in classes(tr):
+                if "num" in c:
+                    faults.append(f"code {shown!r} ({heads[col]}) is right-aligned like a figure")
+                elif CODE.match(shown):
+                    codes += 1
+                elif NUMBER.match(shown):
+                    faults.append(f"code {shown!r} ({heads[col]}) is written as a figure")
+            elif "st" in c:
+                sym = [s for s in cell.iter("span") if "sym" in classes(s)]
+                vh = [s for s in cell.iter("span") if "vh" in classes(s)]
+                # the word hidden after a value, or shown when the status is the content
+                word = text(vh[0]).strip(" ()") if vh else \
+                    shown.replace(text(sym[0]) if sym else "", "", 1).strip()
+                if not sym or word not in STATUS_WORDS:
+                    faults.append(f"status cell {shown!r} lacks symbol or word")
+            elif NUMBER.match(shown):
+                if "num" not in c:
+                    faults.append(f"number {shown!r} is not right-aligned")
+                numbers += 1
+    return faults, numbers, codes
+
+
+# A table with known faults that cell_faults must find, each once, so that a check that silently
+# checks nothing cannot pass: a figure left-aligned, a code right-aligned, a code written as a figure
+# (a status symbol without its word); the merged cell and the group row shift nothing.
+CANARY = """<table><thead><tr><th scope="col" rowspan="2">Konto</th><th scope="colgroup" colspan="2">Beløp</th>
+<th scope="col" rowspan="2">Funksjon</th><th scope="col" rowspan="2" class="num">Status</th></tr>
+<tr><th scope="col" class="num">Budsjett</th><th scope="col" class="num">Regnskap</th></tr></thead><tbody>
+<tr class="group"><th scope="rowgroup" colspan="5">Drift 2026</th></tr>
+<tr><th scope="row" rowspan="2">10100</th><td class="num">1\u00a0000</td><td>2\u00a0500</td><td class="num">254</td>
+<td class="st"><span class="sym">●</span></td></tr>
+<tr><td class="num">300</td><td class="num">12,5</td><td>10\u00a0100</td><td class="st"><span class="sym">●</span>
+<span class="vh">(Ønsket resultat)</span></td></tr></tbody></table>"""
+NBSP = "\u00a0"
+CANARY_FAULTS = [f"number {'2' + NBSP + '500'!r} is not right-aligned",
+                 "code '254' (Funksjon) is right-aligned like a figure",
+                 "status cell '●' lacks symbol or word",
+                 f"code {'10' + NBSP + '100'!r} (Funksjon) is written as a figure"]
+
+
+def check_canary():
+    doc = html5lib.HTMLParser(namespaceHTMLElements=False).parse(CANARY)
+    faults, numbers, codes = cell_faults(doc.find(".//table"))
+    if faults != CANARY_FAULTS or (numbers, codes) != (4, 1):
+        fail(f"the table check finds {faults} ({numbers} figures, {codes} codes) in its canary, "
+             f"not {CANARY_FAULTS} (4 figures, 1 code)")
+
+
 def check_structure(paths):
+    check_canary()
     for p in paths:
         doc, data = parse(p)
         n0 = len(failures)
@@ -148,6 +241,7 @@ def check_structure(paths):
         # tables
         parents = {c: e for e in html.iter() for c in e}
         tables = body.findall(".//table")
+        numbers = codes = 0
         for t in tables:
             cap = t.find("caption")
             name = text(cap).strip() if cap is not None else "?"
@@ -167,20 +261,10 @@ def check_structure(paths):
             if wrap is None or "tbl" not in classes(wrap) or wrap.get("role") != "region" \
                     or wrap.get("tabindex") != "0" or wrap.get("aria-labelledby") != (cap.get("id") if cap is not None else None):
                 fail(f"{p}: table {name!r} is not in a focusable region labelled by its caption")
-            for row in t.findall("tbody/tr"):
-                for cell in row:
-                    c = classes(cell)
-                    shown = text(cell, hidden=False).strip()
-                    if "st" in c:
-                        sym = [s for s in cell.iter("span") if "sym" in classes(s)]
-                        vh = [s for s in cell.iter("span") if "vh" in classes(s)]
-                        # the word hidden after a value, or shown when the status is the content
-                        word = text(vh[0]).strip(" ()") if vh else \
-                            shown.replace(text(sym[0]) if sym else "", "", 1).strip()
-                        if not sym or word not in STATUS_WORDS:
-                            fail(f"{p}: table {name!r}: status cell {shown!r} lacks symbol or word")
-                    elif NUMBER.match(shown) and "num" not in c:
-                        fail(f"{p}: table {name!r}: number {shown!r} is not right-aligned")
+            faults, n, k = cell_faults(t)
+            for f in faults:
+                fail(f"{p}: table {name!r}: {f}")
+            numbers, codes = numbers + n, codes + k
         # charts
         # (a legend swatch is a decorative svg, aria-hidden: the label beside it says it in words)
         svgs = [s for s in body.findall(".//svg") if s.get("aria-hidden") != "true"]
@@ -201,7 +285,8 @@ def check_structure(paths):
             if contrast(fill, ink) < 4.5:
                 fail(f"{p}: status {code}: ink #{ink} on #{fill} has contrast {contrast(fill, ink):.2f} < 4.5")
         if len(failures) == n0:
-            print(f"ok: {p}: {len(tables)} tables, {len(svgs)} charts, {len(ids)} ids; structure clean")
+            print(f"ok: {p}: {len(tables)} tables ({numbers} figures right-aligned, {codes} codes as text), "
+                  f"{len(svgs)} charts, {len(ids)} ids; structure clean")
 
 
 def html_grids(doc):

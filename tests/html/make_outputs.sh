@@ -22,12 +22,14 @@ done
 n=0
 for script in "$src"/reports/*.lua; do
   n=$((n + 1))
-  # a unit report's unit only: with the saksframlegg's case, html_structure takes the code columns
-  # (Arkiv 151, Funksjon 254) for numbers that are not right-aligned (a rule for codes is to come)
-  mapfile -t args < <(sample_args "$rapp" "$script" unit)
+  # the sample's arguments (a unit report's unit, the saksframlegg's case): the outputs the sample gives
+  mapfile -t args < <(sample_args "$rapp" "$script")
   for run in a b; do
     "$rapp" run "$script" --db "$work/std/fjordvik.db" --out "$work/std/$run" --format pdf,html "${args[@]}" \
       >/dev/null 2>"$work/std/err" || { echo "FAIL: $script: $(head -3 "$work/std/err")"; exit 1; }
   done
 done
+# the saksframlegg ran with its case: the case's budget changes (arkivsak 2026/1407) are in it
+grep -q 'Budsjettendringer' "$work"/std/a/saksframlegg-*.html ||
+  { echo "FAIL: the saksframlegg has no budget changes: not run with the sample's case"; exit 1; }
 echo "ok: all_blocks and $n standard reports rendered twice: $(cd "$work" && ls a std/a | tr '\n' ' ')"

@@ -24,18 +24,15 @@ import html.parser
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from e2e_common import check, check_secondary, env, finish, import_sample, run, unit_args  # noqa: E402
+from e2e_common import check, check_secondary, finish, run, setup, unit_args  # noqa: E402
 
 import openpyxl  # noqa: E402
 
-rapp, src, work = sys.argv[1:4]
-E = env(src)
-db = import_sample(rapp, src, work, E)
+rapp, src, work, E, _, db, Q = setup()
 MARK = "Unntatt offentlighet, offl. \u00a7 13"
 NOTE = "Vises ikke av personvernhensyn"
 REPORTS = sorted(os.path.splitext(os.path.basename(p))[0] for p in glob.glob(os.path.join(src, "reports", "*.lua")))
@@ -123,7 +120,7 @@ for ext in ("pdf", "xlsx", "html"):
         check(a.read() == b.read(), f"arsrapport: the default {ext} differs from --edition public")
 
 # ---- Barnehagemyndighet: 3 employees -----------------------------------------------------------
-con = sqlite3.connect(db)
+con = Q.con
 heads = con.execute("SELECT min(headcount), max(headcount) FROM staffing WHERE unit_code = 'ENH2130' "
                     "AND month BETWEEN '2025-01' AND '2025-12'").fetchone()
 check(heads == (3, 3), f"the sample's Barnehagemyndighet has {heads} employees, not 3")

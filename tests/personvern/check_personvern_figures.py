@@ -15,11 +15,9 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from e2e_common import check, env, finish, import_sample, run  # noqa: E402
+from e2e_common import check, finish, run, setup  # noqa: E402
 
-rapp, src, work = sys.argv[1:4]
-E = env(src)
-db = import_sample(rapp, src, work, E)
+rapp, src, work, E, _, db, Q = setup()
 NOTE = "Vises ikke av personvernhensyn"
 ABBR = f'<abbr title="{NOTE}">:</abbr>'
 UNIT = "Barnehagemyndighet"
@@ -85,10 +83,8 @@ if r.returncode == 0:
 r, paths = render(both, extra=["--edition", "internal"])
 check(r.returncode == 0, f"rows_each internal: exit {r.returncode}: {r.stderr}")
 if r.returncode == 0:
-    import sqlite3
-    pct = sqlite3.connect(db).execute(
-        "SELECT 100.0 * sum(short_term_days) / sum(planned_days) FROM absence WHERE unit_code = 'ENH2130' "
-        "AND month BETWEEN '2025-01' AND '2025-12'").fetchone()[0]
+    pct = Q("SELECT 100.0 * sum(short_term_days) / sum(planned_days) FROM absence WHERE unit_code = 'ENH2130' "
+            "AND month BETWEEN '2025-01' AND '2025-12'")[0][0]
     want = f"{pct:.1f}".replace(".", ",") + "\u00a0%"
     for i, tab in enumerate(tables_of(read(paths[0]))):
         line = [ln for ln in tab.splitlines() if UNIT in ln]
@@ -141,13 +137,12 @@ if r.returncode == 0:
     check(not re.search(r"<td[^>]*>:</td>", page), "html: a bare ':' cell")
 
 # ---- 4. a key figure and a chart about persons -------------------------------------------------
-import sqlite3  # noqa: E402
 import subprocess  # noqa: E402
 import zipfile  # noqa: E402
 
 import openpyxl  # noqa: E402
 
-con = sqlite3.connect(db)
+con = Q.con
 SICK = ("SELECT 100.0 * sum(short_term_days + long_term_days) / sum(planned_days) FROM absence "
         "WHERE unit_code = ? AND month BETWEEN '2025-01' AND '2025-12'")
 bh_pct = con.execute(SICK, ("ENH2130",)).fetchone()[0]

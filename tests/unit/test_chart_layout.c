@@ -2,9 +2,12 @@
  * and Norwegian labels for positive, negative and all-zero ranges, stacking with negative values
  * (positives up from zero, negatives down, in series order), side-by-side bars and their widths,
  * every bar inside the plot box on boxes running either way, line points with gaps, reference
- * lines and bands. Expected positions are worked out by hand from the box. */
+ * lines and bands; the one legend list every renderer draws. Expected positions are worked out by
+ * hand from the box. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -251,10 +254,56 @@ static void test_lines_marks(void) {
   doc_free(d);
 }
 
+/* The legend: series, then reference lines, then bands, each with its kind, style and label (NULL
+ * where the chart gives none); a diverging chart's two signs in their colours. */
+static void test_legend(void) {
+  doc *d = doc_new();
+  double a[] = {2, 4, 8}, b[] = {1, 3, 5};
+  doc_chart *c = chart(d, DOC_CHART_LINE, a, b, NULL);
+  doc_chart_add_line(d, c, 5, "Mål 5");
+  doc_chart_add_line(d, c, 7, NULL);
+  doc_chart_add_band(d, c, -HUGE_VAL, 4, DOC_STATUS_DESIRED, NULL);
+  size_t n;
+  chart_legend_entry *e = chart_legend_entries(c, &n);
+  CHECK_INT(n, 5);
+  CHECK_INT(e[0].kind, CHART_LEGEND_LINE);
+  CHECK_STR(e[0].label, "a");
+  CHECK_INT(e[1].index, 1);
+  CHECK_STR(e[1].label, "b");
+  CHECK_INT(e[1].st.color, doc_chart_series_style(c, 1).color);
+  CHECK_INT(e[1].st.marker, doc_chart_series_style(c, 1).marker);
+  CHECK_INT(e[2].kind, CHART_LEGEND_REF);
+  CHECK_STR(e[2].label, "Mål 5");
+  CHECK_INT(e[2].st.color, doc_chart_ref_color);
+  CHECK_INT(e[2].st.dash, DOC_DASH_DASH);
+  CHECK_INT(e[3].kind, CHART_LEGEND_REF);
+  CHECK(e[3].label == NULL);
+  CHECK_INT(e[4].kind, CHART_LEGEND_BAND);
+  CHECK_INT(e[4].status, DOC_STATUS_DESIRED);
+  CHECK_INT(e[4].st.color, doc_chart_status_tint(DOC_STATUS_DESIRED));
+  CHECK(e[4].label == NULL);
+  free(e);
+
+  double dv[] = {-3, 0, 4};
+  doc_chart *v = chart(d, DOC_CHART_DIVERGING, dv, NULL, NULL);
+  v->neg_label = "Merforbruk";
+  e = chart_legend_entries(v, &n);
+  CHECK_INT(n, 2);
+  CHECK_INT(e[0].kind, CHART_LEGEND_BAR);
+  CHECK_STR(e[0].label, "Merforbruk");
+  CHECK_INT(e[0].st.color, doc_chart_neg_color);
+  CHECK_INT(e[1].index, 1);
+  CHECK(e[1].label == NULL);
+  CHECK_INT(e[1].st.color, doc_chart_pos_color);
+  free(e);
+  doc_free(d);
+}
+
 int main(void) {
   test_ticks();
   test_stacking();
   test_side_by_side();
   test_lines_marks();
+  test_legend();
   return check_summary();
 }

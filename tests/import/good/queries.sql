@@ -18,7 +18,7 @@ PRAGMA user_version;
 PRAGMA journal_mode;
 -- the as-of views: a decision with recorded changes (BS 26/12), one without (FSK 26/45: its
 -- current status from the meeting date); periods ending after the cut-off are judged at it
-SELECT body_code, case_number, status, label, finished, valid_from, valid_to, overdue_from FROM decision_state
+SELECT body_code, case_number, status, finished, valid_from, valid_to, overdue_from FROM decision_state
   ORDER BY body_code, case_number, valid_from;
 SELECT period, as_of, body_code, case_number, status, status_date, overdue FROM decision_period_state
   WHERE period IN ('2026-01', '2026-02', '2026-T1', '2026-T3') ORDER BY period, body_code, case_number;
