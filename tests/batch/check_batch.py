@@ -46,14 +46,14 @@ ENHET = os.path.join(src, "tests", "batch", "enhet.lua")
 
 
 def paced_enhet():
-    """enhet.lua with a fixed spin of about 0.2 s per item, for the tests that signal or kill a batch
+    """enhet.lua with a fixed spin of about 0.1 s per item, for the tests that signal or kill a batch
     in the middle: its workers run the plain one for all 48 units in about a second, which can end
     before the manifest (written at most once a second) shows the first items done."""
     path = os.path.join(work, "paced", "enhet.lua")
     if not os.path.exists(path):
         text = open(ENHET, encoding="utf-8").read()
         paced = text.replace("  build = function(r, p)\n",
-                             "  build = function(r, p)\n    for _ = 1, 60000000 do end -- pacing\n", 1)
+                             "  build = function(r, p)\n    for _ = 1, 30000000 do end -- pacing\n", 1)
         check(paced != text, "tests/batch/enhet.lua has no 'build = function(r, p)' line to pace")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:

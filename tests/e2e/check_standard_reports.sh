@@ -3,15 +3,66 @@
 # the PDF passes the layout checker (tests/pdf/pdfcheck.py: qpdf, fonts, footer, TOC, nothing
 # outside the page) and the workbook opens in LibreOffice (converted to PDF without an error).
 #   check_standard_reports.sh RAPP SOURCE_DIR WORK_DIR [REPORT]
-# With REPORT (a name in reports/) only that one: ctest runs one test per report, in parallel.
+#   check_standard_reports.sh --libreoffice WORK_DIR DIR...
+# With REPORT (a name in reports/) only that one, and its workbook is left in WORK_DIR/out for the
+# --libreoffice run: ctest runs one test per report, in parallel (fixture std_xlsx), then
+# e2e_standard_libreoffice opens the workbook in each DIR/out in one LibreOffice process (a start
+# of soffice costs seconds of CPU, the workbook little).
 set -u
+# libreoffice WORK XLSX...: converts the workbooks to PDF in one soffice run; fails naming the ones
+# LibreOffice could not open or convert
+libreoffice() {
+  local work=$1 lofail=0
+  shift
+  if ! command -v soffice >/dev/null; then
+    echo "FAIL: soffice is not installed (scripts/setup.sh --tests installs it)"
+    return 1
+  fi
+  local prof="$work/lo-profile"
+  mkdir -p "$prof"
+  if ! HOME="$prof" timeout 300 soffice "-env:UserInstallation=file://$prof/profile" --headless --norestore \
+       --convert-to pdf --outdir "$work/lo" "$@" >"$work/lo.log" 2>&1; then
+    echo "FAIL: LibreOffice could not open $*: $(cat "$work/lo.log")"
+    return 1
+  fi
+  if grep -qi "error" "$work/lo.log"; then
+    echo "FAIL: LibreOffice converting $*: $(cat "$work/lo.log")"
+    lofail=1
+  fi
+  local xlsx
+  for xlsx in "$@"; do
+    if [ ! -s "$work/lo/$(basename "$xlsx" .xlsx).pdf" ]; then
+      echo "FAIL: LibreOffice converting $xlsx: no PDF: $(cat "$work/lo.log")"
+      lofail=1
+    fi
+  done
+  return $lofail
+}
+if [ "${1:-}" = --libreoffice ]; then
+  work=$2
+  shift 2
+  rm -rf "$work" && mkdir -p "$work"
+  books=() fail=0
+  for dir in "$@"; do
+    mapfile -t found < <(ls "$dir"/out/*.xlsx 2>/dev/null)
+    if [ ${#found[@]} -ne 1 ]; then
+      echo "FAIL: $dir/out holds ${#found[@]} workbooks, not one (its e2e_standard_ test writes it)"
+      fail=1
+    fi
+    books+=("${found[@]}")
+  done
+  [ ${#books[@]} -gt 0 ] || { echo "FAIL: no workbooks"; exit 1; }
+  libreoffice "$work" "${books[@]}" || fail=1
+  [ $fail -eq 0 ] && echo "ok: ${#books[@]} workbook(s) open in LibreOffice"
+  exit $fail
+fi
 rapp=$1 src=$2 work=$3 only=${4:-}
 # shellcheck source=scripts/sample_args.sh
 source "$src/scripts/sample_args.sh"
 fail=0
 rm -rf "$work" && mkdir -p "$work/out"
 "$rapp" import "$src/samples/fjordvik" -o "$work/fjordvik.db" >/dev/null || { echo "FAIL: import"; exit 1; }
-n=0
+n=0 books=()
 for script in "$src"/reports/${only:-*}.lua; do
   [ -f "$script" ] || continue
   n=$((n + 1))
@@ -39,22 +90,13 @@ for script in "$src"/reports/${only:-*}.lua; do
     case $row in *–*) echo "FAIL: saksframlegg: a '–' in the header row: $row"; fail=1 ;; esac
   fi
   /usr/bin/python3 "$src/tests/pdf/pdfcheck.py" $cover --family syntax,fonts,layout,bbox "$pdf" || fail=1
-  if command -v soffice >/dev/null; then
-    prof="$work/lo-$name"
-    mkdir -p "$prof"
-    if ! HOME="$prof" timeout 300 soffice "-env:UserInstallation=file://$prof/profile" --headless --norestore \
-         --convert-to pdf --outdir "$work/lo" "$xlsx" >"$work/$name.lo" 2>&1; then
-      echo "FAIL: LibreOffice could not open $xlsx: $(cat "$work/$name.lo")"
-      fail=1
-    elif grep -qi "error" "$work/$name.lo" || [ ! -s "$work/lo/$(basename "$xlsx" .xlsx).pdf" ]; then
-      echo "FAIL: LibreOffice converting $xlsx: $(cat "$work/$name.lo")"
-      fail=1
-    fi
-  else
-    echo "FAIL: soffice is not installed (scripts/setup.sh --tests installs it)"
-    fail=1
-  fi
+  books+=("$xlsx")
 done
 [ "$n" -gt 0 ] || { echo "FAIL: no reports in $src/reports"; fail=1; }
+if [ -n "$only" ]; then # the workbook is opened by the --libreoffice run (e2e_standard_libreoffice)
+  [ $fail -eq 0 ] && echo "ok: $only: PDF checks clean, workbook in $work/out"
+  exit $fail
+fi
+[ ${#books[@]} -eq 0 ] || libreoffice "$work" "${books[@]}" || fail=1
 [ $fail -eq 0 ] && echo "ok: $n standard report(s): PDF checks clean, workbooks open in LibreOffice"
 exit $fail
