@@ -310,6 +310,43 @@ static int on_progress(void *ud) {
   return c->hit;
 }
 
+/* The derived table economy_month (src/db/indexes_v1.sql), when the snapshot has it, must still
+ * hold the sums of budget and actual per unit and month: a snapshot changed after `rapp import`
+ * would otherwise print stale economy figures. Each differing unit and month is a problem of the
+ * table 'actual' (where the sums come from); 0.005 kr tolerates the order of addition. */
+static int check_economy_month(sqlite3 *db, const db_model *m, const unsigned char *state,
+                               db_problems *ps, rapp_err *err) {
+  int ta = db_model_table(m, "actual"), tb = db_model_table(m, "budget");
+  if (ta < 0 || tb < 0 || state[ta] != DB_TABLE_OK || state[tb] != DB_TABLE_OK) return 0;
+  if (db_table_rows(db, "main", "economy_month") < 0) return 0; /* not there: nothing derived */
+  static const char sql[] =
+      "WITH s AS (SELECT unit_code, month, sum(budget) AS b, sum(actual) AS a FROM "
+      "(SELECT unit_code, month, amount AS budget, NULL AS actual FROM budget UNION ALL "
+      "SELECT unit_code, month, NULL, amount FROM actual) GROUP BY 1, 2) "
+      "SELECT coalesce(s.unit_code, e.unit_code), coalesce(s.month, e.month) FROM s "
+      "FULL JOIN economy_month e ON e.unit_code = s.unit_code AND e.month = s.month "
+      "WHERE s.unit_code IS NULL OR e.unit_code IS NULL "
+      "OR (s.b IS NULL) <> (e.budget IS NULL) OR abs(s.b - e.budget) > 0.005 "
+      "OR (s.a IS NULL) <> (e.actual IS NULL) OR abs(s.a - e.actual) > 0.005 ORDER BY 1, 2";
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    return err_set(err, "checking table 'economy_month': %s", sqlite3_errmsg(db));
+  int s;
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    char label[160];
+    snprintf(label, sizeof label, "unit %s, month %s", (const char *)sqlite3_column_text(st, 0),
+             (const char *)sqlite3_column_text(st, 1));
+    db_problems_add(ps, ta, -1, 0, 0,
+                    "economy_month (the sums rapp import made) differs from the budget and actual "
+                    "lines: the snapshot was changed after the import; import it again",
+                    label);
+  }
+  int rc = s == SQLITE_DONE ? 0 : err_set(err, "checking table 'economy_month': %s", sqlite3_errmsg(db));
+  sqlite3_finalize(st);
+  return rc;
+}
+
+
 int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp_err *err) {
   double t0 = db_now_seconds();
   memset(stats, 0, sizeof *stats);
@@ -337,6 +374,7 @@ int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp
   }
   /* tables that lack a column are not checked: their rules would not compile */
   if (db_validate(db, "main", &m, state, 1, &ps, err) < 0) goto done;
+  if (check_economy_month(db, &m, state, &ps, err) < 0) goto done;
   db_problems_sort(&ps);
   db_problems_print(&ps, &m, 0, diag);
   stats->tables = m.ntables;

@@ -21,6 +21,14 @@ bad=$(sqlite3 "$work/with.db" "
 [ "$bad" = "0|0" ] || fail "economy_month differs from the sums of budget and actual (count, rows: $bad)"
 rows=$(sqlite3 "$work/with.db" "SELECT count(*) FROM economy_month")
 [ "$rows" -gt 0 ] || fail "economy_month is empty"
+# a snapshot whose lines were changed after the import: rapp check names the stale unit and month
+"$rapp" check "$work/with.db" >"$work/check-ok" 2>&1 || fail "rapp check of the import: $(head -3 "$work/check-ok")"
+cp "$work/with.db" "$work/stale.db"
+stale=$(sqlite3 "$work/stale.db" "UPDATE actual SET amount = amount + 1000 WHERE rowid = (SELECT min(rowid) FROM actual)
+  RETURNING unit_code || ', month ' || month") || fail "changing an actual line"
+if "$rapp" check "$work/stale.db" >"$work/check-stale" 2>&1; then fail "rapp check passed a stale economy_month"; fi
+grep -q "table 'actual' (unit $stale): economy_month .* differs" "$work/check-stale" ||
+  fail "rapp check did not name unit $stale: $(head -3 "$work/check-stale")"
 cp "$work/with.db" "$work/without.db"
 sqlite3 "$work/without.db" "DROP TABLE economy_month" || fail "dropping economy_month"
 for s in with without; do
