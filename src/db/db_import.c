@@ -1168,12 +1168,11 @@ static char temp_path[4096];
 static volatile sig_atomic_t temp_armed;
 
 /* Ctrl-C, SIGTERM, SIGHUP: remove the temporary file, then die of the signal as if unhandled
- * (SA_RESETHAND restored the default action; the raised signal is delivered when the handler
- * returns). */
+ * (stopsig_die). */
 static void on_signal(int sig) {
   int e = errno;
   if (temp_armed) unlink(temp_path);
-  raise(sig);
+  stopsig_die(sig);
   errno = e;
 }
 
@@ -1189,7 +1188,7 @@ static void signals_install(signal_state *ss) {
   memset(&ign, 0, sizeof ign);
   ign.sa_handler = SIG_IGN;
   sigemptyset(&ign.sa_mask);
-  stopsig_catch(on_signal, SA_RESETHAND, ss->old);
+  stopsig_catch(on_signal, 0, ss->old);
   sigaction(SIGXFSZ, &ign, &ss->old_xfsz);
   ss->installed = 1;
 }

@@ -135,12 +135,11 @@ static char oom_record[512];     /* the "E1..." record for an allocation that fa
 static size_t oom_len;
 
 /* SIGTERM (also the parent-death signal), SIGINT, SIGHUP: remove the temporary folder and die
- * of the signal (SA_RESETHAND restored the default action; the raised signal is delivered when
- * the handler returns). */
+ * of the signal (stopsig_die). */
 static void child_on_signal(int sig) {
   int saved = errno;
   if (child_dirfd >= 0) remove_private_dir(child_dirfd, child_dir);
-  raise(sig);
+  stopsig_die(sig);
   errno = saved;
 }
 
@@ -199,7 +198,6 @@ static void child_signals(pid_t parent, const sigset_t *mask) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = child_on_signal;
-  sa.sa_flags = SA_RESETHAND;
   stopsig_set(&sa.sa_mask);
   /* SIGTERM is the parent-death signal: always handled. SIGINT and SIGHUP stay ignored when the
    * parent's caller ignored them. */

@@ -25,3 +25,12 @@ void stopsig_catch(void (*handler)(int), int flags, struct sigaction old[STOPSIG
 void stopsig_restore(const struct sigaction old[STOPSIG_N]) {
   for (int i = 0; i < STOPSIG_N; i++) sigaction(stopsig_list[i], &old[i], NULL);
 }
+
+void stopsig_die(int sig) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  sigaction(sig, &sa, NULL);
+  raise(sig);
+}

@@ -8,7 +8,8 @@
 //   - screenshots of the first screens at each width under OUT_DIR, for the developer to look at.
 // With --canary PAGE, PAGE has known faults and must fail with each of them (color-contrast,
 // image-alt, sideways scrolling): a check that silently checks nothing cannot pass.
-// One browser, one page after the other. Prints the time it took.
+// One browser, one page after the other; a page not checked within PAGE_LIMIT_MS is checked once
+// more in a new browser. Prints each page as it is done, and the time it all took.
 // Usage: node browser_check.js CHROMIUM OUT_DIR [--canary PAGE] FILE.html...
 'use strict';
 const path = require('path');
@@ -75,13 +76,16 @@ async function checkPage(browser, file, shots) {
     if (lay.scrollWidth > lay.vw) problems.push(`${name} at ${w} px: the page scrolls sideways (${lay.scrollWidth} > ${lay.vw})`);
     if (lay.wide.length) problems.push(`${name} at ${w} px: outside the viewport: ${lay.wide.join(', ')}`);
     if (lay.unfocusable) problems.push(`${name} at ${w} px: ${lay.unfocusable} table regions are not focusable regions`);
-    // the first screens of the page, in parts an image viewer shows legibly
+    // the first two screens of the page, in parts an image viewer shows legibly: the viewport
+    // scrolled, never captureBeyondViewport (on a long page chromium then lays out the whole
+    // height, which took minutes on a loaded machine and once hung CI)
     const tile = w > 600 ? 1400 : 1000;
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0, i = 1; shots && y < height && i <= 2; y += tile, i++)
-      await page.screenshot({ path: path.join(outDir, `${name}-${w}-${String(i).padStart(2, '0')}.png`),
-                              clip: { x: 0, y, width: w, height: Math.min(tile, height - y) },
-                              captureBeyondViewport: true });
+    if (shots) await page.setViewport({ width: w, height: tile });
+    for (let y = 0, i = 1; shots && y < height && i <= 2; y += tile, i++) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.screenshot({ path: path.join(outDir, `${name}-${w}-${String(i).padStart(2, '0')}.png`) });
+    }
     lines.push(`${name} at ${w} px: axe ${res.passes} rules passed, ${res.violations.length} violations ` +
                `(${((Date.now() - t0) / 1000).toFixed(1)} s); ${lay.regions} table regions, ` +
                `${lay.scrolling} scroll sideways` + (shots ? `; screenshots ${path.join(outDir, name + '-' + w + '-NN.png')}` : ''));
@@ -91,43 +95,78 @@ async function checkPage(browser, file, shots) {
   return { lines, problems };
 }
 
-(async () => {
-  fs.mkdirSync(outDir, { recursive: true });
-  const browser = await puppeteer.launch({
+// A page whose check takes longer than this is a hung browser, not a slow one (a page takes
+// 2-10 s; the whole test 60-80 s in CI): chromium is killed and started again, and the page is
+// checked once more. A second hang is a failure with the page's name, not a ctest timeout.
+const PAGE_LIMIT_MS = 120000;
+
+async function launch() {
+  return puppeteer.launch({
     executablePath: chromium,
     headless: true,
-    // a screenshot of a long page on a loaded 2-core machine can take minutes (CI saw 180 s pass)
-    protocolTimeout: 540000,
+    protocolTimeout: PAGE_LIMIT_MS,
     userDataDir: fs.mkdtempSync(path.join(outDir, 'profile-')),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
            '--disable-extensions', '--font-render-hinting=none'],
   });
+}
+
+function kill(browser) {
+  const proc = browser && browser.process();
+  if (proc && proc.exitCode === null) proc.kill('SIGKILL');
+}
+
+// checkPage within PAGE_LIMIT_MS: { result } or { hung: true }
+async function checkWithin(browser, file, shots) {
+  let timer;
+  const limit = new Promise((resolve) => { timer = setTimeout(() => resolve({ hung: true }), PAGE_LIMIT_MS); });
+  try {
+    return await Promise.race([checkPage(browser, file, shots).then((result) => ({ result })), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+(async () => {
+  fs.mkdirSync(outDir, { recursive: true });
+  let browser = await launch();
   let failures = 0;
+  // one page at a time (screenshots of two tabs at once can hang chromium); each page's lines
+  // are printed as soon as it is done, so a log shows how far the check came
+  const report = (job, r) => {
+    if (job.canary) {
+      const all = r.problems.join('\n');
+      const missed = ['axe color-contrast', 'axe image-alt', 'scrolls sideways'].filter((w) => !all.includes(w));
+      if (missed.length) { failures++; console.log(`FAIL: the canary page's known faults were not all found: missing ${missed.join(', ')}`); }
+      else console.log("ok: the canary page's known faults are found (contrast, image without alt, sideways scrolling)");
+      return;
+    }
+    for (const l of r.lines) console.log('ok: ' + l);
+    for (const p of r.problems) { failures++; console.log('FAIL: ' + p); }
+  };
   try {
     const jobs = files.map((f) => ({ file: f, canary: false }));
     if (canary) jobs.unshift({ file: canary, canary: true });
-    const results = new Array(jobs.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < jobs.length) {
-        const i = next++;
-        results[i] = await checkPage(browser, jobs[i].file, !jobs[i].canary);
+    for (const job of jobs) {
+      let out = await checkWithin(browser, job.file, !job.canary);
+      if (out.hung) {
+        console.log(`note: ${path.basename(job.file)} not checked within ${PAGE_LIMIT_MS / 1000} s: chromium restarted, once more`);
+        kill(browser);
+        browser = await launch();
+        out = await checkWithin(browser, job.file, !job.canary);
       }
-    };
-    await worker(); // one page at a time: screenshots of two tabs at once can hang chromium
-    results.forEach((r, i) => {
-      if (jobs[i].canary) {
-        const all = r.problems.join('\n');
-        const missed = ['axe color-contrast', 'axe image-alt', 'scrolls sideways'].filter((w) => !all.includes(w));
-        if (missed.length) { failures++; console.log(`FAIL: the canary page's known faults were not all found: missing ${missed.join(', ')}`); }
-        else console.log("ok: the canary page's known faults are found (contrast, image without alt, sideways scrolling)");
-        return;
+      if (out.hung) {
+        failures++;
+        console.log(`FAIL: ${path.basename(job.file)}: chromium did not finish the check within ${PAGE_LIMIT_MS / 1000} s, twice`);
+        kill(browser);
+        browser = await launch();
+        continue;
       }
-      for (const l of r.lines) console.log('ok: ' + l);
-      for (const p of r.problems) { failures++; console.log('FAIL: ' + p); }
-    });
+      report(job, out.result);
+    }
   } finally {
-    await browser.close();
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, 10000))]);
+    kill(browser);
   }
   const checks = files.length * widths.length;
   console.log(`time: ${((Date.now() - started) / 1000).toFixed(1)} s`);
