@@ -6,11 +6,8 @@
 # CPU (user + system: what a shared machine's load does not inflate) time. Prints figures;
 # asserts nothing about time. Usage: bench/arsrapport_bench.sh [BUILD_DIR]   (default build/)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 
 run() { # label snapshot report period
   /usr/bin/time -v "$build/rapp" run "$root/reports/$3.lua" --db "$2" --period "$4" --format pdf,xlsx \

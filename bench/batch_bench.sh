@@ -11,13 +11,10 @@
 # Usage: bench/batch_bench.sh [BUILD_DIR] [N] [RUNS]   (default build/, 400 units, 3 runs;
 # rapp-samplegen --scale makes enough units)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
 n=${2:-400}
 runs=${3:-3}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 scale=$(( (n + 47) / 48 ))
 "$build/rapp-samplegen" --scale "$scale" -o "$work/csv" >/dev/null
 "$build/rapp" import "$work/csv" -o "$work/snap.db" >/dev/null

@@ -9,11 +9,8 @@
 # Usage: bench/chart_same.sh OLD_BUILD_DIR NEW_BUILD_DIR   prints "same"/"DIFFERENT" per file and
 # a count; exit 1 on a difference.
 set -u
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 old=$(cd "$1" && pwd) new=$(cd "$2" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 for side in old new; do
   eval b=\$$side
   bash "$root/tests/html/make_outputs.sh" "$b/rapp" "$root" "$work/$side" >/dev/null ||

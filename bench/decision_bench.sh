@@ -6,11 +6,8 @@
 # read on 31.08.2026 in sqlite3, the query every decision list starts from.
 # Usage: bench/decision_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 
 "$build/rapp" import "$root/samples/fjordvik" -o "$work/sample.db" >/dev/null
 "$build/rapp-samplegen" --scale 20 -o "$work/scale20" >/dev/null

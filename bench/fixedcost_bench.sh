@@ -9,15 +9,12 @@
 # the same with --format xlsx (its stage is "xlsx"; no font stage).
 # Usage: bench/fixedcost_bench.sh [BUILD_DIR] [RUNS] [OLD_BUILD_DIR] [FORMAT]   (default build/, 9, -, pdf)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=$(cd "${1:-$root/build}" && pwd)
 runs=${2:-9}
 old=${3:-}
 fmt=${4:-pdf}
 [ -n "$old" ] && old=$(cd "$old" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export SOURCE_DATE_EPOCH=1790000000
 RAPP_HOME="$root" "$build/rapp" import "$root/samples/fjordvik" -o "$work/snap.db" >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"
 

@@ -6,13 +6,12 @@
 # ROWS rows (units x 10 indicators x 36 months, decimal commas). Prints figures; asserts nothing.
 # KEEP=1 keeps the work folder; RAPP_TRACE=1 makes rapp print the time of each stage.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+cd "$root"
 rows=${1:-1000000}
 build=${2:-build}
 rapp=$build/rapp
 [ -x "$rapp" ] || { echo "import_bench: $rapp not built" >&2; exit 2; }
-work=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 if [ -x "$build/rapp-samplegen" ]; then
   scale=$(( rows / 10000 )); [ "$scale" -ge 1 ] || scale=1
   "$build/rapp-samplegen" --scale "$scale" -o "$work/csv" >/dev/null

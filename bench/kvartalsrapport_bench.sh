@@ -8,11 +8,8 @@
 # scale, and they are 98 % of the scale-20 report's pages (bench/README.md).
 # Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 
 run() { # label snapshot
   /usr/bin/time -v "$build/rapp" run "$root/reports/kvartalsrapport.lua" --db "$2" --period 2026-T2 \

@@ -11,13 +11,10 @@
 # Usage: bench/memory_bench.sh [BUILD_DIR] [N ...]     (FORMATS="pdf" measures only the PDF)
 # The bare-library floors' peak memory for the same workload: bench/render_bench.sh (issue 15).
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
 [ $# -gt 0 ] && shift
 sizes=${*:-100000 2000000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 
 "$build/rapp" import "$root/samples/fjordvik" -o "$work/sample.db" >/dev/null
 

@@ -7,14 +7,13 @@
 # compare the 161- and the 50 000-registration rows. Prints figures; asserts nothing.
 #   bench/noark_bench.sh [REGS] [BUILD_DIR]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+cd "$root"
 regs=${1:-50000}
 build=${2:-build}
 rapp=$build/rapp gen=$build/rapp-samplegen
 [ -x "$rapp" ] && [ -x "$gen" ] || { echo "noark_bench: build rapp and rapp-samplegen first" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "noark_bench: /usr/bin/time (Debian package time) is needed" >&2; exit 2; }
-work=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 "$gen" -o "$work/csv" --sources "$work/one" >/dev/null
 per=$(grep -c '<registrering ' "$work/one/arkivstruktur.xml")
 repeat=$(( (regs + per - 1) / per ))

@@ -7,14 +7,11 @@
 # shared machine) and from wall time. Also prints pages, the per-page ratio (PDF) and peak RSS.
 # Usage: bench/render_bench.sh [BUILD_DIR] [REPS] [N ...]   (default build/, 3, 10000 30000 100000)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
 reps=${2:-3}
 [ $# -ge 2 ] && shift 2 || shift $#
 sizes=${*:-10000 30000 100000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 
 "$build/rapp" import "$root/samples/fjordvik" -o "$work/snap.db" >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) cores)"

@@ -5,11 +5,8 @@
 # and the workbooks' cells, formats, fills and sheet settings (bench/xlsx_dump.py) compared.
 # Usage: bench/render_same.sh OLD_RAPP NEW_RAPP      prints "same" per output or the diff; exit 1 on a difference
 set -u
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 old=$1 new=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 "$new" import "$root/samples/fjordvik" -o "$work/snap.db" >/dev/null || exit 1
 fail=0
 for script in "$root"/reports/*.lua "$root/bench/render_bench.lua"; do

@@ -5,11 +5,8 @@
 # those queries in a RAPP_TRACE=1 run of reports/kvartalsrapport.lua. Needs valgrind and sqlite3.
 # Usage: bench/scorecard_bench.sh [BUILD_DIR]   (default build/)
 set -eu
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export RAPP_HOME="$root" SOURCE_DATE_EPOCH=1790000000
 awk '/^M.SQL = \[\[/ {on = 1; next} on && /^\]\]/ {exit} on {print}' "$root/lua/rapp/scorecard.lua" > "$work/q.sql"
 echo ";" >> "$work/q.sql"
 

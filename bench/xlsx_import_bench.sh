@@ -5,14 +5,13 @@
 # (openpyxl write-only mode: inline strings, codes as numbers). Prints figures; asserts nothing.
 #   bench/xlsx_import_bench.sh [ROWS] [BUILD_DIR]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
+cd "$root"
 rows=${1:-200000}
 build=${2:-build}
 rapp=$build/rapp
 [ -x "$rapp" ] || { echo "xlsx_import_bench: $rapp not built" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "xlsx_import_bench: needs GNU time (/usr/bin/time)" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 mkdir "$work/csv" "$work/xlsx"
 cp tests/import/base/*.csv "$work/csv/"
 /usr/bin/python3 - "$rows" "$work" <<'PY'

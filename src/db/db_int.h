@@ -82,6 +82,13 @@ int db_model_load(db_model *m, rapp_err *err);
 void db_model_free(db_model *m);
 int db_model_table(const db_model *m, const char *name); /* index or -1 */
 int db_table_column(const db_table *t, const char *name); /* index or -1 */
+/* Whether the schema's view name may be missing from a snapshot: economy_line_sum, added to
+ * schema version 4 after snapshots of it were made (an older one lacks it; nothing reads it
+ * there: db_check.c compares economy_month with the engine's own text of it). */
+int db_view_optional(const char *name);
+/* The SELECT of the schema's view name as the engine has it (the text after AS of its CREATE
+ * VIEW in m), or NULL: to run the engine's rule whatever the snapshot holds. */
+const char *db_model_view_select(const db_model *m, const char *name);
 
 /* Registers rapp_is_date(x), rapp_is_month(x), rapp_date_error(x), rapp_key_error(x),
  * rapp_period_error(x), rapp_period_field(code, field) and rapp_markdown_error(text) on a

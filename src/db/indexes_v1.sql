@@ -39,8 +39,5 @@ CREATE TABLE economy_month (
   actual          REAL,                           -- sum(actual.amount); NULL: no account line
   PRIMARY KEY (unit_code, month)
 ) WITHOUT ROWID;
-INSERT INTO economy_month
-SELECT unit_code, month, sum(budget) AS budget, sum(actual) AS actual
-FROM (SELECT unit_code, month, amount AS budget, NULL AS actual FROM budget
-      UNION ALL SELECT unit_code, month, NULL, amount FROM actual)
-GROUP BY unit_code, month;
+-- the sums as the schema's view economy_line_sum defines them (src/db/schema_v1.sql)
+INSERT INTO economy_month SELECT unit_code, month, budget, actual FROM economy_line_sum;

@@ -88,21 +88,11 @@ int32_t pdf_font_cp_width(pdf_fonts *f, int face, uint32_t cp) {
   return v > 0 ? v - 1 : lookup(&f->face[face], '?') - 1;
 }
 
-/* Next code point of s (invalid bytes count as U+FFFD, which then draws as '?'). */
-static size_t next_cp(const char *s, size_t len, size_t i, uint32_t *cp) {
-  size_t n = utf8_decode(s + i, len - i, cp);
-  if (n == 0) {
-    *cp = 0xFFFD;
-    n = 1;
-  }
-  return n;
-}
-
 double pdf_text_width(pdf_fonts *f, int face, double size, const char *s, size_t len) {
   int64_t units = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
-    i += next_cp(s, len, i, &cp);
+    i += pdf_next_cp(s, len, i, &cp);
     if (cp == 0xAD) continue; /* soft hyphen: invisible unless a line breaks there */
     units += pdf_font_cp_width(f, face, pdf_font_clean_cp(f, face, cp));
   }
@@ -117,7 +107,7 @@ void pdf_text_measure(pdf_fonts *f, int face, double size, const char *s, size_t
     if ((unsigned char)s[i] < 0x80)
       cp = (unsigned char)s[i++];
     else
-      i += next_cp(s, len, i, &cp);
+      i += pdf_next_cp(s, len, i, &cp);
     if (cp == '\n') cp = ' ';
     if (cp == 0xAD) { /* soft hyphen: the word may break here, with a "-" */
       int64_t hw = pdf_font_cp_width(f, face, '-');
@@ -153,7 +143,7 @@ void pdf_font_clean(pdf_fonts *f, int face, const char *s, size_t len, rapp_buf 
     if ((unsigned char)s[i] < 0x80) { /* ASCII (most of a table): no decoder call */
       cp = (unsigned char)s[i++];
     } else {
-      i += next_cp(s, len, i, &cp);
+      i += pdf_next_cp(s, len, i, &cp);
       if (cp == 0xAD) continue; /* soft hyphen: not drawn on a line that does not break there */
     }
     cp = pdf_font_clean_cp(f, face, cp);
@@ -189,7 +179,7 @@ int64_t pdf_font_string(pdf_fonts *f, int face, const char *s, size_t len, rapp_
     if ((unsigned char)s[i] < 0x80) {
       cp = (unsigned char)s[i++];
     } else {
-      i += next_cp(s, len, i, &cp);
+      i += pdf_next_cp(s, len, i, &cp);
       if (cp == 0xAD) continue; /* as pdf_font_clean */
     }
     int32_t w = pdf_font_known_width(f, face, cp);

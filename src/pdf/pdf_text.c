@@ -250,9 +250,7 @@ void pdf_para_break(pdf_fonts *f, pdf_para *p, const doc_run *runs, size_t nruns
     b.href = runs[r].href;
     for (size_t i = 0; i < len;) {
       uint32_t cp;
-      size_t n = utf8_decode(s + i, len - i, &cp);
-      if (n == 0) n = 1, cp = 0xFFFD;
-      i += n;
+      i += pdf_next_cp(s, len, i, &cp);
       if (cp == '\n') {
         flush_word(&b);
         new_line(&b);
@@ -293,13 +291,10 @@ static int one_line(pdf_fonts *f, pdf_para *p, const char *s, unsigned style, do
   size_t no = 0;
   for (size_t i = 0; i < len;) {
     uint32_t cp;
-    if ((unsigned char)s[i] < 0x80) {
+    if ((unsigned char)s[i] < 0x80)
       cp = (unsigned char)s[i++];
-    } else {
-      size_t n = utf8_decode(s + i, len - i, &cp);
-      if (n == 0) n = 1, cp = 0xFFFD;
-      i += n;
-    }
+    else
+      i += pdf_next_cp(s, len, i, &cp);
     if (cp == '\n' || cp == SOFT_HYPHEN) return 0;
     int32_t w = pdf_font_known_width(f, face, cp);
     if (w < 0) {
