@@ -10,7 +10,7 @@ rapp=$1 src=$2 work=$3
 skip() { echo "SKIP: $*"; exit 77; }
 fail() { echo "FAIL: $*"; exit 1; }
 
-for b in slurmctld slurmd sbatch sinfo squeue munge unmunge; do
+for b in slurmctld slurmd sbatch sinfo scontrol munge unmunge; do
   command -v "$b" >/dev/null || [ -x "/usr/sbin/$b" ] || skip "$b is not installed (scripts/setup.sh --tests installs slurm-wlm and munge)"
 done
 [ "$(id -u)" -eq 0 ] || skip "a single-node Slurm here runs its daemons as root; this test runs as $(id -un)"
@@ -86,12 +86,28 @@ echo "slurm: node $host idle (ports $port, $((port + 1)))"
 # the documented array script, 4 tasks, every sample unit
 out=$work/out
 mkdir -p "$out"
-jobid=$(sbatch --parsable --wait --array=0-3 --chdir="$work" --output="$work/logs/task-%a.log" \
+jobid=$(sbatch --parsable --array=0-3 --chdir="$work" --output="$work/logs/task-%a.log" \
   --export="ALL,RAPP=$rapp,RAPP_SCRIPT=$src/tests/batch/enhet.lua,RAPP_DB=$db,RAPP_OUT=$out,RAPP_EACH=unit,RAPP_PERIOD=2026-T2" \
-  "$src/scripts/cluster/slurm-array.sbatch")
-rc=$?
-[ $rc -eq 0 ] || { tail -5 "$work"/logs/task-*.log; fail "sbatch --wait exited $rc (job $jobid)"; }
-echo "slurm: array job $jobid finished"
+  "$src/scripts/cluster/slurm-array.sbatch") || fail "sbatch exited $?"
+# Wait for the four tasks by asking slurmctld every 0.5 s (up to 400 s), not with sbatch --wait:
+# that one sleeps 2, 8 and then 32 s between its questions (MinJobAge 300), so it saw the tasks'
+# end about 30 s late. A task is done in JobState COMPLETED with ExitCode 0:0 (what --wait's exit
+# status checked); a task that ended otherwise fails the test at once, naming its state.
+tasks=
+for _ in $(seq 800); do
+  # one line a task: "TASK STATE EXIT" (a range like 2-3 while tasks are still pending)
+  tasks=$(scontrol -o show job "$jobid" 2>/dev/null | awk '{t = s = e = ""
+    for (i = 1; i <= NF; i++) { split($i, kv, "=")
+      if (kv[1] == "ArrayTaskId") t = kv[2]; else if (kv[1] == "JobState") s = kv[2]; else if (kv[1] == "ExitCode") e = kv[2] }
+    print t, s, e}' | sort)
+  [ "$tasks" = "$(printf '%s COMPLETED 0:0\n' 0 1 2 3)" ] && break
+  echo "$tasks" | grep -Eq ' (FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY|BOOT_FAIL|DEADLINE|PREEMPTED) |COMPLETED [^0]|COMPLETED 0:[^0]' &&
+    { tail -n 5 "$work"/logs/task-*.log; fail "array job $jobid: a task ended badly: $(echo "$tasks" | tr '\n' ';')"; }
+  sleep 0.5
+done
+[ "$tasks" = "$(printf '%s COMPLETED 0:0\n' 0 1 2 3)" ] ||
+  { tail -n 5 "$work"/logs/task-*.log; fail "array job $jobid not done after 400 s: $(echo "$tasks" | tr '\n' ';')"; }
+echo "slurm: array job $jobid finished (4 tasks COMPLETED, exit code 0)"
 for k in 0 1 2 3; do
   [ -s "$out/manifest-shard-$k-of-4.json" ] || fail "array task $k wrote no manifest-shard-$k-of-4.json: $(cat "$work/logs/task-$k.log")"
 done
