@@ -18,7 +18,9 @@ local millions = economy.millions
 -- Overdue ones first, then open, then finished. Every row also carries the decision figures,
 -- counted over every decision made by :as_of (s, before the list's filter): n_total, n_open and
 -- n_overdue on that day, n_closed_in_period finished or dropped in the period. One query, the view
--- read once; when no decision is listed it gives one row with the figures only (body_code NULL).
+-- read once (from the derived table decision_interval when the snapshot has it:
+-- control.decision_state_source); when no decision is listed it gives one row with the figures
+-- only (body_code NULL).
 local DECISION_SQL = [[
 WITH s AS MATERIALIZED (
   SELECT body_code, case_number, meeting_date, deadline, status, finished, valid_from,
@@ -43,8 +45,9 @@ ORDER BY l.sort_order, l.body_code, l.overdue DESC, l.open DESC, l.deadline IS N
   l.case_number]]
 
 -- The decision figures and the listed decisions (without the figures-only row) of DECISION_SQL.
-local function decision_rows(db, q)
-  local rows = db:rows(DECISION_SQL, q)
+local function decision_rows(r, q)
+  local sql = DECISION_SQL:gsub("FROM decision_state\n", "FROM " .. control.decision_state_source(r) .. "\n", 1)
+  local rows = r.db:rows(sql, q)
   local d = rows[1]
   local dc = { total = d.n_total, open = d.n_open, overdue = d.n_overdue, closed_in_period = d.n_closed_in_period }
   if d.body_code == nil then rows = {} end
@@ -179,7 +182,7 @@ return rapp.report {
     local sick = absence.rows(r, per)
     local muni_rows = scorecard.rows(r, { period = per })
     local counts = scorecard.counts(muni_rows)
-    local decisions, dc = decision_rows(db, q)
+    local decisions, dc = decision_rows(r, q)
     local devs, risks = control.query(r, q)
     local whole = absence.whole(sick)
 

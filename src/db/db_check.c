@@ -353,6 +353,60 @@ static int check_economy_month(sqlite3 *db, const db_model *m, const unsigned ch
   return rc;
 }
 
+/* A derived table of src/db/indexes_v1.sql (the rows of a view, sums `rapp import` made once),
+ * when the snapshot has it, must still hold what its one definition there gives: the SELECT of
+ * its "INSERT INTO <table>" statement, run again and compared both ways (exactly: it runs as at
+ * the import). Each differing key (label_sql over the definition's columns) is a problem of table
+ * ptable, the snapshot changed after the import. A definition that does not compile (a changed
+ * view, a dropped index) is not checked here: the shape check names what changed. */
+static int check_derived(sqlite3 *db, const char *table, const char *label_sql, int ptable,
+                         db_problems *ps, rapp_err *err) {
+  if (db_table_rows(db, "main", table) < 0) return 0; /* not there: nothing derived */
+  char head[128];
+  snprintf(head, sizeof head, "INSERT INTO %s\n", table);
+  const char *def = strstr(db_indexes_v1_sql, head), *end = def ? strchr(def, ';') : NULL;
+  if (!def || !end) return err_set(err, "indexes_v1.sql has no definition of '%s'", table);
+  def += strlen(head);
+  rapp_buf sql = {0};
+  buf_printf(&sql,
+             "WITH d AS (%.*s) SELECT DISTINCT %s FROM (SELECT * FROM d EXCEPT SELECT * FROM \"%s\" "
+             "UNION ALL SELECT * FROM (SELECT * FROM \"%s\" EXCEPT SELECT * FROM d)) ORDER BY 1",
+             (int)(end - def), def, label_sql, table, table);
+  sqlite3_stmt *st = NULL;
+  int rc = 0;
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "%s (what rapp import derived) differs from its definition: the snapshot was changed "
+             "after the import; import it again",
+             table);
+    int s;
+    while ((s = sqlite3_step(st)) == SQLITE_ROW)
+      db_problems_add(ps, ptable, -1, 0, 0, msg, (const char *)sqlite3_column_text(st, 0));
+    if (s != SQLITE_DONE) rc = err_set(err, "checking table '%s': %s", table, sqlite3_errmsg(db));
+  }
+  sqlite3_finalize(st);
+  buf_free(&sql);
+  return rc;
+}
+
+/* The derived tables besides economy_month, each checked when the tables it is made of are. */
+static int check_derived_tables(sqlite3 *db, const db_model *m, const unsigned char *state,
+                                db_problems *ps, rapp_err *err) {
+  static const struct {
+    const char *table, *label_sql, *from[2];
+  } derived[] = {
+      {"decision_interval", "'decision ' || body_code || ' ' || case_number",
+       {"decision_status_change", "decision"}},
+      {"absence_month_total", "'month ' || month", {"absence", "staffing"}},
+  };
+  for (size_t i = 0; i < sizeof derived / sizeof derived[0]; i++) {
+    int t0 = db_model_table(m, derived[i].from[0]), t1 = db_model_table(m, derived[i].from[1]);
+    if (t0 < 0 || t1 < 0 || state[t0] != DB_TABLE_OK || state[t1] != DB_TABLE_OK) continue;
+    if (check_derived(db, derived[i].table, derived[i].label_sql, t0, ps, err) < 0) return -1;
+  }
+  return 0;
+}
 
 int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp_err *err) {
   double t0 = db_now_seconds();
@@ -382,6 +436,7 @@ int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp
   /* tables that lack a column are not checked: their rules would not compile */
   if (db_validate(db, "main", &m, state, 1, &ps, err) < 0) goto done;
   if (check_economy_month(db, &m, state, &ps, err) < 0) goto done;
+  if (check_derived_tables(db, &m, state, &ps, err) < 0) goto done;
   db_problems_sort(&ps);
   db_problems_print(&ps, &m, 0, diag);
   stats->tables = m.ntables;

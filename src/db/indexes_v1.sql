@@ -41,3 +41,30 @@ CREATE TABLE economy_month (
 ) WITHOUT ROWID;
 -- the sums as the schema's view economy_line_sum defines them (src/db/schema_v1.sql)
 INSERT INTO economy_month SELECT unit_code, month, budget, actual FROM economy_line_sum;
+-- Derived data (issue 15): the rows of the view decision_state (src/db/schema_v1.sql: every
+-- decision's status intervals), so a report judging the decisions on a day reads a table instead
+-- of evaluating the view's three branches and their next-change lookups for every decision
+-- (reports/kvartalsrapport.lua through control.decision_state_source). The rule stays the view's:
+-- the table is only its rows, and `rapp check` compares the two. Untyped columns: each value is
+-- stored as the view gives it.
+CREATE TABLE decision_interval (body_code, case_number, status, finished, valid_from, valid_to,
+                                meeting_date, deadline, overdue_from);
+INSERT INTO decision_interval
+SELECT body_code, case_number, status, finished, valid_from, valid_to, meeting_date, deadline, overdue_from
+FROM decision_state;
+-- Derived data (issue 15): sick leave and staffing of the whole municipality per month, so the
+-- month-by-month line of sick leave (lua/rapp/absence.lua, M.MONTHS_SQL; without the table
+-- M.MONTHS_FROM_ROWS) reads a row per month instead of every unit's row of two years. Each
+-- month's absence rows are added along absence_month (month, then the table's order), as the
+-- line's query without the table adds them: the same sums to the last bit.
+CREATE TABLE absence_month_total (
+  month           TEXT NOT NULL PRIMARY KEY,
+  absent_days     REAL,                           -- sum(short_term_days + long_term_days); NULL: no absence row
+  planned_days    REAL,                           -- sum(absence.planned_days)
+  headcount       INTEGER                         -- sum(staffing.headcount); NULL: no staffing row
+) WITHOUT ROWID;
+INSERT INTO absence_month_total
+SELECT month, a.absent_days, a.planned_days, h.headcount
+FROM (SELECT x.month, sum(x.short_term_days + x.long_term_days) AS absent_days, sum(x.planned_days) AS planned_days
+      FROM absence x INDEXED BY absence_month GROUP BY x.month) a
+FULL JOIN (SELECT month, sum(headcount) AS headcount FROM staffing GROUP BY month) h USING (month);
