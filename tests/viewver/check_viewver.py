@@ -1,19 +1,21 @@
 #!/usr/bin/python3
 """tests/viewver/check_viewver.py — the rules are this rapp's, never a snapshot's (docs/schema.md,
-"Views: the rules are the engine's"). Every connection to a snapshot creates the schema's views as
-TEMP views, which SQLite finds before the snapshot's own, so:
+"The rules are this rapp's"). Every connection to a snapshot that is not exactly as this rapp
+imports it creates the schema's views as TEMP views, which SQLite finds before the snapshot's own,
+so:
 
 - old: the snapshot that rapp at b603361 (session 7's start) imported from the sample, made here
   from this rapp's import with b603361.sql (its tables and indexes are checked against a digest
   of what b603361's schema_v1.sql and indexes_v1.sql make; its three decision views hold
   b603361's text). `rapp check` passes it (exit 0, "no problems") with one note per old view;
   kvartalsrapport and vedtaksoppfolging print the same PDF text and XLSX cells as from a fresh
-  import.
+  import, and enhetsrapport as a batch in two workers (the parent's remembered check) the same PDF
+  text.
 - tamper: a copy whose views hold other rules (decision_status_label's finished, result_status
   all 'desired', deviation_state all closed, period_as_of on the first day, personvern_rule's
-  k = 1, text_section with one section); each
-  view, read directly from the file, gives other rows than this rapp's (so the tamper would
-  show), yet the reports print exactly what they print from the fresh import, and `rapp check`
+  k = 1, text_section with one section); each view, read directly from the file, gives other rows
+  than this rapp's (so the tamper would show), yet the reports print exactly what they print from
+  the fresh import, and `rapp check`
   reports no problem (the texts' sections are checked against this rapp's text_section).
 - noviews: a copy without any view: the same reports, `rapp check` notes each missing view.
 - The decision figures (vedtaksoppfolging's summary and status counts, kvartalsrapport's key
@@ -201,7 +203,25 @@ def decision_figures_ok(got, tag):
                   f"{tag} {report} {period}: key figure Forfalte politiske vedtak = {n_overdue}")
 
 
+UNITS = os.path.join(WORK, "units.txt")
+with open(UNITS, "w") as f:
+    f.write("ENH2010\nENH3010\n")
+
+
+def batch(db, tag):
+    """enhetsrapport 2026-T2 as a batch of two units in two workers (each opens the snapshot its
+    parent checked: the remembered check, with or without this rapp's views): {unit: PDF text}."""
+    out = os.path.join(WORK, f"{tag}-batch")
+    r = run_with([RAPP, "run", os.path.join(SRC, "reports", "enhetsrapport.lua"), "--db", db, "--period", "2026-T2",
+                  "--each", "unit=@" + UNITS, "-j", "2", "--format", "pdf", "--out", out, "-q"], ENV)
+    check(r.returncode == 0, f"{tag}: the enhetsrapport batch runs: {r.stderr}")
+    return {u: normalise(pdf_text(os.path.join(out, f"enhetsrapport-2026-T2-{u}.pdf")), db)
+            for u in ("ENH2010", "ENH3010") if r.returncode == 0}
+
+
 fresh = outputs(DB, "fresh")
+fresh_batch = batch(DB, "fresh")
+check(len(fresh_batch) == 2, "the fresh import's batch runs")
 check(len(fresh) == len(REPORTS), "the fresh import's reports run")
 decision_figures_ok(fresh, "fresh")
 
@@ -224,6 +244,7 @@ for tag, db in VARIANTS.items():
         check(pdf == fresh[key][0], f"{tag}: {key[0]} {key[1]}: the PDF text is the fresh import's")
         check(cells == fresh[key][1], f"{tag}: {key[0]} {key[1]}: the XLSX cells are the fresh import's")
     decision_figures_ok(got, tag)
+    check(batch(db, tag) == fresh_batch, f"{tag}: the batch's PDF texts are the fresh import's")
     check(sha256_file(db) == before, f"{tag}: check and run leave the snapshot's bytes as they were")
     check(not [f for f in os.listdir(WORK) if f.startswith(tag + ".db-")], f"{tag}: no journal beside the snapshot")
 
