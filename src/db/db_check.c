@@ -42,9 +42,14 @@ int db_open_snapshot(const char *path, sqlite3 **out, rapp_err *err) {
     err_set(err, "cannot open snapshot '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
     goto fail;
   }
-  if (sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK ||
-      db_check_version(db, path, err) != 0) {
+  if (db_check_version(db, path, err) != 0) {
     if (!err || !err->msg[0]) err_set(err, "'%s' is not a snapshot: %s", path, sqlite3_errmsg(db));
+    goto fail;
+  }
+  /* the rules that read a view (a text's section, an account line) read this rapp's */
+  if (db_use_engine_views(db, err) != 0) goto fail;
+  if (sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
+    err_set(err, "cannot open snapshot '%s': %s", path, sqlite3_errmsg(db));
     goto fail;
   }
   if (db_register_functions(db, err) < 0) goto fail;
@@ -69,6 +74,20 @@ int db_check_version(sqlite3 *db, const char *path, rapp_err *err) {
   if (version != DB_SCHEMA_VERSION)
     return err_set(err, "snapshot '%s' has schema version %d; this rapp reads version %d", path, version,
                    DB_SCHEMA_VERSION);
+  return 0;
+}
+
+int db_use_engine_views(sqlite3 *db, rapp_err *err) {
+  char *msg = NULL;
+  /* one transaction: the temp schema is written once, not once per view */
+  if (sqlite3_exec(db, "BEGIN", NULL, NULL, &msg) != SQLITE_OK ||
+      sqlite3_exec(db, (const char *)db_engine_views, NULL, NULL, &msg) != SQLITE_OK ||
+      sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+    err_set(err, "cannot create this rapp's views for the snapshot: %s", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+  }
   return 0;
 }
 
@@ -142,14 +161,17 @@ static int list_read(name_list *l, sqlite3_stmt *st, int ncols) {
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Compares the snapshot's structure with the schema: adds a problem for every table, column and
- * view it lacks, and for a table that is not a plain table (a view in its place is never read:
- * it could run forever). state[ti] becomes DB_TABLE_UNUSABLE for a table that lacks anything.
- * With full, also the views' text and status_label's rows are compared. Returns -1 when the
- * schema cannot be read. The snapshot's views are read with one query, and each schema table's
- * kind and columns with one each (not one per column: a run checks every snapshot it opens). */
+/* Compares the snapshot's structure with the schema: adds a problem for every table and column
+ * it lacks, and for a table that is not a plain table (a view in its place is never read: it
+ * could run forever). state[ti] becomes DB_TABLE_UNUSABLE for a table that lacks anything.
+ * With full (rapp check), also status_label's rows are compared, and each view of the schema
+ * that the snapshot lacks or holds with another text is a line in notes: not a problem, since
+ * nothing reads a snapshot's views (every connection runs this rapp's, db_use_engine_views), but
+ * SQL run on the file with other tools gets the snapshot's. Returns -1 when the schema cannot be
+ * read. The snapshot's views are read with one query, and each schema table's kind and columns
+ * with one each (not one per column: a run checks every snapshot it opens). */
 static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems *ps,
-                           unsigned char *state, rapp_err *err) {
+                           unsigned char *state, rapp_buf *notes, rapp_err *err) {
   sqlite3_stmt *cols = NULL, *views = NULL, *kinds = NULL, *st = NULL;
   name_list tables = {0}, have_views = {0}, have_cols = {0};
   int rc = -1;
@@ -160,7 +182,7 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
        * view's columns, which compiles every view) */
       sqlite3_prepare_v2(db, "SELECT name, type, wr FROM pragma_table_list(?1) WHERE schema = 'main'",
                          -1, &kinds, NULL) ||
-      list_read(&have_views, views, 2) < 0) {
+      (full && list_read(&have_views, views, 2) < 0)) {
     err_set(err, "reading the snapshot's schema: %s", sqlite3_errmsg(db));
     goto done;
   }
@@ -209,18 +231,15 @@ static int check_structure(sqlite3 *db, const db_model *m, int full, db_problems
       st = NULL;
     }
   }
-  for (int v = 0; v < m->nviews; v++) {
+  for (int v = 0; full && v < m->nviews; v++) {
     int k = list_find(&have_views, m->view_names[v]);
-    char msg[256];
-    if (k < 0 && db_view_optional(m->view_names[v])) continue;
-    if (k < 0) {
-      snprintf(msg, sizeof msg, "view '%s' is missing from the snapshot", m->view_names[v]);
-      db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
-    } else if (full && strcmp(have_views.text[k] ? have_views.text[k] : "", m->view_sql[v]) != 0) {
-      snprintf(msg, sizeof msg, "view '%s' differs from the one schema version %d defines", m->view_names[v],
-               DB_SCHEMA_VERSION);
-      db_problems_add(ps, -1, -1, 0, 0, msg, NULL);
-    }
+    if (k < 0)
+      buf_printf(notes, "note: view '%s' is missing from the snapshot: reports use this rapp's view; "
+                 "other tools reading the file lack it until it is imported again\n", m->view_names[v]);
+    else if (strcmp(have_views.text[k] ? have_views.text[k] : "", m->view_sql[v]) != 0)
+      buf_printf(notes, "note: view '%s' differs from this rapp's (an older rapp made the snapshot, or it "
+                 "was changed): reports use this rapp's view, not the snapshot's; other tools reading the "
+                 "file see the snapshot's until it is imported again\n", m->view_names[v]);
   }
   rc = 0;
 done:
@@ -266,12 +285,12 @@ int db_shape_as_imported(sqlite3 *db) {
 int db_check_shape(sqlite3 *db, const char *path, rapp_err *err) {
   /* a snapshot as `rapp import` wrote it (the usual case) has the shape by construction; any
    * other goes through the comparison below, which names what is wrong */
-  if (db_shape_as_imported(db) == 1) return 0;
+  if (db_shape_as_imported(db) == 1) return 1;
   db_model m;
   db_problems ps = {0};
   if (db_model_load(&m, err) < 0) return -1;
   unsigned char *state = xcalloc((size_t)m.ntables, 1);
-  int rc = check_structure(db, &m, 0, &ps, state, err);
+  int rc = check_structure(db, &m, 0, &ps, state, NULL, err);
   if (rc == 0 && ps.n > 0) {
     const db_problem *p = &ps.v[0];
     rapp_buf first = {0};
@@ -415,6 +434,7 @@ int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp
   db_model m;
   db_problems ps = {0};
   check_clock clk = {t0 + seconds, 0};
+  rapp_buf notes = {0};
   if (db_open_snapshot(path, &db, err) < 0) return -1;
   if (db_model_load(&m, err) < 0) {
     db_close_snapshot(db);
@@ -423,7 +443,7 @@ int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp
   unsigned char *state = xcalloc((size_t)m.ntables, 1);
   int rc = -1;
   sqlite3_progress_handler(db, PROGRESS_STEPS, on_progress, &clk);
-  if (check_structure(db, &m, 1, &ps, state, err) < 0) goto done;
+  if (check_structure(db, &m, 1, &ps, state, &notes, err) < 0) goto done;
   for (int ti = 0; ti < m.ntables; ti++) {
     if (state[ti] != DB_TABLE_OK) continue;
     long long n = db_table_rows(db, "main", m.tables[ti].name);
@@ -439,6 +459,7 @@ int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp
   if (check_derived_tables(db, &m, state, &ps, err) < 0) goto done;
   db_problems_sort(&ps);
   db_problems_print(&ps, &m, 0, diag);
+  if (notes.len) fputs(buf_str(&notes), diag);
   stats->tables = m.ntables;
   stats->problems = (int)ps.n;
   rc = 0;
@@ -458,5 +479,6 @@ done:
   db_problems_free(&ps);
   db_model_free(&m);
   db_close_snapshot(db);
+  buf_free(&notes);
   return rc;
 }

@@ -22,6 +22,9 @@ extern const size_t db_schema_image_size;
  * generated at build time by db/gen/schema_image.c. */
 extern const unsigned char db_shape_text[];
 extern const size_t db_shape_text_size;
+/* Every view of the schema as "CREATE TEMP VIEW ...;", NUL-terminated (generated at build time by
+ * db/gen/schema_image.c from schema_v1.sql). */
+extern const unsigned char db_engine_views[];
 
 /* What a column holds, from its declared type and its name (docs/schema.md, "Conventions"). */
 typedef enum db_kind {
@@ -82,10 +85,6 @@ int db_model_load(db_model *m, rapp_err *err);
 void db_model_free(db_model *m);
 int db_model_table(const db_model *m, const char *name); /* index or -1 */
 int db_table_column(const db_table *t, const char *name); /* index or -1 */
-/* Whether the schema's view name may be missing from a snapshot: economy_line_sum, added to
- * schema version 4 after snapshots of it were made (an older one lacks it; nothing reads it
- * there: db_check.c compares economy_month with the engine's own text of it). */
-int db_view_optional(const char *name);
 /* The SELECT of the schema's view name as the engine has it (the text after AS of its CREATE
  * VIEW in m), or NULL: to run the engine's rule whatever the snapshot holds. */
 const char *db_model_view_select(const db_model *m, const char *name);
@@ -101,9 +100,16 @@ void db_read_only_uri(rapp_buf *b, const char *path);
 /* Fails with "snapshot 'PATH' has schema version N; this rapp reads version 1" unless PRAGMA
  * user_version is DB_SCHEMA_VERSION (db_check.c). */
 int db_check_version(sqlite3 *db, const char *path, rapp_err *err);
-/* Fails with "'PATH' does not have the tables and columns of a schema version 1 snapshot (table
- * 'unit' missing from the snapshot, and more); 'rapp check PATH' lists what is wrong" unless
- * every table (a plain table, not a view), column and view of the schema is there (db_check.c).
+/* Creates db_engine_views on db, a connection to a snapshot (before query_only is set): SQLite
+ * resolves a name in temp before main, so every query, and every view that reads another, runs
+ * this rapp's rules, never the view text the snapshot holds (docs/schema.md, "The rules are this
+ * rapp's") (db_check.c). Needless when db_check_shape returned 1 (the snapshot's views are these). */
+int db_use_engine_views(sqlite3 *db, rapp_err *err);
+/* Fails (-1) with "'PATH' does not have the tables and columns of a schema version 1 snapshot
+ * (table 'unit' missing from the snapshot, and more); 'rapp check PATH' lists what is wrong"
+ * unless every table (a plain table, not a view) and column of the schema is there (db_check.c).
+ * 1: the snapshot is as `rapp import` writes it (db_shape_as_imported), its views this rapp's;
+ * 0: it has the tables and columns, but its views are not looked at: use db_use_engine_views.
  * For connections that run queries: a wrong snapshot is named as such, not as a query's error. */
 int db_check_shape(sqlite3 *db, const char *path, rapp_err *err);
 /* 1 when db's sqlite_schema is exactly db_shape_text (what `rapp import` writes: the shape is

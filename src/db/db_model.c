@@ -59,10 +59,6 @@ int db_model_table(const db_model *m, const char *name) {
   return -1;
 }
 
-int db_view_optional(const char *name) {
-  return strcmp(name, "economy_line_sum") == 0;
-}
-
 const char *db_model_view_select(const db_model *m, const char *name) {
   for (int v = 0; v < m->nviews; v++) {
     if (strcmp(m->view_names[v], name) != 0) continue;

@@ -132,9 +132,9 @@ static const rule rules[] = {
      "OR EXISTS (SELECT 1 FROM {s}.area a WHERE a.code = t.owner)",
      "'unknown owner ' || quote(t.owner) || ' (a unit code, an area code or ''kommunedirektor'')'"},
     {"report_text", "section", RULE_SQL,
-     "EXISTS (SELECT 1 FROM main.text_section x WHERE x.code = t.section)",
+     "EXISTS (SELECT 1 FROM text_section x WHERE x.code = t.section)",
      "'unknown section ' || quote(t.section) || ' (the sections are: ' || "
-     "(SELECT group_concat(code, ', ') FROM (SELECT code FROM main.text_section ORDER BY sort_order)) || ')'"},
+     "(SELECT group_concat(code, ', ') FROM (SELECT code FROM text_section ORDER BY sort_order)) || ')'"},
     /* a snapshot made by other means than rapp import: its texts must be printable too */
     {"report_text", "body", RULE_SQL, "rapp_markdown_error(t.body) IS NULL",
      "'the Markdown of ' || quote(t.source_file) || ' cannot be printed: ' || rapp_markdown_error(t.body)"},
@@ -145,9 +145,9 @@ static const rule rules[] = {
     {"kostra_indicator", "decimals", RULE_RANGE, "0", "6"},
     {"kostra_indicator", "direction", RULE_SET, "'higher', 'lower'", NULL},
     {"annual_account", "line", RULE_SQL,
-     "EXISTS (SELECT 1 FROM main.annual_account_line x WHERE x.code = t.line)",
+     "EXISTS (SELECT 1 FROM annual_account_line x WHERE x.code = t.line)",
      "'unknown line ' || quote(t.line) || ' (the lines are: ' || "
-     "(SELECT group_concat(code, ', ') FROM (SELECT code FROM main.annual_account_line ORDER BY sort_order)) || ')'"},
+     "(SELECT group_concat(code, ', ') FROM (SELECT code FROM annual_account_line ORDER BY sort_order)) || ')'"},
     /* version 4: årshjul lanes and rhythm, company board and strategy */
     {"wheel_activity", "category", RULE_SET, "'planlegging', 'rapportering', 'politisk'", NULL},
     {"wheel_activity", "reference_year", RULE_RANGE, "1900", "2100"},

@@ -184,6 +184,7 @@ static int on_progress(void *ud) {
 static struct {
   int set;
   struct stat st;
+  int as_imported; /* db_check_shape gave 1: its views are this rapp's (else db_use_engine_views) */
 } checked;
 
 int db_query_open(const char *path, db_query **out, rapp_err *err) {
@@ -240,10 +241,9 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   sqlite3_limit(q->db, SQLITE_LIMIT_ATTACHED, 0);
   char *msg = NULL;
   /* Reading the schema now makes a non-database or damaged file fail here, not in a query.
-   * temp_store=MEMORY: sorts and temporary tables stay in the heap, inside the memory budget,
-   * instead of writing gigabytes to /var/tmp. */
-  if (sqlite3_exec(q->db, "PRAGMA temp_store = MEMORY; PRAGMA query_only = 1; "
-                          "SELECT count(*) FROM sqlite_schema;",
+   * temp_store=MEMORY: sorts and temporary tables (and this rapp's views, below) stay in the
+   * heap, inside the memory budget, instead of writing gigabytes to /var/tmp. */
+  if (sqlite3_exec(q->db, "PRAGMA temp_store = MEMORY; SELECT count(*) FROM sqlite_schema;",
                    NULL, NULL, &msg) != SQLITE_OK) {
     err_set(err, "cannot read the snapshot '%s': %s", path, msg ? msg : sqlite3_errmsg(q->db));
     sqlite3_free(msg);
@@ -252,12 +252,25 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   }
   struct stat now; /* the file SQLite opened is still the one stat'ed above */
   if (!(checked.set && file_same_version(&checked.st, &st) && stat(path, &now) == 0 && file_same_version(&st, &now))) {
-    if (db_check_version(q->db, path, err) != 0 || db_check_shape(q->db, path, err) != 0) {
+    int shape = -1;
+    if (db_check_version(q->db, path, err) != 0 || (shape = db_check_shape(q->db, path, err)) < 0) {
       db_query_close(q);
       return -1;
     }
     checked.set = S_ISREG(st.st_mode);
     checked.st = st;
+    checked.as_imported = shape == 1;
+  }
+  /* The rules are this rapp's. A snapshot as this rapp imports it holds this rapp's views; any
+   * other (an older rapp's view text, a changed one, none) gets them as TEMP views, which hide
+   * the snapshot's (7 M instructions, so not for the usual case). Then nothing more can be
+   * written, not even in temp. */
+  if ((!checked.as_imported && db_use_engine_views(q->db, err) != 0) ||
+      sqlite3_exec(q->db, "PRAGMA query_only = 1", NULL, NULL, &msg) != SQLITE_OK) {
+    if (msg) err_set(err, "cannot read the snapshot '%s': %s", path, msg);
+    sqlite3_free(msg);
+    db_query_close(q);
+    return -1;
   }
   sqlite3_set_authorizer(q->db, authorize, q);
   sqlite3_progress_handler(q->db, PROGRESS_STEPS, on_progress, q);

@@ -318,7 +318,7 @@ FROM risk r;
 -- The decision statuses: finished 1 = no longer followed up (ferdig or utgår); the order in
 -- reports. The words a report prints for a status come from the label tables
 -- (code.decision.status.<status> in r.lang: rapp.control.code_word/status_text), not from here.
--- Part of the schema, not data: a view so that rapp check verifies its contents like every view's.
+-- Part of the schema, not data: a view, so every report reads this rapp's (docs/schema.md, views).
 CREATE VIEW decision_status_label (status, finished, sort_order) AS
 VALUES ('ikke påbegynt', 0, 1),
        ('under arbeid',  0, 2),
@@ -424,7 +424,7 @@ FROM leader_agreement a WHERE a.signed_date IS NOT NULL;
 -- ==== reports). Appended here in one block; the file keeps its name.
 
 -- The sections a text contribution may fill, with the heading a report gives them and their
--- order. Part of the schema, not data (a view, so rapp check verifies it like every view's).
+-- order. Part of the schema, not data (a view, so every report reads this rapp's rows).
 CREATE VIEW text_section (code, label, sort_order) AS
 VALUES ('sammendrag',     'Sammendrag',          1),
        ('vurdering',      'Vurdering',           2),

@@ -35,22 +35,25 @@ grep -q "table 'actual' (unit $stale): economy_month .* differs" "$work/check-st
 cp "$work/with.db" "$work/old.db"
 sqlite3 "$work/old.db" "DROP VIEW economy_line_sum" || fail "dropping the view economy_line_sum"
 "$rapp" check "$work/old.db" >"$work/check-old" 2>&1 || fail "rapp check of a snapshot without the view: $(head -3 "$work/check-old")"
-[ "$(sed "s|$work/old.db|X|" "$work/check-old")" = "$(sed "s|$work/with.db|X|" "$work/check-ok")" ] ||
+# ... the same as of a fresh import, and a note that the view is missing (the engine's is used)
+[ "$(sed "s|$work/old.db|X|" "$work/check-old" | grep -v "^note: view 'economy_line_sum' is missing")" = \
+  "$(sed "s|$work/with.db|X|" "$work/check-ok")" ] ||
   fail "rapp check says other things of a snapshot without the view: $(head -3 "$work/check-old")"
+grep -q "^note: view 'economy_line_sum' is missing" "$work/check-old" || fail "rapp check gave no note of the missing view"
 cp "$work/old.db" "$work/old-stale.db"
 sqlite3 "$work/old-stale.db" "UPDATE actual SET amount = amount + 1000 WHERE rowid = (SELECT min(rowid) FROM actual)" ||
   fail "changing an actual line"
 if "$rapp" check "$work/old-stale.db" >"$work/check-old-stale" 2>&1; then fail "rapp check passed a stale economy_month without the view"; fi
 grep -q "table 'actual' (unit $stale): economy_month .* differs" "$work/check-old-stale" ||
   fail "rapp check without the view did not name unit $stale: $(head -3 "$work/check-old-stale")"
-# a view with another rule (budget doubled) changes nothing of the comparison: only the view is named
+# a view with another rule (budget doubled) changes nothing of the comparison: the view is noted
 cp "$work/with.db" "$work/other.db"
 sqlite3 "$work/other.db" "DROP VIEW economy_line_sum; CREATE VIEW economy_line_sum AS
   SELECT unit_code, month, 2 * sum(amount) AS budget, NULL AS actual FROM budget GROUP BY 1, 2" ||
   fail "replacing the view economy_line_sum"
-if "$rapp" check "$work/other.db" >"$work/check-other" 2>&1; then fail "rapp check passed another economy_line_sum"; fi
-grep -q "view 'economy_line_sum' differs from the one schema version" "$work/check-other" ||
-  fail "rapp check did not name the changed view: $(head -3 "$work/check-other")"
+"$rapp" check "$work/other.db" >"$work/check-other" 2>&1 || fail "rapp check of a snapshot with another economy_line_sum: $(head -3 "$work/check-other")"
+grep -q "^note: view 'economy_line_sum' differs from this rapp's" "$work/check-other" ||
+  fail "rapp check did not note the changed view: $(head -3 "$work/check-other")"
 if grep -q "economy_month (the sums" "$work/check-other"; then fail "rapp check compared economy_month with the snapshot's view"; fi
 same_without economy_month
 "$rapp" run "$src/reports/kvartalsrapport.lua" --db "$work/old.db" --period 2026-T2 --format pdf \

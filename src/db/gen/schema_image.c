@@ -9,9 +9,16 @@
  *
  * Also `db_shape_text`: the snapshot's sqlite_schema as `rapp import` writes it (the schema, then
  * indexes_v1.sql). A snapshot whose sqlite_schema is exactly that has the schema's shape by
- * construction, so the shape check of every run (db_check_shape) skips its comparison then. */
+ * construction, so the shape check of every run (db_check_shape) skips its comparison then; its
+ * views are this rapp's too, so they may be read.
+ *
+ * And `db_engine_views`: every view of the schema as CREATE TEMP VIEW, in the schema's order. A
+ * connection to any other snapshot creates them first (db_use_engine_views, db_check.c), so
+ * SQLite, which resolves a name in temp before main, runs this rapp's rules (result_status,
+ * decision_state, ...) whatever view text the snapshot holds (an older rapp's, or a changed one). */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 extern const char db_schema_v1_sql[];
 extern const char db_indexes_v1_sql[];
@@ -49,6 +56,34 @@ static int shape_text(sqlite3 *db, FILE *out) {
   return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* db_engine_views (db_int.h): "CREATE TEMP VIEW ...;\n" for every view, in creation order (a
+ * view names the views it reads only when it runs, but keep the schema's order anyway). */
+static int engine_views(sqlite3 *db, FILE *out) {
+  static const char prefix[] = "CREATE VIEW ";
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY rowid", -1, &st,
+                         NULL) != SQLITE_OK)
+    return -1;
+  size_t n = 0;
+  int rc;
+  fprintf(out, "const unsigned char db_engine_views[] = {");
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *sql = (const char *)sqlite3_column_text(st, 1);
+    if (!sql || strncmp(sql, prefix, sizeof prefix - 1) != 0) {
+      fprintf(stderr, "schema_v1.sql: view '%s' does not start with '%s'\n", sqlite3_column_text(st, 0), prefix);
+      sqlite3_finalize(st);
+      return -1;
+    }
+    const char *parts[] = {"CREATE TEMP VIEW ", sql + sizeof prefix - 1, ";\n"};
+    for (int p = 0; p < 3; p++)
+      for (const unsigned char *c = (const unsigned char *)parts[p]; *c; c++, n++)
+        fprintf(out, "%s%u,", n % 24 ? "" : "\n", *c);
+  }
+  sqlite3_finalize(st);
+  fprintf(out, "0};\n");
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s OUT.c\n", argv[0]);
@@ -80,6 +115,11 @@ int main(int argc, char **argv) {
   for (sqlite3_int64 i = 0; i < n; i++) fprintf(out, "%s%u,", i % 24 ? "" : "\n", img[i]);
   fprintf(out, "\n};\n");
   sqlite3_free(img);
+  fprintf(out, "extern const unsigned char db_engine_views[];\n");
+  if (engine_views(db, out) < 0) {
+    fprintf(stderr, "schema_v1.sql: cannot list its views: %s\n", sqlite3_errmsg(db));
+    return 1;
+  }
   /* what `rapp import` leaves in sqlite_schema: the schema, then indexes_v1.sql (db_import.c) */
   fprintf(out, "extern const unsigned char db_shape_text[];\nextern const size_t db_shape_text_size;\n");
   if (sqlite3_exec(db, db_indexes_v1_sql, NULL, NULL, &msg) != SQLITE_OK || shape_text(db, out) < 0) {
