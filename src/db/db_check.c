@@ -77,11 +77,52 @@ int db_check_version(sqlite3 *db, const char *path, rapp_err *err) {
   return 0;
 }
 
+/* Each derived table of src/db/indexes_v1.sql ("INSERT INTO <table> <select>;") the snapshot
+ * has gets a TEMP view of the same name over its definition, so a report reads what this rapp's
+ * rules derive, not rows an older rapp derived with its own (decision_interval holds the rows of
+ * decision_state as the importing rapp had it). *msg as sqlite3_exec sets it. */
+static int shadow_derived_tables(sqlite3 *db, char **msg) {
+  static const char head[] = "INSERT INTO ";
+  int rc = SQLITE_OK;
+  for (const char *p = strstr(db_indexes_v1_sql, head); p && rc == SQLITE_OK; p = strstr(p, head)) {
+    if (p != db_indexes_v1_sql && p[-1] != '\n') { /* only a statement at a line's start */
+      p += sizeof head - 1;
+      continue;
+    }
+    p += sizeof head - 1;
+    size_t n = strcspn(p, " \t\n");
+    const char *def = p + n, *end = strchr(def, ';');
+    if (!end) break;
+    rapp_buf sql = {0};
+    buf_printf(&sql, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = '%.*s'", (int)n, p);
+    sqlite3_stmt *st = NULL;
+    int has = sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    st = NULL;
+    buf_reset(&sql);
+    buf_printf(&sql, "CREATE TEMP VIEW \"%.*s\" AS %.*s", (int)n, p, (int)(end - def), def);
+    if (has) rc = sqlite3_exec(db, buf_str(&sql), NULL, NULL, msg);
+    /* a definition that does not compile on this snapshot (an index it names was dropped) */
+    buf_reset(&sql);
+    buf_printf(&sql, "SELECT * FROM temp.\"%.*s\"", (int)n, p);
+    if (has && rc == SQLITE_OK && sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+      *msg = sqlite3_mprintf("the derived table '%.*s' cannot be derived again by this rapp's rules (%s); "
+                             "import the snapshot again", (int)n, p, sqlite3_errmsg(db));
+      rc = SQLITE_ERROR;
+    }
+    sqlite3_finalize(st);
+    buf_free(&sql);
+    p = end;
+  }
+  return rc;
+}
+
 int db_use_engine_views(sqlite3 *db, rapp_err *err) {
   char *msg = NULL;
   /* one transaction: the temp schema is written once, not once per view */
   if (sqlite3_exec(db, "BEGIN", NULL, NULL, &msg) != SQLITE_OK ||
       sqlite3_exec(db, (const char *)db_engine_views, NULL, NULL, &msg) != SQLITE_OK ||
+      shadow_derived_tables(db, &msg) != SQLITE_OK ||
       sqlite3_exec(db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
     err_set(err, "cannot create this rapp's views for the snapshot: %s", msg ? msg : sqlite3_errmsg(db));
     sqlite3_free(msg);
@@ -348,7 +389,7 @@ static int check_economy_month(sqlite3 *db, const db_model *m, const unsigned ch
   buf_printf(&sql,
              "WITH economy_line_sum AS (%s) "
              "SELECT coalesce(s.unit_code, e.unit_code), coalesce(s.month, e.month) FROM economy_line_sum s "
-             "FULL JOIN economy_month e ON e.unit_code = s.unit_code AND e.month = s.month "
+             "FULL JOIN main.economy_month e ON e.unit_code = s.unit_code AND e.month = s.month "
              "WHERE s.unit_code IS NULL OR e.unit_code IS NULL "
              "OR (s.budget IS NULL) <> (e.budget IS NULL) OR abs(s.budget - e.budget) > 0.005 "
              "OR (s.actual IS NULL) <> (e.actual IS NULL) OR abs(s.actual - e.actual) > 0.005 ORDER BY 1, 2",
@@ -388,8 +429,8 @@ static int check_derived(sqlite3 *db, const char *table, const char *label_sql, 
   def += strlen(head);
   rapp_buf sql = {0};
   buf_printf(&sql,
-             "WITH d AS (%.*s) SELECT DISTINCT %s FROM (SELECT * FROM d EXCEPT SELECT * FROM \"%s\" "
-             "UNION ALL SELECT * FROM (SELECT * FROM \"%s\" EXCEPT SELECT * FROM d)) ORDER BY 1",
+             "WITH d AS (%.*s) SELECT DISTINCT %s FROM (SELECT * FROM d EXCEPT SELECT * FROM main.\"%s\" "
+             "UNION ALL SELECT * FROM (SELECT * FROM main.\"%s\" EXCEPT SELECT * FROM d)) ORDER BY 1",
              (int)(end - def), def, label_sql, table, table);
   sqlite3_stmt *st = NULL;
   int rc = 0;

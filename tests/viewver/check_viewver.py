@@ -248,4 +248,44 @@ for tag, db in VARIANTS.items():
     check(sha256_file(db) == before, f"{tag}: check and run leave the snapshot's bytes as they were")
     check(not [f for f in os.listdir(WORK) if f.startswith(tag + ".db-")], f"{tag}: no journal beside the snapshot")
 
-finish("ok: an older rapp's, a changed and a missing view: check notes them, reports use this rapp's rules")
+
+
+def derived(con):
+    """An older rapp's derived tables: other rows than this rapp's rules derive (indexes_v1.sql),
+    in a snapshot not exactly as this rapp imports it (decision_state's text differs, same rule)."""
+    sql = view_sql(con, "decision_state")
+    con.execute("DROP VIEW decision_state")
+    con.execute(re.sub(r"\bAS\b", "AS /* an older rapp */", sql, count=1))
+    con.execute("UPDATE decision_interval SET status = 'ferdig', finished = 1")
+    con.execute("UPDATE economy_month SET actual = 2 * actual, budget = 0")
+    con.execute("UPDATE absence_month_total SET absent_days = 0, headcount = 1")
+
+
+# the reports read what this rapp's rules derive (TEMP views over the definitions), not those
+# rows; rapp check names each derived table whose rows differ from the definitions
+db = variant("derived", derived)
+got = outputs(db, "derived")
+for key, (pdf, cells) in got.items():
+    check(pdf == fresh[key][0], f"derived: {key[0]} {key[1]}: the PDF text is the fresh import's")
+    check(cells == fresh[key][1], f"derived: {key[0]} {key[1]}: the XLSX cells are the fresh import's")
+decision_figures_ok(got, "derived")
+
+
+def derived_one(con):
+    """As derived, one row of each derived table changed (rapp check prints 200 problems at most)."""
+    sql = view_sql(con, "decision_state")
+    con.execute("DROP VIEW decision_state")
+    con.execute(re.sub(r"\bAS\b", "AS /* an older rapp */", sql, count=1))
+    con.execute("UPDATE decision_interval SET status = 'ferdig', finished = 1 WHERE rowid = (SELECT min(rowid) FROM decision_interval)")
+    con.execute("UPDATE economy_month SET budget = 0 WHERE (unit_code, month) = (SELECT unit_code, month FROM economy_month LIMIT 1)")
+    con.execute("UPDATE absence_month_total SET headcount = 1 WHERE month = (SELECT min(month) FROM absence_month_total)")
+
+
+r = run_with([RAPP, "check", variant("derived_one", derived_one)], ENV)
+check(r.returncode == 1, f"derived: rapp check exits 1 (got {r.returncode})")
+for what in ("economy_month (the sums rapp import made) differs", "decision_interval (what rapp import derived) differs",
+             "absence_month_total (what rapp import derived) differs"):
+    check(what in r.stdout + r.stderr, f"derived: rapp check says '{what}':\n{r.stdout[-600:]}")
+
+finish("ok: an older rapp's, a changed and a missing view, an older rapp's derived tables: check notes "
+       "or names them, reports use this rapp's rules")
