@@ -287,11 +287,25 @@ function M.counts(rows)
   return c
 end
 
+-- The counts of a scope's cached rows, counted once (scope_counts and table both ask); each
+-- caller gets a table of its own.
+local counted = setmetatable({}, { __mode = "k" })
+local function cached_counts(rows)
+  local c = counted[rows]
+  if not c then
+    c = M.counts(rows)
+    counted[rows] = c
+  end
+  local copy = { total = c.total }
+  for _, s in ipairs(M.statuses) do copy[s] = c[s] end
+  return copy
+end
+
 --- scorecard.scope_counts(r, opts) -> the counts of scorecard.counts for a scope, its name: the
 --- same options as scorecard.rows, without copying the rows (a report counting every area).
 function M.scope_counts(r, opts)
   local q, _, name = scope_params(r.db, "scope_counts", opts)
-  return M.counts(card_rows(r, q)), name
+  return cached_counts(card_rows(r, q)), name
 end
 
 -- ---- blocks ------------------------------------------------------------------------------------
@@ -363,28 +377,56 @@ function M.table(r, opts)
   local t = doc:table { columns = cols, title = title .. ", " .. period.label, sheet = sheet,
     note = #notes > 0 and concat(notes, " ") or nil }
   -- What repeats from row to row is worked out once per table: the labels, each unit's suffix,
-  -- each status's word and each period's label (a scope has hundreds of indicators but a
-  -- handful of units and periods).
+  -- each status's word, each period's label and each limit's text (a scope has hundreds of
+  -- indicators but a handful of units, periods and target values). The rows go to the table in
+  -- one call.
   local no_main_goal, dash = r:label("sc.no_main_goal"), fmt.dash
   local trend_text = {}
   if opts.trend then
     for _, k in ipairs { "better", "same", "worse" } do trend_text[k] = r:label("sc.trend." .. k) end
   end
-  local suffixes, status_words, period_texts = {}, {}, {}
-  local list = core.copy_rows(rows) -- plain copies for the caller (the cache is never changed)
-  for _, row in ipairs(rows) do
+  local suffixes, status_words, period_texts, limit_memos = {}, {}, {}, {}
+  local out_rows = {}
+  for i, row in ipairs(rows) do
     local out = { focus_area = row.focus_area, main_goal = row.main_goal or no_main_goal,
-      goal = row.goal, indicator = row.indicator, method = row.method, result = { text = "" },
-      previous = { text = "" } }
+      goal = row.goal, indicator = row.indicator, method = row.method }
     if row.indicator_code then
-      local u, d = row.unit_of_measure, row.decimals
-      local suffix = suffixes[u or ""]
+      local u, d, direction = row.unit_of_measure, row.decimals, row.direction
+      local ukey = u or ""
+      local suffix = suffixes[ukey]
       if not suffix then
         suffix = M.unit_suffix(u)
-        suffixes[u or ""] = suffix
+        suffixes[ukey] = suffix
       end
-      out.desired = M.limit_text(row.desired, row.direction, u, d) or dash
-      out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or dash
+      -- limit texts of this direction, unit and decimals, by value (M.limit_text once each)
+      local by_dir = limit_memos[direction or ""]
+      if not by_dir then
+        by_dir = {}
+        limit_memos[direction or ""] = by_dir
+      end
+      local by_unit = by_dir[ukey]
+      if not by_unit then
+        by_unit = {}
+        by_dir[ukey] = by_unit
+      end
+      local limits = by_unit[d or -1]
+      if not limits then
+        limits = {}
+        by_unit[d or -1] = limits
+      end
+      local desired, acceptable = row.desired, row.acceptable
+      local text = desired ~= nil and limits[desired]
+      if not text then
+        text = M.limit_text(desired, direction, u, d) or dash
+        if desired ~= nil then limits[desired] = text end
+      end
+      out.desired = text
+      text = acceptable ~= nil and limits[acceptable]
+      if not text then
+        text = M.limit_text(acceptable, direction, u, d) or dash
+        if acceptable ~= nil then limits[acceptable] = text end
+      end
+      out.acceptable = text
       local status = row.status
       if row.value ~= nil then
         out.result = { value = row.value, unit = suffix, status = status, decimals = d or 1 }
@@ -405,13 +447,19 @@ function M.table(r, opts)
       out.measured = measured
       if opts.previous then
         out.previous = { value = row.previous_value, unit = suffix, decimals = d or 1 }
+      else
+        out.previous = { text = "" }
       end
       if opts.trend then out.trend = trend_text[row.trend] or dash end
       if opts.comment then out.comment = row.comment end
+    else
+      out.result, out.previous = { text = "" }, { text = "" }
     end
-    t:add_row(out)
+    out_rows[i] = out
   end
-  return list, M.counts(list)
+  t:add_rows(out_rows)
+  -- plain copies for the caller (the cache is never changed); the counts are the cached rows'
+  return core.copy_rows(rows), cached_counts(rows)
 end
 
 --- scorecard.summary(r, opts) — adds a table per focus area counting the statuses of a scope's
