@@ -151,7 +151,7 @@ ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goa
 local set = specmod.set
 
 local option_fields = set { "period", "area", "unit", "common", "previous", "compare", "trend",
-  "comment", "title", "sheet", "legend", "notes", "period_column" }
+  "comment", "title", "sheet", "legend", "notes", "period_column", "rows" }
 
 local function code_of(v)
   if v == nil then return nil end
@@ -166,7 +166,7 @@ local function scope_params(db, fn, opts)
   for k in pairs(opts) do
     if not option_fields[k] then
       fail(sfmt("scorecard.%s: unknown option '%s' (valid: area, comment, common, compare, legend, notes, "
-        .. "period, period_column, previous, sheet, title, trend, unit)", fn, tostring(k)))
+        .. "period, period_column, previous, rows, sheet, title, trend, unit)", fn, tostring(k)))
     end
   end
   local period = opts.period
@@ -335,9 +335,13 @@ end
 --- Returns the rows (as scorecard.rows) and the counts. Options beyond scorecard.rows: title,
 --- sheet, previous (true: a column with the previous result), trend (true: the trend arrow),
 --- comment (true: the result's comment), period_column (default true: the measurement period),
---- legend (default true), notes (default true).
+--- legend (default true), notes (default true), rows (default true; false: no copies of the rows
+--- are made and the first value returned is nil, for a report that only prints the table).
 function M.table(r, opts)
   local q, period, name = scope_params(r.db, "table", opts)
+  if opts.rows ~= nil and type(opts.rows) ~= "boolean" then
+    fail("scorecard.table: rows = false returns no copies of the rows (only the counts); got " .. type(opts.rows))
+  end
   local rows = card_rows(r, q)
   local doc = r.doc
   if opts.legend ~= false then M.legend(r, nil) end
@@ -458,8 +462,9 @@ function M.table(r, opts)
     out_rows[i] = out
   end
   t:add_rows(out_rows)
-  -- plain copies for the caller (the cache is never changed); the counts are the cached rows'
-  return core.copy_rows(rows), cached_counts(rows)
+  -- plain copies for the caller (the cache is never changed), unless rows = false; the counts
+  -- are the cached rows'
+  return opts.rows ~= false and core.copy_rows(rows) or nil, cached_counts(rows)
 end
 
 --- scorecard.summary(r, opts) — adds a table per focus area counting the statuses of a scope's
