@@ -360,6 +360,17 @@ static void set_text(doc *d, doc_cell *c, const char *text) {
   c->text = doc_intern(d, text);
 }
 
+/* "YYYY-MM-DD..." read as the sscanf below reads it, for the common form (a date column of
+ * thousands of rows: sscanf is most of such a cell's cost); 0 for any other text (then sscanf). */
+static int iso_date(const char *t, int *y, int *m, int *d) {
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? t[i] != '-' : (t[i] < '0' || t[i] > '9')) return 0;
+  *y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+  *m = (t[5] - '0') * 10 + (t[6] - '0');
+  *d = (t[8] - '0') * 10 + (t[9] - '0');
+  return 1;
+}
+
 static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
   char buf[64];
   switch (lua_type(L, idx)) {
@@ -391,7 +402,8 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
       if (type == DOC_COL_DATE) {
         int y, m, dd;
         char tail;
-        if (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) >= 3 && strlen(t) >= 10 &&
+        if ((iso_date(t, &y, &m, &dd) ||
+             (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) >= 3 && strlen(t) >= 10)) &&
             nofmt_valid_date(y, m, dd)) {
           doc_cell_set_date(c, (int32_t)(y * 10000 + m * 100 + dd));
           return NULL;
@@ -1169,15 +1181,31 @@ static void push_typed(lua_State *L, db_stmt *st, int i, db_type ty) {
 static void push_column(lua_State *L, db_stmt *st, int i) { push_typed(L, st, i, db_stmt_column_type(st, i)); }
 
 /* Pushes the current row as a table; names at nidx, metatable at mtidx. Each column's type is
- * asked once (every sqlite3_column_* call takes the connection's mutex). */
-static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx) {
+ * asked once (every sqlite3_column_* call takes the connection's mutex). With prev > 0, the stack
+ * slots prev .. prev + column count - 1 hold each column's text of the row before: a text equal
+ * to it is that same Lua string again. Rationale: rows sorted by a grouping repeat their group's
+ * texts (a scorecard's focus area, goal and method on hundreds of rows); Lua would hash each
+ * short text again to intern it and allocate every long one (over 40 bytes) anew. */
+static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx, int prev) {
   int nc = db_stmt_column_count(st);
   lua_createtable(L, 0, nc);
   for (int i = 0; i < nc; i++) {
     db_type ty = db_stmt_column_type(st, i);
     if (ty == DB_NULL) continue;
     lua_rawgeti(L, nidx, i + 1);
-    push_typed(L, st, i, ty);
+    if (prev > 0 && ty == DB_TEXT) {
+      size_t len, plen;
+      const char *t = db_stmt_column_text(st, i, &len);
+      const char *p = lua_type(L, prev + i) == LUA_TSTRING ? lua_tolstring(L, prev + i, &plen) : NULL;
+      if (p && plen == len && memcmp(p, t, len) == 0) {
+        lua_pushvalue(L, prev + i);
+      } else {
+        lua_pushlstring(L, t, len);
+        lua_copy(L, -1, prev + i);
+      }
+    } else {
+      push_typed(L, st, i, ty);
+    }
     lua_rawset(L, -3);
   }
   lua_pushvalue(L, mtidx);
@@ -1229,10 +1257,14 @@ static int lf_query(lua_State *L) {
   db_stmt *st = open_query(L, sql, 2); /* handle names mt */
   int hidx = lua_gettop(L) - 2, nidx = hidx + 1, mtidx = hidx + 2;
   if (mode == 0) {
+    int nc = db_stmt_column_count(st);
+    luaL_checkstack(L, nc + 8, "too many columns");
+    int prev = lua_gettop(L) + 1; /* each column's text of the row before (push_row) */
+    for (int i = 0; i < nc; i++) lua_pushnil(L);
     lua_newtable(L);
     lua_Integer n = 0;
     while (step(L, st, sql) == 1) {
-      push_row(L, st, nidx, mtidx);
+      push_row(L, st, nidx, mtidx, nc > 0 ? prev : 0);
       lua_rawseti(L, -2, ++n);
     }
     rows = (long long)n;
@@ -1241,7 +1273,7 @@ static int lf_query(lua_State *L) {
     lua_pushnil(L);
   } else if (mode == 1) {
     rows = 1;
-    push_row(L, st, nidx, mtidx);
+    push_row(L, st, nidx, mtidx, 0);
   } else if (db_stmt_column_count(st) > 0) {
     rows = 1;
     push_column(L, st, 0);
@@ -1304,7 +1336,7 @@ static int iter_next(lua_State *L) {
   stmt_handle *h = lua_touserdata(L, lua_upvalueindex(4));
   if (!cursor_step(L, h, lua_tostring(L, lua_upvalueindex(1)))) return 0;
   h->pending = 0;
-  push_row(L, h->st, lua_upvalueindex(2), lua_upvalueindex(3));
+  push_row(L, h->st, lua_upvalueindex(2), lua_upvalueindex(3), 0);
   return 1;
 }
 
