@@ -587,15 +587,20 @@ static int lf_add_rows(lua_State *L) {
   int level = (int)luaL_optinteger(L, 5, 0);
   doc_table *t = h->t;
   lua_Integer nrows = luaL_len(L, 2);
-  int base = lua_gettop(L);
-  /* keys and status keys onto the stack once: base+1 .. base+ncols, then the status keys */
   int ncols = (int)t->ncols;
-  luaL_checkstack(L, 3 * ncols + 8, "too many columns");
+  luaL_checkstack(L, 4 * ncols + 8, "too many columns");
+  lua_settop(L, 6);
+  /* each text column's last text as the document holds it (a userdata: freed if we raise) */
+  const char **lastdoc = lua_newuserdatauv(L, (ncols ? (size_t)ncols : 1) * sizeof *lastdoc, 0);
+  int base = lua_gettop(L);
+  /* keys and status keys onto the stack once: base+1 .. base+ncols, then the status keys, the
+   * persons keys, and each column's last text value (base+1+3*ncols ..) */
   int has_persons = lua_istable(L, 6);
   for (int i = 0; i < ncols; i++) lua_geti(L, 3, i + 1);
   for (int i = 0; i < ncols; i++) lua_geti(L, 4, i + 1);
   for (int i = 0; i < ncols; i++)
     if (has_persons) lua_geti(L, 6, i + 1); else lua_pushnil(L);
+  for (int i = 0; i < ncols; i++) lua_pushnil(L);
   for (lua_Integer j = 1; j <= nrows; j++) {
     lua_geti(L, 2, j); /* row */
     if (!lua_istable(L, -1)) return prim_error(L, "row %d is not a table", (int)j);
@@ -608,7 +613,22 @@ static int lf_add_rows(lua_State *L) {
       if (kt == LUA_TSTRING || kt == LUA_TNUMBER) {
         lua_pushvalue(L, base + 1 + i);
         lua_gettable(L, -2); /* row value */
-        const char *e = fill_cell(L, h->d, &cell, t->cols[i].type, -1);
+        const char *e = NULL;
+        int last = base + 1 + 3 * ncols + i;
+        if (t->cols[i].type == DOC_COL_TEXT && lua_type(L, -1) == LUA_TSTRING) {
+          /* a text equal to the column's text in the row before (rows from r.db:rows share the
+           * Lua string): the document's copy of it again, without hashing it to intern it */
+          if (lua_rawequal(L, -1, last)) {
+            cell.kind = DOC_CELL_TEXT;
+            cell.text = lastdoc[i];
+          } else {
+            set_text(h->d, &cell, lua_tostring(L, -1));
+            lastdoc[i] = cell.text;
+            lua_copy(L, -1, last);
+          }
+        } else {
+          e = fill_cell(L, h->d, &cell, t->cols[i].type, -1);
+        }
         if (e) {
           doc_table_set_cell(h->d, t, ri, (size_t)i, &cell); /* what was set stays, as before */
           const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
