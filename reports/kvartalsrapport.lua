@@ -83,7 +83,7 @@ local function scorecard_section(r, p, muni_rows)
   doc:heading(1, r:label("h.scorecard"))
   doc:paragraph(r:label("sc.intro"))
   doc:heading(2, r:label("h.whole"))
-  scorecard.table(r, { period = p.period, previous = true, trend = true })
+  scorecard.table(r, { period = p.period, previous = true, trend = true, rows = false })
   scorecard.summary(r, { period = p.period, sheet = r:label("sc.sheet_summary") })
   scorecard.status_chart(r, muni_rows, r:label("sc.status_chart", p.period.label))
 
@@ -122,7 +122,7 @@ local function scorecard_section(r, p, muni_rows)
   for _, area in ipairs(cards) do
     doc:pagebreak() -- one scorecard per page, legend and table together
     doc:heading(2, area.name)
-    scorecard.table(r, { period = p.period, area = area.code, previous = true, trend = true })
+    scorecard.table(r, { period = p.period, area = area.code, previous = true, trend = true, rows = false })
   end
   doc:portrait()
 end

@@ -151,7 +151,7 @@ ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goa
 local set = specmod.set
 
 local option_fields = set { "period", "area", "unit", "common", "previous", "compare", "trend",
-  "comment", "title", "sheet", "legend", "notes", "period_column" }
+  "comment", "title", "sheet", "legend", "notes", "period_column", "rows" }
 
 local function code_of(v)
   if v == nil then return nil end
@@ -166,7 +166,7 @@ local function scope_params(db, fn, opts)
   for k in pairs(opts) do
     if not option_fields[k] then
       fail(sfmt("scorecard.%s: unknown option '%s' (valid: area, comment, common, compare, legend, notes, "
-        .. "period, period_column, previous, sheet, title, trend, unit)", fn, tostring(k)))
+        .. "period, period_column, previous, rows, sheet, title, trend, unit)", fn, tostring(k)))
     end
   end
   local period = opts.period
@@ -287,11 +287,25 @@ function M.counts(rows)
   return c
 end
 
+-- The counts of a scope's cached rows, counted once (scope_counts and table both ask); each
+-- caller gets a table of its own.
+local counted = setmetatable({}, { __mode = "k" })
+local function cached_counts(rows)
+  local c = counted[rows]
+  if not c then
+    c = M.counts(rows)
+    counted[rows] = c
+  end
+  local copy = { total = c.total }
+  for _, s in ipairs(M.statuses) do copy[s] = c[s] end
+  return copy
+end
+
 --- scorecard.scope_counts(r, opts) -> the counts of scorecard.counts for a scope, its name: the
 --- same options as scorecard.rows, without copying the rows (a report counting every area).
 function M.scope_counts(r, opts)
   local q, _, name = scope_params(r.db, "scope_counts", opts)
-  return M.counts(card_rows(r, q)), name
+  return cached_counts(card_rows(r, q)), name
 end
 
 -- ---- blocks ------------------------------------------------------------------------------------
@@ -321,9 +335,13 @@ end
 --- Returns the rows (as scorecard.rows) and the counts. Options beyond scorecard.rows: title,
 --- sheet, previous (true: a column with the previous result), trend (true: the trend arrow),
 --- comment (true: the result's comment), period_column (default true: the measurement period),
---- legend (default true), notes (default true).
+--- legend (default true), notes (default true), rows (default true; false: no copies of the rows
+--- are made and the first value returned is nil, for a report that only prints the table).
 function M.table(r, opts)
   local q, period, name = scope_params(r.db, "table", opts)
+  if opts.rows ~= nil and type(opts.rows) ~= "boolean" then
+    fail("scorecard.table: rows = false returns no copies of the rows (only the counts); got " .. type(opts.rows))
+  end
   local rows = card_rows(r, q)
   local doc = r.doc
   if opts.legend ~= false then M.legend(r, nil) end
@@ -363,28 +381,56 @@ function M.table(r, opts)
   local t = doc:table { columns = cols, title = title .. ", " .. period.label, sheet = sheet,
     note = #notes > 0 and concat(notes, " ") or nil }
   -- What repeats from row to row is worked out once per table: the labels, each unit's suffix,
-  -- each status's word and each period's label (a scope has hundreds of indicators but a
-  -- handful of units and periods).
+  -- each status's word, each period's label and each limit's text (a scope has hundreds of
+  -- indicators but a handful of units, periods and target values). The rows go to the table in
+  -- one call.
   local no_main_goal, dash = r:label("sc.no_main_goal"), fmt.dash
   local trend_text = {}
   if opts.trend then
     for _, k in ipairs { "better", "same", "worse" } do trend_text[k] = r:label("sc.trend." .. k) end
   end
-  local suffixes, status_words, period_texts = {}, {}, {}
-  local list = core.copy_rows(rows) -- plain copies for the caller (the cache is never changed)
-  for _, row in ipairs(rows) do
+  local suffixes, status_words, period_texts, limit_memos = {}, {}, {}, {}
+  local out_rows = {}
+  for i, row in ipairs(rows) do
     local out = { focus_area = row.focus_area, main_goal = row.main_goal or no_main_goal,
-      goal = row.goal, indicator = row.indicator, method = row.method, result = { text = "" },
-      previous = { text = "" } }
+      goal = row.goal, indicator = row.indicator, method = row.method }
     if row.indicator_code then
-      local u, d = row.unit_of_measure, row.decimals
-      local suffix = suffixes[u or ""]
+      local u, d, direction = row.unit_of_measure, row.decimals, row.direction
+      local ukey = u or ""
+      local suffix = suffixes[ukey]
       if not suffix then
         suffix = M.unit_suffix(u)
-        suffixes[u or ""] = suffix
+        suffixes[ukey] = suffix
       end
-      out.desired = M.limit_text(row.desired, row.direction, u, d) or dash
-      out.acceptable = M.limit_text(row.acceptable, row.direction, u, d) or dash
+      -- limit texts of this direction, unit and decimals, by value (M.limit_text once each)
+      local by_dir = limit_memos[direction or ""]
+      if not by_dir then
+        by_dir = {}
+        limit_memos[direction or ""] = by_dir
+      end
+      local by_unit = by_dir[ukey]
+      if not by_unit then
+        by_unit = {}
+        by_dir[ukey] = by_unit
+      end
+      local limits = by_unit[d or -1]
+      if not limits then
+        limits = {}
+        by_unit[d or -1] = limits
+      end
+      local desired, acceptable = row.desired, row.acceptable
+      local text = desired ~= nil and limits[desired]
+      if not text then
+        text = M.limit_text(desired, direction, u, d) or dash
+        if desired ~= nil then limits[desired] = text end
+      end
+      out.desired = text
+      text = acceptable ~= nil and limits[acceptable]
+      if not text then
+        text = M.limit_text(acceptable, direction, u, d) or dash
+        if acceptable ~= nil then limits[acceptable] = text end
+      end
+      out.acceptable = text
       local status = row.status
       if row.value ~= nil then
         out.result = { value = row.value, unit = suffix, status = status, decimals = d or 1 }
@@ -405,13 +451,20 @@ function M.table(r, opts)
       out.measured = measured
       if opts.previous then
         out.previous = { value = row.previous_value, unit = suffix, decimals = d or 1 }
+      else
+        out.previous = { text = "" }
       end
       if opts.trend then out.trend = trend_text[row.trend] or dash end
       if opts.comment then out.comment = row.comment end
+    else
+      out.result, out.previous = { text = "" }, { text = "" }
     end
-    t:add_row(out)
+    out_rows[i] = out
   end
-  return list, M.counts(list)
+  t:add_rows(out_rows)
+  -- plain copies for the caller (the cache is never changed), unless rows = false; the counts
+  -- are the cached rows'
+  return opts.rows ~= false and core.copy_rows(rows) or nil, cached_counts(rows)
 end
 
 --- scorecard.summary(r, opts) — adds a table per focus area counting the statuses of a scope's

@@ -360,6 +360,17 @@ static void set_text(doc *d, doc_cell *c, const char *text) {
   c->text = doc_intern(d, text);
 }
 
+/* "YYYY-MM-DD..." read as the sscanf below reads it, for the common form (a date column of
+ * thousands of rows: sscanf is most of such a cell's cost); 0 for any other text (then sscanf). */
+static int iso_date(const char *t, int *y, int *m, int *d) {
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? t[i] != '-' : (t[i] < '0' || t[i] > '9')) return 0;
+  *y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+  *m = (t[5] - '0') * 10 + (t[6] - '0');
+  *d = (t[8] - '0') * 10 + (t[9] - '0');
+  return 1;
+}
+
 static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type, int idx) {
   char buf[64];
   switch (lua_type(L, idx)) {
@@ -391,7 +402,8 @@ static const char *set_cell(lua_State *L, doc *d, doc_cell *c, doc_col_type type
       if (type == DOC_COL_DATE) {
         int y, m, dd;
         char tail;
-        if (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) >= 3 && strlen(t) >= 10 &&
+        if ((iso_date(t, &y, &m, &dd) ||
+             (sscanf(t, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) >= 3 && strlen(t) >= 10)) &&
             nofmt_valid_date(y, m, dd)) {
           doc_cell_set_date(c, (int32_t)(y * 10000 + m * 100 + dd));
           return NULL;
@@ -575,15 +587,20 @@ static int lf_add_rows(lua_State *L) {
   int level = (int)luaL_optinteger(L, 5, 0);
   doc_table *t = h->t;
   lua_Integer nrows = luaL_len(L, 2);
-  int base = lua_gettop(L);
-  /* keys and status keys onto the stack once: base+1 .. base+ncols, then the status keys */
   int ncols = (int)t->ncols;
-  luaL_checkstack(L, 3 * ncols + 8, "too many columns");
+  luaL_checkstack(L, 4 * ncols + 8, "too many columns");
+  lua_settop(L, 6);
+  /* each text column's last text as the document holds it (a userdata: freed if we raise) */
+  const char **lastdoc = lua_newuserdatauv(L, (ncols ? (size_t)ncols : 1) * sizeof *lastdoc, 0);
+  int base = lua_gettop(L);
+  /* keys and status keys onto the stack once: base+1 .. base+ncols, then the status keys, the
+   * persons keys, and each column's last text value (base+1+3*ncols ..) */
   int has_persons = lua_istable(L, 6);
   for (int i = 0; i < ncols; i++) lua_geti(L, 3, i + 1);
   for (int i = 0; i < ncols; i++) lua_geti(L, 4, i + 1);
   for (int i = 0; i < ncols; i++)
     if (has_persons) lua_geti(L, 6, i + 1); else lua_pushnil(L);
+  for (int i = 0; i < ncols; i++) lua_pushnil(L);
   for (lua_Integer j = 1; j <= nrows; j++) {
     lua_geti(L, 2, j); /* row */
     if (!lua_istable(L, -1)) return prim_error(L, "row %d is not a table", (int)j);
@@ -596,7 +613,22 @@ static int lf_add_rows(lua_State *L) {
       if (kt == LUA_TSTRING || kt == LUA_TNUMBER) {
         lua_pushvalue(L, base + 1 + i);
         lua_gettable(L, -2); /* row value */
-        const char *e = fill_cell(L, h->d, &cell, t->cols[i].type, -1);
+        const char *e = NULL;
+        int last = base + 1 + 3 * ncols + i;
+        if (t->cols[i].type == DOC_COL_TEXT && lua_type(L, -1) == LUA_TSTRING) {
+          /* a text equal to the column's text in the row before (rows from r.db:rows share the
+           * Lua string): the document's copy of it again, without hashing it to intern it */
+          if (lua_rawequal(L, -1, last)) {
+            cell.kind = DOC_CELL_TEXT;
+            cell.text = lastdoc[i];
+          } else {
+            set_text(h->d, &cell, lua_tostring(L, -1));
+            lastdoc[i] = cell.text;
+            lua_copy(L, -1, last);
+          }
+        } else {
+          e = fill_cell(L, h->d, &cell, t->cols[i].type, -1);
+        }
         if (e) {
           doc_table_set_cell(h->d, t, ri, (size_t)i, &cell); /* what was set stays, as before */
           const char *shown = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
@@ -1169,15 +1201,31 @@ static void push_typed(lua_State *L, db_stmt *st, int i, db_type ty) {
 static void push_column(lua_State *L, db_stmt *st, int i) { push_typed(L, st, i, db_stmt_column_type(st, i)); }
 
 /* Pushes the current row as a table; names at nidx, metatable at mtidx. Each column's type is
- * asked once (every sqlite3_column_* call takes the connection's mutex). */
-static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx) {
+ * asked once (every sqlite3_column_* call takes the connection's mutex). With prev > 0, the stack
+ * slots prev .. prev + column count - 1 hold each column's text of the row before: a text equal
+ * to it is that same Lua string again. Rationale: rows sorted by a grouping repeat their group's
+ * texts (a scorecard's focus area, goal and method on hundreds of rows); Lua would hash each
+ * short text again to intern it and allocate every long one (over 40 bytes) anew. */
+static void push_row(lua_State *L, db_stmt *st, int nidx, int mtidx, int prev) {
   int nc = db_stmt_column_count(st);
   lua_createtable(L, 0, nc);
   for (int i = 0; i < nc; i++) {
     db_type ty = db_stmt_column_type(st, i);
     if (ty == DB_NULL) continue;
     lua_rawgeti(L, nidx, i + 1);
-    push_typed(L, st, i, ty);
+    if (prev > 0 && ty == DB_TEXT) {
+      size_t len, plen;
+      const char *t = db_stmt_column_text(st, i, &len);
+      const char *p = lua_type(L, prev + i) == LUA_TSTRING ? lua_tolstring(L, prev + i, &plen) : NULL;
+      if (p && plen == len && memcmp(p, t, len) == 0) {
+        lua_pushvalue(L, prev + i);
+      } else {
+        lua_pushlstring(L, t, len);
+        lua_copy(L, -1, prev + i);
+      }
+    } else {
+      push_typed(L, st, i, ty);
+    }
     lua_rawset(L, -3);
   }
   lua_pushvalue(L, mtidx);
@@ -1229,10 +1277,14 @@ static int lf_query(lua_State *L) {
   db_stmt *st = open_query(L, sql, 2); /* handle names mt */
   int hidx = lua_gettop(L) - 2, nidx = hidx + 1, mtidx = hidx + 2;
   if (mode == 0) {
+    int nc = db_stmt_column_count(st);
+    luaL_checkstack(L, nc + 8, "too many columns");
+    int prev = lua_gettop(L) + 1; /* each column's text of the row before (push_row) */
+    for (int i = 0; i < nc; i++) lua_pushnil(L);
     lua_newtable(L);
     lua_Integer n = 0;
     while (step(L, st, sql) == 1) {
-      push_row(L, st, nidx, mtidx);
+      push_row(L, st, nidx, mtidx, nc > 0 ? prev : 0);
       lua_rawseti(L, -2, ++n);
     }
     rows = (long long)n;
@@ -1241,7 +1293,7 @@ static int lf_query(lua_State *L) {
     lua_pushnil(L);
   } else if (mode == 1) {
     rows = 1;
-    push_row(L, st, nidx, mtidx);
+    push_row(L, st, nidx, mtidx, 0);
   } else if (db_stmt_column_count(st) > 0) {
     rows = 1;
     push_column(L, st, 0);
@@ -1304,7 +1356,7 @@ static int iter_next(lua_State *L) {
   stmt_handle *h = lua_touserdata(L, lua_upvalueindex(4));
   if (!cursor_step(L, h, lua_tostring(L, lua_upvalueindex(1)))) return 0;
   h->pending = 0;
-  push_row(L, h->st, lua_upvalueindex(2), lua_upvalueindex(3));
+  push_row(L, h->st, lua_upvalueindex(2), lua_upvalueindex(3), 0);
   return 1;
 }
 

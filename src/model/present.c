@@ -246,17 +246,37 @@ static void resolve_table(const doc_table *t, size_t r, size_t c, present_cell *
   resolve_table_text(t, r, c, NULL, out, 1);
 }
 
-static int same_shown(const present_cell *a, const present_cell *b) {
-  return a->status == b->status && strcmp(a->text, b->text) == 0;
+/* What a DATA row's cell shows, as the merge rule compares it: its text and status. A text cell
+ * shows its own text (no formatting, no label: resolve's TEXT case), so it is read without a
+ * resolve; any other cell is resolved into tmp, which must outlive *text. Rationale: the merge
+ * rule compares every cell of a merge_repeats column with its neighbours in each renderer pass
+ * (scorecards: three text columns over hundreds of rows). */
+static void shown_of(const doc_table *t, size_t r, size_t c, present_cell *tmp, const char **text,
+                     doc_status *status) {
+  doc_cell cell = doc_row_cell(t, &t->rows[r], c);
+  if (cell.kind == DOC_CELL_TEXT && cell.text) {
+    *text = cell.text;
+    *status = cell.status;
+    return;
+  }
+  resolve_table_text(t, r, c, &cell, tmp, 1);
+  *text = tmp->text;
+  *status = tmp->status;
+}
+
+static int same_shown(const char *ta, doc_status sa, const char *tb, doc_status sb) {
+  return sa == sb && (ta == tb || strcmp(ta, tb) == 0);
 }
 
 int present_repeats(const doc_table *t, size_t r, size_t c) {
   if (c >= t->ncols || !t->cols[c].merge_repeats || r == 0 || r >= t->nrows) return 0;
   if (t->rows[r].kind != DOC_ROW_DATA || t->rows[r - 1].kind != DOC_ROW_DATA) return 0;
   present_cell a, b;
-  resolve_table(t, r - 1, c, &a);
-  resolve_table(t, r, c, &b);
-  return same_shown(&a, &b);
+  const char *ta, *tb;
+  doc_status sa, sb;
+  shown_of(t, r - 1, c, &a, &ta, &sa);
+  shown_of(t, r, c, &b, &tb, &sb);
+  return same_shown(ta, sa, tb, sb);
 }
 
 size_t present_run(const doc_table *t, size_t r, size_t c) {
@@ -264,11 +284,13 @@ size_t present_run(const doc_table *t, size_t r, size_t c) {
       t->rows[r].kind != DOC_ROW_DATA)
     return 1;
   present_cell a, b;
-  resolve_table(t, r, c, &a);
+  const char *ta, *tb;
+  doc_status sa, sb;
+  shown_of(t, r, c, &a, &ta, &sa);
   size_t n = 1;
   while (r + n < t->nrows && t->rows[r + n].kind == DOC_ROW_DATA) {
-    resolve_table(t, r + n, c, &b);
-    if (!same_shown(&a, &b)) break;
+    shown_of(t, r + n, c, &b, &tb, &sb);
+    if (!same_shown(ta, sa, tb, sb)) break;
     n++;
   }
   return n;
