@@ -35,6 +35,7 @@ typedef struct tbl {
   int *prev_ok; /* merge_repeats: the row above is a DATA row drawn on this page */
   int *repeat; /* per column: this row repeats the previous value (not drawn) */
   int *negative; /* per column: the row's value is negative (row_break) */
+  double status_room[PRESENT_NSTATUS]; /* status_w per status; 0 = not measured yet */
   rapp_buf txt, tmp;
 } tbl;
 
@@ -66,9 +67,12 @@ static doc_status row_status(const tbl *tb, const doc_row *row, size_t j) {
 
 /* Room the status symbol takes at the left of a cell (0 without status). */
 static double status_w(tbl *tb, doc_status st) {
-  if (st == DOC_STATUS_NONE) return 0;
-  const char *sym = doc_status_symbol(st);
-  return pdf_text_width(&tb->c->fonts, PDF_REGULAR, TS, sym, strlen(sym)) + 4;
+  if (st == DOC_STATUS_NONE || (unsigned)st >= PRESENT_NSTATUS) return 0;
+  if (tb->status_room[st] == 0) { /* measured once per table (it is > 0: the + 4) */
+    const char *sym = doc_status_symbol(st);
+    tb->status_room[st] = pdf_text_width(&tb->c->fonts, PDF_REGULAR, TS, sym, strlen(sym)) + 4;
+  }
+  return tb->status_room[st];
 }
 
 static unsigned row_style(const doc_row *row) {
@@ -157,6 +161,12 @@ static void column_widths(tbl *tb) {
     if (row->kind == DOC_ROW_GROUP) continue;
     int face = row_style(row) ? PDF_BOLD : PDF_REGULAR;
     for (size_t j = 0; j < nc; j++) {
+      if (t->cols[j].width_mm > 0 && !is_numeric(t->cols[j].type)) {
+        /* A text column of fixed width keeps it whatever its cells hold (below): only whether
+         * it has a status matters. */
+        if (row_status(tb, row, j) != DOC_STATUS_NONE) tb->has_status = 1;
+        continue;
+      }
       const char *s = cell_text(tb, row, j, NULL);
       double total, word;
       pdf_text_measure(&c->fonts, face, TS, s, strlen(s), &total, &word);
