@@ -89,6 +89,8 @@ typedef struct tplan {
 typedef struct sheet {
   char name[128];
   lxw_worksheet *ws;
+  FILE *tmp;         /* its constant_memory temporary file, and that file's stdio buffer */
+  char *iobuf;       /* (xlsx_render.c) */
   double *width;     /* per column, Excel character units (0 = default) */
   size_t nwidth;
   uint32_t row;      /* next row to write */
