@@ -50,10 +50,11 @@ static doc_align col_align(const doc_column *col) {
 
 /* The value a cell shows (model/present.c; without its status symbol, which is drawn at the
  * cell's left edge so a "–" symbol is never read as a minus); valid until the next call. */
-static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative) {
+static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative, int *repeat) {
   present_cell pc;
   present_table_cell(tb->t, (size_t)(row - tb->t->rows), j, &pc);
   if (negative) *negative = pc.negative;
+  if (repeat) *repeat = pc.repeat; /* present_repeats of the cell */
   buf_reset(&tb->txt);
   buf_puts(&tb->txt, pc.text_is_status ? present_status_word(pc.status, tb->c->meta->language)
                                        : pc.text);
@@ -167,7 +168,7 @@ static void column_widths(tbl *tb) {
         if (row_status(tb, row, j) != DOC_STATUS_NONE) tb->has_status = 1;
         continue;
       }
-      const char *s = cell_text(tb, row, j, NULL);
+      const char *s = cell_text(tb, row, j, NULL, NULL);
       double total, word;
       pdf_text_measure(&c->fonts, face, TS, s, strlen(s), &total, &word);
       if (row_status(tb, row, j) != DOC_STATUS_NONE) {
@@ -349,8 +350,9 @@ static size_t row_break(tbl *tb, const doc_row *row) {
   size_t maxl = 1;
   unsigned style = row_style(row);
   for (size_t j = 0; j < tb->nc; j++) {
-    const char *s = cell_text(tb, row, j, &tb->negative[j]);
-    tb->repeat[j] = tb->prev_ok[j] && present_repeats(tb->t, (size_t)(row - tb->t->rows), j);
+    int repeats;
+    const char *s = cell_text(tb, row, j, &tb->negative[j], &repeats);
+    tb->repeat[j] = tb->prev_ok[j] && repeats;
     pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
                         tb->w[j] - 2 * PADX - status_w(tb, row_status(tb, row, j)));
     if (tb->cell[j].nlines > maxl) maxl = tb->cell[j].nlines;

@@ -233,18 +233,21 @@ int xlsx_render(const doc *d, const char *path, const xlsx_options *opt, rapp_er
       xl_fail(&x, &x.sheets[i], XL_MAX_ROWS, 0, "cannot add the sheet");
       goto close;
     }
-    /* constant_memory writes each row's XML to a temporary file with fprintf: a 64 KiB buffer
-     * instead of stdio's 4 KiB makes a sixteenth of the write calls (and of the reads when
-     * workbook_close copies the file into the package). Set before the file's first write. */
+  }
+  /* constant_memory writes each row's XML to a temporary file with fprintf: a 64 KiB buffer
+   * instead of stdio's 4 KiB makes a sixteenth of the write calls (and of the reads when
+   * workbook_close copies the file into the package). Set before the file's first write, after
+   * every sheet is made (allocated between them they would cost libxlsxwriter's large callocs
+   * their fresh zero pages). */
+  for (size_t i = 0; i < x.nsheets; i++) {
     FILE *tmp = x.sheets[i].ws->optimize_tmpfile;
-    if (tmp) {
-      char *buf = xmalloc(XL_SHEET_IOBUF);
-      if (setvbuf(tmp, buf, _IOFBF, XL_SHEET_IOBUF) == 0) {
-        x.sheets[i].tmp = tmp;
-        x.sheets[i].iobuf = buf;
-      } else {
-        free(buf);
-      }
+    if (!tmp) continue;
+    char *buf = xmalloc(XL_SHEET_IOBUF);
+    if (setvbuf(tmp, buf, _IOFBF, XL_SHEET_IOBUF) == 0) {
+      x.sheets[i].tmp = tmp;
+      x.sheets[i].iobuf = buf;
+    } else {
+      free(buf);
     }
   }
   lxw_doc_properties props;
