@@ -12,6 +12,10 @@
 #include "util/utf8.h"
 
 int pdf_actual_needed(const char *s, size_t len) {
+  /* The common case at once: a word of two ASCII characters or more starts the text. */
+  if (len >= 2 && (unsigned char)s[0] > 0x20 && (unsigned char)s[0] < 0x80 &&
+      (unsigned char)s[1] > 0x20 && (unsigned char)s[1] < 0x80)
+    return 0;
   size_t words = 0, chars = 0; /* finished words; code points of the current word */
   int spaced = 0;
   for (size_t i = 0; i < len;) {

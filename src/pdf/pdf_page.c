@@ -155,33 +155,46 @@ void pdf_text_end(pdf_ctx *c) {
 /* A number as HPDF_FToA prints it: at most five decimals, trailing zeros and point dropped, the
  * same float arithmetic (a different rounding would move a glyph by 0.00001 pt in the file). */
 static char *put_real(char *s, HPDF_REAL v) {
+  static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233"
+                                 "34353637383940414243444546474849505152535455565758596061626364656667"
+                                 "6869707172737475767778798081828384858687888990919293949596979899";
   if (v > HPDF_LIMIT_MAX_REAL)
     v = HPDF_LIMIT_MAX_REAL;
   else if (v < HPDF_LIMIT_MIN_REAL)
     v = HPDF_LIMIT_MIN_REAL;
+  else if (v != v)
+    v = 0; /* NaN (a layout bug): a number all the same, not digits past the buffer */
   if (v < 0) {
     *s++ = '-';
     v = -v;
   }
   int32_t ip = (int32_t)(v + 0.000005);
   int32_t fp = (int32_t)((HPDF_REAL)(v - ip + 0.000005) * 100000);
-  char digits[12];
-  size_t n = 0;
-  do {
-    digits[n++] = (char)('0' + ip % 10);
-    ip /= 10;
-  } while (ip > 0);
-  while (n) *s++ = digits[--n];
-  char frac[5];
-  for (int i = 4; i >= 0; i--) {
-    frac[i] = (char)((char)(fp % 10) + '0');
-    fp /= 10;
+  /* The digits two at a time (a table look-up instead of a division per digit): ip is at most
+   * 32767 (HPDF_LIMIT_MAX_REAL), fp is below 100000 (HPDF_FToA writes its last five digits). */
+  uint32_t u = (uint32_t)ip;
+  size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : 5;
+  char *e = s + n;
+  while (u >= 100) {
+    e -= 2;
+    memcpy(e, pairs + 2 * (u % 100), 2);
+    u /= 100;
   }
-  int keep = 5;
-  while (keep > 0 && frac[keep - 1] == '0') keep--;
-  if (keep) {
+  if (u >= 10)
+    memcpy(e - 2, pairs + 2 * u, 2);
+  else
+    e[-1] = (char)('0' + u);
+  s += n;
+  uint32_t f = (uint32_t)fp % 100000;
+  if (f) {
+    char frac[6];
+    frac[0] = (char)('0' + f / 10000);
+    memcpy(frac + 1, pairs + 2 * (f / 100 % 100), 2);
+    memcpy(frac + 3, pairs + 2 * (f % 100), 2);
+    size_t keep = 5;
+    while (frac[keep - 1] == '0') keep--;
     *s++ = '.';
-    memcpy(s, frac, (size_t)keep);
+    memcpy(s, frac, keep);
     s += keep;
   }
   return s;

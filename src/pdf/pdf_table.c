@@ -35,6 +35,7 @@ typedef struct tbl {
   int *prev_ok; /* merge_repeats: the row above is a DATA row drawn on this page */
   int *repeat; /* per column: this row repeats the previous value (not drawn) */
   int *negative; /* per column: the row's value is negative (row_break) */
+  double status_room[PRESENT_NSTATUS]; /* status_w per status; 0 = not measured yet */
   rapp_buf txt, tmp;
 } tbl;
 
@@ -49,10 +50,11 @@ static doc_align col_align(const doc_column *col) {
 
 /* The value a cell shows (model/present.c; without its status symbol, which is drawn at the
  * cell's left edge so a "–" symbol is never read as a minus); valid until the next call. */
-static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative) {
+static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative, int *repeat) {
   present_cell pc;
   present_table_cell(tb->t, (size_t)(row - tb->t->rows), j, &pc);
   if (negative) *negative = pc.negative;
+  if (repeat) *repeat = pc.repeat; /* present_repeats of the cell */
   buf_reset(&tb->txt);
   buf_puts(&tb->txt, pc.text_is_status ? present_status_word(pc.status, tb->c->meta->language)
                                        : pc.text);
@@ -66,9 +68,12 @@ static doc_status row_status(const tbl *tb, const doc_row *row, size_t j) {
 
 /* Room the status symbol takes at the left of a cell (0 without status). */
 static double status_w(tbl *tb, doc_status st) {
-  if (st == DOC_STATUS_NONE) return 0;
-  const char *sym = doc_status_symbol(st);
-  return pdf_text_width(&tb->c->fonts, PDF_REGULAR, TS, sym, strlen(sym)) + 4;
+  if (st == DOC_STATUS_NONE || (unsigned)st >= PRESENT_NSTATUS) return 0;
+  if (tb->status_room[st] == 0) { /* measured once per table (it is > 0: the + 4) */
+    const char *sym = doc_status_symbol(st);
+    tb->status_room[st] = pdf_text_width(&tb->c->fonts, PDF_REGULAR, TS, sym, strlen(sym)) + 4;
+  }
+  return tb->status_room[st];
 }
 
 static unsigned row_style(const doc_row *row) {
@@ -157,7 +162,13 @@ static void column_widths(tbl *tb) {
     if (row->kind == DOC_ROW_GROUP) continue;
     int face = row_style(row) ? PDF_BOLD : PDF_REGULAR;
     for (size_t j = 0; j < nc; j++) {
-      const char *s = cell_text(tb, row, j, NULL);
+      if (t->cols[j].width_mm > 0 && !is_numeric(t->cols[j].type)) {
+        /* A text column of fixed width keeps it whatever its cells hold (below): only whether
+         * it has a status matters. */
+        if (row_status(tb, row, j) != DOC_STATUS_NONE) tb->has_status = 1;
+        continue;
+      }
+      const char *s = cell_text(tb, row, j, NULL, NULL);
       double total, word;
       pdf_text_measure(&c->fonts, face, TS, s, strlen(s), &total, &word);
       if (row_status(tb, row, j) != DOC_STATUS_NONE) {
@@ -339,8 +350,9 @@ static size_t row_break(tbl *tb, const doc_row *row) {
   size_t maxl = 1;
   unsigned style = row_style(row);
   for (size_t j = 0; j < tb->nc; j++) {
-    const char *s = cell_text(tb, row, j, &tb->negative[j]);
-    tb->repeat[j] = tb->prev_ok[j] && present_repeats(tb->t, (size_t)(row - tb->t->rows), j);
+    int repeats;
+    const char *s = cell_text(tb, row, j, &tb->negative[j], &repeats);
+    tb->repeat[j] = tb->prev_ok[j] && repeats;
     pdf_para_break_text(&c->fonts, &tb->cell[j], tb->repeat[j] ? "" : s, style, TS,
                         tb->w[j] - 2 * PADX - status_w(tb, row_status(tb, row, j)));
     if (tb->cell[j].nlines > maxl) maxl = tb->cell[j].nlines;

@@ -89,6 +89,9 @@ typedef struct tplan {
 typedef struct sheet {
   char name[128];
   lxw_worksheet *ws;
+  uint32_t rows;     /* rows the dry run laid out (xlsx_render.c) */
+  FILE *tmp;         /* its constant_memory temporary file, and that file's stdio buffer */
+  char *iobuf;       /* (xlsx_render.c) */
   double *width;     /* per column, Excel character units (0 = default) */
   size_t nwidth;
   uint32_t row;      /* next row to write */

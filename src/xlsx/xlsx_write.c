@@ -136,8 +136,10 @@ int xl_check_pos(ctx *x, sheet *s, uint32_t r, size_t c) {
 }
 
 static int check_text(ctx *x, sheet *s, uint32_t r, uint16_t c, const char *text) {
-  size_t len = strlen(text);
-  if (utf8_invalid_at(text, len) != (size_t)-1)
+  size_t ascii = 0; /* ASCII is valid UTF-8: the decoder starts at the first byte above it */
+  while (text[ascii] && (unsigned char)text[ascii] < 0x80) ascii++;
+  size_t len = ascii + strlen(text + ascii);
+  if (utf8_invalid_at(text + ascii, len - ascii) != (size_t)-1)
     return xl_fail(x, s, r, c, "invalid UTF-8 in text (the document model should have replaced it)");
   if (len > XL_MAX_CELL) {
     size_t cps = 0;
