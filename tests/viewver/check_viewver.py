@@ -250,12 +250,18 @@ for tag, db in VARIANTS.items():
 
 
 
-def derived(con):
-    """An older rapp's derived tables: other rows than this rapp's rules derive (indexes_v1.sql),
-    in a snapshot not exactly as this rapp imports it (decision_state's text differs, same rule)."""
+def older_text(con):
+    """decision_state with an older rapp's text of the same rule: the snapshot is not exactly as
+    this rapp imports it."""
     sql = view_sql(con, "decision_state")
     con.execute("DROP VIEW decision_state")
     con.execute(re.sub(r"\bAS\b", "AS /* an older rapp */", sql, count=1))
+
+
+def derived(con):
+    """An older rapp's derived tables: other rows than this rapp's rules derive (indexes_v1.sql),
+    in a snapshot not exactly as this rapp imports it."""
+    older_text(con)
     con.execute("UPDATE decision_interval SET status = 'ferdig', finished = 1")
     con.execute("UPDATE economy_month SET actual = 2 * actual, budget = 0")
     con.execute("UPDATE absence_month_total SET absent_days = 0, headcount = 1")
@@ -273,9 +279,7 @@ decision_figures_ok(got, "derived")
 
 def derived_one(con):
     """As derived, one row of each derived table changed (rapp check prints 200 problems at most)."""
-    sql = view_sql(con, "decision_state")
-    con.execute("DROP VIEW decision_state")
-    con.execute(re.sub(r"\bAS\b", "AS /* an older rapp */", sql, count=1))
+    older_text(con)
     con.execute("UPDATE decision_interval SET status = 'ferdig', finished = 1 WHERE rowid = (SELECT min(rowid) FROM decision_interval)")
     con.execute("UPDATE economy_month SET budget = 0 WHERE (unit_code, month) = (SELECT unit_code, month FROM economy_month LIMIT 1)")
     con.execute("UPDATE absence_month_total SET headcount = 1 WHERE month = (SELECT min(month) FROM absence_month_total)")
