@@ -19,7 +19,7 @@ local millions = economy.millions
 -- counted over every decision made by :as_of (s, before the list's filter): n_total, n_open and
 -- n_overdue on that day, n_closed_in_period finished or dropped in the period. One query, the view
 -- read once (from the derived table decision_interval when the snapshot has it:
--- control.decision_state_source); when no decision is listed it gives one row with the figures
+-- control.from_decision_state); when no decision is listed it gives one row with the figures
 -- only (body_code NULL).
 local DECISION_SQL = [[
 WITH s AS MATERIALIZED (
