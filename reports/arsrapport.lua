@@ -312,7 +312,7 @@ return rapp.report {
     doc:landscape()
     doc:heading(1, r:label("h.scorecard"))
     doc:paragraph(r:label("card.intro"))
-    scorecard.table(r, { period = per, previous = true, compare = "last_year", trend = true })
+    scorecard.table(r, { period = per, previous = true, compare = "last_year", trend = true, rows = false })
     scorecard.summary(r, { period = per, sheet = r:label("card.sheet") })
     scorecard.status_chart(r, muni_rows, r:label("card.status_chart", per.label))
     doc:portrait()
@@ -342,7 +342,8 @@ return rapp.report {
         commentary.write(r, code, per.code, "maloppnaelse")
         doc:landscape()
         doc:heading(3, r:label("area.scorecard", area.name))
-        scorecard.table(r, { period = per, area = code, previous = true, compare = "last_year", trend = true })
+        scorecard.table(r, { period = per, area = code, previous = true, compare = "last_year", trend = true,
+          rows = false })
         doc:portrait()
       end
       if commentary.get(r, code, per.code, "utfordringer") then
