@@ -30,7 +30,8 @@ FROM area a JOIN cur ON cur.area_code = a.code LEFT JOIN prev ON prev.area_code 
 ORDER BY a.sort_order, a.code]]
 
 -- Political decisions per body on :as_of (view decision_state: the schema's as-of and overdue
--- rules): made by then, made in the year, open, overdue, finished or dropped in the year.
+-- rules; from the derived table decision_interval when the snapshot has it:
+-- control.from_decision_state): made by then, made in the year, open, overdue, finished or dropped in the year.
 local DECISION_SQL = [[
 SELECT b.name AS body, count(*) AS total,
        coalesce(sum(s.meeting_date >= :first_date), 0) AS made_in_year,
@@ -311,7 +312,7 @@ return rapp.report {
     doc:landscape()
     doc:heading(1, r:label("h.scorecard"))
     doc:paragraph(r:label("card.intro"))
-    scorecard.table(r, { period = per, previous = true, compare = "last_year", trend = true })
+    scorecard.table(r, { period = per, previous = true, compare = "last_year", trend = true, rows = false })
     scorecard.summary(r, { period = per, sheet = r:label("card.sheet") })
     scorecard.status_chart(r, muni_rows, r:label("card.status_chart", per.label))
     doc:portrait()
@@ -341,7 +342,8 @@ return rapp.report {
         commentary.write(r, code, per.code, "maloppnaelse")
         doc:landscape()
         doc:heading(3, r:label("area.scorecard", area.name))
-        scorecard.table(r, { period = per, area = code, previous = true, compare = "last_year", trend = true })
+        scorecard.table(r, { period = per, area = code, previous = true, compare = "last_year", trend = true,
+          rows = false })
         doc:portrait()
       end
       if commentary.get(r, code, per.code, "utfordringer") then
@@ -370,7 +372,7 @@ return rapp.report {
         { key = "open", title = r:label("col.open"), type = "integer", sum = true },
         { key = "overdue", title = r:label("col.overdue"), type = "integer", sum = true },
       },
-      rows = db:rows(DECISION_SQL, { first_date = per.first_date, as_of = as_of }),
+      rows = db:rows(control.from_decision_state(r, DECISION_SQL), { first_date = per.first_date, as_of = as_of }),
       total = r:label("sum"),
       note = r:label("dec.note", fmt.date(as_of)),
     }

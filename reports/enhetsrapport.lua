@@ -156,7 +156,8 @@ return rapp.report {
     doc:landscape()
     doc:heading(1, r:label("h.scorecard"))
     doc:paragraph(r:label("card.intro"))
-    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = r:label("card.sheet") })
+    -- only the counts: rows = false (no copies of the card's rows)
+    local _, counts = scorecard.table(r, { period = per, unit = u.code, sheet = r:label("card.sheet"), rows = false })
     if counts.total == 0 then
       doc:paragraph(r:label("card.none"))
     end

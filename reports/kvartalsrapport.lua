@@ -19,7 +19,7 @@ local millions = economy.millions
 -- counted over every decision made by :as_of (s, before the list's filter): n_total, n_open and
 -- n_overdue on that day, n_closed_in_period finished or dropped in the period. One query, the view
 -- read once (from the derived table decision_interval when the snapshot has it:
--- control.decision_state_source); when no decision is listed it gives one row with the figures
+-- control.from_decision_state); when no decision is listed it gives one row with the figures
 -- only (body_code NULL).
 local DECISION_SQL = [[
 WITH s AS MATERIALIZED (
@@ -46,8 +46,7 @@ ORDER BY l.sort_order, l.body_code, l.overdue DESC, l.open DESC, l.deadline IS N
 
 -- The decision figures and the listed decisions (without the figures-only row) of DECISION_SQL.
 local function decision_rows(r, q)
-  local sql = DECISION_SQL:gsub("FROM decision_state\n", "FROM " .. control.decision_state_source(r) .. "\n", 1)
-  local rows = r.db:rows(sql, q)
+  local rows = r.db:rows(control.from_decision_state(r, DECISION_SQL), q)
   local d = rows[1]
   local dc = { total = d.n_total, open = d.n_open, overdue = d.n_overdue, closed_in_period = d.n_closed_in_period }
   if d.body_code == nil then rows = {} end

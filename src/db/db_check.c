@@ -77,42 +77,55 @@ int db_check_version(sqlite3 *db, const char *path, rapp_err *err) {
   return 0;
 }
 
-/* Each derived table of src/db/indexes_v1.sql ("INSERT INTO <table> <select>;") the snapshot
- * has gets a TEMP view of the same name over its definition, so a report reads what this rapp's
- * rules derive, not rows an older rapp derived with its own (decision_interval holds the rows of
- * decision_state as the importing rapp had it). *msg as sqlite3_exec sets it. */
-static int shadow_derived_tables(sqlite3 *db, char **msg) {
+/* The derived tables of src/db/indexes_v1.sql, each an "INSERT INTO <table> <select>;" at a line's
+ * start: from p (NULL: the start), the next one's name and select; the position after it, or NULL
+ * after the last. */
+static const char *next_derived(const char *p, const char **name, int *nlen, const char **def, int *dlen) {
   static const char head[] = "INSERT INTO ";
-  int rc = SQLITE_OK;
-  for (const char *p = strstr(db_indexes_v1_sql, head); p && rc == SQLITE_OK; p = strstr(p, head)) {
-    if (p != db_indexes_v1_sql && p[-1] != '\n') { /* only a statement at a line's start */
-      p += sizeof head - 1;
-      continue;
-    }
+  for (p = strstr(p ? p : db_indexes_v1_sql, head); p; p = strstr(p, head)) {
+    int at_start = p == db_indexes_v1_sql || p[-1] == '\n';
     p += sizeof head - 1;
+    if (!at_start) continue;
     size_t n = strcspn(p, " \t\n");
-    const char *def = p + n, *end = strchr(def, ';');
-    if (!end) break;
+    const char *end = strchr(p + n, ';');
+    if (!end) return NULL;
+    *name = p;
+    *nlen = (int)n;
+    *def = p + n;
+    *dlen = (int)(end - (p + n));
+    return end;
+  }
+  return NULL;
+}
+
+/* Each derived table the snapshot has gets a TEMP view of the same name over its definition, so
+ * a report reads what this rapp's rules derive, not rows an older rapp derived with its own
+ * (decision_interval holds the rows of decision_state as the importing rapp had it). *msg as
+ * sqlite3_exec sets it. */
+static int shadow_derived_tables(sqlite3 *db, char **msg) {
+  int rc = SQLITE_OK, n, dn;
+  const char *name, *def;
+  for (const char *p = next_derived(NULL, &name, &n, &def, &dn); p && rc == SQLITE_OK;
+       p = next_derived(p, &name, &n, &def, &dn)) {
     rapp_buf sql = {0};
-    buf_printf(&sql, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = '%.*s'", (int)n, p);
+    buf_printf(&sql, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = '%.*s'", n, name);
     sqlite3_stmt *st = NULL;
     int has = sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     st = NULL;
     buf_reset(&sql);
-    buf_printf(&sql, "CREATE TEMP VIEW \"%.*s\" AS %.*s", (int)n, p, (int)(end - def), def);
+    buf_printf(&sql, "CREATE TEMP VIEW \"%.*s\" AS %.*s", n, name, dn, def);
     if (has) rc = sqlite3_exec(db, buf_str(&sql), NULL, NULL, msg);
     /* a definition that does not compile on this snapshot (an index it names was dropped) */
     buf_reset(&sql);
-    buf_printf(&sql, "SELECT * FROM temp.\"%.*s\"", (int)n, p);
+    buf_printf(&sql, "SELECT * FROM temp.\"%.*s\"", n, name);
     if (has && rc == SQLITE_OK && sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
       *msg = sqlite3_mprintf("the derived table '%.*s' cannot be derived again by this rapp's rules (%s); "
-                             "import the snapshot again", (int)n, p, sqlite3_errmsg(db));
+                             "import the snapshot again", n, name, sqlite3_errmsg(db));
       rc = SQLITE_ERROR;
     }
     sqlite3_finalize(st);
     buf_free(&sql);
-    p = end;
   }
   return rc;
 }
@@ -371,99 +384,96 @@ static int on_progress(void *ud) {
   return c->hit;
 }
 
-/* The derived table economy_month (src/db/indexes_v1.sql), when the snapshot has it, must still
- * hold the sums of budget and actual per unit and month: a snapshot changed after `rapp import`
- * would otherwise print stale economy figures. The sums are the schema's view economy_line_sum as
- * the engine has it (the import filled the table from it), run as a WITH of the same name: the
- * same rule in a snapshot imported before the view existed (it lacks it) or with another text of
- * it. Each differing unit and month is a problem of the table 'actual' (where the sums come
- * from); 0.005 kr tolerates the order of addition. */
-static int check_economy_month(sqlite3 *db, const db_model *m, const unsigned char *state,
-                               db_problems *ps, rapp_err *err) {
-  int ta = db_model_table(m, "actual"), tb = db_model_table(m, "budget");
-  if (ta < 0 || tb < 0 || state[ta] != DB_TABLE_OK || state[tb] != DB_TABLE_OK) return 0;
-  if (db_table_rows(db, "main", "economy_month") < 0) return 0; /* not there: nothing derived */
-  const char *sums = db_model_view_select(m, "economy_line_sum");
-  if (!sums) return err_set(err, "checking table 'economy_month': no view economy_line_sum in the schema");
-  rapp_buf sql = {0};
-  buf_printf(&sql,
-             "WITH economy_line_sum AS (%s) "
-             "SELECT coalesce(s.unit_code, e.unit_code), coalesce(s.month, e.month) FROM economy_line_sum s "
-             "FULL JOIN main.economy_month e ON e.unit_code = s.unit_code AND e.month = s.month "
-             "WHERE s.unit_code IS NULL OR e.unit_code IS NULL "
-             "OR (s.budget IS NULL) <> (e.budget IS NULL) OR abs(s.budget - e.budget) > 0.005 "
-             "OR (s.actual IS NULL) <> (e.actual IS NULL) OR abs(s.actual - e.actual) > 0.005 ORDER BY 1, 2",
-             sums);
-  sqlite3_stmt *st = NULL;
-  int prepared = sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL);
-  buf_free(&sql);
-  if (prepared != SQLITE_OK) return err_set(err, "checking table 'economy_month': %s", sqlite3_errmsg(db));
-  int s;
-  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-    char label[160];
-    snprintf(label, sizeof label, "unit %s, month %s", (const char *)sqlite3_column_text(st, 0),
-             (const char *)sqlite3_column_text(st, 1));
-    db_problems_add(ps, ta, -1, 0, 0,
-                    "economy_month (the sums rapp import made) differs from the budget and actual "
-                    "lines: the snapshot was changed after the import; import it again",
-                    label);
-  }
-  int rc = s == SQLITE_DONE ? 0 : err_set(err, "checking table 'economy_month': %s", sqlite3_errmsg(db));
-  sqlite3_finalize(st);
-  return rc;
-}
-
 /* A derived table of src/db/indexes_v1.sql (the rows of a view, sums `rapp import` made once),
  * when the snapshot has it, must still hold what its one definition there gives: the SELECT of
- * its "INSERT INTO <table>" statement, run again and compared both ways (exactly: it runs as at
- * the import). Each differing key (label_sql over the definition's columns) is a problem of table
- * ptable, the snapshot changed after the import. A definition that does not compile (a changed
- * view, a dropped index) is not checked here: the shape check names what changed. */
-static int check_derived(sqlite3 *db, const char *table, const char *label_sql, int ptable,
-                         db_problems *ps, rapp_err *err) {
-  if (db_table_rows(db, "main", table) < 0) return 0; /* not there: nothing derived */
-  char head[128];
-  snprintf(head, sizeof head, "INSERT INTO %s\n", table);
-  const char *def = strstr(db_indexes_v1_sql, head), *end = def ? strchr(def, ';') : NULL;
-  if (!def || !end) return err_set(err, "indexes_v1.sql has no definition of '%s'", table);
-  def += strlen(head);
-  rapp_buf sql = {0};
-  buf_printf(&sql,
-             "WITH d AS (%.*s) SELECT DISTINCT %s FROM (SELECT * FROM d EXCEPT SELECT * FROM main.\"%s\" "
-             "UNION ALL SELECT * FROM (SELECT * FROM main.\"%s\" EXCEPT SELECT * FROM d)) ORDER BY 1",
-             (int)(end - def), def, label_sql, table, table);
+ * its "INSERT INTO <table>" statement, run again over this rapp's views (the connection's TEMP
+ * views: the same rule in a snapshot imported with another text of a view, or before it existed)
+ * and compared both ways, row by row: every column the same (IS), a REAL column within
+ * `tolerance` when that is above 0 (a sum whose order of addition may differ in the last bits).
+ * Each row without its match is a problem of table ptable (label_sql over the table's columns
+ * names it), the snapshot changed after the import. A definition that does not compile (a
+ * dropped index) is not checked here: the shape check names what changed. */
+typedef struct derived_table {
+  const char *table, *label_sql, *from[2]; /* from[0]: the table a problem is named in */
+  const char *made, *source;               /* the message: "<table> (<made>) differs from <source>" */
+  double tolerance;
+} derived_table;
+
+static int check_derived(sqlite3 *db, const derived_table *t, int ptable, db_problems *ps, rapp_err *err) {
+  if (db_table_rows(db, "main", t->table) < 0) return 0; /* not there: nothing derived */
+  int n, dn;
+  const char *name, *def, *p = NULL;
+  size_t tn = strlen(t->table);
+  while ((p = next_derived(p, &name, &n, &def, &dn)) && (tn != (size_t)n || strncmp(name, t->table, tn)))
+    continue;
+  if (!p) return err_set(err, "indexes_v1.sql has no definition of '%s'", t->table);
+  rapp_buf cols = {0}, same = {0}, sql = {0};
   sqlite3_stmt *st = NULL;
-  int rc = 0;
-  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK) {
-    char msg[200];
-    snprintf(msg, sizeof msg,
-             "%s (what rapp import derived) differs from its definition: the snapshot was changed "
-             "after the import; import it again",
-             table);
-    int s;
-    while ((s = sqlite3_step(st)) == SQLITE_ROW)
-      db_problems_add(ps, ptable, -1, 0, 0, msg, (const char *)sqlite3_column_text(st, 0));
-    if (s != SQLITE_DONE) rc = err_set(err, "checking table '%s': %s", table, sqlite3_errmsg(db));
+  buf_printf(&sql, "SELECT name, upper(type) FROM pragma_table_info('%s', 'main') ORDER BY cid", t->table);
+  int rc = 0, s;
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+    rc = err_set(err, "checking table '%s': %s", t->table, sqlite3_errmsg(db));
+    goto done;
+  }
+  while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *c = (const char *)sqlite3_column_text(st, 0);
+    const char *type = (const char *)sqlite3_column_text(st, 1);
+    buf_printf(&cols, "%s\"%s\"", cols.len ? ", " : "", c);
+    if (t->tolerance > 0 && type && strcmp(type, "REAL") == 0) /* equal or close */
+      buf_printf(&same, "%s(e.\"%s\" IS d.\"%s\" OR abs(e.\"%s\" - d.\"%s\") <= ?1)", same.len ? " AND " : "",
+                 c, c, c, c);
+    else
+      buf_printf(&same, "%se.\"%s\" IS d.\"%s\"", same.len ? " AND " : "", c, c);
   }
   sqlite3_finalize(st);
+  st = NULL;
+  if (s != SQLITE_DONE) {
+    rc = err_set(err, "checking table '%s': %s", t->table, sqlite3_errmsg(db));
+    goto done;
+  }
+  buf_reset(&sql);
+  /* the rows without an exact match each way (fast; none on a snapshot as imported), then of
+   * those the ones without a close match on the other side */
+  buf_printf(&sql,
+             "WITH d(%s) AS MATERIALIZED (%.*s), x AS (SELECT * FROM d EXCEPT SELECT * FROM main.\"%s\"), "
+             "y AS (SELECT * FROM main.\"%s\" EXCEPT SELECT * FROM d) SELECT DISTINCT %s FROM ("
+             "SELECT d.* FROM x AS d WHERE ?1 = 0 OR NOT EXISTS (SELECT 1 FROM y AS e WHERE %s) UNION ALL "
+             "SELECT e.* FROM y AS e WHERE ?1 = 0 OR NOT EXISTS (SELECT 1 FROM x AS d WHERE %s)) ORDER BY 1",
+             buf_str(&cols), dn, def, t->table, t->table, t->label_sql, buf_str(&same), buf_str(&same));
+  if (sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_bind_double(st, 1, t->tolerance) == SQLITE_OK) {
+    char msg[240];
+    snprintf(msg, sizeof msg,
+             "%s (%s) differs from %s: the snapshot was changed after the import; import it again", t->table,
+             t->made, t->source);
+    while ((s = sqlite3_step(st)) == SQLITE_ROW)
+      db_problems_add(ps, ptable, -1, 0, 0, msg, (const char *)sqlite3_column_text(st, 0));
+    if (s != SQLITE_DONE) rc = err_set(err, "checking table '%s': %s", t->table, sqlite3_errmsg(db));
+  }
+done:
+  sqlite3_finalize(st);
+  buf_free(&cols);
+  buf_free(&same);
   buf_free(&sql);
   return rc;
 }
 
-/* The derived tables besides economy_month, each checked when the tables it is made of are. */
+/* The derived tables, each checked when the tables it is made of are. */
 static int check_derived_tables(sqlite3 *db, const db_model *m, const unsigned char *state,
                                 db_problems *ps, rapp_err *err) {
-  static const struct {
-    const char *table, *label_sql, *from[2];
-  } derived[] = {
+  static const derived_table derived[] = {
+      /* 0.005 kr: the sums of the lines in another order of addition */
+      {"economy_month", "'unit ' || unit_code || ', month ' || month", {"actual", "budget"},
+       "the sums rapp import made", "the budget and actual lines", 0.005},
       {"decision_interval", "'decision ' || body_code || ' ' || case_number",
-       {"decision_status_change", "decision"}},
-      {"absence_month_total", "'month ' || month", {"absence", "staffing"}},
+       {"decision_status_change", "decision"}, "what rapp import derived", "its definition", 0},
+      {"absence_month_total", "'month ' || month", {"absence", "staffing"}, "what rapp import derived",
+       "its definition", 0},
   };
   for (size_t i = 0; i < sizeof derived / sizeof derived[0]; i++) {
     int t0 = db_model_table(m, derived[i].from[0]), t1 = db_model_table(m, derived[i].from[1]);
     if (t0 < 0 || t1 < 0 || state[t0] != DB_TABLE_OK || state[t1] != DB_TABLE_OK) continue;
-    if (check_derived(db, derived[i].table, derived[i].label_sql, t0, ps, err) < 0) return -1;
+    if (check_derived(db, &derived[i], t0, ps, err) < 0) return -1;
   }
   return 0;
 }
@@ -496,7 +506,6 @@ int db_check(const char *path, double seconds, FILE *diag, db_stats *stats, rapp
   }
   /* tables that lack a column are not checked: their rules would not compile */
   if (db_validate(db, "main", &m, state, 1, &ps, err) < 0) goto done;
-  if (check_economy_month(db, &m, state, &ps, err) < 0) goto done;
   if (check_derived_tables(db, &m, state, &ps, err) < 0) goto done;
   db_problems_sort(&ps);
   db_problems_print(&ps, &m, 0, diag);

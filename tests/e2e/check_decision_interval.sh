@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The derived table decision_interval (src/db/indexes_v1.sql; control.decision_state_source):
 # `rapp import` fills it with the rows of the view decision_state, `rapp check` names each decision
-# whose rows no longer match the view, and the quarterly report's decision figures and list are the
-# same on a snapshot without it (made by other means), where the query reads the view.
+# whose rows no longer match the view, and the decision figures and lists of kvartalsrapport,
+# vedtaksoppfolging and arsrapport are the same on a snapshot without it (made by other means),
+# where the queries read the view.
 #   check_decision_interval.sh RAPP SOURCE_DIR WORK_DIR
 . "$(dirname "$0")/derived_lib.sh"
 "$rapp" import "$src/samples/fjordvik" -o "$work/with.db" >/dev/null || fail "import"
@@ -35,4 +36,23 @@ open=$(sqlite3 "$work/with.db" "SELECT count(*) FROM decision_state WHERE valid_
 [ "$open" -gt 0 ] || fail "no open decision in the sample on 31.08.2026"
 tr -s ' \n' ' ' <"$work/with.txt" | grep -q "av dem $open åpne" ||
   fail "the report does not say $open open decisions: $(grep -m2 'åpne' "$work/with.txt")"
-echo "ok: decision_interval ($rows rows) = view decision_state; rapp check names a stale decision; kvartalsrapport the same without it"
+# vedtaksoppfolging and arsrapport read the table too (control.from_decision_state): the same text
+# without it, and another text when its rows are changed (a snapshot where only the table says so:
+# a test of where the figures come from, not a state rapp check would pass)
+cp "$work/with.db" "$work/marked.db"
+sqlite3 "$work/marked.db" "DELETE FROM decision_interval WHERE body_code = (SELECT min(body_code) FROM decision_interval)" ||
+  fail "changing decision_interval"
+for rp in vedtaksoppfolging:2026-T2 arsrapport:2025; do
+  name=${rp%%:*} period=${rp#*:}
+  for s in with without marked; do
+    "$rapp" run "$src/reports/$name.lua" --db "$work/$s.db" --period "$period" --format pdf --out "$work/$name-$s"       >/dev/null 2>"$work/err-$name-$s" || fail "$name on $s.db: $(head -3 "$work/err-$name-$s")"
+    pdftotext -layout "$work/$name-$s/$name-$period.pdf" - | grep -v "Kontrollsum\|Datagrunnlag" \
+      >"$work/$name-$s.txt" || fail "pdftotext $name"
+  done
+  diff -u "$work/$name-with.txt" "$work/$name-without.txt" >"$work/diff-$name" ||
+    { head -40 "$work/diff-$name"; fail "$name differs without decision_interval"; }
+  if cmp -s "$work/$name-with.txt" "$work/$name-marked.txt"; then
+    fail "$name does not read decision_interval (the same text with a body's rows deleted from it)"
+  fi
+done
+echo "ok: decision_interval ($rows rows) = view decision_state; rapp check names a stale decision; kvartalsrapport, vedtaksoppfolging and arsrapport the same without it and read it"
