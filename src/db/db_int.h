@@ -85,9 +85,6 @@ int db_model_load(db_model *m, rapp_err *err);
 void db_model_free(db_model *m);
 int db_model_table(const db_model *m, const char *name); /* index or -1 */
 int db_table_column(const db_table *t, const char *name); /* index or -1 */
-/* The SELECT of the schema's view name as the engine has it (the text after AS of its CREATE
- * VIEW in m), or NULL: to run the engine's rule whatever the snapshot holds. */
-const char *db_model_view_select(const db_model *m, const char *name);
 
 /* Registers rapp_is_date(x), rapp_is_month(x), rapp_date_error(x), rapp_key_error(x),
  * rapp_period_error(x), rapp_period_field(code, field) and rapp_markdown_error(text) on a

@@ -3,7 +3,6 @@
  * makes, run once at build time by db/gen/schema_image.c), so the import and check follow the
  * schema file rather than a second list in C. Also the SQL functions the rules use, and the
  * problem list. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,23 +56,6 @@ int db_model_table(const db_model *m, const char *name) {
   for (int i = 0; i < m->ntables; i++)
     if (strcmp(m->tables[i].name, name) == 0) return i;
   return -1;
-}
-
-const char *db_model_view_select(const db_model *m, const char *name) {
-  for (int v = 0; v < m->nviews; v++) {
-    if (strcmp(m->view_names[v], name) != 0) continue;
-    /* CREATE VIEW name [(columns)] AS select */
-    const char *p = strstr(m->view_sql[v], name);
-    if (!p) return NULL;
-    p += strlen(name);
-    while (isspace((unsigned char)*p)) p++;
-    if (*p == '(' && (p = strchr(p, ')')) != NULL) p++;
-    while (p && isspace((unsigned char)*p)) p++;
-    if (!p || (p[0] != 'A' && p[0] != 'a') || (p[1] != 'S' && p[1] != 's') || !isspace((unsigned char)p[2]))
-      return NULL;
-    return p + 3;
-  }
-  return NULL;
 }
 
 int db_table_column(const db_table *t, const char *name) {
