@@ -1,8 +1,8 @@
 #!/bin/sh
 # bench/fixedcost_bench.sh — the fixed cost of one `rapp run` (issue 15): bench/render_bench.lua
 # with 1 row as PDF, RUNS times, RAPP_TRACE=1; prints the median CPU milliseconds of each stage
-# (start-up, Lua state, script, snapshot open with its shape check, parameters with the snapshot's
-# SHA-256, build, fonts, PDF, the whole report process) and the median user+sys of the whole
+# (start-up, Lua state, script, snapshot open with its shape check, parameters, build with the
+# snapshot's SHA-256 on a thread beside it, fonts, PDF, the whole report process) and the median user+sys of the whole
 # command (/usr/bin/time: also the dynamic loading of rapp's libraries, before main). With
 # OLD_BUILD_DIR the runs of the two builds are interleaved and both are printed (each build's
 # RAPP_HOME is its parent folder). CPU, not wall: steadier on a shared machine. FORMAT xlsx runs

@@ -47,6 +47,7 @@
 #include "model/render.h"
 #include "util/file.h"
 #include "util/labels.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 #include "util/stopsig.h"
 #include "util/trace.h"
@@ -352,6 +353,7 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   trace_stage("lua_state", &stage_t);
   if (!s) return -1;
   db_query *q = NULL;
+  sha256_job *hash = NULL;
   char *base = NULL;
   doc *d = NULL;
   rapp_buf fmts = {0}, tmp = {0}, fin = {0}, prefix = {0}, fonts = {0};
@@ -366,8 +368,12 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   if (db_query_open(o->db_path, &q, err) != 0) goto done;
   trace_stage("snapshot_open", &stage_t);
   if (o->lang) script_set_language(s, o->lang);
-  if (script_prepare(s, q, o->db_path, o->snapshot_sha256, o->allow_partial, o->param_names,
-                     o->param_values, o->nparams, &base, err) != 0)
+  /* The snapshot's SHA-256 (only the "Om rapporten" lines show it) is computed beside the build
+   * when no caller gave it (a batch hashes once): the script sees a placeholder until then. */
+  static const char pending[] = "0000000000000000000000000000000000000000000000000000000000000000";
+  hash = o->snapshot_sha256 ? NULL : sha256_file_start(o->db_path);
+  if (script_prepare(s, q, o->db_path, hash ? pending : o->snapshot_sha256, o->allow_partial,
+                     o->param_names, o->param_values, o->nparams, &base, err) != 0)
     goto done;
   int ok;
   int64_t created = created_time(err, &ok);
@@ -379,6 +385,13 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   s = NULL;
   db_query_close(q);
   q = NULL;
+  if (hash) {
+    char hex[65];
+    int hashed = sha256_file_finish(hash, hex, err);
+    hash = NULL;
+    if (hashed != 0) goto done;
+    doc_meta_of(d)->snapshot_sha256 = doc_strdup(d, hex);
+  }
   trace_stage("build", &stage_t);
   render_env env = {0};
   buf_printf(&fonts, "%s/fonts", engine_home());
@@ -418,11 +431,14 @@ static int child_run(const engine_opts *o, const char *formats_arg, int fd, rapp
   char missing[8192];
   size_t nmissing = label_missing_text(missing, sizeof missing);
   if (nmissing) /* issue 17: the fallback is never silent */
-    utf8_fprintf_safe(stderr, "rapp: warning: %s: %zu label%s without a text in language form '%s', "
-                      "shown in bokmål: %s\n", o->script, nmissing, nmissing == 1 ? "" : "s",
+    utf8_fprintf_safe(stderr,
+                      "rapp: warning: %s: %zu label%s without a text in language form '%s', "
+                      "shown in bokmål: %s\n",
+                      o->script, nmissing, nmissing == 1 ? "" : "s",
                       label_lang_code(label_lang_of(doc_meta_get(d)->language)), missing);
   rc = 0;
 done:
+  sha256_file_finish(hash, NULL, NULL); /* a failed run needs no digest */
   doc_free(d);
   script_free(s);
   db_query_close(q);
@@ -731,8 +747,8 @@ static int check_formats(const engine_opts *o, rapp_err *err) {
 
 /* The run's records read: its outputs renamed into place when it succeeded (the list in *paths),
  * else err says why and its folder is removed. here: run in this process (no signals caught). */
-static int collect(const engine_opts *o, child_result *res, int here, char ***paths,
-                   size_t *npaths, rapp_err *err) {
+static int collect(const engine_opts *o, child_result *res, int here, char ***paths, size_t *npaths,
+                   rapp_err *err) {
   private_dir dir;
   char **finals;
   size_t n;
@@ -824,7 +840,8 @@ int engine_run_here(const engine_opts *o, int notify_fd, char ***paths, size_t *
                   1000 * ((double)(ru1.ru_utime.tv_sec - ru0.ru_utime.tv_sec) +
                           (double)(ru1.ru_stime.tv_sec - ru0.ru_stime.tv_sec)) +
                       ((double)(ru1.ru_utime.tv_usec - ru0.ru_utime.tv_usec) +
-                       (double)(ru1.ru_stime.tv_usec - ru0.ru_stime.tv_usec)) / 1000);
+                       (double)(ru1.ru_stime.tv_usec - ru0.ru_stime.tv_usec)) /
+                          1000);
   child_result res;
   memset(&res, 0, sizeof res);
   res.status = rc == 0 ? 0 : 1 << 8; /* as a child that exited 0 or 1 */
@@ -864,8 +881,6 @@ int engine_run(const engine_opts *o, rapp_err *err) {
   free_list(finals, n);
   return 0;
 }
-
-
 
 typedef struct describe_ctx {
   const char *path;

@@ -9,7 +9,11 @@
 #include "util/sha256.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
@@ -73,21 +77,21 @@ static void blocks_c(uint32_t h[8], const unsigned char *p, size_t n) {
 #ifdef SHA256_X86
 /* Four rounds: the message words x (already in round order) plus the constants K[4 g ...]. The
  * state is kept as ABEF and CDGH, the layout sha256rnds2 works on. */
-#define SHA_ROUNDS4(g, x)                                                        \
-  do {                                                                           \
+#define SHA_ROUNDS4(g, x)                                                           \
+  do {                                                                              \
     __m128i m_ = _mm_add_epi32((x), _mm_loadu_si128((const __m128i *)&K[4 * (g)])); \
-    cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m_);                                \
-    m_ = _mm_shuffle_epi32(m_, 0x0E);                                            \
-    abef = _mm_sha256rnds2_epu32(abef, cdgh, m_);                                \
+    cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m_);                                   \
+    m_ = _mm_shuffle_epi32(m_, 0x0E);                                               \
+    abef = _mm_sha256rnds2_epu32(abef, cdgh, m_);                                   \
   } while (0)
 /* The next four message words from the previous sixteen (w0 the oldest): W[t] = s1(W[t-2]) +
  * W[t-7] + s0(W[t-15]) + W[t-16]. */
-#define SHA_SCHEDULE(w0, w1, w2, w3)                                                        \
-  (w0) = _mm_sha256msg2_epu32(                                                              \
+#define SHA_SCHEDULE(w0, w1, w2, w3) \
+  (w0) = _mm_sha256msg2_epu32(       \
       _mm_add_epi32(_mm_sha256msg1_epu32((w0), (w1)), _mm_alignr_epi8((w3), (w2), 4)), (w3))
 
 __attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8], const unsigned char *p,
-                                                              size_t n) {
+                                                             size_t n) {
   const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
   __m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);
   __m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
@@ -214,20 +218,88 @@ void sha256_hex(const unsigned char digest[32], char hex[65]) {
   hex[64] = '\0';
 }
 
-int sha256_file(const char *path, char hex[65], rapp_err *err) {
-  hex[0] = '\0';
-  FILE *f = fopen(path, "rb");
-  if (!f) return err_set(err, "cannot read '%s' to compute its SHA-256: %s", path, strerror(errno));
+/* Hashes f until EOF or until *stop is set (then the digest is not used). */
+static int hash_stream(FILE *f, const atomic_int *stop, char hex[65]) {
   sha256_ctx c;
   sha256_init(&c);
   unsigned char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sha256_update(&c, chunk, n);
+  while ((!stop || !atomic_load(stop)) && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    sha256_update(&c, chunk, n);
   int bad = ferror(f);
   fclose(f);
-  if (bad) return err_set(err, "reading '%s' to compute its SHA-256 failed", path);
+  if (bad) return -1;
   unsigned char d[32];
   sha256_final(&c, d);
   sha256_hex(d, hex);
   return 0;
+}
+
+static int open_error(const char *path, rapp_err *err) {
+  return err_set(err, "cannot read '%s' to compute its SHA-256: %s", path, strerror(errno));
+}
+
+static int read_error(const char *path, rapp_err *err) {
+  return err_set(err, "reading '%s' to compute its SHA-256 failed", path);
+}
+
+int sha256_file(const char *path, char hex[65], rapp_err *err) {
+  hex[0] = '\0';
+  FILE *f = fopen(path, "rb");
+  if (!f) return open_error(path, err);
+  return hash_stream(f, NULL, hex) != 0 ? read_error(path, err) : 0;
+}
+
+struct sha256_job {
+  pthread_t thread;
+  FILE *f;
+  atomic_int stop;
+  int rc;
+  char *path;
+  char hex[65];
+};
+
+static void *job_main(void *arg) {
+  sha256_job *j = arg;
+  j->rc = hash_stream(j->f, &j->stop, j->hex);
+  return NULL;
+}
+
+sha256_job *sha256_file_start(const char *path) {
+  sha256_job *j = calloc(1, sizeof *j);
+  if (!j || !(j->path = strdup(path))) goto fail;
+  atomic_init(&j->stop, 0);
+  /* opened here: a file that cannot be opened starts no job, and the caller's sha256_file says why
+   */
+  j->f = fopen(path, "rb");
+  if (!j->f) goto fail;
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) goto fail;
+  pthread_attr_setstacksize(&attr, 256 << 10); /* the 64 KiB chunk and little else */
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
+  int started = pthread_create(&j->thread, &attr, job_main, j) == 0;
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  pthread_attr_destroy(&attr);
+  if (started) return j;
+fail:
+  if (j && j->f) fclose(j->f);
+  if (j) free(j->path);
+  free(j);
+  return NULL;
+}
+
+int sha256_file_finish(sha256_job *j, char hex[65], rapp_err *err) {
+  if (!j) return 0;
+  if (!hex) atomic_store(&j->stop, 1);
+  pthread_join(j->thread, NULL);
+  int rc = 0;
+  if (hex) {
+    memcpy(hex, j->hex, sizeof j->hex);
+    if (j->rc != 0) rc = read_error(j->path, err);
+  }
+  free(j->path);
+  free(j);
+  return rc;
 }

@@ -1,8 +1,9 @@
 /* Unit tests of util/sha256: the FIPS 180-4 / NIST test vectors, a message fed in odd pieces
- * (the partial-block path) and sha256_file against what `sha256sum` prints for the same bytes.
- * Everything runs twice: with the portable compression and with the processor's SHA instructions
- * (where it has them: the second pass says whether it ran them); a long message at every
- * alignment and in pieces of every length up to 200 bytes must give the same digest in both. */
+ * (the partial-block path) and sha256_file (and its threaded form) against what `sha256sum` prints
+ * for the same bytes. Everything runs twice: with the portable compression and with the processor's
+ * SHA instructions (where it has them: the second pass says whether it ran them); a long message at
+ * every alignment and in pieces of every length up to 200 bytes must give the same digest in both.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,8 @@ static void hash_pieces(const unsigned char *data, size_t n, size_t step, char h
   sha256_ctx c;
   unsigned char d[32];
   sha256_init(&c);
-  for (size_t off = 0; off < n; off += step) sha256_update(&c, data + off, off + step <= n ? step : n - off);
+  for (size_t off = 0; off < n; off += step)
+    sha256_update(&c, data + off, off + step <= n ? step : n - off);
   sha256_final(&c, d);
   sha256_hex(d, hex);
 }
@@ -106,7 +108,18 @@ static void one_pass(char want[65]) {
     pclose(p);
   }
   CHECK_STR(hex, sum);
+  /* the same on a thread of its own; a job stopped early (an error path) is only joined */
+  char hex2[65] = "";
+  sha256_job *job = sha256_file_start(path);
+  CHECK(job != NULL);
+  CHECK_INT(sha256_file_finish(job, hex2, &err), 0);
+  CHECK_STR(hex2, sum);
+  job = sha256_file_start(path);
+  CHECK(job != NULL);
+  CHECK_INT(sha256_file_finish(job, NULL, NULL), 0);
+  CHECK_INT(sha256_file_finish(NULL, hex2, &err), 0);
   remove(path);
+  CHECK(sha256_file_start(path) == NULL); /* the caller's sha256_file then says why */
   CHECK_INT(sha256_file(path, hex, &err), -1);
   CHECK(strstr(err.msg, "rapp_sha256_") != NULL);
 }
@@ -116,7 +129,8 @@ int main(void) {
   CHECK_INT(sha256_accel(0), 0);
   one_pass(want);
   int fast = sha256_accel(1);
-  printf("the processor's SHA instructions: %s\n", fast ? "used" : "not available; portable code only");
+  printf("the processor's SHA instructions: %s\n",
+         fast ? "used" : "not available; portable code only");
   one_pass(want);
   return check_summary();
 }
