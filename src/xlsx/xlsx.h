@@ -23,7 +23,7 @@ typedef struct xlsx_options {
 int xlsx_render(const doc *d, const char *path, const xlsx_options *opt, rapp_err *err);
 
 /* The zlib level xlsx_render deflates a workbook's parts at (libxlsxwriter 1.1.4 always asks for
- * zlib's default, 6, and has no option for it: xlsx_render.c passes this one on). Level 3 deflates
+ * zlib's default, 6, and has no option for it: xlsx_lxw.c passes this one on). Level 3 deflates
  * the quarterly report's XML in about 60 % of level 6's time for a file about 13 % larger;
  * the cells are the same (docs/xlsx.md). */
 enum { XLSX_ZIP_LEVEL = 3 };

@@ -6,9 +6,7 @@
  * xlsx_write.c (xlsx_int.h). docs/xlsx.md is the user-facing description. */
 #include "xlsx/xlsx_int.h"
 
-#include <dlfcn.h>
 #include <locale.h>
-#include <xlsxwriter/third_party/zip.h>
 
 #include "model/render.h"
 #include "util/image.h"
@@ -16,45 +14,6 @@
 
 #define XL_SHEET_IOBUF (64 * 1024)
 #define XL_SHEET_IOBUF_ROWS 5000
-
-/* ---- the zip's deflate level ------------------------------------------------------------- */
-
-/* libxlsxwriter 1.1.4 opens every part of the package with minizip's zipOpenNewFileInZip4_64 and
- * Z_DEFAULT_COMPRESSION, and offers no option for the level. Deflating is more than half of the
- * XLSX stage's CPU time at scale 20, most of it level 6's search for longer matches in XML that
- * repeats itself anyway. This definition, exported by the program, comes before minizip's in the
- * dynamic linker's search order, so libxlsxwriter's calls arrive here; while xlsx_render closes
- * its workbook (zip_level >= 0) the level becomes XLSX_ZIP_LEVEL, and the call goes on to
- * minizip's own function unchanged otherwise. */
-static int zip_level = -1;
-static unsigned long zip_parts;
-
-unsigned long xlsx_zip_parts(void) { return zip_parts; }
-
-typedef int (*zip_open_fn)(zipFile, const char *, const zip_fileinfo *, const void *, uInt,
-                           const void *, uInt, const char *, int, int, int, int, int, int,
-                           const char *, uLong, uLong, uLong, int);
-
-int zipOpenNewFileInZip4_64(zipFile file, const char *filename, const zip_fileinfo *zipfi,
-                            const void *extrafield_local, uInt size_extrafield_local,
-                            const void *extrafield_global, uInt size_extrafield_global,
-                            const char *comment, int method, int level, int raw, int windowBits,
-                            int memLevel, int strategy, const char *password, uLong crcForCrypting,
-                            uLong versionMadeBy, uLong flagBase, int zip64) {
-  static zip_open_fn minizip;
-  if (!minizip) {
-    void *sym = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
-    if (!sym) return ZIP_INTERNALERROR; /* workbook_close reports it */
-    memcpy(&minizip, &sym, sizeof minizip); /* (ISO C has no object-to-function pointer cast) */
-  }
-  if (zip_level >= 0 && method == Z_DEFLATED && !raw) {
-    level = zip_level;
-    zip_parts++;
-  }
-  return minizip(file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
-                 size_extrafield_global, comment, method, level, raw, windowBits, memLevel, strategy,
-                 password, crcForCrypting, versionMadeBy, flagBase, zip64);
-}
 
 /* ---- blocks ------------------------------------------------------------------------------ */
 
@@ -327,9 +286,9 @@ close:
    * and never the file of a sheet without a cell: */
   for (size_t i = 0; i < x.nsheets; i++)
     if (x.sheets[i].tmp && x.sheets[i].ws->dim_rowmin != LXW_ROW_MAX) x.sheets[i].tmp = NULL;
-  zip_level = XLSX_ZIP_LEVEL;
+  xl_lxw_zip_level(XLSX_ZIP_LEVEL);
   e = workbook_close(x.wb);
-  zip_level = -1;
+  xl_lxw_zip_level(-1);
   if (e && rc == 0) rc = xl_fail(&x, NULL, XL_MAX_ROWS, 0, "writing '%s' failed: %s", path,
                                  lxw_strerror(e));
   for (size_t i = 0; i < x.nsheets; i++) {
