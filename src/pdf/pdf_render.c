@@ -7,9 +7,6 @@
  * stage checks and stops at the first one. */
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,13 +274,11 @@ static int pdf_render_doc(const doc *d, const char *path, const render_env *env,
   c->d = d;
   c->meta = doc_meta_get(d);
   c->err = err;
-#ifdef __GLIBC__
   /* libharu deflates every page with a zlib stream of its own; when its window is freed, glibc
-   * gives the heap top back to the kernel and the next page faults it in again (brk, zeroed
-   * pages): a third of a large table's CPU time in system calls and page faults. Keep up to
-   * 64 MB of freed heap instead (bench/render_bench.sh; its floor does the same). */
-  mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
+   * gave the heap top back to the kernel and the next page faulted it in again (brk, zeroed
+   * pages): a third of a large table's CPU time in system calls and page faults
+   * (bench/render_bench.sh; its floor keeps 64 MB of freed heap too). */
+  heap_keep_freed();
   c->pdf = HPDF_New(on_error, c);
   if (!c->pdf) return err_set(err, "PDF: out of memory creating the document");
   int rc = -1;

@@ -5,6 +5,7 @@
  *   xlsx_table.c   a table (and key figures) in a sheet: headers, cells, merges, sums
  *   xlsx_about.c   the "Om rapporten" sheet: provenance, contents, notes
  *   xlsx_write.c   the one error style (xl_fail), the format cache, checked writes, text lines
+ *   xlsx_lxw.c     the zip's deflate level and libxlsxwriter 1.1.4's control-character test
  * xlsx/chart.c writes a chart's data table and native chart. docs/xlsx.md is the user-facing
  * description. */
 #ifndef RAPP_XLSX_XLSX_INT_H
@@ -165,6 +166,11 @@ void xl_note_width(sheet *s, size_t c, double w);
 int xl_write_inline(ctx *x, sheet *s, const char *prefix, const doc_inline *in, unsigned base,
                     int size);
 int xl_write_plain(ctx *x, sheet *s, const char *text, unsigned base, int size);
+
+/* ---- xlsx_lxw.c: under libxlsxwriter ----------------------------------------------------------- */
+
+/* The zlib level of the parts of the workbooks closed from now on (-1: libxlsxwriter's own, 6). */
+void xl_lxw_zip_level(int level);
 
 /* ---- xlsx_plan.c: the workbook plan ------------------------------------------------------------ */
 

@@ -205,6 +205,10 @@ int xlsx_render(const doc *d, const char *path, const xlsx_options *opt, rapp_er
   if (!lc || strcmp(lc->decimal_point, ".") != 0)
     return xl_fail(&x, NULL, XL_MAX_ROWS, 0, "LC_NUMERIC is not \"C\" (decimal point '%s'); "
                    "libxlsxwriter would write corrupt numbers", lc ? lc->decimal_point : "?");
+  /* libxlsxwriter 1.1.4 callocs a 128 KiB column array per sheet (constant_memory), reads all
+   * of it when it frees the sheet, and zlib's state is made again per part: as mmaps of their own
+   * that was a third of the quarterly report's XLSX stage on the sample (page faults, unmapping). */
+  heap_keep_freed();
   x.has_status = doc_has_status(d);
   xl_plan(&x);
   int rc = -1;
@@ -286,7 +290,9 @@ close:
    * and never the file of a sheet without a cell: */
   for (size_t i = 0; i < x.nsheets; i++)
     if (x.sheets[i].tmp && x.sheets[i].ws->dim_rowmin != LXW_ROW_MAX) x.sheets[i].tmp = NULL;
+  xl_lxw_zip_level(XLSX_ZIP_LEVEL);
   e = workbook_close(x.wb);
+  xl_lxw_zip_level(-1);
   if (e && rc == 0) rc = xl_fail(&x, NULL, XL_MAX_ROWS, 0, "writing '%s' failed: %s", path,
                                  lxw_strerror(e));
   for (size_t i = 0; i < x.nsheets; i++) {

@@ -1,5 +1,7 @@
 /* Unit tests of the XLSX renderer's pure helpers: number format codes, sheet names, widths. */
+#include <dlfcn.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "check.h"
 #include "xlsx/xlsx.h"
@@ -7,7 +9,41 @@
 #define MINUS "\"\xE2\x88\x92\""
 #define NBSP "\"\xC2\xA0\""
 
+/* xlsx_lxw.c's libxlsxwriter functions: cell names as the library's own gives them, and the
+ * control-character test that 1.1.4 answers yes to for every string. */
+static void lxw_functions(void) {
+  typedef void (*rowcol_fn)(char *, lxw_row_t, lxw_col_t);
+  /* (a call into the library makes the program load it, so RTLD_NEXT finds its functions) */
+  CHECK(strncmp(lxw_version(), "1.", 2) == 0);
+  void *sym = dlsym(RTLD_NEXT, "lxw_rowcol_to_cell");
+  CHECK(sym != NULL);
+  rowcol_fn library;
+  memcpy(&library, &sym, sizeof library);
+  CHECK(library != lxw_rowcol_to_cell); /* the program's own is the one called */
+  static const lxw_row_t rows[] = {0, 8, 9, 98, 99, 999, 65535, 1048575};
+  static const lxw_col_t cols[] = {0, 1, 24, 25, 26, 27, 51, 52, 675, 676, 701, 702, 703, 18277, 16383};
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+    for (size_t j = 0; j < sizeof cols / sizeof cols[0]; j++) {
+      char ours[LXW_MAX_CELL_NAME_LENGTH], theirs[LXW_MAX_CELL_NAME_LENGTH];
+      lxw_rowcol_to_cell(ours, rows[i], cols[j]);
+      if (sym) library(theirs, rows[i], cols[j]);
+      CHECK_STR(ours, sym ? theirs : "");
+    }
+  char name[LXW_MAX_CELL_NAME_LENGTH];
+  lxw_rowcol_to_cell(name, 9, 26);
+  CHECK_STR(name, "AA10");
+  lxw_rowcol_to_cell(name, 1048575, 16383);
+  CHECK_STR(name, "XFD1048576");
+  CHECK_INT(lxw_has_control_characters(""), 0);
+  CHECK_INT(lxw_has_control_characters("Fjordvik skole, \xC3\x98nsket resultat"), 0);
+  CHECK_INT(lxw_has_control_characters("linje 1\nlinje 2\tkolonne"), 0);
+  CHECK_INT(lxw_has_control_characters("a\x01" "b"), 1);
+  CHECK_INT(lxw_has_control_characters("slutt\r"), 1);
+  CHECK_INT(lxw_has_control_characters("\x1F"), 1);
+}
+
 int main(void) {
+  lxw_functions();
   static const struct {
     doc_col_type type;
     int decimals, thousands;

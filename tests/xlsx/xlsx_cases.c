@@ -485,7 +485,10 @@ int main(int argc, char **argv) {
   rapp_err err = {0};
 
   doc *d = economy_doc();
+  unsigned long parts = xlsx_zip_parts();
   CHECK_INT(xlsx_render(d, out_path("economy.xlsx"), NULL, &err), 0);
+  /* every part deflated at XLSX_ZIP_LEVEL (at least the sheets, styles and workbook parts) */
+  CHECK(xlsx_zip_parts() >= parts + 5);
   if (err.msg[0]) fprintf(stderr, "%s\n", err.msg);
   /* the in-memory mode must give the same cells (check_xlsx.py compares them) */
   xlsx_options mem = {0};
