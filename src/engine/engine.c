@@ -565,7 +565,8 @@ static int run_child(child_fn fn, const void *ctx, double seconds, child_result 
   res->maxrss_kb = ru.ru_maxrss;
   trace_stage_cpu("report_process", &forked,
                   1000 * ((double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec) +
-                      ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1000);
+                      ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1000,
+                  ru.ru_minflt);
   if (!res->signal && parent_signal) res->signal = parent_signal;
   return 0;
 }
@@ -836,7 +837,8 @@ int engine_run_here(const engine_opts *o, int notify_fd, char ***paths, size_t *
                   1000 * ((double)(ru1.ru_utime.tv_sec - ru0.ru_utime.tv_sec) +
                           (double)(ru1.ru_stime.tv_sec - ru0.ru_stime.tv_sec)) +
                       ((double)(ru1.ru_utime.tv_usec - ru0.ru_utime.tv_usec) +
-                       (double)(ru1.ru_stime.tv_usec - ru0.ru_stime.tv_usec)) / 1000);
+                       (double)(ru1.ru_stime.tv_usec - ru0.ru_stime.tv_usec)) / 1000,
+                  ru1.ru_minflt - ru0.ru_minflt);
   child_result res;
   memset(&res, 0, sizeof res);
   res.status = rc == 0 ? 0 : 1 << 8; /* as a child that exited 0 or 1 */
