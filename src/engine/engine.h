@@ -68,8 +68,9 @@ int engine_describe(const char *script_path, int as_help, const script_limits *l
 /* The child's data-segment limit (RLIMIT_DATA) in MB for a --memory-limit of memory_mb:
  * 2 x memory_mb + 64. The script's Lua heap and SQLite's heap share memory_mb (each stops with
  * the memory-limit message); the document and the renderers get as much again; 64 MB covers
- * the program's own data, fonts and libraries (a sample run needs about 8 MB). Not applied in
- * AddressSanitizer builds. */
+ * the program's own data, fonts and libraries (a sample run needs about 8 MB). RLIMIT_DATA is
+ * set 32 MB higher: the heap's reserve of address space (util/hugeheap.h), not memory used. Not
+ * applied in AddressSanitizer builds. */
 size_t engine_data_limit_mb(size_t memory_mb);
 
 /* mkdir -p path; -1 with err when a part cannot be made or path is not a folder. */

@@ -15,19 +15,16 @@
 
 static void escape(rapp_buf *b, const char *s, int quotes) {
   if (!s) return;
-  const char *run = s;
-  for (; *s; s++) {
-    const char *rep = *s == '&'             ? "&amp;"
-                      : *s == '<'           ? "&lt;"
-                      : *s == '>'           ? "&gt;"
-                      : quotes && *s == '"' ? "&quot;"
-                                            : NULL;
-    if (!rep) continue;
-    buf_append(b, run, (size_t)(s - run));
-    buf_puts(b, rep);
-    run = s + 1;
+  /* from special character to special character (strcspn: most texts have none) */
+  const char *special = quotes ? "&<>\"" : "&<>";
+  for (;;) {
+    size_t len = strcspn(s, special);
+    buf_append(b, s, len);
+    s += len;
+    if (!*s) break;
+    buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&quot;");
+    s++;
   }
-  buf_append(b, run, (size_t)(s - run));
 }
 
 void html_text(rapp_buf *b, const char *s) {

@@ -146,11 +146,12 @@ int nofmt_valid_date(int y, int m, int d) {
 
 char *nofmt_date(char *buf, size_t n, int32_t ymd) {
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-  if (!nofmt_valid_date(y, m, d))
-    put_text(buf, n, NOFMT_DASH);
-  else
-    snprintf(buf, n, "%02d.%02d.%04d", d, m, y);
-  return buf;
+  if (!nofmt_valid_date(y, m, d)) return put_text(buf, n, NOFMT_DASH);
+  /* dd.mm.yyyy digit by digit (a date column's every cell, in every output: no snprintf) */
+  char out[11] = {(char)('0' + d / 10), (char)('0' + d % 10), '.', (char)('0' + m / 10),
+                  (char)('0' + m % 10), '.', (char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                  (char)('0' + y / 10 % 10), (char)('0' + y % 10), '\0'};
+  return put_text(buf, n, out);
 }
 
 char *nofmt_date_long(char *buf, size_t n, int32_t ymd) {

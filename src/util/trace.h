@@ -1,5 +1,6 @@
 /* util/trace.h — RAPP_TRACE=1: the time of each stage of a report run on stderr, one line a stage:
- *   rapp-trace: <stage> <wall milliseconds> <CPU milliseconds of this process>
+ *   rapp-trace: <stage> <wall milliseconds> <CPU milliseconds of this process> <its page faults>
+ * (minor faults: each first touch of a page of new memory, costly on a virtual machine)
  * A developer aid (bench/batch_bench.sh sums the lines of a batch to split the per-item overhead);
  * nothing is printed without the variable. Also the monotonic clock the engine and batches use. */
 #ifndef RAPP_UTIL_TRACE_H
@@ -11,11 +12,11 @@ double trace_now(void);
 /* 1 when RAPP_TRACE is set (read once a process). */
 int trace_on(void);
 
-/* When tracing: prints the wall time since *since and the CPU time this process used since its
- * previous stage (or its start) as stage, and sets *since to now. */
+/* When tracing: prints the wall time since *since and the CPU time and page faults of this
+ * process since its previous stage (or its start) as stage, and sets *since to now. */
 void trace_stage(const char *stage, double *since);
 
-/* The same with the CPU time given (another process's, from its rusage). */
-void trace_stage_cpu(const char *stage, double *since, double cpu_ms);
+/* The same with the CPU time and page faults given (another process's, from its rusage). */
+void trace_stage_cpu(const char *stage, double *since, double cpu_ms, long faults);
 
 #endif

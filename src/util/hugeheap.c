@@ -1,0 +1,33 @@
+/* util/hugeheap.c — the heap on transparent huge pages (see hugeheap.h). */
+#define _DEFAULT_SOURCE /* sbrk, madvise, MADV_HUGEPAGE, mallinfo2 */
+#include "util/hugeheap.h"
+
+#include <malloc.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+enum { HUGE_PAGE = 2 * 1024 * 1024 };
+
+void hugeheap_reserve(size_t pad) {
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+  static int done; /* once a process (a batch worker runs item after item; a fork inherits it) */
+  if (done || pad < 2 * HUGE_PAGE) return;
+  done = 1;
+  uintptr_t old_end = (uintptr_t)sbrk(0);
+  if (old_end == (uintptr_t)-1) return;
+  mallopt(M_MMAP_THRESHOLD, (int)(pad / 2));
+  mallopt(M_TOP_PAD, (int)pad);
+  /* one allocation larger than the free top of the heap makes malloc grow it by pad beyond */
+  struct mallinfo2 mi = mallinfo2();
+  void *volatile grow = malloc(mi.keepcost + 4096); /* volatile: the pair is not optimised away */
+  free(grow);
+  uintptr_t new_end = (uintptr_t)sbrk(0);
+  uintptr_t first = (old_end + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+  uintptr_t last = new_end & ~(uintptr_t)(HUGE_PAGE - 1);
+  if (new_end != (uintptr_t)-1 && last > first) madvise((void *)first, last - first, MADV_HUGEPAGE);
+#else
+  (void)pad;
+#endif
+}
