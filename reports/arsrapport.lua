@@ -30,15 +30,15 @@ FROM area a JOIN cur ON cur.area_code = a.code LEFT JOIN prev ON prev.area_code 
 ORDER BY a.sort_order, a.code]]
 
 -- Political decisions per body on :as_of (view decision_state: the schema's as-of and overdue
--- rules; from the derived table decision_interval when the snapshot has it:
--- control.from_decision_state): made by then, made in the year, open, overdue, finished or dropped in the year.
+-- rules; its rows read from the derived table decision_interval): made by then, made in the year, open,
+-- overdue, finished or dropped in the year.
 local DECISION_SQL = [[
 SELECT b.name AS body, count(*) AS total,
        coalesce(sum(s.meeting_date >= :first_date), 0) AS made_in_year,
        coalesce(sum(NOT s.finished), 0) AS open,
        coalesce(sum(s.overdue_from <= :as_of), 0) AS overdue,
        coalesce(sum(s.finished AND s.valid_from >= :first_date), 0) AS closed_in_year
-FROM decision_state s JOIN political_body b ON b.code = s.body_code
+FROM decision_interval s JOIN political_body b ON b.code = s.body_code
 WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
 GROUP BY b.code ORDER BY b.sort_order, b.code]]
 
@@ -372,7 +372,7 @@ return rapp.report {
         { key = "open", title = r:label("col.open"), type = "integer", sum = true },
         { key = "overdue", title = r:label("col.overdue"), type = "integer", sum = true },
       },
-      rows = db:rows(control.from_decision_state(r, DECISION_SQL), { first_date = per.first_date, as_of = as_of }),
+      rows = db:rows(DECISION_SQL, { first_date = per.first_date, as_of = as_of }),
       total = r:label("sum"),
       note = r:label("dec.note", fmt.date(as_of)),
     }

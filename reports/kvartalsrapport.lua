@@ -17,15 +17,14 @@ local millions = economy.millions
 -- rule and its overdue_from): every open one, and those finished or dropped in the period.
 -- Overdue ones first, then open, then finished. Every row also carries the decision figures,
 -- counted over every decision made by :as_of (s, before the list's filter): n_total, n_open and
--- n_overdue on that day, n_closed_in_period finished or dropped in the period. One query, the view
--- read once (from the derived table decision_interval when the snapshot has it:
--- control.from_decision_state); when no decision is listed it gives one row with the figures
--- only (body_code NULL).
+-- n_overdue on that day, n_closed_in_period finished or dropped in the period. One query, the view's
+-- rows read once from the derived table decision_interval (src/db/indexes_v1.sql; docs/schema.md);
+-- when no decision is listed it gives one row with the figures only (body_code NULL).
 local DECISION_SQL = [[
 WITH s AS MATERIALIZED (
   SELECT body_code, case_number, meeting_date, deadline, status, finished, valid_from,
          coalesce(overdue_from <= :as_of, 0) AS overdue
-  FROM decision_state
+  FROM decision_interval
   WHERE valid_from <= :as_of AND (valid_to IS NULL OR :as_of < valid_to)
 ),
 n AS (
@@ -46,7 +45,7 @@ ORDER BY l.sort_order, l.body_code, l.overdue DESC, l.open DESC, l.deadline IS N
 
 -- The decision figures and the listed decisions (without the figures-only row) of DECISION_SQL.
 local function decision_rows(r, q)
-  local rows = r.db:rows(control.from_decision_state(r, DECISION_SQL), q)
+  local rows = r.db:rows(DECISION_SQL, q)
   local d = rows[1]
   local dc = { total = d.n_total, open = d.n_open, overdue = d.n_overdue, closed_in_period = d.n_closed_in_period }
   if d.body_code == nil then rows = {} end

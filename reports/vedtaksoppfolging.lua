@@ -5,14 +5,14 @@ local fmt = rapp.fmt
 local control = require("rapp.control")
 
 -- The decisions made by :as_of, with their status on that day (view decision_state: the
--- schema's as-of rule and its overdue_from; read from the derived table decision_interval when the
--- snapshot has it: control.from_decision_state), of every body or of area :area: one row per status
--- of decision_status_label, in its order, with how many have it (n) and of them overdue; and the
--- figures of the summary on every row (total, open = not finished, overdue_total).
+-- schema's as-of rule and its overdue_from; its rows read from the derived table decision_interval),
+-- of every body or of area :area: one row per status of decision_status_label, in its order, with
+-- how many have it (n) and of them overdue; and the figures of the summary on every row (total,
+-- open = not finished, overdue_total).
 local STATUS_SQL = [[
 WITH s AS (
   SELECT s.status, coalesce(s.overdue_from <= :as_of, 0) AS overdue
-  FROM decision_state s
+  FROM decision_interval s
   JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
   WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
     AND (:area = '' OR d.area_code = :area)
@@ -31,7 +31,7 @@ FROM per ORDER BY sort_order]]
 local LIST_SQL = [[
 SELECT s.body_code, b.name AS body, s.case_number, s.meeting_date, d.title, d.decision_text, d.responsible,
        s.deadline, s.status, coalesce(s.overdue_from <= :as_of, 0) AS overdue, d.comment
-FROM decision_state s
+FROM decision_interval s
 JOIN decision d ON d.body_code = s.body_code AND d.case_number = s.case_number
 JOIN political_body b ON b.code = s.body_code
 WHERE s.valid_from <= :as_of AND (s.valid_to IS NULL OR :as_of < s.valid_to)
@@ -65,7 +65,7 @@ return rapp.report {
 
     local filter = { as_of = as_of, area = p.area or "" }
     local day = fmt.date(as_of)
-    local st = db:rows(control.from_decision_state(r, STATUS_SQL), filter)
+    local st = db:rows(STATUS_SQL, filter)
     local c = st[1]
     doc:heading(1, r:label("h.summary"))
     doc:paragraph(r:label("summary", fmt.date_long(as_of), fmt.integer(c.total),
@@ -93,7 +93,7 @@ return rapp.report {
       { key = "comment", title = r:label("comment") },
     }
     -- a chapter per body with decisions, its run of the rows
-    control.decision_tables(r, db:rows(control.from_decision_state(r, LIST_SQL), filter), { level = 1, columns = columns, note = r:label("note"),
+    control.decision_tables(r, db:rows(LIST_SQL, filter), { level = 1, columns = columns, note = r:label("note"),
       sheet = function(body) return body end })
   end,
 }

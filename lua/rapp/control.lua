@@ -64,22 +64,6 @@ function M.decision_tables(r, rows, opts)
   end
 end
 
---- Where a query reads the rows of the view decision_state from: the derived table
---- decision_interval, which `rapp import` fills with them (src/db/indexes_v1.sql; docs/schema.md
---- "Derived data"), or the view itself in a snapshot made without it. The same rows either way; the
---- table spares evaluating the view (a next-change lookup per status change) in every run.
-function M.decision_state_source(r)
-  return require("rapp.economy").has_table(r, "decision_interval") and "decision_interval" or "decision_state"
-end
-
---- The query sql with each "FROM decision_state" reading from M.decision_state_source(r): how a
---- report reads the decisions' status intervals (the view's columns, whichever source).
-function M.from_decision_state(r, sql)
-  local out, n = sql:gsub("FROM decision_state%f[^%w_]", "FROM " .. M.decision_state_source(r))
-  if n == 0 then error("control.from_decision_state: the query has no FROM decision_state", 2) end
-  return out
-end
-
 -- Deviations (avvik) registered :year_first_date..:last_date, per category: counts only. Open or
 -- closed on :as_of (view deviation_state); in_period counts those from :first_date. personal: the
 -- category is marked as about persons (deviation_category): its counts fall under personvern.

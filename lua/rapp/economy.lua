@@ -24,6 +24,8 @@ WITH
 -- per unit of the scope first, in the order of unit's primary key (each unit one index range of
 -- economy_month, the months' budget and actual sums: :first_month..:year_end), then per key: no sort of
 -- every budget and account row. The sums are rounded to øre, so the order of addition does not show.
+-- economy_month is the derived table of src/db/indexes_v1.sql; a snapshot without it (made by other
+-- means) has this rapp's TEMP view of that name over the same definition (docs/schema.md).
 bu0 AS (
   SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key,
          sum(e.budget) AS year_budget,
@@ -68,40 +70,6 @@ LEFT JOIN f ON f.key = ar.code
 WHERE b.key IS NOT NULL OR a.key IS NOT NULL OR f.key IS NOT NULL
 ORDER BY ar.sort_order, ar.code]]
 
--- The same per-unit sums (bu0 of M.SQL) straight from the budget and account lines, for a snapshot
--- made by other means without the table economy_month (src/db/indexes_v1.sql; docs/schema.md):
--- each sum an index range of budget_unit_month / actual_unit_month per unit. The same figures
--- (rounded to øre); at scale 20 three times the work of the table.
-M.UNIT_SUMS_FROM_LINES = [[
-bu0 AS (
-  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key,
-         (SELECT sum(b.amount) FROM budget b
-          WHERE b.unit_code = u.code AND b.month BETWEEN :first_month AND :year_end) AS year_budget,
-         (SELECT sum(b.amount) FROM budget b
-          WHERE b.unit_code = u.code AND b.month BETWEEN :first_month AND :last_month) AS budget_ytd,
-         (SELECT sum(a.amount) FROM actual a
-          WHERE a.unit_code = u.code AND a.month BETWEEN :first_month AND :last_month) AS actual_ytd
-  FROM unit u WHERE :by = 'area' OR u.area_code = :area
-),]]
-
---- Whether the snapshot r.db has the table name: the derived tables `rapp import` builds
---- (src/db/indexes_v1.sql: economy_month, decision_interval, absence_month_total; docs/schema.md
---- "Derived data") are missing from a snapshot made by other means, and each query reading one
---- has a form without it.
-function M.has_table(r, name)
-  return r.db:value("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", { name }) == 1
-end
-
---- The economy query for the snapshot r.db: M.SQL, or without the table economy_month, M.SQL
---- with M.UNIT_SUMS_FROM_LINES as its bu0.
-function M.sql(r)
-  if M.has_table(r, "economy_month") then
-    return M.SQL
-  end
-  local rest = M.SQL:sub(M.SQL:find("\nbu AS %(") + 1)
-  return "WITH\n" .. M.UNIT_SUMS_FROM_LINES .. "\n" .. rest
-end
-
 --- The query's parameters for a period judged on as_of ('YYYY-MM-DD'): the year from January,
 --- up to the period's last month or the as-of month when that is earlier (a partial period:
 --- a year's budget is never set against fewer months of accounts). Returns the parameters and
@@ -117,7 +85,7 @@ end
 --- budget_ytd, actual_ytd, deviation_ytd, forecast, forecast_deviation, frame (the sum of the
 --- positive year budgets: the driftsrammer), has_forecast.
 function M.rows(r, q, area)
-  local rows = r.db:rows(M.sql(r), { first_month = q.first_month, last_month = q.last_month, year_end = q.year_end,
+  local rows = r.db:rows(M.SQL, { first_month = q.first_month, last_month = q.last_month, year_end = q.year_end,
     by = area and "unit" or "area", area = area or "" })
   local total = { year_budget = 0, budget_ytd = 0, actual_ytd = 0, deviation_ytd = 0, forecast = 0,
     forecast_deviation = 0, frame = 0, has_forecast = false }

@@ -281,7 +281,8 @@ function E.prepare(report, raw, snapshot_name, snapshot_sha256, allow_partial)
   return parts
 end
 
--- The k of the personvern rule: the snapshot's view personvern_rule (docs/schema.md).
+-- The k of the personvern rule: the view personvern_rule (docs/schema.md), this rapp's over the
+-- snapshot's setting on any snapshot (db_use_engine_views), never a snapshot's own text of it.
 local function r_min_group()
   local row = dbmod.new():row("SELECT min_group FROM personvern_rule")
   return math.tointeger(row and row.min_group) or 5

@@ -1,8 +1,9 @@
 -- lua/rapp/scorecard.lua — the målekort of "Mål- og resultatstyring" for report scripts:
 -- `local scorecard = require("rapp.scorecard")`. One SQL (scorecard.SQL) picks the indicators of
 -- a scope (whole municipality, one budget area, one unit), the result each shows for a period
--- (the period rule below) and its status from the snapshot's view result_status; the functions
--- here only lay that out as the governance document draws it. docs/reports.md is the reference.
+-- (the period rule below) and its status from the view result_status (this rapp's rule on any
+-- snapshot: docs/schema.md "The rules are this rapp's"); the functions here only lay that out as
+-- the governance document draws it. docs/reports.md is the reference.
 --
 -- The period rule (which result a report period shows): an indicator shows its result for the
 -- latest period of its own frequency that has ended by the end of the report period. For

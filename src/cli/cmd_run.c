@@ -37,7 +37,7 @@ static const char run_usage[] =
     "                           outputs are marked as preliminary on every page\n"
     "  --lang nb|nn|se          language form of the outputs (default: the municipality's)\n"
     "  --edition public|internal  public (the default): a figure about fewer than k persons (the\n"
-    "                           snapshot's view personvern_rule, default 5) is shown as ':';\n"
+    "                           snapshot's setting personvern_min_group, default 5) is shown as ':';\n"
     "                           internal: everything, every page and sheet marked \"Unntatt\n"
     "                           offentlighet, offl. \u00A7 13\"\n"
     "  --memory-limit MB        the script's memory cap (default 512)\n"

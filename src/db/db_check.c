@@ -98,30 +98,27 @@ static const char *next_derived(const char *p, const char **name, int *nlen, con
   return NULL;
 }
 
-/* Each derived table the snapshot has gets a TEMP view of the same name over its definition, so
- * a report reads what this rapp's rules derive, not rows an older rapp derived with its own
- * (decision_interval holds the rows of decision_state as the importing rapp had it). *msg as
- * sqlite3_exec sets it. */
+/* Each derived table gets a TEMP view of the same name over its definition, whether the snapshot
+ * has the table or not: a report reads what this rapp's rules derive, not rows an older rapp
+ * derived with its own (decision_interval holds the rows of decision_state as the importing rapp
+ * had it), and finds the table by name in a snapshot made without it (made by other means, or
+ * imported before the table existed). Every script reads a derived table the one way, with one
+ * definition of each rule. *msg as sqlite3_exec sets it. */
 static int shadow_derived_tables(sqlite3 *db, char **msg) {
   int rc = SQLITE_OK, n, dn;
   const char *name, *def;
   for (const char *p = next_derived(NULL, &name, &n, &def, &dn); p && rc == SQLITE_OK;
        p = next_derived(p, &name, &n, &def, &dn)) {
     rapp_buf sql = {0};
-    buf_printf(&sql, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = '%.*s'", n, name);
     sqlite3_stmt *st = NULL;
-    int has = sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    st = NULL;
-    buf_reset(&sql);
     buf_printf(&sql, "CREATE TEMP VIEW \"%.*s\" AS %.*s", n, name, dn, def);
-    if (has) rc = sqlite3_exec(db, buf_str(&sql), NULL, NULL, msg);
-    /* a definition that does not compile on this snapshot (an index it names was dropped) */
+    rc = sqlite3_exec(db, buf_str(&sql), NULL, NULL, msg);
+    /* a definition that does not compile on this snapshot (CREATE VIEW resolves no names) */
     buf_reset(&sql);
     buf_printf(&sql, "SELECT * FROM temp.\"%.*s\"", n, name);
-    if (has && rc == SQLITE_OK && sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
-      *msg = sqlite3_mprintf("the derived table '%.*s' cannot be derived again by this rapp's rules (%s); "
-                             "import the snapshot again", n, name, sqlite3_errmsg(db));
+    if (rc == SQLITE_OK && sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+      *msg = sqlite3_mprintf("the derived table '%.*s' cannot be derived by this rapp's rules on this "
+                             "snapshot (%s); import the snapshot again", n, name, sqlite3_errmsg(db));
       rc = SQLITE_ERROR;
     }
     sqlite3_finalize(st);

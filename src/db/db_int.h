@@ -97,10 +97,11 @@ void db_read_only_uri(rapp_buf *b, const char *path);
 /* Fails with "snapshot 'PATH' has schema version N; this rapp reads version 1" unless PRAGMA
  * user_version is DB_SCHEMA_VERSION (db_check.c). */
 int db_check_version(sqlite3 *db, const char *path, rapp_err *err);
-/* Creates db_engine_views on db, a connection to a snapshot (before query_only is set): SQLite
- * resolves a name in temp before main, so every query, and every view that reads another, runs
- * this rapp's rules, never the view text the snapshot holds (docs/schema.md, "The rules are this
- * rapp's") (db_check.c). Needless when db_check_shape returned 1 (the snapshot's views are these). */
+/* Creates db_engine_views on db, a connection to a snapshot (before query_only is set), and a
+ * view over the definition of each derived table of indexes_v1.sql, present in the snapshot or
+ * not: SQLite resolves a name in temp before main, so every query, and every view that reads
+ * another, runs this rapp's rules, never the view text or derived rows the snapshot holds
+ * (docs/schema.md, "The rules are this rapp's") (db_check.c). Needless when db_check_shape returned 1 (the snapshot's views are these). */
 int db_use_engine_views(sqlite3 *db, rapp_err *err);
 /* Fails (-1) with "'PATH' does not have the tables and columns of a schema version 1 snapshot
  * (table 'unit' missing from the snapshot, and more); 'rapp check PATH' lists what is wrong"

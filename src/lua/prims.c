@@ -267,7 +267,7 @@ static int lf_meta(lua_State *L) {
                                        "min_group", NULL};
   int f = luaL_checkoption(L, 1, NULL, fields);
   doc_meta *m = doc_meta_of(d);
-  if (f == 15) { /* personvern's k (the snapshot's view personvern_rule) */
+  if (f == 15) { /* personvern's k (this rapp's view personvern_rule) */
     m->min_group = (int)luaL_checkinteger(L, 2);
     return 0;
   }

@@ -224,7 +224,7 @@ typedef struct doc_meta {
   int internal;              /* 1 = the internal edition (--edition internal): everything shown,
                                 every output marked with label "edition.exempt"; 0 = public (the default):
                                 small groups suppressed (model/suppress.h) */
-  int min_group;             /* k of the personvern rule (the snapshot's view personvern_rule);
+  int min_group;             /* k of the personvern rule (this rapp's view personvern_rule);
                                 0 = the default DOC_MIN_GROUP */
   int64_t created;           /* production time, seconds since the epoch (SOURCE_DATE_EPOCH) */
   int number_headings;       /* 1 = headings numbered 1, 1.1, 1.1.1 */

@@ -19,9 +19,9 @@
 /* ---- statuses ------------------------------------------------------------------------------ */
 
 /* One row of THE status table (presentation: words, symbol, colours; the status RULE is the
- * snapshot's view result_status). Colours are 0xRRGGBB. fill/ink: a status cell's background and
- * its text (WCAG AA: ink on fill >= 4.5:1, checked by unit_test_status); chart: the solid colour of
- * a status series, legend swatch or rule; a chart band uses the fill. */
+ * view result_status, this rapp's on any snapshot). Colours are 0xRRGGBB. fill/ink: a status
+ * cell's background and its text (WCAG AA: ink on fill >= 4.5:1, checked by unit_test_status);
+ * chart: the solid colour of a status series, legend swatch or rule; a chart band uses the fill. */
 typedef struct present_status {
   doc_status status;
   const char *code;    /* "desired" (the snapshot's status_label codes) */

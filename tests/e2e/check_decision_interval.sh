@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The derived table decision_interval (src/db/indexes_v1.sql; control.decision_state_source):
+# The derived table decision_interval (src/db/indexes_v1.sql):
 # `rapp import` fills it with the rows of the view decision_state, `rapp check` names each decision
 # whose rows no longer match the view, and the decision figures and lists of kvartalsrapport,
 # vedtaksoppfolging and arsrapport are the same on a snapshot without it (made by other means),
-# where the queries read the view.
+# where the queries read this rapp's TEMP view of that name over the same definition.
 #   check_decision_interval.sh RAPP SOURCE_DIR WORK_DIR
 . "$(dirname "$0")/derived_lib.sh"
 "$rapp" import "$src/samples/fjordvik" -o "$work/with.db" >/dev/null || fail "import"
@@ -36,7 +36,7 @@ open=$(sqlite3 "$work/with.db" "SELECT count(*) FROM decision_state WHERE valid_
 [ "$open" -gt 0 ] || fail "no open decision in the sample on 31.08.2026"
 tr -s ' \n' ' ' <"$work/with.txt" | grep -q "av dem $open åpne" ||
   fail "the report does not say $open open decisions: $(grep -m2 'åpne' "$work/with.txt")"
-# vedtaksoppfolging and arsrapport read the table too (control.from_decision_state): the same text
+# vedtaksoppfolging and arsrapport read the table too: the same text
 # without it, and another text when its rows are changed (a snapshot where only the table says so:
 # a test of where the figures come from, not a state rapp check would pass)
 cp "$work/with.db" "$work/marked.db"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The derived table economy_month (src/db/indexes_v1.sql; lua/rapp/economy.lua): `rapp import`
 # builds one row per unit and month with the budget and actual sums, and the economy figures are
-# the same on a snapshot without it (made by other means), where the query sums the lines itself.
+# the same on a snapshot without it (made by other means), where the query reads this rapp's TEMP
+# view of that name over the same definition (shadow_derived_tables, src/db/db_check.c).
 #   check_economy_month.sh RAPP SOURCE_DIR WORK_DIR
 . "$(dirname "$0")/derived_lib.sh"
 "$rapp" import "$src/samples/fjordvik" -o "$work/with.db" >/dev/null || fail "import"
