@@ -34,8 +34,8 @@ typedef struct face_table {
   char name[HPDF_LIMIT_MAX_NAME_LEN + 1];
   uint32_t cmap_sum, cmap_len;
   HPDF_UINT16 nglyphs, segs_x2;
-  HPDF_UINT16 *gid;  /* 65 536 answers */
-  uint8_t *known;    /* a bit per code point: gid[cp] is the library's answer */
+  HPDF_UINT16 *gid; /* 65 536 answers */
+  uint8_t *known;   /* a bit per code point: gid[cp] is the library's answer */
 } face_table;
 
 static face_table faces[FACES_MAX];
@@ -74,9 +74,8 @@ static void fill(face_table *t, HPDF_FontDef def) {
     } else {
       HPDF_UINT idx = m->id_range_offset[i] / 2 + (unicode - m->start_count[i]) - (seg_count - i);
       if (idx == m->glyph_id_array_count) continue; /* the library reads one past its array */
-      gid = idx > m->glyph_id_array_count
-                ? 0
-                : (HPDF_UINT16)(m->glyph_id_array[idx] + m->id_delta[i]);
+      gid = idx > m->glyph_id_array_count ? 0
+                                          : (HPDF_UINT16)(m->glyph_id_array[idx] + m->id_delta[i]);
     }
     t->gid[cp] = gid;
     t->known[cp >> 3] |= (uint8_t)(1u << (cp & 7));
