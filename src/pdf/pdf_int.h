@@ -213,7 +213,6 @@ int pdf_check(pdf_ctx *c, const char *what);
 int pdf_new_page(pdf_ctx *c, int cover);
 /* pdf_pack.c: keep a finished page's content stream deflated until the save (same output). */
 int pdf_pack_page(pdf_ctx *c, HPDF_Page pg);
-int pdf_pack_finish(pdf_ctx *c); /* before the save: every page's content deflated once */
 void pdf_pack_done(pdf_ctx *c);
 /* Moves to a new page unless the current one is still empty. */
 int pdf_break_page(pdf_ctx *c);

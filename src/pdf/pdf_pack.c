@@ -8,11 +8,10 @@
  * puts a stream of its own in place of libharu's memory stream, in the same HPDF_Stream object:
  *   - writing appends to an uncompressed tail (the running header and footer and the table of
  *     contents are drawn on earlier pages after the layout);
- *   - reading (only by pdf_pack_finish, before the save) inflates the packed part and then gives
- *     the tail.
- * pdf_pack_finish therefore reads the same bytes, packed or not, and deflates every page's content
- * once for the file (its own level; libharu copies the result): the PDF is byte-identical to one
- * made without packing: RAPP_PDF_PACK=0 turns packing off (=1 packs every page), and the test
+ *   - reading (only at save: libharu seeks to 0 and reads until EOF, then deflates what it read
+ *     with its own settings) inflates the packed part and then gives the tail.
+ * libharu therefore sees the same bytes and writes the same file: the PDF is byte-identical to
+ * one made without packing: RAPP_PDF_PACK=0 turns packing off (=1 packs every page), and the test
  * pdf_pack_same compares the bytes of both (tests/pdf/check_pack.sh). */
 #include <stdlib.h>
 #include <string.h>
@@ -38,13 +37,10 @@ typedef struct packed {
   int inf_live;
   int inf_done;   /* the packed part is all read */
   size_t tailpos; /* next tail byte to read */
-  int ready;      /* z is the stream's final, deflated bytes (pdf_pack_finish): read as they are */
-  size_t readpos; /* next byte of z to read when ready */
 } packed;
 
 static HPDF_STATUS packed_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n) {
   packed *k = s->attr;
-  if (k->ready) return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0); /* drawn after finish */
   if (k->ntail + n > k->captail) {
     size_t cap = k->captail ? k->captail : 256;
     while (cap < k->ntail + n) cap *= 2;
@@ -64,10 +60,6 @@ static void packed_end_read(packed *k) {
 static HPDF_STATUS packed_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode) {
   packed *k = s->attr;
   if (pos != 0 || mode != HPDF_SEEK_SET) return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
-  if (k->ready) {
-    k->readpos = 0;
-    return HPDF_OK;
-  }
   packed_end_read(k);
   memset(&k->inf, 0, sizeof k->inf);
   if (inflateInit(&k->inf) != Z_OK) return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, 0);
@@ -84,11 +76,7 @@ static HPDF_STATUS packed_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode
 static HPDF_STATUS packed_read(HPDF_Stream s, HPDF_BYTE *p, HPDF_UINT *siz) {
   packed *k = s->attr;
   size_t want = *siz, got = 0;
-  if (k->ready) {
-    got = k->zlen - k->readpos < want ? k->zlen - k->readpos : want;
-    if (got) memcpy(p, k->z + k->readpos, got);
-    k->readpos += got;
-  } else if (!k->inf_done) {
+  if (!k->inf_done) {
     if (!k->inf_live) return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
     k->inf.next_out = p;
     k->inf.avail_out = (uInt)want;
@@ -103,7 +91,7 @@ static HPDF_STATUS packed_read(HPDF_Stream s, HPDF_BYTE *p, HPDF_UINT *siz) {
       return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, zr);
     }
   }
-  if (got < want && k->inf_done && !k->ready) {
+  if (got < want && k->inf_done) {
     size_t n = k->ntail - k->tailpos;
     if (n > want - got) n = want - got;
     if (n) memcpy(p + got, k->tail + k->tailpos, n);
@@ -116,7 +104,6 @@ static HPDF_STATUS packed_read(HPDF_Stream s, HPDF_BYTE *p, HPDF_UINT *siz) {
 
 static HPDF_INT32 packed_tell(HPDF_Stream s) {
   packed *k = s->attr;
-  if (k->ready) return (HPDF_INT32)k->readpos;
   return (HPDF_INT32)(k->inf_done ? k->rawlen + k->tailpos : k->inf.total_out);
 }
 
@@ -132,21 +119,6 @@ static void packed_free(HPDF_Stream s) {
   free(k->tail);
   free(k);
   s->attr = NULL;
-}
-
-/* Puts k in place of the stream's own storage (libharu's memory stream, or a packed one), in the
- * same HPDF_Stream object; size is what the stream then reports as its size. */
-static void install(HPDF_Stream s, packed *k, HPDF_UINT size) {
-  s->free_fn(s);  /* the old storage goes; the stream object stays */
-  s->size = size; /* (freeing zeroed it) libharu skips a stream of size 0 and counts on from it */
-  s->type = HPDF_STREAM_UNKNOWN;
-  s->attr = k;
-  s->write_fn = packed_write;
-  s->read_fn = packed_read;
-  s->seek_fn = packed_seek;
-  s->tell_fn = packed_tell;
-  s->size_fn = packed_size;
-  s->free_fn = packed_free;
 }
 
 int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
@@ -192,7 +164,17 @@ int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
   k->zlen = cap - z->avail_out;
   k->z = xrealloc(out, k->zlen ? k->zlen : 1);
   k->rawlen = s->size;
-  install(s, k, s->size);
+  HPDF_UINT size = s->size;
+  s->free_fn(s);  /* libharu's buffers go; the stream object stays */
+  s->size = size; /* (freeing zeroed it) libharu skips a stream of size 0 and counts on from it */
+  s->type = HPDF_STREAM_UNKNOWN;
+  s->attr = k;
+  s->write_fn = packed_write;
+  s->read_fn = packed_read;
+  s->seek_fn = packed_seek;
+  s->tell_fn = packed_tell;
+  s->size_fn = packed_size;
+  s->free_fn = packed_free;
   return 0;
 }
 
@@ -200,85 +182,4 @@ void pdf_pack_done(pdf_ctx *c) {
   if (c->pack) deflateEnd(c->pack);
   free(c->pack);
   c->pack = NULL;
-}
-
-/* ---- the deflate at save ----------------------------------------------------------------------
- * libharu deflates every content stream at save with a zlib stream of its own per page (its
- * deflateInit clears 256 KB each time) at Z_DEFAULT_COMPRESSION. pdf_pack_finish does it instead,
- * once the drawing is over: each page's content (memory or packed) is read once and deflated at
- * PDF_SAVE_LEVEL by one reused zlib stream; the stream then holds those bytes, the dictionary's
- * filter is set to none (libharu copies the bytes as they are) and its write_fn adds the
- * /Filter /FlateDecode entry libharu would have written (as a name rather than a one-name array,
- * which PDF readers take alike). A page whose dictionary has other filters or a write_fn of its
- * own is left to libharu. */
-
-/* The level and hash size, measured on kvartalsrapport at rapp-samplegen --scale 20 (358 pages;
- * callgrind instructions of pdf_render_doc, file size): libharu's level 6 827 M, 955 kB; level 4
- * 789 M, 996 kB; level 3 698 M, 1032 kB; level 1 693 M, 1073 kB. Levels 1-3 are zlib's fast
- * matcher: 3 costs about what 1 does for a third of its growth. A page's content is some tens of
- * kB, so a smaller hash (memLevel 6, 16 kB cleared per page by deflateReset instead of 64 kB)
- * loses nothing: 686 M, 1032 kB. The file grows 8 % (the sample's 3 %: its bytes are mostly the
- * embedded fonts, which libharu still deflates at level 6 in their before-write functions). */
-#define PDF_SAVE_LEVEL 3
-#define PDF_SAVE_MEMLEVEL 6
-
-static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream out) {
-  (void)d;
-  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Deflates the stream's whole content at z's level; 0, or -1 when it cannot be read (left as it
- * is). */
-static int finish_stream(z_stream *z, HPDF_Stream s, unsigned char *chunk, size_t nchunk) {
-  if (HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK) return -1;
-  deflateReset(z);
-  size_t cap = deflateBound(z, s->size) + 64, rawlen = 0;
-  unsigned char *out = xmalloc(cap);
-  z->next_out = out;
-  z->avail_out = (uInt)cap;
-  int zr = Z_OK;
-  for (;;) {
-    HPDF_UINT n = (HPDF_UINT)nchunk;
-    HPDF_STATUS rr = HPDF_Stream_Read(s, chunk, &n);
-    if (rr != HPDF_OK && rr != HPDF_STREAM_EOF) break;
-    rawlen += n;
-    z->next_in = chunk;
-    z->avail_in = n;
-    zr = deflate(z, rr == HPDF_STREAM_EOF ? Z_FINISH : Z_NO_FLUSH);
-    if (rr == HPDF_STREAM_EOF || zr != Z_OK) break;
-  }
-  if (zr != Z_STREAM_END || rawlen != s->size) { /* a read error, or no room (cannot happen) */
-    free(out);
-    return -1;
-  }
-  packed *k = xcalloc(1, sizeof *k);
-  k->zlen = cap - z->avail_out;
-  k->z = xrealloc(out, k->zlen ? k->zlen : 1);
-  k->rawlen = rawlen;
-  k->ready = 1;
-  install(s, k, (HPDF_UINT)k->zlen);
-  return 0;
-}
-
-int pdf_pack_finish(pdf_ctx *c) {
-  z_stream z = {0};
-  if (deflateInit2(&z, PDF_SAVE_LEVEL, Z_DEFLATED, 15, PDF_SAVE_MEMLEVEL, Z_DEFAULT_STRATEGY) !=
-      Z_OK)
-    return 0; /* libharu deflates them all */
-  enum { NCHUNK = 64 << 10 };
-  unsigned char *chunk = xmalloc(NCHUNK);
-  for (size_t i = 0; i < c->npages; i++) {
-    HPDF_Page pg = c->pages[i].page;
-    HPDF_PageAttr pa = pg ? (HPDF_PageAttr)pg->attr : NULL;
-    HPDF_Dict d = pa ? pa->contents : NULL;
-    if (!d || !pa->stream || d->stream != pa->stream ||
-        d->filter != HPDF_STREAM_FILTER_FLATE_DECODE || d->write_fn || pa->stream->size == 0)
-      continue;
-    if (finish_stream(&z, pa->stream, chunk, NCHUNK) != 0) continue;
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = write_flate_filter;
-  }
-  free(chunk);
-  deflateEnd(&z);
-  return 0;
 }

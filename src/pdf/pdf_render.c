@@ -311,7 +311,6 @@ static int pdf_render_doc(const doc *d, const char *path, const render_env *env,
   if (pdf_draw_toc(c) != 0) goto done;
   if (write_info(c) != 0) goto done;
   if (pdf_fonts_fix_tounicode(c) != 0) goto done;
-  if (pdf_pack_finish(c) != 0) goto done;
   if (HPDF_SaveToFile(c->pdf, path) != HPDF_OK || c->hpdf_error) {
     pdf_fail(c,
              "cannot write '%s' (libharu error 0x%04X): check that the folder exists and is "

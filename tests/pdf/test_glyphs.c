@@ -1,14 +1,20 @@
-/* tests/pdf/test_glyphs.c — the glyph-id table of src/pdf/pdf_glyphs.c gives libharu's own answer
- * (its HPDF_TTFontDef_GetGlyphid, found with dlsym RTLD_NEXT) for every code point of every font
- * in the fonts folder, and maps the letters the reports draw to real glyphs.
+/* tests/pdf/test_glyphs.c — the functions src/pdf/pdf_glyphs.c puts in place of libharu's: the
+ * glyph-id table gives libharu's own answer (its HPDF_TTFontDef_GetGlyphid, found with dlsym
+ * RTLD_NEXT) for every code point of every font in the fonts folder, and maps the letters the
+ * reports draw to real glyphs; the deflate at save writes zlib streams that inflate to the bytes
+ * of the stream, for streams of several sizes one after another (the zlib stream is reused).
  *   test_glyphs FONTS_DIR */
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include <dlfcn.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <zlib.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 
 #include "check.h"
 
@@ -18,6 +24,38 @@ static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, v
   (void)detail_no;
   (void)user_data;
   fprintf(stderr, "libharu error 0x%04X\n", (unsigned)error_no);
+}
+
+HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e);
+
+/* n bytes of content-stream-like text through the deflate at save and back. */
+static void check_deflate(HPDF_MMgr mmgr, size_t n) {
+  HPDF_Stream src = HPDF_MemStream_New(mmgr, 4096), dst = HPDF_MemStream_New(mmgr, 4096);
+  CHECK(src && dst);
+  if (!src || !dst) return;
+  unsigned char *raw = malloc(n + 1), *back = malloc(n + 16), *z = malloc(n + n / 2 + 64);
+  uint32_t r = 12345;
+  for (size_t i = 0; i < n;) {
+    r = r * 1103515245u + 12345u;
+    i += (size_t)snprintf((char *)raw + i, n + 1 - i, "%u.%u %u Td\n", (r >> 8) % 800,
+                          (r >> 4) % 100, (r >> 12) % 600);
+  }
+  CHECK_INT(HPDF_Stream_Write(src, raw, (HPDF_UINT)n), HPDF_OK);
+  CHECK_INT(HPDF_Stream_WriteToStreamWithDeflate(src, dst, NULL), HPDF_OK);
+  HPDF_UINT zlen = (HPDF_UINT)(n + n / 2 + 64);
+  CHECK(HPDF_Stream_Seek(dst, 0, HPDF_SEEK_SET) == HPDF_OK);
+  HPDF_STATUS rr = HPDF_Stream_Read(dst, z, &zlen);
+  CHECK(rr == HPDF_STREAM_EOF);
+  CHECK(zlen > 0 && zlen < n / 2); /* deflated */
+  uLongf blen = n + 16;
+  CHECK_INT(uncompress(back, &blen, z, zlen), Z_OK);
+  CHECK_INT(blen, n);
+  CHECK(memcmp(back, raw, n) == 0);
+  free(raw);
+  free(back);
+  free(z);
+  HPDF_Stream_Free(src);
+  HPDF_Stream_Free(dst);
 }
 
 int main(int argc, char **argv) {
@@ -55,6 +93,8 @@ int main(int argc, char **argv) {
     CHECK(HPDF_TTFontDef_GetGlyphid(def, 0x00F8) != 0); /* ø */
     CHECK(HPDF_TTFontDef_GetGlyphid(def, 0x00C5) != 0); /* Å */
   }
+  static const size_t sizes[] = {1000, 200000, 65536, 70000, 3000};
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) check_deflate(pdf->mmgr, sizes[i]);
   HPDF_Free(pdf);
   return check_summary();
 }
