@@ -44,8 +44,11 @@ typedef struct face_table {
 
 static face_table faces[FACES_MAX];
 static size_t nfaces;
-static HPDF_FontDef last_def; /* the font def of the previous call and its table: libharu asks */
-static face_table *last;      /* 65 536 times in a row for one face */
+/* The font def of the previous call and its table (libharu asks 65 536 times in a row for one
+ * face): a call with the same def takes them without a check; HPDF_FontDef_Free (below) forgets
+ * a def that goes, so a later def at its address is never taken for it. */
+static HPDF_FontDef last_def;
+static face_table *last;
 
 static int same_face(const face_table *t, HPDF_TTFontDefAttr a) {
   return t->nglyphs == a->num_glyphs && t->segs_x2 == a->cmap.seg_count_x2 &&
@@ -66,10 +69,14 @@ static void fill(face_table *t, HPDF_FontDef def) {
   HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
   const HPDF_TTF_CmapRange *m = &a->cmap;
   HPDF_UINT seg_count = m->seg_count_x2 / 2, i = 0;
+  memset(t->known, 0xFF, 65536 / 8);
   for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
     HPDF_UINT16 unicode = (HPDF_UINT16)cp;
     while (i < seg_count && unicode > m->end_count[i]) i++;
-    if (i == seg_count) break; /* past the last segment: the library's function answers */
+    if (i == seg_count) { /* past the last segment: the library's function answers */
+      for (; cp <= 0xFFFF; cp++) t->known[cp >> 3] &= (uint8_t) ~(1u << (cp & 7));
+      break;
+    }
     HPDF_UINT16 gid;
     if (m->start_count[i] > unicode) {
       gid = 0;
@@ -77,12 +84,14 @@ static void fill(face_table *t, HPDF_FontDef def) {
       gid = (HPDF_UINT16)(unicode + m->id_delta[i]);
     } else {
       HPDF_UINT idx = m->id_range_offset[i] / 2 + (unicode - m->start_count[i]) - (seg_count - i);
-      if (idx == m->glyph_id_array_count) continue; /* the library reads one past its array */
+      if (idx == m->glyph_id_array_count) { /* the library reads one past its array */
+        t->known[cp >> 3] &= (uint8_t) ~(1u << (cp & 7));
+        continue;
+      }
       gid = idx > m->glyph_id_array_count ? 0
                                           : (HPDF_UINT16)(m->glyph_id_array[idx] + m->id_delta[i]);
     }
     t->gid[cp] = gid;
-    t->known[cp >> 3] |= (uint8_t)(1u << (cp & 7));
   }
 }
 
@@ -92,7 +101,6 @@ static face_table *table_of(HPDF_FontDef def) {
   if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return NULL;
   HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
   if (a->cmap.format != 4 || a->cmap.seg_count_x2 == 0 || !a->offset_tbl.table) return NULL;
-  if (def == last_def && last && same_face(last, a)) return last;
   const HPDF_TTFTable *cmap = NULL;
   for (HPDF_UINT16 i = 0; i < a->offset_tbl.num_tables; i++)
     if (memcmp(a->offset_tbl.table[i].tag, "cmap", 4) == 0) cmap = &a->offset_tbl.table[i];
@@ -118,20 +126,39 @@ static face_table *table_of(HPDF_FontDef def) {
   return last = t;
 }
 
-HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode) {
+static HPDF_UINT16 library_glyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode) {
   static glyphid_fn library;
   if (!library) {
     library = (glyphid_fn)dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
     if (!library) abort(); /* libhpdf is linked in: its function is always found */
   }
-  face_table *t = table_of(fontdef);
-  if (!t) return library(fontdef, unicode);
+  return library(fontdef, unicode);
+}
+
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode) {
+  face_table *t = fontdef && fontdef == last_def ? last : table_of(fontdef);
+  if (!t) return library_glyphid(fontdef, unicode);
   uint8_t bit = (uint8_t)(1u << (unicode & 7));
   if (!(t->known[unicode >> 3] & bit)) {
-    t->gid[unicode] = library(fontdef, unicode);
+    t->gid[unicode] = library_glyphid(fontdef, unicode);
     t->known[unicode >> 3] |= bit;
   }
   return t->gid[unicode];
+}
+
+/* libharu frees a font def here (its own calls come through its PLT, as above): the def's address
+ * may then be given to another face, so the previous call's def is forgotten. */
+void HPDF_FontDef_Free(HPDF_FontDef fontdef) {
+  static void (*library)(HPDF_FontDef);
+  if (!library) {
+    library = (void (*)(HPDF_FontDef))dlsym(RTLD_NEXT, "HPDF_FontDef_Free");
+    if (!library) abort();
+  }
+  if (fontdef == last_def) {
+    last_def = NULL;
+    last = NULL;
+  }
+  library(fontdef);
 }
 
 /* ---- byte copies and fills ----------------------------------------------------------------------
