@@ -273,6 +273,9 @@ sha256_job *sha256_file_start(const char *path) {
    */
   j->f = fopen(path, "rb");
   if (!j->f) goto fail;
+  /* no stdio buffer (the chunk is read straight in): the thread allocates nothing, so glibc makes
+   * it no malloc arena of its own */
+  setvbuf(j->f, NULL, _IONBF, 0);
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) != 0) goto fail;
   pthread_attr_setstacksize(&attr, 256 << 10); /* the 64 KiB chunk and little else */
