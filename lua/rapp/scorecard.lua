@@ -79,8 +79,8 @@ ind AS NOT MATERIALIZED (
 ),
 -- One row per indicator of the scope: its period and the rowids of its result (result_id) and of
 -- the result it is compared with (previous_id), NULL when there is none. Only keys and numbers: the
--- names and texts are joined once, after the rows are sorted (carrying them through every step
--- cost more than looking them up).
+-- names and texts are joined once, in the final SELECT (carrying them through every step cost
+-- more than looking them up).
 -- MATERIALIZED: result_id is computed once per row (a flattened card re-ran its subquery for
 -- every use of c.result_id below)
 -- The result of a scope is looked up in two forms, one for a unit and one for an area or the
