@@ -35,39 +35,35 @@ bu0 AS (
   WHERE :by = 'area' OR u.area_code = :area
   GROUP BY u.code
 ),
-bu AS (
+bu AS MATERIALIZED ( -- each unit's forecast looked up once (k, flattening bu, wrote it twice)
   SELECT key, year_budget, budget_ytd, actual_ytd,
          (SELECT sum(f.year_amount) FROM forecast f
           WHERE f.unit_code = bu0.unit_code AND f.month = (SELECT max(f2.month) FROM forecast f2
                    WHERE f2.unit_code = bu0.unit_code AND f2.month BETWEEN :first_month AND :last_month)) AS forecast
   FROM bu0
 ),
-b AS (
-  SELECT key, round(sum(year_budget), 2) AS year_budget, round(sum(coalesce(budget_ytd, 0)), 2) AS budget_ytd
-  FROM bu WHERE year_budget IS NOT NULL GROUP BY key
-),
-a AS (
-  SELECT key, round(sum(actual_ytd), 2) AS actual_ytd FROM bu WHERE actual_ytd IS NOT NULL GROUP BY key
-),
-f AS (
-  SELECT key, sum(forecast) AS forecast FROM bu WHERE forecast IS NOT NULL GROUP BY key
+-- per key in one pass over bu (one sort, not three): sum() skips NULL, so each sum is over the
+-- units that have the figure, and a key none of whose units has it gets NULL
+k AS (
+  SELECT key, round(sum(year_budget), 2) AS year_budget,
+         round(sum(coalesce(budget_ytd, 0)) FILTER (WHERE year_budget IS NOT NULL), 2) AS budget_ytd,
+         round(sum(actual_ytd), 2) AS actual_ytd, sum(forecast) AS forecast
+  FROM bu GROUP BY key
 ),
 names AS (
   SELECT code, name, sort_order FROM area WHERE :by = 'area'
   UNION ALL SELECT code, name, sort_order FROM unit WHERE :by = 'unit' AND area_code = :area
 )
 SELECT ar.code, ar.name,
-       b.year_budget, b.budget_ytd, a.actual_ytd,
-       round(coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0), 2) AS deviation_ytd,
-       CASE WHEN b.budget_ytd <> 0
-            THEN (coalesce(b.budget_ytd, 0) - coalesce(a.actual_ytd, 0)) * 100.0 / abs(b.budget_ytd) END AS deviation_pct,
-       f.forecast,
-       CASE WHEN f.forecast IS NOT NULL THEN coalesce(b.year_budget, 0) - f.forecast END AS forecast_deviation
+       k.year_budget, k.budget_ytd, k.actual_ytd,
+       round(coalesce(k.budget_ytd, 0) - coalesce(k.actual_ytd, 0), 2) AS deviation_ytd,
+       CASE WHEN k.budget_ytd <> 0
+            THEN (coalesce(k.budget_ytd, 0) - coalesce(k.actual_ytd, 0)) * 100.0 / abs(k.budget_ytd) END AS deviation_pct,
+       k.forecast,
+       CASE WHEN k.forecast IS NOT NULL THEN coalesce(k.year_budget, 0) - k.forecast END AS forecast_deviation
 FROM names ar
-LEFT JOIN b ON b.key = ar.code
-LEFT JOIN a ON a.key = ar.code
-LEFT JOIN f ON f.key = ar.code
-WHERE b.key IS NOT NULL OR a.key IS NOT NULL OR f.key IS NOT NULL
+JOIN k ON k.key = ar.code
+WHERE k.year_budget IS NOT NULL OR k.actual_ytd IS NOT NULL OR k.forecast IS NOT NULL
 ORDER BY ar.sort_order, ar.code]]
 
 --- The query's parameters for a period judged on as_of ('YYYY-MM-DD'): the year from January,

@@ -59,11 +59,15 @@ shown AS (
       WHEN 'tertial' THEN printf('%04d-T%d', y - 1, k) ELSE printf('%04d', y - 1) END AS last_year_period
   FROM f2
 ),
-ind AS (
-  SELECT g.focus_area_code, g.code AS goal_code, g.name AS goal, g.area_code AS goal_area,
-         g.sort_order AS goal_sort, i.code AS indicator_code, i.name AS indicator, i.method,
-         i.unit_of_measure, i.decimals, i.direction, i.frequency, i.sort_order AS indicator_sort
-  FROM goal g JOIN indicator i ON i.goal_code = g.code
+-- the indicators of the scope: NOT MATERIALIZED, so that card reads them straight from goal and
+-- indicator (as the right side of a LEFT JOIN from focus_area, this join was stored and then
+-- searched through an automatic index: 11 M of the municipality card's 63 M instructions at
+-- scale 20). CROSS JOIN: the goals of the scope first, then only their indicators (SQLite read
+-- every indicator and looked up its goal: an area's card read all 1 545 at scale 20).
+ind AS NOT MATERIALIZED (
+  SELECT g.focus_area_code, g.rowid AS goal_id, i.rowid AS indicator_id, i.code AS indicator_code,
+         i.decimals, i.direction, i.frequency
+  FROM goal g CROSS JOIN indicator i ON i.goal_code = g.code
   WHERE (g.area_code IS NULL OR g.area_code = :area)
     AND (:scope = 'municipality' OR :common = 'all'
          OR (:scope = 'area' AND g.area_code IS NOT NULL)
@@ -74,8 +78,12 @@ ind AS (
               CASE :scope WHEN 'unit' THEN t.unit_code = :unit
                 ELSE t.unit_code IS NULL AND t.area_code = :area END))
 ),
+-- One row per indicator of the scope: its period and the rowids of its result (result_id) and of
+-- the result it is compared with (previous_id), NULL when there is none. Only keys and numbers: the
+-- names and texts are joined once, in the final SELECT (carrying them through every step cost
+-- more than looking them up).
 -- MATERIALIZED: result_id is computed once per row (a flattened card re-ran its subquery for
--- every use of c.result_id below: six times a row)
+-- every use of c.result_id below)
 -- The result of a scope is looked up in two forms, one for a unit and one for an area or the
 -- municipality (unit_code NULL), so that the index result_scope (indicator_code, area_code,
 -- period, unit_code) finds it with one seek; a CASE on :scope could only use the indicator and
@@ -84,8 +92,8 @@ ind AS (
 -- result_scope. The result key (indicator, period, area, unit) is unique (rapp check), so
 -- LIMIT 1 is the one row.
 card AS MATERIALIZED (
-  SELECT f.code AS focus_code, f.name AS focus_area, f.main_goal, f.sort_order AS focus_sort,
-         ind.*, sh.period, sh.year,
+  SELECT f.rowid AS focus_id, ind.goal_id, ind.indicator_id, ind.indicator_code, ind.decimals,
+         ind.direction, sh.period, sh.year,
          CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END AS previous_period,
          coalesce(
            (SELECT min(r.rowid) FROM result r WHERE :scope = 'unit' AND r.indicator_code = ind.indicator_code
@@ -100,51 +108,55 @@ card AS MATERIALIZED (
               AND r.area_code IS nullif(:area, '')
               AND r.period = CASE :compare WHEN 'last_year' THEN sh.last_year_period ELSE sh.previous_period END
               AND +r.unit_code IS NULL LIMIT 1)) AS previous_id
-  FROM focus_area f
-  LEFT JOIN ind ON ind.focus_area_code = f.code
+  FROM ind
+  JOIN focus_area f ON f.code = ind.focus_area_code
   LEFT JOIN shown sh ON sh.frequency = ind.frequency
 ),
 -- Status and the limits it was judged by come from the view result_status, joined on result_id:
--- an inner join SQLite flattens (the view evaluated for that row only, once), and the rows
--- without a result added with UNION ALL (a LEFT JOIN on the view would build all of it).
+-- an inner join SQLite flattens (the view evaluated for that row only, once). The rows without a
+-- result are added with UNION ALL (a LEFT JOIN on the view would build all of it), with the
+-- target that applies to the scope, and then one row per focus area without an indicator in the
+-- scope.
 card2 AS (
   SELECT c.*, rs.value, rs.comment, p.value AS previous_value,
-         rs.status AS rs_status, rs.desired AS rs_desired, rs.acceptable AS rs_acceptable
+         rs.status AS rs_status, rs.desired, rs.acceptable
   FROM card c
   JOIN result_status rs ON rs.result_id = c.result_id
   LEFT JOIN result p ON p.rowid = c.previous_id
   UNION ALL
-  SELECT c.*, NULL, NULL, p.value, NULL, NULL, NULL
+  SELECT c.*, NULL, NULL, p.value, NULL, tg.desired, tg.acceptable
   FROM card c
   LEFT JOIN result p ON p.rowid = c.previous_id
+  LEFT JOIN target tg ON tg.rowid = (
+    SELECT t.rowid FROM target t
+    WHERE t.indicator_code = c.indicator_code AND t.year = c.year
+      AND (   (:scope = 'unit' AND t.unit_code = :unit)
+           OR (:scope <> 'municipality' AND t.unit_code IS NULL AND t.area_code = :area)
+           OR (t.unit_code IS NULL AND t.area_code IS NULL))
+    ORDER BY (t.unit_code IS NOT NULL) DESC, (t.area_code IS NOT NULL) DESC
+    LIMIT 1)
   WHERE c.result_id IS NULL
+  UNION ALL
+  SELECT f.rowid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+         NULL, NULL, NULL, NULL, NULL, NULL
+  FROM focus_area f
+  WHERE NOT EXISTS (SELECT 1 FROM ind WHERE ind.focus_area_code = f.code)
 )
-SELECT c.focus_code, c.focus_area, c.main_goal, c.goal_code, c.goal, c.goal_area,
-       c.indicator_code, c.indicator, c.method, c.unit_of_measure, c.decimals, c.direction,
-       c.frequency, c.period, c.previous_period,
+SELECT f.code AS focus_code, f.name AS focus_area, f.main_goal, g.code AS goal_code, g.name AS goal,
+       g.area_code AS goal_area, i.code AS indicator_code, i.name AS indicator, i.method,
+       i.unit_of_measure, i.decimals, i.direction, i.frequency, c.period, c.previous_period,
        c.value, c.comment,
        CASE WHEN c.indicator_code IS NULL THEN NULL ELSE COALESCE(c.rs_status, 'not_measured') END AS status,
-       CASE WHEN c.result_id IS NULL THEN tg.desired ELSE c.rs_desired END AS desired,
-       CASE WHEN c.result_id IS NULL THEN tg.acceptable ELSE c.rs_acceptable END AS acceptable,
-       c.previous_value,
+       c.desired, c.acceptable, c.previous_value,
        CASE WHEN c.value IS NULL OR c.previous_value IS NULL THEN NULL
             WHEN round(c.value, c.decimals) = round(c.previous_value, c.decimals) THEN 'same'
             WHEN (round(c.value, c.decimals) > round(c.previous_value, c.decimals)) = (c.direction = 'higher') THEN 'better'
             ELSE 'worse' END AS trend
 FROM card2 c
--- the target looked up only for the rows without a result (ON c.result_id IS NULL AND tg.rowid =
--- (...) ran the subquery for every row)
-LEFT JOIN target tg ON tg.rowid = CASE WHEN c.result_id IS NULL THEN (
-  SELECT t.rowid FROM target t
-  WHERE t.indicator_code = c.indicator_code AND t.year = c.year
-    AND (   (:scope = 'unit' AND t.unit_code = :unit)
-         OR (:scope <> 'municipality' AND t.unit_code IS NULL AND t.area_code = :area)
-         OR (t.unit_code IS NULL AND t.area_code IS NULL))
-  ORDER BY (t.unit_code IS NOT NULL) DESC, (t.area_code IS NOT NULL) DESC
-  LIMIT 1) END
-ORDER BY c.focus_sort, c.focus_code, c.goal_area IS NOT NULL, c.goal_sort, c.goal_code,
-         c.indicator_sort, c.indicator_code
-
+JOIN focus_area f ON f.rowid = c.focus_id
+LEFT JOIN goal g ON g.rowid = c.goal_id
+LEFT JOIN indicator i ON i.rowid = c.indicator_id
+ORDER BY f.sort_order, f.code, g.area_code IS NOT NULL, g.sort_order, g.code, i.sort_order, i.code
 ]]
 
 -- ---- options --------------------------------------------------------------------------------
