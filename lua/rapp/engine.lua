@@ -283,9 +283,17 @@ end
 
 -- The k of the personvern rule: the view personvern_rule (docs/schema.md), this rapp's over the
 -- snapshot's setting on any snapshot (db_use_engine_views), never a snapshot's own text of it.
+-- The view is the one definition of k and of its default; a k that is not a whole number of
+-- persons >= 1 (a setting no import accepted) is an error, never a second default.
 local function r_min_group()
   local row = dbmod.new():row("SELECT min_group FROM personvern_rule")
-  return math.tointeger(row and row.min_group) or 5
+  local k = row and math.tointeger(row.min_group)
+  if not k or k < 1 then
+    local got = not row and "no row" or row.min_group == false and "NULL" or tostring(row.min_group)
+    error(fmt("personvern: the view personvern_rule gives k = %s, not a whole number of persons"
+      .. " >= 1 (see the snapshot's setting personvern_min_group, docs/schema.md)", got), 0)
+  end
+  return k
 end
 
 --- Runs build(r, p) and finishes the document's tables.

@@ -748,7 +748,9 @@ CREATE TABLE deviation_category (
 -- category) is suppressed, shown as SSB's symbol ':', when it rests on fewer than min_group
 -- persons or cases (a count of 0 is shown). Secondary suppression (SSB practice: the
 -- next-smallest figure of the same row or column) is done on each printed table by the engine
--- (src/model/suppress.c). A script marks such a column `personal` (docs/scripting.md).
+-- (src/model/suppress.c). A script marks such a column `personal` (docs/scripting.md). The one
+-- definition of k and its default 5: the engine reads this view on every run (lua/rapp/engine.lua)
+-- and has no default of its own; a k below 1 here stops the run.
 CREATE VIEW personvern_rule (min_group) AS
 SELECT coalesce((SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'personvern_min_group'), 5);
 

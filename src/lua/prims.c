@@ -267,8 +267,10 @@ static int lf_meta(lua_State *L) {
                                        "min_group", NULL};
   int f = luaL_checkoption(L, 1, NULL, fields);
   doc_meta *m = doc_meta_of(d);
-  if (f == 15) { /* personvern's k (this rapp's view personvern_rule) */
-    m->min_group = (int)luaL_checkinteger(L, 2);
+  if (f == 15) { /* personvern's k (this rapp's view personvern_rule; the engine checks it) */
+    lua_Integer k = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, k >= 1, 2, "personvern's k must be a whole number >= 1");
+    m->min_group = k > INT_MAX ? INT_MAX : (int)k; /* beyond int: every figure hidden either way */
     return 0;
   }
   if (f >= 13) { /* the booleans */

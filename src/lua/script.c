@@ -834,6 +834,9 @@ int script_build(script *s, int64_t created, doc **out, rapp_err *err) {
   if (call_for_text(s, "build", 0, NULL, err) != 0) return -1;
   doc_meta_of(s->doc)->created = created;
   doc_meta_of(s->doc)->internal = s->internal;
+  if (!s->internal && doc_meta_get(s->doc)->min_group < 1)
+    return err_set(err, "%s: the public edition has no personvern k (the engine sets it from the "
+                   "view personvern_rule)", s->script_file);
   doc_apply_edition(s->doc); /* personvern: the public edition's suppression, once */
   *out = s->doc;
   s->doc = NULL;

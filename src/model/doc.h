@@ -224,8 +224,9 @@ typedef struct doc_meta {
   int internal;              /* 1 = the internal edition (--edition internal): everything shown,
                                 every output marked with label "edition.exempt"; 0 = public (the default):
                                 small groups suppressed (model/suppress.h) */
-  int min_group;             /* k of the personvern rule (this rapp's view personvern_rule);
-                                0 = the default DOC_MIN_GROUP */
+  int min_group;             /* k of the personvern rule, >= 1: the view personvern_rule, set by
+                                the engine (lua/rapp/engine.lua); 0 = not set, which the public
+                                edition refuses (script_build) */
   int64_t created;           /* production time, seconds since the epoch (SOURCE_DATE_EPOCH) */
   int number_headings;       /* 1 = headings numbered 1, 1.1, 1.1.1 */
 } doc_meta;
@@ -259,7 +260,6 @@ const char *doc_preliminary_text(const doc_meta *m, char *buf, size_t n);
 /* The internal edition's marking (offentleglova § 13), and the public edition's footnote to the
  * symbol ":" of a suppressed figure (SSB's symbol). */
 #define DOC_SUPPRESSED_SYMBOL ":"
-enum { DOC_MIN_GROUP = 5 };
 
 /* The marking every page, sheet and the HTML page carry: the preliminary text, the internal
  * edition's marking (label "edition.exempt"), both joined with " · ", or NULL when neither applies. */

@@ -12,7 +12,6 @@
 #include "util/labels.h"
 
 int suppress_rule(double persons, double value, int k) {
-  if (k < 1) k = DOC_MIN_GROUP;
   if (persons == 0 && value == 0) return 0; /* a count of none reveals no one */
   return persons < k;
 }

@@ -22,12 +22,13 @@
 #include "model/doc.h"
 
 /* The primary rule for one figure: 1 when value, resting on `persons` persons or cases, must not
- * be shown with threshold k. */
+ * be shown with threshold k. Every k here is >= 1, doc_meta.min_group's (no default of its own:
+ * the view personvern_rule is the one definition). */
 int suppress_rule(double persons, double value, int k);
 
-/* Primary and secondary suppression of one table with threshold k (k < 1: DOC_MIN_GROUP). Marks
- * the cells (doc_cell.suppressed 1 primary, 2 secondary) and blanks them as described above.
- * Returns the number of cells suppressed. */
+/* Primary and secondary suppression of one table with threshold k. Marks the cells
+ * (doc_cell.suppressed 1 primary, 2 secondary) and blanks them as described above. Returns the
+ * number of cells suppressed. */
 size_t doc_suppress_table(doc *d, doc_table *t, int k);
 
 /* The cells doc_suppress_table would hide in t now (the rows it holds, its margins computed),
@@ -46,10 +47,11 @@ size_t doc_table_hidden(doc *d, doc_table *t, int k, unsigned char *hidden);
  * hidden. */
 size_t doc_suppress_chart(doc *d, doc_chart *c, int k);
 
-/* The edition: in the public edition every table, then every chart, is suppressed with doc_meta.min_group,
- * and every key figure about persons (doc_keyfigure.value.has_persons) by the primary rule, its
- * comparison replaced by the footnote; the internal edition is left as built. Returns the cells,
- * values and key figures suppressed in the document. */
+/* The edition: in the public edition every table, then every chart, is suppressed with
+ * doc_meta.min_group (>= 1: script_build refuses a public edition without it), and every key
+ * figure about persons (doc_keyfigure.value.has_persons) by the primary rule, its comparison
+ * replaced by the footnote; the internal edition is left as built. Returns the cells, values and
+ * key figures suppressed in the document. */
 size_t doc_apply_edition(doc *d);
 
 #endif

@@ -16,7 +16,8 @@ through pdftotext), XLSX (openpyxl) and HTML:
     metadata, on every sheet and in the HTML page; the public one nowhere;
   * no deviation id (the only per-case text the snapshot keeps) appears in any output, and the
     import refuses a deviation file with a free-text column;
-  * the default edition is the public one; k comes from the snapshot's setting table;
+  * the default edition is the public one; k comes from the snapshot's setting table (the view
+    personvern_rule), and a k the view cannot give as a whole number >= 1 stops the run;
   * "Om rapporten" (PDF colophon, XLSX sheet, HTML) and the text dump name the edition.
 usage: check_personvern.py RAPP SRC WORK"""
 import glob
@@ -24,6 +25,7 @@ import html.parser
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -309,6 +311,19 @@ with open(os.path.join(k12, "setting.csv"), "w", encoding="utf-8") as f:
     f.write("key;value\npersonvern_min_group;fem\n")
 r = run([rapp, "import", k12, "-o", os.path.join(work, "kbad.db")], E)
 check(r.returncode == 1 and "personvern_min_group" in r.stderr, f"import of k = 'fem': exit {r.returncode}, {r.stderr.strip()}")
+# a snapshot changed after the import: the view gives k = 0, which is an error, never a default
+kbad = os.path.join(work, "kbad-run.db")
+shutil.copyfile(db12, kbad)
+with sqlite3.connect(kbad) as c:
+    c.execute("UPDATE setting SET value = 'fem' WHERE key = 'personvern_min_group'")
+c.close()
+for edition in ("public", "internal"):
+    out = os.path.join(work, "kbad-out-" + edition)
+    r = run([rapp, "run", os.path.join(src, "reports", "arsrapport.lua"), "--db", kbad, "--out", out,
+             "--edition", edition], E)
+    check(r.returncode == 1 and "personvern_rule gives k = 0" in r.stderr and "personvern_min_group" in r.stderr
+          and not (os.path.isdir(out) and os.listdir(out)),
+          f"{edition} edition with k = 'fem' in the snapshot: exit {r.returncode}, {r.stderr.strip()}")
 
 # ---- the edition on the command line -------------------------------------------------------------
 r = run([rapp, "run", os.path.join(src, "reports", "arsrapport.lua"), "--db", db, "--edition", "hemmelig"], E)
