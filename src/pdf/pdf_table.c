@@ -51,8 +51,8 @@ static doc_align col_align(const doc_column *col) {
 }
 
 enum { PDF_CELL_NEGATIVE = 1, PDF_CELL_REPEAT = 2, PDF_CELL_NONE = 4 /* not cached */ };
-#define CELL_CACHE_CELLS ((size_t)1 << 18) /* 1.25 MB of offsets and flags */
-#define CELL_CACHE_BYTES ((size_t)2 << 20) /* of text */
+#define CELL_CACHE_CELLS ((size_t)1 << 17) /* 640 kB of offsets and flags */
+#define CELL_CACHE_BYTES ((size_t)1 << 20) /* of text */
 
 /* The value a cell shows (model/present.c; without its status symbol, which is drawn at the
  * cell's left edge so a "–" symbol is never read as a minus), appended to b, NUL-terminated;
