@@ -198,6 +198,18 @@ typedef struct pdf_ctx {
   double widths_avail; /* the frame width they were computed for */
   double *widths;
   int widths_status; /* the table has status cells */
+  /* The display text of that table's cells (pdf_table.c), resolved once for the column widths,
+   * the row breaks (a row is broken again with its group row, on a new page, for keep-with-next)
+   * and the layout after keep-with-next measured the table. Only its first rows, within a fixed
+   * budget of cells and bytes, so that memory stays bounded for a table of any size; rows past
+   * them are resolved where they are needed, as without the cache. */
+  struct {
+    const doc_table *of;
+    size_t rows, cap;      /* rows filled; rows it may hold */
+    uint32_t *off;         /* per cell (row * ncols + col): its text's offset in `text` */
+    unsigned char *flags;  /* per cell: PDF_CELL_NEGATIVE, PDF_CELL_REPEAT, PDF_CELL_NONE */
+    rapp_buf text;         /* the texts, each NUL-terminated */
+  } cells;
   rapp_buf scratch; /* clean text for drawing */
   pdf_para para;    /* reusable line-breaking buffers */
   struct z_stream_s *pack; /* deflates finished pages' content streams (pdf_pack.c), or NULL */

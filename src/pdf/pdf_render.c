@@ -323,6 +323,9 @@ done:
   pdf_fonts_free(&c->fonts);
   pdf_para_free(&c->para);
   free(c->widths);
+  free(c->cells.off);
+  free(c->cells.flags);
+  buf_free(&c->cells.text);
   buf_free(&c->scratch);
   free(c->pages);
   free(c->headings);

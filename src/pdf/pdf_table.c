@@ -4,7 +4,9 @@
  * with colour plus symbol, merged repeats, negative numbers marked in the columns that ask for it.
  *
  * Cost is linear in the number of cells: one pass measures every cell for the column widths, one
- * pass breaks and draws; the per-row buffers are reused, nothing is kept per row. */
+ * pass breaks and draws; the per-row buffers are reused. Each cell's display text is resolved
+ * once (model/present.c) and kept for the second pass in a cache of bounded size (pdf_ctx.cells):
+ * the first rows of the table; rows past it are resolved again in the second pass. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,16 +50,76 @@ static doc_align col_align(const doc_column *col) {
   return is_numeric(col->type) ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
 }
 
+enum { PDF_CELL_NEGATIVE = 1, PDF_CELL_REPEAT = 2, PDF_CELL_NONE = 4 /* not cached */ };
+#define CELL_CACHE_CELLS ((size_t)1 << 17) /* 640 kB of offsets and flags */
+#define CELL_CACHE_BYTES ((size_t)1 << 20) /* of text */
+
 /* The value a cell shows (model/present.c; without its status symbol, which is drawn at the
- * cell's left edge so a "–" symbol is never read as a minus); valid until the next call. */
-static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative, int *repeat) {
+ * cell's left edge so a "–" symbol is never read as a minus), appended to b, NUL-terminated;
+ * returns its offset in b. */
+static size_t resolve_text(tbl *tb, size_t r, size_t j, rapp_buf *b, int *negative, int *repeat) {
   present_cell pc;
-  present_table_cell(tb->t, (size_t)(row - tb->t->rows), j, &pc);
-  if (negative) *negative = pc.negative;
-  if (repeat) *repeat = pc.repeat; /* present_repeats of the cell */
+  present_table_cell(tb->t, r, j, &pc);
+  *negative = pc.negative;
+  *repeat = pc.repeat; /* present_repeats of the cell */
+  size_t at = b->len;
+  buf_puts(b, pc.text_is_status ? present_status_word(pc.status, tb->c->meta->language) : pc.text);
+  buf_putc(b, '\0');
+  return at;
+}
+
+/* Fills the cell cache (pdf_ctx.cells) of tb's table up to row r, as far as its budget allows;
+ * 1 when row r is in it. Group rows are left out (their cells are not shown). */
+static int cache_row(tbl *tb, size_t r) {
+  pdf_ctx *c = tb->c;
+  const doc_table *t = tb->t;
+  if (c->cells.of != t) {
+    c->cells.of = t;
+    c->cells.rows = 0;
+    c->cells.cap = t->nrows < CELL_CACHE_CELLS / tb->nc ? t->nrows : CELL_CACHE_CELLS / tb->nc;
+    c->cells.off = xrealloc(c->cells.off, (c->cells.cap ? c->cells.cap : 1) * tb->nc *
+                                              sizeof *c->cells.off);
+    c->cells.flags = xrealloc(c->cells.flags, (c->cells.cap ? c->cells.cap : 1) * tb->nc);
+    buf_reset(&c->cells.text);
+  }
+  while (c->cells.rows <= r && c->cells.rows < c->cells.cap &&
+         c->cells.text.len < CELL_CACHE_BYTES) {
+    size_t at = c->cells.rows * tb->nc;
+    for (size_t j = 0; j < tb->nc; j++) {
+      int negative = 0, repeat = 0;
+      if (t->rows[c->cells.rows].kind == DOC_ROW_GROUP) {
+        c->cells.off[at + j] = 0;
+        c->cells.flags[at + j] = PDF_CELL_NONE;
+        continue;
+      }
+      c->cells.off[at + j] =
+          (uint32_t)resolve_text(tb, c->cells.rows, j, &c->cells.text, &negative, &repeat);
+      c->cells.flags[at + j] =
+          (unsigned char)((negative ? PDF_CELL_NEGATIVE : 0) | (repeat ? PDF_CELL_REPEAT : 0));
+    }
+    c->cells.rows++;
+  }
+  return r < c->cells.rows;
+}
+
+/* The value a cell shows (resolve_text), from the cell cache where it holds the cell; valid
+ * until the next call. */
+static const char *cell_text(tbl *tb, const doc_row *row, size_t j, int *negative, int *repeat) {
+  size_t r = (size_t)(row - tb->t->rows);
+  int neg, rep;
+  if (cache_row(tb, r)) {
+    pdf_ctx *c = tb->c;
+    unsigned char f = c->cells.flags[r * tb->nc + j];
+    if (!(f & PDF_CELL_NONE)) {
+      if (negative) *negative = (f & PDF_CELL_NEGATIVE) != 0;
+      if (repeat) *repeat = (f & PDF_CELL_REPEAT) != 0;
+      return c->cells.text.data + c->cells.off[r * tb->nc + j];
+    }
+  }
   buf_reset(&tb->txt);
-  buf_puts(&tb->txt, pc.text_is_status ? present_status_word(pc.status, tb->c->meta->language)
-                                       : pc.text);
+  resolve_text(tb, r, j, &tb->txt, &neg, &rep);
+  if (negative) *negative = neg;
+  if (repeat) *repeat = rep;
   return buf_str(&tb->txt);
 }
 
