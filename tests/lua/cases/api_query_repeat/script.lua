@@ -1,7 +1,7 @@
 -- api_query_repeat: the same query text run again (its prepared statement is kept and reused):
 -- each run sees only its own parameters, from its first row; the same text nested while the
 -- first still iterates, or after an r.db:each left mid-iteration; a refused or failing query
--- says the same each time and the next good run is right.
+-- says the same each time and the next good run is right; more texts than are kept.
 local rapp = require("rapp")
 return rapp.report {
   name = "t", title = "Test", formats = { "txt" },
@@ -37,5 +37,13 @@ return rapp.report {
     for _ = 1, 2 do print(pcall(db.value, db, json, { j = "{bad" })) end
     print("json again", db:value(json, { j = '{"a":2}' }))
     print("count", db:value("SELECT count(*) FROM unit"), db:value("SELECT count(*) FROM unit"))
+    -- more texts than are kept (the least recently used make room), each run twice
+    local sums = {}
+    for round = 1, 2 do
+      local sum = 0
+      for i = 1, 20 do sum = sum + db:value("SELECT :k * " .. i, { k = round }) end
+      sums[#sums + 1] = sum
+    end
+    print("many texts", table.concat(sums, ","))
   end,
 }
