@@ -19,6 +19,18 @@
 #include "util/buf.h"
 #include "util/file.h"
 
+/* The statements kept idle for their SQL text (see db_stmt_prepare): a report runs the same
+ * query many times with other parameters (the scorecard's long WITH query nine times, a per-area
+ * loop once per area), and preparing it was about a fifth of those queries' instructions. */
+enum { CACHE_SIZE = 16 };
+
+typedef struct cached_stmt {
+  char *sql; /* the exact text it was prepared from; NULL: the slot is empty */
+  size_t len;
+  sqlite3_stmt *st; /* reset, its bindings cleared */
+  unsigned long used; /* q->uses at its last use: the least recently used goes first */
+} cached_stmt;
+
 struct db_query {
   sqlite3 *db;
   char refusal[256]; /* set by the authorizer when it denies; "" otherwise */
@@ -26,11 +38,18 @@ struct db_query {
   const char *(*interrupt_msg)(void *ud);
   void *ud;
   int interrupted;
+  cached_stmt cache[CACHE_SIZE];
+  unsigned long uses;
+  size_t open;  /* statements handed out and not yet freed */
+  int closing;  /* db_query_close came while statements were open: the last db_stmt_free closes */
 };
 
 struct db_stmt {
   db_query *q;
   sqlite3_stmt *st;
+  char *sql; /* its text, the key db_stmt_free keeps it under */
+  size_t len;
+  int failed; /* a step failed (an interrupt, the memory budget, a damaged page): not kept */
 };
 
 enum { PROGRESS_STEPS = 1000 };
@@ -278,9 +297,28 @@ int db_query_open(const char *path, db_query **out, rapp_err *err) {
   return 0;
 }
 
+static cached_stmt *cache_find(db_query *q, const char *sql, size_t len) {
+  for (size_t i = 0; i < CACHE_SIZE; i++) {
+    cached_stmt *c = &q->cache[i];
+    if (c->sql && c->len == len && memcmp(c->sql, sql, len) == 0) return c;
+  }
+  return NULL;
+}
+
+static void cache_drop(cached_stmt *c) {
+  sqlite3_finalize(c->st);
+  free(c->sql);
+  memset(c, 0, sizeof *c);
+}
+
 void db_query_close(db_query *q) {
   if (!q) return;
-  sqlite3_close_v2(q->db); /* finalizes nothing itself: close_v2 waits for open statements */
+  for (size_t i = 0; i < CACHE_SIZE; i++) cache_drop(&q->cache[i]);
+  if (q->open) { /* a statement freed after close (query.h asks otherwise) finds q still there */
+    q->closing = 1;
+    return;
+  }
+  sqlite3_close_v2(q->db);
   free(q);
 }
 
@@ -346,8 +384,35 @@ static int sql_error(db_query *q, int rc, rapp_err *err) {
   return err_set(err, "%s", sqlite3_errmsg(q->db));
 }
 
+/* Hands out a new statement handle for st, prepared (or kept) from sql; sql_copy is its key. */
+static db_stmt *stmt_new(db_query *q, sqlite3_stmt *st, char *sql_copy, size_t len) {
+  db_stmt *s = xcalloc(1, sizeof *s);
+  s->q = q;
+  s->st = st;
+  s->sql = sql_copy;
+  s->len = len;
+  q->open++;
+  q->uses++;
+  return s;
+}
+
+/* A statement kept for exactly this text is taken out of the cache and handed out again: SQLite
+ * would compile the same program (the connection, its schema and its authorizer are the same), and
+ * every check below passed on this same text when it was prepared. Rationale for its safety: the
+ * authorizer decides on the statement's text and the schema only; the schema cannot change after
+ * db_query_open (query_only and the authorizer refuse DDL, the TEMP views are made before), and if
+ * it did, sqlite3_step would prepare the statement again itself, asking the authorizer again. A
+ * statement in use is not in the cache, so the same text run while it iterates (nested) gets a
+ * statement of its own. */
 int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) {
   *out = NULL;
+  size_t len = strlen(sql);
+  cached_stmt *c = cache_find(q, sql, len);
+  if (c) {
+    *out = stmt_new(q, c->st, c->sql, len);
+    memset(c, 0, sizeof *c);
+    return 0;
+  }
   q->refusal[0] = '\0';
   sqlite3_stmt *st = NULL;
   const char *tail = NULL;
@@ -374,17 +439,35 @@ int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) 
     sqlite3_finalize(st);
     return err_set(err, "query refused: the snapshot is read-only (%s)", word[0] ? word : "write");
   }
-  db_stmt *s = xcalloc(1, sizeof *s);
-  s->q = q;
-  s->st = st;
-  *out = s;
+  char *copy = xmalloc(len + 1);
+  memcpy(copy, sql, len + 1);
+  *out = stmt_new(q, st, copy, len);
   return 0;
 }
 
+/* Keeps the statement for its text, reset (not busy: a query left mid-iteration ends here) and
+ * with its bindings cleared, in an empty slot or the least recently used one's; unless one is
+ * kept for that text already (the same query nested). */
 void db_stmt_free(db_stmt *s) {
   if (!s) return;
-  sqlite3_finalize(s->st);
+  db_query *q = s->q;
+  q->open--;
+  if (q->closing || s->failed || cache_find(q, s->sql, s->len) || sqlite3_reset(s->st) != SQLITE_OK ||
+      sqlite3_clear_bindings(s->st) != SQLITE_OK) {
+    sqlite3_finalize(s->st);
+    free(s->sql);
+  } else {
+    cached_stmt *slot = &q->cache[0];
+    for (size_t i = 0; i < CACHE_SIZE && slot->sql; i++)
+      if (!q->cache[i].sql || q->cache[i].used < slot->used) slot = &q->cache[i];
+    cache_drop(slot);
+    *slot = (cached_stmt){.sql = s->sql, .len = s->len, .st = s->st, .used = q->uses};
+  }
   free(s);
+  if (q->closing && !q->open) {
+    q->closing = 0;
+    db_query_close(q);
+  }
 }
 
 int db_stmt_param_count(db_stmt *s) { return sqlite3_bind_parameter_count(s->st); }
@@ -423,6 +506,7 @@ int db_stmt_step(db_stmt *s, rapp_err *err) {
   else
     sql_error(s->q, rc, err);
   sqlite3_reset(s->st);
+  s->failed = 1;
   return -1;
 }
 

@@ -7,7 +7,9 @@
  * message that says so. sqlite3.h stays inside src/db/: callers see opaque handles.
  *
  * Ownership: a db_query owns its statements' memory only until db_stmt_free; the caller frees
- * every statement before db_query_close (statements left open are finalized by close). */
+ * every statement before db_query_close (one freed after it is finalized then, and the last of
+ * them closes the connection). db_stmt_free keeps the statement, reset, for its SQL text: a later
+ * db_stmt_prepare of exactly that text gets it back unprepared again (the last 16 texts). */
 #ifndef RAPP_DB_QUERY_H
 #define RAPP_DB_QUERY_H
 
@@ -46,7 +48,7 @@ void db_query_set_progress(db_query *q, int (*fn)(void *ud, unsigned steps),
 void db_memory_budget(size_t bytes, size_t mb);
 int db_memory_lua_over(size_t lua_bytes, size_t cap);
 
-/* Prepares one statement. Refusals and syntax errors give -1 with SQLite's or the refusal's
+/* Prepares one statement (or takes the one kept for exactly this text: see above). Refusals and syntax errors give -1 with SQLite's or the refusal's
  * message only (the caller adds the script line and query): "query refused: the snapshot is
  * read-only (INSERT)", "no such column: budsjett". */
 int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err);
