@@ -407,13 +407,13 @@ static db_stmt *stmt_new(db_query *q, sqlite3_stmt *st, char *sql_copy, size_t l
 int db_stmt_prepare(db_query *q, const char *sql, db_stmt **out, rapp_err *err) {
   *out = NULL;
   size_t len = strlen(sql);
+  q->refusal[0] = '\0'; /* a refusal belongs to the statement it was made for */
   cached_stmt *c = cache_find(q, sql, len);
   if (c) {
     *out = stmt_new(q, c->st, c->sql, len);
     memset(c, 0, sizeof *c);
     return 0;
   }
-  q->refusal[0] = '\0';
   sqlite3_stmt *st = NULL;
   const char *tail = NULL;
   sql_budget();
