@@ -14,6 +14,7 @@
 
 #include "model/render.h"
 #include "pdf/pdf_int.h"
+#include "util/hugeheap.h"
 #include "util/nofmt.h"
 #include "util/trace.h"
 

@@ -5,9 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __GLIBC__ /* (defined by the headers above) */
-#include <malloc.h>
-#endif
 
 static void (*on_failure)(size_t n);
 
@@ -89,10 +86,3 @@ void buf_free(rapp_buf *b) {
 }
 
 const char *buf_str(const rapp_buf *b) { return b->data ? b->data : ""; }
-
-void heap_keep_freed(void) {
-#ifdef __GLIBC__
-  mallopt(M_TRIM_THRESHOLD, 64 << 20);
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
-#endif
-}

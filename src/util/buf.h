@@ -33,11 +33,4 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
-/* For the renderers, whose libraries allocate, clear and free the same large blocks again and
- * again (libharu's zlib state per page, libxlsxwriter's 128 KiB column array per sheet): keeps
- * freed memory in the process from now on (glibc; elsewhere nothing). Up to 64 MiB of freed heap
- * top is not given back, and blocks under 1 MiB come from the heap, not from an mmap of their own
- * that the kernel maps page by page and unmaps with a TLB flush at free. */
-void heap_keep_freed(void);
-
 #endif

@@ -1,4 +1,5 @@
-/* util/hugeheap.c — the heap on transparent huge pages (see hugeheap.h). */
+/* util/hugeheap.c — the process's malloc policy: the heap on transparent huge pages, the
+ * renderers' freed memory kept (see hugeheap.h). */
 #define _DEFAULT_SOURCE /* sbrk, madvise, MADV_HUGEPAGE, mallinfo2 */
 #include "util/hugeheap.h"
 
@@ -29,5 +30,12 @@ void hugeheap_reserve(size_t pad) {
   if (new_end != (uintptr_t)-1 && last > first) madvise((void *)first, last - first, MADV_HUGEPAGE);
 #else
   (void)pad;
+#endif
+}
+
+void heap_keep_freed(void) {
+#ifdef __GLIBC__
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
 }

@@ -1,4 +1,6 @@
-/* util/hugeheap.h — the heap on transparent huge pages where the kernel offers them on request.
+/* util/hugeheap.h — the process's malloc policy, in one place: the report process's heap on
+ * transparent huge pages where the kernel offers them on request (hugeheap_reserve, at the
+ * child's start), and the renderers' freed memory kept (heap_keep_freed, when a renderer starts).
  *
  * A report process grows its heap to tens of MB (Lua's rows, SQLite's page cache, the document,
  * the renderers' buffers) and touches every new 4 KB page once: on a virtual machine each such
@@ -16,5 +18,14 @@
  * well below it. Once a process: later calls do nothing. Without glibc or MADV_HUGEPAGE nothing
  * changes; where the kernel's THP setting is "never" the heap only grows in larger steps. */
 void hugeheap_reserve(size_t pad);
+
+/* For the renderers, whose libraries allocate, clear and free the same large blocks again and
+ * again (libharu's zlib state per page, libxlsxwriter's 128 KiB column array per sheet): keeps
+ * freed memory in the process from now on (glibc; elsewhere nothing). Up to 64 MiB of freed heap
+ * top is not given back, and blocks under 1 MiB come from the heap, not from an mmap of their own
+ * that the kernel maps page by page and unmaps with a TLB flush at free. This 1 MiB replaces
+ * hugeheap_reserve's pad / 2 for the rest of the process: the renderers' larger blocks are mapped
+ * and unmapped again, as glibc does by default. */
+void heap_keep_freed(void);
 
 #endif

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "model/render.h"
+#include "util/hugeheap.h"
 #include "util/image.h"
 #include "xlsx/chart.h"
 
