@@ -126,12 +126,17 @@ static face_table *table_of(HPDF_FontDef def) {
   return last = t;
 }
 
+/* libhpdf's own definition of a function this file defines again (the next in the dynamic
+ * linker's search order). libhpdf is linked in: its functions are always found. */
+static void *library_fn(const char *name) {
+  void *fn = dlsym(RTLD_NEXT, name);
+  if (!fn) abort();
+  return fn;
+}
+
 static HPDF_UINT16 library_glyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode) {
   static glyphid_fn library;
-  if (!library) {
-    library = (glyphid_fn)dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
-    if (!library) abort(); /* libhpdf is linked in: its function is always found */
-  }
+  if (!library) library = (glyphid_fn)library_fn("HPDF_TTFontDef_GetGlyphid");
   return library(fontdef, unicode);
 }
 
@@ -150,10 +155,7 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
  * may then be given to another face, so the previous call's def is forgotten. */
 void HPDF_FontDef_Free(HPDF_FontDef fontdef) {
   static void (*library)(HPDF_FontDef);
-  if (!library) {
-    library = (void (*)(HPDF_FontDef))dlsym(RTLD_NEXT, "HPDF_FontDef_Free");
-    if (!library) abort();
-  }
+  if (!library) library = (void (*)(HPDF_FontDef))library_fn("HPDF_FontDef_Free");
   if (fontdef == last_def) {
     last_def = NULL;
     last = NULL;
@@ -210,8 +212,7 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream ds
   static unsigned char in[64 << 10], out[64 << 10];
   if (e || (!z_live && deflateInit2(&z, PDF_DEFLATE_LEVEL, Z_DEFLATED, 15, PDF_DEFLATE_MEMLEVEL,
                                     Z_DEFAULT_STRATEGY) != Z_OK)) {
-    deflate_fn library = (deflate_fn)dlsym(RTLD_NEXT, "HPDF_Stream_WriteToStreamWithDeflate");
-    if (!library) abort(); /* libhpdf is linked in: its function is always found */
+    deflate_fn library = (deflate_fn)library_fn("HPDF_Stream_WriteToStreamWithDeflate");
     return library(src, dst, e);
   }
   if (z_live) deflateReset(&z);
