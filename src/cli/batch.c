@@ -384,6 +384,7 @@ static void run_item(const batch_item *it, const batch_opts *o, const char *snap
   eo.internal = o->internal;
   eo.limits = o->limits;
   eo.snapshot_sha256 = snap_sha;
+  eo.render_jobs = 1; /* the workers use every CPU already */
   rapp_err err;
   char **paths = NULL;
   size_t n = 0;

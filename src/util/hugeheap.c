@@ -20,6 +20,9 @@ void hugeheap_reserve(size_t pad) {
   if (old_end == (uintptr_t)-1) return;
   mallopt(M_MMAP_THRESHOLD, (int)(pad / 2));
   mallopt(M_TOP_PAD, (int)pad);
+  /* one heap for every thread: a second render thread (engine.c) reuses what Lua freed, already
+     on huge pages, rather than faulting in an arena of its own page by page */
+  mallopt(M_ARENA_MAX, 1);
   /* one allocation larger than the free top of the heap makes malloc grow it by pad beyond */
   struct mallinfo2 mi = mallinfo2();
   void *volatile grow = malloc(mi.keepcost + 4096); /* volatile: the pair is not optimised away */

@@ -3,6 +3,7 @@
  * falls back to bokmål and is listed in the run's warning: docs/scripting.md). */
 #include "util/labels.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -193,15 +194,26 @@ const label_entry *label_find(const char *key) {
   return NULL;
 }
 
-/* The keys missing in the run's language form, in first-use order (one report per process). */
+/* The keys missing in the run's language form (one report per process), kept in alphabetical
+ * order: the script and then two renderers at once note them, and the warning must not depend on
+ * which came first. */
 enum { MISSING_MAX = 256 };
 static char missing_keys[MISSING_MAX][64];
 static size_t nmissing;
 
+static pthread_mutex_t missing_lock = PTHREAD_MUTEX_INITIALIZER; /* two renderers may note at once */
+
 void label_note_missing(const char *key) {
-  for (size_t i = 0; i < nmissing; i++)
-    if (strcmp(missing_keys[i], key) == 0) return;
-  if (nmissing < MISSING_MAX) snprintf(missing_keys[nmissing++], sizeof missing_keys[0], "%s", key);
+  pthread_mutex_lock(&missing_lock);
+  size_t i = 0;
+  int cmp = 1;
+  while (i < nmissing && (cmp = strcmp(missing_keys[i], key)) < 0) i++;
+  if (cmp != 0 && nmissing < MISSING_MAX) {
+    memmove(missing_keys[i + 1], missing_keys[i], (nmissing - i) * sizeof missing_keys[0]);
+    snprintf(missing_keys[i], sizeof missing_keys[0], "%s", key);
+    nmissing++;
+  }
+  pthread_mutex_unlock(&missing_lock);
 }
 
 void label_missing_clear(void) {

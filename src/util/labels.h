@@ -36,7 +36,7 @@ const label_entry *label_find(const char *key);
 const char *label_get(const char *language, const char *key);
 /* Remembers key as missing in the run's language (a script's or the library's own label). */
 void label_note_missing(const char *key);
-/* The keys remembered as missing, ", "-separated in first-use order, into buf; returns the count. */
+/* The keys remembered as missing, ", "-separated in alphabetical order, into buf; returns the count. */
 size_t label_missing_text(char *buf, size_t n);
 /* Forgets the missing keys: the next report run in the same process (a batch worker). */
 void label_missing_clear(void);

@@ -1,4 +1,5 @@
 /* util/trace.c — stage timing for RAPP_TRACE (see trace.h). */
+#define _GNU_SOURCE /* RUSAGE_THREAD */
 #include "util/trace.h"
 
 #include <stdio.h>
@@ -14,7 +15,7 @@ double trace_now(void) {
 }
 
 int trace_on(void) {
-  static int on = -1;
+  static _Thread_local int on = -1; /* per thread: two threads may ask at once */
   if (on < 0) on = getenv("RAPP_TRACE") != NULL;
   return on;
 }
@@ -27,23 +28,40 @@ void trace_stage_cpu(const char *stage, double *since, double cpu_ms, long fault
   *since = now;
 }
 
+/* The stage clocks of this thread: per thread, since two threads may time stages at once. */
+static _Thread_local pid_t owner;
+static _Thread_local int per_thread;
+static _Thread_local double last;
+static _Thread_local long last_faults;
+
+/* This thread's (per_thread) or this process's CPU ms and page faults so far. */
+static void trace_clocks(double *cpu, long *faults) {
+  struct timespec ts;
+  clock_gettime(per_thread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID, &ts);
+  *cpu = 1000 * ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+  struct rusage ru;
+  *faults = getrusage(per_thread ? RUSAGE_THREAD : RUSAGE_SELF, &ru) == 0 ? ru.ru_minflt : 0;
+}
+
+void trace_per_thread(void) {
+  if (!trace_on()) return;
+  per_thread = 1;
+  owner = getpid();
+  trace_clocks(&last, &last_faults);
+}
+
 void trace_stage(const char *stage, double *since) {
   if (!trace_on()) return;
+  double cpu;
+  long faults;
+  trace_clocks(&cpu, &faults);
   /* a forked child's CPU clock starts again at 0: the previous stamp is its parent's */
-  static pid_t owner;
-  static double last;
-  static long last_faults;
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  double cpu = 1000 * ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
-  struct rusage ru;
-  if (getrusage(RUSAGE_SELF, &ru) != 0) ru.ru_minflt = 0;
   if (owner != getpid()) {
     owner = getpid();
     last = 0;
     last_faults = 0; /* a child's count starts at 0 too */
   }
-  trace_stage_cpu(stage, since, cpu - last, ru.ru_minflt - last_faults);
+  trace_stage_cpu(stage, since, cpu - last, faults - last_faults);
   last = cpu;
-  last_faults = ru.ru_minflt;
+  last_faults = faults;
 }

@@ -38,6 +38,22 @@ for fmt in pdf txt; do
   report "ulimit_f_$fmt" "$bad"
 done
 
+# ulimit -f 3000 (3 MB) with two formats: the PDF (4 MB) fails and the workbook (1.4 MB) is
+# written, whether the PDF is the first format (the child's own thread writes it) or the second
+# (the second render thread writes it, engine.c "two at a time"): exit 1, the PDF named, and
+# neither file left behind.
+for fmts in pdf,xlsx xlsx,pdf; do
+  rm -rf "$work/out"
+  (ulimit -f 3000; exec "$rapp" run "$here/scripts/long_document.lua" --db "$work/f.db" --out "$work/out" \
+    --format $fmts >"$work/stdout" 2>"$work/stderr")
+  rc=$? bad=""
+  [ "$rc" -eq 1 ] || bad="exit code $rc, expected 1"
+  grep -q -F "$work/out/langt.pdf: " "$work/stderr" || bad="${bad:+$bad; }the message does not name $work/out/langt.pdf"
+  grep -q -F "langt.xlsx" "$work/stderr" && bad="${bad:+$bad; }the message names the workbook, which was written"
+  [ -z "$(ls -A "$work/out" 2>/dev/null)" ] || bad="${bad:+$bad; }left: $(ls -A "$work/out" | tr '\n' ' ')"
+  report "ulimit_f_two_formats_$fmts" "$bad"
+done
+
 run_report() { # DB: the quarterly report on DB into $work/out (rc in $rc, seconds in $secs)
   rm -rf "$work/out"
   local start=$SECONDS
