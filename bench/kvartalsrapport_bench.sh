@@ -6,7 +6,9 @@
 # snapshot with the governance structure at the sample's size (the 80 indicators without a copy
 # suffix "(N)", every 20th decision): the generator multiplies indicators and decisions with the
 # scale, and they are 98 % of the scale-20 report's pages (bench/README.md).
-# Usage: bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
+# Last, issue 15's ratio: RUNS (default 9) interleaved runs on the sample and at scale 20, the
+# medians of wall and CPU time and scale 20 / sample for each.
+# Usage: [RUNS=N] bench/kvartalsrapport_bench.sh [BUILD_DIR]   (default build/, as scripts/setup.sh makes it)
 set -eu
 . "$(dirname "$0")/lib.sh"
 build=${1:-$root/build}
@@ -48,3 +50,30 @@ stages() { # label snapshot: CPU ms per stage (RAPP_TRACE=1), and the script que
 stages sample "$work/sample.db"
 stages scale20 "$work/scale20.db"
 stages scale20g "$work/scale20g.db"
+
+# Issue 15's goal, scale 20 against the sample: RUNS (default 9) interleaved runs of each, the
+# medians of wall time ($EPOCHREALTIME around the command) and CPU time (bash's `times`: user +
+# system of the run, every process and thread of it), and their ratios.
+runs=${RUNS:-9}
+timed() { # snapshot -> "wall_ms cpu_ms" (times: the shell's own line, then its children's)
+  LC_ALL=C bash -c 't0=$EPOCHREALTIME; "$@" >/dev/null 2>&1; t1=$EPOCHREALTIME; echo "$t0 $t1"; times' \
+    _ "$build/rapp" run "$root/reports/kvartalsrapport.lua" --db "$1" --period 2026-T2 --out "$work/ratio" |
+    awk 'NR == 1 {w = 1000 * ($2 - $1)} NR == 3 {split($1, u, /[ms]/); split($2, s, /[ms]/)
+      printf "%.1f %.0f\n", w, 1000 * (60 * (u[1] + s[1]) + u[2] + s[2])}'
+}
+i=0
+while [ $i -lt "$runs" ]; do
+  echo "sample $(timed "$work/sample.db")"
+  echo "scale20 $(timed "$work/scale20.db")"
+  i=$((i + 1))
+done > "$work/ratio.txt"
+awk -v n="$runs" '
+  function median(a, k,   i, j, t) { for (i = 2; i <= k; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
+  { c[$1]++; w[$1, c[$1]] = $2; u[$1, c[$1]] = $3 }
+  END {
+    for (i = 1; i <= n; i++) { sw[i] = w["sample", i]; su[i] = u["sample", i]; bw[i] = w["scale20", i]; bu[i] = u["scale20", i] }
+    a = median(sw, n); b = median(bw, n); x = median(su, n); y = median(bu, n)
+    printf "scale 20 / sample, medians of %d interleaved runs: wall %.1f / %.1f ms = %.2fx; CPU %.0f / %.0f ms = %.2fx (issue 15: <= 3x)\n", n, b, a, b / a, y, x, y / x
+  }' "$work/ratio.txt"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
