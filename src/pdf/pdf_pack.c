@@ -101,7 +101,8 @@ int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
   if (!(pa->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || c->pdf->encrypt_on) return 0;
   HPDF_MemStreamAttr ma = s->attr;
   /* The first PDF_PACK_FROM bytes of content stay as they are: a report of normal size needs no
-   * packing, and its pages then cost no more than the deflate at save. */
+   * packing, and its pages are then one deflate each (a packed page's tail is deflated apart from
+   * the page: about 40 bytes more a page). The CPU is about the same either way. */
   size_t from = PDF_PACK_FROM;
   const char *mode = getenv("RAPP_PDF_PACK"); /* "0": never (tests compare), "1": every page */
   if (mode && strcmp(mode, "0") == 0) return 0;
