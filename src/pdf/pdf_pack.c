@@ -1,5 +1,6 @@
 /* pdf/pdf_pack.c — keeps the content streams of finished pages deflated while the document is
- * laid out (issue 15, the memory of a large table), and writes those bytes into the file as they are.
+ * laid out (issue 15, the memory of a large table), and writes those bytes into the file as
+ * they are.
  *
  * libharu holds every page's content stream uncompressed in memory until HPDF_SaveToFile, where it
  * deflates each one into the file: at 100 000 table rows that is most of the run's peak memory.
@@ -11,15 +12,16 @@
  * deflate behind a zlib header, ended by a sync flush (byte-aligned, no final block), with the
  * Adler-32 of its bytes kept beside it.
  *
- * At save the deflate at save (pdf_glyphs.c) hands a packed stream to pdf_pack_write, which makes
- * one zlib stream of it without reading the packed part back: the packed bytes, then the tail
+ * At the save, the deflate at save (pdf_glyphs.c) hands a packed stream to pdf_pack_write, which
+ * makes one zlib stream of it without reading the packed part back: the packed bytes, then the tail
  * deflated as the rest of the same raw deflate (its final block), then the Adler-32 of the whole
  * (adler32_combine). Nothing is inflated or deflated twice. The stream cannot be read (libharu
  * reads a content stream only to deflate it, or to encrypt it: pages are packed only under
  * /FlateDecode and without encryption). The page's content is the same, its bytes are not those
- * of an unpacked page (the deflate restarts at the tail): the test pdf_pack_same compares every
- * stream's content, inflated by qpdf, of RAPP_PDF_PACK=1 (every page packed) against
- * RAPP_PDF_PACK=0 (never) (tests/pdf/check_pack.sh). */
+ * of an unpacked page (the tail is deflated without the page before it as its window): the test
+ * pdf_pack_same compares every stream's content, inflated by qpdf, of RAPP_PDF_PACK=1 (every
+ * page packed) against RAPP_PDF_PACK=0 (never) (tests/pdf/check_pack.sh), and pdf_glyphs_same
+ * inflates packed pages with zlib, Adler-32 checked (tests/pdf/test_glyphs.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -93,6 +95,14 @@ HPDF_STATUS pdf_pack_write(HPDF_Stream s, HPDF_Stream dst) {
   return HPDF_Stream_Write(dst, trailer, sizeof trailer);
 }
 
+/* The zlib header deflateInit writes at this level (RFC 1950: deflate with a 32 kB window, no
+ * dictionary, the level's FLEVEL; a multiple of 31). */
+static unsigned zlib_header(int level) {
+  unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+  unsigned h = 0x7800 | flevel << 6;
+  return h + 31 - h % 31;
+}
+
 int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
   HPDF_PageAttr pa = (HPDF_PageAttr)pg->attr;
   HPDF_Stream s = pa ? pa->stream : NULL;
@@ -121,13 +131,9 @@ int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
     deflateReset(c->pack);
   }
   z_stream *z = c->pack;
-  /* The zlib header (RFC 1950: deflate, 32 kB window, no dictionary, FLEVEL of the level; a
-   * multiple of 31) that deflateInit at PDF_DEFLATE_LEVEL writes; the sync flush adds at most 5
-   * bytes to deflateBound's room for a final block. */
-  unsigned header = 0x7800 | (PDF_DEFLATE_LEVEL < 2 ? 0u : PDF_DEFLATE_LEVEL < 6 ? 1u
-                              : PDF_DEFLATE_LEVEL == 6 ? 2u : 3u) << 6;
-  header += 31 - header % 31;
+  /* the sync flush adds at most 5 bytes to deflateBound's room for a final block */
   size_t cap = 2 + deflateBound(z, s->size) + 8;
+  unsigned header = zlib_header(PDF_DEFLATE_LEVEL);
   unsigned char *out = xmalloc(cap);
   out[0] = (unsigned char)(header >> 8);
   out[1] = (unsigned char)header;

@@ -36,7 +36,8 @@ static void fill_ops(unsigned char *raw, size_t n, uint32_t r) {
   char op[64];
   for (size_t i = 0; i < n;) {
     r = r * 1103515245u + 12345u;
-    int k = snprintf(op, sizeof op, "%u.%u %u Td\n", (r >> 8) % 800, (r >> 4) % 100, (r >> 12) % 600);
+    int k =
+        snprintf(op, sizeof op, "%u.%u %u Td\n", (r >> 8) % 800, (r >> 4) % 100, (r >> 12) % 600);
     size_t m = (size_t)k < n - i ? (size_t)k : n - i;
     memcpy(raw + i, op, m);
     i += m;
@@ -144,7 +145,8 @@ int main(int argc, char **argv) {
   pdf_ctx c = {0};
   c.pdf = pdf;
   static const size_t packs[][2] = {{200000, 0}, {1000, 300}, {70000, 100000}, {1, 5}};
-  for (size_t i = 0; i < sizeof packs / sizeof packs[0]; i++) check_packed(&c, packs[i][0], packs[i][1]);
+  for (size_t i = 0; i < sizeof packs / sizeof packs[0]; i++)
+    check_packed(&c, packs[i][0], packs[i][1]);
   pdf_pack_done(&c);
   HPDF_Free(pdf);
   return check_summary();
