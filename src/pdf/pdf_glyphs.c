@@ -28,6 +28,7 @@
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
 
+#include "pdf/pdf_int.h"
 #include "util/buf.h"
 
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
@@ -187,9 +188,11 @@ void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n) {
  * CIDToGIDMaps, ToUnicode CMaps) in HPDF_Stream_WriteToStreamWithDeflate, which its
  * HPDF_Stream_WriteToStream calls through its PLT: this definition takes its place as the ones
  * above do. It does the same (reads the stream from its start, writes one zlib stream to dst) at
- * PDF_DEFLATE_LEVEL with one zlib stream kept for the process and reset per stream; libharu's
- * opens a new one per stream (its deflateInit clears 256 kB) at level 6. With encryption (Rapp sets
- * none) the library's own function runs.
+ * PDF_DEFLATE_LEVEL (pdf_int.h) with one zlib stream kept for the process and reset per stream;
+ * libharu's opens a new one per stream (its deflateInit clears 256 kB) at level 6. With encryption
+ * (Rapp sets none) the library's own function runs. A packed page (pdf_pack.c: deflated at the
+ * same level while the layout ran) is not read back: pdf_pack_write writes its bytes as they are,
+ * then what was drawn on it after packing, deflated as the end of the same zlib stream.
  *
  * Level and hash size, kvartalsrapport at rapp-samplegen --scale 20, 358 pages (callgrind
  * instructions of pdf_render_doc with --format pdf; file size): libharu's level 6 827 M, 955 kB;
@@ -198,8 +201,6 @@ void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n) {
  * of its growth. A page's content is some tens of kB, so a smaller hash (memLevel 6: deflateReset
  * clears 16 kB instead of 64) loses nothing. bench/README.md "The deflate at save" has the whole
  * measurement. */
-#define PDF_DEFLATE_LEVEL 3
-#define PDF_DEFLATE_MEMLEVEL 6
 
 typedef HPDF_STATUS (*deflate_fn)(HPDF_Stream, HPDF_Stream, HPDF_Encrypt);
 
@@ -210,6 +211,7 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream ds
   static z_stream z;
   static int z_live;
   static unsigned char in[64 << 10], out[64 << 10];
+  if (!e && pdf_packed(src)) return pdf_pack_write(src, dst);
   if (e || (!z_live && deflateInit2(&z, PDF_DEFLATE_LEVEL, Z_DEFLATED, 15, PDF_DEFLATE_MEMLEVEL,
                                     Z_DEFAULT_STRATEGY) != Z_OK)) {
     deflate_fn library = (deflate_fn)library_fn("HPDF_Stream_WriteToStreamWithDeflate");

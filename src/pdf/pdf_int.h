@@ -223,8 +223,16 @@ int pdf_check(pdf_ctx *c, const char *what);
 
 /* Starts a new page in the current orientation and resets the cursor to the frame top. */
 int pdf_new_page(pdf_ctx *c, int cover);
-/* pdf_pack.c: keep a finished page's content stream deflated until the save (same output). */
+/* The deflate of every /FlateDecode stream Rapp writes: at save (pdf_glyphs.c) and of the packed
+ * pages (pdf_pack.c), whose bytes go into the file as they are. */
+#define PDF_DEFLATE_LEVEL 3
+#define PDF_DEFLATE_MEMLEVEL 6
+/* pdf_pack.c: keep a finished page's content stream deflated until the save, which writes those
+ * bytes as they are (pdf_pack_write; the same text, not the same bytes as an unpacked page). */
 int pdf_pack_page(pdf_ctx *c, HPDF_Page pg);
+/* Whether s is a packed page's stream; then pdf_pack_write writes it to dst as one zlib stream. */
+int pdf_packed(HPDF_Stream s);
+HPDF_STATUS pdf_pack_write(HPDF_Stream s, HPDF_Stream dst);
 void pdf_pack_done(pdf_ctx *c);
 /* Moves to a new page unless the current one is still empty. */
 int pdf_break_page(pdf_ctx *c);

@@ -1,18 +1,27 @@
 /* pdf/pdf_pack.c — keeps the content streams of finished pages deflated while the document is
- * laid out (issue 15, the memory of a large table).
+ * laid out (issue 15, the memory of a large table), and writes those bytes into the file as
+ * they are.
  *
  * libharu holds every page's content stream uncompressed in memory until HPDF_SaveToFile, where it
  * deflates each one into the file: at 100 000 table rows that is most of the run's peak memory.
- * When the layout moves on to a new page, pdf_pack_page deflates the page it left (fast level; once
- * the document's finished pages hold more than PDF_PACK_FROM bytes of content) and
- * puts a stream of its own in place of libharu's memory stream, in the same HPDF_Stream object:
- *   - writing appends to an uncompressed tail (the running header and footer and the table of
- *     contents are drawn on earlier pages after the layout);
- *   - reading (only at save: libharu seeks to 0 and reads until EOF, then deflates what it read
- *     with its own settings) inflates the packed part and then gives the tail.
- * libharu therefore sees the same bytes and writes the same file: the PDF is byte-identical to
- * one made without packing: RAPP_PDF_PACK=0 turns packing off (=1 packs every page), and the test
- * pdf_pack_same compares the bytes of both (tests/pdf/check_pack.sh). */
+ * When the layout moves on to a new page, pdf_pack_page deflates the page it left (once the
+ * document's finished pages hold more than PDF_PACK_FROM bytes of content; at the level of the
+ * deflate at save) and puts a stream of its own in place of libharu's memory stream, in the same
+ * HPDF_Stream object. Writing appends to an uncompressed tail (the running header and footer and
+ * the table of contents are drawn on earlier pages after the layout). The packed part is raw
+ * deflate behind a zlib header, ended by a sync flush (byte-aligned, no final block), with the
+ * Adler-32 of its bytes kept beside it.
+ *
+ * At the save, the deflate at save (pdf_glyphs.c) hands a packed stream to pdf_pack_write, which
+ * makes one zlib stream of it without reading the packed part back: the packed bytes, then the tail
+ * deflated as the rest of the same raw deflate (its final block), then the Adler-32 of the whole
+ * (adler32_combine). Nothing is inflated or deflated twice. The stream cannot be read (libharu
+ * reads a content stream only to deflate it, or to encrypt it: pages are packed only under
+ * /FlateDecode and without encryption). The page's content is the same, its bytes are not those
+ * of an unpacked page (the tail is deflated without the page before it as its window): the test
+ * pdf_pack_same compares every stream's content, inflated by qpdf, of RAPP_PDF_PACK=1 (every
+ * page packed) against RAPP_PDF_PACK=0 (never) (tests/pdf/check_pack.sh), and pdf_glyphs_same
+ * inflates packed pages with zlib, Adler-32 checked (tests/pdf/test_glyphs.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -27,16 +36,12 @@
 #define PDF_PACK_FROM ((size_t)8 << 20)
 
 typedef struct packed {
-  unsigned char *z; /* the deflated part */
+  unsigned char *z; /* zlib header + the deflated part, sync-flushed: no final block, no trailer */
   size_t zlen;
-  size_t rawlen;       /* its uncompressed length */
+  uLong adler;         /* Adler-32 of the packed part's uncompressed bytes */
   unsigned char *tail; /* bytes written after packing, uncompressed */
   size_t ntail, captail;
-  /* reading */
-  z_stream inf;
-  int inf_live;
-  int inf_done;   /* the packed part is all read */
-  size_t tailpos; /* next tail byte to read */
+  z_stream *deflate; /* the document's raw deflate (pdf_ctx.pack), for the tail at save */
 } packed;
 
 static HPDF_STATUS packed_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n) {
@@ -52,82 +57,62 @@ static HPDF_STATUS packed_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n) 
   return HPDF_OK;
 }
 
-static void packed_end_read(packed *k) {
-  if (k->inf_live) inflateEnd(&k->inf);
-  k->inf_live = 0;
-}
-
-static HPDF_STATUS packed_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode) {
-  packed *k = s->attr;
-  if (pos != 0 || mode != HPDF_SEEK_SET) return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
-  packed_end_read(k);
-  memset(&k->inf, 0, sizeof k->inf);
-  if (inflateInit(&k->inf) != Z_OK) return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, 0);
-  k->inf_live = 1;
-  k->inf.next_in = k->z;
-  k->inf.avail_in = (uInt)k->zlen;
-  k->inf_done = k->zlen == 0;
-  k->tailpos = 0;
-  return HPDF_OK;
-}
-
-/* Fills *siz bytes unless the stream ends first; then returns HPDF_STREAM_EOF with *siz the bytes
- * given (as libharu's memory stream does). */
-static HPDF_STATUS packed_read(HPDF_Stream s, HPDF_BYTE *p, HPDF_UINT *siz) {
-  packed *k = s->attr;
-  size_t want = *siz, got = 0;
-  if (!k->inf_done) {
-    if (!k->inf_live) return HPDF_SetError(s->error, HPDF_INVALID_OPERATION, 0);
-    k->inf.next_out = p;
-    k->inf.avail_out = (uInt)want;
-    int zr = inflate(&k->inf, Z_NO_FLUSH);
-    if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR)
-      return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, zr);
-    got = want - k->inf.avail_out;
-    if (zr == Z_STREAM_END) {
-      k->inf_done = 1;
-      packed_end_read(k);
-    } else if (got < want) { /* no progress possible: truncated data (cannot happen) */
-      return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, zr);
-    }
-  }
-  if (got < want && k->inf_done) {
-    size_t n = k->ntail - k->tailpos;
-    if (n > want - got) n = want - got;
-    if (n) memcpy(p + got, k->tail + k->tailpos, n);
-    k->tailpos += n;
-    got += n;
-  }
-  *siz = (HPDF_UINT)got;
-  return got < want ? HPDF_STREAM_EOF : HPDF_OK;
-}
-
-static HPDF_INT32 packed_tell(HPDF_Stream s) {
-  packed *k = s->attr;
-  return (HPDF_INT32)(k->inf_done ? k->rawlen + k->tailpos : k->inf.total_out);
-}
-
-static HPDF_UINT32 packed_size(HPDF_Stream s) {
-  return s->size;
-}
-
 static void packed_free(HPDF_Stream s) {
   packed *k = s->attr;
   if (!k) return;
-  packed_end_read(k);
   free(k->z);
   free(k->tail);
   free(k);
   s->attr = NULL;
 }
 
+int pdf_packed(HPDF_Stream s) {
+  return s && s->write_fn == packed_write;
+}
+
+HPDF_STATUS pdf_pack_write(HPDF_Stream s, HPDF_Stream dst) {
+  packed *k = s->attr;
+  HPDF_STATUS ret = HPDF_Stream_Write(dst, k->z, (HPDF_UINT)k->zlen);
+  if (ret != HPDF_OK) return ret;
+  z_stream *z = k->deflate;
+  deflateReset(z);
+  z->next_in = k->tail;
+  z->avail_in = (uInt)k->ntail;
+  unsigned char out[16 << 10];
+  int zr;
+  do {
+    z->next_out = out;
+    z->avail_out = sizeof out;
+    zr = deflate(z, Z_FINISH);
+    if (zr != Z_OK && zr != Z_STREAM_END) return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, zr);
+    HPDF_UINT have = (HPDF_UINT)(sizeof out - z->avail_out);
+    if (have && (ret = HPDF_Stream_Write(dst, out, have)) != HPDF_OK) return ret;
+  } while (zr != Z_STREAM_END);
+  uLong tail = adler32(adler32(0L, Z_NULL, 0), k->tail, (uInt)k->ntail);
+  uLong a = adler32_combine(k->adler, tail, (z_off_t)k->ntail);
+  unsigned char trailer[4] = {(unsigned char)(a >> 24), (unsigned char)(a >> 16),
+                              (unsigned char)(a >> 8), (unsigned char)a};
+  return HPDF_Stream_Write(dst, trailer, sizeof trailer);
+}
+
+/* The zlib header deflateInit writes at this level (RFC 1950: deflate with a 32 kB window, no
+ * dictionary, the level's FLEVEL; a multiple of 31). */
+static unsigned zlib_header(int level) {
+  unsigned flevel = level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+  unsigned h = 0x7800 | flevel << 6;
+  return h + 31 - h % 31;
+}
+
 int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
   HPDF_PageAttr pa = (HPDF_PageAttr)pg->attr;
   HPDF_Stream s = pa ? pa->stream : NULL;
   if (!s || s->type != HPDF_STREAM_MEMORY || s->size == 0) return 0; /* packed already, or empty */
+  /* Only what the save deflates without encryption comes to pdf_pack_write (Rapp sets both). */
+  if (!(pa->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || c->pdf->encrypt_on) return 0;
   HPDF_MemStreamAttr ma = s->attr;
-  /* The first PDF_PACK_FROM bytes of content stay as they are: packing costs CPU (about 7 % of a
-   * 100 000-row table's run when every page is packed), and a report of normal size needs none. */
+  /* The first PDF_PACK_FROM bytes of content stay as they are: a report of normal size needs no
+   * packing, and its pages are then one deflate each (a packed page's tail is deflated apart from
+   * the page: about 40 bytes more a page). The CPU is about the same either way. */
   size_t from = PDF_PACK_FROM;
   const char *mode = getenv("RAPP_PDF_PACK"); /* "0": never (tests compare), "1": every page */
   if (mode && strcmp(mode, "0") == 0) return 0;
@@ -136,7 +121,8 @@ int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
   if (c->pack_seen <= from) return 0;
   if (!c->pack) {
     z_stream *nz = xcalloc(1, sizeof *nz);
-    if (deflateInit(nz, Z_BEST_SPEED) != Z_OK) { /* leave the page as it is */
+    if (deflateInit2(nz, PDF_DEFLATE_LEVEL, Z_DEFLATED, -15, PDF_DEFLATE_MEMLEVEL,
+                     Z_DEFAULT_STRATEGY) != Z_OK) { /* leave the page as it is */
       free(nz);
       return 0;
     }
@@ -145,35 +131,42 @@ int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
     deflateReset(c->pack);
   }
   z_stream *z = c->pack;
-  size_t cap = deflateBound(z, s->size);
+  /* the sync flush adds at most 5 bytes to deflateBound's room for a final block */
+  size_t cap = 2 + deflateBound(z, s->size) + 8;
+  unsigned header = zlib_header(PDF_DEFLATE_LEVEL);
   unsigned char *out = xmalloc(cap);
-  z->next_out = out;
-  z->avail_out = (uInt)cap;
+  out[0] = (unsigned char)(header >> 8);
+  out[1] = (unsigned char)header;
+  z->next_out = out + 2;
+  z->avail_out = (uInt)(cap - 2);
+  uLong adler = adler32(0L, Z_NULL, 0);
   HPDF_UINT nbuf = ma->buf->count;
   int zr = Z_OK;
   for (HPDF_UINT i = 0; i < nbuf && zr == Z_OK; i++) {
     z->next_in = HPDF_List_ItemAt(ma->buf, i);
     z->avail_in = i + 1 == nbuf ? ma->w_pos : ma->buf_siz;
-    zr = deflate(z, i + 1 == nbuf ? Z_FINISH : Z_NO_FLUSH);
+    adler = adler32(adler, z->next_in, z->avail_in);
+    zr = deflate(z, i + 1 == nbuf ? Z_SYNC_FLUSH : Z_NO_FLUSH);
   }
-  if (zr != Z_STREAM_END) { /* cannot happen with deflateBound's room; keep libharu's stream */
+  if (zr != Z_OK || z->avail_in || !z->avail_out) { /* cannot happen with this room */
     free(out);
     return 0;
   }
   packed *k = xcalloc(1, sizeof *k);
   k->zlen = cap - z->avail_out;
-  k->z = xrealloc(out, k->zlen ? k->zlen : 1);
-  k->rawlen = s->size;
+  k->z = xrealloc(out, k->zlen);
+  k->adler = adler;
+  k->deflate = z;
   HPDF_UINT size = s->size;
   s->free_fn(s);  /* libharu's buffers go; the stream object stays */
   s->size = size; /* (freeing zeroed it) libharu skips a stream of size 0 and counts on from it */
   s->type = HPDF_STREAM_UNKNOWN;
   s->attr = k;
-  s->write_fn = packed_write;
-  s->read_fn = packed_read;
-  s->seek_fn = packed_seek;
-  s->tell_fn = packed_tell;
-  s->size_fn = packed_size;
+  s->write_fn = packed_write; /* also marks the stream as packed (pdf_packed) */
+  s->read_fn = NULL;          /* reading, seeking, telling: libharu's "invalid operation" */
+  s->seek_fn = NULL;
+  s->tell_fn = NULL;
+  s->size_fn = NULL; /* HPDF_Stream_Size gives s->size to a stream with a write_fn */
   s->free_fn = packed_free;
   return 0;
 }

@@ -1,9 +1,14 @@
 #!/bin/sh
-# tests/pdf/check_pack.sh RAPP SRC WORK — the packed page streams (src/pdf/pdf_pack.c) change no
-# byte: the quarterly report (cover, contents drawn after the layout, charts, running header and
-# footer written onto packed pages) and a 3 000-row table (bench/render_bench.lua, 70 pages) are
-# rendered with every page packed (RAPP_PDF_PACK=1; by default only past 8 MB of content) and with RAPP_PDF_PACK=0 (libharu's own streams) and must be
-# identical; the text layer of the first, a middle and the last page is checked too.
+# tests/pdf/check_pack.sh RAPP SRC WORK — the packed page streams (src/pdf/pdf_pack.c: deflated
+# while the layout runs and written into the file as they are) change no content: the quarterly
+# report (cover, contents drawn after the layout, charts, running header and footer written onto
+# packed pages) and a 3 000-row table (bench/render_bench.lua, 70 pages) are rendered with every
+# page packed (RAPP_PDF_PACK=1; by default only past 8 MB of content) and with RAPP_PDF_PACK=0
+# (libharu's own streams, deflated at save). The bytes differ (a packed page's deflate restarts at
+# what is drawn on it after the layout), so both are expanded by qpdf (every stream inflated, a
+# fixed /ID) and must then be identical; qpdf --check finds no error in the packed one (every zlib
+# stream, its Adler-32 included, is inflated), and the text layer of the first, a middle and the
+# last page is checked too.
 set -eu
 rapp=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
@@ -20,7 +25,12 @@ for spec in "reports/kvartalsrapport.lua" "bench/render_bench.lua --param rows=3
   RAPP_PDF_PACK=0 "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/plain-$name" --format pdf "$@" >/dev/null
   for f in "$work/plain-$name"/*.pdf; do
     g="$work/packed-$name/$(basename "$f")"
-    if cmp "$f" "$g"; then echo "identical: $(basename "$f")"; else fail=1; fi
+    qpdf --check "$g" >"$work/check.txt" 2>&1 || { echo "FAIL: qpdf --check $g"; cat "$work/check.txt"; fail=1; }
+    for h in "$f" "$g"; do
+      qpdf --qdf --normalize-content=n --static-id --object-streams=disable "$h" "$h.qdf"
+    done
+    if cmp "$f.qdf" "$g.qdf"; then echo "same content: $(basename "$f")"; else fail=1; fi
+    cmp -s "$f" "$g" && { echo "FAIL: $g is not packed (the same bytes as $f)"; fail=1; }
     pages=$(pdfinfo "$g" | sed -n 's/^Pages: *//p')
     [ "$pages" -ge 3 ] || { echo "FAIL: $g has $pages pages"; fail=1; }
     for p in 1 $((pages / 2)) "$pages"; do
