@@ -115,8 +115,9 @@ card AS MATERIALIZED (
 -- Status and the limits it was judged by come from the view result_status, joined on result_id:
 -- an inner join SQLite flattens (the view evaluated for that row only, once). The rows without a
 -- result are added with UNION ALL (a LEFT JOIN on the view would build all of it), with the
--- target that applies to the scope, and then one row per focus area without an indicator in the
--- scope.
+-- target that applies to the scope (the view target_choice, the rule result_status applies too:
+-- the scope as that view names it, a unit without its area), and then one row per focus area
+-- without an indicator in the scope.
 card2 AS (
   SELECT c.*, rs.value, rs.comment, p.value AS previous_value,
          rs.status AS rs_status, rs.desired, rs.acceptable
@@ -128,13 +129,9 @@ card2 AS (
   FROM card c
   LEFT JOIN result p ON p.rowid = c.previous_id
   LEFT JOIN target tg ON tg.rowid = (
-    SELECT t.rowid FROM target t
-    WHERE t.indicator_code = c.indicator_code AND t.year = c.year
-      AND (   (:scope = 'unit' AND t.unit_code = :unit)
-           OR (:scope <> 'municipality' AND t.unit_code IS NULL AND t.area_code = :area)
-           OR (t.unit_code IS NULL AND t.area_code IS NULL))
-    ORDER BY (t.unit_code IS NOT NULL) DESC, (t.area_code IS NOT NULL) DESC
-    LIMIT 1)
+    SELECT tc.target_id FROM target_choice tc
+    WHERE tc.indicator_code = c.indicator_code AND tc.year = c.year
+      AND tc.unit_code IS nullif(:unit, '') AND tc.area_code IS CASE :scope WHEN 'area' THEN :area END)
   WHERE c.result_id IS NULL
   UNION ALL
   SELECT f.rowid, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,

@@ -8,6 +8,9 @@ CREATE INDEX result_unit_period ON result(unit_code, period);
 -- indicator for a period in one seek, without reading the units' rows of that period
 CREATE INDEX result_scope ON result(indicator_code, area_code, period, unit_code);
 CREATE INDEX target_indicator_year ON target(indicator_code, year);
+-- the view target_choice (schema_v1.sql): a scope's own target, its area's or the municipality's
+-- in one seek
+CREATE INDEX target_scope ON target(indicator_code, year, unit_code, area_code);
 -- amount too: the sums per unit and month (view economy_line_sum, economy_month below) come from
 -- the index alone, without a table lookup per row
 CREATE INDEX budget_unit_month ON budget(unit_code, month, amount);

@@ -270,9 +270,69 @@ INSERT INTO status_label VALUES
   ('not_measured', 'Ikke målt',             '○', 4),
   ('no_target',    'Uten resultatkrav',     '–', 5);
 
+-- THE target rule, in one place for result_status below, the scorecard (lua/rapp/scorecard.lua:
+-- the indicators of a scope without a result) and ad hoc SQL. The target (resultatkrav) that
+-- applies to a scope for an indicator and a year is the most specific one: the unit's own, else
+-- its area's, else the municipality's. One row per scope, indicator and year that a target applies
+-- to (none: no target):
+--   unit_code, area_code  the scope: a unit (area_code NULL: a unit's area is the unit's own), an
+--                         area (unit_code NULL) or the municipality (both NULL)
+--   target_id             the target's rowid in target; desired, acceptable its limits
+-- Of two targets of one unit (area_code empty and the unit's area, both allowed) the one naming
+-- the area applies. Ask in a scalar subquery with all four keys, so that SQLite flattens the view
+-- into the question (an IS for the scope, which may be NULL):
+--   (SELECT tc.target_id FROM target_choice tc WHERE tc.indicator_code = :i AND tc.year = :y
+--      AND tc.unit_code IS :unit AND tc.area_code IS :area)
+-- Each arm is then a seek or two into target (index target_scope, indexes_v1.sql) instead of
+-- reading every target of the indicator and year (sick leave: one per unit), and the subquery
+-- stops at the first arm with a row: the municipality's and the areas' own come first, and an arm
+-- whose scope column is a NULL constant that differs from the scope asked for is skipped before it
+-- reads anything. For the flattening every arm has a FROM and the arms' columns have the same
+-- affinity (CAST(NULL AS TEXT)); otherwise SQLite would build the whole view for each question.
+CREATE VIEW target_choice AS
+-- the municipality's own
+SELECT CAST(NULL AS TEXT) AS unit_code, CAST(NULL AS TEXT) AS area_code, t.indicator_code, t.year,
+       t.rowid AS target_id, t.desired, t.acceptable
+FROM target t
+WHERE t.unit_code IS NULL AND t.area_code IS NULL
+UNION ALL
+-- an area's own
+SELECT CAST(NULL AS TEXT), t.area_code, t.indicator_code, t.year, t.rowid, t.desired, t.acceptable
+FROM target t
+WHERE t.unit_code IS NULL AND t.area_code IS NOT NULL
+UNION ALL
+-- a unit's own
+SELECT t.unit_code, CAST(NULL AS TEXT), t.indicator_code, t.year, t.rowid, t.desired, t.acceptable
+FROM target t
+WHERE t.unit_code IS NOT NULL
+  AND (t.area_code IS NOT NULL OR NOT EXISTS (
+        SELECT 1 FROM target o WHERE o.indicator_code = t.indicator_code AND o.year = t.year
+          AND o.unit_code = t.unit_code AND o.area_code IS NOT NULL))
+UNION ALL
+-- the municipality's, for an area without its own
+SELECT CAST(NULL AS TEXT), a.code, t.indicator_code, t.year, t.rowid, t.desired, t.acceptable
+FROM area a JOIN target t ON t.unit_code IS NULL AND t.area_code IS NULL
+WHERE NOT EXISTS (SELECT 1 FROM target o WHERE o.indicator_code = t.indicator_code AND o.year = t.year
+                    AND o.unit_code IS NULL AND o.area_code = a.code)
+UNION ALL
+-- its area's, for a unit without its own
+SELECT u.code, CAST(NULL AS TEXT), t.indicator_code, t.year, t.rowid, t.desired, t.acceptable
+FROM unit u JOIN target t ON t.unit_code IS NULL AND t.area_code = u.area_code
+WHERE NOT EXISTS (SELECT 1 FROM target o WHERE o.indicator_code = t.indicator_code AND o.year = t.year
+                    AND o.unit_code = u.code)
+UNION ALL
+-- the municipality's, for a unit without its own and without its area's
+SELECT u.code, CAST(NULL AS TEXT), t.indicator_code, t.year, t.rowid, t.desired, t.acceptable
+FROM unit u JOIN target t ON t.unit_code IS NULL AND t.area_code IS NULL
+WHERE NOT EXISTS (SELECT 1 FROM target o WHERE o.indicator_code = t.indicator_code AND o.year = t.year
+                    AND o.unit_code = u.code)
+  AND NOT EXISTS (SELECT 1 FROM target o WHERE o.indicator_code = t.indicator_code AND o.year = t.year
+                    AND o.unit_code IS NULL AND o.area_code = u.area_code);
+
 -- THE scorecard status rule, in one place for every report and ad hoc SQL.
--- The target that applies to a result is the most specific one for the indicator and the
--- result's year: the unit's, else the area's (the unit's area), else the municipality's.
+-- The target that applies to a result is the one of target_choice (above) for the indicator, the
+-- result's year (the period's first four characters) and the result's scope: its unit, else its
+-- area, else the municipality (rapp check: a result's area_code is empty or its unit's area).
 -- The value is rounded to the indicator's decimals first, so the status matches what is shown.
 --   higher is better: value >= desired -> desired; value >= acceptable -> acceptable; else unacceptable
 --   lower is better:  value <= desired -> desired; value <= acceptable -> acceptable; else unacceptable
@@ -297,15 +357,10 @@ SELECT r.rowid AS result_id,
 FROM result r
 JOIN indicator i ON i.code = r.indicator_code
 LEFT JOIN target t ON t.rowid = (
-  SELECT t2.rowid FROM target t2
-  WHERE t2.indicator_code = r.indicator_code
-    AND t2.year = CAST(substr(r.period, 1, 4) AS INTEGER)
-    AND (   (r.unit_code IS NOT NULL AND t2.unit_code = r.unit_code)
-         OR (t2.unit_code IS NULL AND t2.area_code IS NOT NULL
-             AND t2.area_code = COALESCE(r.area_code, (SELECT u.area_code FROM unit u WHERE u.code = r.unit_code)))
-         OR (t2.unit_code IS NULL AND t2.area_code IS NULL))
-  ORDER BY (t2.unit_code IS NOT NULL) DESC, (t2.area_code IS NOT NULL) DESC
-  LIMIT 1);
+  SELECT tc.target_id FROM target_choice tc
+  WHERE tc.indicator_code = r.indicator_code AND tc.year = CAST(substr(r.period, 1, 4) AS INTEGER)
+    AND tc.unit_code IS r.unit_code
+    AND tc.area_code IS CASE WHEN r.unit_code IS NULL THEN r.area_code END);
 
 -- Risk score and level of the 5x5 ROS matrix: 1-4 akseptabel, 5-9 vurder tiltak, 10-25 uakseptabel.
 CREATE VIEW risk_level AS
