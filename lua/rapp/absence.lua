@@ -14,22 +14,29 @@ local M = {}
 -- figures rest on (each unit's fewest employees in the months, from staffing; 0 without staffing
 -- rows), for the personvern rule (the columns are `personal`).
 M.SQL = [[
-WITH k AS (
-  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
-  FROM unit u WHERE :by = 'area' OR u.area_code = :area
-),
--- per unit of k (CROSS JOIN keeps that order), each an index range of the covering
--- absence_unit_month: no table lookup per row. The rows reach each key's sum in the order they
--- always did (unit, then month), so the sums are the same to the last bit.
+WITH
+-- per key along the index unit_area (area_code, then rowid; with :by = 'unit', the area's units),
+-- each unit an index range of the covering absence_unit_month: no table lookup per row and, per
+-- area, no sort of every row (:by picks one branch; the other's WHERE is false before any row).
+-- Each key's sum adds its rows in the order it always did (unit by rowid, then month), the order
+-- a GROUP BY sort also keeps when the index is absent, so the sums are the same to the last bit.
 cur AS (
-  SELECT k.key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
-  FROM k CROSS JOIN absence x ON x.unit_code = k.unit_code
-  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY k.key
+  SELECT u.area_code AS key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'area' AND x.month BETWEEN :first_month AND :last_month GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code, sum(x.short_term_days), sum(x.long_term_days), sum(x.planned_days)
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'unit' AND u.area_code = :area AND x.month BETWEEN :first_month AND :last_month GROUP BY u.code
 ),
 prev AS (
-  SELECT k.key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
-  FROM k CROSS JOIN absence x ON x.unit_code = k.unit_code
-  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY k.key
+  SELECT u.area_code AS key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'area' AND x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code, sum(x.short_term_days + x.long_term_days), sum(x.planned_days)
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'unit' AND u.area_code = :area AND x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.code
 ),
 rows AS (
   SELECT key, s, l, p FROM cur
