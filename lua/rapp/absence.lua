@@ -46,21 +46,27 @@ prows AS (
   SELECT key, t, p FROM prev
   UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
 ),
--- the persons each figure rests on (personvern): per unit its fewest employees in the months, the
--- units in unit's key order (CROSS JOIN), each an index range of the covering staffing_unit_month
--- (the whole table was read for each), then per key (integer sums: the order cannot show)
-hu AS (
-  SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key, min(h.headcount) AS n
-  FROM unit u CROSS JOIN staffing h ON h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month
-  WHERE :by = 'area' OR u.area_code = :area GROUP BY u.code
+-- the persons each figure rests on (personvern): per unit its fewest employees in the months (an
+-- index range of the covering staffing_unit_month; a unit without staffing rows adds nothing), per
+-- key along unit_area as cur does (integer sums: the order cannot show)
+heads AS (
+  SELECT u.area_code AS key, sum((SELECT min(h.headcount) FROM staffing h
+                                  WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month)) AS n
+  FROM unit u WHERE :by = 'area' GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code, (SELECT min(h.headcount) FROM staffing h
+                  WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month)
+  FROM unit u WHERE :by = 'unit' AND u.area_code = :area
 ),
-heads AS (SELECT key, sum(n) AS n FROM hu GROUP BY key),
-phu AS (
-  SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key, min(h.headcount) AS n
-  FROM unit u CROSS JOIN staffing h ON h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month
-  WHERE :by = 'area' OR u.area_code = :area GROUP BY u.code
+pheads AS (
+  SELECT u.area_code AS key, sum((SELECT min(h.headcount) FROM staffing h
+                                  WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)) AS n
+  FROM unit u WHERE :by = 'area' GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code, (SELECT min(h.headcount) FROM staffing h
+                  WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)
+  FROM unit u WHERE :by = 'unit' AND u.area_code = :area
 ),
-pheads AS (SELECT key, sum(n) AS n FROM phu GROUP BY key),
 hrows AS (
   SELECT key, n FROM heads UNION ALL SELECT NULL, sum(n) FROM heads
 ),
