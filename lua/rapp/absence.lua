@@ -38,14 +38,6 @@ prev AS (
   FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
   WHERE :by = 'unit' AND u.area_code = :area AND x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.code
 ),
-rows AS (
-  SELECT key, s, l, p FROM cur
-  UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
-),
-prows AS (
-  SELECT key, t, p FROM prev
-  UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
-),
 -- the persons each figure rests on (personvern): per unit its fewest employees in the months (an
 -- index range of the covering staffing_unit_month; a unit without staffing rows adds nothing), per
 -- key along unit_area as cur does (integer sums: the order cannot show)
@@ -67,11 +59,23 @@ pheads AS (
                   WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)
   FROM unit u WHERE :by = 'unit' AND u.area_code = :area
 ),
-hrows AS (
-  SELECT key, n FROM heads UNION ALL SELECT NULL, sum(n) FROM heads
+-- every figure of a key on one row: each of cur, prev, heads and pheads has one row per key, and
+-- here a NULL-keyed row of its sums (the whole municipality or the area), so max() picks each
+-- figure itself. No join on `key IS r.key` per CTE: SQLite scanned the CTE for every row, quadratic
+-- in the units of an area (by unit).
+figures AS (
+  SELECT key, s, l, p, NULL AS t, NULL AS lp, NULL AS n, NULL AS ln FROM cur
+  UNION ALL SELECT NULL, sum(s), sum(l), sum(p), NULL, NULL, NULL, NULL FROM cur
+  UNION ALL SELECT key, NULL, NULL, NULL, t, p, NULL, NULL FROM prev
+  UNION ALL SELECT NULL, NULL, NULL, NULL, sum(t), sum(p), NULL, NULL FROM prev
+  UNION ALL SELECT key, NULL, NULL, NULL, NULL, NULL, n, NULL FROM heads
+  UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, sum(n), NULL FROM heads
+  UNION ALL SELECT key, NULL, NULL, NULL, NULL, NULL, NULL, n FROM pheads
+  UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, sum(n) FROM pheads
 ),
-phrows AS (
-  SELECT key, n FROM pheads UNION ALL SELECT NULL, sum(n) FROM pheads
+rows AS (
+  SELECT key, max(s) AS s, max(l) AS l, max(p) AS p, max(t) AS t, max(lp) AS lp, max(n) AS n, max(ln) AS ln
+  FROM figures GROUP BY key
 ),
 names AS (
   SELECT code, name, sort_order FROM area WHERE :by = 'area'
@@ -84,13 +88,10 @@ SELECT r.key AS code,
                    AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
                 (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
                    AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
-       pr.t * 100.0 / pr.p AS last_year_pct,
-       coalesce(h.n, 0) AS employees, coalesce(ph.n, 0) AS ly_employees
+       r.t * 100.0 / r.lp AS last_year_pct,
+       coalesce(r.n, 0) AS employees, coalesce(r.ln, 0) AS ly_employees
 FROM rows r
 LEFT JOIN names n ON n.code = r.key
-LEFT JOIN prows pr ON pr.key IS r.key
-LEFT JOIN hrows h ON h.key IS r.key
-LEFT JOIN phrows ph ON ph.key IS r.key
 WHERE r.p > 0
 ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
