@@ -38,28 +38,26 @@ prev AS (
   FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
   WHERE :by = 'unit' AND u.area_code = :area AND x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.code
 ),
--- the persons each figure rests on (personvern): per unit its fewest employees in the months (an
--- index range of the covering staffing_unit_month; a unit without staffing rows adds nothing), per
--- key along unit_area as cur does (integer sums: the order cannot show)
+-- the persons each figure rests on (personvern): per unit its fewest employees in the months and
+-- in the months a year earlier (index ranges of the covering staffing_unit_month; a unit without
+-- staffing rows adds nothing), per key along unit_area as cur does (integer sums: the order cannot
+-- show)
 heads AS (
-  SELECT u.area_code AS key, sum((SELECT min(h.headcount) FROM staffing h
-                                  WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month)) AS n
+  SELECT u.area_code AS key,
+         sum((SELECT min(h.headcount) FROM staffing h
+              WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month)) AS n,
+         sum((SELECT min(h.headcount) FROM staffing h
+              WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)) AS ln
   FROM unit u WHERE :by = 'area' GROUP BY u.area_code
   UNION ALL
-  SELECT u.code, (SELECT min(h.headcount) FROM staffing h
-                  WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month)
+  SELECT u.code,
+         (SELECT min(h.headcount) FROM staffing h
+          WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month),
+         (SELECT min(h.headcount) FROM staffing h
+          WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)
   FROM unit u WHERE :by = 'unit' AND u.area_code = :area
 ),
-pheads AS (
-  SELECT u.area_code AS key, sum((SELECT min(h.headcount) FROM staffing h
-                                  WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)) AS n
-  FROM unit u WHERE :by = 'area' GROUP BY u.area_code
-  UNION ALL
-  SELECT u.code, (SELECT min(h.headcount) FROM staffing h
-                  WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)
-  FROM unit u WHERE :by = 'unit' AND u.area_code = :area
-),
--- every figure of a key on one row: each of cur, prev, heads and pheads has one row per key, and
+-- every figure of a key on one row: each of cur, prev and heads has one row per key, and
 -- here a NULL-keyed row of its sums (the whole municipality or the area), so max() picks each
 -- figure itself. No join on `key IS r.key` per CTE: SQLite scanned the CTE for every row, quadratic
 -- in the units of an area (by unit).
@@ -68,10 +66,8 @@ figures AS (
   UNION ALL SELECT NULL, sum(s), sum(l), sum(p), NULL, NULL, NULL, NULL FROM cur
   UNION ALL SELECT key, NULL, NULL, NULL, t, p, NULL, NULL FROM prev
   UNION ALL SELECT NULL, NULL, NULL, NULL, sum(t), sum(p), NULL, NULL FROM prev
-  UNION ALL SELECT key, NULL, NULL, NULL, NULL, NULL, n, NULL FROM heads
-  UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, sum(n), NULL FROM heads
-  UNION ALL SELECT key, NULL, NULL, NULL, NULL, NULL, NULL, n FROM pheads
-  UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, sum(n) FROM pheads
+  UNION ALL SELECT key, NULL, NULL, NULL, NULL, NULL, n, ln FROM heads
+  UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, sum(n), sum(ln) FROM heads
 ),
 rows AS (
   SELECT key, max(s) AS s, max(l) AS l, max(p) AS p, max(t) AS t, max(lp) AS lp, max(n) AS n, max(ln) AS ln
