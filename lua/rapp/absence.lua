@@ -14,51 +14,64 @@ local M = {}
 -- figures rest on (each unit's fewest employees in the months, from staffing; 0 without staffing
 -- rows), for the personvern rule (the columns are `personal`).
 M.SQL = [[
-WITH k AS (
-  SELECT u.code AS unit_code, CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key
-  FROM unit u WHERE :by = 'area' OR u.area_code = :area
-),
--- per unit of k (CROSS JOIN keeps that order), each an index range of the covering
--- absence_unit_month: no table lookup per row. The rows reach each key's sum in the order they
--- always did (unit, then month), so the sums are the same to the last bit.
+WITH
+-- per key along the index unit_area (area_code, then rowid; with :by = 'unit', the area's units),
+-- each unit an index range of the covering absence_unit_month: no table lookup per row and, per
+-- area, no sort of every row (:by picks one branch; the other's WHERE is false before any row).
+-- Each key's sum adds its rows in the order it always did (unit by rowid, then month), the order
+-- a GROUP BY sort also keeps when the index is absent, so the sums are the same to the last bit.
 cur AS (
-  SELECT k.key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
-  FROM k CROSS JOIN absence x ON x.unit_code = k.unit_code
-  WHERE x.month BETWEEN :first_month AND :last_month GROUP BY k.key
+  SELECT u.area_code AS key, sum(x.short_term_days) AS s, sum(x.long_term_days) AS l, sum(x.planned_days) AS p
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'area' AND x.month BETWEEN :first_month AND :last_month GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code, sum(x.short_term_days), sum(x.long_term_days), sum(x.planned_days)
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'unit' AND u.area_code = :area AND x.month BETWEEN :first_month AND :last_month GROUP BY u.code
 ),
 prev AS (
-  SELECT k.key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
-  FROM k CROSS JOIN absence x ON x.unit_code = k.unit_code
-  WHERE x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY k.key
+  SELECT u.area_code AS key, sum(x.short_term_days + x.long_term_days) AS t, sum(x.planned_days) AS p
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'area' AND x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code, sum(x.short_term_days + x.long_term_days), sum(x.planned_days)
+  FROM unit u CROSS JOIN absence x ON x.unit_code = u.code
+  WHERE :by = 'unit' AND u.area_code = :area AND x.month BETWEEN :ly_first_month AND :ly_last_month GROUP BY u.code
+),
+-- the persons each figure rests on (personvern): per unit its fewest employees in the months and
+-- in the months a year earlier (index ranges of the covering staffing_unit_month; a unit without
+-- staffing rows adds nothing), per key along unit_area as cur does (integer sums: the order cannot
+-- show)
+heads AS (
+  SELECT u.area_code AS key,
+         sum((SELECT min(h.headcount) FROM staffing h
+              WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month)) AS n,
+         sum((SELECT min(h.headcount) FROM staffing h
+              WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)) AS ln
+  FROM unit u WHERE :by = 'area' GROUP BY u.area_code
+  UNION ALL
+  SELECT u.code,
+         (SELECT min(h.headcount) FROM staffing h
+          WHERE h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month),
+         (SELECT min(h.headcount) FROM staffing h
+          WHERE h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month)
+  FROM unit u WHERE :by = 'unit' AND u.area_code = :area
+),
+-- every figure of a key on one row: each of cur, prev and heads has one row per key, and
+-- here a NULL-keyed row of its sums (the whole municipality or the area), so max() picks each
+-- figure itself. No join on `key IS r.key` per CTE: SQLite scanned the CTE for every row, quadratic
+-- in the units of an area (by unit).
+figures AS (
+  SELECT key, s, l, p, NULL AS t, NULL AS lp, NULL AS n, NULL AS ln FROM cur
+  UNION ALL SELECT NULL, sum(s), sum(l), sum(p), NULL, NULL, NULL, NULL FROM cur
+  UNION ALL SELECT key, NULL, NULL, NULL, t, p, NULL, NULL FROM prev
+  UNION ALL SELECT NULL, NULL, NULL, NULL, sum(t), sum(p), NULL, NULL FROM prev
+  UNION ALL SELECT key, NULL, NULL, NULL, NULL, NULL, n, ln FROM heads
+  UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, sum(n), sum(ln) FROM heads
 ),
 rows AS (
-  SELECT key, s, l, p FROM cur
-  UNION ALL SELECT NULL, sum(s), sum(l), sum(p) FROM cur
-),
-prows AS (
-  SELECT key, t, p FROM prev
-  UNION ALL SELECT NULL, sum(t), sum(p) FROM prev
-),
--- the persons each figure rests on (personvern): per unit its fewest employees in the months, the
--- units in unit's key order (CROSS JOIN), each an index range of the covering staffing_unit_month
--- (the whole table was read for each), then per key (integer sums: the order cannot show)
-hu AS (
-  SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key, min(h.headcount) AS n
-  FROM unit u CROSS JOIN staffing h ON h.unit_code = u.code AND h.month BETWEEN :first_month AND :last_month
-  WHERE :by = 'area' OR u.area_code = :area GROUP BY u.code
-),
-heads AS (SELECT key, sum(n) AS n FROM hu GROUP BY key),
-phu AS (
-  SELECT CASE WHEN :by = 'unit' THEN u.code ELSE u.area_code END AS key, min(h.headcount) AS n
-  FROM unit u CROSS JOIN staffing h ON h.unit_code = u.code AND h.month BETWEEN :ly_first_month AND :ly_last_month
-  WHERE :by = 'area' OR u.area_code = :area GROUP BY u.code
-),
-pheads AS (SELECT key, sum(n) AS n FROM phu GROUP BY key),
-hrows AS (
-  SELECT key, n FROM heads UNION ALL SELECT NULL, sum(n) FROM heads
-),
-phrows AS (
-  SELECT key, n FROM pheads UNION ALL SELECT NULL, sum(n) FROM pheads
+  SELECT key, max(s) AS s, max(l) AS l, max(p) AS p, max(t) AS t, max(lp) AS lp, max(n) AS n, max(ln) AS ln
+  FROM figures GROUP BY key
 ),
 names AS (
   SELECT code, name, sort_order FROM area WHERE :by = 'area'
@@ -71,13 +84,10 @@ SELECT r.key AS code,
                    AND t.unit_code IS NULL AND t.area_code = CASE WHEN :by = 'unit' THEN :area ELSE r.key END),
                 (SELECT t.desired FROM target t WHERE t.indicator_code = 'MA01' AND t.year = :year
                    AND t.unit_code IS NULL AND t.area_code IS NULL)) AS goal_pct,
-       pr.t * 100.0 / pr.p AS last_year_pct,
-       coalesce(h.n, 0) AS employees, coalesce(ph.n, 0) AS ly_employees
+       r.t * 100.0 / r.lp AS last_year_pct,
+       coalesce(r.n, 0) AS employees, coalesce(r.ln, 0) AS ly_employees
 FROM rows r
 LEFT JOIN names n ON n.code = r.key
-LEFT JOIN prows pr ON pr.key IS r.key
-LEFT JOIN hrows h ON h.key IS r.key
-LEFT JOIN phrows ph ON ph.key IS r.key
 WHERE r.p > 0
 ORDER BY r.key IS NULL, n.sort_order, n.code]]
 
