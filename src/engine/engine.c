@@ -53,6 +53,7 @@
 #include "util/sha256.h"
 #include "util/utf8.h"
 #include "util/stopsig.h"
+#include "util/thread.h"
 #include "util/trace.h"
 
 enum { NRENDERERS_MAX = 16 }; /* room for the registry's renderers (model/render.c) */
@@ -431,12 +432,7 @@ static void *render_job_main(void *arg) {
 static int render_job_start(render_job *j, pthread_t *thread) {
   j->since = trace_now();
   err_clear(&j->err);
-  sigset_t all, old;
-  sigfillset(&all);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
-  int rc = pthread_create(thread, NULL, render_job_main, j) == 0 ? 0 : -1;
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
-  return rc;
+  return thread_start(thread, 0, render_job_main, j);
 }
 
 /* Writes every format of the list fmts ("pdf,xlsx,html"; one named twice is written once) into

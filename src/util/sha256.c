@@ -10,11 +10,12 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/thread.h"
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define SHA256_X86 1
@@ -276,15 +277,8 @@ sha256_job *sha256_file_start(const char *path) {
   /* no stdio buffer (the chunk is read straight in): the thread allocates nothing, so glibc makes
    * it no malloc arena of its own */
   setvbuf(j->f, NULL, _IONBF, 0);
-  pthread_attr_t attr;
-  if (pthread_attr_init(&attr) != 0) goto fail;
-  pthread_attr_setstacksize(&attr, 256 << 10); /* the 64 KiB chunk and little else */
-  sigset_t all, old;
-  sigfillset(&all);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
-  int started = pthread_create(&j->thread, &attr, job_main, j) == 0;
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
-  pthread_attr_destroy(&attr);
+  /* the 64 KiB chunk and little else on its stack */
+  int started = thread_start(&j->thread, 256 << 10, job_main, j) == 0;
   if (started) return j;
 fail:
   if (j && j->f) fclose(j->f);
