@@ -46,6 +46,7 @@ typedef struct packed {
 
 static HPDF_STATUS packed_write(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n) {
   packed *k = s->attr;
+  if (n == 0) return HPDF_OK; /* nothing to keep (and no buffer yet to copy into) */
   if (k->ntail + n > k->captail) {
     size_t cap = k->captail ? k->captail : 256;
     while (cap < k->ntail + n) cap *= 2;
