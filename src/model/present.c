@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,15 +38,20 @@ const char *present_status_word(doc_status s, const char *language) {
   return p->word_nb;
 }
 
+static char status_codes[128];
+
+static void build_status_codes(void) {
+  size_t n = 0;
+  for (int i = 1; i < PRESENT_NSTATUS; i++)
+    n += (size_t)snprintf(status_codes + n, sizeof status_codes - n, "%s%s", i > 1 ? ", " : "",
+                          present_statuses[i].code);
+}
+
+/* Built from the table once a process (pthread_once: any thread may ask, a render thread too). */
 const char *present_status_codes(void) {
-  static char list[128];
-  if (!list[0]) { /* built from the table; idempotent, so a race writes the same bytes */
-    size_t n = 0;
-    for (int i = 1; i < PRESENT_NSTATUS; i++)
-      n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i > 1 ? ", " : "",
-                            present_statuses[i].code);
-  }
-  return list;
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, build_status_codes);
+  return status_codes;
 }
 
 char *present_status_text(doc_status s, const char *language, char *buf, size_t n) {

@@ -1,6 +1,7 @@
 /* model/render.c — THE renderer registry: the one list of output formats. See render.h. */
 #include "model/render.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,14 +22,21 @@ const rapp_renderer *render_find(const char *format, size_t len) {
   return NULL;
 }
 
-const char *render_format_list(const char *sep) {
-  static char lists[2][128]; /* [0] with ",", [1] with ", " */
-  char *out = lists[strcmp(sep, ",") == 0 ? 0 : 1];
-  if (!out[0]) { /* idempotent: a second builder writes the same bytes */
+static char format_lists[2][128]; /* [0] with ",", [1] with ", " */
+
+static void build_format_lists(void) {
+  static const char *const seps[2] = {",", ", "};
+  for (size_t k = 0; k < 2; k++) {
     size_t n = 0;
-    for (size_t i = 0; render_registry[i] && n < sizeof lists[0]; i++)
-      n += (size_t)snprintf(out + n, sizeof lists[0] - n, "%s%s", i ? sep : "",
-                            render_registry[i]->format);
+    for (size_t i = 0; render_registry[i] && n < sizeof format_lists[k]; i++)
+      n += (size_t)snprintf(format_lists[k] + n, sizeof format_lists[k] - n, "%s%s",
+                            i ? seps[k] : "", render_registry[i]->format);
   }
-  return out;
+}
+
+/* Built once a process (pthread_once: any thread may ask). */
+const char *render_format_list(const char *sep) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, build_format_lists);
+  return format_lists[strcmp(sep, ",") == 0 ? 0 : 1];
 }
