@@ -132,8 +132,9 @@ __attribute__((target("sha,sse4.1"))) static void blocks_x86(uint32_t h[8], cons
 #undef SHA_SCHEDULE
 #endif
 
-/* The compression in use: -1 not chosen yet, 0 portable, 1 the x86 SHA extensions. */
-static int accel = -1;
+/* The compression in use: -1 not chosen yet, 0 portable, 1 the x86 SHA extensions. Atomic: the
+ * hashing thread beside the build and any other thread may choose it first (the same answer). */
+static atomic_int accel = -1;
 
 static int accel_available(void) {
 #ifdef SHA256_X86
@@ -148,14 +149,19 @@ static int accel_available(void) {
 }
 
 int sha256_accel(int on) {
-  accel = on && accel_available();
-  return accel;
+  int a = on && accel_available();
+  atomic_store_explicit(&accel, a, memory_order_relaxed);
+  return a;
 }
 
 static void blocks(uint32_t h[8], const unsigned char *p, size_t n) {
-  if (accel < 0) accel = accel_available();
+  int a = atomic_load_explicit(&accel, memory_order_relaxed);
+  if (a < 0) {
+    a = accel_available();
+    atomic_store_explicit(&accel, a, memory_order_relaxed);
+  }
 #ifdef SHA256_X86
-  if (accel) {
+  if (a) {
     blocks_x86(h, p, n);
     return;
   }
