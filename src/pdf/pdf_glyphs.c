@@ -207,10 +207,27 @@ typedef HPDF_STATUS (*deflate_fn)(HPDF_Stream, HPDF_Stream, HPDF_Encrypt);
 /* libharu exports it without declaring it in a header (hpdf_streams.c declares it). */
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e);
 
+HPDF_STATUS pdf_deflate_into(z_stream *z, int flush, HPDF_Stream dst, HPDF_Error error) {
+  unsigned char out[64 << 10];
+  int zr;
+  do {
+    z->next_out = out;
+    z->avail_out = sizeof out;
+    zr = deflate(z, flush);
+    /* with room for output, Z_BUF_ERROR only means no input to take, which Z_FINISH never has */
+    if (zr == Z_STREAM_ERROR || (zr == Z_BUF_ERROR && flush == Z_FINISH))
+      return HPDF_SetError(error, HPDF_ZLIB_ERROR, zr);
+    HPDF_UINT have = (HPDF_UINT)(sizeof out - z->avail_out);
+    HPDF_STATUS ret;
+    if (have && (ret = HPDF_Stream_Write(dst, out, have)) != HPDF_OK) return ret;
+  } while (z->avail_out == 0 || (flush == Z_FINISH && zr != Z_STREAM_END));
+  return HPDF_OK;
+}
+
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e) {
   static z_stream z;
   static int z_live;
-  static unsigned char in[64 << 10], out[64 << 10];
+  static unsigned char in[64 << 10];
   if (!e && pdf_packed(src)) return pdf_pack_write(src, dst);
   if (e || (!z_live && deflateInit2(&z, PDF_DEFLATE_LEVEL, Z_DEFLATED, 15, PDF_DEFLATE_MEMLEVEL,
                                     Z_DEFAULT_STRATEGY) != Z_OK)) {
@@ -231,15 +248,7 @@ HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream ds
       return ret;
     z.next_in = in;
     z.avail_in = n;
-    int zr;
-    do {
-      z.next_out = out;
-      z.avail_out = sizeof out;
-      zr = deflate(&z, flush);
-      if (zr == Z_STREAM_ERROR) return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
-      HPDF_UINT have = (HPDF_UINT)(sizeof out - z.avail_out);
-      if (have && (ret = HPDF_Stream_Write(dst, out, have)) != HPDF_OK) return ret;
-    } while (z.avail_out == 0 || (flush == Z_FINISH && zr != Z_STREAM_END));
+    if ((ret = pdf_deflate_into(&z, flush, dst, src->error)) != HPDF_OK) return ret;
   } while (flush != Z_FINISH);
   return HPDF_OK;
 }

@@ -227,6 +227,9 @@ int pdf_new_page(pdf_ctx *c, int cover);
  * pages (pdf_pack.c), whose bytes go into the file as they are. */
 #define PDF_DEFLATE_LEVEL 3
 #define PDF_DEFLATE_MEMLEVEL 6
+/* Runs deflate on z's pending input with flush (Z_NO_FLUSH or Z_FINISH: then to the stream's end)
+ * and writes what it gives to dst; HPDF_OK, dst's error, or a zlib error set on error. */
+HPDF_STATUS pdf_deflate_into(struct z_stream_s *z, int flush, HPDF_Stream dst, HPDF_Error error);
 /* pdf_pack.c: keep a finished page's content stream deflated until the save, which writes those
  * bytes as they are (pdf_pack_write; the same text, not the same bytes as an unpacked page). */
 int pdf_pack_page(pdf_ctx *c, HPDF_Page pg);

@@ -79,16 +79,7 @@ HPDF_STATUS pdf_pack_write(HPDF_Stream s, HPDF_Stream dst) {
   deflateReset(z);
   z->next_in = k->tail;
   z->avail_in = (uInt)k->ntail;
-  unsigned char out[16 << 10];
-  int zr;
-  do {
-    z->next_out = out;
-    z->avail_out = sizeof out;
-    zr = deflate(z, Z_FINISH);
-    if (zr != Z_OK && zr != Z_STREAM_END) return HPDF_SetError(s->error, HPDF_ZLIB_ERROR, zr);
-    HPDF_UINT have = (HPDF_UINT)(sizeof out - z->avail_out);
-    if (have && (ret = HPDF_Stream_Write(dst, out, have)) != HPDF_OK) return ret;
-  } while (zr != Z_STREAM_END);
+  if ((ret = pdf_deflate_into(z, Z_FINISH, dst, s->error)) != HPDF_OK) return ret;
   uLong tail = adler32(adler32(0L, Z_NULL, 0), k->tail, (uInt)k->ntail);
   uLong a = adler32_combine(k->adler, tail, (z_off_t)k->ntail);
   unsigned char trailer[4] = {(unsigned char)(a >> 24), (unsigned char)(a >> 16),
