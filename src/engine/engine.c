@@ -367,8 +367,9 @@ static void explain_memory(const script_limits *lim, rapp_err *err) {
  * With two formats or more, a CPU to spare and render_jobs not 1, a thread writes every format
  * after the first while the child's own thread writes the first, so the run waits for the slower
  * half instead of the sum (the quarterly report at --scale 20: PDF about 90 ms beside XLSX + HTML
- * about 70 ms, wall, RAPP_TRACE=1; bench/README.md "Session 10"). Lua and the snapshot are closed and the hashing thread has finished: the two
- * threads share only the finished document, which a renderer only reads. A thread rather than a
+ * about 70 ms, wall, RAPP_TRACE=1; bench/README.md "Session 10"). Lua and the snapshot are closed
+ * and the hashing thread has finished: the two threads share only the finished document, which a
+ * renderer only reads. A thread rather than a
  * process: the heap on huge pages (util/hugeheap.h) made every page both sides touched after a
  * fork a copy-on-write fault (5 500 against 900 faults and 150 ms more CPU at --scale 20). What
  * the renderers share and write is guarded: the labels missing in a language form

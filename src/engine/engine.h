@@ -28,7 +28,7 @@ typedef struct engine_opts {
   script_limits limits;
   const char *snapshot_sha256; /* the snapshot's hex SHA-256 when the caller knows it (a batch
                                   hashes it once), or NULL: the run hashes the file */
-  int render_jobs;         /* processes writing the formats: 0 = two when there are two formats
+  int render_jobs;         /* threads writing the formats: 0 = two when there are two formats
                               or more and a second CPU (engine.c, "two at a time"), 1 = one
                               after another (a batch: its workers use every CPU already) */
   int internal;            /* --edition internal: everything shown, every output marked exempt
