@@ -213,7 +213,6 @@ typedef struct pdf_ctx {
   rapp_buf scratch; /* clean text for drawing */
   pdf_para para;    /* reusable line-breaking buffers */
   struct z_stream_s *pack; /* deflates finished pages' content streams (pdf_pack.c), or NULL */
-  size_t pack_seen;        /* content bytes of the pages finished so far */
 } pdf_ctx;
 
 /* Records an error once (first one wins); returns -1. */

@@ -4,10 +4,10 @@
  *
  * libharu holds every page's content stream uncompressed in memory until HPDF_SaveToFile, where it
  * deflates each one into the file: at 100 000 table rows that is most of the run's peak memory.
- * When the layout moves on to a new page, pdf_pack_page deflates the page it left (once the
- * document's finished pages hold more than PDF_PACK_FROM bytes of content; at the level of the
- * deflate at save) and puts a stream of its own in place of libharu's memory stream, in the same
- * HPDF_Stream object. Writing appends to an uncompressed tail (the running header and footer and
+ * When the layout moves on to a new page, pdf_pack_page deflates the page it left (at the level of
+ * the deflate at save) and puts a stream of its own in place of libharu's memory stream, in the
+ * same HPDF_Stream object: every page, so a document's content is held uncompressed one page at a
+ * time, and deflated while it is still in the CPU's caches. Writing appends to an uncompressed tail (the running header and footer and
  * the table of contents are drawn on earlier pages after the layout). The packed part is raw
  * deflate behind a zlib header, ended by a sync flush (byte-aligned, no final block), with the
  * Adler-32 of its bytes kept beside it.
@@ -19,8 +19,8 @@
  * reads a content stream only to deflate it, or to encrypt it: pages are packed only under
  * /FlateDecode and without encryption). The page's content is the same, its bytes are not those
  * of an unpacked page (the tail is deflated without the page before it as its window): the test
- * pdf_pack_same compares every stream's content, inflated by qpdf, of RAPP_PDF_PACK=1 (every
- * page packed) against RAPP_PDF_PACK=0 (never) (tests/pdf/check_pack.sh), and pdf_glyphs_same
+ * pdf_pack_same compares every stream's content, inflated by qpdf, of every page packed (the
+ * default) against RAPP_PDF_PACK=0 (never) (tests/pdf/check_pack.sh), and pdf_glyphs_same
  * inflates packed pages with zlib, Adler-32 checked (tests/pdf/test_glyphs.c). */
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +32,6 @@
 
 #include "pdf/pdf_int.h"
 #include "util/buf.h"
-
-#define PDF_PACK_FROM ((size_t)8 << 20)
 
 typedef struct packed {
   unsigned char *z; /* zlib header + the deflated part, sync-flushed: no final block, no trailer */
@@ -102,15 +100,13 @@ int pdf_pack_page(pdf_ctx *c, HPDF_Page pg) {
   /* Only what the save deflates without encryption comes to pdf_pack_write (Rapp sets both). */
   if (!(pa->contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || c->pdf->encrypt_on) return 0;
   HPDF_MemStreamAttr ma = s->attr;
-  /* The first PDF_PACK_FROM bytes of content stay as they are: a report of normal size needs no
-   * packing, and its pages are then one deflate each (a packed page's tail is deflated apart from
-   * the page: about 40 bytes more a page). The CPU is about the same either way. */
-  size_t from = PDF_PACK_FROM;
-  const char *mode = getenv("RAPP_PDF_PACK"); /* "0": never (tests compare), "1": every page */
+  /* Every page, from the first (session 12): until then only past 8 MB of finished content, so
+   * that a report of normal size kept one deflate a page (about 40 bytes a page smaller). Packing
+   * every page costs no more CPU and holds less memory; the quarterly report at --scale 20 (358
+   * pages) ran 6 ms faster in wall time, the sample 1 ms (bench/README.md "Session 12").
+   * RAPP_PDF_PACK=0: never (libharu's own streams; tests/pdf/check_pack.sh compares the two). */
+  const char *mode = getenv("RAPP_PDF_PACK");
   if (mode && strcmp(mode, "0") == 0) return 0;
-  if (mode && strcmp(mode, "1") == 0) from = 0;
-  c->pack_seen += s->size;
-  if (c->pack_seen <= from) return 0;
   if (!c->pack) {
     z_stream *nz = xcalloc(1, sizeof *nz);
     if (deflateInit2(nz, PDF_DEFLATE_LEVEL, Z_DEFLATED, -15, PDF_DEFLATE_MEMLEVEL,

@@ -3,7 +3,7 @@
 # while the layout runs and written into the file as they are) change no content: the quarterly
 # report (cover, contents drawn after the layout, charts, running header and footer written onto
 # packed pages) and a 3 000-row table (bench/render_bench.lua, 70 pages) are rendered with every
-# page packed (RAPP_PDF_PACK=1; by default only past 8 MB of content) and with RAPP_PDF_PACK=0
+# page packed (the default) and with RAPP_PDF_PACK=0
 # (libharu's own streams, deflated at save). The bytes differ (a packed page's deflate restarts at
 # what is drawn on it after the layout), so both are expanded by qpdf (every stream inflated, a
 # fixed /ID) and must then be identical; qpdf --check finds no error in the packed one (every zlib
@@ -21,7 +21,7 @@ for spec in "reports/kvartalsrapport.lua" "bench/render_bench.lua --param rows=3
   script=$1
   shift
   name=$(basename "$script" .lua)
-  RAPP_PDF_PACK=1 "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/packed-$name" --format pdf "$@" >/dev/null
+  "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/packed-$name" --format pdf "$@" >/dev/null
   RAPP_PDF_PACK=0 "$rapp" run "$src/$script" --db "$work/snap.db" --out "$work/plain-$name" --format pdf "$@" >/dev/null
   for f in "$work/plain-$name"/*.pdf; do
     g="$work/packed-$name/$(basename "$f")"
