@@ -38,8 +38,9 @@ bu0 AS (
 bu AS MATERIALIZED ( -- each unit's forecast looked up once (k, flattening bu, wrote it twice)
   SELECT key, year_budget, budget_ytd, actual_ytd,
          (SELECT sum(f.year_amount) FROM forecast f
-          WHERE f.unit_code = bu0.unit_code AND f.month = (SELECT max(f2.month) FROM forecast f2
-                   WHERE f2.unit_code = bu0.unit_code AND f2.month BETWEEN :first_month AND :last_month)) AS forecast
+          WHERE f.unit_code = bu0.unit_code AND f.month = (SELECT f2.month FROM forecast f2
+                   WHERE f2.unit_code = bu0.unit_code AND f2.month BETWEEN :first_month AND :last_month
+                   ORDER BY f2.month DESC LIMIT 1)) AS forecast
   FROM bu0
 ),
 -- per key in one pass over bu (one sort, not three): sum() skips NULL, so each sum is over the

@@ -63,7 +63,10 @@ shown AS (
 -- indicator (as the right side of a LEFT JOIN from focus_area, this join was stored and then
 -- searched through an automatic index: 11 M of the municipality card's 63 M instructions at
 -- scale 20). CROSS JOIN: the goals of the scope first, then only their indicators (SQLite read
--- every indicator and looked up its goal: an area's card read all 1 545 at scale 20).
+-- every indicator and looked up its goal: an area's card read all 1 545 at scale 20). A target of
+-- the scope's own is asked in two forms, as the result is in card below, so that each is one seek
+-- into target_scope (indicator, unit, area, year) instead of reading every target of the
+-- indicator (sick leave: one per unit and year).
 ind AS NOT MATERIALIZED (
   SELECT g.focus_area_code, g.rowid AS goal_id, i.rowid AS indicator_id, i.code AS indicator_code,
          i.decimals, i.direction, i.frequency
@@ -74,9 +77,10 @@ ind AS NOT MATERIALIZED (
          OR EXISTS (SELECT 1 FROM result r WHERE :scope = 'unit' AND r.indicator_code = i.code AND r.unit_code = :unit)
          OR EXISTS (SELECT 1 FROM result r WHERE :scope <> 'unit' AND r.indicator_code = i.code
               AND r.area_code IS nullif(:area, '') AND +r.unit_code IS NULL)
-         OR EXISTS (SELECT 1 FROM target t WHERE t.indicator_code = i.code AND
-              CASE :scope WHEN 'unit' THEN t.unit_code = :unit
-                ELSE t.unit_code IS NULL AND t.area_code = :area END))
+         OR EXISTS (SELECT 1 FROM target t WHERE :scope = 'unit' AND t.indicator_code = i.code
+              AND t.unit_code = :unit)
+         OR EXISTS (SELECT 1 FROM target t WHERE :scope <> 'unit' AND t.indicator_code = i.code
+              AND t.unit_code IS NULL AND t.area_code = :area))
 ),
 -- One row per indicator of the scope: its period and the rowids of its result (result_id) and of
 -- the result it is compared with (previous_id), NULL when there is none. Only keys and numbers: the

@@ -9,13 +9,16 @@ CREATE INDEX result_unit_period ON result(unit_code, period);
 CREATE INDEX result_scope ON result(indicator_code, area_code, period, unit_code);
 CREATE INDEX target_indicator_year ON target(indicator_code, year);
 -- the view target_choice (schema_v1.sql): a scope's own target, its area's or the municipality's
--- in one seek
-CREATE INDEX target_scope ON target(indicator_code, year, unit_code, area_code);
+-- in one seek; the year last, so that "has this scope a target of its own for the indicator" (the
+-- scorecard's indicators of a scope) is one seek too, in any year
+CREATE INDEX target_scope ON target(indicator_code, unit_code, area_code, year);
 -- amount too: the sums per unit and month (view economy_line_sum, economy_month below) come from
 -- the index alone, without a table lookup per row
 CREATE INDEX budget_unit_month ON budget(unit_code, month, amount);
 CREATE INDEX actual_unit_month ON actual(unit_code, month, amount);
-CREATE INDEX forecast_unit_month ON forecast(unit_code, month);
+-- the latest forecast of a unit (lua/rapp/economy.lua): one seek to the month, its amounts from
+-- the index alone
+CREATE INDEX forecast_unit_month ON forecast(unit_code, month, year_amount);
 -- sick leave and staffing (lua/rapp/absence.lua): covering per unit (the table of areas or units),
 -- and absence per month (the latest month; absence_month_total below), on month alone so that it
 -- gives a month's rows in the table's order (month, then rowid) without a sort. No index on
