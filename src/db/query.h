@@ -43,9 +43,9 @@ void db_query_set_progress(db_query *q, int (*fn)(void *ud, unsigned steps),
  * SQLite's heap may then use what the Lua heap leaves (set before each prepare and step; SQLite
  * allocates through query.c's counting allocator, which refuses what would pass it), temporary
  * storage stays in memory (temp_store=MEMORY), and a query that needs more fails with "the
- * script used more than N MB of memory ...". The Lua allocator
- * calls db_memory_lua_over with the bytes the Lua heap would hold after growing: nonzero when
- * that plus SQLite's heap passes cap (the growth must fail). */
+ * script used more than N MB of memory ...". The Lua allocator calls db_memory_lua_over with the
+ * bytes the Lua heap would hold after growing: nonzero when that plus SQLite's heap passes cap
+ * (the growth must fail). */
 void db_memory_budget(size_t bytes, size_t mb);
 int db_memory_lua_over(size_t lua_bytes, size_t cap);
 

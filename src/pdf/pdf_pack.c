@@ -7,8 +7,9 @@
  * When the layout moves on to a new page, pdf_pack_page deflates the page it left (at the level of
  * the deflate at save) and puts a stream of its own in place of libharu's memory stream, in the
  * same HPDF_Stream object: every page, so a document's content is held uncompressed one page at a
- * time, and deflated while it is still in the CPU's caches. Writing appends to an uncompressed tail (the running header and footer and
- * the table of contents are drawn on earlier pages after the layout). The packed part is raw
+ * time, and deflated while it is still in the CPU's caches. Writing appends to an uncompressed
+ * tail (the running header and footer and the table of contents are drawn on earlier pages after
+ * the layout). The packed part is raw
  * deflate behind a zlib header, ended by a sync flush (byte-aligned, no final block), with the
  * Adler-32 of its bytes kept beside it.
  *

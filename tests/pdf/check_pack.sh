@@ -3,12 +3,11 @@
 # while the layout runs and written into the file as they are) change no content: the quarterly
 # report (cover, contents drawn after the layout, charts, running header and footer written onto
 # packed pages) and a 3 000-row table (bench/render_bench.lua, 70 pages) are rendered with every
-# page packed (the default) and with RAPP_PDF_PACK=0
-# (libharu's own streams, deflated at save). The bytes differ (a packed page's deflate restarts at
-# what is drawn on it after the layout), so both are expanded by qpdf (every stream inflated, a
-# fixed /ID) and must then be identical; qpdf --check finds no error in the packed one (every zlib
-# stream, its Adler-32 included, is inflated), and the text layer of the first, a middle and the
-# last page is checked too.
+# page packed (the default) and with RAPP_PDF_PACK=0 (libharu's own streams, deflated at save).
+# The bytes differ (a packed page's deflate restarts at what is drawn on it after the layout), so
+# both are expanded by qpdf (every stream inflated, a fixed /ID) and must then be identical; qpdf
+# --check finds no error in the packed one (every zlib stream, its Adler-32 included, is
+# inflated), and the text layer of the first, a middle and the last page is checked too.
 set -eu
 rapp=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
